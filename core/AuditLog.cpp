@@ -1,0 +1,58 @@
+#include "AuditLog.h"
+
+#include "Ids.h"
+
+namespace cc {
+
+Status AuditLog::write(const Caller &caller, const QString &orgId, const QString &action, const QString &entity,
+                       const QString &entityId, const QString &detail)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO audit_log (id, at, user_id, username, org_id, action, entity, entity_id, detail) "
+                                 "VALUES (:id, :at, :user, :username, :org, :action, :entity, :entity_id, :detail)"));
+    q.bind(QStringLiteral(":id"), randomId(QStringLiteral("audit_"), 16)).bind(QStringLiteral(":at"), timeValue(m_clock.now()));
+    q.bind(QStringLiteral(":user"), caller.userId).bind(QStringLiteral(":username"), caller.username);
+    q.bind(QStringLiteral(":org"), nullable(orgId)).bind(QStringLiteral(":action"), action);
+    q.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":entity_id"), entityId);
+    q.bind(QStringLiteral(":detail"), detail.isNull() ? QString(QLatin1String("")) : detail);
+    return q.exec();
+}
+
+Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest &page, const QString &entityId)
+{
+    QStringList where;
+    if (!caller.isGlobalAdmin())
+        where << QStringLiteral("org_id = :org");
+    if (!entityId.isEmpty())
+        where << QStringLiteral("entity_id = :entity_id");
+    const QString clause = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    auto bindAll = [&](Query &q) {
+        if (!caller.isGlobalAdmin())
+            q.bind(QStringLiteral(":org"), caller.orgId);
+        if (!entityId.isEmpty())
+            q.bind(QStringLiteral(":entity_id"), entityId);
+    };
+    Query count(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log") + clause);
+    bindAll(count);
+    if (auto s = count.exec(); !s)
+        return s.error();
+    Page<AuditEntry> out;
+    out.page = page.page;
+    out.limit = page.limit;
+    out.total = count.next() ? count.value(0).toLongLong() : 0;
+
+    Query q(m_db, QStringLiteral("SELECT id, at, user_id, username, org_id, action, entity, entity_id, detail FROM audit_log")
+                      + clause + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
+    bindAll(q);
+    q.bind(QStringLiteral(":limit"), page.limit).bind(QStringLiteral(":offset"), (page.page - 1) * page.limit);
+    auto rows = fetchAll<AuditEntry>(q, [](const Query &r) {
+        return AuditEntry{r.value(0).toString(), timeFrom(r.value(1)), r.value(2).toString(), r.value(3).toString(),
+                          r.value(4).toString(), r.value(5).toString(), r.value(6).toString(), r.value(7).toString(),
+                          r.value(8).toString()};
+    });
+    if (!rows)
+        return rows.error();
+    out.items = *rows;
+    return out;
+}
+
+} // namespace cc

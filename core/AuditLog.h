@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+#include "Types.h"
+
+namespace cc {
+
+// Who changed or deleted what, and when. Written inside the transaction of the change it
+// describes, so a change and its audit entry are saved together or not at all.
+class AuditLog
+{
+public:
+    AuditLog(Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+
+    Status write(const Caller &caller, const QString &orgId, const QString &action, const QString &entity,
+                 const QString &entityId, const QString &detail = {});
+    // Newest first; a caller sees the entries of their own organisation, a global admin all.
+    Result<Page<AuditEntry>> list(const Caller &caller, const PageRequest &page, const QString &entityId = {});
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace cc

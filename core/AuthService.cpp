@@ -1,0 +1,175 @@
+#include "AuthService.h"
+
+#include "Ids.h"
+#include "Logging.h"
+#include "Passwords.h"
+
+namespace cc {
+
+namespace {
+
+Error wrongCredentials()
+{
+    return Error{ErrorCode::Unauthenticated, QStringLiteral("The username or password is wrong."), {}, 0};
+}
+
+Error badToken()
+{
+    return Error{ErrorCode::Unauthenticated, QStringLiteral("The access token is missing, unknown, expired or revoked."), {}, 0};
+}
+
+} // namespace
+
+AuthService::AuthService(Database &db, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_users(db), m_audit(db, clock)
+{
+}
+
+Caller AuthService::callerOf(const User &user)
+{
+    Caller c;
+    c.userId = user.id;
+    c.username = user.username;
+    c.role = user.role;
+    c.orgId = user.role == Role::GlobalAdmin ? QString() : user.orgId;
+    c.coordinatorId = user.coordinatorId;
+    return c;
+}
+
+Result<User> AuthService::checkPassword(const QString &username, const QString &password, const QString &address)
+{
+    const QDateTime now = m_clock.now();
+    const QDateTime since = now.addSecs(-kFailureWindowSeconds);
+    auto byUser = m_users.loginFailuresForUsername(username, since);
+    if (!byUser)
+        return byUser.error();
+    auto byAddress = m_users.loginFailuresForAddress(address, since);
+    if (!byAddress)
+        return byAddress.error();
+    if (*byUser >= kMaxFailures || *byAddress >= kMaxFailures) {
+        auto oldest = m_users.oldestLoginFailure(username, address, since);
+        if (!oldest)
+            return oldest.error();
+        const qint64 wait = oldest->isValid() ? now.secsTo(oldest->addSecs(kFailureWindowSeconds)) : kFailureWindowSeconds;
+        Error e{ErrorCode::TooManyRequests,
+                QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((qMax<qint64>(wait, 1) + 59) / 60), {}, 0};
+        e.retryAfterSeconds = static_cast<int>(qBound(qint64(1), wait, qint64(kFailureWindowSeconds)));
+        return e;
+    }
+    auto user = m_users.userByUsername(username);
+    if (!user)
+        return user.error();
+    // The hash is checked even for an unknown user, so timing does not tell which usernames exist.
+    static const QString dummyHash = hashPassword(QStringLiteral("not a password")).value();
+    const bool known = user->has_value() && !(*user)->disabled;
+    const bool matches = verifyPassword(password, known ? (*user)->passwordHash : dummyHash) && known;
+    if (!matches) {
+        if (auto s = m_users.insertLoginFailure(username, address, now); !s)
+            return s.error();
+        qCInfo(lcCore) << "failed sign-in";
+        return wrongCredentials();
+    }
+    if (auto s = m_users.clearLoginFailures(username); !s)
+        return s.error();
+    return **user;
+}
+
+Result<AuthService::IssuedToken> AuthService::signIn(const QString &username, const QString &password,
+                                                     const QString &address, const QString &label)
+{
+    auto user = checkPassword(username, password, address);
+    if (!user)
+        return user.error();
+    return issueToken(user->username, kDefaultTokenDays, label);
+}
+
+Result<AuthService::IssuedToken> AuthService::issueToken(const QString &username, int days, const QString &label)
+{
+    if (days < 1 || days > 3650)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("days"), QStringLiteral("days must be between 1 and 3650."));
+    auto user = m_users.userByUsername(username);
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return Error::notFound(QStringLiteral("No user named “%1”.").arg(username));
+    if ((*user)->disabled)
+        return Error::forbidden(QStringLiteral("The user “%1” is disabled.").arg(username));
+    const QDateTime now = m_clock.now();
+    IssuedToken issued;
+    issued.secret = QStringLiteral("cct_") + randomToken(32);
+    issued.user = **user;
+    issued.token.id = randomId(QStringLiteral("tok_"), 16);
+    issued.token.userId = issued.user.id;
+    issued.token.tokenHash = sha256Hex(issued.secret.toUtf8());
+    issued.token.label = label;
+    issued.token.createdAt = now;
+    issued.token.expiresAt = now.addDays(days);
+    if (auto s = m_users.insertToken(issued.token); !s)
+        return s.error();
+    emit tokensChanged();
+    return issued;
+}
+
+Result<Caller> AuthService::authenticate(const QString &secret)
+{
+    if (secret.isEmpty() || secret.size() > 256)
+        return badToken();
+    auto token = m_users.tokenByHash(sha256Hex(secret.toUtf8()));
+    if (!token)
+        return token.error();
+    const QDateTime now = m_clock.now();
+    if (!token->has_value() || !(*token)->isValidAt(now))
+        return badToken();
+    auto user = m_users.user((*token)->userId);
+    if (!user)
+        return user.error();
+    if (!user->has_value() || (*user)->disabled)
+        return badToken();
+    // Remember use at most once a minute, so reads stay reads.
+    if (!(*token)->lastUsedAt.isValid() || (*token)->lastUsedAt.secsTo(now) > 60)
+        (void)m_users.touchToken((*token)->id, now);
+    return callerOf(**user);
+}
+
+Status AuthService::revokeSecret(const QString &secret)
+{
+    auto token = m_users.tokenByHash(sha256Hex(secret.toUtf8()));
+    if (!token)
+        return token.error();
+    if (!token->has_value())
+        return badToken();
+    if (auto s = m_users.revokeToken((*token)->id, m_clock.now()); !s)
+        return s;
+    emit tokensChanged();
+    return {};
+}
+
+Status AuthService::revoke(const Caller &caller, const QString &tokenId)
+{
+    auto all = m_users.tokensOfOrganisation(caller.isGlobalAdmin() ? QString() : caller.orgId);
+    if (!all)
+        return all.error();
+    const auto it = std::find_if(all->cbegin(), all->cend(), [&](const ApiToken &t) { return t.id == tokenId; });
+    if (it == all->cend() || (caller.role == Role::Coordinator && it->userId != caller.userId))
+        return Error::notFound(QStringLiteral("No token with this id."));
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (auto s = m_users.revokeToken(tokenId, m_clock.now()); !s)
+        return s;
+    if (auto s = m_audit.write(caller, caller.orgId, QStringLiteral("token.revoke"), QStringLiteral("api_token"), tokenId); !s)
+        return s;
+    if (auto s = tx.commit(); !s)
+        return s;
+    emit tokensChanged();
+    return {};
+}
+
+Result<QList<ApiToken>> AuthService::tokens(const Caller &caller)
+{
+    if (caller.role == Role::Coordinator)
+        return m_users.tokens(caller.userId);
+    return m_users.tokensOfOrganisation(caller.isGlobalAdmin() ? QString() : caller.orgId);
+}
+
+} // namespace cc

@@ -1,0 +1,419 @@
+#include "Database.h"
+
+#include "Logging.h"
+#include "TimeText.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+#include <QUrl>
+
+#include <atomic>
+
+namespace cc {
+
+namespace {
+
+constexpr int kLatestSchema = 1;
+
+QString migrationResource(int version)
+{
+    return QStringLiteral(":/migrations/%1_").arg(version, 3, 10, QLatin1Char('0'));
+}
+
+Result<QString> migrationSql(int version)
+{
+    const QDir dir(QStringLiteral(":/migrations"));
+    const QString prefix = migrationResource(version).mid(QStringLiteral(":/migrations/").size());
+    const QStringList names = dir.entryList({prefix + QStringLiteral("*.sql")}, QDir::Files);
+    if (names.size() != 1)
+        return Error{ErrorCode::Internal, QStringLiteral("Migration %1 is missing from the program.").arg(version), {}, 0};
+    QFile file(dir.filePath(names.first()));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Internal, QStringLiteral("Migration %1 cannot be read.").arg(version), {}, 0};
+    return QString::fromUtf8(file.readAll());
+}
+
+// Splits a migration into statements: a statement ends with ';' at the end of a line.
+QStringList statements(const QString &sql)
+{
+    QStringList out;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
+            continue;
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            out.append(current.trimmed().chopped(1));
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out.append(current.trimmed());
+    return out;
+}
+
+bool isUniqueViolation(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    // SQLite: 2067 (SQLITE_CONSTRAINT_UNIQUE), 1555 (SQLITE_CONSTRAINT_PRIMARYKEY), 19 (CONSTRAINT)
+    // PostgreSQL: 23505 unique_violation
+    return code == QLatin1String("23505") || code == QLatin1String("2067") || code == QLatin1String("1555")
+        || (code == QLatin1String("19") && error.databaseText().contains(QLatin1String("UNIQUE")));
+}
+
+std::atomic<int> s_databaseCounter{0};
+
+} // namespace
+
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
+{
+    DatabaseUrl url;
+    if (text.startsWith(QLatin1String("sqlite:"))) {
+        url.kind = Kind::Sqlite;
+        url.path = text.mid(7);
+        if (url.path.startsWith(QLatin1String("//")))
+            url.path = url.path.mid(2);
+        if (url.path.isEmpty())
+            return Error::invalid(QStringLiteral("The database URL “%1” names no file: write sqlite:/path/to/file.db.").arg(text));
+        return url;
+    }
+    if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
+        const QUrl parsed(text, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty())
+            return Error::invalid(QStringLiteral("The database URL is not valid: write postgresql://user:password@host:port/database."));
+        url.kind = Kind::Postgresql;
+        url.host = parsed.host();
+        url.port = parsed.port(5432);
+        url.user = parsed.userName(QUrl::FullyDecoded);
+        url.password = parsed.password(QUrl::FullyDecoded);
+        url.database = parsed.path().mid(1);
+        if (url.database.isEmpty())
+            return Error::invalid(QStringLiteral("The database URL names no database: write postgresql://user:password@host:port/database."));
+        return url;
+    }
+    return Error::invalid(QStringLiteral("Unknown database URL “%1”: use sqlite:PATH or postgresql://user:password@host:port/database.")
+                              .arg(text.section(QLatin1Char('@'), -1)));
+}
+
+QString DatabaseUrl::driverName() const
+{
+    return kind == Kind::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
+QString DatabaseUrl::kindName() const
+{
+    return kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}
+
+QString DatabaseUrl::display() const
+{
+    if (kind == Kind::Sqlite)
+        return QStringLiteral("sqlite:") + path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url)), m_prefix(QStringLiteral("cc_db%1_").arg(s_databaseCounter.fetch_add(1)))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_opened)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString Database::connectionName() const
+{
+    return m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    }
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(m_url.driverName(), name);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_opened.contains(name))
+            m_opened.append(name);
+    }
+    if (!db.isValid())
+        return Error::storage(QStringLiteral("The Qt SQL driver %1 is not installed (Debian: %2).")
+                                  .arg(m_url.driverName(),
+                                       isSqlite() ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
+    if (isSqlite()) {
+        const QFileInfo info(m_url.path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error::storage(QStringLiteral("The folder %1 cannot be created.").arg(info.absolutePath()));
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db.setHostName(m_url.host);
+        db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setPassword(m_url.password);
+        db.setDatabaseName(m_url.database);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+    if (!db.open()) {
+        qCWarning(lcDb) << "open failed:" << m_url.display() << db.lastError().text();
+        if (isSqlite())
+            return Error::storage(QStringLiteral("The database file %1 cannot be opened: %2")
+                                      .arg(m_url.path, db.lastError().databaseText()));
+        return Error::storage(QStringLiteral("Cannot connect to the PostgreSQL database %1: %2")
+                                  .arg(m_url.display(), db.lastError().databaseText().trimmed()));
+    }
+    if (auto configured = configure(db); !configured)
+        return configured.error();
+    return db;
+}
+
+void Database::closeThreadConnection()
+{
+    const QString name = connectionName();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_opened.removeOne(name))
+            return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Status Database::configure(QSqlDatabase &db)
+{
+    QStringList pragmas;
+    if (isSqlite()) {
+        pragmas = {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+                   QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=10000")};
+    } else {
+        pragmas = {QStringLiteral("SET client_min_messages TO WARNING"), QStringLiteral("SET TIME ZONE 'UTC'")};
+    }
+    for (const QString &pragma : std::as_const(pragmas)) {
+        QSqlQuery query(db);
+        if (!query.exec(pragma)) {
+            qCWarning(lcDb) << pragma << query.lastError().text();
+            return Error::storage(QStringLiteral("The database could not be configured: %1")
+                                      .arg(query.lastError().databaseText()));
+        }
+    }
+    return {};
+}
+
+int Database::latestSchemaVersion()
+{
+    return kLatestSchema;
+}
+
+int Database::schemaVersion()
+{
+    auto conn = connection();
+    if (!conn)
+        return -1;
+    QSqlQuery query(*conn);
+    if (!query.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Status Database::open()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    return migrate(*conn);
+}
+
+Status Database::migrate(QSqlDatabase &db)
+{
+    const bool hasVersionTable = db.tables().contains(QStringLiteral("schema_version"));
+    int current = 0;
+    if (hasVersionTable) {
+        current = schemaVersion();
+    } else {
+        QSqlQuery create(db);
+        if (!create.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                        "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")))
+            return Error::storage(QStringLiteral("The schema_version table cannot be created: %1")
+                                      .arg(create.lastError().databaseText()));
+    }
+    if (current > kLatestSchema)
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("This database was created by a newer Coordinator Console (schema version %1; "
+                                    "this program knows up to %2). Install the newer version to open it.")
+                         .arg(current)
+                         .arg(kLatestSchema),
+                     {}, 0};
+
+    for (int version = current + 1; version <= kLatestSchema; ++version) {
+        const auto sql = migrationSql(version);
+        if (!sql)
+            return sql.error();
+        Transaction tx(*this);
+        if (!tx.begun())
+            return tx.begun();
+        // Another process may have migrated between our check and our lock.
+        if (schemaVersion() >= version)
+            continue;
+        const QStringList parts = statements(*sql);
+        for (const QString &statement : parts) {
+            QSqlQuery query(db);
+            if (!query.exec(statement)) {
+                qCWarning(lcDb) << "migration" << version << "failed:" << query.lastError().text() << statement;
+                return Error::storage(QStringLiteral("Upgrading the database to schema version %1 failed: %2")
+                                          .arg(version)
+                                          .arg(query.lastError().databaseText()));
+            }
+        }
+        QSqlQuery record(db);
+        record.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)"));
+        record.bindValue(QStringLiteral(":v"), version);
+        record.bindValue(QStringLiteral(":at"), formatTimestamp(QDateTime::currentDateTimeUtc()));
+        if (!record.exec())
+            return Error::storage(QStringLiteral("The schema version cannot be recorded: %1")
+                                      .arg(record.lastError().databaseText()));
+        if (auto committed = tx.commit(); !committed)
+            return committed;
+        qCInfo(lcDb) << "database upgraded to schema version" << version;
+    }
+    return {};
+}
+
+// ---- Transaction --------------------------------------------------------------------------
+
+Transaction::Transaction(Database &db, Mode mode) : m_db(db)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        m_begun = conn.error();
+        return;
+    }
+    m_conn = *conn;
+    QSqlQuery query(m_conn);
+    const bool immediate = db.isSqlite() && mode == Mode::Write;
+    if (!query.exec(immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))) {
+        qCWarning(lcDb) << "BEGIN failed:" << query.lastError().text();
+        m_begun = Error::storage(QStringLiteral("The database is busy; try again in a moment."));
+        return;
+    }
+    m_active = true;
+}
+
+Transaction::~Transaction()
+{
+    if (m_active) {
+        QSqlQuery query(m_conn);
+        if (!query.exec(QStringLiteral("ROLLBACK")))
+            qCWarning(lcDb) << "ROLLBACK failed:" << query.lastError().text();
+    }
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return m_begun.ok() ? Status(Error::storage(QStringLiteral("No transaction to commit."))) : m_begun;
+    QSqlQuery query(m_conn);
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        qCWarning(lcDb) << "COMMIT failed:" << query.lastError().text();
+        return Error::storage(QStringLiteral("The change could not be saved: the database refused it."));
+    }
+    m_active = false;
+    return {};
+}
+
+// ---- Query --------------------------------------------------------------------------------
+
+Query::Query(Database &db, const QString &sql) : m_db(db), m_sql(sql)
+{
+    auto conn = db.connection();
+    if (!conn) {
+        m_prepared = conn.error();
+        return;
+    }
+    m_query = QSqlQuery(*conn);
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(sql)) {
+        qCWarning(lcDb) << "prepare failed:" << m_query.lastError().text() << sql;
+        m_prepared = Error::storage(QStringLiteral("The database could not run a query (%1).")
+                                        .arg(m_query.lastError().databaseText().left(200)));
+    }
+}
+
+Query &Query::bind(const QString &name, const QVariant &value)
+{
+    m_query.bindValue(name, value);
+    return *this;
+}
+
+Status Query::exec()
+{
+    if (!m_prepared)
+        return m_prepared;
+    m_uniqueViolation = false;
+    if (m_query.exec())
+        return {};
+    const QSqlError error = m_query.lastError();
+    qCWarning(lcDb) << "query failed:" << error.nativeErrorCode() << error.text() << m_sql;
+    if (isUniqueViolation(error)) {
+        m_uniqueViolation = true;
+        return Error{ErrorCode::Conflict, QStringLiteral("It exists already."), {}, 0};
+    }
+    const QString text = error.databaseText();
+    if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
+        return Error::storage(QStringLiteral("The database is busy; try again in a moment."));
+    if (text.contains(QLatin1String("FOREIGN KEY")) || error.nativeErrorCode() == QLatin1String("23503"))
+        return Error{ErrorCode::Conflict, QStringLiteral("It is still referred to by other data, or refers to data that does not exist."), {}, 0};
+    return Error::storage(QStringLiteral("The database failed to carry out the request."));
+}
+
+// ---- value helpers ---------------------------------------------------------------------------
+
+QVariant nullable(const QString &text)
+{
+    return text.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant nullable(const std::optional<QString> &text)
+{
+    return text ? QVariant(*text) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant timeValue(const QDateTime &when)
+{
+    return when.isValid() ? QVariant(formatTimestamp(when)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    const auto parsed = parseTimestamp(value.toString());
+    return parsed ? *parsed : QDateTime();
+}
+
+} // namespace cc

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace cc {
+
+// Where the data lives: "sqlite:PATH" or "postgresql://user:pass@host:port/db".
+struct DatabaseUrl {
+    enum class Kind { Sqlite, Postgresql };
+    Kind kind = Kind::Sqlite;
+    QString path;       // SQLite file
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database;
+
+    static Result<DatabaseUrl> parse(const QString &text);
+    QString driverName() const;
+    QString kindName() const;   // "sqlite" or "postgresql"
+    QString display() const;    // without the password
+};
+
+// Opens the database and hands each thread its own named connection (a QSqlDatabase belongs to
+// the thread that opened it). Repositories ask for connection() on every call.
+class Database
+{
+public:
+    explicit Database(DatabaseUrl url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens this thread's connection and brings the schema up to date.
+    Status open();
+    // This thread's connection, opened on first use.
+    Result<QSqlDatabase> connection();
+    // Closes this thread's connection (call before a thread ends).
+    void closeThreadConnection();
+
+    const DatabaseUrl &url() const { return m_url; }
+    bool isSqlite() const { return m_url.kind == DatabaseUrl::Kind::Sqlite; }
+    int schemaVersion();
+
+    // The migrations this program knows, in order (from the resources).
+    static int latestSchemaVersion();
+
+private:
+    Status configure(QSqlDatabase &db);
+    Status migrate(QSqlDatabase &db);
+    QString connectionName() const;
+
+    DatabaseUrl m_url;
+    QString m_prefix;
+    QMutex m_mutex;
+    QStringList m_opened;
+};
+
+// One transaction on this thread's connection; rolls back unless committed. For writes SQLite
+// takes the write lock at once (BEGIN IMMEDIATE) so two writers wait for each other instead of
+// failing; a read transaction sees one consistent moment without blocking writers.
+class Transaction
+{
+public:
+    enum class Mode { Write, Read };
+    explicit Transaction(Database &db, Mode mode = Mode::Write);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    const Status &begun() const { return m_begun; }
+    Status commit();
+
+private:
+    Database &m_db;
+    QSqlDatabase m_conn;
+    Status m_begun;
+    bool m_active = false;
+};
+
+// A prepared query whose failures turn into an Error with a message fit for a person; the SQL
+// text and driver message go to the log only.
+class Query
+{
+public:
+    Query(Database &db, const QString &sql);
+    Query &bind(const QString &name, const QVariant &value);
+    Status exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int i) const { return m_query.value(i); }
+    QVariant value(const QString &name) const { return m_query.value(name); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    QSqlQuery &raw() { return m_query; }
+    // True when the last exec failed because a unique key or primary key was already there.
+    bool wasUniqueViolation() const { return m_uniqueViolation; }
+
+private:
+    Database &m_db;
+    QString m_sql;
+    QSqlQuery m_query;
+    Status m_prepared;
+    bool m_uniqueViolation = false;
+};
+
+// Helpers for the text columns every table uses for times: ISO 8601 UTC with milliseconds.
+QVariant nullable(const QString &text);
+QVariant nullable(const std::optional<QString> &text);
+QVariant timeValue(const QDateTime &when);
+QDateTime timeFrom(const QVariant &value);
+
+// Runs `q` and maps its first row (or nothing) / every row with `map(const Query &)`.
+template<typename T, typename Map>
+Result<std::optional<T>> fetchOne(Query &q, Map map)
+{
+    if (auto s = q.exec(); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<T>();
+    return std::optional<T>(map(q));
+}
+
+template<typename T, typename Map>
+Result<QList<T>> fetchAll(Query &q, Map map)
+{
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QList<T> out;
+    while (q.next())
+        out.append(map(q));
+    return out;
+}
+
+} // namespace cc

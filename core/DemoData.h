@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+#include "DirectoryService.h"
+#include "Types.h"
+
+#include <functional>
+
+namespace cc {
+
+// A believable Norwegian demo organisation, and bulk records for benchmarks and scale tests.
+class DemoData
+{
+public:
+    static constexpr auto kOrgId = "org_nhf_oslo";
+
+    struct Account {
+        QString username;
+        QString password;
+        Role role = Role::Coordinator;
+        QString displayName;
+    };
+    struct Summary {
+        QString orgId;
+        int coordinators = 0;
+        int mentors = 0;
+        qint64 records = 0;
+        QList<Account> accounts;
+    };
+    // Called now and then with the number done; return false to stop.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    DemoData(Database &db, DirectoryService &directory, const Clock &clock);
+
+    // The organisation, 2 coordinators, 25 peer mentors, a year of pauses and resumes, and one
+    // user of each role (their one-time passwords are in the summary).
+    Result<Summary> create();
+    // Adds `count` records across more mentors of the demo organisation (created first when
+    // missing), in batched transactions.
+    Result<Summary> addRecords(qint64 count, const Progress &progress = {});
+
+private:
+    Database &m_db;
+    DirectoryService &m_directory;
+    const Clock &m_clock;
+};
+
+} // namespace cc

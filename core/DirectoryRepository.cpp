@@ -1,0 +1,130 @@
+#include "DirectoryRepository.h"
+
+namespace cc {
+
+namespace {
+
+Organisation orgFrom(const Query &q)
+{
+    return Organisation{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(), timeFrom(q.value(4))};
+}
+
+Coordinator coordinatorFrom(const Query &q)
+{
+    return Coordinator{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), timeFrom(q.value(4))};
+}
+
+PeerMentor mentorFrom(const Query &q)
+{
+    return PeerMentor{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                      timeFrom(q.value(6))};
+}
+
+const QString kOrgColumns = QStringLiteral("id, name, locale, time_zone, created_at");
+const QString kCoordinatorColumns = QStringLiteral("id, org_id, name, email, created_at");
+const QString kMentorColumns = QStringLiteral("id, org_id, coordinator_id, name, email, phone, created_at");
+
+} // namespace
+
+Status DirectoryRepository::insertOrganisation(const Organisation &org)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
+                                 "VALUES (:id, :name, :locale, :tz, :at)"));
+    q.bind(QStringLiteral(":id"), org.id).bind(QStringLiteral(":name"), org.name);
+    q.bind(QStringLiteral(":locale"), org.locale).bind(QStringLiteral(":tz"), org.timeZone);
+    q.bind(QStringLiteral(":at"), timeValue(org.createdAt));
+    return q.exec();
+}
+
+Result<std::optional<Organisation>> DirectoryRepository::organisation(const QString &id)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kOrgColumns + QStringLiteral(" FROM organisations WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    return fetchOne<Organisation>(q, orgFrom);
+}
+
+Result<QList<Organisation>> DirectoryRepository::organisations()
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kOrgColumns + QStringLiteral(" FROM organisations ORDER BY name, id"));
+    return fetchAll<Organisation>(q, orgFrom);
+}
+
+Status DirectoryRepository::insertCoordinator(const Coordinator &c)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO coordinators (id, org_id, name, email, created_at) "
+                                 "VALUES (:id, :org, :name, :email, :at)"));
+    q.bind(QStringLiteral(":id"), c.id).bind(QStringLiteral(":org"), c.orgId);
+    q.bind(QStringLiteral(":name"), c.name).bind(QStringLiteral(":email"), nullable(c.email));
+    q.bind(QStringLiteral(":at"), timeValue(c.createdAt));
+    return q.exec();
+}
+
+Result<std::optional<Coordinator>> DirectoryRepository::coordinator(const QString &id)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kCoordinatorColumns + QStringLiteral(" FROM coordinators WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    return fetchOne<Coordinator>(q, coordinatorFrom);
+}
+
+Result<QList<Coordinator>> DirectoryRepository::coordinators(const QString &orgId)
+{
+    if (orgId.isEmpty()) {
+        Query q(m_db, QStringLiteral("SELECT ") + kCoordinatorColumns + QStringLiteral(" FROM coordinators ORDER BY name, id"));
+        return fetchAll<Coordinator>(q, coordinatorFrom);
+    }
+    Query q(m_db, QStringLiteral("SELECT ") + kCoordinatorColumns
+                      + QStringLiteral(" FROM coordinators WHERE org_id = :org ORDER BY name, id"));
+    q.bind(QStringLiteral(":org"), orgId);
+    return fetchAll<Coordinator>(q, coordinatorFrom);
+}
+
+Status DirectoryRepository::insertPeerMentor(const PeerMentor &m)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, email, phone, created_at) "
+                                 "VALUES (:id, :org, :coord, :name, :email, :phone, :at)"));
+    q.bind(QStringLiteral(":id"), m.id).bind(QStringLiteral(":org"), m.orgId);
+    q.bind(QStringLiteral(":coord"), nullable(m.coordinatorId)).bind(QStringLiteral(":name"), m.name);
+    q.bind(QStringLiteral(":email"), nullable(m.email)).bind(QStringLiteral(":phone"), nullable(m.phone));
+    q.bind(QStringLiteral(":at"), timeValue(m.createdAt));
+    return q.exec();
+}
+
+Status DirectoryRepository::updatePeerMentor(const PeerMentor &m)
+{
+    Query q(m_db, QStringLiteral("UPDATE peer_mentors SET coordinator_id = :coord, name = :name, email = :email, "
+                                 "phone = :phone WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), m.id).bind(QStringLiteral(":coord"), nullable(m.coordinatorId));
+    q.bind(QStringLiteral(":name"), m.name).bind(QStringLiteral(":email"), nullable(m.email));
+    q.bind(QStringLiteral(":phone"), nullable(m.phone));
+    return q.exec();
+}
+
+Result<std::optional<PeerMentor>> DirectoryRepository::peerMentor(const QString &id)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kMentorColumns + QStringLiteral(" FROM peer_mentors WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    return fetchOne<PeerMentor>(q, mentorFrom);
+}
+
+Result<QList<PeerMentor>> DirectoryRepository::peerMentors(const QString &orgId, const QString &search)
+{
+    QString sql = QStringLiteral("SELECT ") + kMentorColumns + QStringLiteral(" FROM peer_mentors WHERE 1 = 1");
+    if (!orgId.isEmpty())
+        sql += QStringLiteral(" AND org_id = :org");
+    if (!search.isEmpty())
+        sql += QStringLiteral(" AND (LOWER(name) LIKE :s OR LOWER(COALESCE(email, '')) LIKE :s2 OR id = :id)");
+    sql += QStringLiteral(" ORDER BY name, id");
+    Query q(m_db, sql);
+    if (!orgId.isEmpty())
+        q.bind(QStringLiteral(":org"), orgId);
+    if (!search.isEmpty()) {
+        const QString pattern = QLatin1Char('%') + search.toLower() + QLatin1Char('%');
+        q.bind(QStringLiteral(":s"), pattern).bind(QStringLiteral(":s2"), pattern).bind(QStringLiteral(":id"), search);
+    }
+    return fetchAll<PeerMentor>(q, mentorFrom);
+}
+
+} // namespace cc

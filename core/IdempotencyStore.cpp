@@ -1,0 +1,89 @@
+#include "IdempotencyStore.h"
+
+namespace cc {
+
+Status IdempotencyStore::validateKey(const QString &key)
+{
+    if (key.isEmpty() || key.size() > kMaxKeyLength)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("Idempotency-Key"),
+                            QStringLiteral("The Idempotency-Key header must be 1 to %1 characters.").arg(kMaxKeyLength));
+    for (const QChar c : key)
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return Error::field(ErrorCode::Invalid, QStringLiteral("Idempotency-Key"),
+                                QStringLiteral("The Idempotency-Key header may hold only visible ASCII characters."));
+    return {};
+}
+
+Result<std::optional<IdempotentResponse>> IdempotencyStore::find(const QString &userId, const QString &key)
+{
+    Query q(m_db, QStringLiteral("SELECT user_id, idem_key, fingerprint, status, body, location, created_at "
+                                 "FROM idempotency_keys WHERE user_id = :u AND idem_key = :k"));
+    q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
+    return fetchOne<IdempotentResponse>(q, [](const Query &r) {
+        return IdempotentResponse{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                                  r.value(3).toInt(),    r.value(4).toString().toUtf8(), r.value(5).toString(),
+                                  timeFrom(r.value(6))};
+    });
+}
+
+Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &userId, const QString &key,
+                                                        const QString &fingerprint)
+{
+    const QDateTime now = m_clock.now();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto existing = find(userId, key);
+        if (!existing)
+            return existing.error();
+        if (existing->has_value()) {
+            const IdempotentResponse &stored = **existing;
+            if (stored.createdAt.addSecs(24 * 3600) < now) {
+                // Expired: forget it and treat the request as new.
+                if (auto s = release(userId, key); !s)
+                    return s.error();
+            } else {
+                Claim c;
+                c.stored = stored;
+                c.outcome = stored.fingerprint != fingerprint ? Outcome::Mismatch
+                    : stored.status == 0                      ? Outcome::InFlight
+                                                              : Outcome::Replay;
+                return c;
+            }
+        }
+        Query q(m_db, QStringLiteral("INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, status, body, created_at) "
+                                     "VALUES (:u, :k, :f, 0, '', :at)"));
+        q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
+        q.bind(QStringLiteral(":f"), fingerprint).bind(QStringLiteral(":at"), timeValue(now));
+        if (auto s = q.exec(); s)
+            return Claim{};
+        else if (!q.wasUniqueViolation())
+            return s.error();
+        // Someone claimed it between our look and our insert: look again.
+    }
+    return Error{ErrorCode::Conflict, QStringLiteral("A request with this Idempotency-Key is being handled."), {}, 0};
+}
+
+Status IdempotencyStore::complete(const QString &userId, const QString &key, int status, const QByteArray &body,
+                                  const QString &location)
+{
+    Query q(m_db, QStringLiteral("UPDATE idempotency_keys SET status = :s, body = :b, location = :l "
+                                 "WHERE user_id = :u AND idem_key = :k"));
+    q.bind(QStringLiteral(":s"), status).bind(QStringLiteral(":b"), QString::fromUtf8(body));
+    q.bind(QStringLiteral(":l"), nullable(location)).bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
+    return q.exec();
+}
+
+Status IdempotencyStore::release(const QString &userId, const QString &key)
+{
+    Query q(m_db, QStringLiteral("DELETE FROM idempotency_keys WHERE user_id = :u AND idem_key = :k"));
+    q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
+    return q.exec();
+}
+
+Status IdempotencyStore::prune()
+{
+    Query q(m_db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < :before"));
+    q.bind(QStringLiteral(":before"), timeValue(m_clock.now().addSecs(-24 * 3600)));
+    return q.exec();
+}
+
+} // namespace cc

@@ -1,0 +1,307 @@
+#include "NotificationRecordService.h"
+
+#include "Ids.h"
+#include "TimeText.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+
+namespace cc {
+
+namespace {
+
+Error notFoundRecord()
+{
+    return Error::notFound(QStringLiteral("No notification record with this id."));
+}
+
+Error notFoundMentor()
+{
+    return Error::notFound(QStringLiteral("No peer mentor with this id."));
+}
+
+} // namespace
+
+NotificationRecordService::NotificationRecordService(Database &db, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_directory(db), m_records(db), m_audit(db, clock)
+{
+    qRegisterMetaType<cc::NotificationRecord>("cc::NotificationRecord");
+}
+
+QString NotificationRecordService::etag(const NotificationRecord &r)
+{
+    const QString basis = r.id + QLatin1Char('|') + formatTimestamp(r.updatedAt) + QLatin1Char('|')
+        + r.channels.join(QLatin1Char(',')) + QLatin1Char('|') + r.notes.value_or(QStringLiteral("\x01"));
+    return QStringLiteral("\"") + sha256Hex(basis.toUtf8()).left(16) + QStringLiteral("\"");
+}
+
+Status NotificationRecordService::validateChannels(const QStringList &channels, const QString &field)
+{
+    if (channels.isEmpty())
+        return Error::field(ErrorCode::Invalid, field, QStringLiteral("%1 must name at least one channel.").arg(field));
+    QSet<QString> seen;
+    for (const QString &channel : channels) {
+        if (!channelNames().contains(channel))
+            return Error::field(ErrorCode::Invalid, field,
+                                QStringLiteral("%1 has an unknown channel “%2”; allowed: %3.")
+                                    .arg(field, channel, channelNames().join(QStringLiteral(", "))));
+        if (seen.contains(channel))
+            return Error::field(ErrorCode::Invalid, field, QStringLiteral("%1 names “%2” twice.").arg(field, channel));
+        seen.insert(channel);
+    }
+    return {};
+}
+
+Status NotificationRecordService::validatePage(const PageRequest &page)
+{
+    if (page.page < 1)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("page"), QStringLiteral("page must be 1 or more."));
+    if (page.limit < 1 || page.limit > kMaxPageLimit)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("limit"),
+                            QStringLiteral("limit must be between 1 and %1.").arg(kMaxPageLimit));
+    return {};
+}
+
+Result<PeerMentor> NotificationRecordService::visibleMentor(const Caller &caller, const QString &id,
+                                                            const QString &field)
+{
+    auto mentor = m_directory.peerMentor(id);
+    if (!mentor)
+        return mentor.error();
+    if (!mentor->has_value() || !caller.canSee((*mentor)->orgId)) {
+        if (field.isEmpty())
+            return notFoundMentor();
+        return Error::field(ErrorCode::Unprocessable, field, QStringLiteral("%1: no peer mentor with this id.").arg(field));
+    }
+    return **mentor;
+}
+
+Result<NotificationRecord> NotificationRecordService::visibleRecord(const Caller &caller, const QString &id)
+{
+    auto record = m_records.record(id);
+    if (!record)
+        return record.error();
+    if (!record->has_value() || !caller.canSee((*record)->orgId))
+        return notFoundRecord();
+    return **record;
+}
+
+Result<NotificationRecord> NotificationRecordService::record(const Caller &caller, const NewRecord &input)
+{
+    if (caller.role == Role::GlobalAdmin)
+        return Error::forbidden(QStringLiteral("Global admins cannot record notifications; sign in as a coordinator or an org admin."));
+
+    QList<FieldError> problems;
+    if (input.peerMentorId.isEmpty())
+        problems << FieldError{QStringLiteral("peer_mentor_id"), QStringLiteral("peer_mentor_id is required."), 0, 0};
+    if (input.coordinatorId.isEmpty())
+        problems << FieldError{QStringLiteral("coordinator_id"), QStringLiteral("coordinator_id is required."), 0, 0};
+    if (!input.effectiveDate.isValid())
+        problems << FieldError{QStringLiteral("effective_date"), QStringLiteral("effective_date is required."), 0, 0};
+    if (auto s = validateChannels(input.channels, QStringLiteral("channels_notified")); !s)
+        problems << s.error().fields;
+    if (input.reason && input.reason->size() > kMaxReason)
+        problems << FieldError{QStringLiteral("reason"), QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
+    if (input.notes && input.notes->size() > kMaxNotes)
+        problems << FieldError{QStringLiteral("notes"), QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes), 0, 0};
+    if (input.dispatchIds.size() > kMaxDispatchIds)
+        problems << FieldError{QStringLiteral("dispatch_ids"),
+                               QStringLiteral("dispatch_ids may hold at most %1 ids.").arg(kMaxDispatchIds), 0, 0};
+    for (const QString &d : input.dispatchIds) {
+        if (d.trimmed().isEmpty() || d.size() > kMaxDispatchIdLength) {
+            problems << FieldError{QStringLiteral("dispatch_ids"),
+                                   QStringLiteral("Each dispatch id must be 1 to %1 characters.").arg(kMaxDispatchIdLength), 0, 0};
+            break;
+        }
+    }
+    if (!problems.isEmpty())
+        return Error::invalid(problems.first().message, problems);
+
+    auto mentor = visibleMentor(caller, input.peerMentorId, QStringLiteral("peer_mentor_id"));
+    if (!mentor)
+        return mentor.error();
+    auto coordinator = m_directory.coordinator(input.coordinatorId);
+    if (!coordinator)
+        return coordinator.error();
+    if (!coordinator->has_value() || (*coordinator)->orgId != mentor->orgId)
+        return Error::field(ErrorCode::Unprocessable, QStringLiteral("coordinator_id"),
+                            QStringLiteral("coordinator_id: no coordinator with this id in the peer mentor's organisation."));
+
+    const QDateTime now = m_clock.now();
+    NotificationRecord r;
+    r.orgId = mentor->orgId;
+    r.peerMentorId = mentor->id;
+    r.peerMentorName = mentor->name;
+    r.eventType = input.eventType;
+    r.effectiveDate = input.effectiveDate.toUTC();
+    r.reason = input.reason;
+    r.coordinatorId = (*coordinator)->id;
+    r.coordinatorName = (*coordinator)->name;
+    r.channels = input.channels;
+    r.dispatchIds = input.dispatchIds;
+    r.notes = input.notes;
+    r.createdBy = caller.username;
+    r.sentAt = now;
+    r.updatedAt = now;
+
+    for (int attempt = 0;; ++attempt) {
+        r.id = randomId(QStringLiteral("nr_"));
+        Transaction tx(m_db);
+        if (!tx.begun())
+            return tx.begun().error();
+        Status inserted = m_records.insert(r);
+        if (!inserted && inserted.error().code == ErrorCode::Conflict && attempt < 3)
+            continue;   // an id collision: draw another
+        if (!inserted)
+            return inserted.error();
+        if (auto s = m_audit.write(caller, r.orgId, QStringLiteral("record.create"), QStringLiteral("notification_record"),
+                                   r.id, eventTypeName(r.eventType));
+            !s)
+            return s.error();
+        if (auto s = tx.commit(); !s)
+            return s.error();
+        break;
+    }
+    emit recordAdded(r);
+    return r;
+}
+
+Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, const QString &id)
+{
+    return visibleRecord(caller, id);
+}
+
+Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller, const RecordFilter &filter,
+                                                                 const PageRequest &page)
+{
+    if (auto s = validatePage(page); !s)
+        return s.error();
+    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit);
+    if (!items)
+        return items.error();
+    auto total = count(caller, filter);
+    if (!total)
+        return total.error();
+    return Page<NotificationRecord>{*items, page.page, page.limit, *total};
+}
+
+namespace {
+RecordFilter scoped(const Caller &caller, RecordFilter filter)
+{
+    if (!caller.isGlobalAdmin())
+        filter.orgId = caller.orgId;
+    return filter;
+}
+} // namespace
+
+Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller, const RecordFilter &filter,
+                                                                    int offset, int limit)
+{
+    if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("from"), QStringLiteral("from must not be after to."));
+    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, 10000));
+}
+
+Result<qint64> NotificationRecordService::count(const Caller &caller, const RecordFilter &filter)
+{
+    return m_records.count(scoped(caller, filter));
+}
+
+Result<NotificationRecord> NotificationRecordService::update(const Caller &caller, const QString &id,
+                                                             const RecordUpdate &change, const QString &expectedEtag)
+{
+    if (caller.role == Role::Coordinator)
+        return Error::forbidden(QStringLiteral("Only org admins and global admins may change notification records."));
+    if (!change.channels && !change.notes)
+        return Error::invalid(QStringLiteral("Send channels_notified or notes (or both) to change."));
+    if (change.channels) {
+        if (auto s = validateChannels(*change.channels, QStringLiteral("channels_notified")); !s)
+            return s.error();
+    }
+    if (change.notes && *change.notes && (*change.notes)->size() > kMaxNotes)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("notes"),
+                            QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes));
+
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto current = visibleRecord(caller, id);
+    if (!current)
+        return current.error();
+    if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*") && expectedEtag != etag(*current))
+        return Error{ErrorCode::PreconditionFailed,
+                     QStringLiteral("The record was changed since you read it (If-Match does not match its ETag)."), {}, 0};
+    NotificationRecord updated = *current;
+    if (change.channels)
+        updated.channels = *change.channels;
+    if (change.notes)
+        updated.notes = *change.notes;
+    updated.updatedAt = m_clock.now();
+    if (updated.updatedAt <= current->updatedAt)
+        updated.updatedAt = current->updatedAt.addMSecs(1);   // a new version, even within the same millisecond
+    if (auto s = m_records.updateMetadata(id, updated.channels, updated.notes, updated.updatedAt); !s)
+        return s.error();
+    if (auto s = m_audit.write(caller, updated.orgId, QStringLiteral("record.update"), QStringLiteral("notification_record"),
+                               id, change.channels ? QStringLiteral("channels, notes") : QStringLiteral("notes"));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    emit recordChanged(updated);
+    return updated;
+}
+
+Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QString &id)
+{
+    if (caller.role != Role::GlobalAdmin)
+        return Error::forbidden(QStringLiteral("Only global admins may delete notification records."));
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto current = visibleRecord(caller, id);
+    if (!current)
+        return current.error();
+    auto removed = m_records.remove(id);
+    if (!removed)
+        return removed.error();
+    if (!*removed)
+        return notFoundRecord();
+    if (auto s = m_audit.write(caller, current->orgId, QStringLiteral("record.delete"), QStringLiteral("notification_record"),
+                               id, eventTypeName(current->eventType) + QLatin1Char(' ') + current->peerMentorId);
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    emit recordDeleted(id, current->orgId);
+    return Deleted{id, m_clock.now()};
+}
+
+Result<PeerMentorProfile> NotificationRecordService::profile(const Caller &caller, const QString &peerMentorId)
+{
+    auto mentor = visibleMentor(caller, peerMentorId);
+    if (!mentor)
+        return mentor.error();
+    auto latest = m_records.latestEffective(mentor->id, m_clock.now());
+    if (!latest)
+        return latest.error();
+    PeerMentorProfile p;
+    p.mentor = *mentor;
+    if (latest->has_value() && (*latest)->eventType == EventType::PauseActivated) {
+        p.status = PauseStatus::Paused;
+        p.pauseStartDate = (*latest)->effectiveDate;
+    }
+    return p;
+}
+
+Result<History> NotificationRecordService::history(const Caller &caller, const QString &peerMentorId)
+{
+    auto mentor = visibleMentor(caller, peerMentorId);
+    if (!mentor)
+        return mentor.error();
+    auto events = m_records.history(mentor->id);
+    if (!events)
+        return events.error();
+    return History{*mentor, *events};
+}
+
+} // namespace cc

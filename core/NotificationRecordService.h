@@ -1,0 +1,64 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "Clock.h"
+#include "Database.h"
+#include "DirectoryRepository.h"
+#include "RecordRepository.h"
+#include "Types.h"
+
+#include <QObject>
+
+namespace cc {
+
+// Records that a notification was sent for a peer mentor's pause event; lists, changes and
+// deletes them; derives a mentor's current status. Enforces the role table and organisation
+// isolation: another organisation's ids answer NotFound, exactly like ids that do not exist.
+// Thread-safe: every call uses the calling thread's database connection.
+class NotificationRecordService : public QObject
+{
+    Q_OBJECT
+public:
+    NotificationRecordService(Database &db, const Clock &clock, QObject *parent = nullptr);
+
+    static constexpr int kMaxReason = 500;
+    static constexpr int kMaxNotes = 2000;
+    static constexpr int kMaxDispatchIds = 20;
+    static constexpr int kMaxDispatchIdLength = 128;
+    static constexpr int kMaxPageLimit = 100;
+
+    Result<NotificationRecord> record(const Caller &caller, const NewRecord &input);
+    Result<NotificationRecord> get(const Caller &caller, const QString &id);
+    Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter, const PageRequest &page);
+    // A window of the list for the console's models: no page arithmetic, no count.
+    Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset, int limit);
+    Result<qint64> count(const Caller &caller, const RecordFilter &filter);
+    // `expectedEtag`, when given, must match the record's current etag (If-Match).
+    Result<NotificationRecord> update(const Caller &caller, const QString &id, const RecordUpdate &change,
+                                      const QString &expectedEtag = {});
+    Result<Deleted> remove(const Caller &caller, const QString &id);
+    Result<PeerMentorProfile> profile(const Caller &caller, const QString &peerMentorId);
+    Result<History> history(const Caller &caller, const QString &peerMentorId);
+
+    static QString etag(const NotificationRecord &record);
+    static Status validateChannels(const QStringList &channels, const QString &field);
+    static Status validatePage(const PageRequest &page);
+
+signals:
+    void recordAdded(const cc::NotificationRecord &record);
+    void recordChanged(const cc::NotificationRecord &record);
+    void recordDeleted(const QString &id, const QString &orgId);
+
+private:
+    // The mentor, when the caller may see it; NotFound otherwise.
+    Result<PeerMentor> visibleMentor(const Caller &caller, const QString &id, const QString &field = {});
+    Result<NotificationRecord> visibleRecord(const Caller &caller, const QString &id);
+
+    Database &m_db;
+    const Clock &m_clock;
+    DirectoryRepository m_directory;
+    RecordRepository m_records;
+    AuditLog m_audit;
+};
+
+} // namespace cc

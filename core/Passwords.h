@@ -1,0 +1,15 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QString>
+
+namespace cc {
+
+// Passwords are stored with argon2id (libsodium's crypto_pwhash_str, interactive limits).
+Result<QString> hashPassword(const QString &password);
+bool verifyPassword(const QString &password, const QString &encodedHash);
+// A readable one-time password for new users: four groups of four letters and digits.
+QString generatePassword();
+
+} // namespace cc

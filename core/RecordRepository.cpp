@@ -1,0 +1,187 @@
+#include "RecordRepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cc {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.reason, r.coordinator_id, "
+    "c.name, r.channels, r.dispatch_ids, r.notes, r.created_by, r.sent_at, r.updated_at");
+const QString kFrom = QStringLiteral(
+    " FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id "
+    "JOIN coordinators c ON c.id = r.coordinator_id");
+
+NotificationRecord recordFrom(const Query &q)
+{
+    NotificationRecord r;
+    r.id = q.value(0).toString();
+    r.orgId = q.value(1).toString();
+    r.peerMentorId = q.value(2).toString();
+    r.peerMentorName = q.value(3).toString();
+    r.eventType = eventTypeFromName(q.value(4).toString()).value_or(EventType::PauseActivated);
+    r.effectiveDate = timeFrom(q.value(5));
+    if (!q.value(6).isNull())
+        r.reason = q.value(6).toString();
+    r.coordinatorId = q.value(7).toString();
+    r.coordinatorName = q.value(8).toString();
+    r.channels = splitList(q.value(9).toString());
+    r.dispatchIds = splitList(q.value(10).toString());
+    if (!q.value(11).isNull())
+        r.notes = q.value(11).toString();
+    r.createdBy = q.value(12).toString();
+    r.sentAt = timeFrom(q.value(13));
+    r.updatedAt = timeFrom(q.value(14));
+    return r;
+}
+
+// The WHERE clause of a filter; the leading column of each branch matches an index.
+QString whereOf(const RecordFilter &f)
+{
+    QStringList parts;
+    if (!f.orgId.isEmpty())
+        parts << QStringLiteral("r.org_id = :org");
+    if (!f.peerMentorId.isEmpty())
+        parts << QStringLiteral("r.peer_mentor_id = :mentor");
+    if (!f.coordinatorId.isEmpty())
+        parts << QStringLiteral("r.coordinator_id = :coord");
+    if (f.eventType)
+        parts << QStringLiteral("r.event_type = :event");
+    if (f.from.isValid())
+        parts << QStringLiteral("r.sent_at >= :from");
+    if (f.to.isValid())
+        parts << QStringLiteral("r.sent_at <= :to");
+    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+}
+
+void bindFilter(Query &q, const RecordFilter &f)
+{
+    if (!f.orgId.isEmpty())
+        q.bind(QStringLiteral(":org"), f.orgId);
+    if (!f.peerMentorId.isEmpty())
+        q.bind(QStringLiteral(":mentor"), f.peerMentorId);
+    if (!f.coordinatorId.isEmpty())
+        q.bind(QStringLiteral(":coord"), f.coordinatorId);
+    if (f.eventType)
+        q.bind(QStringLiteral(":event"), eventTypeName(*f.eventType));
+    if (f.from.isValid())
+        q.bind(QStringLiteral(":from"), timeValue(f.from));
+    if (f.to.isValid())
+        q.bind(QStringLiteral(":to"), timeValue(f.to));
+}
+
+const QString kInsert = QStringLiteral(
+    "INSERT INTO notification_records (id, org_id, peer_mentor_id, event_type, effective_date, reason, "
+    "coordinator_id, channels, dispatch_ids, notes, created_by, sent_at, updated_at) VALUES "
+    "(:id, :org, :mentor, :event, :effective, :reason, :coord, :channels, :dispatch, :notes, :by, :sent, :updated)");
+
+void bindRecord(Query &q, const NotificationRecord &r)
+{
+    q.bind(QStringLiteral(":id"), r.id).bind(QStringLiteral(":org"), r.orgId);
+    q.bind(QStringLiteral(":mentor"), r.peerMentorId).bind(QStringLiteral(":event"), eventTypeName(r.eventType));
+    q.bind(QStringLiteral(":effective"), timeValue(r.effectiveDate)).bind(QStringLiteral(":reason"), nullable(r.reason));
+    q.bind(QStringLiteral(":coord"), r.coordinatorId).bind(QStringLiteral(":channels"), joinList(r.channels));
+    q.bind(QStringLiteral(":dispatch"), joinList(r.dispatchIds)).bind(QStringLiteral(":notes"), nullable(r.notes));
+    q.bind(QStringLiteral(":by"), r.createdBy).bind(QStringLiteral(":sent"), timeValue(r.sentAt));
+    q.bind(QStringLiteral(":updated"), timeValue(r.updatedAt));
+}
+
+} // namespace
+
+QString joinList(const QStringList &items)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
+}
+
+QStringList splitList(const QString &stored)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(stored.toUtf8()).array();
+    for (const QJsonValue &v : array)
+        out.append(v.toString());
+    return out;
+}
+
+Status RecordRepository::insert(const NotificationRecord &record)
+{
+    Query q(m_db, kInsert);
+    bindRecord(q, record);
+    return q.exec();
+}
+
+Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
+{
+    Query q(m_db, kInsert);
+    for (const NotificationRecord &r : records) {
+        bindRecord(q, r);
+        if (auto s = q.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
+Result<std::optional<NotificationRecord>> RecordRepository::record(const QString &id)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + QStringLiteral(" WHERE r.id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    return fetchOne<NotificationRecord>(q, recordFrom);
+}
+
+Status RecordRepository::updateMetadata(const QString &id, const QStringList &channels,
+                                        const std::optional<QString> &notes, const QDateTime &updatedAt)
+{
+    Query q(m_db, QStringLiteral("UPDATE notification_records SET channels = :channels, notes = :notes, "
+                                 "updated_at = :at WHERE id = :id"));
+    q.bind(QStringLiteral(":channels"), joinList(channels)).bind(QStringLiteral(":notes"), nullable(notes));
+    q.bind(QStringLiteral(":at"), timeValue(updatedAt)).bind(QStringLiteral(":id"), id);
+    return q.exec();
+}
+
+Result<bool> RecordRepository::remove(const QString &id)
+{
+    Query q(m_db, QStringLiteral("DELETE FROM notification_records WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.numRowsAffected() > 0;
+}
+
+Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + whereOf(filter)
+                      + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset"));
+    bindFilter(q, filter);
+    q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
+    return fetchAll<NotificationRecord>(q, recordFrom);
+}
+
+Result<qint64> RecordRepository::count(const RecordFilter &filter)
+{
+    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM notification_records r") + whereOf(filter));
+    bindFilter(q, filter);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<NotificationRecord>> RecordRepository::history(const QString &peerMentorId)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom
+                      + QStringLiteral(" WHERE r.peer_mentor_id = :mentor ORDER BY r.sent_at DESC, r.id DESC"));
+    q.bind(QStringLiteral(":mentor"), peerMentorId);
+    return fetchAll<NotificationRecord>(q, recordFrom);
+}
+
+Result<std::optional<NotificationRecord>> RecordRepository::latestEffective(const QString &peerMentorId,
+                                                                            const QDateTime &asOf)
+{
+    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom
+                      + QStringLiteral(" WHERE r.peer_mentor_id = :mentor AND r.effective_date <= :asof "
+                                       "ORDER BY r.effective_date DESC, r.sent_at DESC, r.id DESC LIMIT 1"));
+    q.bind(QStringLiteral(":mentor"), peerMentorId).bind(QStringLiteral(":asof"), timeValue(asOf));
+    return fetchOne<NotificationRecord>(q, recordFrom);
+}
+
+} // namespace cc

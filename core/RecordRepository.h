@@ -1,0 +1,37 @@
+#pragma once
+
+#include "Database.h"
+#include "Types.h"
+
+namespace cc {
+
+// Notification records. Every list query walks an index in (scope, sent_at DESC, id DESC) order.
+class RecordRepository
+{
+public:
+    explicit RecordRepository(Database &db) : m_db(db) {}
+
+    Status insert(const NotificationRecord &record);
+    // Inserts many records in one statement each, inside the caller's transaction (demo data).
+    Status insertBatch(const QList<NotificationRecord> &records);
+    Result<std::optional<NotificationRecord>> record(const QString &id);
+    Status updateMetadata(const QString &id, const QStringList &channels, const std::optional<QString> &notes,
+                          const QDateTime &updatedAt);
+    Result<bool> remove(const QString &id);
+
+    // `filter.orgId` empty means every organisation.
+    Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
+    Result<qint64> count(const RecordFilter &filter);
+    // Newest sent_at first.
+    Result<QList<NotificationRecord>> history(const QString &peerMentorId);
+    // The latest record by effective_date (ties: latest sent_at) with effective_date <= asOf.
+    Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId, const QDateTime &asOf);
+
+private:
+    Database &m_db;
+};
+
+QString joinList(const QStringList &items);   // stored form of channels and dispatch ids
+QStringList splitList(const QString &stored);
+
+} // namespace cc

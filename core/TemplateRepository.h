@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Database.h"
+#include "Types.h"
+
+namespace cc {
+
+// Stored templates: global custom templates and changed defaults (scope ""), and organisation
+// overrides and custom templates (scope = org id); their versions; and built payloads. The four
+// built-ins themselves live in the program (BuiltinTemplates) and are never stored.
+class TemplateRepository
+{
+public:
+    explicit TemplateRepository(Database &db) : m_db(db) {}
+
+    Result<std::optional<PayloadTemplate>> find(const QString &id, const QString &scope);
+    // Every stored template of the scopes "" and `orgScope` (empty: only ""; "*": every scope).
+    Result<QList<PayloadTemplate>> inScopes(const QString &orgScope);
+    Status upsert(const PayloadTemplate &t, bool exists);
+    Status remove(const QString &id, const QString &scope);
+    Status removeEverywhere(const QString &id);   // every scope (a global custom template)
+
+    Status insertVersion(const TemplateVersion &v);
+    Result<QList<TemplateVersion>> versions(const QString &id, const QString &scope);   // newest first
+    Result<int> latestVersionNumber(const QString &id, const QString &scope);
+
+    Status insertPayload(const BuiltPayload &p);
+    Result<std::optional<BuiltPayload>> payload(const QString &id);
+
+private:
+    Database &m_db;
+};
+
+} // namespace cc

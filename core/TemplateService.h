@@ -1,0 +1,84 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "Clock.h"
+#include "Database.h"
+#include "DirectoryRepository.h"
+#include "RecordRepository.h"
+#include "TemplateRepository.h"
+#include "Types.h"
+
+#include <QObject>
+
+namespace cc {
+
+// The notification templates: the four built-ins (global defaults that always exist), global
+// changes to them and organisation overrides, custom templates, their version history, rendering
+// and building payloads. Reads resolve the caller's organisation override first, then the
+// global default. Thread-safe like every service.
+class TemplateService : public QObject
+{
+    Q_OBJECT
+public:
+    TemplateService(Database &db, const Clock &clock, QObject *parent = nullptr);
+
+    // Resolved templates the caller sees (built-ins first, then custom ones by id).
+    Result<QList<PayloadTemplate>> list(const Caller &caller);
+    Result<PayloadTemplate> get(const Caller &caller, const QString &id);
+    // Renders template `id` with `values` (empty fields are filled from the mentor named by
+    // values.peerMentorId, else with sample values); `locale` empty: the organisation's.
+    Result<RenderedTemplate> render(const Caller &caller, const QString &id, TemplateValues values,
+                                    const QString &locale = {});
+    // Renders texts that are not saved (the console's live preview).
+    Result<RenderedTemplate> preview(const Caller &caller, const PayloadTemplate &draft, const TemplateValues &values,
+                                     const QString &locale);
+    Result<BuiltPayload> build(const Caller &caller, const BuildRequest &request);
+    Result<BuiltPayload> payload(const Caller &caller, const QString &id);
+
+    struct Saved {
+        PayloadTemplate item;
+        bool created = false;
+    };
+    // Changes a template; an org admin writes their organisation's override, a global admin the
+    // global default. On an unknown id with change.type set it creates a custom template.
+    Result<Saved> update(const Caller &caller, const QString &id, const TemplateChange &change,
+                         const QString &expectedEtag = {});
+    // Removes a custom template, or the customisation of a built-in (its default is back).
+    // A global admin acts on the global scope, or on organisation `orgId` when given.
+    Result<Deleted> remove(const Caller &caller, const QString &id, const QString &orgId = {});
+    // An org admin's "reset to default": removes their organisation's override of a built-in.
+    Result<PayloadTemplate> resetOverride(const Caller &caller, const QString &id);
+    Result<QList<TemplateVersion>> versions(const Caller &caller, const QString &id);
+    Result<PayloadTemplate> restore(const Caller &caller, const QString &id, int version);
+
+    static QString etag(const PayloadTemplate &t);
+    static TemplateValues sampleValues();
+
+signals:
+    void templateChanged(const QString &id, const QString &scope);
+
+private:
+    struct Resolved {
+        PayloadTemplate item;
+        bool stored = false;   // false: a built-in default not stored anywhere
+    };
+    // The template the caller sees; NotFound when there is none.
+    Result<Resolved> resolve(const QString &orgId, const QString &id);
+    Result<Organisation> organisationOf(const Caller &caller);
+    Result<RenderedTemplate> renderTemplate(const PayloadTemplate &t, TemplateValues values, const QString &locale,
+                                            const std::optional<Organisation> &org);
+    // Stores `next` in the caller's scope as a new version (keeping the inherited original first).
+    Status persist(const Caller &caller, PayloadTemplate &next, const std::optional<PayloadTemplate> &before,
+                   bool existsHere, const QString &action);
+    Status saveVersion(const PayloadTemplate &t, const QString &action, const Caller &caller);
+    QString writeScope(const Caller &caller) const;
+
+    Database &m_db;
+    const Clock &m_clock;
+    DirectoryRepository m_directory;
+    RecordRepository m_records;
+    TemplateRepository m_templates;
+    AuditLog m_audit;
+};
+
+} // namespace cc

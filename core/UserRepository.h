@@ -1,0 +1,40 @@
+#pragma once
+
+#include "Database.h"
+#include "Types.h"
+
+namespace cc {
+
+// Users, their API tokens and the failed sign-ins that throttle guessing.
+class UserRepository
+{
+public:
+    explicit UserRepository(Database &db) : m_db(db) {}
+
+    Status insertUser(const User &user);
+    Status updateUser(const User &user);
+    Result<std::optional<User>> user(const QString &id);
+    Result<std::optional<User>> userByUsername(const QString &username);
+    Result<QList<User>> users(const QString &orgId);   // empty: all
+
+    Status insertToken(const ApiToken &token);
+    Result<std::optional<ApiToken>> tokenByHash(const QString &hash);
+    Result<QList<ApiToken>> tokens(const QString &userId);
+    Result<QList<ApiToken>> tokensOfOrganisation(const QString &orgId);   // empty: all
+    Status revokeToken(const QString &tokenId, const QDateTime &at);
+    Status revokeTokensOfUser(const QString &userId, const QDateTime &at);
+    Status touchToken(const QString &tokenId, const QDateTime &at);
+
+    Status insertLoginFailure(const QString &username, const QString &address, const QDateTime &at);
+    Result<int> loginFailuresForUsername(const QString &username, const QDateTime &since);
+    Result<int> loginFailuresForAddress(const QString &address, const QDateTime &since);
+    // The oldest failure since `since` for the username or the address (for Retry-After).
+    Result<QDateTime> oldestLoginFailure(const QString &username, const QString &address, const QDateTime &since);
+    Status clearLoginFailures(const QString &username);
+    Status pruneLoginFailures(const QDateTime &before);
+
+private:
+    Database &m_db;
+};
+
+} // namespace cc

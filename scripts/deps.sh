@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Coordinator Console needs, and nothing else.
+#
+#   scripts/deps.sh run    build + run set (compiler, CMake, Qt 6, libsodium, …)
+#   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm
+#
+# Idempotent: it asks dpkg which packages are missing and, only if some are,
+# runs `apt-get update` once and installs exactly those. When nothing is
+# missing it makes no network access and returns in well under a second.
+#
+# An entry "a|b" is satisfied when either package is installed; if neither is,
+# the first one is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUN_PACKAGES=(
+    build-essential
+    cmake
+    ninja-build
+    ccache
+    pkg-config
+    qt6-base-dev
+    qt6-httpserver-dev
+    qt6-websockets-dev
+    libqt6sql6-sqlite
+    libqt6sql6-psql
+    qt6-l10n-tools
+    qt6-tools-dev
+    qt6-tools-dev-tools
+    qt6-charts-dev
+    qt6-translations-l10n
+    libsodium-dev
+    libqrencode-dev
+    libgl-dev
+)
+
+TEST_PACKAGES=(
+    "postgresql|postgresql-15"
+    "postgresql-client|postgresql-client-15"
+    xvfb
+    xauth
+    wrk
+)
+
+log() { printf 'deps: %s\n' "$*" >&2; }
+die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+    printf 'usage: %s run|test\n' "$0" >&2
+    exit 2
+}
+
+[[ $# -eq 1 ]] || usage
+case "$1" in
+run) wanted=("${RUN_PACKAGES[@]}") ;;
+test) wanted=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+-h | --help) usage ;;
+*) usage ;;
+esac
+
+is_installed() {
+    local status
+    status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1
+    [[ $status == "install ok installed" ]]
+}
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    die "dpkg-query not found: this script supports Debian/Ubuntu only; install the packages by hand: ${wanted[*]}"
+fi
+
+missing=()
+for entry in "${wanted[@]}"; do
+    IFS='|' read -r -a alternatives <<<"$entry"
+    found=0
+    for pkg in "${alternatives[@]}"; do
+        if is_installed "$pkg"; then
+            found=1
+            break
+        fi
+    done
+    ((found)) || missing+=("${alternatives[0]}")
+done
+
+# Node.js 20 and npm: keep whatever node is already on PATH (e.g. NodeSource
+# builds, which bundle npm); only fall back to Debian's packages when absent.
+if [[ $1 == test ]]; then
+    if ! command -v node >/dev/null 2>&1; then
+        missing+=(nodejs npm)
+    elif ! command -v npm >/dev/null 2>&1; then
+        if is_installed nodejs && [[ $(dpkg-query -W -f='${Version}' nodejs) == *nodesource* ]]; then
+            die "node is installed from NodeSource but npm is not on PATH; reinstall nodejs from NodeSource"
+        fi
+        missing+=(npm)
+    fi
+fi
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    log "all $1 packages present (${#wanted[@]} checked)"
+    exit 0
+fi
+
+log "missing: ${missing[*]}"
+
+if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n)
+elif command -v sudo >/dev/null 2>&1 && [[ -t 0 ]]; then
+    as_root=(sudo)
+else
+    die "need root to install: ${missing[*]}
+       run as root, configure sudo, or install them yourself:
+       sudo apt-get install --no-install-recommends ${missing[*]}"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+log "apt-get update"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+log "apt-get install ${missing[*]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+still=()
+for pkg in "${missing[@]}"; do
+    is_installed "$pkg" || still+=("$pkg")
+done
+[[ ${#still[@]} -eq 0 ]] || die "still missing after install: ${still[*]}"
+log "installed: ${missing[*]}"

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace cc::test {
+
+// A fresh, migrated database for one test executable: an SQLite file in a temporary folder, or
+// (CC_TEST_DATABASE=postgresql) a new database on the server of CC_TEST_POSTGRES_URL, dropped at
+// the end. reset() empties every table between test functions.
+class TestDatabase
+{
+public:
+    TestDatabase();
+    ~TestDatabase();
+
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    Database &db() { return *m_db; }
+    QString url() const { return m_url; }
+    bool isPostgres() const;
+    void reset();
+
+    // "sqlite" or "postgresql": the backend this run of the test was registered for.
+    static QString backend();
+    // True when this run is for PostgreSQL but no server was given (the test should skip).
+    static bool postgresMissing();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_url;
+    QString m_adminUrl;
+    QString m_pgName;
+    std::unique_ptr<Database> m_db;
+    bool m_ok = false;
+    QString m_error;
+};
+
+// Fixed "now" for tests: 2026-03-19T14:30:05.000Z unless set otherwise.
+QDateTime testNow();
+
+} // namespace cc::test
+
+// A main() for tests that need a database: exits with 77 (ctest: skipped) when this run is for
+// PostgreSQL and CC_TEST_POSTGRES_URL is not set.
+#define CC_DATABASE_TEST_MAIN(TestObject)                                                                  \
+    int main(int argc, char **argv)                                                                        \
+    {                                                                                                      \
+        QCoreApplication app(argc, argv);                                                                  \
+        if (cc::test::TestDatabase::postgresMissing()) {                                                   \
+            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");  \
+            return 77;                                                                                     \
+        }                                                                                                  \
+        TestObject tc;                                                                                     \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                         \
+        return QTest::qExec(&tc, argc, argv);                                                              \
+    }
