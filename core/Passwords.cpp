@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+#include <atomic>
+
 namespace cc {
 
 namespace {
@@ -12,7 +14,14 @@ bool sodiumReady()
     static const bool ready = sodium_init() >= 0;
     return ready;
 }
+std::atomic<bool> s_cheapForTests{false};
+
 } // namespace
+
+void usePasswordHashingCostForTests()
+{
+    s_cheapForTests = true;
+}
 
 Result<QString> hashPassword(const QString &password)
 {
@@ -21,7 +30,8 @@ Result<QString> hashPassword(const QString &password)
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                              s_cheapForTests ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              s_cheapForTests ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
                               crypto_pwhash_ALG_ARGON2ID13)
         != 0)
         return Error{ErrorCode::Internal, QStringLiteral("Out of memory while hashing a password."), {}, 0};

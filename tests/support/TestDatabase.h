@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "Database.h"
+#include "Passwords.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -56,6 +57,7 @@ QDateTime testNow();
             qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");  \
             return 77;                                                                                     \
         }                                                                                                  \
+        cc::usePasswordHashingCostForTests();                                                              \
         TestObject tc;                                                                                     \
         QTEST_SET_MAIN_SOURCE_PATH                                                                         \
         return QTest::qExec(&tc, argc, argv);                                                              \

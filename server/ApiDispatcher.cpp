@@ -1,0 +1,139 @@
+#include "ApiDispatcher.h"
+
+#include "AuthService.h"
+#include "Ids.h"
+#include "Problem.h"
+
+#include <QElapsedTimer>
+
+#include <exception>
+
+namespace cc::api {
+
+ApiDispatcher::ApiDispatcher(const Services &services)
+    : m_services(services),
+      m_idempotency(services.database, services.clock),
+      m_records(services.records),
+      m_payloads(services.templates, services.directory),
+      m_authController(services.auth, services.database.url().kindName())
+{
+    m_records.registerRoutes(m_router);
+    m_payloads.registerRoutes(m_router);
+    m_authController.registerRoutes(m_router);
+}
+
+QString ApiDispatcher::logLine(const LogEntry &e)
+{
+    return QStringLiteral("%1 %2 %3 %4ms user=%5")
+        .arg(e.method, e.path)
+        .arg(e.status)
+        .arg(e.milliseconds, 0, 'f', 1)
+        .arg(e.username.isEmpty() ? QStringLiteral("-") : e.username);
+}
+
+ApiResponse ApiDispatcher::handle(const ApiRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString username;
+    ApiResponse response;
+    try {
+        response = dispatch(request, &username);
+    } catch (const std::exception &) {
+        response = problem(Error{ErrorCode::Internal, QString(), {}, 0});
+    }
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (m_logger) {
+        // The path keeps its ids but no query values: names and dates stay out of the log.
+        QString path = request.path;
+        const auto items = request.query.queryItems();
+        if (!items.isEmpty()) {
+            QStringList keys;
+            for (const auto &item : items)
+                keys << item.first + QLatin1Char('=');
+            path += QLatin1Char('?') + keys.join(QLatin1Char('&'));
+        }
+        m_logger(LogEntry{request.method, path, response.status, timer.nsecsElapsed() / 1e6, username});
+    }
+    return response;
+}
+
+ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
+{
+    request.path = Router::rewriteDoubledPrefix(request.path);
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (match.kind == Router::Match::Kind::NotFound)
+        return problem(404, QStringLiteral("There is no resource at %1.").arg(request.path));
+    if (match.kind == Router::Match::Kind::MethodNotAllowed) {
+        ApiResponse r = problem(405, QStringLiteral("%1 is not allowed on %2; allowed: %3.")
+                                         .arg(request.method, request.path, match.allowed.join(QStringLiteral(", "))));
+        r.setHeader(QByteArrayLiteral("Allow"), match.allowed.join(QStringLiteral(", ")).toLatin1());
+        return r;
+    }
+    request.params = match.params;
+
+    if (!request.body.isEmpty()) {
+        const QByteArray type = request.header(QByteArrayLiteral("content-type")).split(';').first().trimmed().toLower();
+        if (type != "application/json")
+            return problem(415, QStringLiteral("The Content-Type header must be application/json."),
+                           {FieldError{QStringLiteral("Content-Type"), QStringLiteral("Send application/json."), 0, 0}});
+    }
+
+    Caller caller;
+    if (match.route->authenticated) {
+        const QString secret = AuthController::bearer(request);
+        if (secret.isEmpty())
+            return problem(401, QStringLiteral("The Authorization header must carry a Bearer token."),
+                           {FieldError{QStringLiteral("Authorization"), QStringLiteral("Missing or not a Bearer token."), 0, 0}});
+        auto authenticated = m_services.auth.authenticate(secret);
+        if (!authenticated)
+            return problem(authenticated.error());
+        caller = *authenticated;
+        *username = caller.username;
+    }
+    if (request.method == QLatin1String("POST") && match.route->authenticated
+        && request.headers.contains(QByteArrayLiteral("idempotency-key")))
+        return withIdempotency(request, *match.route, caller);
+    return match.route->handler(request, caller);
+}
+
+ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Router::Route &route, const Caller &caller)
+{
+    const QString key = QString::fromUtf8(request.header(QByteArrayLiteral("idempotency-key")));
+    if (auto s = IdempotencyStore::validateKey(key); !s)
+        return problem(s.error());
+    const QString fingerprint = request.method + QLatin1Char(' ') + request.path + QLatin1Char(' ') + sha256Hex(request.body);
+    auto claim = m_idempotency.claim(caller.userId, key, fingerprint);
+    if (!claim)
+        return problem(claim.error());
+    switch (claim->outcome) {
+    case IdempotencyStore::Outcome::Replay: {
+        ApiResponse r;
+        r.status = claim->stored.status;
+        r.body = claim->stored.body;
+        r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+        if (!claim->stored.location.isEmpty())
+            r.setHeader(QByteArrayLiteral("Location"), claim->stored.location.toUtf8());
+        r.setHeader(QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
+        return r;
+    }
+    case IdempotencyStore::Outcome::Mismatch:
+        return problem(422, QStringLiteral("This Idempotency-Key was used for a different request."),
+                       {FieldError{QStringLiteral("Idempotency-Key"), QStringLiteral("Use a new key for a new request."), 0, 0}});
+    case IdempotencyStore::Outcome::InFlight:
+        return problem(409, QStringLiteral("A request with this Idempotency-Key is still being handled; retry shortly."));
+    case IdempotencyStore::Outcome::Fresh:
+        break;
+    }
+    ApiResponse response = route.handler(request, caller);
+    // Only a success is remembered: a failed request may be retried with the same key.
+    const Status stored = response.status >= 200 && response.status < 300
+        ? m_idempotency.complete(caller.userId, key, response.status, response.body,
+                                 QString::fromUtf8(response.header(QByteArrayLiteral("Location"))))
+        : m_idempotency.release(caller.userId, key);
+    if (!stored)
+        return problem(stored.error());
+    return response;
+}
+
+} // namespace cc::api

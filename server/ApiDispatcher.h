@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "AuthController.h"
+#include "IdempotencyStore.h"
+#include "NotificationRecordsController.h"
+#include "PayloadsController.h"
+#include "Router.h"
+
+#include <functional>
+
+namespace cc {
+class AuthService;
+class DirectoryService;
+class NotificationRecordService;
+class TemplateService;
+} // namespace cc
+
+namespace cc::api {
+
+// The core services the API answers with: the same objects the console uses.
+struct Services {
+    Database &database;
+    const Clock &clock;
+    AuthService &auth;
+    DirectoryService &directory;
+    NotificationRecordService &records;
+    TemplateService &templates;
+};
+
+// One request in, one response out: path rewriting, routing (404 / 405 with Allow), the content
+// type rule (415), the authentication guard in front of every route that needs it, Idempotency-Key
+// replays, and one access-log line. Knows nothing of sockets.
+class ApiDispatcher
+{
+public:
+    explicit ApiDispatcher(const Services &services);
+
+    struct LogEntry {
+        QString method;
+        QString path;       // query values removed
+        int status = 0;
+        double milliseconds = 0;
+        QString username;   // empty when no one was signed in
+    };
+    using Logger = std::function<void(const LogEntry &)>;
+    void setLogger(Logger logger) { m_logger = std::move(logger); }
+
+    ApiResponse handle(const ApiRequest &request);
+    const Router &router() const { return m_router; }
+
+    static QString logLine(const LogEntry &entry);
+
+private:
+    ApiResponse dispatch(ApiRequest request, QString *username);
+    ApiResponse withIdempotency(const ApiRequest &request, const Router::Route &route, const Caller &caller);
+
+    Services m_services;
+    Router m_router;
+    IdempotencyStore m_idempotency;
+    NotificationRecordsController m_records;
+    PayloadsController m_payloads;
+    AuthController m_authController;
+    Logger m_logger;
+};
+
+} // namespace cc::api

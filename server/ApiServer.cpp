@@ -1,0 +1,181 @@
+#include "ApiServer.h"
+
+#include "HttpServer.h"
+#include "Logging.h"
+
+#include <QFile>
+#include <QMetaObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+Q_LOGGING_CATEGORY(lcServer, "console.server", QtInfoMsg)
+
+namespace cc::api {
+
+// Everything that lives on the server thread.
+class ApiServer::Worker : public QObject
+{
+public:
+    Worker(const Services &services, ApiServer *owner) : m_services(services), m_owner(owner) {}
+
+    Result<quint16> start(const ServerOptions &options, QString *fingerprint)
+    {
+        m_guard = std::make_unique<ConnectionGuard>(options.limits);
+        m_dispatcher = std::make_unique<ApiDispatcher>(m_services);
+        m_dispatcher->setLogger([owner = m_owner](const ApiDispatcher::LogEntry &entry) {
+            const QString line = ApiDispatcher::logLine(entry);
+            qCInfo(lcServer).noquote() << line;
+            emit owner->requestLogged(line);
+        });
+        m_http = std::make_unique<HttpServer>(*m_dispatcher);
+
+        QTcpServer *tcp = nullptr;
+        if (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
+            auto config = tlsConfiguration(options, fingerprint);
+            if (!config)
+                return config.error();
+            auto *ssl = new GuardedSslServer(*m_guard);
+            ssl->setSslConfiguration(*config);
+            ssl->setHandshakeTimeout(options.limits.requestTimeoutMs);
+            tcp = ssl;
+        } else {
+            tcp = new GuardedTcpServer(*m_guard);
+        }
+        if (!tcp->listen(options.address, options.port)) {
+            const QString why = tcp->errorString();
+            delete tcp;
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("Cannot listen on %1:%2: %3").arg(options.address.toString()).arg(options.port).arg(why), {}, 0};
+        }
+        m_tcp = tcp;
+        m_http->bind(tcp);   // the HTTP server now owns it
+        return tcp->serverPort();
+    }
+
+    void stop()
+    {
+        if (m_tcp)
+            m_tcp->close();   // no new connections
+        // Handlers are synchronous: nothing is half-handled now. Let the answers go out.
+        if (m_tcp) {
+            const auto sockets = m_tcp->findChildren<QTcpSocket *>();
+            for (QTcpSocket *socket : sockets) {
+                if (socket->bytesToWrite() > 0)
+                    socket->waitForBytesWritten(2000);
+                socket->disconnectFromHost();
+            }
+        }
+        m_http.reset();
+        m_tcp = nullptr;
+        m_dispatcher.reset();
+        m_guard.reset();
+        m_services.database.closeThreadConnection();
+    }
+
+    QStringList routes() const
+    {
+        QStringList out;
+        if (m_dispatcher)
+            for (const Router::Route &r : m_dispatcher->router().routes())
+                out << r.method + QLatin1Char(' ') + r.pattern;
+        return out;
+    }
+
+private:
+    static Result<QSslConfiguration> tlsConfiguration(const ServerOptions &options, QString *fingerprint)
+    {
+        if (options.tlsCertificateFile.isEmpty() || options.tlsKeyFile.isEmpty())
+            return Error::invalid(QStringLiteral("HTTPS needs both --tls-cert and --tls-key."));
+        const auto certificates = QSslCertificate::fromPath(options.tlsCertificateFile, QSsl::Pem);
+        if (certificates.isEmpty())
+            return Error::invalid(QStringLiteral("No PEM certificate in %1.").arg(options.tlsCertificateFile));
+        QFile keyFile(options.tlsKeyFile);
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return Error::invalid(QStringLiteral("The key file %1 cannot be read.").arg(options.tlsKeyFile));
+        const QByteArray pem = keyFile.readAll();
+        QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            return Error::invalid(QStringLiteral("No unencrypted PEM RSA or EC private key in %1.").arg(options.tlsKeyFile));
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificateChain(certificates);
+        config.setPrivateKey(key);
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        const QByteArray digest = certificates.first().digest(QCryptographicHash::Sha256).toHex().toUpper();
+        QStringList pairs;
+        for (qsizetype i = 0; i < digest.size(); i += 2)
+            pairs << QString::fromLatin1(digest.mid(i, 2));
+        *fingerprint = pairs.join(QLatin1Char(':'));
+        return config;
+    }
+
+    Services m_services;
+    ApiServer *m_owner;
+    std::unique_ptr<ConnectionGuard> m_guard;
+    std::unique_ptr<ApiDispatcher> m_dispatcher;
+    std::unique_ptr<HttpServer> m_http;
+    QTcpServer *m_tcp = nullptr;
+};
+
+ApiServer::ApiServer(const Services &services, QObject *parent) : QObject(parent), m_services(services)
+{
+    m_thread.setObjectName(QStringLiteral("api-server"));
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+Result<quint16> ApiServer::start(const ServerOptions &options)
+{
+    if (m_running)
+        return Error{ErrorCode::Conflict, QStringLiteral("The server is running already."), {}, 0};
+    m_thread.start();
+    m_worker = new Worker(m_services, this);
+    m_worker->moveToThread(&m_thread);
+    std::optional<Result<quint16>> result;
+    QString fingerprint;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { result = m_worker->start(options, &fingerprint); }, Qt::BlockingQueuedConnection);
+    if (!result || !*result) {
+        QMetaObject::invokeMethod(m_worker, [this] { m_worker->stop(); delete m_worker; }, Qt::BlockingQueuedConnection);
+        m_worker = nullptr;
+        m_thread.quit();
+        m_thread.wait();
+        return result ? result->error() : Error{ErrorCode::Internal, QStringLiteral("The server thread did not start."), {}, 0};
+    }
+    m_port = result->value();
+    m_tls = !options.tlsCertificateFile.isEmpty();
+    m_fingerprint = fingerprint;
+    m_running = true;
+    qCInfo(lcServer) << "listening on" << options.address.toString() << m_port << (m_tls ? "(https)" : "(http)");
+    emit stateChanged();
+    return m_port;
+}
+
+void ApiServer::stop()
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, [this] { m_worker->stop(); delete m_worker; }, Qt::BlockingQueuedConnection);
+    m_worker = nullptr;
+    m_thread.quit();
+    m_thread.wait();
+    m_running = false;
+    m_port = 0;
+    emit stateChanged();
+}
+
+QStringList ApiServer::routes() const
+{
+    if (!m_worker)
+        return {};
+    QStringList out;
+    QMetaObject::invokeMethod(m_worker, [&] { out = m_worker->routes(); }, Qt::BlockingQueuedConnection);
+    return out;
+}
+
+} // namespace cc::api

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace cc::api {
+
+// A request as the API layer sees it: no QtHttpServer type crosses this line, so routing,
+// controllers and codecs can be tested without a socket.
+struct ApiRequest {
+    QString method;                       // "GET", "POST", ...
+    QString path;                         // decoded path, without the query
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers;   // lower-case names
+    QByteArray body;
+    QHostAddress peer;
+    QHash<QString, QString> params;       // filled by the router (":id" → value)
+
+    QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
+    QString param(const QString &name) const { return params.value(name); }
+};
+
+struct ApiResponse {
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray header(const QByteArray &name) const;
+};
+
+} // namespace cc::api

@@ -1,0 +1,94 @@
+#include "AuthController.h"
+
+#include "JsonInput.h"
+#include "Problem.h"
+#include "Responses.h"
+#include "TimeText.h"
+
+#include <QFile>
+
+namespace cc::api {
+
+void AuthController::registerRoutes(Router &router)
+{
+    using namespace std::placeholders;
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/token"), std::bind(&AuthController::signIn, this, _1, _2), false);
+    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"), std::bind(&AuthController::signOut, this, _1, _2));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"), std::bind(&AuthController::health, this, _1, _2), false);
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"), std::bind(&AuthController::openApi, this, _1, _2), false);
+}
+
+QString AuthController::bearer(const ApiRequest &request)
+{
+    const QByteArray value = request.header(QByteArrayLiteral("authorization")).trimmed();
+    if (value.size() < 8 || value.left(7).toLower() != "bearer ")
+        return {};
+    return QString::fromLatin1(value.mid(7).trimmed());
+}
+
+QJsonObject AuthController::tokenJson(const AuthService::IssuedToken &issued)
+{
+    auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    return QJsonObject{
+        {QStringLiteral("access_token"), issued.secret},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_at"), formatTimestamp(issued.token.expiresAt)},
+        {QStringLiteral("user"),
+         QJsonObject{{QStringLiteral("id"), issued.user.id},
+                     {QStringLiteral("username"), issued.user.username},
+                     {QStringLiteral("display_name"), issued.user.displayName},
+                     {QStringLiteral("role"), roleName(issued.user.role)},
+                     {QStringLiteral("org_id"), orNull(issued.user.orgId)},
+                     {QStringLiteral("coordinator_id"), orNull(issued.user.coordinatorId)}}},
+    };
+}
+
+ApiResponse AuthController::signIn(const ApiRequest &request, const Caller &)
+{
+    auto input = JsonInput::parse(request.body, {QStringLiteral("username"), QStringLiteral("password")});
+    if (!input)
+        return problem(input.error());
+    const QString username = input->string(QStringLiteral("username"), true);
+    const QString password = input->string(QStringLiteral("password"), true);
+    if (auto s = input->status(); !s)
+        return problem(s.error());
+    auto issued = m_auth.signIn(username, password, request.peer.toString(), QStringLiteral("API sign-in"));
+    if (!issued)
+        return problem(issued.error());
+    ApiResponse r = json(201, tokenJson(*issued));
+    r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return r;
+}
+
+ApiResponse AuthController::signOut(const ApiRequest &request, const Caller &)
+{
+    if (auto s = m_auth.revokeSecret(bearer(request)); !s)
+        return problem(s.error());
+    ApiResponse r;
+    r.status = 204;
+    return r;
+}
+
+ApiResponse AuthController::health(const ApiRequest &, const Caller &)
+{
+    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                 {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
+                                 {QStringLiteral("database"), m_databaseKind}});
+}
+
+ApiResponse AuthController::openApi(const ApiRequest &, const Caller &)
+{
+    static const QByteArray document = [] {
+        QFile file(QStringLiteral(":/openapi.json"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    if (document.isEmpty())
+        return problem(Error{ErrorCode::Internal, QStringLiteral("The OpenAPI document is missing."), {}, 0});
+    ApiResponse r;
+    r.status = 200;
+    r.body = document;
+    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    return r;
+}
+
+} // namespace cc::api

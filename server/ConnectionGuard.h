@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace cc::api {
+
+struct ConnectionLimits {
+    int maxConnections = 512;
+    int maxPerAddress = 64;
+    int idleTimeoutMs = 15000;      // no byte in either direction for this long: closed
+    int requestTimeoutMs = 15000;   // a request's head and body must arrive within this
+    int maxHeadBytes = 16 * 1024;
+    qint64 maxBodyBytes = 64 * 1024;
+};
+
+// Request hygiene that QtHttpServer 6.4 lacks. It watches every byte a client sends, before
+// QtHttpServer parses it, with a small HTTP/1.1 framing parser of its own: it caps connections
+// (total and per address), closes idle and too-slow connections, and refuses a malformed request
+// line, a head over 16 KiB (431), a body over 64 KiB (413, decided from Content-Length or the
+// chunk sizes, so it is never buffered in full), Content-Length together with Transfer-Encoding,
+// and a bad chunk size (400). A refused request gets a problem+json answer and the connection
+// is closed.
+class ConnectionGuard : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionGuard(ConnectionLimits limits, QObject *parent = nullptr);
+    ~ConnectionGuard() override;
+
+    // True when one more connection from `peer` is allowed.
+    bool admits(const QHostAddress &peer) const;
+    // Starts watching a socket: call before anyone else connects to its readyRead.
+    void attach(QTcpSocket *socket);
+    int openConnections() const { return m_total; }
+    const ConnectionLimits &limits() const { return m_limits; }
+
+    // Writes a refusal to a raw descriptor that will not be served (over the connection cap).
+    static void refuseDescriptor(qintptr descriptor);
+
+signals:
+    void refused(const QString &reason);
+
+private:
+    struct Watch;
+    void onReadyRead(QTcpSocket *socket);
+    void reject(QTcpSocket *socket, int status, const QString &detail);
+    void forget(QTcpSocket *socket);
+    // Feeds new bytes to the framing parser; returns a status to refuse with, or 0.
+    int consume(Watch &w, const QByteArray &data, QString *detail);
+
+    ConnectionLimits m_limits;
+    QHash<QTcpSocket *, Watch *> m_watches;
+    QHash<QHostAddress, int> m_perAddress;
+    int m_total = 0;
+};
+
+// The TCP servers QtHttpServer is bound to: they ask the guard before accepting a connection and
+// hand it every socket before QtHttpServer sees it.
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    GuardedTcpServer(ConnectionGuard &guard, QObject *parent = nullptr) : QTcpServer(parent), m_guard(guard) {}
+    QTcpSocket *nextPendingConnection() override;
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    ConnectionGuard &m_guard;
+};
+
+class GuardedSslServer : public QSslServer
+{
+    Q_OBJECT
+public:
+    GuardedSslServer(ConnectionGuard &guard, QObject *parent = nullptr) : QSslServer(parent), m_guard(guard) {}
+    QTcpSocket *nextPendingConnection() override;
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    ConnectionGuard &m_guard;
+};
+
+} // namespace cc::api

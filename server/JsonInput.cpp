@@ -1,0 +1,162 @@
+#include "JsonInput.h"
+
+#include "TimeText.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace cc::api {
+
+Result<JsonInput> JsonInput::parse(const QByteArray &body, const QStringList &allowedFields)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("body"),
+                            QStringLiteral("The body is not valid JSON (%1 at offset %2).")
+                                .arg(error.errorString())
+                                .arg(error.offset));
+    if (!doc.isObject())
+        return Error::field(ErrorCode::Invalid, QStringLiteral("body"), QStringLiteral("The body must be a JSON object."));
+    JsonInput input;
+    input.m_object = doc.object();
+    QList<FieldError> unknown;
+    for (auto it = input.m_object.constBegin(); it != input.m_object.constEnd(); ++it) {
+        if (!allowedFields.contains(it.key()))
+            unknown << FieldError{it.key(), QStringLiteral("Unknown field “%1”; allowed: %2.")
+                                                .arg(it.key(), allowedFields.join(QStringLiteral(", "))), 0, 0};
+    }
+    if (!unknown.isEmpty())
+        return Error::invalid(unknown.first().message, unknown);
+    return input;
+}
+
+void JsonInput::problem(const QString &field, const QString &message)
+{
+    m_problems << FieldError{field, message, 0, 0};
+}
+
+QString JsonInput::string(const QString &field, bool required)
+{
+    const QJsonValue v = m_object.value(field);
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            problem(field, QStringLiteral("%1 is required.").arg(field));
+        return {};
+    }
+    if (!v.isString()) {
+        problem(field, QStringLiteral("%1 must be a string.").arg(field));
+        return {};
+    }
+    if (required && v.toString().trimmed().isEmpty()) {
+        problem(field, QStringLiteral("%1 must not be empty.").arg(field));
+        return {};
+    }
+    return v.toString();
+}
+
+std::optional<QString> JsonInput::nullableString(const QString &field)
+{
+    const QJsonValue v = m_object.value(field);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isString()) {
+        problem(field, QStringLiteral("%1 must be a string or null.").arg(field));
+        return std::nullopt;
+    }
+    return v.toString();
+}
+
+std::optional<QStringList> JsonInput::stringArray(const QString &field, bool required)
+{
+    const QJsonValue v = m_object.value(field);
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            problem(field, QStringLiteral("%1 is required.").arg(field));
+        return std::nullopt;
+    }
+    if (!v.isArray()) {
+        problem(field, QStringLiteral("%1 must be an array of strings.").arg(field));
+        return std::nullopt;
+    }
+    QStringList out;
+    const QJsonArray array = v.toArray();
+    for (const QJsonValue &item : array) {
+        if (!item.isString()) {
+            problem(field, QStringLiteral("%1 must be an array of strings.").arg(field));
+            return std::nullopt;
+        }
+        out.append(item.toString());
+    }
+    return out;
+}
+
+QDateTime JsonInput::timestamp(const QString &field, bool required)
+{
+    const QString text = string(field, required);
+    if (text.isEmpty())
+        return {};
+    const auto parsed = parseTimestamp(text);
+    if (!parsed) {
+        problem(field, QStringLiteral("%1 must be a date (2026-03-20) or an ISO 8601 time (2026-03-20T00:00:00.000Z).").arg(field));
+        return {};
+    }
+    return *parsed;
+}
+
+Status JsonInput::status() const
+{
+    if (m_problems.isEmpty())
+        return {};
+    return Error::invalid(m_problems.first().message, m_problems);
+}
+
+QueryInput::QueryInput(const QUrlQuery &query, const QStringList &allowed) : m_query(query)
+{
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (!allowed.contains(item.first))
+            m_problems << FieldError{item.first, QStringLiteral("Unknown query parameter “%1”; allowed: %2.")
+                                                     .arg(item.first, allowed.join(QStringLiteral(", "))), 0, 0};
+    }
+}
+
+QString QueryInput::string(const QString &name)
+{
+    return m_query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+int QueryInput::integer(const QString &name, int fallback, int min, int max)
+{
+    if (!m_query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = m_query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        m_problems << FieldError{name, QStringLiteral("%1 must be a whole number from %2 to %3.").arg(name).arg(min).arg(max), 0, 0};
+        return fallback;
+    }
+    return value;
+}
+
+QDateTime QueryInput::timestamp(const QString &name)
+{
+    if (!m_query.hasQueryItem(name))
+        return {};
+    const auto parsed = parseTimestamp(m_query.queryItemValue(name, QUrl::FullyDecoded));
+    if (!parsed) {
+        m_problems << FieldError{name, QStringLiteral("%1 must be a date (2026-03-20) or an ISO 8601 time.").arg(name), 0, 0};
+        return {};
+    }
+    return *parsed;
+}
+
+Status QueryInput::status() const
+{
+    if (m_problems.isEmpty())
+        return {};
+    return Error::invalid(m_problems.first().message, m_problems);
+}
+
+} // namespace cc::api

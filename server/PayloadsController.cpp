@@ -1,0 +1,161 @@
+#include "PayloadsController.h"
+
+#include "JsonInput.h"
+#include "PayloadJson.h"
+#include "Problem.h"
+#include "Responses.h"
+
+namespace cc::api {
+
+using namespace PayloadField;
+
+namespace {
+
+const QString kBase = QStringLiteral("/api/v1/pause-notification-payloads");
+
+Status checkLocale(const QString &locale)
+{
+    if (!locale.isEmpty() && locale != QLatin1String("en") && locale != QLatin1String("nb"))
+        return Error::field(ErrorCode::Invalid, Locale, QStringLiteral("locale must be “en” or “nb”."));
+    return {};
+}
+
+} // namespace
+
+void PayloadsController::registerRoutes(Router &router)
+{
+    using namespace std::placeholders;
+    router.add(QStringLiteral("GET"), kBase, std::bind(&PayloadsController::list, this, _1, _2));
+    router.add(QStringLiteral("POST"), kBase, std::bind(&PayloadsController::build, this, _1, _2));
+    router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"), std::bind(&PayloadsController::get, this, _1, _2));
+    router.add(QStringLiteral("PUT"), kBase + QStringLiteral("/:id"), std::bind(&PayloadsController::update, this, _1, _2));
+    router.add(QStringLiteral("DELETE"), kBase + QStringLiteral("/:id"), std::bind(&PayloadsController::remove, this, _1, _2));
+}
+
+QString PayloadsController::defaultLocale(const Caller &caller)
+{
+    if (caller.orgId.isEmpty())
+        return QStringLiteral("en");
+    auto org = m_directory.organisation(caller, caller.orgId);
+    return org ? org->locale : QStringLiteral("en");
+}
+
+ApiResponse PayloadsController::list(const ApiRequest &request, const Caller &caller)
+{
+    QueryInput query(request.query, {QStringLiteral("page"), QStringLiteral("limit"), Locale});
+    const int pageNumber = query.integer(QStringLiteral("page"), 1, 1, 1'000'000);
+    const int limit = query.integer(QStringLiteral("limit"), 20, 1, 100);
+    QString locale = query.string(Locale);
+    if (auto s = query.status(); !s)
+        return problem(s.error());
+    if (auto s = checkLocale(locale); !s)
+        return problem(s.error());
+    if (locale.isEmpty())
+        locale = defaultLocale(caller);
+    auto all = m_templates.list(caller);
+    if (!all)
+        return problem(all.error());
+    QJsonArray data;
+    const qsizetype first = qsizetype(pageNumber - 1) * limit;
+    for (qsizetype i = first; i < all->size() && i < first + limit; ++i)
+        data.append(templateListItem(all->at(i), locale));
+    return page(data, pageNumber, limit, all->size());
+}
+
+ApiResponse PayloadsController::get(const ApiRequest &request, const Caller &caller)
+{
+    const QString id = request.param(QStringLiteral("id"));
+    if (id.startsWith(QLatin1String("payload_"))) {
+        auto built = m_templates.payload(caller, id);
+        if (!built)
+            return problem(built.error());
+        return jsonWithContentEtag(200, builtPayloadJson(*built));
+    }
+    QueryInput query(request.query, {PeerMentorId, PeerMentorName, Date, Reason, Locale});
+    TemplateValues values;
+    values.peerMentorId = query.string(PeerMentorId);
+    values.peerMentorName = query.string(PeerMentorName);
+    values.date = query.timestamp(Date);
+    values.reason = query.string(Reason);
+    const QString locale = query.string(Locale);
+    if (auto s = query.status(); !s)
+        return problem(s.error());
+    auto rendered = m_templates.render(caller, id, values, locale);
+    if (!rendered)
+        return problem(rendered.error());
+    auto current = m_templates.get(caller, id);
+    if (!current)
+        return problem(current.error());
+    ApiResponse r = jsonWithContentEtag(200, renderedJson(*rendered));
+    // The ETag a PUT must match is the template's, not the rendering's.
+    r.setHeader(QByteArrayLiteral("ETag"), TemplateService::etag(*current).toUtf8());
+    return r;
+}
+
+ApiResponse PayloadsController::build(const ApiRequest &request, const Caller &caller)
+{
+    auto input = JsonInput::parse(request.body, {PayloadType, TemplateId, PeerMentorName, PeerMentorId, Date, Reason, Locale});
+    if (!input)
+        return problem(input.error());
+    BuildRequest build;
+    build.payloadType = input->string(PayloadType);
+    build.templateId = input->string(TemplateId);
+    build.peerMentorName = input->string(PeerMentorName);
+    build.peerMentorId = input->string(PeerMentorId);
+    build.date = input->timestamp(Date, true);
+    build.reason = input->nullableString(Reason).value_or(QString());
+    build.locale = input->string(Locale);
+    if (auto s = input->status(); !s)
+        return problem(s.error());
+    auto built = m_templates.build(caller, build);
+    if (!built)
+        return problem(built.error());
+    ApiResponse r = jsonWithContentEtag(201, builtPayloadJson(*built));
+    r.setHeader(QByteArrayLiteral("Location"), (kBase + QLatin1Char('/') + built->id).toUtf8());
+    return r;
+}
+
+ApiResponse PayloadsController::update(const ApiRequest &request, const Caller &caller)
+{
+    auto input = JsonInput::parse(request.body, {Title, BodyTemplate, Description, Locale, Type});
+    if (!input)
+        return problem(input.error());
+    TemplateChange change;
+    change.locale = input->string(Locale);
+    if (input->has(Title))
+        change.title = input->string(Title);
+    if (input->has(BodyTemplate))
+        change.body = input->string(BodyTemplate);
+    if (input->has(Description))
+        change.description = input->string(Description);
+    change.type = input->string(Type);
+    if (auto s = input->status(); !s)
+        return problem(s.error());
+    if (auto s = checkLocale(change.locale); !s)
+        return problem(s.error());
+    if (change.locale.isEmpty())
+        change.locale = QStringLiteral("en");
+    const QString id = request.param(QStringLiteral("id"));
+    auto saved = m_templates.update(caller, id, change, ifMatch(request));
+    if (!saved)
+        return problem(saved.error());
+    ApiResponse r = json(saved->created ? 201 : 200, templateUpdatedJson(saved->item, change.locale),
+                         TemplateService::etag(saved->item));
+    if (saved->created)
+        r.setHeader(QByteArrayLiteral("Location"), (kBase + QLatin1Char('/') + id).toUtf8());
+    return r;
+}
+
+ApiResponse PayloadsController::remove(const ApiRequest &request, const Caller &caller)
+{
+    QueryInput query(request.query, {QStringLiteral("org_id")});
+    const QString orgId = query.string(QStringLiteral("org_id"));
+    if (auto s = query.status(); !s)
+        return problem(s.error());
+    auto deleted = m_templates.remove(caller, request.param(QStringLiteral("id")), orgId);
+    if (!deleted)
+        return problem(deleted.error());
+    return json(200, deletedJson(QStringLiteral("Payload template deleted"), *deleted));
+}
+
+} // namespace cc::api

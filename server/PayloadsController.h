@@ -1,0 +1,32 @@
+#pragma once
+
+#include "DirectoryService.h"
+#include "Router.h"
+#include "TemplateService.h"
+
+namespace cc::api {
+
+// /api/v1/pause-notification-payloads: templates, rendering and built payloads.
+class PayloadsController
+{
+public:
+    PayloadsController(TemplateService &templates, DirectoryService &directory)
+        : m_templates(templates), m_directory(directory)
+    {
+    }
+    void registerRoutes(Router &router);
+
+    ApiResponse list(const ApiRequest &request, const Caller &caller);
+    ApiResponse get(const ApiRequest &request, const Caller &caller);
+    ApiResponse build(const ApiRequest &request, const Caller &caller);
+    ApiResponse update(const ApiRequest &request, const Caller &caller);
+    ApiResponse remove(const ApiRequest &request, const Caller &caller);
+
+private:
+    QString defaultLocale(const Caller &caller);
+
+    TemplateService &m_templates;
+    DirectoryService &m_directory;
+};
+
+} // namespace cc::api

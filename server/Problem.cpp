@@ -1,0 +1,99 @@
+#include "Problem.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cc::api {
+
+namespace {
+
+QString titleOf(int status)
+{
+    switch (status) {
+    case 400: return QStringLiteral("Bad Request");
+    case 401: return QStringLiteral("Unauthorized");
+    case 403: return QStringLiteral("Forbidden");
+    case 404: return QStringLiteral("Not Found");
+    case 405: return QStringLiteral("Method Not Allowed");
+    case 409: return QStringLiteral("Conflict");
+    case 412: return QStringLiteral("Precondition Failed");
+    case 413: return QStringLiteral("Content Too Large");
+    case 415: return QStringLiteral("Unsupported Media Type");
+    case 422: return QStringLiteral("Unprocessable Content");
+    case 429: return QStringLiteral("Too Many Requests");
+    case 503: return QStringLiteral("Service Unavailable");
+    default: return QStringLiteral("Internal Server Error");
+    }
+}
+
+QString typeOf(int status)
+{
+    return QStringLiteral("https://coordinator-console.invalid/problems/") + QString::number(status);
+}
+
+} // namespace
+
+int statusOf(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Invalid: return 400;
+    case ErrorCode::Unauthenticated: return 401;
+    case ErrorCode::Forbidden: return 403;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::Conflict: return 409;
+    case ErrorCode::PreconditionFailed: return 412;
+    case ErrorCode::Unprocessable: return 422;
+    case ErrorCode::TooManyRequests: return 429;
+    case ErrorCode::Storage: return 503;
+    case ErrorCode::Internal: return 500;
+    }
+    return 500;
+}
+
+ApiResponse problem(int status, const QString &detail, const QList<FieldError> &fields)
+{
+    QJsonObject body;
+    body.insert(QLatin1String("type"), typeOf(status));
+    body.insert(QLatin1String("title"), titleOf(status));
+    body.insert(QLatin1String("status"), status);
+    body.insert(QLatin1String("detail"), detail);
+    QJsonArray errors;
+    for (const FieldError &f : fields) {
+        QJsonObject e;
+        e.insert(QLatin1String("field"), f.field);
+        e.insert(QLatin1String("message"), f.message);
+        if (f.line > 0) {
+            e.insert(QLatin1String("line"), f.line);
+            e.insert(QLatin1String("column"), f.column);
+        }
+        errors.append(e);
+    }
+    body.insert(QLatin1String("errors"), errors);
+    ApiResponse r;
+    r.status = status;
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/problem+json"));
+    if (status == 401)
+        r.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"coordinator-console\""));
+    return r;
+}
+
+ApiResponse problem(const Error &error)
+{
+    const int status = statusOf(error.code);
+    // Storage and internal errors keep their cause in the log; the client gets no SQL.
+    QString detail = error.message;
+    if (error.code == ErrorCode::Storage)
+        detail = QStringLiteral("The database could not complete the request; try again shortly.");
+    else if (status >= 500)
+        detail = QStringLiteral("The server failed to handle the request.");
+    ApiResponse r = problem(status, detail, error.fields);
+    if (error.code == ErrorCode::TooManyRequests)
+        r.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(qMax(1, error.retryAfterSeconds)));
+    if (error.code == ErrorCode::Storage)
+        r.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5"));
+    return r;
+}
+
+} // namespace cc::api

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "Types.h"
+
+#include <functional>
+
+namespace cc::api {
+
+// Routes a method and a path to a handler. Patterns are literal segments and ":name"
+// parameters. A known path with another method answers 405 with Allow (QtHttpServer 6.4 would
+// say 404); the doubled prefix the seed contracts print ("/api/v1/x/api/v1/x/…") is rewritten
+// once, here, before matching.
+class Router
+{
+public:
+    // `caller` is the authenticated user; empty for the routes that need no token.
+    using Handler = std::function<ApiResponse(const ApiRequest &, const Caller &)>;
+    struct Route {
+        QString method;
+        QString pattern;
+        Handler handler;
+        bool authenticated = true;
+    };
+    struct Match {
+        enum class Kind { Found, NotFound, MethodNotAllowed } kind = Kind::NotFound;
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QStringList allowed;   // for MethodNotAllowed
+    };
+
+    void add(const QString &method, const QString &pattern, Handler handler, bool authenticated = true);
+    Match match(const QString &method, const QString &path) const;
+    const QList<Route> &routes() const { return m_routes; }
+
+    // "/api/v1/notification-records/api/v1/notification-records/x" → "/api/v1/notification-records/x"
+    static QString rewriteDoubledPrefix(const QString &path);
+
+private:
+    static bool matches(const QString &pattern, const QStringList &segments, QHash<QString, QString> *params);
+    QList<Route> m_routes;
+};
+
+} // namespace cc::api

@@ -1,0 +1,211 @@
+#include "ApiHarness.h"
+
+#include "Passwords.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace cc::test {
+
+ApiHarness::ApiHarness() : m_clock(testNow())
+{
+    usePasswordHashingCostForTests();
+    // The access log is checked through ApiServer::requestLogged; keep the test output short.
+    QLoggingCategory::setFilterRules(QStringLiteral("console.server.info=false"));
+}
+
+ApiHarness::~ApiHarness()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+QString ApiHarness::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+bool ApiHarness::start()
+{
+    if (!m_db.ok()) {
+        m_error = m_db.error();
+        return false;
+    }
+    Database &db = m_db.db();
+    m_directory = std::make_unique<DirectoryService>(db, m_clock);
+    m_auth = std::make_unique<AuthService>(db, m_clock);
+    m_records = std::make_unique<NotificationRecordService>(db, m_clock);
+    m_templates = std::make_unique<TemplateService>(db, m_clock);
+    if (!seed())
+        return false;
+    m_server = std::make_unique<api::ApiServer>(api::Services{db, m_clock, *m_auth, *m_directory, *m_records, *m_templates});
+    QObject::connect(m_server.get(), &api::ApiServer::requestLogged, m_server.get(), [this](const QString &line) { m_log << line; });
+    api::ServerOptions options;
+    options.address = QHostAddress::LocalHost;
+    options.port = 0;
+    auto started = m_server->start(options);
+    if (!started) {
+        m_error = started.error().message;
+        return false;
+    }
+    m_port = *started;
+    const QStringList routes = m_server->routes();
+    for (const QString &route : routes)
+        m_routes.add(route.section(QLatin1Char(' '), 0, 0), route.section(QLatin1Char(' '), 1),
+                     [](const api::ApiRequest &, const Caller &) { return api::ApiResponse{}; });
+    return true;
+}
+
+void ApiHarness::reseed()
+{
+    m_db.reset();
+    m_clock.set(testNow());
+    m_tokens.clear();
+    m_log.clear();
+    if (!seed())
+        qFatal("reseeding failed: %s", qPrintable(m_error));
+}
+
+bool ApiHarness::seed()
+{
+    const Caller system = Caller::system();
+    auto fail = [this](const Error &e) {
+        m_error = e.message;
+        return false;
+    };
+    Organisation a{QString::fromLatin1(kOrgA), QStringLiteral("NHF Oslo"), QStringLiteral("en"), QStringLiteral("Europe/Oslo"), {}};
+    Organisation b{QString::fromLatin1(kOrgB), QStringLiteral("LHL Bergen"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}};
+    for (const Organisation &org : {a, b})
+        if (auto s = m_directory->addOrganisation(system, org); !s)
+            return fail(s.error());
+    const QList<Coordinator> coordinators{
+        {QString::fromLatin1(kCoordA), a.id, QStringLiteral("Ingrid Bakke"), QStringLiteral("ingrid@nhf.example"), {}},
+        {QString::fromLatin1(kCoordA2), a.id, QStringLiteral("Per Haugen"), {}, {}},
+        {QString::fromLatin1(kCoordB), b.id, QStringLiteral("Siri Berg"), {}, {}}};
+    for (const Coordinator &c : coordinators)
+        if (auto s = m_directory->addCoordinator(system, c); !s)
+            return fail(s.error());
+    const QList<PeerMentor> mentors{
+        {QString::fromLatin1(kKari), a.id, QString::fromLatin1(kCoordA), QStringLiteral("Kari Nordmann"),
+         QStringLiteral("kari.nordmann@nhf-oslo.no"), QStringLiteral("+47 900 12 345"), {}},
+        {QString::fromLatin1(kLars), a.id, QString::fromLatin1(kCoordA2), QStringLiteral("Lars Eriksen"), {}, {}, {}},
+        {QString::fromLatin1(kMentorB), b.id, QString::fromLatin1(kCoordB), QStringLiteral("Åse Ødegård"), {}, {}, {}}};
+    for (const PeerMentor &m : mentors)
+        if (auto s = m_directory->addPeerMentor(system, m); !s)
+            return fail(s.error());
+    struct Seat {
+        QString key;
+        QString username;
+        Role role;
+        QString org;
+        QString coordinator;
+    };
+    const QList<Seat> seats{
+        {QStringLiteral("coordinator"), QStringLiteral("ingrid"), Role::Coordinator, a.id, QString::fromLatin1(kCoordA)},
+        {QStringLiteral("org_admin"), QStringLiteral("hanne"), Role::OrgAdmin, a.id, {}},
+        {QStringLiteral("global_admin"), QStringLiteral("root"), Role::GlobalAdmin, {}, {}},
+        {QStringLiteral("coordinator_b"), QStringLiteral("siri"), Role::Coordinator, b.id, QString::fromLatin1(kCoordB)},
+        {QStringLiteral("org_admin_b"), QStringLiteral("bjorn"), Role::OrgAdmin, b.id, {}}};
+    for (const Seat &s : seats) {
+        auto user = m_directory->addUser(system, {s.username, s.username, s.role, s.org, s.coordinator, QString::fromLatin1(kPassword)});
+        if (!user)
+            return fail(user.error());
+        m_tokens.insert(s.key, issueToken(s.username));
+    }
+    return true;
+}
+
+QString ApiHarness::issueToken(const QString &username, int days)
+{
+    auto issued = m_auth->issueToken(username, days);
+    return issued ? issued->secret : QString();
+}
+
+ApiHarness::Reply ApiHarness::post(const QString &path, const QJsonObject &body, const QString &token)
+{
+    return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), {token, QByteArrayLiteral("application/json"), {}});
+}
+
+ApiHarness::Reply ApiHarness::put(const QString &path, const QJsonObject &body, const QString &token)
+{
+    return request("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), {token, QByteArrayLiteral("application/json"), {}});
+}
+
+ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body)
+{
+    return request(method, pathAndQuery, body, Options{});
+}
+
+ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                                      const Options &options)
+{
+    QNetworkRequest request(QUrl(baseUrl() + pathAndQuery));
+    if (!options.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + options.token.toUtf8());
+    if (!body.isEmpty() && !options.contentType.isEmpty())
+        request.setRawHeader("Content-Type", options.contentType);
+    for (const auto &h : options.headers)
+        request.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        out.headers.insert(pair.first.toLower(), pair.second);
+    out.document = QJsonDocument::fromJson(out.body);
+    out.json = out.document.object();
+    reply->deleteLater();
+    capture(method, pathAndQuery, out);
+    return out;
+}
+
+QString ApiHarness::Reply::errorFields() const
+{
+    QStringList fields;
+    const QJsonArray errors = json.value(QLatin1String("errors")).toArray();
+    for (const QJsonValue &e : errors)
+        fields << e.toObject().value(QLatin1String("field")).toString();
+    return fields.join(QLatin1Char(','));
+}
+
+void ApiHarness::capture(const QByteArray &method, const QString &pathAndQuery, const Reply &reply)
+{
+    const QString file = qEnvironmentVariable("CC_API_CAPTURE_FILE");
+    if (file.isEmpty() || reply.status == 0)
+        return;
+    const QString path = api::Router::rewriteDoubledPrefix(pathAndQuery.section(QLatin1Char('?'), 0, 0));
+    const auto match = m_routes.match(QString::fromLatin1(method), path);
+    if (match.kind != api::Router::Match::Kind::Found)
+        return;   // 404 for unknown paths and 405s are documented per operation only where they apply
+    QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(method)},
+                     {QStringLiteral("route"), match.route->pattern},
+                     {QStringLiteral("status"), reply.status},
+                     {QStringLiteral("content_type"), QString::fromLatin1(reply.header("content-type"))},
+                     {QStringLiteral("body"), reply.body.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                              : reply.document.isArray() ? QJsonValue(reply.document.array())
+                                                                         : QJsonValue(reply.json)}};
+    QFile out(file);
+    if (out.open(QIODevice::Append))
+        out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+}
+
+QJsonObject recordBody(const QString &mentor, const QString &event)
+{
+    return QJsonObject{{QStringLiteral("peer_mentor_id"), mentor},
+                       {QStringLiteral("event_type"), event},
+                       {QStringLiteral("effective_date"), QStringLiteral("2026-03-20T00:00:00.000Z")},
+                       {QStringLiteral("reason"), QStringLiteral("Personal leave")},
+                       {QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA)},
+                       {QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("in_app")}},
+                       {QStringLiteral("dispatch_ids"), QJsonArray{QStringLiteral("disp_7f8a9b0c1d2e"), QStringLiteral("disp_3e4f5a6b7c8d")}}};
+}
+
+} // namespace cc::test

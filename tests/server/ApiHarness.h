@@ -1,0 +1,107 @@
+#pragma once
+
+#include "ApiServer.h"
+#include "AuthService.h"
+#include "DirectoryService.h"
+#include "NotificationRecordService.h"
+#include "Router.h"
+#include "TemplateService.h"
+#include "TestDatabase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace cc::test {
+
+// A real API server on 127.0.0.1:<free port> over a fresh test database, with two
+// organisations, their people, and a signed-in token for each role. Requests go through
+// QNetworkAccessManager, as a client's would. When CC_API_CAPTURE_FILE is set, every answer is
+// appended there (method, route, status, body) for the OpenAPI response check.
+class ApiHarness
+{
+public:
+    ApiHarness();
+    ~ApiHarness();
+
+    // Builds the services, seeds the data and starts the server; false (with error()) if not.
+    bool start();
+    QString error() const { return m_error; }
+    // Empties the database and seeds it again (between test functions).
+    void reseed();
+
+    struct Reply {
+        int status = 0;
+        QByteArray body;
+        QJsonObject json;
+        QJsonDocument document;
+        QHash<QByteArray, QByteArray> headers;   // lower-case names
+        QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+        QString errorFields() const;   // the "field" of every problem error, comma-separated
+    };
+    struct Options {
+        QString token;
+        QByteArray contentType = QByteArrayLiteral("application/json");
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+    Reply request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                  const Options &options);
+    Reply request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {});
+    Reply get(const QString &path, const QString &token) { return request("GET", path, {}, {token, {}, {}}); }
+    Reply post(const QString &path, const QJsonObject &body, const QString &token);
+    Reply put(const QString &path, const QJsonObject &body, const QString &token);
+    Reply del(const QString &path, const QString &token) { return request("DELETE", path, {}, {token, {}, {}}); }
+
+    // Tokens of the seeded users: "coordinator", "org_admin", "global_admin" of organisation A,
+    // and "coordinator_b", "org_admin_b" of organisation B.
+    QString token(const QString &who) const { return m_tokens.value(who); }
+    QString issueToken(const QString &username, int days = 30);
+
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    ManualClock &clock() { return m_clock; }
+    Database &database() { return m_db.db(); }
+    bool isPostgres() const { return m_db.isPostgres(); }
+    AuthService &auth() { return *m_auth; }
+    NotificationRecordService &records() { return *m_records; }
+    TemplateService &templates() { return *m_templates; }
+    DirectoryService &directory() { return *m_directory; }
+    api::ApiServer &server() { return *m_server; }
+    QStringList logLines() const { return m_log; }
+
+    // Seeded ids.
+    static constexpr auto kOrgA = "org_nhf_oslo";
+    static constexpr auto kOrgB = "org_lhl_bergen";
+    static constexpr auto kCoordA = "coord_9f8e7d6c";
+    static constexpr auto kCoordA2 = "coord_2a3b4c5d";
+    static constexpr auto kCoordB = "coord_b0000001";
+    static constexpr auto kKari = "pm_551e8400";
+    static constexpr auto kLars = "pm_662f9511";
+    static constexpr auto kMentorB = "pm_b0000001";
+    static constexpr auto kPassword = "correct horse battery";
+
+private:
+    bool seed();
+    void capture(const QByteArray &method, const QString &path, const Reply &reply);
+
+    TestDatabase m_db;
+    ManualClock m_clock;
+    std::unique_ptr<DirectoryService> m_directory;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<NotificationRecordService> m_records;
+    std::unique_ptr<TemplateService> m_templates;
+    std::unique_ptr<api::ApiServer> m_server;
+    api::Router m_routes;   // the server's route patterns, to name the route of a capture
+    QNetworkAccessManager m_network;
+    QHash<QString, QString> m_tokens;
+    QStringList m_log;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+QJsonObject recordBody(const QString &mentor = QString::fromLatin1(ApiHarness::kKari),
+                       const QString &event = QStringLiteral("pause_activated"));
+
+} // namespace cc::test
