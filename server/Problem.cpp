@@ -16,12 +16,14 @@ QString titleOf(int status)
     case 403: return QStringLiteral("Forbidden");
     case 404: return QStringLiteral("Not Found");
     case 405: return QStringLiteral("Method Not Allowed");
+    case 408: return QStringLiteral("Request Timeout");
     case 409: return QStringLiteral("Conflict");
     case 412: return QStringLiteral("Precondition Failed");
     case 413: return QStringLiteral("Content Too Large");
     case 415: return QStringLiteral("Unsupported Media Type");
     case 422: return QStringLiteral("Unprocessable Content");
     case 429: return QStringLiteral("Too Many Requests");
+    case 431: return QStringLiteral("Request Header Fields Too Large");
     case 503: return QStringLiteral("Service Unavailable");
     default: return QStringLiteral("Internal Server Error");
     }
