@@ -1,7 +1,93 @@
+#include "AdminCommand.h"
+#include "ServeCommand.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
+#include <string_view>
+
+namespace {
+
+// Each face of the one binary makes the application object it needs (the desktop console will
+// want a QApplication), so the first argument is looked at before any is made.
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("CoordinatorConsole"));
+    QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
+}
+
+int adminMain(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    return cc::runAdmin(QCoreApplication::arguments().mid(2));
+}
+
+int serveMain(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    return runServe(QCoreApplication::arguments().mid(1));
+}
+
+int consoleMain(int argc, char **argv)
+{
+    // Until the desktop console is built, the program without arguments serves the API.
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QTextStream(stderr) << QStringLiteral("coordinator-console: the desktop console is not built yet; serving the API instead.")
+                        << Qt::endl;
+    return runServe({QCoreApplication::arguments().value(0)});
+}
+
+int showUsage(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QTextStream(stdout) << QStringLiteral(
+        "Usage:\n"
+        "  coordinator-console                  the desktop console with the embedded API server\n"
+        "  coordinator-console serve [options]  the API server alone\n"
+        "  coordinator-console admin COMMAND    the operator's commands (admin --help lists them)\n"
+        "  coordinator-console --version        the version\n");
+    return 0;
+}
+
+int showVersion(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QTextStream(stdout) << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion()
+                        << Qt::endl;
+    return 0;
+}
+
+int unknownCommand(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QTextStream(stderr) << QStringLiteral("error: unknown command “%1”.").arg(QCoreApplication::arguments().value(1))
+                        << Qt::endl
+                        << QStringLiteral("See “coordinator-console --help”.") << Qt::endl;
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    const std::string_view command = argc > 1 ? argv[1] : "";
+    if (command == "admin")
+        return adminMain(argc, argv);
+    if (command == "serve")
+        return serveMain(argc, argv);
+    if (command.empty())
+        return consoleMain(argc, argv);
+    if (command == "--help" || command == "-h")
+        return showUsage(argc, argv);
+    if (command == "--version")
+        return showVersion(argc, argv);
+    return unknownCommand(argc, argv);
 }

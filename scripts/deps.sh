@@ -40,6 +40,8 @@ TEST_PACKAGES=(
     xvfb
     xauth
     wrk
+    curl
+    bc
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

@@ -1,0 +1,30 @@
+#include "AppContext.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+QString AppContext::defaultDatabaseUrl()
+{
+    const QString fromEnvironment = qEnvironmentVariable("CC_DATABASE");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStringLiteral("sqlite:")
+        + QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("coordinator-console.db"));
+}
+
+cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databaseUrl)
+{
+    auto url = cc::DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return url.error();
+    std::unique_ptr<AppContext> context(new AppContext);
+    context->m_database = std::make_unique<cc::Database>(*url);
+    if (auto s = context->m_database->open(); !s)
+        return s.error();
+    cc::Database &db = *context->m_database;
+    context->m_directory = std::make_unique<cc::DirectoryService>(db, context->m_clock);
+    context->m_auth = std::make_unique<cc::AuthService>(db, context->m_clock);
+    context->m_records = std::make_unique<cc::NotificationRecordService>(db, context->m_clock);
+    context->m_templates = std::make_unique<cc::TemplateService>(db, context->m_clock);
+    return context;
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "AuthService.h"
+#include "Clock.h"
+#include "Database.h"
+#include "DirectoryService.h"
+#include "NotificationRecordService.h"
+#include "TemplateService.h"
+
+#include <memory>
+
+// The program's parts, built once and passed by reference to whatever needs them (the admin
+// command line, `serve`, the console): one database, one clock, one instance of each service.
+class AppContext
+{
+public:
+    static cc::Result<std::unique_ptr<AppContext>> open(const QString &databaseUrl);
+    // The default database: CC_DATABASE, else an SQLite file in the application-data folder.
+    static QString defaultDatabaseUrl();
+
+    cc::Database &database() { return *m_database; }
+    const cc::Clock &clock() const { return m_clock; }
+    cc::DirectoryService &directory() { return *m_directory; }
+    cc::AuthService &auth() { return *m_auth; }
+    cc::NotificationRecordService &records() { return *m_records; }
+    cc::TemplateService &templates() { return *m_templates; }
+
+private:
+    AppContext() = default;
+    cc::SystemClock m_clock;
+    std::unique_ptr<cc::Database> m_database;
+    std::unique_ptr<cc::DirectoryService> m_directory;
+    std::unique_ptr<cc::AuthService> m_auth;
+    std::unique_ptr<cc::NotificationRecordService> m_records;
+    std::unique_ptr<cc::TemplateService> m_templates;
+};

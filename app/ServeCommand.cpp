@@ -1,0 +1,123 @@
+#include "ServeCommand.h"
+
+#include "ApiServer.h"
+#include "AppContext.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int s_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    (void)!::write(s_signalPipe[1], &byte, 1);
+}
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Serve the REST API for the organisation's mobile app, without a window."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address and port to listen on (default 0.0.0.0:8080)."),
+                      QStringLiteral("HOST:PORT"), QStringLiteral("0.0.0.0:8080")});
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
+                          .arg(AppContext::defaultDatabaseUrl()),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE")});
+    if (!parser.parse(arguments)) {
+        printErr(parser.errorText() + QStringLiteral("; see coordinator-console serve --help"));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: coordinator-console serve [options]"));
+        std::printf("%s", qPrintable(help));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(QStringLiteral("serve takes no arguments (got “%1”); see coordinator-console serve --help")
+                     .arg(parser.positionalArguments().first()));
+        return 2;
+    }
+    const QString listen = parser.value(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
+    QHostAddress address(colon > 0 ? listen.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')) : QString());
+    if (colon <= 0 || !portOk || port > 65535 || address.isNull()) {
+        printErr(QStringLiteral("--listen must be HOST:PORT with an IP address, for example 0.0.0.0:8080 (got “%1”).").arg(listen));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
+        printErr(QStringLiteral("HTTPS needs both --tls-cert and --tls-key."));
+        return 2;
+    }
+
+    const QString databaseUrl = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
+                                                                         : AppContext::defaultDatabaseUrl();
+    auto context = AppContext::open(databaseUrl);
+    if (!context) {
+        printErr(context.error().message);
+        return 1;
+    }
+    AppContext &ctx = **context;
+    cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
+    cc::api::ServerOptions options;
+    options.address = address;
+    options.port = static_cast<quint16>(port);
+    options.tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
+    options.tlsKeyFile = parser.value(QStringLiteral("tls-key"));
+    auto started = server.start(options);
+    if (!started) {
+        printErr(started.error().message);
+        return 1;
+    }
+    const QString scheme = server.isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    std::printf("Serving on %s://%s:%u (database: %s)\n", qPrintable(scheme), qPrintable(address.toString()), unsigned(*started),
+                qPrintable(ctx.database().url().display()));
+    if (server.isTls())
+        std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.certificateFingerprint()));
+    std::fflush(stdout);
+
+    // SIGTERM / SIGINT → the event loop, through a pipe (nothing else is safe in a handler).
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0) {
+        printErr(QStringLiteral("Cannot set up signal handling."));
+        return 1;
+    }
+    QSocketNotifier notifier(s_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
+        char byte;
+        (void)!::read(s_signalPipe[0], &byte, 1);
+        notifier.setEnabled(false);
+        std::fprintf(stderr, "Stopping: finishing requests in flight…\n");
+        server.stop();
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    const int code = QCoreApplication::exec();
+    std::fprintf(stderr, "Stopped.\n");
+    return code;
+}

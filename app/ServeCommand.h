@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QStringList>
+
+// `coordinator-console serve [--listen HOST:PORT] [--database URL] [--tls-cert F --tls-key F]`:
+// the REST API without a window, until SIGTERM or SIGINT, after which it stops accepting,
+// finishes the requests in flight and exits 0.
+int runServe(const QStringList &arguments);

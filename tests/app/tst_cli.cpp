@@ -1,0 +1,1005 @@
+// End-to-end tests of `coordinator-console admin …`: the real binary runs in a QProcess against the
+// test database, and what it did (or did not do) is checked through the core services.
+
+#include "AuthService.h"
+#include "Backup.h"
+#include "DirectoryService.h"
+#include "RecordRepository.h"
+#include "TestDatabase.h"
+
+#include <QFile>
+#include <QTcpSocket>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <initializer_list>
+
+using namespace cc;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The arguments of a command line, written as UTF-8 C strings so the tables stay readable.
+QStringList words(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+const QString kOrg = QStringLiteral("org_nhf_oslo");
+const QString kCoordinator = QStringLiteral("coord_9f8e7d6c");
+const QString kMentor = QStringLiteral("pm_551e8400");
+const QString kOtherOrg = QStringLiteral("org_other");
+const QString kOtherCoordinator = QStringLiteral("coord_other");
+const QByteArray kPassword = "correct horse battery";
+
+// The help wraps long lines, even inside a path.
+QString withoutSpace(QString text)
+{
+    return text.remove(QRegularExpression(QStringLiteral("\\s+")));
+}
+
+QString describe(const Run &run)
+{
+    return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3").arg(run.exitCode).arg(run.out, run.err);
+}
+
+} // namespace
+
+// Compares an exit code and shows both streams when it differs.
+#define EXPECT_EXIT(result, code)                                                                  \
+    do {                                                                                           \
+        const Run &finished_ = (result);                                                           \
+        if (finished_.exitCode != (code))                                                          \
+            qWarning("%s", qPrintable(describe(finished_)));                                       \
+        QCOMPARE(finished_.exitCode, (code));                                                      \
+    } while (false)
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void topLevel_data();
+    void topLevel();
+    void serveAnswersAndStopsOnSigterm();
+    void helpAtEveryLevel_data();
+    void helpAtEveryLevel();
+    void usageErrors_data();
+    void usageErrors();
+
+    void specExample();
+    void orgAddOptions();
+    void directoryErrors_data();
+    void directoryErrors();
+
+    void addUserOfEachRole_data();
+    void addUserOfEachRole();
+    void userErrors_data();
+    void userErrors();
+
+    void tokenIssue();
+    void tokenDays();
+    void tokenErrors_data();
+    void tokenErrors();
+
+    void mentorImport();
+    void mentorImportProblems_data();
+    void mentorImportProblems();
+    void mentorImportMissingFile();
+
+    void backup();
+    void backupRefusesExistingFile();
+
+    void demoData();
+    void demoDataRecords();
+    void demoDataRecordsOnEmptyDatabase();
+
+    void databaseBeforeCommand();
+    void databaseFromEnvironment();
+    void defaultDatabase();
+    void databaseErrors_data();
+    void databaseErrors();
+
+private:
+    Run run(const QStringList &args, const QByteArray &input = {}, const QProcessEnvironment &extra = {});
+    // `admin --database <the test database> ARGS`
+    Run admin(const QStringList &args, const QByteArray &input = {});
+    bool seedDirectory();
+    bool seedUser(const QString &username, Role role, const QString &orgId = {}, const QString &coordinatorId = {});
+    QString counts();
+    qint64 recordCount();
+
+    test::TestDatabase m_db;
+    SystemClock m_clock;
+    QTemporaryDir m_dir;
+};
+
+Run TestCli::run(const QStringList &args, const QByteArray &input, const QProcessEnvironment &extra)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("CC_DATABASE"));
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    // The default database lands in the test's folder, never in the real home.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg-data")));
+    env.insert(extra);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CC_BINARY), args);
+    Run result;
+    if (!process.waitForStarted(10'000)) {
+        result.err = QStringLiteral("could not start ") + QStringLiteral(CC_BINARY);
+        return result;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120'000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+Run TestCli::admin(const QStringList &args, const QByteArray &input)
+{
+    return run(QStringList{QStringLiteral("admin"), QStringLiteral("--database"), m_db.url()} + args, input);
+}
+
+bool TestCli::seedDirectory()
+{
+    DirectoryService directory(m_db.db(), m_clock);
+    const Caller system = Caller::system();
+    Organisation org;
+    org.id = kOrg;
+    org.name = QStringLiteral("NHF Oslo");
+    Organisation other;
+    other.id = kOtherOrg;
+    other.name = QStringLiteral("Another organisation");
+    other.locale = QStringLiteral("en");
+    return directory.addOrganisation(system, org).ok() && directory.addOrganisation(system, other).ok()
+        && directory.addCoordinator(system, Coordinator{kCoordinator, kOrg, QStringLiteral("Ingrid Bakke"), {}, {}}).ok()
+        && directory.addCoordinator(system, Coordinator{kOtherCoordinator, kOtherOrg, QStringLiteral("Ola Other"), {}, {}}).ok()
+        && directory.addPeerMentor(system, PeerMentor{kMentor, kOrg, kCoordinator, QStringLiteral("Kari Nordmann"), {}, {}, {}}).ok();
+}
+
+bool TestCli::seedUser(const QString &username, Role role, const QString &orgId, const QString &coordinatorId)
+{
+    DirectoryService directory(m_db.db(), m_clock);
+    DirectoryService::NewUser input{username, {}, role, orgId, coordinatorId, QString::fromUtf8(kPassword)};
+    return directory.addUser(Caller::system(), input).ok();
+}
+
+// What the directory holds, as one comparable line.
+QString TestCli::counts()
+{
+    DirectoryService directory(m_db.db(), m_clock);
+    const Caller system = Caller::system();
+    const auto orgs = directory.organisations(system);
+    const auto coordinators = directory.coordinators(system);
+    const auto mentors = directory.peerMentors(system);
+    const auto users = directory.users(system);
+    if (!orgs || !coordinators || !mentors || !users)
+        return QStringLiteral("(the directory could not be read)");
+    return QStringLiteral("orgs %1, coordinators %2, mentors %3, users %4, records %5")
+        .arg(orgs->size())
+        .arg(coordinators->size())
+        .arg(mentors->size())
+        .arg(users->size())
+        .arg(recordCount());
+}
+
+qint64 TestCli::recordCount()
+{
+    RecordRepository records(m_db.db());
+    const auto count = records.count(RecordFilter{});
+    return count ? *count : -1;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(m_db.ok(), qPrintable(m_db.error()));
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(CC_BINARY)), CC_BINARY);
+}
+
+void TestCli::init()
+{
+    m_db.reset();
+}
+
+// ---- the command line itself ---------------------------------------------------------------
+
+void TestCli::topLevel_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("err");
+    QTest::newRow("serve --help") << words({"serve", "--help"}) << 0 << QStringLiteral("Usage: coordinator-console serve") << QString();
+    QTest::newRow("serve bad --listen") << words({"serve", "--listen", "localhost"}) << 2 << QString() << QStringLiteral("--listen must be HOST:PORT");
+    QTest::newRow("serve extra argument") << words({"serve", "now"}) << 2 << QString() << QStringLiteral("serve takes no arguments");
+    QTest::newRow("serve half TLS") << words({"serve", "--tls-cert", "x.pem"}) << 2 << QString() << QStringLiteral("both --tls-cert and --tls-key");
+    QTest::newRow("--help") << words({"--help"}) << 0 << QStringLiteral("coordinator-console admin COMMAND") << QString();
+    QTest::newRow("--version") << words({"--version"}) << 0 << QStringLiteral("coordinator-console 0.") << QString();
+    QTest::newRow("unknown") << words({"frobnicate"}) << 2 << QString() << QStringLiteral("unknown command “frobnicate”");
+}
+
+void TestCli::topLevel()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, out);
+    QFETCH(QString, err);
+    const Run r = run(args);
+    EXPECT_EXIT(r, exitCode);
+    QVERIFY2(r.out.contains(out), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(err), qPrintable(describe(r)));
+    if (exitCode == 0)
+        QVERIFY(r.err.isEmpty());
+    else
+        QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::serveAnswersAndStopsOnSigterm()
+{
+    QProcess serve;
+    serve.start(QStringLiteral(CC_BINARY), {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                            QStringLiteral("--database"), m_db.url()});
+    QVERIFY(serve.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("Serving on"), 15000);
+    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(out));
+    QVERIFY2(match.hasMatch(), out.constData());
+    const quint16 port = static_cast<quint16>(match.captured(1).toUInt());
+    QVERIFY(port > 0);
+
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\"status\":\"ok\""), 5000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+
+    serve.terminate();   // SIGTERM
+    QVERIFY(serve.waitForFinished(15000));
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.exitCode(), 0);
+    QVERIFY(serve.readAllStandardError().contains("Stopped."));
+}
+
+void TestCli::helpAtEveryLevel_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("usage");
+    QTest::addColumn<QStringList>("mentions");
+    const QStringList commands{QStringLiteral("org"), QStringLiteral("coordinator"), QStringLiteral("mentor"),
+                               QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("backup"),
+                               QStringLiteral("demo-data")};
+    QTest::newRow("admin") << words({"admin", "--help"}) << QStringLiteral("admin COMMAND") << commands;
+    QTest::newRow("admin -h") << words({"admin", "-h"}) << QStringLiteral("admin COMMAND") << commands;
+    QTest::newRow("admin org") << words({"admin", "org", "--help"}) << QStringLiteral("admin org COMMAND") << words({"add"});
+    QTest::newRow("admin org add") << words({"admin", "org", "add", "--help"})
+                                   << QStringLiteral("admin org add ORG_ID --name NAME [--locale nb|en] [--time-zone ZONE]")
+                                   << words({"--name", "--locale", "--time-zone", "Europe/Oslo"});
+    QTest::newRow("admin org add ID -h") << words({"admin", "org", "add", "org_x", "-h"})
+                                         << QStringLiteral("admin org add ORG_ID") << words({"--name"});
+    QTest::newRow("admin coordinator") << words({"admin", "coordinator", "--help"}) << QStringLiteral("admin coordinator COMMAND")
+                                       << words({"add"});
+    QTest::newRow("admin coordinator add") << words({"admin", "coordinator", "add", "--help"})
+                                           << QStringLiteral("admin coordinator add COORD_ID --org ORG_ID --name NAME [--email E]")
+                                           << words({"--org", "--name", "--email"});
+    QTest::newRow("admin mentor") << words({"admin", "mentor", "--help"}) << QStringLiteral("admin mentor COMMAND")
+                                  << words({"add", "import"});
+    QTest::newRow("admin mentor add")
+        << words({"admin", "mentor", "add", "--help"})
+        << QStringLiteral("admin mentor add PM_ID --org ORG_ID --coordinator COORD_ID --name NAME [--email E] [--phone P]")
+        << words({"--org", "--coordinator", "--name", "--email", "--phone"});
+    QTest::newRow("admin mentor import") << words({"admin", "mentor", "import", "--help"})
+                                         << QStringLiteral("admin mentor import FILE.csv")
+                                         << words({"id,org_id,coordinator_id,name,email,phone"});
+    QTest::newRow("admin user") << words({"admin", "user", "--help"}) << QStringLiteral("admin user COMMAND") << words({"add"});
+    QTest::newRow("admin user add") << words({"admin", "user", "add", "--help"})
+                                    << QStringLiteral("admin user add USERNAME --role ROLE [--org ORG_ID] [--coordinator COORD_ID]")
+                                    << words({"--role", "--org", "--coordinator", "--display-name", "stdin", "global_admin"});
+    QTest::newRow("admin token") << words({"admin", "token", "--help"}) << QStringLiteral("admin token COMMAND") << words({"issue"});
+    QTest::newRow("admin token issue") << words({"admin", "token", "issue", "--help"})
+                                       << QStringLiteral("admin token issue USERNAME [--days N]") << words({"--days", "30"});
+    QTest::newRow("admin backup") << words({"admin", "backup", "--help"}) << QStringLiteral("admin backup FILE")
+                                  << words({"sqlite:FILE"});
+    QTest::newRow("admin demo-data") << words({"admin", "demo-data", "--help"}) << QStringLiteral("admin demo-data [--records N]")
+                                     << words({"--records"});
+    QTest::newRow("--database before the command") << words({"admin", "--database", "sqlite:/nonexistent/x.db", "org", "--help"})
+                                                   << QStringLiteral("admin org COMMAND") << words({"add"});
+}
+
+void TestCli::helpAtEveryLevel()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, usage);
+    QFETCH(QStringList, mentions);
+    const QString dataHome = m_dir.filePath(QStringLiteral("xdg-help"));
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    const Run r = run(args, {}, env);
+    EXPECT_EXIT(r, 0);
+    QVERIFY2(r.err.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: coordinator-console ") + usage), qPrintable(r.out));
+    // Every level documents where the data is.
+    QVERIFY2(r.out.contains(QStringLiteral("--database")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("CC_DATABASE")), qPrintable(r.out));
+    for (const QString &mention : std::as_const(mentions))
+        QVERIFY2(r.out.contains(mention), qPrintable(mention + QStringLiteral(" missing in:\n") + r.out));
+    // Asking for help touches no database.
+    QVERIFY(!QFile::exists(dataHome));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << words({}) << QStringLiteral("error: admin: Missing the command (one of org, coordinator");
+    QTest::newRow("unknown command") << words({"frobnicate"}) << QStringLiteral("Unknown command “frobnicate”");
+    QTest::newRow("unknown subcommand") << words({"org", "delete", "org_x"}) << QStringLiteral("admin org: Unknown command “delete”");
+    QTest::newRow("missing subcommand") << words({"mentor"}) << QStringLiteral("admin mentor: Missing the command (one of add, import)");
+    QTest::newRow("unknown option on a group") << words({"--bogus", "org"}) << QStringLiteral("Unknown option 'bogus'");
+    QTest::newRow("unknown option") << words({"org", "add", "org_x", "--name", "X", "--bogus"})
+                                    << QStringLiteral("admin org add: Unknown option 'bogus'");
+    QTest::newRow("missing id") << words({"org", "add", "--name", "X"}) << QStringLiteral("admin org add: Missing ORG_ID");
+    QTest::newRow("missing --name") << words({"org", "add", "org_x"})
+                                    << QStringLiteral("admin org add: Missing the option --name NAME");
+    QTest::newRow("missing value") << words({"org", "add", "org_x", "--name"}) << QStringLiteral("Missing value after '--name'");
+    QTest::newRow("surplus argument") << words({"org", "add", "org_x", "extra", "--name", "X"})
+                                      << QStringLiteral("Unexpected argument “extra”");
+    QTest::newRow("coordinator without --org") << words({"coordinator", "add", "coord_x", "--name", "X"})
+                                               << QStringLiteral("Missing the option --org ORG_ID");
+    QTest::newRow("mentor without --coordinator")
+        << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--name", "X"})
+        << QStringLiteral("Missing the option --coordinator COORD_ID");
+    QTest::newRow("import without a file") << words({"mentor", "import"}) << QStringLiteral("Missing FILE.csv");
+    QTest::newRow("user without --role") << words({"user", "add", "ingrid"}) << QStringLiteral("Missing the option --role ROLE");
+    QTest::newRow("user with an unknown role") << words({"user", "add", "ingrid", "--role", "boss"})
+                                               << QStringLiteral("Unknown role “boss”");
+    QTest::newRow("token without a user") << words({"token", "issue"}) << QStringLiteral("Missing USERNAME");
+    QTest::newRow("token days not a number") << words({"token", "issue", "ingrid", "--days", "many"})
+                                             << QStringLiteral("--days must be a whole number");
+    QTest::newRow("backup without a file") << words({"backup"}) << QStringLiteral("Missing FILE");
+    QTest::newRow("demo records not a number") << words({"demo-data", "--records", "lots"})
+                                               << QStringLiteral("--records must be a whole number");
+    QTest::newRow("demo surplus argument") << words({"demo-data", "now"}) << QStringLiteral("Unexpected argument “now”");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QVERIFY(seedDirectory());
+    const QString before = counts();
+    const Run r = admin(args, kPassword + '\n');
+    EXPECT_EXIT(r, 2);
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(message), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QStringLiteral("--help”.")), qPrintable(describe(r)));
+    QCOMPARE(counts(), before);
+}
+
+// ---- organisations, coordinators, peer mentors ---------------------------------------------
+
+void TestCli::specExample()
+{
+    Run r = admin(words({"org", "add", "org_nhf_oslo", "--name", "NHF Oslo"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Created organisation org_nhf_oslo (NHF Oslo).\n"));
+    QCOMPARE(r.err, QString());
+
+    r = admin(words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name", "Ingrid Bakke", "--email",
+                     "ingrid.bakke@nhf-oslo.no"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Created coordinator coord_9f8e7d6c (Ingrid Bakke) in org_nhf_oslo.\n"));
+
+    r = admin(words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo", "--coordinator", "coord_9f8e7d6c", "--name",
+                     "Kari Nordmann", "--email", "kari.nordmann@nhf-oslo.no", "--phone", "+47 900 12 345"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Created peer mentor pm_551e8400 (Kari Nordmann) in org_nhf_oslo.\n"));
+
+    DirectoryService directory(m_db.db(), m_clock);
+    const Caller system = Caller::system();
+    const auto org = directory.organisation(system, kOrg);
+    QVERIFY(org);
+    QCOMPARE(org->name, QStringLiteral("NHF Oslo"));
+    QCOMPARE(org->locale, QStringLiteral("nb"));
+    QCOMPARE(org->timeZone, QStringLiteral("Europe/Oslo"));
+    const auto coordinator = directory.coordinator(system, kCoordinator);
+    QVERIFY(coordinator);
+    QCOMPARE(coordinator->orgId, kOrg);
+    QCOMPARE(coordinator->name, QStringLiteral("Ingrid Bakke"));
+    QCOMPARE(coordinator->email, QStringLiteral("ingrid.bakke@nhf-oslo.no"));
+    const auto mentor = directory.peerMentor(system, kMentor);
+    QVERIFY(mentor);
+    QCOMPARE(mentor->orgId, kOrg);
+    QCOMPARE(mentor->coordinatorId, kCoordinator);
+    QCOMPARE(mentor->name, QStringLiteral("Kari Nordmann"));
+    QCOMPARE(mentor->email, QStringLiteral("kari.nordmann@nhf-oslo.no"));
+    QCOMPARE(mentor->phone, QStringLiteral("+47 900 12 345"));
+}
+
+void TestCli::orgAddOptions()
+{
+    const Run r = admin(words({"org", "add", "org_sandefjord", "--name=Likepersoner Sandefjord – Vestfold", "--locale", "en",
+                               "--time-zone", "UTC"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Created organisation org_sandefjord (Likepersoner Sandefjord – Vestfold).\n"));
+    DirectoryService directory(m_db.db(), m_clock);
+    const auto org = directory.organisation(Caller::system(), QStringLiteral("org_sandefjord"));
+    QVERIFY(org);
+    QCOMPARE(org->name, QStringLiteral("Likepersoner Sandefjord – Vestfold"));
+    QCOMPARE(org->locale, QStringLiteral("en"));
+    QCOMPARE(org->timeZone, QStringLiteral("UTC"));
+}
+
+void TestCli::directoryErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("duplicate organisation") << words({"org", "add", "org_nhf_oslo", "--name", "Again"})
+                                            << QStringLiteral("“org_nhf_oslo” exists already");
+    QTest::newRow("bad locale") << words({"org", "add", "org_x", "--name", "X", "--locale", "de"})
+                                << QStringLiteral("locale must be “en” or “nb”");
+    QTest::newRow("bad time zone") << words({"org", "add", "org_x", "--name", "X", "--time-zone", "Mars/Olympus_Mons"})
+                                   << QStringLiteral("“Mars/Olympus_Mons” is not a known time zone");
+    QTest::newRow("empty name") << words({"org", "add", "org_x", "--name", "  "}) << QStringLiteral("name must not be empty");
+    QTest::newRow("bad organisation id") << words({"org", "add", "org x!", "--name", "X"})
+                                         << QStringLiteral("id “org x!” is not valid");
+    QTest::newRow("coordinator of an unknown org") << words({"coordinator", "add", "coord_x", "--org", "org_none", "--name", "X"})
+                                                   << QStringLiteral("No organisation with id “org_none”");
+    QTest::newRow("duplicate coordinator") << words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name", "X"})
+                                           << QStringLiteral("“coord_9f8e7d6c” exists already");
+    QTest::newRow("coordinator email") << words({"coordinator", "add", "coord_x", "--org", "org_nhf_oslo", "--name", "X",
+                                                 "--email", "not-an-address"})
+                                       << QStringLiteral("“not-an-address” is not an email address");
+    QTest::newRow("mentor of an unknown org") << words({"mentor", "add", "pm_x", "--org", "org_none", "--coordinator",
+                                                        "coord_9f8e7d6c", "--name", "X"})
+                                              << QStringLiteral("No organisation with id “org_none”");
+    QTest::newRow("mentor of an unknown coordinator") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator",
+                                                                "coord_none", "--name", "X"})
+                                                      << QStringLiteral("No coordinator with id “coord_none”");
+    QTest::newRow("mentor of another org's coordinator") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo",
+                                                                   "--coordinator", "coord_other", "--name", "X"})
+                                                         << QStringLiteral("No coordinator with id “coord_other” in organisation");
+    QTest::newRow("duplicate mentor") << words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo", "--coordinator",
+                                                "coord_9f8e7d6c", "--name", "Kari Again"})
+                                      << QStringLiteral("“pm_551e8400” exists already");
+    QTest::newRow("mentor phone") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator", "coord_9f8e7d6c",
+                                            "--name", "X", "--phone", "call me"})
+                                  << QStringLiteral("“call me” is not a phone number");
+}
+
+void TestCli::directoryErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QVERIFY(seedDirectory());
+    const QString before = counts();
+    const Run r = admin(args);
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.err.startsWith(QStringLiteral("error: ")), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(message), qPrintable(describe(r)));
+    // What a person reads, not the database's log.
+    QVERIFY2(!r.err.contains(QStringLiteral("INSERT")), qPrintable(describe(r)));
+    QCOMPARE(counts(), before);
+    DirectoryService directory(m_db.db(), m_clock);
+    QCOMPARE(directory.organisation(Caller::system(), kOrg)->name, QStringLiteral("NHF Oslo"));
+    QCOMPARE(directory.peerMentor(Caller::system(), kMentor)->name, QStringLiteral("Kari Nordmann"));
+}
+
+// ---- users and tokens ----------------------------------------------------------------------
+
+void TestCli::addUserOfEachRole_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<int>("role");
+    QTest::addColumn<QString>("orgId");
+    QTest::addColumn<QString>("coordinatorId");
+    QTest::addColumn<QString>("displayName");
+    QTest::newRow("coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_nhf_oslo",
+                                           "--coordinator", "coord_9f8e7d6c", "--display-name", "Ingrid Bakke"})
+                                 << kPassword + '\n' << QStringLiteral("Created user ingrid (coordinator, org_nhf_oslo).\n")
+                                 << int(Role::Coordinator) << kOrg << kCoordinator << QStringLiteral("Ingrid Bakke");
+    QTest::newRow("org_admin, no final newline") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+                                                 << kPassword << QStringLiteral("Created user hanne (org_admin, org_nhf_oslo).\n")
+                                                 << int(Role::OrgAdmin) << kOrg << QString() << QStringLiteral("hanne");
+    QTest::newRow("global_admin, CRLF") << words({"user", "add", "root.admin", "--role", "global_admin"})
+                                        << kPassword + "\r\n" << QStringLiteral("Created user root.admin (global_admin).\n")
+                                        << int(Role::GlobalAdmin) << QString() << QString() << QStringLiteral("root.admin");
+}
+
+void TestCli::addUserOfEachRole()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, out);
+    QFETCH(int, role);
+    QFETCH(QString, orgId);
+    QFETCH(QString, coordinatorId);
+    QFETCH(QString, displayName);
+    QVERIFY(seedDirectory());
+    const Run r = admin(args, input);
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, out);
+    QCOMPARE(r.err, QString());
+
+    AuthService auth(m_db.db(), m_clock);
+    const auto user = auth.checkPassword(args.at(2), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1"));
+    QVERIFY2(user, qPrintable(user ? QString() : user.error().message));
+    QCOMPARE(int(user->role), role);
+    QCOMPARE(user->orgId, orgId);
+    QCOMPARE(user->coordinatorId, coordinatorId);
+    QCOMPARE(user->displayName, displayName);
+    QVERIFY(user->passwordHash.startsWith(QStringLiteral("$argon2id$")));
+}
+
+void TestCli::userErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("message");
+    const QByteArray line = kPassword + '\n';
+    QTest::newRow("short password") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+                                    << QByteArray("short\n") << QStringLiteral("at least 10 characters");
+    QTest::newRow("no password") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+                                 << QByteArray() << QStringLiteral("No password on stdin");
+    QTest::newRow("coordinator without --coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org",
+                                                                 "org_nhf_oslo"})
+                                                       << line << QStringLiteral("must be linked to a coordinator (--coordinator)");
+    QTest::newRow("org_admin without --org") << words({"user", "add", "hanne", "--role", "org_admin"}) << line
+                                             << QStringLiteral("must belong to an organisation (--org)");
+    QTest::newRow("global_admin with --org") << words({"user", "add", "root", "--role", "global_admin", "--org", "org_nhf_oslo"})
+                                             << line << QStringLiteral("A global admin belongs to no organisation");
+    QTest::newRow("unknown org") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_none"}) << line
+                                 << QStringLiteral("No organisation with id “org_none”");
+    QTest::newRow("another org's coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org",
+                                                         "org_nhf_oslo", "--coordinator", "coord_other"})
+                                               << line << QStringLiteral("No coordinator with id “coord_other”");
+    QTest::newRow("bad username") << words({"user", "add", "Ingrid Bakke", "--role", "global_admin"}) << line
+                                  << QStringLiteral("A username is 2 to 64 lowercase letters");
+    QTest::newRow("taken username") << words({"user", "add", "taken", "--role", "global_admin"}) << line
+                                    << QStringLiteral("The username “taken” is taken");
+}
+
+void TestCli::userErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, message);
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("taken"), Role::OrgAdmin, kOrg));
+    const QString before = counts();
+    const Run r = admin(args, input);
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(message), qPrintable(describe(r)));
+    QCOMPARE(counts(), before);
+}
+
+void TestCli::tokenIssue()
+{
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("ingrid"), Role::Coordinator, kOrg, kCoordinator));
+    const Run r = admin(words({"token", "issue", "ingrid"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.err, QString());
+    // Exactly one line: the token, for scripts.
+    QVERIFY2(r.out.endsWith(QLatin1Char('\n')), qPrintable(r.out));
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+    const QString secret = r.out.chopped(1);
+    QVERIFY(secret.size() >= 43);   // 256 bits in base64
+    QVERIFY(!secret.contains(QLatin1Char(' ')));
+
+    AuthService auth(m_db.db(), m_clock);
+    const auto caller = auth.authenticate(secret);
+    QVERIFY2(caller, qPrintable(caller ? QString() : caller.error().message));
+    QCOMPARE(caller->username, QStringLiteral("ingrid"));
+    QCOMPARE(caller->role, Role::Coordinator);
+    QCOMPARE(caller->orgId, kOrg);
+    QCOMPARE(caller->coordinatorId, kCoordinator);
+
+    const auto tokens = auth.tokens(Caller::system());
+    QVERIFY(tokens);
+    QCOMPARE(tokens->size(), 1);
+    const qint64 days = m_clock.now().secsTo(tokens->first().expiresAt) / 3600 / 24;
+    QVERIFY2(days == 29 || days == 30, qPrintable(QString::number(days)));
+
+    // A second token is a different one, and the first stays valid.
+    const Run again = admin(words({"token", "issue", "ingrid"}));
+    EXPECT_EXIT(again, 0);
+    QVERIFY(again.out.chopped(1) != secret);
+    QVERIFY(auth.authenticate(secret));
+    QVERIFY(auth.authenticate(again.out.chopped(1)));
+}
+
+void TestCli::tokenDays()
+{
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("root"), Role::GlobalAdmin));
+    const Run r = admin(words({"token", "issue", "root", "--days", "2"}));
+    EXPECT_EXIT(r, 0);
+    AuthService auth(m_db.db(), m_clock);
+    const auto caller = auth.authenticate(r.out.trimmed());
+    QVERIFY(caller);
+    QVERIFY(caller->isGlobalAdmin());
+    const auto tokens = auth.tokens(Caller::system());
+    QVERIFY(tokens);
+    QCOMPARE(tokens->size(), 1);
+    const qint64 seconds = m_clock.now().secsTo(tokens->first().expiresAt);
+    QVERIFY2(seconds > 2 * 86400 - 300 && seconds <= 2 * 86400, qPrintable(QString::number(seconds)));
+}
+
+void TestCli::tokenErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown user") << words({"token", "issue", "nobody"}) << QStringLiteral("No user named “nobody”");
+    QTest::newRow("zero days") << words({"token", "issue", "ingrid", "--days", "0"})
+                               << QStringLiteral("days must be between 1 and 3650");
+    QTest::newRow("too many days") << words({"token", "issue", "ingrid", "--days", "10000"})
+                                   << QStringLiteral("days must be between 1 and 3650");
+}
+
+void TestCli::tokenErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("ingrid"), Role::Coordinator, kOrg, kCoordinator));
+    const Run r = admin(args);
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(message), qPrintable(describe(r)));
+    AuthService auth(m_db.db(), m_clock);
+    const auto tokens = auth.tokens(Caller::system());
+    QVERIFY(tokens);
+    QVERIFY(tokens->isEmpty());
+}
+
+// ---- CSV import ----------------------------------------------------------------------------
+
+void TestCli::mentorImport()
+{
+    QVERIFY(seedDirectory());
+    const QString path = m_dir.filePath(QStringLiteral("mentors.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("\xEF\xBB\xBFid,org_id,coordinator_id,name,email,phone\r\n"
+               "pm_a1,org_nhf_oslo,coord_9f8e7d6c,\"Nordmann, Ola\",ola@nhf-oslo.no,+47 900 00 001\r\n"
+               "pm_a2,org_nhf_oslo,,Lars Eriksen,,\r\n"
+               "pm_a3,org_other,coord_other,\xC3\x85se S\xC3\xA6ther,ase@example.no,\r\n");
+    file.close();
+    const Run r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Imported 3 peer mentors.\n"));
+    QCOMPARE(r.err, QString());
+
+    DirectoryService directory(m_db.db(), m_clock);
+    const auto ola = directory.peerMentor(Caller::system(), QStringLiteral("pm_a1"));
+    QVERIFY(ola);
+    QCOMPARE(ola->name, QStringLiteral("Nordmann, Ola"));
+    QCOMPARE(ola->coordinatorId, kCoordinator);
+    QCOMPARE(ola->phone, QStringLiteral("+47 900 00 001"));
+    const auto lars = directory.peerMentor(Caller::system(), QStringLiteral("pm_a2"));
+    QVERIFY(lars);
+    QCOMPARE(lars->coordinatorId, QString());
+    const auto ase = directory.peerMentor(Caller::system(), QStringLiteral("pm_a3"));
+    QVERIFY(ase);
+    QCOMPARE(ase->name, QStringLiteral("Åse Sæther"));
+    QCOMPARE(ase->orgId, kOtherOrg);
+}
+
+void TestCli::mentorImportProblems_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QStringList>("problems");
+    const QByteArray header = "id,org_id,coordinator_id,name,email,phone\n";
+    QTest::newRow("rows that break rules") << header + "pm_ok,org_nhf_oslo,coord_9f8e7d6c,Good Row,,\n"
+                                                       "pm_b3,org_nhf_oslo,coord_9f8e7d6c,Bad Mail,not-mail,\n"
+                                                       "pm_b4,org_nhf_oslo,coord_none,No Coordinator,,\n"
+                                                       "pm_ok,org_nhf_oslo,,Twice,,\n"
+                                                       "pm_551e8400,org_nhf_oslo,,Exists,,\n"
+                                                       "pm_b7,org_none,,No Org,,\n"
+                                                       "pm_b8,org_nhf_oslo,coord_other,Other Org's Coordinator,,\n"
+                                           << QStringList{QStringLiteral("Line 3: “not-mail” is not an email address."),
+                                                          QStringLiteral("Line 4: No coordinator with id “coord_none”"),
+                                                          QStringLiteral("Line 5: the id “pm_ok” is on line 2 already."),
+                                                          QStringLiteral("Line 6: a peer mentor with id “pm_551e8400” exists already."),
+                                                          QStringLiteral("Line 7: No organisation with id “org_none”."),
+                                                          QStringLiteral("Line 8: No coordinator with id “coord_other”")};
+    QTest::newRow("wrong number of fields") << header + "pm_ok,org_nhf_oslo,,Good Row,,\n"
+                                                        "pm_short,org_nhf_oslo,Short Row\n"
+                                                        "pm_long,org_nhf_oslo,,Long Row,,,extra\n"
+                                            << QStringList{QStringLiteral("Line 3: 3 fields, but the header has 6."),
+                                                           QStringLiteral("Line 4: 7 fields, but the header has 6.")};
+    QTest::newRow("a quoted field spanning lines counts them")
+        << header + "pm_ok,org_nhf_oslo,,\"Multi\nLine\",,\n"
+                    "pm_bad,org_nhf_oslo,,Bad Phone,,phone?\n"
+        << QStringList{QStringLiteral("Line 4: “phone?” is not a phone number.")};
+    QTest::newRow("unclosed quote") << header + "pm_ok,org_nhf_oslo,,Good,,\n"
+                                                "pm_q,org_nhf_oslo,,\"Never closed,,\n"
+                                    << QStringList{QStringLiteral("Line 3: a quoted field is never closed.")};
+    QTest::newRow("unknown column") << QByteArray("id,org_id,name,shoe_size\npm_x,org_nhf_oslo,X,44\n")
+                                    << QStringList{QStringLiteral("Line 1: unknown column “shoe_size”")};
+    QTest::newRow("missing column") << QByteArray("id,org_id,email\npm_x,org_nhf_oslo,x@example.no\n")
+                                    << QStringList{QStringLiteral("Line 1: the header lacks the column(s) name")};
+    QTest::newRow("empty file") << QByteArray() << QStringList{QStringLiteral("The file is empty")};
+}
+
+void TestCli::mentorImportProblems()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QStringList, problems);
+    QVERIFY(seedDirectory());
+    const QString before = counts();
+    const QString path = m_dir.filePath(QStringLiteral("problems.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(csv);
+    file.close();
+    const Run r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    // Every problem, each on a line of its own.
+    const QStringList lines = r.err.split(QLatin1Char('\n'));
+    for (const QString &problem : std::as_const(problems)) {
+        const bool found = std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) {
+            return line.trimmed().startsWith(problem) || line.startsWith(QStringLiteral("error: ") + problem);
+        });
+        QVERIFY2(found, qPrintable(problem + QStringLiteral(" is not on a line of its own in:\n") + r.err));
+    }
+    // All or nothing: not even the good rows are there.
+    QCOMPARE(counts(), before);
+    DirectoryService directory(m_db.db(), m_clock);
+    QVERIFY(!directory.peerMentor(Caller::system(), QStringLiteral("pm_ok")));
+}
+
+void TestCli::mentorImportMissingFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("no-such-file.csv"));
+    const Run r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.err.contains(path + QStringLiteral(" cannot be read")), qPrintable(describe(r)));
+}
+
+// ---- backup --------------------------------------------------------------------------------
+
+void TestCli::backup()
+{
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("ingrid"), Role::Coordinator, kOrg, kCoordinator));
+    qint64 rows = 0;
+    for (const QString &table : Backup::tables()) {
+        Query count(m_db.db(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
+        QVERIFY(count.exec());
+        QVERIFY(count.next());
+        rows += count.value(0).toLongLong();
+    }
+    QVERIFY(rows > 0);
+
+    const QString file = m_dir.filePath(QStringLiteral("backups/backup.db"));
+    const Run r = admin(QStringList{QStringLiteral("backup"), file});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Backed up %1 rows to %2.\n").arg(rows).arg(file));
+    QCOMPARE(r.err, QString());
+    QVERIFY(QFile::exists(file));
+    QVERIFY(!QFile::exists(file + QStringLiteral(".partial")));
+
+    // The backup opens as it is, with the rows in it …
+    {
+        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + file);
+        QVERIFY(url);
+        Database copy(*url);
+        QVERIFY(copy.open());
+        DirectoryService directory(copy, m_clock);
+        const auto mentor = directory.peerMentor(Caller::system(), kMentor);
+        QVERIFY(mentor);
+        QCOMPARE(mentor->name, QStringLiteral("Kari Nordmann"));
+        QCOMPARE(directory.organisations(Caller::system())->size(), 2);
+        AuthService auth(copy, m_clock);
+        QVERIFY(auth.checkPassword(QStringLiteral("ingrid"), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1")));
+    }
+    // … and the program works on it.
+    const Run onCopy = run(words({"admin", "coordinator", "add", "coord_new", "--org", "org_nhf_oslo", "--name", "New One",
+                                  "--database"})
+                           << QStringLiteral("sqlite:") + file);
+    EXPECT_EXIT(onCopy, 0);
+    const Run token = run(QStringList{QStringLiteral("admin"), QStringLiteral("token"), QStringLiteral("issue"),
+                                      QStringLiteral("ingrid"), QStringLiteral("--database"), QStringLiteral("sqlite:") + file});
+    EXPECT_EXIT(token, 0);
+    QCOMPARE(token.out.count(QLatin1Char('\n')), 1);
+}
+
+void TestCli::backupRefusesExistingFile()
+{
+    QVERIFY(seedDirectory());
+    const QString file = m_dir.filePath(QStringLiteral("existing.db"));
+    QFile existing(file);
+    QVERIFY(existing.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    existing.write("precious");
+    existing.close();
+    const Run r = admin(QStringList{QStringLiteral("backup"), file});
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("exists already")), qPrintable(describe(r)));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("precious"));
+}
+
+// ---- demo data -----------------------------------------------------------------------------
+
+void TestCli::demoData()
+{
+    const Run r = admin(words({"demo-data"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.err, QString());
+    QVERIFY2(r.out.startsWith(QStringLiteral("Created the demo organisation org_nhf_oslo (")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("2 coordinators, 25 peer mentors")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("shown only this once")), qPrintable(r.out));
+
+    DirectoryService directory(m_db.db(), m_clock);
+    const Caller system = Caller::system();
+    QCOMPARE(directory.peerMentors(system)->size(), 25);
+    QCOMPARE(directory.coordinators(system)->size(), 2);
+    const auto users = directory.users(system);
+    QVERIFY(users);
+    QCOMPARE(users->size(), 4);
+    QVERIFY(recordCount() > 0);
+
+    // The table shows each user with a password that signs in.
+    AuthService auth(m_db.db(), m_clock);
+    for (const User &user : std::as_const(*users)) {
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        const auto row = std::find_if(lines.cbegin(), lines.cend(), [&](const QString &line) {
+            return line.startsWith(QStringLiteral("  ") + user.username + QLatin1Char(' '));
+        });
+        QVERIFY2(row != lines.cend(), qPrintable(user.username + QStringLiteral(" missing in:\n") + r.out));
+        const QStringList cells = row->simplified().split(QLatin1Char(' '));
+        QCOMPARE(cells.value(1), roleName(user.role));
+        const auto signedIn = auth.checkPassword(user.username, cells.value(2), QStringLiteral("127.0.0.1"));
+        QVERIFY2(signedIn, qPrintable(user.username));
+    }
+
+    // A second time fails clearly and changes nothing.
+    const QString before = counts();
+    const Run again = admin(words({"demo-data"}));
+    EXPECT_EXIT(again, 1);
+    QVERIFY(again.out.isEmpty());
+    QVERIFY2(again.err.contains(QStringLiteral("The demo organisation exists already")), qPrintable(describe(again)));
+    QVERIFY2(again.err.contains(QStringLiteral("--records")), qPrintable(describe(again)));
+    QCOMPARE(counts(), before);
+}
+
+void TestCli::demoDataRecords()
+{
+    EXPECT_EXIT(admin(words({"demo-data"})), 0);
+    const qint64 before = recordCount();
+    QVERIFY(before > 0);
+    const Run r = admin(words({"demo-data", "--records", "2000"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(recordCount(), before + 2000);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Added 2000 notification records for 50 new peer mentors of org_nhf_oslo in ")),
+             qPrintable(r.out));
+    QVERIFY2(QRegularExpression(QStringLiteral(" in [0-9.]+ s \\([0-9]+ records/s\\)\\.\n$")).match(r.out).hasMatch(),
+             qPrintable(r.out));
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+    // No progress line when stderr is not a terminal.
+    QCOMPARE(r.err, QString());
+    DirectoryService directory(m_db.db(), m_clock);
+    QCOMPARE(directory.peerMentors(Caller::system())->size(), 25 + 50);
+
+    const Run none = admin(words({"demo-data", "--records", "0"}));
+    EXPECT_EXIT(none, 1);
+    QVERIFY2(none.err.contains(QStringLiteral("--records must be between 1 and")), qPrintable(describe(none)));
+    QCOMPARE(recordCount(), before + 2000);
+}
+
+void TestCli::demoDataRecordsOnEmptyDatabase()
+{
+    const Run r = admin(words({"demo-data", "--records", "100"}));
+    EXPECT_EXIT(r, 0);
+    // The organisation is made first, and its users' passwords are shown.
+    QVERIFY2(r.out.startsWith(QStringLiteral("Created the demo organisation org_nhf_oslo")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("\n  globaladmin ")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("\nAdded 100 notification records")), qPrintable(r.out));
+    DirectoryService directory(m_db.db(), m_clock);
+    QCOMPARE(directory.users(Caller::system())->size(), 4);
+    QCOMPARE(directory.peerMentors(Caller::system())->size(), 25 + 3);
+}
+
+// ---- where the data is ---------------------------------------------------------------------
+
+void TestCli::databaseBeforeCommand()
+{
+    const Run r = run(QStringList{QStringLiteral("admin"), QStringLiteral("--database"), m_db.url(), QStringLiteral("org"),
+                                  QStringLiteral("add"), QStringLiteral("org_early"), QStringLiteral("--name"),
+                                  QStringLiteral("Early")});
+    EXPECT_EXIT(r, 0);
+    DirectoryService directory(m_db.db(), m_clock);
+    QVERIFY(directory.organisation(Caller::system(), QStringLiteral("org_early")));
+}
+
+void TestCli::databaseFromEnvironment()
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("CC_DATABASE"), m_db.url());
+    const Run r = run(words({"admin", "org", "add", "org_env", "--name", "From the environment"}), {}, env);
+    EXPECT_EXIT(r, 0);
+    DirectoryService directory(m_db.db(), m_clock);
+    QVERIFY(directory.organisation(Caller::system(), QStringLiteral("org_env")));
+    // The help tells which database that is, without its password.
+    const Run help = run(words({"admin", "org", "add", "--help"}), {}, env);
+    const auto url = DatabaseUrl::parse(m_db.url());
+    QVERIFY(url);
+    QVERIFY2(withoutSpace(help.out).contains(url->display()), qPrintable(help.out));
+    if (!url->password.isEmpty())
+        QVERIFY2(!help.out.contains(QLatin1Char(':') + url->password + QLatin1Char('@')), qPrintable(help.out));
+}
+
+void TestCli::defaultDatabase()
+{
+    const QString expected = m_dir.filePath(QStringLiteral("xdg-data/CoordinatorConsole/coordinator-console/coordinator-console.db"));
+    const Run help = run(words({"admin", "--help"}));
+    QVERIFY2(withoutSpace(help.out).contains(QStringLiteral("sqlite:") + expected), qPrintable(help.out));
+    const Run r = run(words({"admin", "org", "add", "org_default", "--name", "Default"}));
+    EXPECT_EXIT(r, 0);
+    QVERIFY(QFile::exists(expected));
+    auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + expected);
+    QVERIFY(url);
+    Database db(*url);
+    QVERIFY(db.open());
+    DirectoryService directory(db, m_clock);
+    QVERIFY(directory.organisation(Caller::system(), QStringLiteral("org_default")));
+}
+
+void TestCli::databaseErrors_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not a URL") << QStringLiteral("mysql://db") << 2 << QStringLiteral("error: --database: ");
+    QTest::newRow("a folder that cannot be made") << QStringLiteral("sqlite:/proc/cc-no-such/x.db") << 1
+                                                  << QStringLiteral("cannot be created");
+    QTest::newRow("no server") << QStringLiteral("postgresql://cc:cc@127.0.0.1:1/cc") << 1
+                               << QStringLiteral("Cannot connect to the PostgreSQL database");
+}
+
+void TestCli::databaseErrors()
+{
+    QFETCH(QString, url);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run r = run(words({"admin", "org", "add", "org_x", "--name", "X", "--database"}) << url);
+    EXPECT_EXIT(r, exitCode);
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(message), qPrintable(describe(r)));
+    QVERIFY2(!r.err.contains(QStringLiteral("cc:cc@")), qPrintable(describe(r)));
+}
+
+CC_DATABASE_TEST_MAIN(TestCli)
+
+#include "tst_cli.moc"
