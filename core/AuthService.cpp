@@ -46,14 +46,32 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
     auto byAddress = m_users.loginFailuresForAddress(address, since);
     if (!byAddress)
         return byAddress.error();
-    if (*byUser >= kMaxFailures || *byAddress >= kMaxFailures) {
-        auto oldest = m_users.oldestLoginFailure(username, address, since);
-        if (!oldest)
-            return oldest.error();
-        const qint64 wait = oldest->isValid() ? now.secsTo(oldest->addSecs(kFailureWindowSeconds)) : kFailureWindowSeconds;
+    const bool userBlocked = *byUser >= kMaxFailures;
+    const bool addressBlocked = *byAddress >= kMaxFailures;
+    if (userBlocked || addressBlocked) {
+        // Allowed again once every count that blocks has dropped below the limit, that is when
+        // the oldest failure counted against it has left the window.
+        QDateTime until;
+        if (userBlocked) {
+            auto oldest = m_users.oldestLoginFailureForUsername(username, since);
+            if (!oldest)
+                return oldest.error();
+            if (oldest->isValid())
+                until = oldest->addSecs(kFailureWindowSeconds);
+        }
+        if (addressBlocked) {
+            auto oldest = m_users.oldestLoginFailureForAddress(address, since);
+            if (!oldest)
+                return oldest.error();
+            if (oldest->isValid() && (!until.isValid() || oldest->addSecs(kFailureWindowSeconds) > until))
+                until = oldest->addSecs(kFailureWindowSeconds);
+        }
+        // Whole seconds, rounded up: a client that waits this long is let in.
+        const qint64 waitMs = until.isValid() ? now.msecsTo(until) : qint64(kFailureWindowSeconds) * 1000;
+        const qint64 wait = qBound(qint64(1), (waitMs + 999) / 1000, qint64(kFailureWindowSeconds));
         Error e{ErrorCode::TooManyRequests,
-                QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((qMax<qint64>(wait, 1) + 59) / 60), {}, 0};
-        e.retryAfterSeconds = static_cast<int>(qBound(qint64(1), wait, qint64(kFailureWindowSeconds)));
+                QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((wait + 59) / 60), {}, 0};
+        e.retryAfterSeconds = static_cast<int>(wait);
         return e;
     }
     auto user = m_users.userByUsername(username);

@@ -18,6 +18,70 @@ const QStringList &Backup::tables()
     return names;
 }
 
+namespace {
+
+// Copies every table of `source` into a new SQLite database at `path`.
+Result<qint64> copyInto(Database &source, const QString &path, const Backup::Progress &progress)
+{
+    Database target(DatabaseUrl{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}});
+    if (auto s = target.open(); !s)
+        return s.error();
+
+    qint64 total = 0;
+    for (const QString &table : Backup::tables()) {
+        Query count(source, QStringLiteral("SELECT COUNT(*) FROM ") + table);
+        if (auto s = count.exec(); !s)
+            return s.error();
+        total += count.next() ? count.value(0).toLongLong() : 0;
+    }
+
+    // One read transaction, so the copy is one consistent moment of the source.
+    Transaction snapshot(source, Transaction::Mode::Read);
+    if (!snapshot.begun())
+        return snapshot.begun().error();
+    Transaction write(target);
+    if (!write.begun())
+        return write.begun().error();
+    qint64 copied = 0;
+    for (const QString &table : Backup::tables()) {
+        Query read(source, QStringLiteral("SELECT * FROM ") + table);
+        if (auto s = read.exec(); !s)
+            return s.error();
+        const QSqlRecord columns = read.raw().record();
+        QStringList names, placeholders;
+        for (int i = 0; i < columns.count(); ++i) {
+            names << columns.fieldName(i);
+            placeholders << QStringLiteral(":c%1").arg(i);
+        }
+        Query insert(target, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                 .arg(table, names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
+        while (read.next()) {
+            for (int i = 0; i < columns.count(); ++i)
+                insert.bind(placeholders.at(i), read.value(i));
+            if (auto s = insert.exec(); !s)
+                return s.error();
+            ++copied;
+            if (progress && copied % 10000 == 0 && !progress(copied, total))
+                return Error{ErrorCode::Conflict, QStringLiteral("The backup was cancelled; nothing was written."), {}, 0};
+        }
+    }
+    if (auto s = write.commit(); !s)
+        return s.error();
+    if (progress)
+        progress(copied, total);
+    return copied;
+}
+
+void removeDatabaseFiles(const QString &path)
+{
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    QFile::remove(path + QStringLiteral("-journal"));
+}
+
+} // namespace
+
 Result<qint64> Backup::run(Database &source, const QString &file, const Progress &progress)
 {
     if (QFile::exists(file))
@@ -26,61 +90,22 @@ Result<qint64> Backup::run(Database &source, const QString &file, const Progress
         return Error::invalid(QStringLiteral("The database is not at this program's schema version; open it once first."));
 
     const QString partial = file + QStringLiteral(".partial");
-    QFile::remove(partial);
-    qint64 copied = 0;
-    {
-        Database target(DatabaseUrl{DatabaseUrl::Kind::Sqlite, partial, {}, 0, {}, {}, {}});
-        if (auto s = target.open(); !s)
-            return s.error();
-
-        qint64 total = 0;
-        for (const QString &table : tables()) {
-            Query count(source, QStringLiteral("SELECT COUNT(*) FROM ") + table);
-            if (auto s = count.exec(); !s)
-                return s.error();
-            total += count.next() ? count.value(0).toLongLong() : 0;
-        }
-
-        // One read transaction, so the copy is one consistent moment of the source.
-        Transaction snapshot(source, Transaction::Mode::Read);
-        if (!snapshot.begun())
-            return snapshot.begun().error();
-        Transaction write(target);
-        if (!write.begun())
-            return write.begun().error();
-        for (const QString &table : tables()) {
-            Query read(source, QStringLiteral("SELECT * FROM ") + table);
-            if (auto s = read.exec(); !s)
-                return s.error();
-            const QSqlRecord columns = read.raw().record();
-            QStringList names, placeholders;
-            for (int i = 0; i < columns.count(); ++i) {
-                names << columns.fieldName(i);
-                placeholders << QStringLiteral(":c%1").arg(i);
-            }
-            Query insert(target, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                     .arg(table, names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
-            while (read.next()) {
-                for (int i = 0; i < columns.count(); ++i)
-                    insert.bind(placeholders.at(i), read.value(i));
-                if (auto s = insert.exec(); !s)
-                    return s.error();
-                ++copied;
-                if (progress && copied % 10000 == 0 && !progress(copied, total))
-                    return Error{ErrorCode::Conflict, QStringLiteral("The backup was cancelled; nothing was written."), {}, 0};
-            }
-        }
-        if (auto s = write.commit(); !s)
-            return s.error();
-        if (progress)
-            progress(copied, total);
+    removeDatabaseFiles(partial);
+    // The target is closed when copyInto returns, so its files can be removed or renamed.
+    auto copied = copyInto(source, partial, progress);
+    if (!copied) {
+        // A cancelled or failed backup leaves nothing behind.
+        removeDatabaseFiles(partial);
+        return copied.error();
     }
     QFile::remove(partial + QStringLiteral("-wal"));
     QFile::remove(partial + QStringLiteral("-shm"));
-    if (!QFile::rename(partial, file))
+    if (!QFile::rename(partial, file)) {
+        removeDatabaseFiles(partial);
         return Error::storage(QStringLiteral("The backup could not be moved to %1.").arg(file));
-    qCInfo(lcDb) << "backup written:" << copied << "rows";
-    return copied;
+    }
+    qCInfo(lcDb) << "backup written:" << *copied << "rows";
+    return *copied;
 }
 
 } // namespace cc

@@ -219,7 +219,9 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     // About 40 records a mentor: a pause and a resume every few months over several years.
     const int perMentor = 40;
     const qint64 mentorCount = qMax<qint64>(1, (count + perMentor - 1) / perMentor);
-    QRandomGenerator rng(static_cast<quint32>(m_clock.now().toMSecsSinceEpoch()));
+    // Seeded from the system's CSPRNG, not the clock: two calls at the same moment (a stopped
+    // clock, or within one millisecond) must not draw the same mentor and record ids.
+    QRandomGenerator rng(QRandomGenerator::system()->generate());
     const QString batchTag = QString::number(rng.generate(), 16).rightJustified(8, QLatin1Char('0'));
     const QDateTime now = m_clock.now();
     RecordRepository records(m_db);

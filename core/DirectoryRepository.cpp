@@ -111,20 +111,25 @@ Result<std::optional<PeerMentor>> DirectoryRepository::peerMentor(const QString 
 
 Result<QList<PeerMentor>> DirectoryRepository::peerMentors(const QString &orgId, const QString &search)
 {
-    QString sql = QStringLiteral("SELECT ") + kMentorColumns + QStringLiteral(" FROM peer_mentors WHERE 1 = 1");
+    QString sql = QStringLiteral("SELECT ") + kMentorColumns + QStringLiteral(" FROM peer_mentors");
     if (!orgId.isEmpty())
-        sql += QStringLiteral(" AND org_id = :org");
-    if (!search.isEmpty())
-        sql += QStringLiteral(" AND (LOWER(name) LIKE :s OR LOWER(COALESCE(email, '')) LIKE :s2 OR id = :id)");
+        sql += QStringLiteral(" WHERE org_id = :org");
     sql += QStringLiteral(" ORDER BY name, id");
     Query q(m_db, sql);
     if (!orgId.isEmpty())
         q.bind(QStringLiteral(":org"), orgId);
-    if (!search.isEmpty()) {
-        const QString pattern = QLatin1Char('%') + search.toLower() + QLatin1Char('%');
-        q.bind(QStringLiteral(":s"), pattern).bind(QStringLiteral(":s2"), pattern).bind(QStringLiteral(":id"), search);
+    auto all = fetchAll<PeerMentor>(q, mentorFrom);
+    if (!all || search.isEmpty())
+        return all;
+    // Matched here rather than with LOWER() … LIKE: SQLite folds only ASCII letters (“øyvind” would
+    // not find “Øyvind”), and LIKE would take “%” and “_” in the search as wildcards.
+    QList<PeerMentor> out;
+    for (const PeerMentor &m : std::as_const(*all)) {
+        if (m.name.contains(search, Qt::CaseInsensitive) || m.email.contains(search, Qt::CaseInsensitive)
+            || m.id == search)
+            out.append(m);
     }
-    return fetchAll<PeerMentor>(q, mentorFrom);
+    return out;
 }
 
 } // namespace cc

@@ -82,7 +82,7 @@ Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Org
         return Error::field(ErrorCode::Invalid, QStringLiteral("locale"), QStringLiteral("locale must be “en” or “nb”."));
     if (!isKnownTimeZone(org.timeZone))
         return Error::field(ErrorCode::Invalid, QStringLiteral("time_zone"),
-                            QStringLiteral("“%1” is not a known time zone (try Europe/Oslo).").arg(org.timeZone));
+                            QStringLiteral("time_zone “%1” is not a known time zone (try Europe/Oslo).").arg(org.timeZone));
     org.name = org.name.trimmed();
     org.createdAt = m_clock.now();
     Transaction tx(m_db);
@@ -356,15 +356,21 @@ Status DirectoryService::setPassword(const Caller &caller, const QString &userId
 {
     if (auto s = validatePassword(password); !s)
         return s;
-    auto u = caller.userId == userId ? m_users.user(userId).value().value_or(User{}) : User{};
-    if (caller.userId != userId) {
+    User u;
+    if (caller.userId == userId) {
+        // Everyone may change their own password.
+        auto self = m_users.user(userId);
+        if (!self)
+            return self.error();
+        if (!self->has_value())
+            return Error::notFound(QStringLiteral("No user with this id."));
+        u = **self;
+    } else {
         auto managed = manageableUser(caller, userId);
         if (!managed)
             return managed.error();
         u = *managed;
     }
-    if (u.id.isEmpty())
-        return Error::notFound(QStringLiteral("No user with this id."));
     auto hash = hashPassword(password);
     if (!hash)
         return hash.error();

@@ -168,8 +168,12 @@ Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QSt
     auto resolved = resolve(writeScope(caller), id);
     if (!resolved)
         return resolved.error();
-    const PayloadTemplate &t = resolved->item;
+    return renderWith(caller, resolved->item, std::move(values), locale, true);
+}
 
+Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
+                                                     const QString &locale, bool withSamples)
+{
     std::optional<Organisation> org;
     if (!values.peerMentorId.isEmpty()) {
         auto mentor = m_directory.peerMentor(values.peerMentorId);
@@ -185,33 +189,38 @@ Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QSt
             org = **o;
         if (auto c = m_directory.coordinator(m.coordinatorId); c && c->has_value() && values.coordinatorName.isEmpty())
             values.coordinatorName = (*c)->name;
-        // The mentor's latest event of the template's kind gives the date and the reason.
-        auto history = m_records.history(m.id);
-        if (!history)
-            return history.error();
-        for (const NotificationRecord &r : std::as_const(*history)) {
-            if (r.eventType != t.event)
-                continue;
-            if (!values.date.isValid())
+        // Without a date, the mentor's latest event of the template's kind gives the date and,
+        // with it, its reason. A date that was given is another event: an older reason does not
+        // belong to it.
+        if (!values.date.isValid()) {
+            auto history = m_records.history(m.id);
+            if (!history)
+                return history.error();
+            for (const NotificationRecord &r : std::as_const(*history)) {
+                if (r.eventType != t.event)
+                    continue;
                 values.date = r.effectiveDate;
-            if (values.reason.isEmpty())
-                values.reason = r.reason.value_or(QString());
-            break;
+                if (values.reason.isEmpty())
+                    values.reason = r.reason.value_or(QString());
+                break;
+            }
         }
         if (!values.date.isValid())
             values.date = m_clock.now();
     } else {
-        const TemplateValues sample = sampleValues();
-        if (values.peerMentorName.isEmpty()) {
-            values.peerMentorName = sample.peerMentorName;
-            values.peerMentorId = sample.peerMentorId;
+        if (withSamples) {
+            const TemplateValues sample = sampleValues();
+            if (values.peerMentorName.isEmpty()) {
+                values.peerMentorName = sample.peerMentorName;
+                values.peerMentorId = sample.peerMentorId;
+            }
+            if (!values.date.isValid())
+                values.date = sample.date;
+            if (values.reason.isEmpty())
+                values.reason = sample.reason;
+            if (values.coordinatorName.isEmpty())
+                values.coordinatorName = sample.coordinatorName;
         }
-        if (!values.date.isValid())
-            values.date = sample.date;
-        if (values.reason.isEmpty())
-            values.reason = sample.reason;
-        if (values.coordinatorName.isEmpty())
-            values.coordinatorName = sample.coordinatorName;
         if (auto o = organisationOf(caller); o)
             org = *o;
     }
@@ -271,12 +280,13 @@ Result<BuiltPayload> TemplateService::build(const Caller &caller, const BuildReq
         return Error::field(ErrorCode::Unprocessable, QStringLiteral("payload_type"),
                             QStringLiteral("payload_type does not match the type of template %1.").arg(templateId));
 
+    // What the request says, and what its peer mentor adds; never sample values.
     TemplateValues values;
     values.peerMentorId = request.peerMentorId;
     values.peerMentorName = request.peerMentorName;
     values.date = request.date;
     values.reason = request.reason;
-    auto rendered = render(caller, templateId, values, request.locale);
+    auto rendered = renderWith(caller, resolved->item, values, request.locale, false);
     if (!rendered)
         return rendered.error();
 
@@ -492,15 +502,22 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
     if (!latest)
         return latest.error();
     if (stored->has_value()) {
-        // The version history keeps what is removed.
-        // For a built-in the new state is its default; for a custom template the last content.
-        PayloadTemplate gone = builtin ? *builtin : **stored;
+        if (auto s = (!builtin && scope.isEmpty()) ? m_templates.removeEverywhere(id) : m_templates.remove(id, scope); !s)
+            return s.error();
+        // The version history keeps what happened. For a built-in the new state is what the scope
+        // sees now (for an organisation: the global default, which may itself be changed); for a
+        // custom template its last content.
+        PayloadTemplate gone = **stored;
+        if (builtin) {
+            auto back = resolve(scope, id);
+            if (!back)
+                return back.error();
+            gone = back->item;
+        }
         gone.scope = scope;
         gone.version = *latest + 1;
         gone.updatedAt = now;
         if (auto s = saveVersion(gone, builtin ? QStringLiteral("reset") : QStringLiteral("delete"), caller); !s)
-            return s.error();
-        if (auto s = (!builtin && scope.isEmpty()) ? m_templates.removeEverywhere(id) : m_templates.remove(id, scope); !s)
             return s.error();
     }
     if (auto s = m_audit.write(caller, scope, builtin ? QStringLiteral("template.reset") : QStringLiteral("template.delete"),

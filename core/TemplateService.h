@@ -67,6 +67,10 @@ private:
     Result<Organisation> organisationOf(const Caller &caller);
     Result<RenderedTemplate> renderTemplate(const PayloadTemplate &t, TemplateValues values, const QString &locale,
                                             const std::optional<Organisation> &org);
+    // Fills what `values` lacks from the peer mentor they name, else (withSamples) from the sample
+    // values, and renders `t`.
+    Result<RenderedTemplate> renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
+                                        const QString &locale, bool withSamples);
     // Stores `next` in the caller's scope as a new version (keeping the inherited original first).
     Status persist(const Caller &caller, PayloadTemplate &next, const std::optional<PayloadTemplate> &before,
                    bool existsHere, const QString &action);

@@ -151,32 +151,40 @@ Status UserRepository::touchToken(const QString &tokenId, const QDateTime &at)
 Status UserRepository::insertLoginFailure(const QString &username, const QString &address, const QDateTime &at)
 {
     Query q(m_db, QStringLiteral("INSERT INTO login_failures (id, username, address, failed_at) VALUES (:id, :u, :a, :at)"));
-    q.bind(QStringLiteral(":id"), randomId(QStringLiteral("lf_"), 16)).bind(QStringLiteral(":u"), username);
-    q.bind(QStringLiteral(":a"), address).bind(QStringLiteral(":at"), timeValue(at));
+    // A missing username or address (a null QString, which would bind as NULL) is stored as "".
+    const QString empty(QLatin1String(""));
+    q.bind(QStringLiteral(":id"), randomId(QStringLiteral("lf_"), 16)).bind(QStringLiteral(":u"), username.isNull() ? empty : username);
+    q.bind(QStringLiteral(":a"), address.isNull() ? empty : address).bind(QStringLiteral(":at"), timeValue(at));
     return q.exec();
 }
 
 Result<int> UserRepository::loginFailuresForUsername(const QString &username, const QDateTime &since)
 {
-    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE username = :u AND failed_at >= :since"));
+    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE username = :u AND failed_at > :since"));
     q.bind(QStringLiteral(":u"), username).bind(QStringLiteral(":since"), timeValue(since));
     return count(q);
 }
 
 Result<int> UserRepository::loginFailuresForAddress(const QString &address, const QDateTime &since)
 {
-    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE address = :a AND failed_at >= :since"));
+    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE address = :a AND failed_at > :since"));
     q.bind(QStringLiteral(":a"), address).bind(QStringLiteral(":since"), timeValue(since));
     return count(q);
 }
 
-Result<QDateTime> UserRepository::oldestLoginFailure(const QString &username, const QString &address,
-                                                     const QDateTime &since)
+Result<QDateTime> UserRepository::oldestLoginFailureForUsername(const QString &username, const QDateTime &since)
 {
-    Query q(m_db, QStringLiteral("SELECT MIN(failed_at) FROM login_failures "
-                                 "WHERE (username = :u OR address = :a) AND failed_at >= :since"));
-    q.bind(QStringLiteral(":u"), username).bind(QStringLiteral(":a"), address);
-    q.bind(QStringLiteral(":since"), timeValue(since));
+    Query q(m_db, QStringLiteral("SELECT MIN(failed_at) FROM login_failures WHERE username = :u AND failed_at > :since"));
+    q.bind(QStringLiteral(":u"), username).bind(QStringLiteral(":since"), timeValue(since));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? timeFrom(q.value(0)) : QDateTime();
+}
+
+Result<QDateTime> UserRepository::oldestLoginFailureForAddress(const QString &address, const QDateTime &since)
+{
+    Query q(m_db, QStringLiteral("SELECT MIN(failed_at) FROM login_failures WHERE address = :a AND failed_at > :since"));
+    q.bind(QStringLiteral(":a"), address).bind(QStringLiteral(":since"), timeValue(since));
     if (auto s = q.exec(); !s)
         return s.error();
     return q.next() ? timeFrom(q.value(0)) : QDateTime();

@@ -26,10 +26,13 @@ public:
     Status touchToken(const QString &tokenId, const QDateTime &at);
 
     Status insertLoginFailure(const QString &username, const QString &address, const QDateTime &at);
+    // Failures after `since` (a failure exactly at `since` has left the window).
     Result<int> loginFailuresForUsername(const QString &username, const QDateTime &since);
     Result<int> loginFailuresForAddress(const QString &address, const QDateTime &since);
-    // The oldest failure since `since` for the username or the address (for Retry-After).
-    Result<QDateTime> oldestLoginFailure(const QString &username, const QString &address, const QDateTime &since);
+    // The oldest failure after `since` for the username / for the address (for Retry-After); null
+    // when there is none.
+    Result<QDateTime> oldestLoginFailureForUsername(const QString &username, const QDateTime &since);
+    Result<QDateTime> oldestLoginFailureForAddress(const QString &address, const QDateTime &since);
     Status clearLoginFailures(const QString &username);
     Status pruneLoginFailures(const QDateTime &before);
 
