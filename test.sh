@@ -9,8 +9,8 @@
 # build/test once (RelWithDebInfo, BUILD_TESTING=ON), builds incrementally,
 # starts a throwaway PostgreSQL cluster (CC_TEST_POSTGRES_URL) that is removed
 # again on exit, runs ctest, and — when tools/package.json exists — the
-# OpenAPI lint (`npm run --prefix tools lint`).
-# Exit status: ctest's status; if ctest passed, the lint's status.
+# OpenAPI lint and response check (ctest runs them; npm installs tools/ first).
+# Exit status: ctest's status.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -80,34 +80,17 @@ CC_TEST_POSTGRES_URL=$(scripts/pg-cluster.sh start "$pg_dir")
 export CC_TEST_POSTGRES_URL
 log "CC_TEST_POSTGRES_URL=$CC_TEST_POSTGRES_URL"
 
+# --- API tooling (OpenAPI lint and response validation run as ctest tests) -------
+if [[ -f tools/package.json ]] && { [[ ! -d tools/node_modules ]] || [[ tools/package-lock.json -nt tools/node_modules ]]; }; then
+    log "npm ci --prefix tools"
+    npm ci --prefix tools --no-audit --no-fund </dev/null
+    touch tools/node_modules
+fi
+
 # --- tests -------------------------------------------------------------------
 status=0
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 "$@" </dev/null || status=$?
-
-# --- OpenAPI lint (only once tools/ exists) ------------------------------------
-lint_status=0
-if [[ -f tools/package.json ]]; then
-    if [[ ! -d tools/node_modules ]]; then
-        if [[ -f tools/package-lock.json || -f tools/npm-shrinkwrap.json ]]; then
-            log "npm ci --prefix tools"
-            npm ci --prefix tools --no-audit --no-fund </dev/null || lint_status=$?
-        else
-            log "npm install --prefix tools (no lock file)"
-            npm install --prefix tools --no-audit --no-fund </dev/null || lint_status=$?
-        fi
-    fi
-    if ((lint_status == 0)) &&
-        node -e 'process.exit(require("./tools/package.json").scripts?.lint ? 0 : 1)' 2>/dev/null; then
-        log "npm run --prefix tools lint"
-        npm run --prefix tools lint </dev/null || lint_status=$?
-    fi
-    if ((lint_status != 0)); then
-        log "tools lint FAILED (status $lint_status)"
-    fi
-fi
-
 if ((status != 0)); then
     log "ctest FAILED (status $status)"
-    exit "$status"
 fi
-exit "$lint_status"
+exit "$status"

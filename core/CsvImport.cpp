@@ -74,22 +74,34 @@ Result<QList<ImportedMentor>> peerMentorsFromCsv(const QByteArray &data)
                                              "id,org_id,coordinator_id,name,email,phone."));
     const CsvRow header = rows->takeFirst();
     QHash<QString, int> column;
-    for (int i = 0; i < header.fields.size(); ++i)
-        column.insert(header.fields.at(i).trimmed().toLower(), i);
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QString name = header.fields.at(i).trimmed().toLower();
+        // A second column of the same name would silently replace the first one's values.
+        if (column.contains(name))
+            return Error::invalid(QStringLiteral("Line %1: the column “%2” appears twice in the header.")
+                                      .arg(header.line)
+                                      .arg(name));
+        column.insert(name, i);
+    }
     QStringList missing;
     for (const char *required : {"id", "org_id", "name"})
         if (!column.contains(QLatin1String(required)))
             missing << QLatin1String(required);
     if (!missing.isEmpty())
-        return Error::invalid(QStringLiteral("Line 1: the header lacks the column(s) %1; expected "
+        return Error::invalid(QStringLiteral("Line %1: the header lacks the column(s) %2; expected "
                                              "id,org_id,coordinator_id,name,email,phone.")
+                                  .arg(header.line)
                                   .arg(missing.join(QStringLiteral(", "))));
     const QStringList known{QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("coordinator_id"),
                             QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("phone")};
-    for (auto it = column.cbegin(); it != column.cend(); ++it)
-        if (!known.contains(it.key()))
-            return Error::invalid(QStringLiteral("Line 1: unknown column “%1”; expected "
-                                                 "id,org_id,coordinator_id,name,email,phone.").arg(it.key()));
+    for (const QString &field : header.fields) {
+        const QString name = field.trimmed().toLower();
+        if (!known.contains(name))
+            return Error::invalid(QStringLiteral("Line %1: unknown column “%2”; expected "
+                                                 "id,org_id,coordinator_id,name,email,phone.")
+                                      .arg(header.line)
+                                      .arg(name));
+    }
 
     QList<ImportedMentor> out;
     QList<FieldError> problems;

@@ -315,8 +315,14 @@ Transaction::Transaction(Database &db, Mode mode) : m_db(db)
     }
     m_conn = *conn;
     QSqlQuery query(m_conn);
-    const bool immediate = db.isSqlite() && mode == Mode::Write;
-    if (!query.exec(immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"))) {
+    // PostgreSQL's default (READ COMMITTED) gives every statement its own snapshot; a read
+    // transaction must see one moment across all its statements, so it asks for REPEATABLE READ.
+    QString begin = QStringLiteral("BEGIN");
+    if (db.isSqlite() && mode == Mode::Write)
+        begin = QStringLiteral("BEGIN IMMEDIATE");
+    else if (!db.isSqlite() && mode == Mode::Read)
+        begin = QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    if (!query.exec(begin)) {
         qCWarning(lcDb) << "BEGIN failed:" << query.lastError().text();
         m_begun = Error::storage(QStringLiteral("The database is busy; try again in a moment."));
         return;
@@ -359,8 +365,8 @@ Query::Query(Database &db, const QString &sql) : m_db(db), m_sql(sql)
     m_query.setForwardOnly(true);
     if (!m_query.prepare(sql)) {
         qCWarning(lcDb) << "prepare failed:" << m_query.lastError().text() << sql;
-        m_prepared = Error::storage(QStringLiteral("The database could not run a query (%1).")
-                                        .arg(m_query.lastError().databaseText().left(200)));
+        // The driver's text quotes the statement ("near \"SELEC\"", "column x does not exist"): log only.
+        m_prepared = Error::storage(QStringLiteral("The database could not run a query; the log has the details."));
     }
 }
 

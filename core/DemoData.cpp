@@ -205,10 +205,12 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     auto org = directory.organisation(orgId);
     if (!org)
         return org.error();
+    QList<Account> createdAccounts;   // shown to the operator once, so passed on
     if (!org->has_value()) {
         auto created = create();
         if (!created)
             return created.error();
+        createdAccounts = created->accounts;
     }
     auto coordinators = directory.coordinators(orgId);
     if (!coordinators)
@@ -227,6 +229,7 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     RecordRepository records(m_db);
     QSet<QString> ids;
     Summary summary;
+    summary.accounts = createdAccounts;
     summary.orgId = orgId;
     qint64 done = 0;
     constexpr int kBatch = 5000;

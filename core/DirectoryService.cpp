@@ -41,9 +41,10 @@ Status checkName(const QString &name, const QString &field)
     return {};
 }
 
+// `what` with its article: "an organisation", "a coordinator".
 Error exists(const QString &what, const QString &id)
 {
-    return Error{ErrorCode::Conflict, QStringLiteral("A %1 with id “%2” exists already.").arg(what, id), {}, 0};
+    return Error{ErrorCode::Conflict, QStringLiteral("%1 with id “%2” exists already.").arg(what, id), {}, 0};
 }
 
 } // namespace
@@ -89,7 +90,7 @@ Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Org
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_directory.insertOrganisation(org); !s)
-        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("organisation"), org.id) : s.error();
+        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("An organisation"), org.id) : s.error();
     if (auto s = m_audit.write(caller, org.id, QStringLiteral("organisation.create"), QStringLiteral("organisation"), org.id); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -138,7 +139,7 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_directory.insertCoordinator(c); !s)
-        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("coordinator"), c.id) : s.error();
+        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A coordinator"), c.id) : s.error();
     if (auto s = m_audit.write(caller, c.orgId, QStringLiteral("coordinator.create"), QStringLiteral("coordinator"), c.id); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -198,7 +199,7 @@ Result<PeerMentor> DirectoryService::addPeerMentor(const Caller &caller, PeerMen
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_directory.insertPeerMentor(m); !s)
-        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("peer mentor"), m.id) : s.error();
+        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id) : s.error();
     if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.create"), QStringLiteral("peer_mentor"), m.id); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -243,7 +244,7 @@ Result<int> DirectoryService::importPeerMentors(const Caller &caller, const QLis
         return tx.begun().error();
     for (const PeerMentor &m : std::as_const(valid)) {
         if (auto s = m_directory.insertPeerMentor(m); !s)
-            return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("peer mentor"), m.id) : s.error();
+            return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id) : s.error();
         if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.import"), QStringLiteral("peer_mentor"), m.id); !s)
             return s.error();
     }

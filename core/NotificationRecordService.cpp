@@ -76,9 +76,10 @@ Result<PeerMentor> NotificationRecordService::visibleMentor(const Caller &caller
     return **mentor;
 }
 
-Result<NotificationRecord> NotificationRecordService::visibleRecord(const Caller &caller, const QString &id)
+Result<NotificationRecord> NotificationRecordService::visibleRecord(const Caller &caller, const QString &id,
+                                                                    bool forUpdate)
 {
-    auto record = m_records.record(id);
+    auto record = m_records.record(id, forUpdate);
     if (!record)
         return record.error();
     if (!record->has_value() || !caller.canSee((*record)->orgId))
@@ -110,7 +111,7 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
     for (const QString &d : input.dispatchIds) {
         if (d.trimmed().isEmpty() || d.size() > kMaxDispatchIdLength) {
             problems << FieldError{QStringLiteral("dispatch_ids"),
-                                   QStringLiteral("Each dispatch id must be 1 to %1 characters.").arg(kMaxDispatchIdLength), 0, 0};
+                                   QStringLiteral("Each of dispatch_ids must be 1 to %1 characters.").arg(kMaxDispatchIdLength), 0, 0};
             break;
         }
     }
@@ -192,6 +193,13 @@ RecordFilter scoped(const Caller &caller, RecordFilter filter)
         filter.orgId = caller.orgId;
     return filter;
 }
+
+// A caller that is not a global admin but has no organisation sees nothing (as canSee() says);
+// an empty orgId in the filter would otherwise mean "every organisation".
+bool seesNoOrganisation(const Caller &caller)
+{
+    return !caller.isGlobalAdmin() && caller.orgId.isEmpty();
+}
 } // namespace
 
 Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller, const RecordFilter &filter,
@@ -199,11 +207,15 @@ Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller
 {
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
         return Error::field(ErrorCode::Invalid, QStringLiteral("from"), QStringLiteral("from must not be after to."));
+    if (seesNoOrganisation(caller))
+        return QList<NotificationRecord>();
     return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, 10000));
 }
 
 Result<qint64> NotificationRecordService::count(const Caller &caller, const RecordFilter &filter)
 {
+    if (seesNoOrganisation(caller))
+        return qint64(0);
     return m_records.count(scoped(caller, filter));
 }
 
@@ -225,7 +237,7 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    auto current = visibleRecord(caller, id);
+    auto current = visibleRecord(caller, id, true);
     if (!current)
         return current.error();
     if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*") && expectedEtag != etag(*current))
@@ -258,7 +270,7 @@ Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QS
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    auto current = visibleRecord(caller, id);
+    auto current = visibleRecord(caller, id, true);
     if (!current)
         return current.error();
     auto removed = m_records.remove(id);

@@ -52,7 +52,8 @@ signals:
 private:
     // The mentor, when the caller may see it; NotFound otherwise.
     Result<PeerMentor> visibleMentor(const Caller &caller, const QString &id, const QString &field = {});
-    Result<NotificationRecord> visibleRecord(const Caller &caller, const QString &id);
+    // `forUpdate`: inside a write transaction, lock the record until it ends.
+    Result<NotificationRecord> visibleRecord(const Caller &caller, const QString &id, bool forUpdate = false);
 
     Database &m_db;
     const Clock &m_clock;

@@ -122,9 +122,13 @@ Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
     return {};
 }
 
-Result<std::optional<NotificationRecord>> RecordRepository::record(const QString &id)
+Result<std::optional<NotificationRecord>> RecordRepository::record(const QString &id, bool forUpdate)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + QStringLiteral(" WHERE r.id = :id"));
+    // SQLite's write transaction (BEGIN IMMEDIATE) already excludes other writers; PostgreSQL's
+    // READ COMMITTED does not, so the row is locked there.
+    const bool lock = forUpdate && !m_db.isSqlite();
+    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + QStringLiteral(" WHERE r.id = :id")
+                      + (lock ? QStringLiteral(" FOR UPDATE OF r") : QString()));
     q.bind(QStringLiteral(":id"), id);
     return fetchOne<NotificationRecord>(q, recordFrom);
 }

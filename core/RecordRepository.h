@@ -14,7 +14,9 @@ public:
     Status insert(const NotificationRecord &record);
     // Inserts many records in one statement each, inside the caller's transaction (demo data).
     Status insertBatch(const QList<NotificationRecord> &records);
-    Result<std::optional<NotificationRecord>> record(const QString &id);
+    // `forUpdate` (inside a write transaction): lock the row until the transaction ends, so a
+    // check on what was read (If-Match) still holds when the change is written.
+    Result<std::optional<NotificationRecord>> record(const QString &id, bool forUpdate = false);
     Status updateMetadata(const QString &id, const QStringList &channels, const std::optional<QString> &notes,
                           const QDateTime &updatedAt);
     Result<bool> remove(const QString &id);

@@ -1,0 +1,890 @@
+#include "Backup.h"
+#include "Database.h"
+#include "TestDatabase.h"
+#include "TimeText.h"
+
+#include <QAtomicInt>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimeZone>
+
+#include <memory>
+#include <vector>
+
+using namespace cc;
+
+namespace {
+
+// Adds an organisation with a plain statement (no service: this test is about the database).
+Status insertOrganisation(Database &db, const QString &id)
+{
+    Query q(db,
+            QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
+                           "VALUES (:id, :name, 'nb', 'Europe/Oslo', :at)"));
+    q.bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":name"), QString(QStringLiteral("Organisation ") + id));
+    q.bind(QStringLiteral(":at"), timeValue(test::testNow()));
+    return q.exec();
+}
+
+qint64 countRows(Database &db, const QString &table)
+{
+    Query q(db, QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+// What the list and lookup queries of RecordRepository run, with literal values, so the plan of
+// each can be asked for (PostgreSQL cannot PREPARE an EXPLAIN). Keep in step with
+// RecordRepository.cpp.
+const QString kRecordColumns = QStringLiteral(
+    "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.reason, r.coordinator_id, "
+    "c.name, r.channels, r.dispatch_ids, r.notes, r.created_by, r.sent_at, r.updated_at");
+const QString kRecordFrom =
+    QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id "
+                   "JOIN coordinators c ON c.id = r.coordinator_id");
+const QString kListOrder = QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT 20 OFFSET 40");
+
+QString listSql(const QString &where)
+{
+    return QStringLiteral("SELECT ") + kRecordColumns + kRecordFrom + where + kListOrder;
+}
+
+QString countSql(const QString &where)
+{
+    return QStringLiteral("SELECT COUNT(*) FROM notification_records r") + where;
+}
+
+// The plan of `sql`, one line per step.
+QStringList queryPlan(Database &db, const QString &sql, QString *error)
+{
+    QStringList lines;
+    auto conn = db.connection();
+    if (!conn) {
+        *error = conn.error().message;
+        return lines;
+    }
+    QSqlQuery q(*conn);
+    if (db.isSqlite()) {
+        if (!q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql)) {
+            *error = q.lastError().text();
+            return lines;
+        }
+        const int detail = q.record().indexOf(QStringLiteral("detail"));
+        while (q.next())
+            lines << q.value(detail).toString();
+        return lines;
+    }
+    // The tables are tiny, so PostgreSQL would rightly prefer a sequential scan; forbidding it
+    // shows whether an index can serve the query at all (without one, it scans anyway).
+    if (!q.exec(QStringLiteral("SET enable_seqscan = off"))) {
+        *error = q.lastError().text();
+        return lines;
+    }
+    if (!q.exec(QStringLiteral("EXPLAIN ") + sql))
+        *error = q.lastError().text();
+    while (q.next())
+        lines << q.value(0).toString();
+    QSqlQuery reset(*conn);
+    if (!reset.exec(QStringLiteral("RESET enable_seqscan")))
+        *error = reset.lastError().text();
+    return lines;
+}
+
+} // namespace
+
+class TestCoreDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void parseUrl_data();
+    void parseUrl();
+    void parseUrlRefused_data();
+    void parseUrlRefused();
+    void displayHidesPassword();
+
+    void freshMigration();
+    void freshSqliteFileInNewFolder();
+    void reopenIsNoOp();
+    void newerSchemaRefused();
+    void openFailureHidesPassword();
+
+    void sqlitePragmas();
+    void postgresSettings();
+    void foreignKeysEnforced();
+
+    void uncommittedTransactionRollsBack();
+    void committedTransactionPersists();
+    void commitTwiceFails();
+    void failedStatementInTransaction();
+    void readTransactionSeesOneMoment();
+
+    void queryErrorsHideSql_data();
+    void queryErrorsHideSql();
+    void uniqueViolation();
+    void nullableAndTimeValues();
+
+    void recordQueriesUseIndexes_data();
+    void recordQueriesUseIndexes();
+
+    void connectionPerThread();
+    void concurrentWritersWait();
+
+private:
+    std::unique_ptr<test::TestDatabase> m_database;
+};
+
+void TestCoreDatabase::initTestCase()
+{
+    m_database = std::make_unique<test::TestDatabase>();
+    QVERIFY2(m_database->ok(), qPrintable(m_database->error()));
+    QCOMPARE(m_database->db().url().kindName(), test::TestDatabase::backend());
+}
+
+void TestCoreDatabase::init()
+{
+    m_database->reset();
+}
+
+// ---- URLs -------------------------------------------------------------------------------------
+
+void TestCoreDatabase::parseUrl_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("sqlite");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("database");
+
+    QTest::newRow("sqlite absolute") << QStringLiteral("sqlite:/var/lib/cc/console.db") << true
+                                     << QStringLiteral("/var/lib/cc/console.db") << QString() << 5432
+                                     << QString() << QString() << QString();
+    QTest::newRow("sqlite relative") << QStringLiteral("sqlite:console.db") << true
+                                     << QStringLiteral("console.db") << QString() << 5432 << QString()
+                                     << QString() << QString();
+    QTest::newRow("sqlite URL form") << QStringLiteral("sqlite:///tmp/cc.db") << true
+                                     << QStringLiteral("/tmp/cc.db") << QString() << 5432 << QString()
+                                     << QString() << QString();
+    QTest::newRow("sqlite path with spaces and UTF-8")
+        << QStringLiteral("sqlite:/home/åse/Mine data/cc.db") << true
+        << QStringLiteral("/home/åse/Mine data/cc.db") << QString() << 5432 << QString() << QString()
+        << QString();
+    QTest::newRow("postgresql") << QStringLiteral("postgresql://cc:secret@db.example.org:5432/console")
+                                << false << QString() << QStringLiteral("db.example.org") << 5432
+                                << QStringLiteral("cc") << QStringLiteral("secret")
+                                << QStringLiteral("console");
+    QTest::newRow("postgres alias, other port")
+        << QStringLiteral("postgres://cc:secret@10.0.0.5:6543/cc_prod") << false << QString()
+        << QStringLiteral("10.0.0.5") << 6543 << QStringLiteral("cc") << QStringLiteral("secret")
+        << QStringLiteral("cc_prod");
+    QTest::newRow("default port") << QStringLiteral("postgresql://cc:secret@localhost/console") << false
+                                  << QString() << QStringLiteral("localhost") << 5432 << QStringLiteral("cc")
+                                  << QStringLiteral("secret") << QStringLiteral("console");
+    QTest::newRow("percent-encoded password and user")
+        << QStringLiteral("postgresql://cc%20user:p%40ss%3Aw%2Frd%23%25@db:5432/console") << false
+        << QString() << QStringLiteral("db") << 5432 << QStringLiteral("cc user")
+        << QStringLiteral("p@ss:w/rd#%") << QStringLiteral("console");
+    QTest::newRow("no password") << QStringLiteral("postgresql://cc@db/console") << false << QString()
+                                 << QStringLiteral("db") << 5432 << QStringLiteral("cc") << QString()
+                                 << QStringLiteral("console");
+    QTest::newRow("IPv6 host") << QStringLiteral("postgresql://cc:secret@[::1]:5433/console") << false
+                               << QString() << QStringLiteral("::1") << 5433 << QStringLiteral("cc")
+                               << QStringLiteral("secret") << QStringLiteral("console");
+}
+
+void TestCoreDatabase::parseUrl()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, sqlite);
+    QFETCH(QString, path);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, database);
+
+    const auto url = DatabaseUrl::parse(text);
+    QVERIFY2(url.ok(), url.ok() ? "" : qPrintable(url.error().message));
+    QCOMPARE(url->kind == DatabaseUrl::Kind::Sqlite, sqlite);
+    QCOMPARE(url->driverName(), sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"));
+    QCOMPARE(url->kindName(), sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"));
+    if (sqlite) {
+        QCOMPARE(url->path, path);
+        QCOMPARE(url->display(), QStringLiteral("sqlite:") + path);
+        return;
+    }
+    QCOMPARE(url->host, host);
+    QCOMPARE(url->port, port);
+    QCOMPARE(url->user, user);
+    QCOMPARE(url->password, password);
+    QCOMPARE(url->database, database);
+}
+
+void TestCoreDatabase::parseUrlRefused_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("hint");
+
+    const QString pgHint = QStringLiteral("postgresql://user:password@host:port/database");
+    QTest::newRow("empty") << QString() << QString() << QStringLiteral("sqlite:PATH");
+    QTest::newRow("sqlite without a path")
+        << QStringLiteral("sqlite:") << QString() << QStringLiteral("sqlite:/");
+    QTest::newRow("sqlite URL form without a path")
+        << QStringLiteral("sqlite://") << QString() << QStringLiteral("sqlite:/");
+    QTest::newRow("a bare file name")
+        << QStringLiteral("/var/lib/cc.db") << QString() << QStringLiteral("sqlite:PATH");
+    QTest::newRow("mysql") << QStringLiteral("mysql://cc:Hunter2Secret@db/console")
+                           << QStringLiteral("Hunter2Secret") << QStringLiteral("sqlite:PATH");
+    QTest::newRow("typo in the scheme") << QStringLiteral("postgresq://cc:Hunter2Secret@db/console")
+                                        << QStringLiteral("Hunter2Secret") << QStringLiteral("sqlite:PATH");
+    QTest::newRow("no host") << QStringLiteral("postgresql://cc:Hunter2Secret@/console")
+                             << QStringLiteral("Hunter2Secret") << pgHint;
+    QTest::newRow("no database") << QStringLiteral("postgresql://cc:Hunter2Secret@db:5432/")
+                                 << QStringLiteral("Hunter2Secret") << QStringLiteral("names no database");
+    QTest::newRow("no database, no slash")
+        << QStringLiteral("postgresql://cc:Hunter2Secret@db:5432") << QStringLiteral("Hunter2Secret")
+        << QStringLiteral("names no database");
+    QTest::newRow("port not a number") << QStringLiteral("postgresql://cc:Hunter2Secret@db:port/console")
+                                       << QStringLiteral("Hunter2Secret") << pgHint;
+    QTest::newRow("port out of range") << QStringLiteral("postgresql://cc:Hunter2Secret@db:99999/console")
+                                       << QStringLiteral("Hunter2Secret") << pgHint;
+    QTest::newRow("bad percent escape in the password")
+        << QStringLiteral("postgresql://cc:50%off!@db/console") << QStringLiteral("50%off") << pgHint;
+    QTest::newRow("space in the password")
+        << QStringLiteral("postgresql://cc:two words@db/console") << QStringLiteral("two words") << pgHint;
+}
+
+void TestCoreDatabase::parseUrlRefused()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, secret);
+    QFETCH(QString, hint);
+
+    const auto url = DatabaseUrl::parse(text);
+    QVERIFY(!url.ok());
+    QCOMPARE(url.error().code, ErrorCode::Invalid);
+    const QString message = url.error().message;
+    QVERIFY2(message.contains(hint), qPrintable(message));
+    if (!secret.isEmpty())
+        QVERIFY2(!message.contains(secret), qPrintable(message));
+}
+
+void TestCoreDatabase::displayHidesPassword()
+{
+    const auto url =
+        DatabaseUrl::parse(QStringLiteral("postgresql://cc:Hunter2Secret@db.example.org:6543/console"));
+    QVERIFY(url.ok());
+    QCOMPARE(url->display(), QStringLiteral("postgresql://cc@db.example.org:6543/console"));
+}
+
+// ---- schema -----------------------------------------------------------------------------------
+
+void TestCoreDatabase::freshMigration()
+{
+    Database &db = m_database->db();
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(Database::latestSchemaVersion() >= 1);
+
+    // One row per migration, 1 … latest.
+    Query q(db, QStringLiteral("SELECT version, applied_at FROM schema_version ORDER BY version"));
+    QVERIFY(q.exec().ok());
+    int expected = 1;
+    while (q.next()) {
+        QCOMPARE(q.value(0).toInt(), expected++);
+        QVERIFY(parseTimestamp(q.value(1).toString()).has_value());
+    }
+    QCOMPARE(expected - 1, Database::latestSchemaVersion());
+
+    // Every table the program uses (and backs up) is there and empty.
+    auto conn = db.connection();
+    QVERIFY(conn.ok());
+    const QStringList tables = conn->tables();
+    for (const QString &table : Backup::tables()) {
+        QVERIFY2(tables.contains(table), qPrintable(table));
+        QCOMPARE(countRows(db, table), 0);
+    }
+}
+
+void TestCoreDatabase::freshSqliteFileInNewFolder()
+{
+    if (!m_database->db().isSqlite())
+        QSKIP("SQLite files only");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("not/yet/there/console.db"));
+    auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + file);
+    QVERIFY(url.ok());
+    Database db(*url);
+    const Status opened = db.open();
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    QVERIFY(QFile::exists(file));
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-new")).ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::reopenIsNoOp()
+{
+    Database &db = m_database->db();
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+    Query before(db, QStringLiteral("SELECT version, applied_at FROM schema_version ORDER BY version"));
+    QVERIFY(before.exec().ok());
+    QStringList rowsBefore;
+    while (before.next())
+        rowsBefore << before.value(0).toString() + QLatin1Char('@') + before.value(1).toString();
+
+    auto url = DatabaseUrl::parse(m_database->url());
+    QVERIFY(url.ok());
+    for (int i = 0; i < 2; ++i) {
+        Database again(*url);
+        const Status opened = again.open();
+        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+        QCOMPARE(again.schemaVersion(), Database::latestSchemaVersion());
+        // The data is still there, and nothing was migrated twice.
+        QCOMPARE(countRows(again, QStringLiteral("organisations")), 1);
+        Query after(again, QStringLiteral("SELECT version, applied_at FROM schema_version ORDER BY version"));
+        QVERIFY(after.exec().ok());
+        QStringList rowsAfter;
+        while (after.next())
+            rowsAfter << after.value(0).toString() + QLatin1Char('@') + after.value(1).toString();
+        QCOMPARE(rowsAfter, rowsBefore);
+    }
+    // The first handle still works after the others are gone.
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::newerSchemaRefused()
+{
+    Database &db = m_database->db();
+    {
+        Query q(db, QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (999, :at)"));
+        q.bind(QStringLiteral(":at"), timeValue(test::testNow()));
+        QVERIFY(q.exec().ok());
+    }
+    auto url = DatabaseUrl::parse(m_database->url());
+    QVERIFY(url.ok());
+    Status opened;
+    {
+        Database newer(*url);
+        opened = newer.open();
+    }
+    // Put things back before asserting, so the other test functions keep a usable database.
+    Query cleanup(db, QStringLiteral("DELETE FROM schema_version WHERE version = 999"));
+    QVERIFY(cleanup.exec().ok());
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().message.contains(QLatin1String("newer")), qPrintable(opened.error().message));
+    QVERIFY2(opened.error().message.contains(QLatin1String("999")), qPrintable(opened.error().message));
+    QVERIFY(opened.error().code != ErrorCode::Internal);
+}
+
+void TestCoreDatabase::openFailureHidesPassword()
+{
+    if (m_database->db().isSqlite()) {
+        // A folder is not a database file: the message names the file.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + dir.path());
+        QVERIFY(url.ok());
+        Database db(*url);
+        const Status opened = db.open();
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::Storage);
+        QVERIFY2(opened.error().message.contains(dir.path()), qPrintable(opened.error().message));
+        return;
+    }
+    const QString good = m_database->url();
+    auto url = DatabaseUrl::parse(good);
+    QVERIFY(url.ok());
+    const QString secret = QStringLiteral("Wrong-Secret-4711");
+    url->password = secret;
+    Database db(*url);
+    const Status opened = db.open();
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().code, ErrorCode::Storage);
+    QVERIFY2(!opened.error().message.contains(secret), qPrintable(opened.error().message));
+    QVERIFY2(opened.error().message.contains(url->host), qPrintable(opened.error().message));
+    // connection() keeps failing the same way instead of handing out a closed connection.
+    auto conn = db.connection();
+    QVERIFY(!conn.ok());
+    QVERIFY(!conn.error().message.contains(secret));
+}
+
+// ---- connection settings ------------------------------------------------------------------------
+
+void TestCoreDatabase::sqlitePragmas()
+{
+    if (!m_database->db().isSqlite())
+        QSKIP("SQLite pragmas");
+    auto conn = m_database->db().connection();
+    QVERIFY(conn.ok());
+    const auto pragma = [&](const QString &name) {
+        QSqlQuery q(*conn);
+        if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next())
+            return QVariant();
+        return q.value(0);
+    };
+    QCOMPARE(pragma(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(pragma(QStringLiteral("foreign_keys")).toInt(), 1);
+    QCOMPARE(pragma(QStringLiteral("synchronous")).toInt(), 2); // FULL
+    QCOMPARE(pragma(QStringLiteral("busy_timeout")).toInt(), 10000);
+
+    // A thread's own connection is configured the same way.
+    QVariantList inThread;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        {
+            auto threadConn = m_database->db().connection();
+            if (threadConn) {
+                for (const char *name : {"journal_mode", "foreign_keys", "synchronous"}) {
+                    QSqlQuery q(*threadConn);
+                    if (q.exec(QStringLiteral("PRAGMA ") + QLatin1String(name)) && q.next())
+                        inThread << q.value(0);
+                }
+            }
+        }
+        m_database->db().closeThreadConnection();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QCOMPARE(inThread.size(), 3);
+    QCOMPARE(inThread.at(0).toString(), QStringLiteral("wal"));
+    QCOMPARE(inThread.at(1).toInt(), 1);
+    QCOMPARE(inThread.at(2).toInt(), 2);
+}
+
+void TestCoreDatabase::postgresSettings()
+{
+    if (m_database->db().isSqlite())
+        QSKIP("PostgreSQL settings");
+    auto conn = m_database->db().connection();
+    QVERIFY(conn.ok());
+    QSqlQuery q(*conn);
+    QVERIFY(q.exec(QStringLiteral("SHOW TimeZone")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("UTC"));
+    QVERIFY(q.exec(QStringLiteral("SHOW client_min_messages")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("warning"));
+}
+
+void TestCoreDatabase::foreignKeysEnforced()
+{
+    Database &db = m_database->db();
+    Query q(db,
+            QStringLiteral("INSERT INTO coordinators (id, org_id, name, email, created_at) "
+                           "VALUES ('coord-1', 'no-such-org', 'Kari', NULL, :at)"));
+    q.bind(QStringLiteral(":at"), timeValue(test::testNow()));
+    const Status s = q.exec();
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().code, ErrorCode::Conflict);
+    QVERIFY(!q.wasUniqueViolation());
+    QCOMPARE(countRows(db, QStringLiteral("coordinators")), 0);
+}
+
+// ---- transactions -------------------------------------------------------------------------------
+
+void TestCoreDatabase::uncommittedTransactionRollsBack()
+{
+    Database &db = m_database->db();
+    {
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+        QVERIFY(insertOrganisation(db, QStringLiteral("org-b")).ok());
+        QCOMPARE(countRows(db, QStringLiteral("organisations")), 2); // visible inside
+    }
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 0);
+    // The connection is usable again after the rollback.
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-c")).ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::committedTransactionPersists()
+{
+    Database &db = m_database->db();
+    {
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+    // Another handle on the same database sees it: it was really written.
+    auto url = DatabaseUrl::parse(m_database->url());
+    QVERIFY(url.ok());
+    Database other(*url);
+    QVERIFY(other.open().ok());
+    QCOMPARE(countRows(other, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::commitTwiceFails()
+{
+    Database &db = m_database->db();
+    Transaction tx(db);
+    QVERIFY(tx.begun().ok());
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+    QVERIFY(tx.commit().ok());
+    const Status again = tx.commit();
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, ErrorCode::Storage);
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::failedStatementInTransaction()
+{
+    // On PostgreSQL a failed statement spoils the transaction; the rollback must clear it so the
+    // next transaction on the same connection works.
+    Database &db = m_database->db();
+    {
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+        QVERIFY(!insertOrganisation(db, QStringLiteral("org-a")).ok());
+    }
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 0);
+    Transaction tx(db);
+    QVERIFY(tx.begun().ok());
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-b")).ok());
+    QVERIFY(tx.commit().ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::readTransactionSeesOneMoment()
+{
+    // A read transaction (the backup's snapshot) does not see what others commit meanwhile, and
+    // does not stop them from committing.
+    Database &db = m_database->db();
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+
+    Transaction snapshot(db, Transaction::Mode::Read);
+    QVERIFY(snapshot.begun().ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+
+    bool written = false;
+    QString error;
+    std::unique_ptr<QThread> writer(QThread::create([&] {
+        const Status s = insertOrganisation(db, QStringLiteral("org-b"));
+        written = s.ok();
+        if (!s)
+            error = s.error().message;
+        db.closeThreadConnection();
+    }));
+    writer->start();
+    QVERIFY(writer->wait(30000));
+    QVERIFY2(written, qPrintable(error));
+
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+    QCOMPARE(countRows(db, QStringLiteral("coordinators")), 0);
+    QVERIFY(snapshot.commit().ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 2);
+}
+
+// ---- queries ----------------------------------------------------------------------------------
+
+void TestCoreDatabase::queryErrorsHideSql_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QStringList>("hidden");
+    QTest::addColumn<QString>("logged");
+
+    QTest::newRow("syntax error") << QStringLiteral(
+        "SELEC id FROM organisations WHERE name = 'Top Secret Org'")
+                                  << QStringList{QStringLiteral("SELEC"), QStringLiteral("organisations"),
+                                                 QStringLiteral("Top Secret")}
+                                  << QStringLiteral("SELEC");
+    QTest::newRow("unknown table") << QStringLiteral("SELECT id FROM no_such_table_xyz")
+                                   << QStringList{QStringLiteral("no_such_table_xyz"),
+                                                  QStringLiteral("SELECT")}
+                                   << QStringLiteral("no_such_table_xyz");
+    QTest::newRow("unknown column") << QStringLiteral("SELECT secret_column_xyz FROM organisations")
+                                    << QStringList{QStringLiteral("secret_column_xyz"),
+                                                   QStringLiteral("organisations")}
+                                    << QStringLiteral("secret_column_xyz");
+    QTest::newRow("NOT NULL violation")
+        << QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
+                          "VALUES ('org-x', NULL, 'nb', 'Europe/Oslo', 'Kari Nordmann 555-1234')")
+        << QStringList{QStringLiteral("organisations"), QStringLiteral("INSERT"), QStringLiteral("NOT NULL"),
+                       QStringLiteral("Kari Nordmann"), QStringLiteral("org-x")}
+        << QStringLiteral("INSERT INTO organisations");
+    QTest::newRow("type error") << QStringLiteral(
+        "SELECT CAST(id AS INTEGER) / 0 FROM organisations WHERE 1 = 'x'")
+                                << QStringList{QStringLiteral("CAST"), QStringLiteral("organisations")}
+                                << QString();
+}
+
+void TestCoreDatabase::queryErrorsHideSql()
+{
+    QFETCH(QString, sql);
+    QFETCH(QStringList, hidden);
+    QFETCH(QString, logged);
+
+    Database &db = m_database->db();
+    if (!logged.isEmpty()) // the details go to the log, for the operator
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QRegularExpression::escape(logged)));
+    Query q(db, sql);
+    const Status s = q.exec();
+    if (s.ok()) {
+        // SQLite accepts "1 = 'x'" and yields no rows; nothing to check then.
+        QVERIFY(db.isSqlite());
+        QVERIFY(logged.isEmpty());
+        return;
+    }
+    QVERIFY(s.error().code == ErrorCode::Storage || s.error().code == ErrorCode::Conflict);
+    QVERIFY(!s.error().message.isEmpty());
+    for (const QString &text : hidden)
+        QVERIFY2(!s.error().message.contains(text, Qt::CaseInsensitive),
+                 qPrintable(s.error().message + QStringLiteral(" shows ") + text));
+    // The connection still works.
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-after")).ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+void TestCoreDatabase::uniqueViolation()
+{
+    Database &db = m_database->db();
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+    Query q(db,
+            QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
+                           "VALUES (:id, 'Dup', 'nb', 'Europe/Oslo', :at)"));
+    q.bind(QStringLiteral(":id"), QStringLiteral("org-a"))
+        .bind(QStringLiteral(":at"), timeValue(test::testNow()));
+    const Status s = q.exec();
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().code, ErrorCode::Conflict);
+    QVERIFY(q.wasUniqueViolation());
+    QVERIFY(!s.error().message.contains(QLatin1String("organisations")));
+    // The same prepared query runs again with other values, and the flag resets.
+    q.bind(QStringLiteral(":id"), QStringLiteral("org-b"));
+    QVERIFY(q.exec().ok());
+    QVERIFY(!q.wasUniqueViolation());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 2);
+}
+
+void TestCoreDatabase::nullableAndTimeValues()
+{
+    Database &db = m_database->db();
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+    Query insert(db,
+                 QStringLiteral("INSERT INTO coordinators (id, org_id, name, email, created_at) "
+                                "VALUES (:id, 'org-a', 'Kari', :email, :at)"));
+    const QDateTime withOffset = QDateTime(QDate(2026, 3, 20), QTime(1, 2, 3, 45), QTimeZone(3600));
+    insert.bind(QStringLiteral(":id"), QStringLiteral("c-null"))
+        .bind(QStringLiteral(":email"), nullable(QString()));
+    insert.bind(QStringLiteral(":at"), timeValue(withOffset));
+    QVERIFY(insert.exec().ok());
+    insert.bind(QStringLiteral(":id"), QStringLiteral("c-empty"))
+        .bind(QStringLiteral(":email"), nullable(std::optional<QString>(QString(QLatin1String("")))));
+    QVERIFY(insert.exec().ok());
+
+    Query q(db, QStringLiteral("SELECT id, email, created_at FROM coordinators ORDER BY id"));
+    QVERIFY(q.exec().ok());
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("c-empty"));
+    QVERIFY(!q.value(1).isNull());
+    QCOMPARE(q.value(1).toString(), QString());
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("c-null"));
+    QVERIFY(q.value(1).isNull());
+    // Times are stored as UTC text with milliseconds and read back as the same moment.
+    QCOMPARE(q.value(2).toString(), QStringLiteral("2026-03-20T00:02:03.045Z"));
+    QCOMPARE(timeFrom(q.value(2)), withOffset);
+    QCOMPARE(timeFrom(q.value(2)).timeSpec(), Qt::UTC);
+    QVERIFY(timeValue(QDateTime()).isNull());
+    QVERIFY(!timeFrom(QVariant(QStringLiteral("not a time"))).isValid());
+}
+
+// ---- indexes ----------------------------------------------------------------------------------
+
+void TestCoreDatabase::recordQueriesUseIndexes_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<bool>("orderFromIndex");
+
+    const QString org = QStringLiteral("r.org_id = 'org-a'");
+    const QString mentor = QStringLiteral("r.peer_mentor_id = 'pm-a1'");
+    const QString coord = QStringLiteral("r.coordinator_id = 'coord-a1'");
+    const QString event = QStringLiteral("r.event_type = 'pause_activated'");
+    const QString range =
+        QStringLiteral("r.sent_at >= '2026-03-01T00:00:00.000Z' AND r.sent_at <= '2026-03-31T23:59:59.999Z'");
+    const auto where = [](const QStringList &parts) -> QString {
+        return QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    };
+
+    QTest::newRow("list: organisation") << listSql(where({org})) << true;
+    QTest::newRow("list: organisation + mentor") << listSql(where({org, mentor})) << true;
+    QTest::newRow("list: organisation + coordinator") << listSql(where({org, coord})) << true;
+    QTest::newRow("list: organisation + event") << listSql(where({org, event})) << true;
+    QTest::newRow("list: organisation + from/to") << listSql(where({org, range})) << true;
+    QTest::newRow("list: organisation + everything")
+        << listSql(where({org, mentor, coord, event, range})) << true;
+    QTest::newRow("list: global") << listSql(QString()) << true;
+    QTest::newRow("list: global + mentor") << listSql(where({mentor})) << true;
+    QTest::newRow("list: global + coordinator") << listSql(where({coord})) << true;
+    QTest::newRow("list: global + from/to") << listSql(where({range})) << true;
+    QTest::newRow("count: organisation") << countSql(where({org})) << true;
+    QTest::newRow("count: organisation + mentor") << countSql(where({org, mentor})) << true;
+    QTest::newRow("count: organisation + coordinator") << countSql(where({org, coord})) << true;
+    QTest::newRow("count: global + coordinator") << countSql(where({coord})) << true;
+    QTest::newRow("count: global") << countSql(QString()) << true;
+    QTest::newRow("record by id") << QStringLiteral("SELECT ") + kRecordColumns + kRecordFrom
+            + QStringLiteral(" WHERE r.id = 'nr_0123456789ab'")
+                                  << true;
+    QTest::newRow("history") << QStringLiteral("SELECT ") + kRecordColumns + kRecordFrom
+            + QStringLiteral(" WHERE r.peer_mentor_id = 'pm-a1' ORDER BY r.sent_at DESC, r.id DESC")
+                             << true;
+    // The id only breaks ties of (effective_date, sent_at): sorting those few rows is fine.
+    QTest::newRow("current status") << QStringLiteral("SELECT ") + kRecordColumns + kRecordFrom
+            + QStringLiteral(" WHERE r.peer_mentor_id = 'pm-a1' AND r.effective_date <= "
+                             "'2026-03-19T14:30:05.000Z' ORDER BY r.effective_date DESC, "
+                             "r.sent_at DESC, r.id DESC LIMIT 1")
+                                    << false;
+}
+
+void TestCoreDatabase::recordQueriesUseIndexes()
+{
+    QFETCH(QString, sql);
+    QFETCH(bool, orderFromIndex);
+
+    Database &db = m_database->db();
+    // The query itself runs.
+    {
+        Query run(db, sql);
+        QVERIFY(run.exec().ok());
+    }
+    QString error;
+    const QStringList plan = queryPlan(db, sql, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!plan.isEmpty());
+    const QString text = plan.join(QLatin1Char('\n'));
+
+    if (db.isSqlite()) {
+        static const QRegularExpression scanOfRecords(QStringLiteral("^SCAN (r|notification_records)\\b"));
+        bool usesRecordIndex = false;
+        for (const QString &step : plan) {
+            if (scanOfRecords.match(step).hasMatch()) {
+                QVERIFY2(step.contains(QLatin1String("USING INDEX"))
+                             || step.contains(QLatin1String("USING COVERING INDEX")),
+                         qPrintable(QStringLiteral("full table scan:\n") + text));
+            }
+            if (step.contains(QRegularExpression(
+                    QStringLiteral("^(SCAN|SEARCH) (r|notification_records) .*(INDEX|PRIMARY KEY)"))))
+                usesRecordIndex = true;
+        }
+        QVERIFY2(usesRecordIndex, qPrintable(text));
+        // The other tables are looked up by key, never scanned.
+        QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("SCAN (m|c)\\b"))), qPrintable(text));
+        if (orderFromIndex)
+            QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")),
+                     qPrintable(QStringLiteral("sorts:\n") + text));
+    } else {
+        QVERIFY2(!text.contains(QLatin1String("Seq Scan on notification_records")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("notification_records")), qPrintable(text));
+    }
+}
+
+// ---- threads ----------------------------------------------------------------------------------
+
+void TestCoreDatabase::connectionPerThread()
+{
+    Database &db = m_database->db();
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-main")).ok());
+    auto mainConn = db.connection();
+    QVERIFY(mainConn.ok());
+    const QString mainName = mainConn->connectionName();
+    // The same thread gets the same connection every time.
+    QCOMPARE(db.connection()->connectionName(), mainName);
+
+    QString threadName;
+    QString threadNameAgain;
+    qint64 seenInThread = -1;
+    bool wroteInThread = false;
+    bool threadConnOpen = false;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        {
+            auto conn = db.connection();
+            if (!conn)
+                return;
+            threadName = conn->connectionName();
+            threadConnOpen = conn->isOpen();
+            threadNameAgain = db.connection()->connectionName();
+            seenInThread = countRows(db, QStringLiteral("organisations"));
+            wroteInThread = insertOrganisation(db, QStringLiteral("org-thread")).ok();
+        }
+        db.closeThreadConnection();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+
+    QVERIFY(!threadName.isEmpty());
+    QVERIFY(threadName != mainName);
+    QCOMPARE(threadNameAgain, threadName);
+    QVERIFY(threadConnOpen);
+    QCOMPARE(seenInThread, 1);
+    QVERIFY(wroteInThread);
+    // What the thread wrote is visible here, and its connection is gone.
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 2);
+    QVERIFY(!QSqlDatabase::connectionNames().contains(threadName));
+    QVERIFY(QSqlDatabase::connectionNames().contains(mainName));
+
+    // Two handles on one database in one thread do not share a connection either.
+    auto url = DatabaseUrl::parse(m_database->url());
+    QVERIFY(url.ok());
+    Database other(*url);
+    QVERIFY(other.open().ok());
+    QVERIFY(other.connection()->connectionName() != mainName);
+}
+
+void TestCoreDatabase::concurrentWritersWait()
+{
+    // Four threads write at once, each in its own transactions: on SQLite BEGIN IMMEDIATE makes
+    // them wait for each other instead of failing with "database is locked".
+    Database &db = m_database->db();
+    constexpr int kThreads = 4;
+    constexpr int kRowsEach = 15;
+    QAtomicInt failures = 0;
+    QStringList errors;
+    QMutex errorsMutex;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back(QThread::create([&, t] {
+            for (int i = 0; i < kRowsEach; ++i) {
+                Transaction tx(db);
+                Status s = tx.begun();
+                if (s)
+                    s = insertOrganisation(db, QStringLiteral("org-%1-%2").arg(t).arg(i));
+                if (s)
+                    s = tx.commit();
+                if (!s) {
+                    failures.fetchAndAddRelaxed(1);
+                    QMutexLocker lock(&errorsMutex);
+                    errors << s.error().message;
+                }
+            }
+            db.closeThreadConnection();
+        }));
+    }
+    for (auto &thread : threads)
+        thread->start();
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(60000));
+    QVERIFY2(failures.loadRelaxed() == 0, qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), kThreads * kRowsEach);
+}
+
+CC_DATABASE_TEST_MAIN(TestCoreDatabase)
+#include "tst_database.moc"
