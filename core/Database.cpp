@@ -19,7 +19,7 @@ namespace cc {
 
 namespace {
 
-constexpr int kLatestSchema = 1;
+constexpr int kLatestSchema = 2;
 
 QString migrationResource(int version)
 {
@@ -140,7 +140,11 @@ Database::~Database()
 
 QString Database::connectionName() const
 {
-    return m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    // A number per thread, never reused: a new thread at a dead thread's address must not find
+    // the dead thread's connection.
+    static std::atomic<int> s_threads{0};
+    thread_local const int thread = s_threads.fetch_add(1);
+    return m_prefix + QString::number(thread);
 }
 
 Result<QSqlDatabase> Database::connection()
@@ -243,13 +247,18 @@ int Database::schemaVersion()
 
 Status Database::open()
 {
+    return openAt(kLatestSchema);
+}
+
+Status Database::openAt(int targetVersion)
+{
     auto conn = connection();
     if (!conn)
         return conn.error();
-    return migrate(*conn);
+    return migrate(*conn, qBound(0, targetVersion, kLatestSchema));
 }
 
-Status Database::migrate(QSqlDatabase &db)
+Status Database::migrate(QSqlDatabase &db, int targetVersion)
 {
     const bool hasVersionTable = db.tables().contains(QStringLiteral("schema_version"));
     int current = 0;
@@ -270,7 +279,7 @@ Status Database::migrate(QSqlDatabase &db)
                          .arg(kLatestSchema),
                      {}, 0};
 
-    for (int version = current + 1; version <= kLatestSchema; ++version) {
+    for (int version = current + 1; version <= targetVersion; ++version) {
         const auto sql = migrationSql(version);
         if (!sql)
             return sql.error();

@@ -38,6 +38,8 @@ public:
 
     // Opens this thread's connection and brings the schema up to date.
     Status open();
+    // Opens and migrates only up to schema `version` (to test upgrades from an older schema).
+    Status openAt(int version);
     // This thread's connection, opened on first use.
     Result<QSqlDatabase> connection();
     // Closes this thread's connection (call before a thread ends).
@@ -52,7 +54,7 @@ public:
 
 private:
     Status configure(QSqlDatabase &db);
-    Status migrate(QSqlDatabase &db);
+    Status migrate(QSqlDatabase &db, int targetVersion);
     QString connectionName() const;
 
     DatabaseUrl m_url;

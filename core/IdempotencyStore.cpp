@@ -16,13 +16,13 @@ Status IdempotencyStore::validateKey(const QString &key)
 
 Result<std::optional<IdempotentResponse>> IdempotencyStore::find(const QString &userId, const QString &key)
 {
-    Query q(m_db, QStringLiteral("SELECT user_id, idem_key, fingerprint, status, body, location, created_at "
+    Query q(m_db, QStringLiteral("SELECT user_id, idem_key, fingerprint, status, body, location, created_at, etag "
                                  "FROM idempotency_keys WHERE user_id = :u AND idem_key = :k"));
     q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
     return fetchOne<IdempotentResponse>(q, [](const Query &r) {
         return IdempotentResponse{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
                                   r.value(3).toInt(),    r.value(4).toString().toUtf8(), r.value(5).toString(),
-                                  timeFrom(r.value(6))};
+                                  timeFrom(r.value(6)),  r.value(7).toString()};
     });
 }
 
@@ -63,11 +63,12 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &userId, c
 }
 
 Status IdempotencyStore::complete(const QString &userId, const QString &key, int status, const QByteArray &body,
-                                  const QString &location)
+                                  const QString &location, const QString &etag)
 {
-    Query q(m_db, QStringLiteral("UPDATE idempotency_keys SET status = :s, body = :b, location = :l "
+    Query q(m_db, QStringLiteral("UPDATE idempotency_keys SET status = :s, body = :b, location = :l, etag = :e "
                                  "WHERE user_id = :u AND idem_key = :k"));
     q.bind(QStringLiteral(":s"), status).bind(QStringLiteral(":b"), QString::fromUtf8(body));
+    q.bind(QStringLiteral(":e"), nullable(etag));
     q.bind(QStringLiteral(":l"), nullable(location)).bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
     return q.exec();
 }

@@ -31,7 +31,7 @@ public:
     Result<Claim> claim(const QString &userId, const QString &key, const QString &fingerprint);
     // Stores the answer of a claimed key.
     Status complete(const QString &userId, const QString &key, int status, const QByteArray &body,
-                    const QString &location);
+                    const QString &location, const QString &etag = {});
     // Releases a claimed key whose request failed, so the client may retry it.
     Status release(const QString &userId, const QString &key);
     Status prune();

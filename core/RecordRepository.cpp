@@ -104,21 +104,40 @@ QStringList splitList(const QString &stored)
     return out;
 }
 
+Status RecordRepository::addToCount(const QString &orgId, qint64 delta)
+{
+    Query ensure(m_db, QStringLiteral("INSERT INTO record_counts (org_id, total) VALUES (:org, 0) "
+                                      "ON CONFLICT (org_id) DO NOTHING"));
+    ensure.bind(QStringLiteral(":org"), orgId);
+    if (auto s = ensure.exec(); !s)
+        return s;
+    Query add(m_db, QStringLiteral("UPDATE record_counts SET total = total + :delta WHERE org_id = :org"));
+    add.bind(QStringLiteral(":delta"), delta).bind(QStringLiteral(":org"), orgId);
+    return add.exec();
+}
+
 Status RecordRepository::insert(const NotificationRecord &record)
 {
     Query q(m_db, kInsert);
     bindRecord(q, record);
-    return q.exec();
+    if (auto s = q.exec(); !s)
+        return s;
+    return addToCount(record.orgId, 1);
 }
 
 Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
 {
     Query q(m_db, kInsert);
+    QHash<QString, qint64> added;
     for (const NotificationRecord &r : records) {
         bindRecord(q, r);
         if (auto s = q.exec(); !s)
             return s;
+        ++added[r.orgId];
     }
+    for (auto it = added.cbegin(); it != added.cend(); ++it)
+        if (auto s = addToCount(it.key(), it.value()); !s)
+            return s;
     return {};
 }
 
@@ -143,13 +162,17 @@ Status RecordRepository::updateMetadata(const QString &id, const QStringList &ch
     return q.exec();
 }
 
-Result<bool> RecordRepository::remove(const QString &id)
+Result<bool> RecordRepository::remove(const QString &id, const QString &orgId)
 {
     Query q(m_db, QStringLiteral("DELETE FROM notification_records WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     if (auto s = q.exec(); !s)
         return s.error();
-    return q.numRowsAffected() > 0;
+    if (q.numRowsAffected() <= 0)
+        return false;
+    if (auto s = addToCount(orgId, -1); !s)
+        return s.error();
+    return true;
 }
 
 Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit)
@@ -163,6 +186,19 @@ Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &fil
 
 Result<qint64> RecordRepository::count(const RecordFilter &filter)
 {
+    const bool unfiltered = filter.peerMentorId.isEmpty() && filter.coordinatorId.isEmpty() && !filter.eventType
+        && !filter.from.isValid() && !filter.to.isValid();
+    if (unfiltered) {
+        // Kept up to date by every insert and delete: no counting.
+        Query kept(m_db, filter.orgId.isEmpty()
+                             ? QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
+                             : QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts WHERE org_id = :org"));
+        if (!filter.orgId.isEmpty())
+            kept.bind(QStringLiteral(":org"), filter.orgId);
+        if (auto s = kept.exec(); !s)
+            return s.error();
+        return kept.next() ? kept.value(0).toLongLong() : 0;
+    }
     Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM notification_records r") + whereOf(filter));
     bindFilter(q, filter);
     if (auto s = q.exec(); !s)

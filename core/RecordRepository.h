@@ -11,6 +11,7 @@ class RecordRepository
 public:
     explicit RecordRepository(Database &db) : m_db(db) {}
 
+    // Writes change the per-organisation count too: call them inside a transaction.
     Status insert(const NotificationRecord &record);
     // Inserts many records in one statement each, inside the caller's transaction (demo data).
     Status insertBatch(const QList<NotificationRecord> &records);
@@ -19,7 +20,7 @@ public:
     Result<std::optional<NotificationRecord>> record(const QString &id, bool forUpdate = false);
     Status updateMetadata(const QString &id, const QStringList &channels, const std::optional<QString> &notes,
                           const QDateTime &updatedAt);
-    Result<bool> remove(const QString &id);
+    Result<bool> remove(const QString &id, const QString &orgId);
 
     // `filter.orgId` empty means every organisation.
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
@@ -30,6 +31,8 @@ public:
     Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId, const QDateTime &asOf);
 
 private:
+    Status addToCount(const QString &orgId, qint64 delta);
+
     Database &m_db;
 };
 

@@ -279,6 +279,7 @@ struct IdempotentResponse {
     QByteArray body;
     QString location;
     QDateTime createdAt;
+    QString etag;
 };
 
 } // namespace cc

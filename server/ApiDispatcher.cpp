@@ -3,6 +3,7 @@
 #include "AuthService.h"
 #include "Ids.h"
 #include "Problem.h"
+#include "ServerLogging.h"
 
 #include <QElapsedTimer>
 
@@ -114,6 +115,8 @@ ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Rout
         r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
         if (!claim->stored.location.isEmpty())
             r.setHeader(QByteArrayLiteral("Location"), claim->stored.location.toUtf8());
+        if (!claim->stored.etag.isEmpty())
+            r.setHeader(QByteArrayLiteral("ETag"), claim->stored.etag.toUtf8());
         r.setHeader(QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
         return r;
     }
@@ -129,10 +132,12 @@ ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Rout
     // Only a success is remembered: a failed request may be retried with the same key.
     const Status stored = response.status >= 200 && response.status < 300
         ? m_idempotency.complete(caller.userId, key, response.status, response.body,
-                                 QString::fromUtf8(response.header(QByteArrayLiteral("Location"))))
+                                 QString::fromUtf8(response.header(QByteArrayLiteral("Location"))),
+                                 QString::fromUtf8(response.header(QByteArrayLiteral("ETag"))))
         : m_idempotency.release(caller.userId, key);
+    // The resource exists either way: answer with it, even if the key could not be remembered.
     if (!stored)
-        return problem(stored.error());
+        qCWarning(lcServer) << "an Idempotency-Key answer could not be stored:" << stored.error().message;
     return response;
 }
 

@@ -2,6 +2,7 @@
 
 #include "HttpServer.h"
 #include "Logging.h"
+#include "ServerLogging.h"
 
 #include <QFile>
 #include <QMetaObject>

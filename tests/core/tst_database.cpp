@@ -114,6 +114,7 @@ private slots:
     void displayHidesPassword();
 
     void freshMigration();
+    void upgradeFromSchemaOneKeepsData();
     void freshSqliteFileInNewFolder();
     void reopenIsNoOp();
     void newerSchemaRefused();
@@ -317,6 +318,61 @@ void TestCoreDatabase::freshMigration()
         QVERIFY2(tables.contains(table), qPrintable(table));
         QCOMPARE(countRows(db, table), 0);
     }
+}
+
+void TestCoreDatabase::upgradeFromSchemaOneKeepsData()
+{
+    test::TestDatabase old(1);
+    QVERIFY2(old.ok(), qPrintable(old.error()));
+    Database &db = old.db();
+    QCOMPARE(db.schemaVersion(), 1);
+    {
+        auto conn = db.connection();
+        QVERIFY(conn.ok());
+        QVERIFY(!conn->tables().contains(QStringLiteral("record_counts")));
+    }
+    // Data as schema 1 stored it: two organisations, four records.
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-b")).ok());
+    const QStringList setup{
+        QStringLiteral("INSERT INTO coordinators (id, org_id, name, created_at) VALUES ('c-a', 'org-a', 'Ingrid', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO coordinators (id, org_id, name, created_at) VALUES ('c-b', 'org-b', 'Siri', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, created_at) VALUES ('m-a', 'org-a', 'c-a', 'Kari', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, created_at) VALUES ('m-b', 'org-b', 'c-b', 'Åse', '2026-01-01T00:00:00.000Z')"),
+    };
+    for (const QString &sql : setup) {
+        Query q(db, sql);
+        QVERIFY(q.exec().ok());
+    }
+    const QList<QPair<QString, QString>> records{{QStringLiteral("nr_1"), QStringLiteral("a")}, {QStringLiteral("nr_2"), QStringLiteral("a")},
+                                                 {QStringLiteral("nr_3"), QStringLiteral("a")}, {QStringLiteral("nr_4"), QStringLiteral("b")}};
+    for (const auto &[id, org] : records) {
+        Query q(db, QStringLiteral("INSERT INTO notification_records (id, org_id, peer_mentor_id, event_type, effective_date, "
+                                   "coordinator_id, channels, dispatch_ids, created_by, sent_at, updated_at) VALUES "
+                                   "(:id, :org, :m, 'pause_activated', '2026-03-20T00:00:00.000Z', :c, '[\"push\"]', '[]', "
+                                   "'t', '2026-03-19T14:30:05.000Z', '2026-03-19T14:30:05.000Z')"));
+        q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":org"), QString(QStringLiteral("org-") + org));
+        q.bind(QStringLiteral(":m"), QString(QStringLiteral("m-") + org)).bind(QStringLiteral(":c"), QString(QStringLiteral("c-") + org));
+        QVERIFY(q.exec().ok());
+    }
+
+    // Opening with this program upgrades it, keeping every row and counting the records.
+    const Status upgraded = db.open();
+    QVERIFY2(upgraded.ok(), upgraded.ok() ? "" : qPrintable(upgraded.error().message));
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    QCOMPARE(countRows(db, QStringLiteral("notification_records")), 4);
+    Query counts(db, QStringLiteral("SELECT org_id, total FROM record_counts ORDER BY org_id"));
+    QVERIFY(counts.exec().ok());
+    QVERIFY(counts.next());
+    QCOMPARE(counts.value(0).toString(), QStringLiteral("org-a"));
+    QCOMPARE(counts.value(1).toLongLong(), 3);
+    QVERIFY(counts.next());
+    QCOMPARE(counts.value(0).toString(), QStringLiteral("org-b"));
+    QCOMPARE(counts.value(1).toLongLong(), 1);
+    QVERIFY(!counts.next());
+    // The column schema 2 added is there.
+    Query etag(db, QStringLiteral("SELECT etag FROM idempotency_keys"));
+    QVERIFY(etag.exec().ok());
 }
 
 void TestCoreDatabase::freshSqliteFileInNewFolder()

@@ -60,7 +60,7 @@ bool TestDatabase::isPostgres() const
     return m_url.startsWith(QLatin1String("postgresql:"));
 }
 
-TestDatabase::TestDatabase()
+TestDatabase::TestDatabase(int schemaVersion)
 {
     if (backend() == QLatin1String("postgresql")) {
         m_adminUrl = qEnvironmentVariable("CC_TEST_POSTGRES_URL");
@@ -78,7 +78,7 @@ TestDatabase::TestDatabase()
         return;
     }
     m_db = std::make_unique<Database>(*url);
-    if (auto s = m_db->open(); !s) {
+    if (auto s = schemaVersion < 0 ? m_db->open() : m_db->openAt(schemaVersion); !s) {
         m_error = s.error().message;
         return;
     }

@@ -17,7 +17,8 @@ namespace cc::test {
 class TestDatabase
 {
 public:
-    TestDatabase();
+    // `schemaVersion` -1: the latest; else migrated only that far (to test upgrades).
+    explicit TestDatabase(int schemaVersion = -1);
     ~TestDatabase();
 
     bool ok() const { return m_ok; }
