@@ -53,7 +53,9 @@ bool ConnectionGuard::admits(const QHostAddress &peer) const
 
 void ConnectionGuard::refuseDescriptor(qintptr descriptor)
 {
-    static const QByteArray answer = [] {
+    // The lambda returns a QByteArray, not the QStringBuilder of its expression (which would
+    // refer to its locals after they are gone).
+    static const QByteArray answer = []() -> QByteArray {
         const ApiResponse p = problem(503, QStringLiteral("The server has too many open connections; retry shortly."));
         return QByteArrayLiteral("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
                                  "Retry-After: 1\r\nConnection: close\r\nContent-Length: ")

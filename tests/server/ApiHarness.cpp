@@ -47,6 +47,7 @@ bool ApiHarness::start()
     api::ServerOptions options;
     options.address = QHostAddress::LocalHost;
     options.port = 0;
+    options.limits = m_limits;
     auto started = m_server->start(options);
     if (!started) {
         m_error = started.error().message;

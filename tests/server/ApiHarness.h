@@ -28,6 +28,8 @@ public:
 
     // Builds the services, seeds the data and starts the server; false (with error()) if not.
     bool start();
+    // The connection limits the server starts with (before start(); the defaults otherwise).
+    void setLimits(const api::ConnectionLimits &limits) { m_limits = limits; }
     QString error() const { return m_error; }
     // Empties the database and seeds it again (between test functions).
     void reseed();
@@ -98,6 +100,7 @@ private:
     QHash<QString, QString> m_tokens;
     QStringList m_log;
     quint16 m_port = 0;
+    api::ConnectionLimits m_limits;
     QString m_error;
 };
 

@@ -1,0 +1,447 @@
+// Request hygiene on raw sockets, below what a well-behaved client sends: malformed request lines,
+// heads over 16 KiB (431), bodies over 64 KiB announced or chunked (413, the body never sent or
+// never read in full), Content-Length with Transfer-Encoding, bad chunk sizes, chunked bodies,
+// "Connection: close", pipelining, slow and idle clients, and the connection caps. After each of
+// them the server still answers.
+#include "ApiHarness.h"
+
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace cc;
+using namespace cc::test;
+
+namespace {
+
+// Short limits, so the timeouts can be tested without waiting 15 seconds. (QTimer's coarse
+// timers may fire up to 5 % early.)
+constexpr int kRequestTimeoutMs = 1500;
+constexpr int kIdleTimeoutMs = 3000;
+
+struct RawResponse {
+    int status = 0;   // 0: no complete response
+    QHash<QByteArray, QByteArray> headers;   // lower-case names
+    QByteArray body;
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+};
+
+// An HTTP/1.1 client on a bare socket that writes exactly the bytes a test gives it. The server
+// runs on a thread of its own, so blocking here is fine.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        m_socket.waitForConnected(3000);
+    }
+
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+
+    void send(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        while (m_socket.bytesToWrite() > 0 && m_socket.waitForBytesWritten(2000)) {
+        }
+    }
+
+    // The next complete response (with a Content-Length body); status 0 when none arrived in time.
+    RawResponse next(int timeoutMs = 5000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        for (;;) {
+            if (auto r = take(); r.status != 0)
+                return r;
+            const qint64 left = timeoutMs - timer.elapsed();
+            if (left <= 0 || !pull(int(left)))
+                return take();
+        }
+    }
+
+    // True when the server closed the connection within `timeoutMs`.
+    bool waitClosed(int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (m_socket.state() != QAbstractSocket::UnconnectedState) {
+            const qint64 left = timeoutMs - timer.elapsed();
+            if (left <= 0)
+                return false;
+            pull(int(left));
+        }
+        return true;
+    }
+
+    void close() { m_socket.abort(); }
+    QByteArray unread() const { return m_buffer; }
+
+private:
+    // Reads what arrives within `timeoutMs`; false when nothing did (or the connection closed).
+    bool pull(int timeoutMs)
+    {
+        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(timeoutMs)) {
+            m_buffer += m_socket.readAll();
+            return false;
+        }
+        m_buffer += m_socket.readAll();
+        return true;
+    }
+
+    RawResponse take()
+    {
+        RawResponse r;
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return r;
+        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        QHash<QByteArray, QByteArray> headers;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        }
+        const qsizetype length = headers.value("content-length", "0").toLongLong();
+        if (m_buffer.size() < end + 4 + length)
+            return r;
+        const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
+        r.status = statusLine.size() >= 2 ? statusLine.at(1).toInt() : -1;
+        r.headers = headers;
+        r.body = m_buffer.mid(end + 4, length);
+        m_buffer.remove(0, end + 4 + length);
+        return r;
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+QByteArray getRequest(const QByteArray &path, const QByteArray &extra = {})
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
+}
+
+QByteArray chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+} // namespace
+
+class TestApiHygiene : public QObject
+{
+    Q_OBJECT
+
+private:
+    ApiHarness m_api;
+
+    // A request whose refusal the server must answer with `status` and then close.
+    void expectRefusal(const QByteArray &bytes, int status)
+    {
+        RawClient client(m_api.port());
+        QVERIFY(client.isConnected());
+        client.send(bytes);
+        const RawResponse r = client.next();
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
+        QCOMPARE(r.header("Connection").toLower(), QByteArrayLiteral("close"));
+        const QJsonObject problem = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(problem.value(QLatin1String("status")).toInt(), status);
+        QVERIFY(!problem.value(QLatin1String("detail")).toString().isEmpty());
+        QVERIFY2(client.waitClosed(5000), "the server kept the connection open");
+    }
+
+    QByteArray recordPost(const QByteArray &framing, const QByteArray &body)
+    {
+        return "POST /api/v1/notification-records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+               "Authorization: Bearer " + m_api.token(QStringLiteral("coordinator")).toUtf8() + "\r\n" + framing + "\r\n" + body;
+    }
+
+    int recordCount()
+    {
+        return m_api.get(QStringLiteral("/api/v1/notification-records"), m_api.token(QStringLiteral("coordinator")))
+            .json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        api::ConnectionLimits limits;
+        limits.requestTimeoutMs = kRequestTimeoutMs;
+        limits.idleTimeoutMs = kIdleTimeoutMs;
+        m_api.setLimits(limits);
+        QVERIFY2(m_api.start(), qPrintable(m_api.error()));
+    }
+
+    void init()
+    {
+        m_api.reseed();
+    }
+
+    // After every test: the server is still there.
+    void cleanup()
+    {
+        const auto health = m_api.get(QStringLiteral("/api/v1/health"), {});
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+    }
+
+    void malformedRequestsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("garbage") << QByteArrayLiteral("GARBAGE\r\n\r\n");
+        QTest::newRow("no version") << QByteArrayLiteral("GET /api/v1/health\r\n\r\n");
+        QTest::newRow("HTTP/2.0") << QByteArrayLiteral("GET /api/v1/health HTTP/2.0\r\nHost: x\r\n\r\n");
+        QTest::newRow("two spaces") << QByteArrayLiteral("GET  /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTest::newRow("lower-case method") << QByteArrayLiteral("get /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTest::newRow("header without a colon") << QByteArrayLiteral("GET /api/v1/health HTTP/1.1\r\nHost x\r\n\r\n");
+        QTest::newRow("binary") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15);
+    }
+
+    void malformedRequestsAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        RawClient client(m_api.port());
+        QVERIFY(client.isConnected());
+        client.send(bytes);
+        // The guard answers 400 before QtHttpServer sees the bytes, then closes.
+        const RawResponse r = client.next();
+        QVERIFY2(r.status == 400, qPrintable(QString::number(r.status)));
+        QVERIFY2(client.waitClosed(5000), "the server kept the connection open");
+    }
+
+    void headOver16KiBIs431()
+    {
+        expectRefusal(getRequest("/api/v1/health", "X-Padding: " + QByteArray(20 * 1024, 'p') + "\r\n"), 431);
+    }
+
+    void manyHeadersOver16KiBAre431()
+    {
+        QByteArray headers;
+        for (int i = 0; i < 400; ++i)
+            headers += "X-Header-" + QByteArray::number(i) + ": " + QByteArray(40, 'h') + "\r\n";
+        expectRefusal(getRequest("/api/v1/health", headers), 431);
+    }
+
+    void headJustUnder16KiBIsServed()
+    {
+        RawClient client(m_api.port());
+        const QByteArray padding(15 * 1024, 'p');
+        client.send(getRequest("/api/v1/health", "X-Padding: " + padding + "\r\n"));
+        QCOMPARE(client.next().status, 200);
+    }
+
+    void announcedBodyOver64KiBIs413()
+    {
+        // The body is never sent: the answer comes from the head alone.
+        expectRefusal(recordPost("Content-Length: 70000\r\n", {}), 413);
+        QCOMPARE(recordCount(), 0);
+    }
+
+    void bodyAtTheLimitIsRead()
+    {
+        QByteArray body = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
+        body += QByteArray(64 * 1024 - body.size(), ' ');
+        QCOMPARE(body.size(), 64 * 1024);
+        const auto exact = m_api.request("POST", QStringLiteral("/api/v1/notification-records"), body,
+                                         {m_api.token(QStringLiteral("coordinator")), "application/json", {}});
+        QCOMPARE(exact.status, 201);
+        body += ' ';
+        const auto over = m_api.request("POST", QStringLiteral("/api/v1/notification-records"), body,
+                                        {m_api.token(QStringLiteral("coordinator")), "application/json", {}});
+        QCOMPARE(over.status, 413);
+        QCOMPARE(recordCount(), 1);
+    }
+
+    void badFramingIs400_data()
+    {
+        QTest::addColumn<QByteArray>("framing");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("Content-Length and Transfer-Encoding")
+            << QByteArrayLiteral("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n") << QByteArrayLiteral("0\r\n\r\n");
+        QTest::newRow("Transfer-Encoding and Content-Length")
+            << QByteArrayLiteral("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n") << QByteArrayLiteral("0\r\n\r\n");
+        QTest::newRow("two Content-Lengths") << QByteArrayLiteral("Content-Length: 2\r\nContent-Length: 3\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("Content-Length not a number") << QByteArrayLiteral("Content-Length: 2x\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("negative Content-Length") << QByteArrayLiteral("Content-Length: -2\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("gzip Transfer-Encoding") << QByteArrayLiteral("Transfer-Encoding: gzip\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("negative chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n") << QByteArrayLiteral("-5\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("chunk size not hex") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n") << QByteArrayLiteral("zz\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("empty chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n") << QByteArrayLiteral("\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("huge chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
+                                         << QByteArrayLiteral("fffffffffffffffff\r\nhello\r\n0\r\n\r\n");
+    }
+
+    void badFramingIs400()
+    {
+        QFETCH(QByteArray, framing);
+        QFETCH(QByteArray, body);
+        expectRefusal(recordPost(framing, body), 400);
+        QCOMPARE(recordCount(), 0);
+    }
+
+    void chunkedBodyOver64KiBIs413()
+    {
+        // Every chunk is small; together they are one byte over the limit.
+        QByteArray body;
+        for (int i = 0; i < 16; ++i)
+            body += chunk(QByteArray(4096, ' '));
+        body += chunk(" ");
+        body += "0\r\n\r\n";
+        expectRefusal(recordPost("Transfer-Encoding: chunked\r\n", body), 413);
+        QCOMPARE(recordCount(), 0);
+    }
+
+    void oneChunkOver64KiBIs413()
+    {
+        // Refused from the chunk size alone: the chunk is never sent.
+        expectRefusal(recordPost("Transfer-Encoding: chunked\r\n", "10001\r\n"), 413);
+    }
+
+    void chunkedBodyIsRead()
+    {
+        const QByteArray json = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
+        const QByteArray body = chunk(json.left(40)) + chunk(json.mid(40, 50)) + chunk(json.mid(90)) + "0\r\n\r\n";
+        RawClient client(m_api.port());
+        client.send(recordPost("Transfer-Encoding: chunked\r\n", body));
+        const RawResponse r = client.next();
+        // QtHttpServer 6.4 parses chunked bodies (its http_parser does): the record is created.
+        QCOMPARE(r.status, 201);
+        const QJsonObject created = QJsonDocument::fromJson(r.body).object();
+        QVERIFY(created.value(QLatin1String("id")).toString().startsWith(QLatin1String("nr_")));
+        QCOMPARE(recordCount(), 1);
+        // The connection stays usable for the next request.
+        client.send(getRequest("/api/v1/health"));
+        QCOMPARE(client.next().status, 200);
+    }
+
+    void connectionCloseIsHonoured()
+    {
+        RawClient client(m_api.port());
+        client.send(getRequest("/api/v1/health", "Connection: close\r\n"));
+        const RawResponse r = client.next();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(r.header("Connection").toLower(), QByteArrayLiteral("close"));
+        QVERIFY2(client.waitClosed(3000), "the server kept the connection open after Connection: close");
+    }
+
+    void keepAliveServesSeveralRequests()
+    {
+        RawClient client(m_api.port());
+        for (int i = 0; i < 3; ++i) {
+            client.send(getRequest("/api/v1/health"));
+            QCOMPARE(client.next().status, 200);
+        }
+    }
+
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
+        RawClient client(m_api.port());
+        client.send(getRequest("/api/v1/health") + getRequest("/api/v1/nothing-here"));
+        const RawResponse first = client.next();
+        QCOMPARE(first.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        const RawResponse second = client.next();
+        QCOMPARE(second.status, 404);
+        QCOMPARE(second.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
+    }
+
+    void slowClientIsDropped()
+    {
+        RawClient client(m_api.port());
+        QElapsedTimer timer;
+        timer.start();
+        client.send("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");   // half a head, then nothing
+        const RawResponse r = client.next(kRequestTimeoutMs + 3000);
+        QVERIFY2(r.status == 408, qPrintable(QString::number(r.status)));
+        QVERIFY2(client.waitClosed(kRequestTimeoutMs + 3000), "a slow client was never dropped");
+        QVERIFY2(timer.elapsed() >= kRequestTimeoutMs * 9 / 10, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void tricklingClientIsDropped()
+    {
+        // A byte every 300 ms keeps the connection from being idle, but the request is never
+        // complete: the request timeout still ends it.
+        RawClient client(m_api.port());
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray head = getRequest("/api/v1/health", "X-Slow: " + QByteArray(64, 's') + "\r\n");
+        bool closed = false;
+        for (qsizetype i = 0; i < head.size() - 4 && timer.elapsed() < kRequestTimeoutMs + 3000; ++i) {
+            client.send(head.mid(i, 1));
+            if (client.waitClosed(300)) {
+                closed = true;
+                break;
+            }
+        }
+        QVERIFY2(closed, "a trickling client was never dropped");
+        QVERIFY2(timer.elapsed() >= kRequestTimeoutMs * 9 / 10, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < kRequestTimeoutMs + 2000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void idleConnectionIsClosed()
+    {
+        RawClient client(m_api.port());
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY2(client.waitClosed(kIdleTimeoutMs + 3000), "an idle connection was never closed");
+        QVERIFY2(timer.elapsed() >= kIdleTimeoutMs * 9 / 10, qPrintable(QString::number(timer.elapsed())));
+        // Idle after an answer too.
+        RawClient used(m_api.port());
+        used.send(getRequest("/api/v1/health"));
+        QCOMPARE(used.next().status, 200);
+        QVERIFY2(used.waitClosed(kIdleTimeoutMs + 3000), "an idle keep-alive connection was never closed");
+    }
+
+    void connectionsPerAddressAreCapped()
+    {
+        ApiHarness capped;
+        api::ConnectionLimits limits;
+        limits.maxPerAddress = 3;
+        capped.setLimits(limits);
+        QVERIFY2(capped.start(), qPrintable(capped.error()));
+
+        std::vector<std::unique_ptr<RawClient>> open;
+        for (int i = 0; i < 3; ++i) {
+            open.push_back(std::make_unique<RawClient>(capped.port()));
+            QVERIFY(open.back()->isConnected());
+        }
+        // One of the three answers, so the server has surely taken them all.
+        open.front()->send(getRequest("/api/v1/health"));
+        QCOMPARE(open.front()->next().status, 200);
+
+        RawClient fourth(capped.port());
+        const RawResponse refused = fourth.next(3000);
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
+        QVERIFY(!refused.header("Retry-After").isEmpty());
+        QVERIFY(fourth.waitClosed(3000));
+
+        // The three are still served.
+        for (const auto &client : open) {
+            client->send(getRequest("/api/v1/health"));
+            QCOMPARE(client->next().status, 200);
+        }
+
+        // Once one closes, a new connection is served again.
+        open.back()->close();
+        open.pop_back();
+        int status = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (status != 200 && timer.elapsed() < 5000) {
+            RawClient again(capped.port());
+            again.send(getRequest("/api/v1/health"));
+            status = again.next(2000).status;
+            if (status != 200)
+                QTest::qWait(100);
+        }
+        QCOMPARE(status, 200);
+    }
+};
+
+CC_DATABASE_TEST_MAIN(TestApiHygiene)
+#include "tst_api_hygiene.moc"
