@@ -42,6 +42,7 @@ TEST_PACKAGES=(
     wrk
     curl
     bc
+    openssl
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QTimer>
 
 namespace cc::test {
@@ -26,7 +29,7 @@ ApiHarness::~ApiHarness()
 
 QString ApiHarness::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    return QStringLiteral("%1://127.0.0.1:%2").arg(m_tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")).arg(m_port);
 }
 
 bool ApiHarness::start()
@@ -48,6 +51,8 @@ bool ApiHarness::start()
     options.address = QHostAddress::LocalHost;
     options.port = 0;
     options.limits = m_limits;
+    options.tlsCertificateFile = m_tlsCertificate;
+    options.tlsKeyFile = m_tlsKey;
     auto started = m_server->start(options);
     if (!started) {
         m_error = started.error().message;
@@ -152,6 +157,18 @@ ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &p
     for (const auto &h : options.headers)
         request.setRawHeader(h.first, h.second);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    if (!m_tlsCertificate.isEmpty()) {
+        // Pinning, as the mobile app does with the fingerprint from the pairing QR code.
+        const QString pinned = m_server->certificateFingerprint();
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pinned](const QList<QSslError> &) {
+            const QByteArray digest = reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex().toUpper();
+            QStringList pairs;
+            for (qsizetype i = 0; i < digest.size(); i += 2)
+                pairs << QString::fromLatin1(digest.mid(i, 2));
+            if (pairs.join(QLatin1Char(':')) == pinned)
+                reply->ignoreSslErrors();
+        });
+    }
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(15000, &loop, &QEventLoop::quit);

@@ -30,6 +30,13 @@ public:
     bool start();
     // The connection limits the server starts with (before start(); the defaults otherwise).
     void setLimits(const api::ConnectionLimits &limits) { m_limits = limits; }
+    // Serve HTTPS with these PEM files (before start()); requests then accept the server's
+    // self-signed certificate when its SHA-256 fingerprint is the one the server reports.
+    void setTls(const QString &certificateFile, const QString &keyFile)
+    {
+        m_tlsCertificate = certificateFile;
+        m_tlsKey = keyFile;
+    }
     QString error() const { return m_error; }
     // Empties the database and seeds it again (between test functions).
     void reseed();
@@ -101,6 +108,8 @@ private:
     QStringList m_log;
     quint16 m_port = 0;
     api::ConnectionLimits m_limits;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
     QString m_error;
 };
 

@@ -1,0 +1,115 @@
+// `serve --tls-cert F --tls-key F`: the API over HTTPS with a self-signed certificate (RSA and
+// EC keys), its SHA-256 fingerprint as openssl prints it, and clear errors for bad files.
+#include "ApiHarness.h"
+
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cc;
+using namespace cc::test;
+
+class TestApiTls : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    // Makes a self-signed certificate with openssl; returns false when it cannot.
+    bool makeCertificate(const QString &keyKind, QString *certificate, QString *key, QString *fingerprint)
+    {
+        *certificate = m_dir.filePath(keyKind + QStringLiteral("-cert.pem"));
+        *key = m_dir.filePath(keyKind + QStringLiteral("-key.pem"));
+        const QStringList newkey = keyKind == QLatin1String("ec")
+            ? QStringList{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1")}
+            : QStringList{QStringLiteral("-newkey"), QStringLiteral("rsa:2048")};
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + newkey
+                          + QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), *key, QStringLiteral("-out"), *certificate,
+                                        QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+            return false;
+        // PKCS#8 "BEGIN PRIVATE KEY" is what openssl 3 writes; the server must read it.
+        QProcess print;
+        print.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"), *certificate, QStringLiteral("-noout"),
+                                                QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+        if (!print.waitForFinished(30000) || print.exitCode() != 0)
+            return false;
+        *fingerprint = QString::fromLatin1(print.readAllStandardOutput()).section(QLatin1Char('='), 1).trimmed();
+        return !fingerprint->isEmpty();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QFAIL("openssl is needed to make a test certificate (Debian package openssl).");
+    }
+
+    void servesHttps_data()
+    {
+        QTest::addColumn<QString>("keyKind");
+        QTest::newRow("rsa") << QStringLiteral("rsa");
+        QTest::newRow("ec") << QStringLiteral("ec");
+    }
+
+    void servesHttps()
+    {
+        QFETCH(QString, keyKind);
+        QString certificate, key, fingerprint;
+        QVERIFY(makeCertificate(keyKind, &certificate, &key, &fingerprint));
+        ApiHarness api;
+        api.setTls(certificate, key);
+        QVERIFY2(api.start(), qPrintable(api.error()));
+        QVERIFY(api.server().isTls());
+        QCOMPARE(api.server().certificateFingerprint(), fingerprint);
+        QVERIFY(api.baseUrl().startsWith(QLatin1String("https://")));
+
+        const auto health = api.get(QStringLiteral("/api/v1/health"), {});
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        const auto created = api.post(QStringLiteral("/api/v1/notification-records"), recordBody(), api.token(QStringLiteral("coordinator")));
+        QCOMPARE(created.status, 201);
+
+        // Plain HTTP to the HTTPS port gets no answer.
+        QTcpSocket plain;
+        plain.connectToHost(QHostAddress::LocalHost, api.port());
+        QVERIFY(plain.waitForConnected(5000));
+        plain.write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        plain.waitForReadyRead(2000);
+        QVERIFY(!plain.readAll().contains("\"status\":\"ok\""));
+    }
+
+    void badFilesAreRefusedClearly_data()
+    {
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no certificate file") << QStringLiteral("/nonexistent/cert.pem") << QStringLiteral("rsa-key.pem")
+                                             << QStringLiteral("No PEM certificate");
+        QTest::newRow("no key file") << QStringLiteral("rsa-cert.pem") << QStringLiteral("/nonexistent/key.pem")
+                                     << QStringLiteral("cannot be read");
+        QTest::newRow("key is a certificate") << QStringLiteral("rsa-cert.pem") << QStringLiteral("rsa-cert.pem")
+                                              << QStringLiteral("No unencrypted PEM RSA or EC private key");
+    }
+
+    void badFilesAreRefusedClearly()
+    {
+        QFETCH(QString, certificate);
+        QFETCH(QString, key);
+        QFETCH(QString, message);
+        QString c, k, f;
+        QVERIFY(makeCertificate(QStringLiteral("rsa"), &c, &k, &f));
+        auto inDir = [this](const QString &name) { return name.startsWith(QLatin1Char('/')) ? name : m_dir.filePath(name); };
+        ApiHarness api;
+        api.setTls(inDir(certificate), inDir(key));
+        QVERIFY(!api.start());
+        QVERIFY2(api.error().contains(message), qPrintable(api.error()));
+    }
+};
+
+CC_DATABASE_TEST_MAIN(TestApiTls)
+#include "tst_api_tls.moc"
