@@ -273,7 +273,7 @@ Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QS
     auto current = visibleRecord(caller, id, true);
     if (!current)
         return current.error();
-    auto removed = m_records.remove(id, current->orgId);
+    auto removed = m_records.remove(*current);
     if (!removed)
         return removed.error();
     if (!*removed)

@@ -104,15 +104,18 @@ QStringList splitList(const QString &stored)
     return out;
 }
 
-Status RecordRepository::addToCount(const QString &orgId, qint64 delta)
+Status RecordRepository::addToCount(const NotificationRecord &kind, qint64 delta)
 {
-    Query ensure(m_db, QStringLiteral("INSERT INTO record_counts (org_id, total) VALUES (:org, 0) "
-                                      "ON CONFLICT (org_id) DO NOTHING"));
-    ensure.bind(QStringLiteral(":org"), orgId);
+    Query ensure(m_db, QStringLiteral("INSERT INTO record_counts (org_id, coordinator_id, event_type, total) "
+                                      "VALUES (:org, :coord, :event, 0) ON CONFLICT (org_id, coordinator_id, event_type) DO NOTHING"));
+    ensure.bind(QStringLiteral(":org"), kind.orgId).bind(QStringLiteral(":coord"), kind.coordinatorId);
+    ensure.bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
     if (auto s = ensure.exec(); !s)
         return s;
-    Query add(m_db, QStringLiteral("UPDATE record_counts SET total = total + :delta WHERE org_id = :org"));
-    add.bind(QStringLiteral(":delta"), delta).bind(QStringLiteral(":org"), orgId);
+    Query add(m_db, QStringLiteral("UPDATE record_counts SET total = total + :delta "
+                                   "WHERE org_id = :org AND coordinator_id = :coord AND event_type = :event"));
+    add.bind(QStringLiteral(":delta"), delta).bind(QStringLiteral(":org"), kind.orgId);
+    add.bind(QStringLiteral(":coord"), kind.coordinatorId).bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
     return add.exec();
 }
 
@@ -122,21 +125,24 @@ Status RecordRepository::insert(const NotificationRecord &record)
     bindRecord(q, record);
     if (auto s = q.exec(); !s)
         return s;
-    return addToCount(record.orgId, 1);
+    return addToCount(record, 1);
 }
 
 Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
 {
     Query q(m_db, kInsert);
-    QHash<QString, qint64> added;
+    // One count change per kind of record, not one per record.
+    QHash<QString, QPair<NotificationRecord, qint64>> added;
     for (const NotificationRecord &r : records) {
         bindRecord(q, r);
         if (auto s = q.exec(); !s)
             return s;
-        ++added[r.orgId];
+        auto &entry = added[r.orgId + QLatin1Char('\n') + r.coordinatorId + QLatin1Char('\n') + eventTypeName(r.eventType)];
+        entry.first = r;
+        ++entry.second;
     }
-    for (auto it = added.cbegin(); it != added.cend(); ++it)
-        if (auto s = addToCount(it.key(), it.value()); !s)
+    for (const auto &[kind, count] : std::as_const(added))
+        if (auto s = addToCount(kind, count); !s)
             return s;
     return {};
 }
@@ -162,15 +168,15 @@ Status RecordRepository::updateMetadata(const QString &id, const QStringList &ch
     return q.exec();
 }
 
-Result<bool> RecordRepository::remove(const QString &id, const QString &orgId)
+Result<bool> RecordRepository::remove(const NotificationRecord &record)
 {
     Query q(m_db, QStringLiteral("DELETE FROM notification_records WHERE id = :id"));
-    q.bind(QStringLiteral(":id"), id);
+    q.bind(QStringLiteral(":id"), record.id);
     if (auto s = q.exec(); !s)
         return s.error();
     if (q.numRowsAffected() <= 0)
         return false;
-    if (auto s = addToCount(orgId, -1); !s)
+    if (auto s = addToCount(record, -1); !s)
         return s.error();
     return true;
 }
@@ -186,15 +192,18 @@ Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &fil
 
 Result<qint64> RecordRepository::count(const RecordFilter &filter)
 {
-    const bool unfiltered = filter.peerMentorId.isEmpty() && filter.coordinatorId.isEmpty() && !filter.eventType
-        && !filter.from.isValid() && !filter.to.isValid();
-    if (unfiltered) {
-        // Kept up to date by every insert and delete: no counting.
-        Query kept(m_db, filter.orgId.isEmpty()
-                             ? QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
-                             : QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts WHERE org_id = :org"));
+    if (filter.peerMentorId.isEmpty() && !filter.from.isValid() && !filter.to.isValid()) {
+        // Kept up to date by every insert and delete: a sum over a few rows, no counting.
+        QStringList where;
         if (!filter.orgId.isEmpty())
-            kept.bind(QStringLiteral(":org"), filter.orgId);
+            where << QStringLiteral("org_id = :org");
+        if (!filter.coordinatorId.isEmpty())
+            where << QStringLiteral("coordinator_id = :coord");
+        if (filter.eventType)
+            where << QStringLiteral("event_type = :event");
+        Query kept(m_db, QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
+                             + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+        bindFilter(kept, filter);
         if (auto s = kept.exec(); !s)
             return s.error();
         return kept.next() ? kept.value(0).toLongLong() : 0;

@@ -20,7 +20,7 @@ public:
     Result<std::optional<NotificationRecord>> record(const QString &id, bool forUpdate = false);
     Status updateMetadata(const QString &id, const QStringList &channels, const std::optional<QString> &notes,
                           const QDateTime &updatedAt);
-    Result<bool> remove(const QString &id, const QString &orgId);
+    Result<bool> remove(const NotificationRecord &record);
 
     // `filter.orgId` empty means every organisation.
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
@@ -31,7 +31,8 @@ public:
     Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId, const QDateTime &asOf);
 
 private:
-    Status addToCount(const QString &orgId, qint64 delta);
+    // Changes the count of records of `kind`'s organisation, coordinator and event type.
+    Status addToCount(const NotificationRecord &kind, qint64 delta);
 
     Database &m_db;
 };

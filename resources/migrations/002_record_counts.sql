@@ -1,11 +1,17 @@
 -- Schema version 2.
--- Per-organisation record counts, changed in the same transaction as every insert and delete of a
--- record, so the total of an unfiltered list page is read, not counted, however many records there are.
+-- Record counts per organisation, coordinator and event type, changed in the same transaction as
+-- every insert and delete of a record. The total of a list page filtered by nothing but those is
+-- read from here, not counted, however many records there are.
 CREATE TABLE record_counts (
-    org_id TEXT PRIMARY KEY REFERENCES organisations (id),
-    total BIGINT NOT NULL
+    org_id TEXT NOT NULL REFERENCES organisations (id),
+    coordinator_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    total BIGINT NOT NULL,
+    PRIMARY KEY (org_id, coordinator_id, event_type)
 );
-INSERT INTO record_counts (org_id, total) SELECT org_id, COUNT(*) FROM notification_records GROUP BY org_id;
+INSERT INTO record_counts (org_id, coordinator_id, event_type, total)
+    SELECT org_id, coordinator_id, event_type, COUNT(*) FROM notification_records
+    GROUP BY org_id, coordinator_id, event_type;
 
 -- A replayed idempotent POST carries the ETag of the first answer too.
 ALTER TABLE idempotency_keys ADD COLUMN etag TEXT;

@@ -142,6 +142,7 @@ private slots:
     void listFilters_data();
     void listFilters();
     void listFromAfterToRefused();
+    void keptCountsMatchCounting();
 
     void updateChangesOnlyMetadata();
     void updateNotes();
@@ -983,6 +984,59 @@ void TestNotificationRecordService::listFromAfterToRefused()
 }
 
 // ---- update -----------------------------------------------------------------------------------
+
+// Totals of lists filtered by organisation, coordinator and event type are read from counts kept
+// on every insert and delete; they must equal what counting the rows gives.
+void TestNotificationRecordService::keptCountsMatchCounting()
+{
+    const Caller global = callerFor(Who::GlobalAdmin);
+    QList<NotificationRecord> made;
+    const QList<std::tuple<Who, QString, QString, EventType>> inputs{
+        {Who::CoordinatorA, kMentorA1, kCoordA1, EventType::PauseActivated},
+        {Who::CoordinatorA, kMentorA1, kCoordA1, EventType::PauseDeactivated},
+        {Who::CoordinatorA, kMentorA2, kCoordA2, EventType::PauseActivated},
+        {Who::OrgAdminA, kMentorA2, kCoordA1, EventType::PauseActivated},
+        {Who::OrgAdminB, kMentorB1, kCoordB1, EventType::PauseDeactivated}};
+    for (const auto &[who, mentor, coordinator, event] : inputs) {
+        NotificationRecord r;
+        QVERIFY(add(who, newRecord(mentor, coordinator, event, day(-1)), &r));
+        made << r;
+        m_clock->advance(kMinute);
+    }
+    QVERIFY(m_service->remove(global, made.at(3).id).ok());
+
+    auto countRows = [this](const QString &where) {
+        Query q(m_database->db(), QStringLiteral("SELECT COUNT(*) FROM notification_records") + where);
+        return q.exec().ok() && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    struct Case {
+        RecordFilter filter;
+        QString where;
+    };
+    RecordFilter byCoordinator;
+    byCoordinator.coordinatorId = kCoordA1;
+    RecordFilter byEvent;
+    byEvent.eventType = EventType::PauseActivated;
+    RecordFilter byBoth = byCoordinator;
+    byBoth.eventType = EventType::PauseDeactivated;
+    RecordFilter byOrg;
+    byOrg.orgId = kOrgB;
+    const QList<Case> cases{{{}, {}},
+                            {byCoordinator, QStringLiteral(" WHERE coordinator_id = 'coord-a1'")},
+                            {byEvent, QStringLiteral(" WHERE event_type = 'pause_activated'")},
+                            {byBoth, QStringLiteral(" WHERE coordinator_id = 'coord-a1' AND event_type = 'pause_deactivated'")},
+                            {byOrg, QStringLiteral(" WHERE org_id = 'org-b'")}};
+    for (const Case &c : cases) {
+        const auto kept = m_service->count(global, c.filter);
+        QVERIFY(kept.ok());
+        QCOMPARE(*kept, countRows(c.where));
+    }
+    // An organisation's own view counts only its records.
+    const auto own = m_service->count(callerFor(Who::CoordinatorA), byEvent);
+    QVERIFY(own.ok());
+    QCOMPARE(*own, countRows(QStringLiteral(" WHERE org_id = 'org-a' AND event_type = 'pause_activated'")));
+    QCOMPARE(*own, 2);
+}
 
 void TestNotificationRecordService::updateChangesOnlyMetadata()
 {
