@@ -229,6 +229,21 @@ Status Database::configure(QSqlDatabase &db)
     return {};
 }
 
+Status Database::checkpoint()
+{
+    if (!isSqlite())
+        return {};
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery query(*conn);
+    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))) {
+        qCWarning(lcDb) << "checkpoint failed:" << query.lastError().text();
+        return Error::storage(QStringLiteral("The database could not be checkpointed."));
+    }
+    return {};
+}
+
 int Database::latestSchemaVersion()
 {
     return kLatestSchema;
@@ -382,6 +397,12 @@ Query::Query(Database &db, const QString &sql) : m_db(db), m_sql(sql)
 Query &Query::bind(const QString &name, const QVariant &value)
 {
     m_query.bindValue(name, value);
+    return *this;
+}
+
+Query &Query::add(const QVariant &value)
+{
+    m_query.addBindValue(value);
     return *this;
 }
 

@@ -45,6 +45,10 @@ public:
     // Closes this thread's connection (call before a thread ends).
     void closeThreadConnection();
 
+    // After bulk writes: folds SQLite's write-ahead log back into the database file, so later
+    // readers do not wade through it. Nothing to do on PostgreSQL.
+    Status checkpoint();
+
     const DatabaseUrl &url() const { return m_url; }
     bool isSqlite() const { return m_url.kind == DatabaseUrl::Kind::Sqlite; }
     int schemaVersion();
@@ -92,6 +96,8 @@ class Query
 public:
     Query(Database &db, const QString &sql);
     Query &bind(const QString &name, const QVariant &value);
+    // For statements with positional "?" placeholders: binds the next one.
+    Query &add(const QVariant &value);
     Status exec();
     bool next() { return m_query.next(); }
     QVariant value(int i) const { return m_query.value(i); }

@@ -289,6 +289,8 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     }
     if (auto s = flush(); !s)
         return s.error();
+    if (auto s = m_db.checkpoint(); !s)
+        return s.error();
     summary.records = done;
     return summary;
 }
