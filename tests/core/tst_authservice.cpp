@@ -2,6 +2,7 @@
 #include "DirectoryService.h"
 #include "Passwords.h"
 #include "TestDatabase.h"
+#include "TestSupport.h"
 #include "UserRepository.h"
 
 #include <QCryptographicHash>
@@ -13,21 +14,9 @@
 #include <memory>
 
 using namespace cc;
+using namespace cc::test;
 
 namespace {
-
-template<typename R>
-QString codeOf(const R &result)
-{
-    return result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code);
-}
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result.ok() ? QByteArray("ok")
-                       : (errorCodeName(result.error().code) + QStringLiteral(": ") + result.error().message).toUtf8();
-}
 
 const QString kPassword = QStringLiteral("correct horse battery");
 const QString kOtherPassword = QStringLiteral("another password 42");
@@ -116,26 +105,14 @@ void TestAuthService::cleanupTestCase()
 void TestAuthService::addUser(const QString &id, const QString &username, Role role, const QString &orgId,
                               const QString &coordinatorId, const QString &hash)
 {
-    UserRepository users(m_db->db());
-    User u;
-    u.id = id;
-    u.username = username;
-    u.displayName = username;
-    u.role = role;
-    u.orgId = orgId;
-    u.coordinatorId = coordinatorId;
-    u.passwordHash = hash.isEmpty() ? m_hash : hash;
-    u.createdAt = m_clock.now();
-    auto s = users.insertUser(u);
+    auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId, hash.isEmpty() ? m_hash : hash,
+                        m_clock.now());
     QVERIFY2(s, why(s).constData());
 }
 
 int TestAuthService::rows(const QString &table)
 {
-    Query q(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toInt();
+    return int(countRows(m_db->db(), table));
 }
 
 void TestAuthService::init()

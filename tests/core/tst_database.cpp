@@ -1,6 +1,7 @@
 #include "Backup.h"
 #include "Database.h"
 #include "TestDatabase.h"
+#include "TestSupport.h"
 #include "TimeText.h"
 
 #include <QAtomicInt>
@@ -17,6 +18,7 @@
 #include <vector>
 
 using namespace cc;
+using namespace cc::test;
 
 namespace {
 
@@ -30,14 +32,6 @@ Status insertOrganisation(Database &db, const QString &id)
         .bind(QStringLiteral(":name"), QString(QStringLiteral("Organisation ") + id));
     q.bind(QStringLiteral(":at"), timeValue(test::testNow()));
     return q.exec();
-}
-
-qint64 countRows(Database &db, const QString &table)
-{
-    Query q(db, QStringLiteral("SELECT COUNT(*) FROM ") + table);
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
 }
 
 // What the list and lookup queries of RecordRepository run, with literal values, so the plan of

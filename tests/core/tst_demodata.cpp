@@ -5,6 +5,7 @@
 #include "NotificationRecordService.h"
 #include "TemplateService.h"
 #include "TestDatabase.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,29 +17,9 @@
 #include <memory>
 
 using namespace cc;
+using namespace cc::test;
 
 namespace {
-
-template<typename R>
-QString codeOf(const R &result)
-{
-    return result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code);
-}
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result.ok() ? QByteArray("ok")
-                       : (errorCodeName(result.error().code) + QStringLiteral(": ") + result.error().message).toUtf8();
-}
-
-qint64 countRows(Database &db, const QString &table, const QString &where = {})
-{
-    Query q(db, QStringLiteral("SELECT COUNT(*) FROM ") + table + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 QMap<QString, qint64> countAll(Database &db)
 {
@@ -53,12 +34,7 @@ const QString kKari = QStringLiteral("pm_551e8400");
 
 Caller orgAdmin()
 {
-    Caller c;
-    c.userId = QStringLiteral("test");
-    c.username = QStringLiteral("test");
-    c.role = Role::OrgAdmin;
-    c.orgId = kOrg;
-    return c;
+    return makeCaller(Role::OrgAdmin, kOrg, QStringLiteral("test"), QStringLiteral("test"));
 }
 
 } // namespace

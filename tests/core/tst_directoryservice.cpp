@@ -2,6 +2,7 @@
 #include "DirectoryService.h"
 #include "Passwords.h"
 #include "TestDatabase.h"
+#include "TestSupport.h"
 #include "UserRepository.h"
 
 #include <QSignalSpy>
@@ -11,37 +12,13 @@
 #include <memory>
 
 using namespace cc;
+using namespace cc::test;
 
 namespace {
-
-template<typename R>
-QString codeOf(const R &result)
-{
-    return result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code);
-}
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result.ok() ? QByteArray("ok")
-                       : (errorCodeName(result.error().code) + QStringLiteral(": ") + result.error().message).toUtf8();
-}
 
 QString firstField(const Error &error)
 {
     return error.fields.isEmpty() ? QString() : error.fields.first().field;
-}
-
-Caller makeCaller(Role role, const QString &orgId, const QString &userId, const QString &username,
-                  const QString &coordinatorId = {})
-{
-    Caller c;
-    c.role = role;
-    c.orgId = orgId;
-    c.userId = userId;
-    c.username = username;
-    c.coordinatorId = coordinatorId;
-    return c;
 }
 
 Organisation org(const QString &id, const QString &name, const QString &locale = QStringLiteral("nb"),
@@ -105,7 +82,6 @@ private slots:
     void disablingRevokesTokens();
 
 private:
-    Caller who(const QString &name) const;
     int rows(const QString &table, const QString &where = {});
     QString addUserDirect(const QString &id, const QString &username, Role role, const QString &orgId,
                           const QString &coordinatorId = {});
@@ -115,53 +91,19 @@ private:
     std::unique_ptr<DirectoryService> m_directory;
     QString m_hash;
 
-    const Caller m_coordA = makeCaller(Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("user_ca"),
-                                       QStringLiteral("coord.a"), QStringLiteral("coord_a1"));
-    const Caller m_adminA = makeCaller(Role::OrgAdmin, QStringLiteral("org_a"), QStringLiteral("user_aa"), QStringLiteral("admin.a"));
-    const Caller m_coordB = makeCaller(Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("user_cb"),
-                                       QStringLiteral("coord.b"), QStringLiteral("coord_b1"));
-    const Caller m_adminB = makeCaller(Role::OrgAdmin, QStringLiteral("org_b"), QStringLiteral("user_ab"), QStringLiteral("admin.b"));
-    const Caller m_global = makeCaller(Role::GlobalAdmin, QString(), QStringLiteral("user_g"), QStringLiteral("root"));
+    const StandardCallers m_callers;
 };
-
-Caller TestDirectoryService::who(const QString &name) const
-{
-    if (name == QLatin1String("coordA"))
-        return m_coordA;
-    if (name == QLatin1String("adminA"))
-        return m_adminA;
-    if (name == QLatin1String("coordB"))
-        return m_coordB;
-    if (name == QLatin1String("adminB"))
-        return m_adminB;
-    if (name == QLatin1String("global"))
-        return m_global;
-    qFatal("unknown caller %s", qPrintable(name));
-}
 
 int TestDirectoryService::rows(const QString &table, const QString &where)
 {
-    Query q(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM ") + table + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toInt();
+    return int(countRows(m_db->db(), table, where));
 }
 
 // The users the fixed callers stand for, stored without going through the service (one hash).
 QString TestDirectoryService::addUserDirect(const QString &id, const QString &username, Role role, const QString &orgId,
                                             const QString &coordinatorId)
 {
-    UserRepository users(m_db->db());
-    User u;
-    u.id = id;
-    u.username = username;
-    u.displayName = username;
-    u.role = role;
-    u.orgId = orgId;
-    u.coordinatorId = coordinatorId;
-    u.passwordHash = m_hash;
-    u.createdAt = m_clock.now();
-    if (auto s = users.insertUser(u); !s)
+    if (auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId, m_hash, m_clock.now()); !s)
         return s.error().message;
     return {};
 }
@@ -216,13 +158,9 @@ void TestDirectoryService::init()
         auto added = m_directory->addPeerMentor(system, m);
         QVERIFY2(added, why(added).constData());
     }
-    for (const auto &[id, username, role, orgId, coordinatorId] :
-         {std::tuple{QStringLiteral("user_ca"), QStringLiteral("coord.a"), Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("coord_a1")},
-          std::tuple{QStringLiteral("user_aa"), QStringLiteral("admin.a"), Role::OrgAdmin, QStringLiteral("org_a"), QString()},
-          std::tuple{QStringLiteral("user_cb"), QStringLiteral("coord.b"), Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("coord_b1")},
-          std::tuple{QStringLiteral("user_ab"), QStringLiteral("admin.b"), Role::OrgAdmin, QStringLiteral("org_b"), QString()},
-          std::tuple{QStringLiteral("user_g"), QStringLiteral("root"), Role::GlobalAdmin, QString(), QString()}}) {
-        const QString error = addUserDirect(id, username, role, orgId, coordinatorId);
+    for (const Caller &c :
+         {m_callers.coordA, m_callers.adminA, m_callers.coordB, m_callers.adminB, m_callers.global}) {
+        const QString error = addUserDirect(c.userId, c.username, c.role, c.orgId, c.coordinatorId);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 }
@@ -286,7 +224,7 @@ void TestDirectoryService::addOrganisation()
     QFETCH(QString, field);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto added = m_directory->addOrganisation(who(caller), org(id, name, locale, timeZone));
+    auto added = m_directory->addOrganisation(m_callers.who(caller), org(id, name, locale, timeZone));
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(added->id, id);
@@ -304,12 +242,12 @@ void TestDirectoryService::addOrganisation()
 void TestDirectoryService::addOrganisationStoresIt()
 {
     m_clock.advance(5000);
-    auto added = m_directory->addOrganisation(m_global, org(QStringLiteral("org_c"), QStringLiteral("  Trondheim  "),
+    auto added = m_directory->addOrganisation(m_callers.global, org(QStringLiteral("org_c"), QStringLiteral("  Trondheim  "),
                                                             QStringLiteral("en"), QStringLiteral("Europe/Berlin")));
     QVERIFY2(added, why(added).constData());
     QCOMPARE(added->name, QStringLiteral("Trondheim"));
     QCOMPARE(added->createdAt, m_clock.now());
-    auto read = m_directory->organisation(m_global, QStringLiteral("org_c"));
+    auto read = m_directory->organisation(m_callers.global, QStringLiteral("org_c"));
     QVERIFY2(read, why(read).constData());
     QCOMPARE(read->name, QStringLiteral("Trondheim"));
     QCOMPARE(read->locale, QStringLiteral("en"));
@@ -321,19 +259,19 @@ void TestDirectoryService::addOrganisationStoresIt()
 void TestDirectoryService::addOrganisationDuplicate()
 {
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto again = m_directory->addOrganisation(m_global, org(QStringLiteral("org_a"), QStringLiteral("Another Oslo")));
+    auto again = m_directory->addOrganisation(m_callers.global, org(QStringLiteral("org_a"), QStringLiteral("Another Oslo")));
     QCOMPARE(codeOf(again), QStringLiteral("conflict"));
     QVERIFY(again.error().message.contains(QLatin1String("org_a")));
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(m_directory->organisation(m_global, QStringLiteral("org_a"))->name, QStringLiteral("Oslo"));
+    QCOMPARE(m_directory->organisation(m_callers.global, QStringLiteral("org_a"))->name, QStringLiteral("Oslo"));
 }
 
 void TestDirectoryService::organisationsAreScoped()
 {
-    auto all = m_directory->organisations(m_global);
+    auto all = m_directory->organisations(m_callers.global);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 2);
-    for (const Caller &caller : {m_coordA, m_adminA}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.adminA}) {
         auto mine = m_directory->organisations(caller);
         QVERIFY2(mine, why(mine).constData());
         QCOMPARE(mine->size(), 1);
@@ -400,11 +338,11 @@ void TestDirectoryService::addCoordinator()
     QFETCH(QString, field);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto added = m_directory->addCoordinator(who(caller), Coordinator{id, orgId, name, email, {}});
+    auto added = m_directory->addCoordinator(m_callers.who(caller), Coordinator{id, orgId, name, email, {}});
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
-        auto read = m_directory->coordinator(m_global, id);
+        auto read = m_directory->coordinator(m_callers.global, id);
         QVERIFY2(read, why(read).constData());
         QCOMPARE(read->orgId, orgId);
         QCOMPARE(read->name, name);
@@ -419,26 +357,26 @@ void TestDirectoryService::addCoordinator()
 
 void TestDirectoryService::coordinatorsAreScoped()
 {
-    auto a = m_directory->coordinators(m_coordA);
+    auto a = m_directory->coordinators(m_callers.coordA);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->size(), 2);
     for (const Coordinator &c : std::as_const(*a))
         QCOMPARE(c.orgId, QStringLiteral("org_a"));
     // An org admin cannot widen the scope by naming another organisation.
-    auto sneaky = m_directory->coordinators(m_adminA, QStringLiteral("org_b"));
+    auto sneaky = m_directory->coordinators(m_callers.adminA, QStringLiteral("org_b"));
     QVERIFY2(sneaky, why(sneaky).constData());
     QCOMPARE(sneaky->size(), 2);
     QCOMPARE(sneaky->first().orgId, QStringLiteral("org_a"));
-    auto all = m_directory->coordinators(m_global);
+    auto all = m_directory->coordinators(m_callers.global);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 3);
-    auto onlyB = m_directory->coordinators(m_global, QStringLiteral("org_b"));
+    auto onlyB = m_directory->coordinators(m_callers.global, QStringLiteral("org_b"));
     QVERIFY2(onlyB, why(onlyB).constData());
     QCOMPARE(onlyB->size(), 1);
 
-    QVERIFY(m_directory->coordinator(m_coordA, QStringLiteral("coord_a2")).ok());
-    QCOMPARE(codeOf(m_directory->coordinator(m_coordA, QStringLiteral("coord_b1"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_directory->coordinator(m_adminB, QStringLiteral("coord_a1"))), QStringLiteral("not-found"));
+    QVERIFY(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_a2")).ok());
+    QCOMPARE(codeOf(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_b1"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->coordinator(m_callers.adminB, QStringLiteral("coord_a1"))), QStringLiteral("not-found"));
 }
 
 // ---- peer mentors ----------------------------------------------------------------------------------
@@ -498,11 +436,11 @@ void TestDirectoryService::addPeerMentor()
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
     auto added = m_directory->addPeerMentor(
-        who(caller), mentor(QStringLiteral("pm_new"), orgId, coordinatorId, QStringLiteral(" Nils Nilsen "), email, phone));
+        m_callers.who(caller), mentor(QStringLiteral("pm_new"), orgId, coordinatorId, QStringLiteral(" Nils Nilsen "), email, phone));
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
-        auto read = m_directory->peerMentor(m_global, QStringLiteral("pm_new"));
+        auto read = m_directory->peerMentor(m_callers.global, QStringLiteral("pm_new"));
         QVERIFY2(read, why(read).constData());
         QCOMPARE(read->name, QStringLiteral("Nils Nilsen"));
         QCOMPARE(read->orgId, orgId);
@@ -514,20 +452,20 @@ void TestDirectoryService::addPeerMentor()
     }
     QCOMPARE(firstField(added.error()), field);
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_global, QStringLiteral("pm_new"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_new"))), QStringLiteral("not-found"));
 }
 
 void TestDirectoryService::peerMentorIsScoped()
 {
-    QVERIFY(m_directory->peerMentor(m_coordA, QStringLiteral("pm_a1")).ok());
-    QVERIFY(m_directory->peerMentor(m_global, QStringLiteral("pm_b1")).ok());
-    auto other = m_directory->peerMentor(m_coordA, QStringLiteral("pm_b1"));
+    QVERIFY(m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_a1")).ok());
+    QVERIFY(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_b1")).ok());
+    auto other = m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_b1"));
     QCOMPARE(codeOf(other), QStringLiteral("not-found"));
-    QCOMPARE(other.error().message, m_directory->peerMentor(m_coordA, QStringLiteral("pm_zz")).error().message);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_adminB, QStringLiteral("pm_a1"))), QStringLiteral("not-found"));
+    QCOMPARE(other.error().message, m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_zz")).error().message);
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.adminB, QStringLiteral("pm_a1"))), QStringLiteral("not-found"));
 
     // An existing id of another organisation is a conflict, not a way to learn about it.
-    auto clash = m_directory->addPeerMentor(m_adminA, mentor(QStringLiteral("pm_b1"), QStringLiteral("org_a"),
+    auto clash = m_directory->addPeerMentor(m_callers.adminA, mentor(QStringLiteral("pm_b1"), QStringLiteral("org_a"),
                                                               QStringLiteral("coord_a1"), QStringLiteral("Clash")));
     QCOMPARE(codeOf(clash), QStringLiteral("conflict"));
     QVERIFY(!clash.error().message.contains(QLatin1String("Kari")));
@@ -535,15 +473,15 @@ void TestDirectoryService::peerMentorIsScoped()
 
 void TestDirectoryService::peerMentorsAreScoped()
 {
-    auto a = m_directory->peerMentors(m_coordA);
+    auto a = m_directory->peerMentors(m_callers.coordA);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->size(), 5);
     for (const PeerMentor &m : std::as_const(*a))
         QCOMPARE(m.orgId, QStringLiteral("org_a"));
-    auto b = m_directory->peerMentors(m_adminB);
+    auto b = m_directory->peerMentors(m_callers.adminB);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->size(), 2);
-    auto all = m_directory->peerMentors(m_global);
+    auto all = m_directory->peerMentors(m_callers.global);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 7);
 }
@@ -587,7 +525,7 @@ void TestDirectoryService::searchPeerMentors()
     QFETCH(QString, search);
     QFETCH(QStringList, ids);
 
-    auto found = m_directory->peerMentors(who(caller), search);
+    auto found = m_directory->peerMentors(m_callers.who(caller), search);
     QVERIFY2(found, why(found).constData());
     QStringList got;
     for (const PeerMentor &m : std::as_const(*found))
@@ -606,18 +544,18 @@ void TestDirectoryService::importPeerMentors()
                    QString(), QStringLiteral("+47 400 00 000"))},
         {4, mentor(QStringLiteral("pm_i3"), QStringLiteral("org_a"), QString(), QStringLiteral("Guro Fjeld"))},
     };
-    auto imported = m_directory->importPeerMentors(m_adminA, input);
+    auto imported = m_directory->importPeerMentors(m_callers.adminA, input);
     QVERIFY2(imported, why(imported).constData());
     QCOMPARE(*imported, 3);
     QCOMPARE(changed.count(), 1);
-    auto ida = m_directory->peerMentor(m_coordA, QStringLiteral("pm_i1"));
+    auto ida = m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_i1"));
     QVERIFY2(ida, why(ida).constData());
     QCOMPARE(ida->name, QStringLiteral("Ida Moen"));
     QCOMPARE(ida->email, QStringLiteral("ida@example.no"));
     QCOMPARE(rows(QStringLiteral("peer_mentors"), QStringLiteral("org_id = 'org_a'")), 8);
     QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'peer_mentor.import'")), 3);
 
-    auto empty = m_directory->importPeerMentors(m_adminA, {});
+    auto empty = m_directory->importPeerMentors(m_callers.adminA, {});
     QVERIFY2(empty, why(empty).constData());
     QCOMPARE(*empty, 0);
 }
@@ -653,7 +591,7 @@ void TestDirectoryService::importIsAllOrNothing()
     };
     const int before = rows(QStringLiteral("peer_mentors"));
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto imported = m_directory->importPeerMentors(who(caller), input);
+    auto imported = m_directory->importPeerMentors(m_callers.who(caller), input);
     QCOMPARE(codeOf(imported), QStringLiteral("invalid"));
     QStringList got;
     for (const FieldError &f : imported.error().fields) {
@@ -670,12 +608,12 @@ void TestDirectoryService::importIsAllOrNothing()
 
     // Nothing at all was added, not even the good lines.
     QCOMPARE(rows(QStringLiteral("peer_mentors")), before);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_global, QStringLiteral("pm_x1"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_directory->peerMentor(m_global, QStringLiteral("pm_x5"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x1"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x5"))), QStringLiteral("not-found"));
     QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'peer_mentor.import'")), 0);
     QCOMPARE(changed.count(), 0);
     // The existing mentor is untouched.
-    QCOMPARE(m_directory->peerMentor(m_global, QStringLiteral("pm_a1"))->name, QStringLiteral("Kari Nordmann"));
+    QCOMPARE(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_a1"))->name, QStringLiteral("Kari Nordmann"));
 }
 
 // ---- users -----------------------------------------------------------------------------------------
@@ -780,7 +718,7 @@ void TestDirectoryService::addUser()
     const int before = rows(QStringLiteral("users"));
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
     DirectoryService::NewUser input{username, QStringLiteral("  Nora Lie  "), *roleFromName(role), orgId, coordinatorId, password};
-    auto added = m_directory->addUser(who(caller), input);
+    auto added = m_directory->addUser(m_callers.who(caller), input);
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
@@ -811,24 +749,24 @@ void TestDirectoryService::addUser()
 void TestDirectoryService::addUserTakenUsername()
 {
     DirectoryService::NewUser input{QStringLiteral("admin.a"), QString(), Role::OrgAdmin, QStringLiteral("org_a"), QString(), kPassword};
-    auto taken = m_directory->addUser(m_global, input);
+    auto taken = m_directory->addUser(m_callers.global, input);
     QCOMPARE(codeOf(taken), QStringLiteral("conflict"));
     QVERIFY(taken.error().message.contains(QLatin1String("admin.a")));
     // Also when the first one is in another organisation.
     input.orgId = QStringLiteral("org_b");
-    QCOMPARE(codeOf(m_directory->addUser(m_adminB, input)), QStringLiteral("conflict"));
-    auto fresh = m_directory->addUser(m_global, DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
+    QCOMPARE(codeOf(m_directory->addUser(m_callers.adminB, input)), QStringLiteral("conflict"));
+    auto fresh = m_directory->addUser(m_callers.global, DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
                                                                            QStringLiteral("org_a"), QString(), kPassword});
     QVERIFY2(fresh, why(fresh).constData());
     QCOMPARE(fresh->displayName, QStringLiteral("nora"));   // no display name: the username
-    QCOMPARE(codeOf(m_directory->addUser(m_adminA, DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
+    QCOMPARE(codeOf(m_directory->addUser(m_callers.adminA, DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
                                                                               QStringLiteral("org_a"), QString(), kPassword})),
              QStringLiteral("conflict"));
 }
 
 void TestDirectoryService::addUserSignsIn()
 {
-    auto added = m_directory->addUser(m_adminA, DirectoryService::NewUser{QStringLiteral("nora"), QStringLiteral("Nora"),
+    auto added = m_directory->addUser(m_callers.adminA, DirectoryService::NewUser{QStringLiteral("nora"), QStringLiteral("Nora"),
                                                                            Role::Coordinator, QStringLiteral("org_a"),
                                                                            QStringLiteral("coord_a2"), kPassword});
     QVERIFY2(added, why(added).constData());
@@ -844,14 +782,14 @@ void TestDirectoryService::addUserSignsIn()
 
 void TestDirectoryService::usersAreScoped()
 {
-    QCOMPARE(codeOf(m_directory->users(m_coordA)), QStringLiteral("forbidden"));
-    auto a = m_directory->users(m_adminA);
+    QCOMPARE(codeOf(m_directory->users(m_callers.coordA)), QStringLiteral("forbidden"));
+    auto a = m_directory->users(m_callers.adminA);
     QVERIFY2(a, why(a).constData());
     QStringList names;
     for (const User &u : std::as_const(*a))
         names << u.username;
     QCOMPARE(names, (QStringList{QStringLiteral("admin.a"), QStringLiteral("coord.a")}));
-    auto all = m_directory->users(m_global);
+    auto all = m_directory->users(m_callers.global);
     QVERIFY2(all, why(all).constData());
     names.clear();
     for (const User &u : std::as_const(*all))
@@ -893,7 +831,7 @@ void TestDirectoryService::setPassword()
     UserRepository users(m_db->db());
     auto before = users.user(userId);
     QVERIFY(before.ok());
-    auto s = m_directory->setPassword(who(caller), userId, password);
+    auto s = m_directory->setPassword(m_callers.who(caller), userId, password);
     QCOMPARE(codeOf(s), code);
     QCOMPARE(changed.count(), code == QLatin1String("ok") ? 1 : 0);
     if (!before->has_value())
@@ -922,7 +860,7 @@ void TestDirectoryService::setPasswordRevokesTokens()
     auto unrelated = auth.issueToken(QStringLiteral("admin.a"));
     QVERIFY2(unrelated, why(unrelated).constData());
 
-    QVERIFY(m_directory->setPassword(m_adminA, QStringLiteral("user_ca"), QStringLiteral("a brand new password")).ok());
+    QVERIFY(m_directory->setPassword(m_callers.adminA, QStringLiteral("user_ca"), QStringLiteral("a brand new password")).ok());
     QCOMPARE(codeOf(auth.authenticate(first->secret)), QStringLiteral("unauthenticated"));
     QCOMPARE(codeOf(auth.authenticate(second->secret)), QStringLiteral("unauthenticated"));
     QVERIFY(auth.authenticate(unrelated->secret).ok());
@@ -971,7 +909,7 @@ void TestDirectoryService::setRole()
     auto before = users.user(userId);
     QVERIFY(before.ok());
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
-    auto s = m_directory->setRole(who(caller), userId, *roleFromName(role));
+    auto s = m_directory->setRole(m_callers.who(caller), userId, *roleFromName(role));
     QCOMPARE(codeOf(s), code);
     QCOMPARE(changed.count(), code == QLatin1String("ok") ? 1 : 0);
     if (!before->has_value())
@@ -1005,7 +943,7 @@ void TestDirectoryService::setDisabled()
     QFETCH(QString, code);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
-    auto s = m_directory->setDisabled(who(caller), userId, true);
+    auto s = m_directory->setDisabled(m_callers.who(caller), userId, true);
     QCOMPARE(codeOf(s), code);
     QCOMPARE(changed.count(), code == QLatin1String("ok") ? 1 : 0);
     UserRepository users(m_db->db());
@@ -1013,7 +951,7 @@ void TestDirectoryService::setDisabled()
     QVERIFY(after && after->has_value());
     QCOMPARE((*after)->disabled, code == QLatin1String("ok"));
     if (code == QLatin1String("ok")) {
-        QVERIFY(m_directory->setDisabled(who(caller), userId, false).ok());
+        QVERIFY(m_directory->setDisabled(m_callers.who(caller), userId, false).ok());
         QVERIFY(!(*users.user(userId))->disabled);
         QCOMPARE(changed.count(), 2);
     }
@@ -1024,10 +962,10 @@ void TestDirectoryService::disablingRevokesTokens()
     AuthService auth(m_db->db(), m_clock);
     auto token = auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"));
     QVERIFY2(token, why(token).constData());
-    QVERIFY(m_directory->setDisabled(m_adminA, QStringLiteral("user_ca"), true).ok());
+    QVERIFY(m_directory->setDisabled(m_callers.adminA, QStringLiteral("user_ca"), true).ok());
     QCOMPARE(codeOf(auth.authenticate(token->secret)), QStringLiteral("unauthenticated"));
     QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))), QStringLiteral("unauthenticated"));
-    QVERIFY(m_directory->setDisabled(m_adminA, QStringLiteral("user_ca"), false).ok());
+    QVERIFY(m_directory->setDisabled(m_callers.adminA, QStringLiteral("user_ca"), false).ok());
     // Enabled again: the password works, the old token stays revoked.
     QCOMPARE(codeOf(auth.authenticate(token->secret)), QStringLiteral("unauthenticated"));
     auto again = auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"));

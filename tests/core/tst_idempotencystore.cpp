@@ -1,5 +1,6 @@
 #include "IdempotencyStore.h"
 #include "TestDatabase.h"
+#include "TestSupport.h"
 
 #include <QTest>
 
@@ -18,10 +19,7 @@ const QString kFingerprint = QStringLiteral("POST /api/v1/notification-records 3
 
 qint64 rowCount(Database &db)
 {
-    Query q(db, QStringLiteral("SELECT COUNT(*) FROM idempotency_keys"));
-    if (!q.exec() || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
+    return test::countRows(db, QStringLiteral("idempotency_keys"));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "NotificationRecordService.h"
 #include "TemplateService.h"
 #include "TestDatabase.h"
+#include "TestSupport.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -12,26 +13,9 @@
 #include <memory>
 
 using namespace cc;
+using namespace cc::test;
 
 namespace {
-
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second), QTimeZone::utc());
-}
-
-template<typename R>
-QString codeOf(const R &result)
-{
-    return result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code);
-}
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result.ok() ? QByteArray("ok")
-                       : (errorCodeName(result.error().code) + QStringLiteral(": ") + result.error().message).toUtf8();
-}
 
 QStringList fieldNames(const Error &error)
 {
@@ -48,18 +32,6 @@ QStringList positions(const Error &error)
     for (const FieldError &f : error.fields)
         out << QStringLiteral("%1:%2:%3").arg(f.field).arg(f.line).arg(f.column);
     return out;
-}
-
-Caller makeCaller(Role role, const QString &orgId, const QString &userId, const QString &username,
-                  const QString &coordinatorId = {})
-{
-    Caller c;
-    c.role = role;
-    c.orgId = orgId;
-    c.userId = userId;
-    c.username = username;
-    c.coordinatorId = coordinatorId;
-    return c;
 }
 
 const QString kSeedBody = QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
@@ -154,7 +126,6 @@ private slots:
     void payloadOfAnotherOrganisation();
 
 private:
-    Caller who(const QString &name) const;
     void addRecord(const Caller &caller, const QString &mentor, const QString &coordinator, EventType type,
                    const QDateTime &effective, const std::optional<QString> &reason, const QDateTime &sentAt);
 
@@ -162,29 +133,8 @@ private:
     ManualClock m_clock{test::testNow()};
     std::unique_ptr<TemplateService> m_service;
 
-    const Caller m_coordA = makeCaller(Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("user_ca"),
-                                       QStringLiteral("coord.a"), QStringLiteral("coord_a1"));
-    const Caller m_adminA = makeCaller(Role::OrgAdmin, QStringLiteral("org_a"), QStringLiteral("user_aa"), QStringLiteral("admin.a"));
-    const Caller m_coordB = makeCaller(Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("user_cb"),
-                                       QStringLiteral("coord.b"), QStringLiteral("coord_b1"));
-    const Caller m_adminB = makeCaller(Role::OrgAdmin, QStringLiteral("org_b"), QStringLiteral("user_ab"), QStringLiteral("admin.b"));
-    const Caller m_global = makeCaller(Role::GlobalAdmin, QString(), QStringLiteral("user_g"), QStringLiteral("root"));
+    const StandardCallers m_callers;
 };
-
-Caller TestTemplateService::who(const QString &name) const
-{
-    if (name == QLatin1String("coordA"))
-        return m_coordA;
-    if (name == QLatin1String("adminA"))
-        return m_adminA;
-    if (name == QLatin1String("coordB"))
-        return m_coordB;
-    if (name == QLatin1String("adminB"))
-        return m_adminB;
-    if (name == QLatin1String("global"))
-        return m_global;
-    qFatal("unknown caller %s", qPrintable(name));
-}
 
 void TestTemplateService::initTestCase()
 {
@@ -243,13 +193,13 @@ void TestTemplateService::init()
         QVERIFY2(added, why(added).constData());
     }
     const QDateTime now = test::testNow();
-    addRecord(m_coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseActivated, utc(2026, 2, 1),
+    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseActivated, utc(2026, 2, 1),
               QStringLiteral("Illness"), now.addDays(-40));
-    addRecord(m_coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseDeactivated, utc(2026, 2, 20),
+    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseDeactivated, utc(2026, 2, 20),
               std::nullopt, now.addDays(-30));
-    addRecord(m_coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseActivated, utc(2026, 3, 10),
+    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseActivated, utc(2026, 3, 10),
               QStringLiteral("Exam period"), now.addDays(-10));
-    addRecord(m_coordB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"), EventType::PauseActivated, utc(2026, 3, 1),
+    addRecord(m_callers.coordB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"), EventType::PauseActivated, utc(2026, 3, 1),
               QStringLiteral("Travel"), now.addDays(-5));
     m_clock.set(now);
 }
@@ -292,7 +242,7 @@ void TestTemplateService::listBuiltins()
     QFETCH(QString, description);
     QFETCH(QString, event);
 
-    auto all = m_service->list(m_coordA);
+    auto all = m_service->list(m_callers.coordA);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 4);
     const PayloadTemplate &t = all->at(index);
@@ -308,7 +258,7 @@ void TestTemplateService::listBuiltins()
     QVERIFY(!t.nb.body.isEmpty());
 
     // get() answers the same template, and the built-in tables agree.
-    auto one = m_service->get(m_coordA, id);
+    auto one = m_service->get(m_callers.coordA, id);
     QVERIFY2(one, why(one).constData());
     QCOMPARE(one->en, t.en);
     QCOMPARE(one->nb, t.nb);
@@ -328,7 +278,7 @@ void TestTemplateService::listIsTheSameForEveryRole_data()
 void TestTemplateService::listIsTheSameForEveryRole()
 {
     QFETCH(QString, caller);
-    auto all = m_service->list(who(caller));
+    auto all = m_service->list(m_callers.who(caller));
     QVERIFY2(all, why(all).constData());
     QStringList ids;
     for (const PayloadTemplate &t : std::as_const(*all)) {
@@ -343,7 +293,7 @@ void TestTemplateService::listIsTheSameForEveryRole()
 
 void TestTemplateService::renderSeedText()
 {
-    auto r = m_service->render(m_coordA, kPause, {});
+    auto r = m_service->render(m_callers.coordA, kPause, {});
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body, kSeedBody);
     QCOMPARE(r->title, QStringLiteral("Peer Mentor Pause – Coordinator Notice"));
@@ -402,7 +352,7 @@ void TestTemplateService::renderEveryBuiltin()
     QFETCH(QString, locale);
     QFETCH(QString, title);
     QFETCH(QString, body);
-    auto r = m_service->render(m_coordA, id, {}, locale);
+    auto r = m_service->render(m_callers.coordA, id, {}, locale);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
     QCOMPARE(r->title, title);
@@ -431,7 +381,7 @@ void TestTemplateService::renderLocale()
     QFETCH(QString, requested);
     QFETCH(QString, locale);
     QFETCH(QString, body);
-    auto r = m_service->render(who(caller), kPause, {}, requested);
+    auto r = m_service->render(m_callers.who(caller), kPause, {}, requested);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
     QCOMPARE(r->body, body);
@@ -477,7 +427,7 @@ void TestTemplateService::renderRealMentor()
     QFETCH(QString, body);
     TemplateValues values;
     values.peerMentorId = mentor;
-    auto r = m_service->render(who(caller), id, values, caller == QLatin1String("adminA") ? locale : QString());
+    auto r = m_service->render(m_callers.who(caller), id, values, caller == QLatin1String("adminA") ? locale : QString());
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
     QCOMPARE(r->body, body);
@@ -491,21 +441,21 @@ void TestTemplateService::renderGivenValuesWin()
     values.peerMentorName = QStringLiteral("Ola H.");
     values.date = utc(2026, 4, 2);
     values.reason = QStringLiteral("Holiday");
-    auto r = m_service->render(m_coordA, kPause, values);
+    auto r = m_service->render(m_callers.coordA, kPause, values);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body, QStringLiteral("Ola H. has activated a pause effective 2 April 2026. Reason: Holiday."));
 
     // A date given without a reason: the reason of an older pause does not belong to it.
     values.peerMentorName.clear();
     values.reason.clear();
-    auto noReason = m_service->render(m_coordA, kPause, values);
+    auto noReason = m_service->render(m_callers.coordA, kPause, values);
     QVERIFY2(noReason, why(noReason).constData());
     QCOMPARE(noReason->body, QStringLiteral("Ola Hansen has activated a pause effective 2 April 2026."));
 
     // Sample values fill only what is missing.
     TemplateValues partial;
     partial.reason = QStringLiteral("Surgery");
-    auto sample = m_service->render(m_coordA, kPause, partial);
+    auto sample = m_service->render(m_callers.coordA, kPause, partial);
     QVERIFY2(sample, why(sample).constData());
     QCOMPARE(sample->body, QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Surgery."));
 }
@@ -526,7 +476,7 @@ void TestTemplateService::renderMentorOfAnotherOrganisation()
     QFETCH(QString, mentor);
     TemplateValues values;
     values.peerMentorId = mentor;
-    auto r = m_service->render(who(caller), kPause, values);
+    auto r = m_service->render(m_callers.who(caller), kPause, values);
     QCOMPARE(codeOf(r), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("peer_mentor_id")});
     QVERIFY(r.error().message.contains(QLatin1String("peer_mentor_id")));
@@ -547,16 +497,16 @@ void TestTemplateService::renderBadLocale_data()
 void TestTemplateService::renderBadLocale()
 {
     QFETCH(QString, locale);
-    auto r = m_service->render(m_coordA, kPause, {}, locale);
+    auto r = m_service->render(m_callers.coordA, kPause, {}, locale);
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("locale")});
 }
 
 void TestTemplateService::renderUnknownTemplate()
 {
-    auto r = m_service->render(m_coordA, QStringLiteral("no-such-template"), {});
+    auto r = m_service->render(m_callers.coordA, QStringLiteral("no-such-template"), {});
     QCOMPARE(codeOf(r), QStringLiteral("not-found"));
-    auto g = m_service->get(m_global, QStringLiteral("no-such-template"));
+    auto g = m_service->get(m_callers.global, QStringLiteral("no-such-template"));
     QCOMPARE(codeOf(g), QStringLiteral("not-found"));
 }
 
@@ -565,7 +515,7 @@ void TestTemplateService::renderNeverEscapes()
     TemplateValues values;
     values.peerMentorName = QStringLiteral("Ås & Co <b>");
     values.reason = QStringLiteral("\"quotes\" & 'apostrophes' <script>");
-    auto r = m_service->render(m_coordA, kPause, values);
+    auto r = m_service->render(m_callers.coordA, kPause, values);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body, QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. "
                                      "Reason: \"quotes\" & 'apostrophes' <script>."));
@@ -573,10 +523,10 @@ void TestTemplateService::renderNeverEscapes()
     // Markup in a saved template stays too, and a value is never parsed as template text.
     TemplateChange change;
     change.title = QStringLiteral("<b>{{peer_mentor_name}}</b> & {{organization_name}}");
-    auto saved = m_service->update(m_adminA, kPause, change);
+    auto saved = m_service->update(m_callers.adminA, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     values.peerMentorName = QStringLiteral("{{reason}} &amp;");
-    auto again = m_service->render(m_coordA, kPause, values);
+    auto again = m_service->render(m_callers.coordA, kPause, values);
     QVERIFY2(again, why(again).constData());
     QCOMPARE(again->title, QStringLiteral("<b>{{reason}} &amp;</b> & Oslo Peer Support"));
 }
@@ -587,16 +537,16 @@ void TestTemplateService::previewRendersDraft()
     draft.en.body = QStringLiteral("{{peer_mentor_name}} – {{date}}{{^reason}} (no reason){{/reason}}");
     TemplateValues values = TemplateService::sampleValues();
     values.reason.clear();
-    auto r = m_service->preview(m_coordB, draft, values, QStringLiteral("en"));
+    auto r = m_service->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body, QStringLiteral("Kari Nordmann – 20 March 2026 (no reason)"));
     // Nothing was saved.
-    auto stored = m_service->get(m_coordB, kPause);
+    auto stored = m_service->get(m_callers.coordB, kPause);
     QVERIFY2(stored, why(stored).constData());
     QCOMPARE(stored->en, builtinTemplate(kPause)->en);
 
     draft.en.body = QStringLiteral("{{nope}}");
-    auto bad = m_service->preview(m_coordB, draft, values, QStringLiteral("en"));
+    auto bad = m_service->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
     QCOMPARE(codeOf(bad), QStringLiteral("unprocessable"));
     QCOMPARE(positions(bad.error()), QStringList{QStringLiteral("body_template:1:1")});
 }
@@ -608,12 +558,12 @@ void TestTemplateService::updateForbiddenForCoordinator()
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
     TemplateChange change;
     change.title = QStringLiteral("Mine now");
-    auto r = m_service->update(m_coordA, kPause, change);
+    auto r = m_service->update(m_callers.coordA, kPause, change);
     QCOMPARE(codeOf(r), QStringLiteral("forbidden"));
-    auto t = m_service->get(m_coordA, kPause);
+    auto t = m_service->get(m_callers.coordA, kPause);
     QVERIFY2(t, why(t).constData());
     QCOMPARE(t->en.title, builtinTemplate(kPause)->en.title);
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
     QCOMPARE(changed.count(), 0);
@@ -621,25 +571,25 @@ void TestTemplateService::updateForbiddenForCoordinator()
 
 void TestTemplateService::updateNeedsSomethingToChange()
 {
-    auto r = m_service->update(m_adminA, kPause, TemplateChange{});
+    auto r = m_service->update(m_callers.adminA, kPause, TemplateChange{});
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
 
     TemplateChange badLocale;
     badLocale.locale = QStringLiteral("sv");
     badLocale.title = QStringLiteral("Hej");
-    auto locale = m_service->update(m_adminA, kPause, badLocale);
+    auto locale = m_service->update(m_callers.adminA, kPause, badLocale);
     QCOMPARE(codeOf(locale), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(locale.error()), QStringList{QStringLiteral("locale")});
 
     TemplateChange tooLong;
     tooLong.title = QString(201, QLatin1Char('x'));
-    auto longTitle = m_service->update(m_adminA, kPause, tooLong);
+    auto longTitle = m_service->update(m_callers.adminA, kPause, tooLong);
     QCOMPARE(codeOf(longTitle), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(longTitle.error()), QStringList{QStringLiteral("title")});
 
     TemplateChange unknown;
     unknown.title = QStringLiteral("Hello");
-    auto missing = m_service->update(m_adminA, QStringLiteral("does-not-exist"), unknown);
+    auto missing = m_service->update(m_callers.adminA, QStringLiteral("does-not-exist"), unknown);
     QCOMPARE(codeOf(missing), QStringLiteral("not-found"));
 }
 
@@ -649,7 +599,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
     TemplateChange change;
     change.title = QStringLiteral("Peer Mentor Status Change – Coordinator Notice");
     change.body = QStringLiteral("{{peer_mentor_name}} is on a break from {{date}}.");
-    auto saved = m_service->update(m_adminA, kPause, change);
+    auto saved = m_service->update(m_callers.adminA, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(!saved->created);
     QCOMPARE(saved->item.scope, QStringLiteral("org_a"));
@@ -664,7 +614,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
 
     // Organisation A sees it, in get, list and render.
-    for (const Caller &caller : {m_coordA, m_adminA}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.adminA}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en.title, *change.title);
@@ -674,14 +624,14 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
         QCOMPARE(all->at(0).en.title, *change.title);
         QCOMPARE(all->at(0).updatedAt, test::testNow());
     }
-    auto rendered = m_service->render(m_coordA, kPause, {});
+    auto rendered = m_service->render(m_callers.coordA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->title, *change.title);
     QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann is on a break from 20 March 2026."));
     QCOMPARE(rendered->bodyTemplate, *change.body);
 
     // Organisation B and the global default are untouched.
-    for (const Caller &caller : {m_coordB, m_adminB, m_global}) {
+    for (const Caller &caller : {m_callers.coordB, m_callers.adminB, m_callers.global}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en, builtinTemplate(kPause)->en);
@@ -689,7 +639,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->at(0).en, builtinTemplate(kPause)->en);
     }
-    auto other = m_service->render(m_coordB, kPause, {}, QStringLiteral("en"));
+    auto other = m_service->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
     QVERIFY2(other, why(other).constData());
     QCOMPARE(other->body, kSeedBody);
 }
@@ -699,15 +649,15 @@ void TestTemplateService::orgAdminChangesNorwegianText()
     TemplateChange change;
     change.locale = QStringLiteral("nb");
     change.body = QStringLiteral("{{peer_mentor_name}} tar pause fra {{date}}.");
-    auto saved = m_service->update(m_adminB, kPause, change);
+    auto saved = m_service->update(m_callers.adminB, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.nb.body, *change.body);
     QCOMPARE(saved->item.nb.title, builtinTemplate(kPause)->nb.title);
     QCOMPARE(saved->item.en, builtinTemplate(kPause)->en);
-    auto nb = m_service->render(m_coordB, kPause, {});
+    auto nb = m_service->render(m_callers.coordB, kPause, {});
     QVERIFY2(nb, why(nb).constData());
     QCOMPARE(nb->body, QStringLiteral("Kari Nordmann tar pause fra 20. mars 2026."));
-    auto en = m_service->render(m_coordB, kPause, {}, QStringLiteral("en"));
+    auto en = m_service->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
     QVERIFY2(en, why(en).constData());
     QCOMPARE(en->body, kSeedBody);
 }
@@ -718,13 +668,13 @@ void TestTemplateService::globalAdminChangesGlobalDefault()
     TemplateChange change;
     change.title = QStringLiteral("Pause notice");
     change.description = QStringLiteral("Sent to the coordinator");
-    auto saved = m_service->update(m_global, kPause, change);
+    auto saved = m_service->update(m_callers.global, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.scope, QString());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QString());
 
-    for (const Caller &caller : {m_coordA, m_adminA, m_coordB, m_adminB, m_global}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.adminA, m_callers.coordB, m_callers.adminB, m_callers.global}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en.title, QStringLiteral("Pause notice"));
@@ -740,28 +690,28 @@ void TestTemplateService::orgOverrideWinsOverGlobalChange()
 {
     TemplateChange mine;
     mine.title = QStringLiteral("Org A title");
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
     TemplateChange global;
     global.title = QStringLiteral("Global title");
     global.body = QStringLiteral("Global: {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_global, kPause, global).ok());
+    QVERIFY(m_service->update(m_callers.global, kPause, global).ok());
 
-    auto a = m_service->get(m_coordA, kPause);
+    auto a = m_service->get(m_callers.coordA, kPause);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->en.title, QStringLiteral("Org A title"));
     QCOMPARE(a->en.body, builtinTemplate(kPause)->en.body);   // the override is whole
-    auto b = m_service->get(m_coordB, kPause);
+    auto b = m_service->get(m_callers.coordB, kPause);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->en.title, QStringLiteral("Global title"));
-    auto g = m_service->get(m_global, kPause);
+    auto g = m_service->get(m_callers.global, kPause);
     QVERIFY2(g, why(g).constData());
     QCOMPARE(g->en.title, QStringLiteral("Global title"));
 
-    auto listA = m_service->list(m_adminA);
+    auto listA = m_service->list(m_callers.adminA);
     QVERIFY2(listA, why(listA).constData());
     QCOMPARE(listA->size(), 4);
     QCOMPARE(listA->at(0).en.title, QStringLiteral("Org A title"));
-    auto listB = m_service->list(m_adminB);
+    auto listB = m_service->list(m_callers.adminB);
     QVERIFY2(listB, why(listB).constData());
     QCOMPARE(listB->at(0).en.title, QStringLiteral("Global title"));
 }
@@ -770,14 +720,14 @@ void TestTemplateService::overrideInheritsGlobalChangeMadeBefore()
 {
     TemplateChange global;
     global.body = QStringLiteral("Global: {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_global, kPause, global).ok());
+    QVERIFY(m_service->update(m_callers.global, kPause, global).ok());
     TemplateChange mine;
     mine.title = QStringLiteral("Org A title");
-    auto saved = m_service->update(m_adminA, kPause, mine);
+    auto saved = m_service->update(m_callers.adminA, kPause, mine);
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.en.title, QStringLiteral("Org A title"));
     QCOMPARE(saved->item.en.body, QStringLiteral("Global: {{peer_mentor_name}}"));
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 2);
     QCOMPARE(versions->last().en.body, QStringLiteral("Global: {{peer_mentor_name}}"));   // the inherited original
@@ -831,7 +781,7 @@ void TestTemplateService::compileErrors()
         change.title = title;
     if (sendBody)
         change.body = body;
-    for (const Caller &caller : {m_adminA, m_global}) {
+    for (const Caller &caller : {m_callers.adminA, m_callers.global}) {
         auto r = m_service->update(caller, kPause, change);
         QCOMPARE(codeOf(r), QStringLiteral("unprocessable"));
         QCOMPARE(positions(r.error()), problems);
@@ -841,51 +791,51 @@ void TestTemplateService::compileErrors()
                      qPrintable(f.message));
     }
     QCOMPARE(changed.count(), 0);
-    auto t = m_service->get(m_coordA, kPause);
+    auto t = m_service->get(m_callers.coordA, kPause);
     QVERIFY2(t, why(t).constData());
     QCOMPARE(t->en, builtinTemplate(kPause)->en);
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
 }
 
 void TestTemplateService::etagPrecondition()
 {
-    auto before = m_service->get(m_adminA, kPause);
+    auto before = m_service->get(m_callers.adminA, kPause);
     QVERIFY2(before, why(before).constData());
     const QString etag = TemplateService::etag(*before);
     QVERIFY(etag.startsWith(QLatin1Char('"')) && etag.endsWith(QLatin1Char('"')));
 
     TemplateChange change;
     change.title = QStringLiteral("First");
-    auto stale = m_service->update(m_adminA, kPause, change, QStringLiteral("\"0000000000000000\""));
+    auto stale = m_service->update(m_callers.adminA, kPause, change, QStringLiteral("\"0000000000000000\""));
     QCOMPARE(codeOf(stale), QStringLiteral("precondition-failed"));
 
-    auto first = m_service->update(m_adminA, kPause, change, etag);
+    auto first = m_service->update(m_callers.adminA, kPause, change, etag);
     QVERIFY2(first, why(first).constData());
     const QString next = TemplateService::etag(first->item);
     QVERIFY(next != etag);
-    auto reread = m_service->get(m_adminA, kPause);
+    auto reread = m_service->get(m_callers.adminA, kPause);
     QVERIFY2(reread, why(reread).constData());
     QCOMPARE(TemplateService::etag(*reread), next);
 
     // The etag seen before the change no longer matches.
     change.title = QStringLiteral("Second");
-    auto again = m_service->update(m_adminA, kPause, change, etag);
+    auto again = m_service->update(m_callers.adminA, kPause, change, etag);
     QCOMPARE(codeOf(again), QStringLiteral("precondition-failed"));
-    auto unchanged = m_service->get(m_adminA, kPause);
+    auto unchanged = m_service->get(m_callers.adminA, kPause);
     QVERIFY2(unchanged, why(unchanged).constData());
     QCOMPARE(unchanged->en.title, QStringLiteral("First"));
 
     // "*" and no etag at all both mean "whatever is there".
-    auto star = m_service->update(m_adminA, kPause, change, QStringLiteral("*"));
+    auto star = m_service->update(m_callers.adminA, kPause, change, QStringLiteral("*"));
     QVERIFY2(star, why(star).constData());
     change.title = QStringLiteral("Third");
-    auto none = m_service->update(m_adminA, kPause, change);
+    auto none = m_service->update(m_callers.adminA, kPause, change);
     QVERIFY2(none, why(none).constData());
 
     // Org B's etag is the default's, which did not change.
-    auto b = m_service->get(m_adminB, kPause);
+    auto b = m_service->get(m_callers.adminB, kPause);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(TemplateService::etag(*b), etag);
 }
@@ -897,7 +847,7 @@ void TestTemplateService::versionsKeepEveryChange()
     const QDateTime t2 = t1.addSecs(3600);
     TemplateChange first;
     first.body = QStringLiteral("First: {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_adminA, kPause, first).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, first).ok());
     m_clock.set(t2);
     TemplateChange second;
     second.body = QStringLiteral("Second: {{peer_mentor_name}}");
@@ -906,7 +856,7 @@ void TestTemplateService::versionsKeepEveryChange()
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.version, 3);
 
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 3);
     const TemplateVersion &v3 = versions->at(0);
@@ -933,7 +883,7 @@ void TestTemplateService::versionsKeepEveryChange()
     QCOMPARE(v1.changedBy, QStringLiteral("system"));
 
     // A coordinator of the organisation reads the same history.
-    auto asCoordinator = m_service->versions(m_coordA, kPause);
+    auto asCoordinator = m_service->versions(m_callers.coordA, kPause);
     QVERIFY2(asCoordinator, why(asCoordinator).constData());
     QCOMPARE(asCoordinator->size(), 3);
 }
@@ -942,14 +892,14 @@ void TestTemplateService::versionsAreScoped()
 {
     TemplateChange change;
     change.title = QStringLiteral("A only");
-    QVERIFY(m_service->update(m_adminA, kPause, change).ok());
-    auto b = m_service->versions(m_adminB, kPause);
+    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
+    auto b = m_service->versions(m_callers.adminB, kPause);
     QVERIFY2(b, why(b).constData());
     QVERIFY(b->isEmpty());
-    auto g = m_service->versions(m_global, kPause);
+    auto g = m_service->versions(m_callers.global, kPause);
     QVERIFY2(g, why(g).constData());
     QVERIFY(g->isEmpty());
-    auto unknown = m_service->versions(m_adminA, QStringLiteral("nothing-here"));
+    auto unknown = m_service->versions(m_callers.adminA, QStringLiteral("nothing-here"));
     QCOMPARE(codeOf(unknown), QStringLiteral("not-found"));
 }
 
@@ -957,26 +907,26 @@ void TestTemplateService::restoreBringsOldTextBack()
 {
     TemplateChange x;
     x.body = QStringLiteral("X {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_adminA, kPause, x).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, x).ok());
     m_clock.advance(60'000);
     TemplateChange y;
     y.body = QStringLiteral("Y {{peer_mentor_name}}");
     y.title = QStringLiteral("Y title");
-    QVERIFY(m_service->update(m_adminA, kPause, y).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, y).ok());
     m_clock.advance(60'000);
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto restored = m_service->restore(m_adminA, kPause, 1);
+    auto restored = m_service->restore(m_callers.adminA, kPause, 1);
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->en, builtinTemplate(kPause)->en);
     QCOMPARE(restored->version, 4);
     QCOMPARE(changed.count(), 1);
-    auto now = m_service->get(m_coordA, kPause);
+    auto now = m_service->get(m_callers.coordA, kPause);
     QVERIFY2(now, why(now).constData());
     QCOMPARE(now->en, builtinTemplate(kPause)->en);
     QCOMPARE(now->scope, QStringLiteral("org_a"));   // still an override, with the old text
 
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 4);
     QCOMPARE(versions->first().version, 4);
@@ -984,12 +934,12 @@ void TestTemplateService::restoreBringsOldTextBack()
     QCOMPARE(versions->first().changedAt, m_clock.now());
     QCOMPARE(versions->first().en, builtinTemplate(kPause)->en);
 
-    auto back = m_service->restore(m_adminA, kPause, 2);
+    auto back = m_service->restore(m_callers.adminA, kPause, 2);
     QVERIFY2(back, why(back).constData());
     QCOMPARE(back->en.body, *x.body);
     QCOMPARE(back->en.title, builtinTemplate(kPause)->en.title);
     QCOMPARE(back->version, 5);
-    auto rendered = m_service->render(m_coordA, kPause, {});
+    auto rendered = m_service->render(m_callers.coordA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, QStringLiteral("X Kari Nordmann"));
 }
@@ -998,12 +948,12 @@ void TestTemplateService::restoreRules()
 {
     TemplateChange x;
     x.body = QStringLiteral("X {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_adminA, kPause, x).ok());
-    QCOMPARE(codeOf(m_service->restore(m_coordA, kPause, 1)), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->restore(m_adminA, kPause, 99)), QStringLiteral("not-found"));
+    QVERIFY(m_service->update(m_callers.adminA, kPause, x).ok());
+    QCOMPARE(codeOf(m_service->restore(m_callers.coordA, kPause, 1)), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->restore(m_callers.adminA, kPause, 99)), QStringLiteral("not-found"));
     // Organisation B has no history of its own to restore from.
-    QCOMPARE(codeOf(m_service->restore(m_adminB, kPause, 1)), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->restore(m_adminA, QStringLiteral("no-such-template"), 1)), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->restore(m_callers.adminB, kPause, 1)), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->restore(m_callers.adminA, QStringLiteral("no-such-template"), 1)), QStringLiteral("not-found"));
 }
 
 void TestTemplateService::createCustomTemplate()
@@ -1014,7 +964,7 @@ void TestTemplateService::createCustomTemplate()
     change.title = QStringLiteral("Quick note");
     change.body = QStringLiteral("{{peer_mentor_name}} pauses from {{date}} ({{organization_name}}).");
     change.description = QStringLiteral("A shorter notice");
-    auto saved = m_service->update(m_adminA, QStringLiteral("quick-note"), change);
+    auto saved = m_service->update(m_callers.adminA, QStringLiteral("quick-note"), change);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(saved->created);
     QCOMPARE(saved->item.id, QStringLiteral("quick-note"));
@@ -1028,17 +978,17 @@ void TestTemplateService::createCustomTemplate()
     QCOMPARE(saved->item.nb, saved->item.en);
     QCOMPARE(changed.count(), 1);
 
-    auto all = m_service->list(m_coordA);
+    auto all = m_service->list(m_callers.coordA);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 5);
     QCOMPARE(all->last().id, QStringLiteral("quick-note"));
     QVERIFY(all->last().custom);
 
-    auto rendered = m_service->render(m_coordA, QStringLiteral("quick-note"), {});
+    auto rendered = m_service->render(m_callers.coordA, QStringLiteral("quick-note"), {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann pauses from 20 March 2026 (Oslo Peer Support)."));
 
-    auto versions = m_service->versions(m_adminA, QStringLiteral("quick-note"));
+    auto versions = m_service->versions(m_callers.adminA, QStringLiteral("quick-note"));
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 1);
     QCOMPARE(versions->first().action, QStringLiteral("create"));
@@ -1046,7 +996,7 @@ void TestTemplateService::createCustomTemplate()
     // A second PUT changes it, it does not create it again.
     TemplateChange edit;
     edit.title = QStringLiteral("Quick note (edited)");
-    auto edited = m_service->update(m_adminA, QStringLiteral("quick-note"), edit);
+    auto edited = m_service->update(m_callers.adminA, QStringLiteral("quick-note"), edit);
     QVERIFY2(edited, why(edited).constData());
     QVERIFY(!edited->created);
     QCOMPARE(edited->item.version, 2);
@@ -1057,7 +1007,7 @@ void TestTemplateService::createCustomTemplate()
     request.templateId = QStringLiteral("quick-note");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->payloadType, QStringLiteral("coordinator_pause"));
     QCOMPARE(built->title, QStringLiteral("Quick note (edited)"));
@@ -1113,7 +1063,7 @@ void TestTemplateService::createCustomTemplateRefused()
         change.title = QStringLiteral("A title");
     if (sendBody)
         change.body = body;
-    for (const Caller &caller : {m_adminA, m_global}) {
+    for (const Caller &caller : {m_callers.adminA, m_callers.global}) {
         auto r = m_service->update(caller, id, change);
         QCOMPARE(codeOf(r), code);
         if (!field.isEmpty())
@@ -1131,10 +1081,10 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
     change.type = QStringLiteral("peer_mentor_pause_confirmation");
     change.title = QStringLiteral("Only A");
     change.body = QStringLiteral("Hello {{peer_mentor_name}}");
-    auto saved = m_service->update(m_adminA, QStringLiteral("only-a"), change);
+    auto saved = m_service->update(m_callers.adminA, QStringLiteral("only-a"), change);
     QVERIFY2(saved, why(saved).constData());
 
-    for (const Caller &caller : {m_coordB, m_adminB}) {
+    for (const Caller &caller : {m_callers.coordB, m_callers.adminB}) {
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
@@ -1144,17 +1094,17 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
     // B cannot change it without a type (it does not exist for B) ...
     TemplateChange edit;
     edit.title = QStringLiteral("Taken over");
-    QCOMPARE(codeOf(m_service->update(m_adminB, QStringLiteral("only-a"), edit)), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->update(m_callers.adminB, QStringLiteral("only-a"), edit)), QStringLiteral("not-found"));
     // ... nor build from it.
     BuildRequest request;
     request.templateId = QStringLiteral("only-a");
     request.peerMentorName = QStringLiteral("Someone");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_coordB, request);
+    auto built = m_service->build(m_callers.coordB, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("template_id")});
     // A still has it unchanged.
-    auto a = m_service->get(m_coordA, QStringLiteral("only-a"));
+    auto a = m_service->get(m_callers.coordA, QStringLiteral("only-a"));
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->en.title, QStringLiteral("Only A"));
 }
@@ -1165,11 +1115,11 @@ void TestTemplateService::globalCustomTemplateIsVisibleToEveryOrganisation()
     change.type = QStringLiteral("coordinator_resume");
     change.title = QStringLiteral("Everyone");
     change.body = QStringLiteral("{{peer_mentor_name}} is back");
-    auto saved = m_service->update(m_global, QStringLiteral("everyone"), change);
+    auto saved = m_service->update(m_callers.global, QStringLiteral("everyone"), change);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(saved->created);
     QCOMPARE(saved->item.scope, QString());
-    for (const Caller &caller : {m_coordA, m_adminB, m_global}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.adminB, m_callers.global}) {
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 5);
@@ -1179,11 +1129,11 @@ void TestTemplateService::globalCustomTemplateIsVisibleToEveryOrganisation()
     // An org admin can override a global custom template for their organisation.
     TemplateChange mine;
     mine.title = QStringLiteral("Everyone, A style");
-    auto override = m_service->update(m_adminA, QStringLiteral("everyone"), mine);
+    auto override = m_service->update(m_callers.adminA, QStringLiteral("everyone"), mine);
     QVERIFY2(override, why(override).constData());
     QVERIFY(!override->created);
-    QCOMPARE(m_service->get(m_coordA, QStringLiteral("everyone"))->en.title, QStringLiteral("Everyone, A style"));
-    QCOMPARE(m_service->get(m_coordB, QStringLiteral("everyone"))->en.title, QStringLiteral("Everyone"));
+    QCOMPARE(m_service->get(m_callers.coordA, QStringLiteral("everyone"))->en.title, QStringLiteral("Everyone, A style"));
+    QCOMPARE(m_service->get(m_callers.coordB, QStringLiteral("everyone"))->en.title, QStringLiteral("Everyone"));
 }
 
 void TestTemplateService::typeOfExistingTemplateCannotChange()
@@ -1191,11 +1141,11 @@ void TestTemplateService::typeOfExistingTemplateCannotChange()
     TemplateChange change;
     change.type = QStringLiteral("coordinator_resume");
     change.title = QStringLiteral("Sneaky");
-    auto r = m_service->update(m_adminA, kPause, change);
+    auto r = m_service->update(m_callers.adminA, kPause, change);
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("type")});
     change.type = QStringLiteral("coordinator_pause");   // the same type is fine
-    QVERIFY(m_service->update(m_adminA, kPause, change).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
 }
 
 // ---- remove and reset ------------------------------------------------------------------------
@@ -1213,13 +1163,13 @@ void TestTemplateService::removeOnlyByGlobalAdmin()
     QFETCH(QString, caller);
     TemplateChange change;
     change.title = QStringLiteral("Override");
-    QVERIFY(m_service->update(m_adminA, kPause, change).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    QCOMPARE(codeOf(m_service->remove(who(caller), kPause)), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->remove(who(caller), kPause, QStringLiteral("org_a"))), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->remove(who(caller), QStringLiteral("no-such-template"))), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause)), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause, QStringLiteral("org_a"))), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), QStringLiteral("no-such-template"))), QStringLiteral("forbidden"));
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(m_service->get(m_coordA, kPause)->en.title, QStringLiteral("Override"));
+    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Override"));
 }
 
 void TestTemplateService::removeBuiltinResetsGlobalDefault()
@@ -1227,11 +1177,11 @@ void TestTemplateService::removeBuiltinResetsGlobalDefault()
     TemplateChange change;
     change.title = QStringLiteral("Global change");
     change.body = QStringLiteral("Changed {{date}}");
-    QVERIFY(m_service->update(m_global, kPause, change).ok());
+    QVERIFY(m_service->update(m_callers.global, kPause, change).ok());
     m_clock.advance(5000);
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto removed = m_service->remove(m_global, kPause);
+    auto removed = m_service->remove(m_callers.global, kPause);
     QVERIFY2(removed, why(removed).constData());
     QCOMPARE(removed->id, kPause);
     QCOMPARE(removed->deletedAt, m_clock.now());
@@ -1239,17 +1189,17 @@ void TestTemplateService::removeBuiltinResetsGlobalDefault()
     QCOMPARE(changed.at(0).at(0).toString(), kPause);
     QCOMPARE(changed.at(0).at(1).toString(), QString());
 
-    for (const Caller &caller : {m_coordA, m_coordB, m_global}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.coordB, m_callers.global}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en, builtinTemplate(kPause)->en);
         QVERIFY(!t->custom);
     }
-    auto rendered = m_service->render(m_coordA, kPause, {});
+    auto rendered = m_service->render(m_callers.coordA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, kSeedBody);
 
-    auto versions = m_service->versions(m_global, kPause);
+    auto versions = m_service->versions(m_callers.global, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 3);
     QCOMPARE(versions->first().action, QStringLiteral("reset"));
@@ -1261,18 +1211,18 @@ void TestTemplateService::removeBuiltinAnswersOkEveryTime()
 {
     for (const QString &id : payloadTypes()) {
         const QString builtinId = builtinTemplateOfType(id)->id;
-        auto first = m_service->remove(m_global, builtinId);
+        auto first = m_service->remove(m_callers.global, builtinId);
         QVERIFY2(first, why(first).constData());
-        auto second = m_service->remove(m_global, builtinId);
+        auto second = m_service->remove(m_callers.global, builtinId);
         QVERIFY2(second, why(second).constData());
         QCOMPARE(second->id, builtinId);
     }
     TemplateChange change;
     change.title = QStringLiteral("Changed");
-    QVERIFY(m_service->update(m_global, kPause, change).ok());
-    QVERIFY(m_service->remove(m_global, kPause).ok());
-    QVERIFY(m_service->remove(m_global, kPause).ok());
-    auto all = m_service->list(m_coordA);
+    QVERIFY(m_service->update(m_callers.global, kPause, change).ok());
+    QVERIFY(m_service->remove(m_callers.global, kPause).ok());
+    QVERIFY(m_service->remove(m_callers.global, kPause).ok());
+    auto all = m_service->list(m_callers.coordA);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 4);
     QCOMPARE(all->first().en, builtinTemplate(kPause)->en);
@@ -1284,27 +1234,27 @@ void TestTemplateService::removeCustomTemplate()
     change.type = QStringLiteral("coordinator_pause");
     change.title = QStringLiteral("Extra");
     change.body = QStringLiteral("Extra {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_global, QStringLiteral("extra"), change).ok());
+    QVERIFY(m_service->update(m_callers.global, QStringLiteral("extra"), change).ok());
     // An organisation's override of it goes with it.
     TemplateChange mine;
     mine.title = QStringLiteral("Extra for A");
-    QVERIFY(m_service->update(m_adminA, QStringLiteral("extra"), mine).ok());
+    QVERIFY(m_service->update(m_callers.adminA, QStringLiteral("extra"), mine).ok());
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto removed = m_service->remove(m_global, QStringLiteral("extra"));
+    auto removed = m_service->remove(m_callers.global, QStringLiteral("extra"));
     QVERIFY2(removed, why(removed).constData());
     QCOMPARE(removed->id, QStringLiteral("extra"));
     QCOMPARE(changed.count(), 1);
-    for (const Caller &caller : {m_coordA, m_coordB, m_global}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.coordB, m_callers.global}) {
         QCOMPARE(codeOf(m_service->get(caller, QStringLiteral("extra"))), QStringLiteral("not-found"));
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
     }
-    QCOMPARE(codeOf(m_service->remove(m_global, QStringLiteral("extra"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("extra"))), QStringLiteral("not-found"));
 
     // The history keeps what was removed, for a global admin.
-    auto versions = m_service->versions(m_global, QStringLiteral("extra"));
+    auto versions = m_service->versions(m_callers.global, QStringLiteral("extra"));
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 2);
     QCOMPARE(versions->first().action, QStringLiteral("delete"));
@@ -1317,14 +1267,14 @@ void TestTemplateService::removeOrganisationCustomTemplate()
     change.type = QStringLiteral("coordinator_pause");
     change.title = QStringLiteral("A's own");
     change.body = QStringLiteral("Own {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_adminA, QStringLiteral("a-own"), change).ok());
+    QVERIFY(m_service->update(m_callers.adminA, QStringLiteral("a-own"), change).ok());
     // Not in the global scope ...
-    QCOMPARE(codeOf(m_service->remove(m_global, QStringLiteral("a-own"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("a-own"))), QStringLiteral("not-found"));
     // ... but in organisation A's.
-    auto removed = m_service->remove(m_global, QStringLiteral("a-own"), QStringLiteral("org_a"));
+    auto removed = m_service->remove(m_callers.global, QStringLiteral("a-own"), QStringLiteral("org_a"));
     QVERIFY2(removed, why(removed).constData());
-    QCOMPARE(codeOf(m_service->get(m_adminA, QStringLiteral("a-own"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->remove(m_global, QStringLiteral("a-own"), QStringLiteral("org_a"))),
+    QCOMPARE(codeOf(m_service->get(m_callers.adminA, QStringLiteral("a-own"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("a-own"), QStringLiteral("org_a"))),
              QStringLiteral("not-found"));
 }
 
@@ -1332,28 +1282,28 @@ void TestTemplateService::removeOrganisationOverride()
 {
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
     TemplateChange theirs;
     theirs.title = QStringLiteral("B title");
-    QVERIFY(m_service->update(m_adminB, kPause, theirs).ok());
+    QVERIFY(m_service->update(m_callers.adminB, kPause, theirs).ok());
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto removed = m_service->remove(m_global, kPause, QStringLiteral("org_a"));
+    auto removed = m_service->remove(m_callers.global, kPause, QStringLiteral("org_a"));
     QVERIFY2(removed, why(removed).constData());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
-    QCOMPARE(m_service->get(m_coordA, kPause)->en, builtinTemplate(kPause)->en);
-    QCOMPARE(m_service->get(m_coordB, kPause)->en.title, QStringLiteral("B title"));
+    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en, builtinTemplate(kPause)->en);
+    QCOMPARE(m_service->get(m_callers.coordB, kPause)->en.title, QStringLiteral("B title"));
 
-    auto unknownOrg = m_service->remove(m_global, kPause, QStringLiteral("org_nowhere"));
+    auto unknownOrg = m_service->remove(m_callers.global, kPause, QStringLiteral("org_nowhere"));
     QCOMPARE(codeOf(unknownOrg), QStringLiteral("not-found"));
     QCOMPARE(fieldNames(unknownOrg.error()), QStringList{QStringLiteral("org_id")});
 }
 
 void TestTemplateService::removeUnknown()
 {
-    QCOMPARE(codeOf(m_service->remove(m_global, QStringLiteral("no-such-template"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->remove(m_global, QStringLiteral("no-such-template"), QStringLiteral("org_a"))),
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"), QStringLiteral("org_a"))),
              QStringLiteral("not-found"));
 }
 
@@ -1362,24 +1312,24 @@ void TestTemplateService::resetOverrideByOrgAdmin()
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
     mine.body = QStringLiteral("A body {{date}}");
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
     TemplateChange theirs;
     theirs.title = QStringLiteral("B title");
-    QVERIFY(m_service->update(m_adminB, kPause, theirs).ok());
+    QVERIFY(m_service->update(m_callers.adminB, kPause, theirs).ok());
     m_clock.advance(1000);
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto reset = m_service->resetOverride(m_adminA, kPause);
+    auto reset = m_service->resetOverride(m_callers.adminA, kPause);
     QVERIFY2(reset, why(reset).constData());
     QCOMPARE(reset->en, builtinTemplate(kPause)->en);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
-    auto a = m_service->render(m_coordA, kPause, {});
+    auto a = m_service->render(m_callers.coordA, kPause, {});
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->body, kSeedBody);
-    QCOMPARE(m_service->get(m_coordB, kPause)->en.title, QStringLiteral("B title"));
+    QCOMPARE(m_service->get(m_callers.coordB, kPause)->en.title, QStringLiteral("B title"));
 
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 3);
     QCOMPARE(versions->first().action, QStringLiteral("reset"));
@@ -1392,20 +1342,20 @@ void TestTemplateService::resetOverrideFallsBackToGlobalChange()
 {
     TemplateChange global;
     global.title = QStringLiteral("Global title");
-    QVERIFY(m_service->update(m_global, kPause, global).ok());
+    QVERIFY(m_service->update(m_callers.global, kPause, global).ok());
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
-    auto reset = m_service->resetOverride(m_adminA, kPause);
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
+    auto reset = m_service->resetOverride(m_callers.adminA, kPause);
     QVERIFY2(reset, why(reset).constData());
     QCOMPARE(reset->en.title, QStringLiteral("Global title"));
-    QCOMPARE(m_service->get(m_coordA, kPause)->en.title, QStringLiteral("Global title"));
+    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Global title"));
 
     // Removing organisation A's override by a global admin records the same fallback.
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
-    QVERIFY(m_service->remove(m_global, kPause, QStringLiteral("org_a")).ok());
-    QCOMPARE(m_service->get(m_coordA, kPause)->en.title, QStringLiteral("Global title"));
-    auto versions = m_service->versions(m_adminA, kPause);
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
+    QVERIFY(m_service->remove(m_callers.global, kPause, QStringLiteral("org_a")).ok());
+    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Global title"));
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->first().action, QStringLiteral("reset"));
     QCOMPARE(versions->first().en.title, QStringLiteral("Global title"));
@@ -1414,23 +1364,23 @@ void TestTemplateService::resetOverrideFallsBackToGlobalChange()
 void TestTemplateService::resetOverrideWithNothingToReset()
 {
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto reset = m_service->resetOverride(m_adminA, kPause);
+    auto reset = m_service->resetOverride(m_callers.adminA, kPause);
     QVERIFY2(reset, why(reset).constData());
     QCOMPARE(reset->en, builtinTemplate(kPause)->en);
     QCOMPARE(changed.count(), 0);
-    auto versions = m_service->versions(m_adminA, kPause);
+    auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
-    QCOMPARE(codeOf(m_service->resetOverride(m_adminA, QStringLiteral("no-such-template"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->resetOverride(m_callers.adminA, QStringLiteral("no-such-template"))), QStringLiteral("not-found"));
 }
 
 void TestTemplateService::resetOverrideForbiddenForCoordinator()
 {
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
-    QCOMPARE(codeOf(m_service->resetOverride(m_coordA, kPause)), QStringLiteral("forbidden"));
-    QCOMPARE(m_service->get(m_coordA, kPause)->en.title, QStringLiteral("A title"));
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
+    QCOMPARE(codeOf(m_service->resetOverride(m_callers.coordA, kPause)), QStringLiteral("forbidden"));
+    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("A title"));
 }
 
 // ---- build and payloads ------------------------------------------------------------------------
@@ -1441,9 +1391,9 @@ void TestTemplateService::buildForbiddenForGlobalAdmin()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    QCOMPARE(codeOf(m_service->build(m_global, request)), QStringLiteral("forbidden"));
-    QVERIFY(m_service->build(m_adminA, request).ok());
-    QVERIFY(m_service->build(m_coordA, request).ok());
+    QCOMPARE(codeOf(m_service->build(m_callers.global, request)), QStringLiteral("forbidden"));
+    QVERIFY(m_service->build(m_callers.adminA, request).ok());
+    QVERIFY(m_service->build(m_callers.coordA, request).ok());
 }
 
 void TestTemplateService::buildByPayloadType_data()
@@ -1483,7 +1433,7 @@ void TestTemplateService::buildByPayloadType()
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("Personal leave");
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
     QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(built->id).hasMatch(), qPrintable(built->id));
     QCOMPARE(built->payloadType, payloadType);
@@ -1505,7 +1455,7 @@ void TestTemplateService::buildByTemplateId()
     request.templateId = QStringLiteral("coordinator-resume");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 4, 1);
-    auto built = m_service->build(m_adminA, request);
+    auto built = m_service->build(m_callers.adminA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->payloadType, QStringLiteral("coordinator_resume"));
     QCOMPARE(built->templateId, QStringLiteral("coordinator-resume"));
@@ -1514,7 +1464,7 @@ void TestTemplateService::buildByTemplateId()
 
     // Both may be sent when they agree.
     request.payloadType = QStringLiteral("coordinator_resume");
-    QVERIFY(m_service->build(m_adminA, request).ok());
+    QVERIFY(m_service->build(m_callers.adminA, request).ok());
 }
 
 void TestTemplateService::buildInvalid_data()
@@ -1561,7 +1511,7 @@ void TestTemplateService::buildInvalid()
         request.date = utc(2026, 3, 20);
     request.reason = reason;
     request.locale = locale;
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QCOMPARE(codeOf(built), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(built.error()), fields);
     QVERIFY(built.error().message.contains(fields.first()));
@@ -1578,7 +1528,7 @@ void TestTemplateService::buildTypeAndTemplateMismatch()
     request.templateId = QStringLiteral("coordinator-resume");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("payload_type")});
 }
@@ -1589,7 +1539,7 @@ void TestTemplateService::buildUnknownTemplateId()
     request.templateId = QStringLiteral("no-such-template");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("template_id")});
 }
@@ -1600,12 +1550,12 @@ void TestTemplateService::buildMentorOfAnotherOrganisation()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorId = QStringLiteral("pm_b1");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("peer_mentor_id")});
     // Even with a name given.
     request.peerMentorName = QStringLiteral("Åse Løvås");
-    QCOMPARE(codeOf(m_service->build(m_adminA, request)), QStringLiteral("unprocessable"));
+    QCOMPARE(codeOf(m_service->build(m_callers.adminA, request)), QStringLiteral("unprocessable"));
     Query count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM built_payloads"));
     QVERIFY(count.exec().ok() && count.next());
     QCOMPARE(count.value(0).toInt(), 0);
@@ -1617,7 +1567,7 @@ void TestTemplateService::buildWithMentorId()
     request.payloadType = QStringLiteral("peer_mentor_pause_confirmation");
     request.peerMentorId = QStringLiteral("pm_a1");
     request.date = utc(2026, 4, 15);
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->peerMentorId, QStringLiteral("pm_a1"));
     QCOMPARE(built->peerMentorName, QStringLiteral("Ola Hansen"));
@@ -1627,11 +1577,11 @@ void TestTemplateService::buildWithMentorId()
 
     // The date of the request is the pause being announced: no reason of an older pause is added.
     request.payloadType = QStringLiteral("coordinator_pause");
-    auto pause = m_service->build(m_coordA, request);
+    auto pause = m_service->build(m_callers.coordA, request);
     QVERIFY2(pause, why(pause).constData());
     QCOMPARE(pause->body, QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026."));
     request.reason = QStringLiteral("Family reasons");
-    auto withReason = m_service->build(m_coordA, request);
+    auto withReason = m_service->build(m_callers.coordA, request);
     QVERIFY2(withReason, why(withReason).constData());
     QCOMPARE(withReason->body, QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026. Reason: Family reasons."));
 }
@@ -1643,20 +1593,20 @@ void TestTemplateService::buildInOrganisationLocale()
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("Personal leave");
-    auto nb = m_service->build(m_coordB, request);
+    auto nb = m_service->build(m_callers.coordB, request);
     QVERIFY2(nb, why(nb).constData());
     QCOMPARE(nb->locale, QStringLiteral("nb"));
     QCOMPARE(nb->title, QStringLiteral("Likeperson på pause – melding til koordinator"));
     QCOMPARE(nb->body, kSeedBodyNb);
     request.locale = QStringLiteral("en");
-    auto en = m_service->build(m_coordB, request);
+    auto en = m_service->build(m_callers.coordB, request);
     QVERIFY2(en, why(en).constData());
     QCOMPARE(en->locale, QStringLiteral("en"));
     QCOMPARE(en->body, kSeedBody);
 
     // An offset date is the same moment: 00:30 in Oslo on 21 March is 20 March in UTC but the 21st there.
     request.date = QDateTime(QDate(2026, 3, 21), QTime(0, 30), QTimeZone(3600));
-    auto offset = m_service->build(m_coordA, request);
+    auto offset = m_service->build(m_callers.coordA, request);
     QVERIFY2(offset, why(offset).constData());
     QCOMPARE(offset->effectiveDate, utc(2026, 3, 20, 23, 30));
     QVERIFY2(offset->body.contains(QLatin1String("21 March 2026")), qPrintable(offset->body));
@@ -1667,17 +1617,17 @@ void TestTemplateService::buildUsesOrganisationOverride()
     TemplateChange mine;
     mine.title = QStringLiteral("A notice");
     mine.body = QStringLiteral("{{peer_mentor_name}} – {{date}}");
-    QVERIFY(m_service->update(m_adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
     BuildRequest request;
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto a = m_service->build(m_coordA, request);
+    auto a = m_service->build(m_callers.coordA, request);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->title, QStringLiteral("A notice"));
     QCOMPARE(a->body, QStringLiteral("Kari Nordmann – 20 March 2026"));
     request.locale = QStringLiteral("en");
-    auto b = m_service->build(m_coordB, request);
+    auto b = m_service->build(m_callers.coordB, request);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->title, QStringLiteral("Peer Mentor Pause – Coordinator Notice"));
 }
@@ -1689,11 +1639,11 @@ void TestTemplateService::buildNeverEscapes()
     request.peerMentorName = QStringLiteral("Ås & Co <b>");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("R&D <i>trip</i>");
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->body, QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. Reason: R&D <i>trip</i>."));
     QCOMPARE(built->peerMentorName, QStringLiteral("Ås & Co <b>"));
-    auto stored = m_service->payload(m_coordA, built->id);
+    auto stored = m_service->payload(m_callers.coordA, built->id);
     QVERIFY2(stored, why(stored).constData());
     QCOMPARE(stored->body, built->body);
     QCOMPARE(stored->peerMentorName, QStringLiteral("Ås & Co <b>"));
@@ -1706,15 +1656,15 @@ void TestTemplateService::payloadRoundTrip()
     request.peerMentorId = QStringLiteral("pm_a1");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("Personal leave");
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
 
     m_clock.advance(3'600'000);   // later reads answer what was built, not a new rendering
     TemplateChange change;
     change.body = QStringLiteral("Changed afterwards {{date}}");
-    QVERIFY(m_service->update(m_adminA, kPause, change).ok());
+    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
 
-    for (const Caller &caller : {m_coordA, m_adminA, m_global}) {
+    for (const Caller &caller : {m_callers.coordA, m_callers.adminA, m_callers.global}) {
         auto stored = m_service->payload(caller, built->id);
         QVERIFY2(stored, why(stored).constData());
         QCOMPARE(stored->id, built->id);
@@ -1735,10 +1685,10 @@ void TestTemplateService::payloadRoundTrip()
     QCOMPARE(built->body, QStringLiteral("Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave."));
 
     // Two builds are two payloads.
-    auto second = m_service->build(m_coordA, request);
+    auto second = m_service->build(m_callers.coordA, request);
     QVERIFY2(second, why(second).constData());
     QVERIFY(second->id != built->id);
-    QCOMPARE(codeOf(m_service->payload(m_coordA, QStringLiteral("payload_000000000000"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->payload(m_callers.coordA, QStringLiteral("payload_000000000000"))), QStringLiteral("not-found"));
 }
 
 void TestTemplateService::payloadOfAnotherOrganisation()
@@ -1747,9 +1697,9 @@ void TestTemplateService::payloadOfAnotherOrganisation()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_coordA, request);
+    auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
-    for (const Caller &caller : {m_coordB, m_adminB}) {
+    for (const Caller &caller : {m_callers.coordB, m_callers.adminB}) {
         auto other = m_service->payload(caller, built->id);
         QCOMPARE(codeOf(other), QStringLiteral("not-found"));
         QCOMPARE(other.error().message, m_service->payload(caller, QStringLiteral("payload_ffffffffffff")).error().message);

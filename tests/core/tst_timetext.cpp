@@ -1,18 +1,11 @@
+#include "TestSupport.h"
 #include "TimeText.h"
 
 #include <QTest>
 #include <QTimeZone>
 
 using namespace cc;
-
-namespace {
-
-QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int msec = 0)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
-}
-
-} // namespace
+using test::utc;
 
 class TestTimeText : public QObject
 {

@@ -1,0 +1,61 @@
+#include "TestSupport.h"
+
+#include "UserRepository.h"
+
+#include <QTimeZone>
+
+namespace cc::test {
+
+Caller makeCaller(Role role, const QString &orgId, const QString &userId, const QString &username,
+                  const QString &coordinatorId)
+{
+    return Caller{userId, username, role, orgId, coordinatorId};
+}
+
+Caller StandardCallers::who(const QString &name) const
+{
+    if (name == QLatin1String("coordA"))
+        return coordA;
+    if (name == QLatin1String("adminA"))
+        return adminA;
+    if (name == QLatin1String("coordB"))
+        return coordB;
+    if (name == QLatin1String("adminB"))
+        return adminB;
+    if (name == QLatin1String("global"))
+        return global;
+    qFatal("unknown caller %s", qPrintable(name));
+}
+
+qint64 countRows(Database &db, const QString &table, const QString &where)
+{
+    Query q(db,
+            QStringLiteral("SELECT COUNT(*) FROM ") + table
+                + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+Status insertUser(Database &db, const QString &id, const QString &username, Role role, const QString &orgId,
+                  const QString &coordinatorId, const QString &passwordHash, const QDateTime &createdAt)
+{
+    UserRepository users(db);
+    User u;
+    u.id = id;
+    u.username = username;
+    u.displayName = username;
+    u.role = role;
+    u.orgId = orgId;
+    u.coordinatorId = coordinatorId;
+    u.passwordHash = passwordHash;
+    u.createdAt = createdAt;
+    return users.insertUser(u);
+}
+
+QDateTime utc(int year, int month, int day, int hour, int minute, int second, int msec)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
+}
+
+} // namespace cc::test

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Database.h"
+#include "Result.h"
+#include "Types.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace cc::test {
+
+// "ok", or the name of the error code of a failed result (to compare with an expected code).
+template<typename R>
+QString codeOf(const R &result)
+{
+    return result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code);
+}
+
+// "ok", or "code: message" of a failed result (the message of a QVERIFY2).
+template<typename R>
+QByteArray why(const R &result)
+{
+    return result.ok()
+        ? QByteArray("ok")
+        : (errorCodeName(result.error().code) + QStringLiteral(": ") + result.error().message).toUtf8();
+}
+
+// A caller as the services see it after sign-in.
+Caller makeCaller(Role role, const QString &orgId, const QString &userId, const QString &username,
+                  const QString &coordinatorId = {});
+
+// The fixed callers of the service tests: a coordinator and an org admin of organisations org_a
+// and org_b, and a global admin.
+struct StandardCallers
+{
+    Caller coordA = makeCaller(Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("user_ca"),
+                               QStringLiteral("coord.a"), QStringLiteral("coord_a1"));
+    Caller adminA = makeCaller(Role::OrgAdmin, QStringLiteral("org_a"), QStringLiteral("user_aa"),
+                               QStringLiteral("admin.a"));
+    Caller coordB = makeCaller(Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("user_cb"),
+                               QStringLiteral("coord.b"), QStringLiteral("coord_b1"));
+    Caller adminB = makeCaller(Role::OrgAdmin, QStringLiteral("org_b"), QStringLiteral("user_ab"),
+                               QStringLiteral("admin.b"));
+    Caller global =
+        makeCaller(Role::GlobalAdmin, QString(), QStringLiteral("user_g"), QStringLiteral("root"));
+
+    // The caller named in a data table: "coordA", "adminA", "coordB", "adminB" or "global".
+    Caller who(const QString &name) const;
+};
+
+// The rows of `table` (that match the SQL condition `where`, if given); -1 when the query fails.
+qint64 countRows(Database &db, const QString &table, const QString &where = {});
+
+// Stores a user with a plain repository call (no service, no hashing: `passwordHash` is used as is).
+Status insertUser(Database &db, const QString &id, const QString &username, Role role, const QString &orgId,
+                  const QString &coordinatorId, const QString &passwordHash, const QDateTime &createdAt);
+
+// A time in UTC.
+QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int msec = 0);
+
+} // namespace cc::test
