@@ -47,6 +47,40 @@ QStringList channelsFor(QRandomGenerator &rng)
     return options.at(rng.bounded(static_cast<quint32>(options.size())));
 }
 
+// Event `i` of a mentor whose events are `step` seconds apart from `from`, each moved by up to a
+// third of the gap, so the order holds: even ones pause, odd ones resume.
+NotificationRecord eventOf(const PeerMentor &m, const QString &coordinatorName, const QDateTime &from, qint64 step,
+                           int i, QRandomGenerator &rng, QSet<QString> &ids)
+{
+    const auto jitterRange = static_cast<quint32>(std::clamp<qint64>(step * 2 / 3, 1, 0x7fffffff));
+    const qint64 jitter = static_cast<qint64>(rng.bounded(jitterRange)) - jitterRange / 2;
+    QDateTime at = from.addSecs(step * (i + 1) + jitter);
+    at.setTime(QTime(at.time().hour(), at.time().minute(), at.time().second(), static_cast<int>(rng.bounded(1000))));
+    NotificationRecord r;
+    do {
+        r.id = QStringLiteral("nr_") + QString::number(rng.generate64() & 0xffffffffffffULL, 16).rightJustified(12, QLatin1Char('0'));
+    } while (ids.contains(r.id));
+    ids.insert(r.id);
+    r.orgId = m.orgId;
+    r.peerMentorId = m.id;
+    r.peerMentorName = m.name;
+    r.eventType = i % 2 == 0 ? EventType::PauseActivated : EventType::PauseDeactivated;
+    QDateTime effective = at.addDays(rng.bounded(4));
+    effective.setTime(QTime(0, 0));
+    r.effectiveDate = effective;
+    if (r.eventType == EventType::PauseActivated && rng.bounded(5) != 0)
+        r.reason = pick(kReasons, rng);
+    r.coordinatorId = m.coordinatorId;
+    r.coordinatorName = coordinatorName;
+    r.channels = channelsFor(rng);
+    for (int d = 0; d < r.channels.size(); ++d)
+        r.dispatchIds << QStringLiteral("disp_") + QString::number(rng.generate64() & 0xffffffffffffULL, 16);
+    r.createdBy = QStringLiteral("demo");
+    r.sentAt = at;
+    r.updatedAt = at;
+    return r;
+}
+
 // A mentor's pauses and resumes between `from` and `until`, oldest first.
 QList<NotificationRecord> lifeOf(const PeerMentor &m, const QString &coordinatorName, const QDateTime &from,
                                  const QDateTime &until, int events, QRandomGenerator &rng, QSet<QString> &ids)
@@ -55,38 +89,9 @@ QList<NotificationRecord> lifeOf(const PeerMentor &m, const QString &coordinator
     const qint64 span = from.secsTo(until);
     if (events <= 0 || span <= 0)
         return out;
-    // Evenly spread, each moved by up to a third of the gap, so the order holds and the last one
-    // stays before `until`.
     const qint64 step = span / (events + 1);
-    const auto jitterRange = static_cast<quint32>(std::clamp<qint64>(step * 2 / 3, 1, 0x7fffffff));
-    for (int i = 0; i < events; ++i) {
-        const qint64 jitter = static_cast<qint64>(rng.bounded(jitterRange)) - jitterRange / 2;
-        QDateTime at = from.addSecs(step * (i + 1) + jitter);
-        at.setTime(QTime(at.time().hour(), at.time().minute(), at.time().second(), static_cast<int>(rng.bounded(1000))));
-        NotificationRecord r;
-        do {
-            r.id = QStringLiteral("nr_") + QString::number(rng.generate64() & 0xffffffffffffULL, 16).rightJustified(12, QLatin1Char('0'));
-        } while (ids.contains(r.id));
-        ids.insert(r.id);
-        r.orgId = m.orgId;
-        r.peerMentorId = m.id;
-        r.peerMentorName = m.name;
-        r.eventType = i % 2 == 0 ? EventType::PauseActivated : EventType::PauseDeactivated;
-        QDateTime effective = at.addDays(rng.bounded(4));
-        effective.setTime(QTime(0, 0));
-        r.effectiveDate = effective;
-        if (r.eventType == EventType::PauseActivated && rng.bounded(5) != 0)
-            r.reason = pick(kReasons, rng);
-        r.coordinatorId = m.coordinatorId;
-        r.coordinatorName = coordinatorName;
-        r.channels = channelsFor(rng);
-        for (int d = 0; d < r.channels.size(); ++d)
-            r.dispatchIds << QStringLiteral("disp_") + QString::number(rng.generate64() & 0xffffffffffffULL, 16);
-        r.createdBy = QStringLiteral("demo");
-        r.sentAt = at;
-        r.updatedAt = at;
-        out.append(r);
-    }
+    for (int i = 0; i < events; ++i)
+        out.append(eventOf(m, coordinatorName, from, step, i, rng, ids));
     return out;
 }
 
@@ -232,7 +237,7 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     summary.accounts = createdAccounts;
     summary.orgId = orgId;
     qint64 done = 0;
-    constexpr int kBatch = 5000;
+    constexpr int kBatch = 25000;   // per transaction: fewer rewrites of the same index pages
     QList<NotificationRecord> pending;
     auto flush = [&]() -> Status {
         if (pending.isEmpty())
@@ -273,18 +278,24 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     }
     summary.mentors = static_cast<int>(newMentors.size());
 
-    for (const PeerMentor &m : std::as_const(newMentors)) {
-        const qint64 left = count - done - pending.size();
-        if (left <= 0)
-            break;
-        const int events = static_cast<int>(qMin<qint64>(perMentor, left));
-        const QString coordinatorName = std::find_if(coordinators->cbegin(), coordinators->cend(), [&](const Coordinator &c) {
-                                            return c.id == m.coordinatorId;
-                                        })->name;
-        pending << lifeOf(m, coordinatorName, now.addDays(-5 * 365), now.addDays(-1), events, rng, ids);
-        if (pending.size() >= kBatch) {
-            if (auto s = flush(); !s)
-                return s.error();
+    // Event by event across all mentors, so records arrive roughly in time order: the time
+    // indexes grow at their end instead of being rewritten all over for every batch.
+    QHash<QString, QString> coordinatorNames;
+    for (const Coordinator &c : std::as_const(*coordinators))
+        coordinatorNames.insert(c.id, c.name);
+    const QDateTime from = now.addDays(-5 * 365);
+    const qint64 step = from.secsTo(now.addDays(-1)) / (perMentor + 1);
+    for (int i = 0; i < perMentor; ++i) {
+        for (qsizetype n = 0; n < newMentors.size(); ++n) {
+            // Mentor n has perMentor events, but the last ones share what is left of `count`.
+            if (n * perMentor + i >= count)
+                continue;
+            const PeerMentor &m = newMentors.at(n);
+            pending << eventOf(m, coordinatorNames.value(m.coordinatorId), from, step, i, rng, ids);
+            if (pending.size() >= kBatch) {
+                if (auto s = flush(); !s)
+                    return s.error();
+            }
         }
     }
     if (auto s = flush(); !s)

@@ -97,7 +97,7 @@ echo "API load, $(nproc) cores, $records records ($(echo "$database" | cut -d: -
 printf '| %-8s | %11s | %9s | %8s | %11s | %9s | %8s |\n' endpoint "req/s (1)" "p99 (1)" "× health" "req/s (50)" "p99 (50)" "× health"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ------------- ----------- ---------- ------------- ----------- ----------
 for n in "${names[@]}"; do
-    r1=$(echo "scale=2; ${rps[$n/1]} / ${rps[health/1]}" | bc)
-    r50=$(echo "scale=2; ${rps[$n/50]} / ${rps[health/50]}" | bc)
+    r1=$(printf "%.3f" "$(echo "scale=4; ${rps[$n/1]} / ${rps[health/1]}" | bc)")
+    r50=$(printf "%.3f" "$(echo "scale=4; ${rps[$n/50]} / ${rps[health/50]}" | bc)")
     printf '| %-8s | %11s | %9s | %8s | %11s | %9s | %8s |\n' "$n" "${rps[$n/1]}" "${p99[$n/1]}" "$r1" "${rps[$n/50]}" "${p99[$n/50]}" "$r50"
 done
