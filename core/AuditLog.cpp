@@ -19,6 +19,8 @@ Status AuditLog::write(const Caller &caller, const QString &orgId, const QString
 
 Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest &page, const QString &entityId)
 {
+    if (page.page < 1 || page.limit < 1 || page.limit > 1000)
+        return Error::invalid(QStringLiteral("page must be 1 or more and limit between 1 and 1000."));
     QStringList where;
     if (!caller.isGlobalAdmin())
         where << QStringLiteral("org_id = :org");

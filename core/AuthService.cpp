@@ -25,6 +25,11 @@ AuthService::AuthService(Database &db, const Clock &clock, QObject *parent)
 {
 }
 
+Status AuthService::pruneLoginFailures()
+{
+    return m_users.pruneLoginFailures(m_clock.now().addSecs(-kFailureWindowSeconds));
+}
+
 Caller AuthService::callerOf(const User &user)
 {
     Caller c;

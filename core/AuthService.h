@@ -43,6 +43,9 @@ public:
     Status revoke(const Caller &caller, const QString &tokenId);
     Result<QList<ApiToken>> tokens(const Caller &caller);
 
+    // Forgets failed sign-ins older than the throttling window (run now and then).
+    Status pruneLoginFailures();
+
     static Caller callerOf(const User &user);
 
 signals:

@@ -48,9 +48,10 @@ QStringList channelsFor(QRandomGenerator &rng)
 }
 
 // Event `i` of a mentor whose events are `step` seconds apart from `from`, each moved by up to a
-// third of the gap, so the order holds: even ones pause, odd ones resume.
+// third of the gap, so the order holds. Pauses and resumes alternate, the first a pause when
+// `startsWithPause`.
 NotificationRecord eventOf(const PeerMentor &m, const QString &coordinatorName, const QDateTime &from, qint64 step,
-                           int i, QRandomGenerator &rng, QSet<QString> &ids)
+                           int i, bool startsWithPause, QRandomGenerator &rng, QSet<QString> &ids)
 {
     const auto jitterRange = static_cast<quint32>(std::clamp<qint64>(step * 2 / 3, 1, 0x7fffffff));
     const qint64 jitter = static_cast<qint64>(rng.bounded(jitterRange)) - jitterRange / 2;
@@ -64,7 +65,7 @@ NotificationRecord eventOf(const PeerMentor &m, const QString &coordinatorName, 
     r.orgId = m.orgId;
     r.peerMentorId = m.id;
     r.peerMentorName = m.name;
-    r.eventType = i % 2 == 0 ? EventType::PauseActivated : EventType::PauseDeactivated;
+    r.eventType = (i % 2 == 0) == startsWithPause ? EventType::PauseActivated : EventType::PauseDeactivated;
     QDateTime effective = at.addDays(rng.bounded(4));
     effective.setTime(QTime(0, 0));
     r.effectiveDate = effective;
@@ -91,7 +92,7 @@ QList<NotificationRecord> lifeOf(const PeerMentor &m, const QString &coordinator
         return out;
     const qint64 step = span / (events + 1);
     for (int i = 0; i < events; ++i)
-        out.append(eventOf(m, coordinatorName, from, step, i, rng, ids));
+        out.append(eventOf(m, coordinatorName, from, step, i, true, rng, ids));
     return out;
 }
 
@@ -291,7 +292,8 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
             if (n * perMentor + i >= count)
                 continue;
             const PeerMentor &m = newMentors.at(n);
-            pending << eventOf(m, coordinatorNames.value(m.coordinatorId), from, step, i, rng, ids);
+            // Half the mentors were paused when the period began: the newest records mix both kinds.
+            pending << eventOf(m, coordinatorNames.value(m.coordinatorId), from, step, i, n % 2 == 0, rng, ids);
             if (pending.size() >= kBatch) {
                 if (auto s = flush(); !s)
                     return s.error();

@@ -9,6 +9,9 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTimer>
+
+#include <chrono>
 
 Q_LOGGING_CATEGORY(lcServer, "console.server", QtInfoMsg)
 
@@ -51,11 +54,25 @@ public:
         }
         m_tcp = tcp;
         m_http->bind(tcp);   // the HTTP server now owns it
+        // Old failed sign-ins and remembered Idempotency-Key answers are forgotten now and hourly.
+        m_housekeeping.setInterval(std::chrono::hours(1));
+        QObject::connect(&m_housekeeping, &QTimer::timeout, this, [this] { keepHouse(); });
+        m_housekeeping.start();
+        keepHouse();
         return tcp->serverPort();
+    }
+
+    void keepHouse()
+    {
+        if (auto s = m_services.auth.pruneLoginFailures(); !s)
+            qCWarning(lcServer) << "pruning failed sign-ins:" << s.error().message;
+        if (auto s = IdempotencyStore(m_services.database, m_services.clock).prune(); !s)
+            qCWarning(lcServer) << "pruning Idempotency-Key answers:" << s.error().message;
     }
 
     void stop()
     {
+        m_housekeeping.stop();
         if (m_tcp)
             m_tcp->close();   // no new connections
         // Handlers are synchronous: nothing is half-handled now. Let the answers go out.
@@ -118,6 +135,7 @@ private:
     std::unique_ptr<ApiDispatcher> m_dispatcher;
     std::unique_ptr<HttpServer> m_http;
     QTcpServer *m_tcp = nullptr;
+    QTimer m_housekeeping{this};   // a child, so it moves to the server thread with the worker
 };
 
 ApiServer::ApiServer(const Services &services, QObject *parent) : QObject(parent), m_services(services)

@@ -131,6 +131,8 @@ private slots:
 
     void recordQueriesUseIndexes_data();
     void recordQueriesUseIndexes();
+    void eventFiltersWalkEventIndexes_data();
+    void eventFiltersWalkEventIndexes();
 
     void connectionPerThread();
     void concurrentWritersWait();
@@ -803,6 +805,34 @@ void TestCoreDatabase::recordQueriesUseIndexes_data()
                              "'2026-03-19T14:30:05.000Z' ORDER BY r.effective_date DESC, "
                              "r.sent_at DESC, r.id DESC LIMIT 1")
                                     << false;
+}
+
+// A list filtered by event type walks an index that starts with the event type, in sent_at
+// order, instead of skipping every record of the other type (SQLite's planner is deterministic
+// enough to name the index; PostgreSQL's choice depends on its statistics).
+void TestCoreDatabase::eventFiltersWalkEventIndexes_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QString>("index");
+    QTest::newRow("organisation") << QStringLiteral(" WHERE r.org_id = 'org-a' AND r.event_type = 'pause_activated'")
+                                  << QStringLiteral("idx_records_org_event_sent");
+    QTest::newRow("coordinator") << QStringLiteral(" WHERE r.coordinator_id = 'coord-a1' AND r.event_type = 'pause_activated'")
+                                 << QStringLiteral("idx_records_coordinator_event_sent");
+    QTest::newRow("everyone") << QStringLiteral(" WHERE r.event_type = 'pause_activated'") << QStringLiteral("idx_records_event_sent");
+}
+
+void TestCoreDatabase::eventFiltersWalkEventIndexes()
+{
+    QFETCH(QString, where);
+    QFETCH(QString, index);
+    Database &db = m_database->db();
+    if (!db.isSqlite())
+        QSKIP("The index PostgreSQL picks depends on its statistics; recordQueriesUseIndexes covers it");
+    QString error;
+    const QString plan = queryPlan(db, listSql(where), &error).join(QLatin1Char('\n'));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(plan.contains(index), qPrintable(plan));
+    QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
 }
 
 void TestCoreDatabase::recordQueriesUseIndexes()
