@@ -44,6 +44,7 @@ ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent) : QOb
 ConnectionGuard::~ConnectionGuard()
 {
     qDeleteAll(m_watches);
+    qDeleteAll(m_retired);
 }
 
 bool ConnectionGuard::admits(const QHostAddress &peer) const
@@ -86,10 +87,9 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QIODevice::bytesWritten, &w->idle, [w] { w->idle.start(); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
-    connect(socket, &QAbstractSocket::disconnected, this, [w] {
-        w->idle.stop();
-        w->deadline.stop();
-    });
+    // A closed connection stops counting at once, not when QtHttpServer gets round to deleting
+    // its socket: a busy server would otherwise refuse new connections for ones already gone.
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { forget(socket); });
     w->idle.start();
 }
 
@@ -101,7 +101,14 @@ void ConnectionGuard::forget(QTcpSocket *socket)
     --m_total;
     if (--m_perAddress[w->peer] <= 0)
         m_perAddress.remove(w->peer);
-    delete w;
+    // Its timers may be the ones whose timeout led here: delete them once that has returned.
+    w->idle.stop();
+    w->deadline.stop();
+    m_retired.append(w);
+    QTimer::singleShot(0, this, [this] {
+        qDeleteAll(m_retired);
+        m_retired.clear();
+    });
 }
 
 void ConnectionGuard::onReadyRead(QTcpSocket *socket)

@@ -58,6 +58,7 @@ private:
 
     ConnectionLimits m_limits;
     QHash<QTcpSocket *, Watch *> m_watches;
+    QList<Watch *> m_retired;   // forgotten, deleted on the next turn of the event loop
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };
