@@ -150,8 +150,11 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
 
 Result<QList<Coordinator>> DirectoryService::coordinators(const Caller &caller, const QString &orgId)
 {
-    QString scope = caller.isGlobalAdmin() ? orgId : caller.orgId;
-    return m_directory.coordinators(scope);
+    // Only a global admin may see every organisation's (an empty scope); anyone else without an
+    // organisation sees nothing.
+    if (!caller.isGlobalAdmin() && caller.orgId.isEmpty())
+        return QList<Coordinator>();
+    return m_directory.coordinators(caller.isGlobalAdmin() ? orgId : caller.orgId);
 }
 
 Result<Coordinator> DirectoryService::coordinator(const Caller &caller, const QString &id)
@@ -266,6 +269,8 @@ Result<PeerMentor> DirectoryService::peerMentor(const Caller &caller, const QStr
 
 Result<QList<PeerMentor>> DirectoryService::peerMentors(const Caller &caller, const QString &search)
 {
+    if (!caller.isGlobalAdmin() && caller.orgId.isEmpty())
+        return QList<PeerMentor>();
     return m_directory.peerMentors(caller.isGlobalAdmin() ? QString() : caller.orgId, search.trimmed());
 }
 

@@ -316,4 +316,18 @@ Result<History> NotificationRecordService::history(const Caller &caller, const Q
     return History{*mentor, *events};
 }
 
+Result<QHash<QString, PeerMentorProfile>> NotificationRecordService::profiles(const Caller &caller, const QString &orgId)
+{
+    QHash<QString, PeerMentorProfile> out;
+    if (seesNoOrganisation(caller))
+        return out;
+    auto all = m_records.currentStatuses(caller.isGlobalAdmin() ? orgId : caller.orgId, m_clock.now());
+    if (!all)
+        return all.error();
+    out.reserve(all->size());
+    for (const PeerMentorProfile &p : std::as_const(*all))
+        out.insert(p.mentor.id, p);
+    return out;
+}
+
 } // namespace cc

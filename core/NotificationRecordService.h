@@ -7,6 +7,7 @@
 #include "RecordRepository.h"
 #include "Types.h"
 
+#include <QHash>
 #include <QObject>
 
 namespace cc {
@@ -39,6 +40,9 @@ public:
     Result<Deleted> remove(const Caller &caller, const QString &id);
     Result<PeerMentorProfile> profile(const Caller &caller, const QString &peerMentorId);
     Result<History> history(const Caller &caller, const QString &peerMentorId);
+    // profile() of every mentor the caller sees, by mentor id, in one query (the console's list of
+    // mentors). `orgId` narrows a global admin's view; others always get their own organisation.
+    Result<QHash<QString, PeerMentorProfile>> profiles(const Caller &caller, const QString &orgId = {});
 
     static QString etag(const NotificationRecord &record);
     static Status validateChannels(const QStringList &channels, const QString &field);

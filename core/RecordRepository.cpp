@@ -252,4 +252,34 @@ Result<std::optional<NotificationRecord>> RecordRepository::latestEffective(cons
     return fetchOne<NotificationRecord>(q, recordFrom);
 }
 
+Result<QList<PeerMentorProfile>> RecordRepository::currentStatuses(const QString &orgId, const QDateTime &asOf)
+{
+    // The same rule as latestEffective(), as a correlated subquery per mentor that walks
+    // idx_records_mentor_effective backwards and stops at the first row.
+    QString sql = QStringLiteral(
+        "SELECT m.id, m.org_id, m.coordinator_id, m.name, m.email, m.phone, m.created_at, "
+        "r.event_type, r.effective_date FROM peer_mentors m "
+        "LEFT JOIN notification_records r ON r.id = ("
+        "SELECT l.id FROM notification_records l WHERE l.peer_mentor_id = m.id AND l.effective_date <= :asof "
+        "ORDER BY l.effective_date DESC, l.sent_at DESC, l.id DESC LIMIT 1)");
+    if (!orgId.isEmpty())
+        sql += QStringLiteral(" WHERE m.org_id = :org");
+    sql += QStringLiteral(" ORDER BY m.name, m.id");
+    Query q(m_db, sql);
+    q.bind(QStringLiteral(":asof"), timeValue(asOf));
+    if (!orgId.isEmpty())
+        q.bind(QStringLiteral(":org"), orgId);
+    return fetchAll<PeerMentorProfile>(q, [](const Query &row) {
+        PeerMentorProfile p;
+        p.mentor = PeerMentor{row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                              row.value(3).toString(), row.value(4).toString(), row.value(5).toString(),
+                              timeFrom(row.value(6))};
+        if (eventTypeFromName(row.value(7).toString()) == EventType::PauseActivated) {
+            p.status = PauseStatus::Paused;
+            p.pauseStartDate = timeFrom(row.value(8));
+        }
+        return p;
+    });
+}
+
 } // namespace cc

@@ -29,6 +29,9 @@ public:
     Result<QList<NotificationRecord>> history(const QString &peerMentorId);
     // The latest record by effective_date (ties: latest sent_at) with effective_date <= asOf.
     Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId, const QDateTime &asOf);
+    // Every mentor of organisation `orgId` (empty: of every organisation), by name, with the status
+    // its latestEffective() record gives as of `asOf`: one query, whatever the number of mentors.
+    Result<QList<PeerMentorProfile>> currentStatuses(const QString &orgId, const QDateTime &asOf);
 
 private:
     // Changes the count of records of `kind`'s organisation, coordinator and event type.

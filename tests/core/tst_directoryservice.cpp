@@ -484,6 +484,15 @@ void TestDirectoryService::peerMentorsAreScoped()
     auto all = m_directory->peerMentors(m_callers.global);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 7);
+    // Someone who is not a global admin and has no organisation sees no one, not everyone.
+    Caller lost = m_callers.coordA;
+    lost.orgId.clear();
+    auto none = m_directory->peerMentors(lost);
+    QVERIFY2(none, why(none).constData());
+    QVERIFY(none->isEmpty());
+    auto noCoordinators = m_directory->coordinators(lost);
+    QVERIFY2(noCoordinators, why(noCoordinators).constData());
+    QVERIFY(noCoordinators->isEmpty());
 }
 
 void TestDirectoryService::searchPeerMentors_data()

@@ -158,6 +158,7 @@ private slots:
     void currentStatus();
     void futurePauseStartsWhenItsDateComes();
     void statusFollowsEveryWrite();
+    void profilesMatchProfile();
 
     void historyNewestFirst();
     void historyOfMentorWithoutRecords();
@@ -1445,6 +1446,88 @@ void TestNotificationRecordService::statusFollowsEveryWrite()
     profile = m_service->profile(caller, kMentorA1);
     QCOMPARE(profile->status, PauseStatus::Active);
     QVERIFY(profile->pauseStartDate.isNull());
+}
+
+// ---- profiles of every mentor at once -----------------------------------------------------------
+
+// profiles() answers in one query what profile() answers mentor by mentor: every status case of
+// currentStatus, one mentor each, compared for every caller and at several moments.
+void TestNotificationRecordService::profilesMatchProfile()
+{
+    const QStringList cases = QStringLiteral("|P:d-2|P:d0|P:now|P:now+1|P:d+3|R:d-2|P:d-5 R:d-2|P:d-5 R:d+3|"
+                                             "R:d-5 P:d-2|R:d-5 P:d+1|P:d-5 P:d-2|P:d-2 P:d-6|P:d-2 R:d-2|"
+                                             "R:d-2 P:d-2|P:d-1 R:d-1 P:d-1 R:d-1|P:d-2 R:d-5|P:d-2 R:d-5 R:d-1")
+                                  .split(QLatin1Char('|'));
+    const auto dateOf = [](const QString &spec) {
+        if (spec == QLatin1String("now"))
+            return test::testNow();
+        if (spec == QLatin1String("now+1"))
+            return test::testNow().addMSecs(1);
+        return day(spec.mid(1).toInt());
+    };
+
+    DirectoryService directory(m_database->db(), *m_clock);
+    m_clock->set(test::testNow().addMSecs(-10 * kHour));
+    for (int i = 0; i < cases.size(); ++i) {
+        PeerMentor m;
+        m.id = QStringLiteral("pm-case-%1").arg(i, 2, 10, QLatin1Char('0'));
+        m.orgId = kOrgA;
+        m.coordinatorId = i % 2 ? kCoordA1 : kCoordA2;
+        m.name = QStringLiteral("Case %1").arg(i, 2, 10, QLatin1Char('0'));
+        QVERIFY(directory.addPeerMentor(Caller::system(), m).ok());
+        for (const QString &event : cases.at(i).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const EventType type =
+                event.startsWith(QLatin1Char('P')) ? EventType::PauseActivated : EventType::PauseDeactivated;
+            QVERIFY(add(Who::OrgAdminA, newRecord(m.id, m.coordinatorId, type, dateOf(event.section(QLatin1Char(':'), 1)))));
+            m_clock->advance(kMinute);
+        }
+    }
+    QVERIFY(add(Who::OrgAdminB, newRecord(kMentorB1, kCoordB1, EventType::PauseActivated, day(-3))));
+
+    for (const QDateTime &now : {test::testNow(), test::testNow().addMSecs(1), day(2), day(4)}) {
+        m_clock->set(now);
+        for (Who who : {Who::CoordinatorA, Who::OrgAdminA, Who::CoordinatorB, Who::OrgAdminB, Who::GlobalAdmin}) {
+            const Caller caller = callerFor(who);
+            const auto all = m_service->profiles(caller);
+            QVERIFY2(all.ok(), all.ok() ? "" : qPrintable(describe(all.error())));
+            const auto mentors = directory.peerMentors(caller);
+            QVERIFY(mentors.ok());
+            QCOMPARE(all->size(), mentors->size());
+            int paused = 0;
+            for (const PeerMentor &m : *mentors) {
+                QVERIFY2(all->contains(m.id), qPrintable(m.id));
+                const PeerMentorProfile &got = all->value(m.id);
+                const auto one = m_service->profile(caller, m.id);
+                QVERIFY(one.ok());
+                QCOMPARE(got.status, one->status);
+                QCOMPARE(got.pauseStartDate, one->pauseStartDate);
+                QCOMPARE(got.mentor.id, one->mentor.id);
+                QCOMPARE(got.mentor.orgId, one->mentor.orgId);
+                QCOMPARE(got.mentor.coordinatorId, one->mentor.coordinatorId);
+                QCOMPARE(got.mentor.name, one->mentor.name);
+                QCOMPARE(got.mentor.email, one->mentor.email);
+                QCOMPARE(got.mentor.phone, one->mentor.phone);
+                paused += got.status == PauseStatus::Paused;
+            }
+            if (who == Who::CoordinatorB || who == Who::OrgAdminB)
+                QCOMPARE(paused, 1);
+            else
+                QVERIFY(paused > 1);
+        }
+    }
+
+    // A global admin may narrow to one organisation; others cannot widen theirs.
+    const auto onlyB = m_service->profiles(callerFor(Who::GlobalAdmin), kOrgB);
+    QVERIFY(onlyB.ok());
+    QCOMPARE(onlyB->keys(), QList<QString>{kMentorB1});
+    const auto stillA = m_service->profiles(callerFor(Who::CoordinatorA), kOrgB);
+    QVERIFY(stillA.ok());
+    QVERIFY(!stillA->contains(kMentorB1));
+    QCOMPARE(stillA->size(), cases.size() + 2);
+    // A caller without an organisation sees nobody.
+    Caller nobody = callerFor(Who::CoordinatorA);
+    nobody.orgId.clear();
+    QVERIFY(m_service->profiles(nobody)->isEmpty());
 }
 
 // ---- history ----------------------------------------------------------------------------------

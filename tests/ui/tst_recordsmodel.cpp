@@ -1,0 +1,601 @@
+#include "NotificationRecordService.h"
+#include "RecordRepository.h"
+#include "RecordsModel.h"
+#include "TestDatabase.h"
+#include "UiTestData.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace cc;
+using namespace cc::test::ui;
+
+namespace {
+
+constexpr int kBulk = 100000;   // records of organisation A
+constexpr int kBulkB = 5;       // records of organisation B
+
+QStringList idsOf(const RecordsModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.recordAt(row).id;
+    return ids;
+}
+
+// The model's rows are the first rows of what the service answers for the same caller and filter.
+bool sameAsService(NotificationRecordService &service, const RecordsModel &model)
+{
+    const auto expected = service.window(model.caller(), model.filter(), 0, model.rowCount());
+    if (!expected)
+        return false;
+    QStringList ids;
+    for (const NotificationRecord &r : *expected)
+        ids << r.id;
+    return ids == idsOf(model);
+}
+
+} // namespace
+
+class TestRecordsModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void opensWithOnePage();
+    void fetchesOnePageAtATime();
+    void underTheTester();
+    void fetchesToTheEnd();
+    void displayAndRoles();
+
+    void liveRecordAppearsAtTop();
+    void liveRecordFromAnotherThread();
+    void liveRecordOutsideTheFilter();
+    void lateSignalDoesNotDuplicate();
+    void changedRecordUpdatesItsRow();
+    void deletedRecordIsRemoved();
+
+    void filterChangeResets();
+    void refreshKeepsLoadedRows();
+
+    void otherOrganisationNeverAppears();
+    void globalAdminNarrowsByOrganisation();
+    void callerWithoutOrganisationSeesNothing();
+
+private:
+    NotificationRecord addLive(const Caller &caller, const QString &mentor, const QString &coordinator,
+                               EventType type = EventType::PauseActivated);
+
+    std::unique_ptr<test::TestDatabase> m_database;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<NotificationRecordService> m_service;
+};
+
+void TestRecordsModel::initTestCase()
+{
+    m_database = std::make_unique<test::TestDatabase>();
+    QVERIFY2(m_database->ok(), qPrintable(m_database->error()));
+    m_clock = std::make_unique<ManualClock>(test::testNow());
+    m_service = std::make_unique<NotificationRecordService>(m_database->db(), *m_clock);
+    const Status seeded = seedDirectory(m_database->db(), *m_clock);
+    QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
+
+    // 100 000 records at once with the repository (as demo data is loaded), one second apart,
+    // all before "now"; and a few of organisation B among them.
+    QElapsedTimer timer;
+    timer.start();
+    QList<NotificationRecord> bulk;
+    bulk.reserve(kBulk + kBulkB);
+    const QDateTime first = test::testNow().addSecs(-kBulk - 10);
+    for (int i = 0; i < kBulk + kBulkB; ++i) {
+        const bool b = i >= kBulk;
+        NotificationRecord r;
+        r.id = QStringLiteral("nr_%1").arg(i, 12, 16, QLatin1Char('0'));
+        r.orgId = b ? kOrgB : kOrgA;
+        r.peerMentorId = b ? kMentorB1 : (i % 2 ? kMentorA1 : kMentorA2);
+        r.coordinatorId = b ? kCoordB1 : (i % 3 ? kCoordA1 : kCoordA2);
+        r.eventType = i % 4 < 2 ? EventType::PauseActivated : EventType::PauseDeactivated;
+        r.effectiveDate = day(-(i % 400));
+        r.channels = {QStringLiteral("push")};
+        r.createdBy = QStringLiteral("bulk");
+        r.sentAt = b ? first.addSecs(i - kBulk) : first.addSecs(i);
+        r.updatedAt = r.sentAt;
+        bulk << r;
+    }
+    RecordRepository repository(m_database->db());
+    {
+        Transaction tx(m_database->db());
+        QVERIFY(tx.begun().ok());
+        const Status inserted = repository.insertBatch(bulk);
+        QVERIFY2(inserted.ok(), inserted.ok() ? "" : qPrintable(inserted.error().message));
+        QVERIFY(tx.commit().ok());
+    }
+    QVERIFY(m_database->db().checkpoint().ok());
+    qInfo("%d records loaded in %lld ms", kBulk + kBulkB, timer.elapsed());
+}
+
+void TestRecordsModel::init()
+{
+    // The bulk records stay; each test's live records are newer than everything before them.
+    m_clock->advance(kMinute);
+}
+
+NotificationRecord TestRecordsModel::addLive(const Caller &caller, const QString &mentor, const QString &coordinator,
+                                             EventType type)
+{
+    m_clock->advance(1000);
+    const auto added = m_service->record(caller, newRecord(mentor, coordinator, type, day(-1)));
+    if (!added)
+        qWarning("record() failed: %s", qPrintable(added.error().message));
+    return added ? *added : NotificationRecord();
+}
+
+// ---- paging ---------------------------------------------------------------------------------------
+
+void TestRecordsModel::opensWithOnePage()
+{
+    QElapsedTimer timer;
+    timer.start();
+    RecordsModel model(*m_service, orgAdminA());
+    QCOMPARE(model.pagesFetched(), 1);
+    QCOMPARE(model.rowCount(), RecordsModel::kDefaultPageSize);
+    QCOMPARE(model.rowsFetched(), qint64(RecordsModel::kDefaultPageSize));
+    // The tester asks for more pages of its own, as a view does when it lays out its rows: a page each.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.pagesFetched() <= 3);
+    QCOMPARE(model.rowCount(), model.pagesFetched() * RecordsModel::kDefaultPageSize);
+    QCOMPARE(model.rowsFetched(), qint64(model.rowCount()));
+    QVERIFY(model.canFetchMore({}));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(sameAsService(*m_service, model));
+    // Far more are there.
+    QVERIFY(*model.totalCount() >= kBulk);
+}
+
+// Without a tester (which fetches a page of its own on every change), exactly what was asked.
+void TestRecordsModel::fetchesOnePageAtATime()
+{
+    RecordsModel model(*m_service, coordinatorA());
+    model.setPageSize(250);
+    model.refresh();
+    QCOMPARE(model.rowCount(), 250);
+    QCOMPARE(model.pagesFetched(), 1);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    constexpr int k = 12;
+    for (int page = 1; page <= k; ++page) {
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 250 * (page + 1));
+        QCOMPARE(inserted.count(), page);
+        QCOMPARE(inserted.last().at(1).toInt(), 250 * page);
+        QCOMPARE(inserted.last().at(2).toInt(), 250 * (page + 1) - 1);
+    }
+    QCOMPARE(model.pagesFetched(), k + 1);
+    // Never more asked of the service than the pages fetched: the table was never loaded whole.
+    QCOMPARE(model.rowsFetched(), qint64(k + 1) * 250);
+    QVERIFY(model.rowsFetched() < kBulk / 10);
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(sameAsService(*m_service, model));
+    // Newest sent first, ties by id.
+    for (int row = 1; row < model.rowCount(); ++row) {
+        const NotificationRecord &a = model.recordAt(row - 1);
+        const NotificationRecord &b = model.recordAt(row);
+        QVERIFY(a.sentAt > b.sentAt || (a.sentAt == b.sentAt && a.id > b.id));
+        QCOMPARE(a.orgId, kOrgA);
+    }
+}
+
+void TestRecordsModel::underTheTester()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 0; i < 5; ++i) {
+        const int before = model.pagesFetched();
+        model.fetchMore({});
+        // One page; the tester, which asks for more on every change, may not start a fetch while
+        // the rows are changing.
+        QCOMPARE(model.pagesFetched(), before + 1);
+        QCOMPARE(model.rowCount(), model.pagesFetched() * model.pageSize());
+        QCOMPARE(model.rowsFetched(), qint64(model.pagesFetched()) * model.pageSize());
+    }
+    for (int row = 0; row < model.rowCount(); row += 97) {
+        for (int column = 0; column < model.columnCount(); ++column)
+            QVERIFY(!model.index(row, column).data().toString().isEmpty());
+    }
+}
+
+void TestRecordsModel::fetchesToTheEnd()
+{
+    RecordsModel model(*m_service, coordinatorB());
+    model.setPageSize(2);
+    model.refresh();
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    const qint64 total = *model.totalCount();
+    QVERIFY(total >= kBulkB);
+    QCOMPARE(model.rowCount(), int(total));
+    QVERIFY(model.atEnd());
+    QVERIFY(model.pagesFetched() <= int(total) / 2 + 1);
+    QVERIFY(sameAsService(*m_service, model));
+}
+
+void TestRecordsModel::displayAndRoles()
+{
+    RecordFilter filter;
+    filter.peerMentorId = kMentorA1;
+    RecordsModel model(*m_service, orgAdminA());
+    model.setFilter(filter);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const NotificationRecord r = addLive(coordinatorA(), kMentorA1, kCoordA2, EventType::PauseDeactivated);
+    QCOMPARE(model.recordAt(0).id, r.id);
+
+    QCOMPARE(model.columnCount(), 6);
+    const QStringList headers{QStringLiteral("Sent at"), QStringLiteral("Peer mentor"), QStringLiteral("Event"),
+                              QStringLiteral("Effective date"), QStringLiteral("Coordinator"), QStringLiteral("Channels")};
+    for (int column = 0; column < headers.size(); ++column)
+        QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), headers.at(column));
+
+    auto cell = [&model](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+    QCOMPARE(cell(RecordsModel::SentAtColumn).toString(), QLocale().toString(r.sentAt.toLocalTime(), QLocale::ShortFormat));
+    QCOMPARE(cell(RecordsModel::PeerMentorColumn).toString(), QStringLiteral("Åse Ødegård"));
+    QCOMPARE(cell(RecordsModel::EventColumn).toString(), QStringLiteral("Pause ended"));
+    QCOMPARE(cell(RecordsModel::EffectiveDateColumn).toString(), QLocale().toString(day(-1).date(), QLocale::ShortFormat));
+    QCOMPARE(cell(RecordsModel::CoordinatorColumn).toString(), QStringLiteral("Ola Koordinator"));
+    QCOMPARE(cell(RecordsModel::ChannelsColumn).toString(), QLocale().createSeparatedList({QStringLiteral("Push"), QStringLiteral("SMS")}));
+
+    for (int column = 0; column < model.columnCount(); ++column)
+        QCOMPARE(cell(column, Qt::UserRole).toString(), r.id);
+    QCOMPARE(cell(RecordsModel::SentAtColumn, RecordsModel::SortRole).toDateTime(), r.sentAt);
+    QCOMPARE(cell(RecordsModel::EffectiveDateColumn, RecordsModel::SortRole).toDateTime(), day(-1));
+    QCOMPARE(cell(RecordsModel::EventColumn, RecordsModel::RawRole).toString(), QStringLiteral("pause_deactivated"));
+    QCOMPARE(cell(RecordsModel::ChannelsColumn, RecordsModel::RawRole).toStringList(),
+             (QStringList{QStringLiteral("push"), QStringLiteral("sms")}));
+    QCOMPARE(cell(RecordsModel::PeerMentorColumn, RecordsModel::RawRole).toString(), kMentorA1);
+    QCOMPARE(cell(RecordsModel::CoordinatorColumn, RecordsModel::RawRole).toString(), kCoordA2);
+}
+
+// ---- live changes ---------------------------------------------------------------------------------
+
+void TestRecordsModel::liveRecordAppearsAtTop()
+{
+    RecordsModel model(*m_service, coordinatorA());
+    model.fetchMore({});
+    model.fetchMore({});
+    const int rows = model.rowCount();
+    const int pages = model.pagesFetched();
+    // A second model under the tester sees the same change.
+    RecordFilter recent;
+    recent.from = m_clock->now();
+    RecordsModel watched(*m_service, coordinatorA());
+    watched.setFilter(recent);
+    QAbstractItemModelTester tester(&watched, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(watched.rowCount(), 0);
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy watchedInserted(&watched, &QAbstractItemModel::rowsInserted);
+    const NotificationRecord r = addLive(orgAdminA(), kMentorA2, kCoordA2);
+    QVERIFY(!r.id.isEmpty());
+
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 0);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.rowCount(), rows + 1);
+    QCOMPARE(model.recordAt(0).id, r.id);
+    QCOMPARE(model.index(0, 0).data(Qt::UserRole).toString(), r.id);
+    // Nothing was read again to show it.
+    QCOMPARE(model.pagesFetched(), pages);
+    QCOMPARE(watchedInserted.count(), 1);
+    QCOMPARE(watched.rowCount(), 1);
+
+    // The next page continues where the loaded rows end.
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), rows + 1 + model.pageSize());
+    QVERIFY(sameAsService(*m_service, model));
+}
+
+void TestRecordsModel::liveRecordFromAnotherThread()
+{
+    RecordsModel model(*m_service, coordinatorA());
+    RecordFilter recent;
+    recent.from = m_clock->now();
+    RecordsModel watched(*m_service, coordinatorA());
+    watched.setFilter(recent);
+    QAbstractItemModelTester tester(&watched, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int rows = model.rowCount();
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // As the API server does: the service is called on its own thread with its own connection.
+    m_clock->advance(1000);
+    NotificationRecord added;
+    std::unique_ptr<QThread> server(QThread::create([this, &added] {
+        const auto r = m_service->record(orgAdminA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0)));
+        if (r)
+            added = *r;
+        m_database->db().closeThreadConnection();
+    }));
+    server->start();
+    QVERIFY(server->wait(10000));
+    QVERIFY(!added.id.isEmpty());
+    QCOMPARE(inserted.count(), 0);   // queued to the model's thread
+    QTRY_COMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.rowCount(), rows + 1);
+    QCOMPARE(model.recordAt(0).id, added.id);
+    QTRY_COMPARE(watched.rowCount(), 1);
+    QCOMPARE(watched.recordAt(0).id, added.id);
+}
+
+void TestRecordsModel::liveRecordOutsideTheFilter()
+{
+    RecordFilter resumes;
+    resumes.eventType = EventType::PauseDeactivated;
+    resumes.peerMentorId = kMentorA1;
+    RecordsModel model(*m_service, orgAdminA());
+    model.setFilter(resumes);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    addLive(orgAdminA(), kMentorA1, kCoordA1, EventType::PauseActivated);    // another event
+    addLive(orgAdminA(), kMentorA2, kCoordA1, EventType::PauseDeactivated);  // another mentor
+    QCOMPARE(inserted.count(), 0);
+    const NotificationRecord match = addLive(orgAdminA(), kMentorA1, kCoordA2, EventType::PauseDeactivated);
+    QVERIFY(inserted.count() >= 1);   // the tester may fetch a page after it
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(model.recordAt(0).id, match.id);
+    QCOMPARE(reset.count(), 0);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.recordAt(row).peerMentorId, kMentorA1);
+        QCOMPARE(model.recordAt(row).eventType, EventType::PauseDeactivated);
+    }
+    QVERIFY(sameAsService(*m_service, model));
+
+    // A date range that ended before now does not take new records.
+    RecordFilter past;
+    past.to = m_clock->now().addSecs(-1);
+    model.setFilter(past);
+    const int rows = model.rowCount();
+    addLive(orgAdminA(), kMentorA1, kCoordA1);
+    QCOMPARE(model.rowCount(), rows);
+}
+
+// A record stored by someone else shifts the next page by one before its signal arrives: the row
+// that comes again is not shown twice, and the record takes its place when the signal comes.
+void TestRecordsModel::lateSignalDoesNotDuplicate()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    model.fetchMore({});
+    const int rows = model.rowCount();
+
+    m_clock->advance(1000);
+    NotificationRecord late;
+    late.id = QStringLiteral("nr_ffffffffffff");
+    late.orgId = kOrgA;
+    late.peerMentorId = kMentorA1;
+    late.peerMentorName = QStringLiteral("Åse Ødegård");
+    late.coordinatorId = kCoordA1;
+    late.coordinatorName = QStringLiteral("Kari Koordinator");
+    late.effectiveDate = day(0);
+    late.channels = {QStringLiteral("email")};
+    late.createdBy = QStringLiteral("other.console");
+    late.sentAt = m_clock->now();
+    late.updatedAt = late.sentAt;
+    RecordRepository repository(m_database->db());
+    {
+        Transaction tx(m_database->db());
+        QVERIFY(repository.insert(late).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), rows + model.pageSize() - 1);
+    const QStringList ids = idsOf(model);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), model.rowCount());
+
+    emit m_service->recordAdded(late);
+    QCOMPARE(model.recordAt(0).id, late.id);
+    QCOMPARE(model.rowCount(), rows + model.pageSize());
+    QVERIFY(sameAsService(*m_service, model));
+    // A second signal for the same record changes nothing.
+    emit m_service->recordAdded(late);
+    QCOMPARE(model.rowCount(), rows + model.pageSize());
+}
+
+void TestRecordsModel::changedRecordUpdatesItsRow()
+{
+    RecordsModel model(*m_service, coordinatorA());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const NotificationRecord r = addLive(coordinatorA(), kMentorA1, kCoordA1);
+    model.fetchMore({});
+    const int row = model.rowOf(r.id);
+    QCOMPARE(row, 0);
+    // One of the bulk records, a few pages down.
+    const int deep = model.rowCount() - 3;
+    const QString deepId = model.recordAt(deep).id;
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    RecordUpdate update;
+    update.channels = QStringList{QStringLiteral("email")};
+    QVERIFY(m_service->update(orgAdminA(), r.id, update).ok());
+    QVERIFY(m_service->update(orgAdminA(), deepId, update).ok());
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), row);
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), deep);
+    QCOMPARE(changed.at(1).at(1).value<QModelIndex>().column(), RecordsModel::ColumnCount - 1);
+    QCOMPARE(model.index(row, RecordsModel::ChannelsColumn).data().toString(), QStringLiteral("Email"));
+    QCOMPARE(model.recordAt(deep).channels, QStringList{QStringLiteral("email")});
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestRecordsModel::deletedRecordIsRemoved()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const NotificationRecord r = addLive(orgAdminA(), kMentorA2, kCoordA2);
+    const int rows = model.rowCount();
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(m_service->remove(globalAdmin(), r.id).ok());
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 0);
+    QVERIFY(model.rowOf(r.id) < 0);
+    QVERIFY(model.rowCount() >= rows - 1);   // the tester may have fetched a page after it
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(sameAsService(*m_service, model));
+}
+
+// ---- filters and refresh --------------------------------------------------------------------------
+
+void TestRecordsModel::filterChangeResets()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    model.fetchMore({});
+    model.fetchMore({});
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    RecordFilter filter;
+    filter.peerMentorId = kMentorA2;
+    filter.coordinatorId = kCoordA2;
+    model.setFilter(filter);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.pagesFetched(), 1);
+    QCOMPARE(model.rowCount(), model.pageSize());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.recordAt(row).peerMentorId, kMentorA2);
+        QCOMPARE(model.recordAt(row).coordinatorId, kCoordA2);
+    }
+    QVERIFY(sameAsService(*m_service, model));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    RecordFilter range;
+    range.from = test::testNow().addSecs(-kBulk / 2);
+    range.to = range.from.addSecs(99);
+    model.setFilter(range);
+    QCOMPARE(model.rowCount(), 100);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(sameAsService(*m_service, model));
+
+    // A range with from after to is refused by the service: no rows and an error to show.
+    QSignalSpy failed(&model, &RecordsModel::errorOccurred);
+    std::swap(range.from, range.to);
+    model.setFilter(range);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(model.lastError().has_value());
+    QCOMPARE(model.lastError()->code, ErrorCode::Invalid);
+    QVERIFY(!model.canFetchMore({}));
+
+    model.setFilter({});
+    QVERIFY(!model.lastError().has_value());
+    QCOMPARE(model.rowCount(), model.pageSize());
+}
+
+void TestRecordsModel::refreshKeepsLoadedRows()
+{
+    RecordsModel model(*m_service, coordinatorA());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.fetchMore({});
+    const QStringList before = idsOf(model);
+    model.refresh();
+    QCOMPARE(idsOf(model), before);
+    QCOMPARE(model.rowsFetched(), qint64(before.size()));
+}
+
+// ---- organisations and roles ----------------------------------------------------------------------
+
+void TestRecordsModel::otherOrganisationNeverAppears()
+{
+    RecordsModel modelB(*m_service, coordinatorB());
+    QAbstractItemModelTester tester(&modelB, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(modelB.rowCount() >= kBulkB);
+    QVERIFY(!modelB.canFetchMore({}));
+    const int rowsB = modelB.rowCount();
+    RecordsModel modelA(*m_service, coordinatorA());
+    for (int row = 0; row < modelA.rowCount(); ++row)
+        QCOMPARE(modelA.recordAt(row).orgId, kOrgA);
+
+    QSignalSpy insertedB(&modelB, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changedB(&modelB, &QAbstractItemModel::dataChanged);
+    // A's record, live, also from another thread: B's model does not move.
+    const NotificationRecord a = addLive(orgAdminA(), kMentorA1, kCoordA1);
+    m_clock->advance(1000);
+    std::unique_ptr<QThread> server(QThread::create([this] {
+        (void)m_service->record(coordinatorA(), newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(0)));
+        m_database->db().closeThreadConnection();
+    }));
+    server->start();
+    QVERIFY(server->wait(10000));
+    QTRY_COMPARE(modelA.index(0, 0).data(Qt::UserRole).toString() != a.id, true);   // the thread's arrived
+    RecordUpdate update;
+    update.notes = std::optional<QString>(QStringLiteral("A's note"));
+    QVERIFY(m_service->update(orgAdminA(), a.id, update).ok());
+    QCOMPARE(insertedB.count(), 0);
+    QCOMPARE(changedB.count(), 0);
+    QCOMPARE(modelB.rowCount(), rowsB);
+    for (int row = 0; row < modelB.rowCount(); ++row)
+        QCOMPARE(modelB.recordAt(row).orgId, kOrgB);
+
+    // B's own record does arrive.
+    const NotificationRecord b = addLive(coordinatorB(), kMentorB1, kCoordB1);
+    QCOMPARE(modelB.recordAt(0).id, b.id);
+    QCOMPARE(modelA.rowOf(b.id), -1);
+
+    // An org admin of B filtering by A's organisation still sees only B.
+    RecordFilter other;
+    other.orgId = kOrgA;
+    modelB.setCaller(Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB, QString()});
+    modelB.setFilter(other);
+    QCOMPARE(modelB.rowCount(), rowsB + 1);
+    for (int row = 0; row < modelB.rowCount(); ++row)
+        QCOMPARE(modelB.recordAt(row).orgId, kOrgB);
+}
+
+void TestRecordsModel::globalAdminNarrowsByOrganisation()
+{
+    RecordFilter onlyB;
+    onlyB.orgId = kOrgB;
+    RecordsModel model(*m_service, globalAdmin());
+    model.setFilter(onlyB);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int rows = model.rowCount();
+    addLive(orgAdminA(), kMentorA1, kCoordA1);
+    QCOMPARE(model.rowCount(), rows);
+    const NotificationRecord b = addLive(coordinatorB(), kMentorB1, kCoordB1);
+    QCOMPARE(model.rowCount(), rows + 1);
+    QCOMPARE(model.recordAt(0).id, b.id);
+
+    // Without the filter, both organisations, newest first.
+    model.setFilter({});
+    QCOMPARE(model.recordAt(0).id, b.id);
+    const NotificationRecord a = addLive(orgAdminA(), kMentorA2, kCoordA2);
+    QCOMPARE(model.recordAt(0).id, a.id);
+}
+
+void TestRecordsModel::callerWithoutOrganisationSeesNothing()
+{
+    Caller nobody = coordinatorA();
+    nobody.orgId.clear();
+    RecordsModel model(*m_service, nobody);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    addLive(orgAdminA(), kMentorA1, kCoordA1);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+CC_DATABASE_TEST_MAIN(TestRecordsModel)
+#include "tst_recordsmodel.moc"

@@ -1,0 +1,191 @@
+#include "HistoryModel.h"
+
+#include "DisplayText.h"
+#include "TimeText.h"
+
+#include <algorithm>
+
+namespace cc {
+
+namespace {
+
+// History order: newest sent_at first, ties by the larger id (as the repository sorts).
+bool before(const NotificationRecord &a, const NotificationRecord &b)
+{
+    if (a.sentAt != b.sentAt)
+        return a.sentAt > b.sentAt;
+    return a.id > b.id;
+}
+
+} // namespace
+
+HistoryModel::HistoryModel(NotificationRecordService &records, const Caller &caller, QObject *parent)
+    : QAbstractTableModel(parent), m_records(records), m_caller(caller)
+{
+    connect(&m_records, &NotificationRecordService::recordAdded, this, &HistoryModel::onRecordAdded);
+    connect(&m_records, &NotificationRecordService::recordChanged, this, &HistoryModel::onRecordChanged);
+    connect(&m_records, &NotificationRecordService::recordDeleted, this, &HistoryModel::onRecordDeleted);
+}
+
+void HistoryModel::setCaller(const Caller &caller)
+{
+    m_caller = caller;
+    load({});
+}
+
+void HistoryModel::setPeerMentor(const QString &peerMentorId)
+{
+    load(peerMentorId);
+}
+
+void HistoryModel::refresh()
+{
+    load(m_mentor.id);
+}
+
+void HistoryModel::load(const QString &peerMentorId)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_mentor = PeerMentor();
+    m_lastError.reset();
+    std::optional<Error> error;
+    if (!peerMentorId.isEmpty()) {
+        auto history = m_records.history(m_caller, peerMentorId);
+        if (history) {
+            m_mentor = history->mentor;
+            m_rows = history->events;
+        } else {
+            error = history.error();
+        }
+    }
+    endResetModel();
+    if (error) {
+        m_lastError = error;
+        emit errorOccurred(*error);
+    }
+}
+
+int HistoryModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == id)
+            return i;
+    return -1;
+}
+
+void HistoryModel::onRecordAdded(const NotificationRecord &record)
+{
+    if (m_mentor.id.isEmpty() || record.peerMentorId != m_mentor.id || !m_caller.canSee(record.orgId)
+        || rowOf(record.id) >= 0)
+        return;
+    const int row = int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), record, before) - m_rows.cbegin());
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, record);
+    endInsertRows();
+}
+
+void HistoryModel::onRecordChanged(const NotificationRecord &record)
+{
+    const int row = rowOf(record.id);
+    if (row < 0)
+        return;
+    m_rows[row] = record;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void HistoryModel::onRecordDeleted(const QString &id, const QString &orgId)
+{
+    Q_UNUSED(orgId)
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const NotificationRecord &r = m_rows.at(index.row());
+    if (role == IdRole)
+        return r.id;
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case EventColumn:
+            return DisplayText::event(r.eventType);
+        case EffectiveDateColumn:
+            return DisplayText::date(r.effectiveDate);
+        case ReasonColumn:
+            return r.reason.value_or(QString());
+        case ChannelsColumn:
+            return DisplayText::channels(r.channels);
+        case SentAtColumn:
+            return DisplayText::dateTime(r.sentAt);
+        }
+        return {};
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case EventColumn:
+            return DisplayText::event(r.eventType);
+        case EffectiveDateColumn:
+            return r.effectiveDate;
+        case ReasonColumn:
+            return r.reason.value_or(QString());
+        case ChannelsColumn:
+            return DisplayText::channels(r.channels);
+        case SentAtColumn:
+            return r.sentAt;
+        }
+        return {};
+    }
+    if (role == RawRole) {
+        switch (index.column()) {
+        case EventColumn:
+            return eventTypeName(r.eventType);
+        case EffectiveDateColumn:
+            return formatTimestamp(r.effectiveDate);
+        case ReasonColumn:
+            return r.reason ? QVariant(*r.reason) : QVariant();
+        case ChannelsColumn:
+            return r.channels;
+        case SentAtColumn:
+            return formatTimestamp(r.sentAt);
+        }
+    }
+    return {};
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case EventColumn:
+        return tr("Event");
+    case EffectiveDateColumn:
+        return tr("Effective date");
+    case ReasonColumn:
+        return tr("Reason");
+    case ChannelsColumn:
+        return tr("Channels");
+    case SentAtColumn:
+        return tr("Sent at");
+    }
+    return {};
+}
+
+} // namespace cc
