@@ -4,6 +4,8 @@
 #include "Logging.h"
 #include "Passwords.h"
 
+#include <QRegularExpression>
+
 namespace cc {
 
 namespace {
@@ -11,6 +13,33 @@ namespace {
 Error wrongCredentials()
 {
     return Error{ErrorCode::Unauthenticated, QStringLiteral("The username or password is wrong."), {}, 0};
+}
+
+Error badPairingCode()
+{
+    return Error{ErrorCode::Unauthenticated, QStringLiteral("The pairing code is wrong, expired or used already."), {}, 0};
+}
+
+// The "username" a failed pairing is stored with among the failed sign-ins: no username can look
+// like this, so it never throttles a real one; the failure counts against its address.
+const QString kPairingFailureName = QStringLiteral("(pairing code)");
+
+// Upper case, without spaces and "-", so a code read aloud or typed in groups still works.
+QString normalisedPairingCode(const QString &code)
+{
+    QString out;
+    if (code.size() > 256)
+        return out;
+    for (const QChar c : code)
+        if (!c.isSpace() && c != QLatin1Char('-'))
+            out.append(c.toUpper());
+    return out;
+}
+
+bool isPairingCodeShape(const QString &code)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Z2-7]{32}$"));
+    return re.match(code).hasMatch();
 }
 
 Error badToken()
@@ -41,44 +70,54 @@ Caller AuthService::callerOf(const User &user)
     return c;
 }
 
-Result<User> AuthService::checkPassword(const QString &username, const QString &password, const QString &address)
+Status AuthService::refuseWhileThrottled(const std::optional<QString> &username, const QString &address)
 {
     const QDateTime now = m_clock.now();
     const QDateTime since = now.addSecs(-kFailureWindowSeconds);
-    auto byUser = m_users.loginFailuresForUsername(username, since);
-    if (!byUser)
-        return byUser.error();
+    bool userBlocked = false;
+    if (username) {
+        auto byUser = m_users.loginFailuresForUsername(*username, since);
+        if (!byUser)
+            return byUser.error();
+        userBlocked = *byUser >= kMaxFailures;
+    }
     auto byAddress = m_users.loginFailuresForAddress(address, since);
     if (!byAddress)
         return byAddress.error();
-    const bool userBlocked = *byUser >= kMaxFailures;
     const bool addressBlocked = *byAddress >= kMaxFailures;
-    if (userBlocked || addressBlocked) {
-        // Allowed again once every count that blocks has dropped below the limit, that is when
-        // the oldest failure counted against it has left the window.
-        QDateTime until;
-        if (userBlocked) {
-            auto oldest = m_users.oldestLoginFailureForUsername(username, since);
-            if (!oldest)
-                return oldest.error();
-            if (oldest->isValid())
-                until = oldest->addSecs(kFailureWindowSeconds);
-        }
-        if (addressBlocked) {
-            auto oldest = m_users.oldestLoginFailureForAddress(address, since);
-            if (!oldest)
-                return oldest.error();
-            if (oldest->isValid() && (!until.isValid() || oldest->addSecs(kFailureWindowSeconds) > until))
-                until = oldest->addSecs(kFailureWindowSeconds);
-        }
-        // Whole seconds, rounded up: a client that waits this long is let in.
-        const qint64 waitMs = until.isValid() ? now.msecsTo(until) : qint64(kFailureWindowSeconds) * 1000;
-        const qint64 wait = qBound(qint64(1), (waitMs + 999) / 1000, qint64(kFailureWindowSeconds));
-        Error e{ErrorCode::TooManyRequests,
-                QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((wait + 59) / 60), {}, 0};
-        e.retryAfterSeconds = static_cast<int>(wait);
-        return e;
+    if (!userBlocked && !addressBlocked)
+        return {};
+    // Allowed again once every count that blocks has dropped below the limit, that is when
+    // the oldest failure counted against it has left the window.
+    QDateTime until;
+    if (userBlocked) {
+        auto oldest = m_users.oldestLoginFailureForUsername(*username, since);
+        if (!oldest)
+            return oldest.error();
+        if (oldest->isValid())
+            until = oldest->addSecs(kFailureWindowSeconds);
     }
+    if (addressBlocked) {
+        auto oldest = m_users.oldestLoginFailureForAddress(address, since);
+        if (!oldest)
+            return oldest.error();
+        if (oldest->isValid() && (!until.isValid() || oldest->addSecs(kFailureWindowSeconds) > until))
+            until = oldest->addSecs(kFailureWindowSeconds);
+    }
+    // Whole seconds, rounded up: a client that waits this long is let in.
+    const qint64 waitMs = until.isValid() ? now.msecsTo(until) : qint64(kFailureWindowSeconds) * 1000;
+    const qint64 wait = qBound(qint64(1), (waitMs + 999) / 1000, qint64(kFailureWindowSeconds));
+    Error e{ErrorCode::TooManyRequests,
+            QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((wait + 59) / 60), {}, 0};
+    e.retryAfterSeconds = static_cast<int>(wait);
+    return e;
+}
+
+Result<User> AuthService::checkPassword(const QString &username, const QString &password, const QString &address)
+{
+    if (auto s = refuseWhileThrottled(username, address); !s)
+        return s.error();
+    const QDateTime now = m_clock.now();
     auto user = m_users.userByUsername(username);
     if (!user)
         return user.error();
@@ -117,10 +156,19 @@ Result<AuthService::IssuedToken> AuthService::issueToken(const QString &username
         return Error::notFound(QStringLiteral("No user named “%1”.").arg(username));
     if ((*user)->disabled)
         return Error::forbidden(QStringLiteral("The user “%1” is disabled.").arg(username));
+    auto issued = insertNewToken(**user, days, label);
+    if (!issued)
+        return issued.error();
+    emit tokensChanged();
+    return issued;
+}
+
+Result<AuthService::IssuedToken> AuthService::insertNewToken(const User &user, int days, const QString &label)
+{
     const QDateTime now = m_clock.now();
     IssuedToken issued;
     issued.secret = QStringLiteral("cct_") + randomToken(32);
-    issued.user = **user;
+    issued.user = user;
     issued.token.id = randomId(QStringLiteral("tok_"), 16);
     issued.token.userId = issued.user.id;
     issued.token.tokenHash = sha256Hex(issued.secret.toUtf8());
@@ -129,8 +177,104 @@ Result<AuthService::IssuedToken> AuthService::issueToken(const QString &username
     issued.token.expiresAt = now.addDays(days);
     if (auto s = m_users.insertToken(issued.token); !s)
         return s.error();
-    emit tokensChanged();
     return issued;
+}
+
+Result<PairingCode> AuthService::createPairingCode(const Caller &caller, const QString &username)
+{
+    auto user = m_users.userByUsername(username);
+    if (!user)
+        return user.error();
+    const bool self = user->has_value() && (*user)->id == caller.userId;
+    if (!self) {
+        // Unknown, another organisation's, or a global admin seen by someone who is not one: the
+        // same answer, so ids of other organisations cannot be probed.
+        const bool visible = user->has_value()
+            && (caller.isGlobalAdmin() || ((*user)->role != Role::GlobalAdmin && caller.canSee((*user)->orgId)));
+        if (!visible)
+            return Error::notFound(QStringLiteral("No user named “%1”.").arg(username));
+        if (caller.role != Role::GlobalAdmin && caller.role != Role::OrgAdmin)
+            return Error::forbidden(QStringLiteral("Coordinators may make pairing codes only for themselves."));
+    }
+    if ((*user)->disabled)
+        return Error::forbidden(QStringLiteral("The user “%1” is disabled.").arg(username));
+
+    const QDateTime now = m_clock.now();
+    PairingCode code;
+    code.id = randomId(QStringLiteral("pc_"), 16);
+    code.code = base32(randomBytes(kPairingCodeBytes));
+    code.user = **user;
+    code.createdAt = now;
+    code.expiresAt = now.addSecs(kPairingCodeSeconds);
+    const StoredPairingCode stored{code.id, sha256Hex(code.code.toLatin1()), code.user.id, caller.userId,
+                                   code.createdAt, code.expiresAt, {}};
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (auto s = m_users.insertPairingCode(stored); !s)
+        return s.error();
+    if (auto s = m_audit.write(caller, code.user.orgId, QStringLiteral("pairing.create"), QStringLiteral("pairing_code"),
+                               code.id, QStringLiteral("for user ") + code.user.id);
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return code;
+}
+
+Result<AuthService::IssuedToken> AuthService::redeemPairingCode(const QString &code, const QString &address,
+                                                                const QString &label)
+{
+    if (auto s = refuseWhileThrottled(std::nullopt, address); !s)
+        return s.error();
+    const QDateTime now = m_clock.now();
+    auto failed = [&]() -> Result<IssuedToken> {
+        if (auto s = m_users.insertLoginFailure(kPairingFailureName, address, now); !s)
+            return s.error();
+        qCInfo(lcCore) << "failed pairing";
+        return badPairingCode();
+    };
+    const QString normalised = normalisedPairingCode(code);
+    if (!isPairingCodeShape(normalised))
+        return failed();
+    auto stored = m_users.pairingCodeByHash(sha256Hex(normalised.toLatin1()));
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value() || !(*stored)->isValidAt(now))
+        return failed();
+    auto user = m_users.user((*stored)->userId);
+    if (!user)
+        return user.error();
+    if (!user->has_value() || (*user)->disabled)
+        return failed();
+
+    std::optional<IssuedToken> issued;
+    {
+        Transaction tx(m_db);
+        if (!tx.begun())
+            return tx.begun().error();
+        // Spent here, with the token: of two redeems at once, only one sets used_at.
+        auto first = m_users.markPairingCodeUsed((*stored)->id, now);
+        if (!first)
+            return first.error();
+        if (*first) {
+            auto token = insertNewToken(**user, kDefaultTokenDays, label);
+            if (!token)
+                return token.error();
+            if (auto s = m_audit.write(callerOf(**user), (*user)->orgId, QStringLiteral("pairing.redeem"),
+                                       QStringLiteral("pairing_code"), (*stored)->id,
+                                       QStringLiteral("token ") + token->token.id);
+                !s)
+                return s.error();
+            if (auto s = tx.commit(); !s)
+                return s.error();
+            issued = *token;
+        }
+    }
+    if (!issued)
+        return failed();
+    emit tokensChanged();
+    return *issued;
 }
 
 Result<Caller> AuthService::authenticate(const QString &secret)

@@ -10,8 +10,9 @@
 namespace cc {
 
 // Sign-in with argon2id passwords, API tokens (random, stored only as a SHA-256 hash, expiring,
-// revocable) and the throttling of failed sign-ins: 5 failures for a username or from an
-// address within 15 minutes lock further attempts until the window passes.
+// revocable), one-time pairing codes that sign a phone in, and the throttling of failed sign-ins:
+// 5 failures for a username or from an address within 15 minutes lock further attempts until the
+// window passes. A failed pairing counts as a failed sign-in from its address.
 class AuthService : public QObject
 {
     Q_OBJECT
@@ -21,6 +22,11 @@ public:
     static constexpr int kMaxFailures = 5;
     static constexpr int kFailureWindowSeconds = 15 * 60;
     static constexpr int kDefaultTokenDays = 30;
+    // A pairing code is 20 random bytes (160 bits) written as 32 characters of RFC 4648 base32
+    // without padding (A-Z, 2-7: QR alphanumeric mode, and easy to type); it is valid for 5
+    // minutes, that is while now < created + 5 min (4:59.999 is in, 5:00 is out), and once.
+    static constexpr int kPairingCodeBytes = 20;
+    static constexpr int kPairingCodeSeconds = 5 * 60;
 
     struct IssuedToken {
         QString secret;     // shown once, never stored
@@ -36,6 +42,19 @@ public:
                                const QString &label = {});
     // A token for a user without their password (the admin command line, pairing).
     Result<IssuedToken> issueToken(const QString &username, int days = kDefaultTokenDays, const QString &label = {});
+    // A one-time code that signs a phone in as `username` (the console shows it in a QR code).
+    // A global admin may make one for anyone, an org admin for the users of their organisation,
+    // anyone for themselves. A user the caller may not see (unknown, another organisation's, a
+    // global admin) is NotFound; one they see but may not pair (a coordinator for someone else)
+    // is Forbidden; a disabled user is Forbidden.
+    Result<PairingCode> createPairingCode(const Caller &caller, const QString &username);
+    // Exchanges a pairing code for a new token of its user (as signIn does) and spends the code
+    // in the same transaction. Case, spaces and "-" in `code` do not matter. A wrong, expired or
+    // used code, or one of a disabled user, is Unauthenticated with one message, and counts as a
+    // failed sign-in from `address`; TooManyRequests (with retryAfterSeconds) while throttled.
+    Result<IssuedToken> redeemPairingCode(const QString &code, const QString &address,
+                                          const QString &label = QStringLiteral("Paired device"));
+
     // The caller a bearer token stands for; Unauthenticated when unknown, expired or revoked.
     Result<Caller> authenticate(const QString &secret);
     Status revokeSecret(const QString &secret);
@@ -52,6 +71,11 @@ signals:
     void tokensChanged();
 
 private:
+    // TooManyRequests while the address (and the username, when given) has too many failures.
+    Status refuseWhileThrottled(const std::optional<QString> &username, const QString &address);
+    // Makes and stores a token for `user` (no checks, no signal): inside a caller's transaction.
+    Result<IssuedToken> insertNewToken(const User &user, int days, const QString &label);
+
     Database &m_db;
     const Clock &m_clock;
     UserRepository m_users;

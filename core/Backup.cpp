@@ -11,7 +11,8 @@ const QStringList &Backup::tables()
 {
     static const QStringList names{
         QStringLiteral("organisations"), QStringLiteral("coordinators"), QStringLiteral("peer_mentors"),
-        QStringLiteral("users"), QStringLiteral("api_tokens"), QStringLiteral("login_failures"),
+        QStringLiteral("users"), QStringLiteral("api_tokens"), QStringLiteral("pairing_codes"),
+        QStringLiteral("login_failures"),
         QStringLiteral("notification_records"), QStringLiteral("record_counts"), QStringLiteral("payload_templates"),
         QStringLiteral("payload_template_versions"), QStringLiteral("built_payloads"),
         QStringLiteral("idempotency_keys"), QStringLiteral("audit_log")};

@@ -19,7 +19,7 @@ namespace cc {
 
 namespace {
 
-constexpr int kLatestSchema = 2;
+constexpr int kLatestSchema = 3;
 
 QString migrationResource(int version)
 {

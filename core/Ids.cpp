@@ -26,6 +26,26 @@ QString randomToken(int count)
         randomBytes(count).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+QString base32(const QByteArray &data)
+{
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    QString out;
+    out.reserve((data.size() * 8 + 4) / 5);
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const char byte : data) {
+        buffer = (buffer << 8) | quint8(byte);
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out.append(QLatin1Char(kAlphabet[(buffer >> bits) & 0x1f]));
+        }
+    }
+    if (bits > 0)
+        out.append(QLatin1Char(kAlphabet[(buffer << (5 - bits)) & 0x1f]));
+    return out;
+}
+
 QString sha256Hex(const QByteArray &data)
 {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());

@@ -10,6 +10,8 @@ QString randomId(const QString &prefix, int hexDigits = 12);
 QByteArray randomBytes(int count);
 // URL-safe base64 of `count` random bytes, without padding.
 QString randomToken(int count = 32);
+// RFC 4648 base32 (A-Z, 2-7), without padding.
+QString base32(const QByteArray &data);
 // SHA-256 of the text, lowercase hex.
 QString sha256Hex(const QByteArray &data);
 

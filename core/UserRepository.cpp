@@ -148,6 +148,36 @@ Status UserRepository::touchToken(const QString &tokenId, const QDateTime &at)
     return q.exec();
 }
 
+Status UserRepository::insertPairingCode(const StoredPairingCode &c)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO pairing_codes (id, code_hash, user_id, created_by, created_at, expires_at) "
+                                 "VALUES (:id, :hash, :user, :by, :created, :expires)"));
+    q.bind(QStringLiteral(":id"), c.id).bind(QStringLiteral(":hash"), c.codeHash);
+    q.bind(QStringLiteral(":user"), c.userId).bind(QStringLiteral(":by"), c.createdBy);
+    q.bind(QStringLiteral(":created"), timeValue(c.createdAt)).bind(QStringLiteral(":expires"), timeValue(c.expiresAt));
+    return q.exec();
+}
+
+Result<std::optional<StoredPairingCode>> UserRepository::pairingCodeByHash(const QString &hash)
+{
+    Query q(m_db, QStringLiteral("SELECT id, code_hash, user_id, created_by, created_at, expires_at, used_at "
+                                 "FROM pairing_codes WHERE code_hash = :h"));
+    q.bind(QStringLiteral(":h"), hash);
+    return fetchOne<StoredPairingCode>(q, [](const Query &r) {
+        return StoredPairingCode{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+                                 timeFrom(r.value(4)),  timeFrom(r.value(5)),  timeFrom(r.value(6))};
+    });
+}
+
+Result<bool> UserRepository::markPairingCodeUsed(const QString &id, const QDateTime &at)
+{
+    Query q(m_db, QStringLiteral("UPDATE pairing_codes SET used_at = :at WHERE id = :id AND used_at IS NULL"));
+    q.bind(QStringLiteral(":at"), timeValue(at)).bind(QStringLiteral(":id"), id);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.numRowsAffected() == 1;
+}
+
 Status UserRepository::insertLoginFailure(const QString &username, const QString &address, const QDateTime &at)
 {
     Query q(m_db, QStringLiteral("INSERT INTO login_failures (id, username, address, failed_at) VALUES (:id, :u, :a, :at)"));

@@ -5,7 +5,7 @@
 
 namespace cc {
 
-// Users, their API tokens and the failed sign-ins that throttle guessing.
+// Users, their API tokens and pairing codes, and the failed sign-ins that throttle guessing.
 class UserRepository
 {
 public:
@@ -24,6 +24,11 @@ public:
     Status revokeToken(const QString &tokenId, const QDateTime &at);
     Status revokeTokensOfUser(const QString &userId, const QDateTime &at);
     Status touchToken(const QString &tokenId, const QDateTime &at);
+
+    Status insertPairingCode(const StoredPairingCode &code);
+    Result<std::optional<StoredPairingCode>> pairingCodeByHash(const QString &hash);
+    // Sets used_at unless it is set already; false when another redeem came first.
+    Result<bool> markPairingCodeUsed(const QString &id, const QDateTime &at);
 
     Status insertLoginFailure(const QString &username, const QString &address, const QDateTime &at);
     // Failures after `since` (a failure exactly at `since` has left the window).

@@ -13,6 +13,7 @@ void AuthController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/token"), std::bind(&AuthController::signIn, this, _1, _2), false);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/pair"), std::bind(&AuthController::pair, this, _1, _2), false);
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"), std::bind(&AuthController::signOut, this, _1, _2));
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"), std::bind(&AuthController::health, this, _1, _2), false);
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"), std::bind(&AuthController::openApi, this, _1, _2), false);
@@ -53,6 +54,24 @@ ApiResponse AuthController::signIn(const ApiRequest &request, const Caller &)
     if (auto s = input->status(); !s)
         return problem(s.error());
     auto issued = m_auth.signIn(username, password, request.peer.toString(), QStringLiteral("API sign-in"));
+    if (!issued)
+        return problem(issued.error());
+    ApiResponse r = json(201, tokenJson(*issued));
+    r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return r;
+}
+
+// A phone that scanned the console's pairing QR code trades its one-time code for a token: the
+// same answer as signIn.
+ApiResponse AuthController::pair(const ApiRequest &request, const Caller &)
+{
+    auto input = JsonInput::parse(request.body, {QStringLiteral("code")});
+    if (!input)
+        return problem(input.error());
+    const QString code = input->string(QStringLiteral("code"), true);
+    if (auto s = input->status(); !s)
+        return problem(s.error());
+    auto issued = m_auth.redeemPairingCode(code, request.peer.toString());
     if (!issued)
         return problem(issued.error());
     ApiResponse r = json(201, tokenJson(*issued));

@@ -5,7 +5,7 @@
 
 namespace cc::api {
 
-// /api/v1/auth/token, /api/v1/health and /api/v1/openapi.json.
+// /api/v1/auth/token, /api/v1/auth/pair, /api/v1/health and /api/v1/openapi.json.
 class AuthController
 {
 public:
@@ -13,6 +13,7 @@ public:
     void registerRoutes(Router &router);
 
     ApiResponse signIn(const ApiRequest &request, const Caller &caller);
+    ApiResponse pair(const ApiRequest &request, const Caller &caller);
     ApiResponse signOut(const ApiRequest &request, const Caller &caller);
     ApiResponse health(const ApiRequest &request, const Caller &caller);
     ApiResponse openApi(const ApiRequest &request, const Caller &caller);

@@ -387,6 +387,8 @@ void TestDemoData::backupCopiesEveryTable()
     AuthService auth(m_db->db(), m_clock);
     auto token = auth.issueToken(QStringLiteral("orgadmin"));
     QVERIFY2(token, why(token).constData());
+    auto pairing = auth.createPairingCode(Caller::system(), QStringLiteral("ingrid"));
+    QVERIFY2(pairing, why(pairing).constData());
     QCOMPARE(codeOf(auth.signIn(QStringLiteral("ingrid"), QStringLiteral("wrong password"), QStringLiteral("10.0.0.1"))),
              QStringLiteral("unauthenticated"));
     TemplateService templates(m_db->db(), m_clock);
