@@ -1,4 +1,5 @@
 #include "AdminCommand.h"
+#include "ConsoleCommand.h"
 #include "ServeCommand.h"
 
 #include <QCoreApplication>
@@ -32,23 +33,14 @@ int serveMain(int argc, char **argv)
     return runServe(QCoreApplication::arguments().mid(1));
 }
 
-int consoleMain(int argc, char **argv)
-{
-    // Until the desktop console is built, the program without arguments serves the API.
-    QCoreApplication app(argc, argv);
-    describeApplication();
-    QTextStream(stderr) << QStringLiteral("coordinator-console: the desktop console is not built yet; serving the API instead.")
-                        << Qt::endl;
-    return runServe({QCoreApplication::arguments().value(0)});
-}
-
 int showUsage(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     describeApplication();
     QTextStream(stdout) << QStringLiteral(
         "Usage:\n"
-        "  coordinator-console                  the desktop console with the embedded API server\n"
+        "  coordinator-console [options]        the desktop console with the embedded API server\n"
+        "      --database URL, --port PORT, --no-server, --language en|nb\n"
         "  coordinator-console serve [options]  the API server alone\n"
         "  coordinator-console admin COMMAND    the operator's commands (admin --help lists them)\n"
         "  coordinator-console --version        the version\n");
@@ -83,8 +75,9 @@ int main(int argc, char **argv)
         return adminMain(argc, argv);
     if (command == "serve")
         return serveMain(argc, argv);
-    if (command.empty())
-        return consoleMain(argc, argv);
+    if (command.empty() || command.starts_with("--database") || command.starts_with("--port") || command == "--no-server"
+        || command.starts_with("--language"))
+        return runConsole(argc, argv);
     if (command == "--help" || command == "-h")
         return showUsage(argc, argv);
     if (command == "--version")
