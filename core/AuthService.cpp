@@ -59,6 +59,11 @@ Status AuthService::pruneLoginFailures()
     return m_users.pruneLoginFailures(m_clock.now().addSecs(-kFailureWindowSeconds));
 }
 
+Status AuthService::prunePairingCodes()
+{
+    return m_users.prunePairingCodes(m_clock.now().addSecs(-kPairingCodeKeepSeconds));
+}
+
 Caller AuthService::callerOf(const User &user)
 {
     Caller c;

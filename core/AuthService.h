@@ -64,6 +64,11 @@ public:
 
     // Forgets failed sign-ins older than the throttling window (run now and then).
     Status pruneLoginFailures();
+    // Forgets pairing codes that expired more than kPairingCodeKeepSeconds ago, used or not (run
+    // now and then). A forgotten code is refused as an unknown one is, so nothing changes for a
+    // phone; the audit log keeps who made and redeemed which code.
+    static constexpr int kPairingCodeKeepSeconds = 24 * 60 * 60;
+    Status prunePairingCodes();
 
     static Caller callerOf(const User &user);
 

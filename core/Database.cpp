@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "TimeText.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -127,9 +128,12 @@ Database::Database(DatabaseUrl url)
 
 Database::~Database()
 {
+    m_alive.reset();
     QMutexLocker lock(&m_mutex);
+    const QString own = connectionName();
     for (const QString &name : std::as_const(m_opened)) {
-        {
+        // Only this thread's connection may be used here; removing the others closes them.
+        if (name == own) {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isOpen())
                 db.close();
@@ -157,10 +161,22 @@ Result<QSqlDatabase> Database::connection()
     }
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                    : QSqlDatabase::addDatabase(m_url.driverName(), name);
+    bool added = false;
     {
         QMutexLocker lock(&m_mutex);
-        if (!m_opened.contains(name))
+        if (!m_opened.contains(name)) {
             m_opened.append(name);
+            added = true;
+        }
+    }
+    // A worker thread's connection closes when the thread ends (a PostgreSQL connection per
+    // export or import would otherwise stay open until the program ends).
+    QThread *thread = QThread::currentThread();
+    if (added && QCoreApplication::instance() && thread != QCoreApplication::instance()->thread()) {
+        QObject::connect(thread, &QThread::finished, thread, [this, alive = std::weak_ptr<bool>(m_alive)] {
+            if (alive.lock())
+                closeThreadConnection();
+        }, Qt::DirectConnection);
     }
     if (!db.isValid())
         return Error::storage(QStringLiteral("The Qt SQL driver %1 is not installed (Debian: %2).")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "Result.h"
 
 #include <QMutex>
@@ -65,6 +67,7 @@ private:
     QString m_prefix;
     QMutex m_mutex;
     QStringList m_opened;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);   // for threads that outlive it
 };
 
 // One transaction on this thread's connection; rolls back unless committed. For writes SQLite

@@ -202,14 +202,39 @@ bool seesNoOrganisation(const Caller &caller)
 }
 } // namespace
 
-Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller, const RecordFilter &filter,
-                                                                    int offset, int limit)
+Status NotificationRecordService::validateFilter(const RecordFilter &filter)
 {
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
         return Error::field(ErrorCode::Invalid, QStringLiteral("from"), QStringLiteral("from must not be after to."));
+    return {};
+}
+
+RecordKey NotificationRecordService::keyOf(const NotificationRecord &record)
+{
+    return RecordKey{record.sentAt, record.id};
+}
+
+Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller, const RecordFilter &filter,
+                                                                    int offset, int limit)
+{
+    if (auto s = validateFilter(filter); !s)
+        return s.error();
     if (seesNoOrganisation(caller))
         return QList<NotificationRecord>();
-    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, 10000));
+    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow));
+}
+
+Result<QList<NotificationRecord>> NotificationRecordService::windowAfter(const Caller &caller, const RecordFilter &filter,
+                                                                         const std::optional<RecordKey> &after, int limit,
+                                                                         RecordOrder order)
+{
+    if (auto s = validateFilter(filter); !s)
+        return s.error();
+    if (after && (!after->sentAt.isValid() || after->id.isEmpty()))
+        return Error::invalid(QStringLiteral("A page must start after a record's sent_at and id."));
+    if (seesNoOrganisation(caller))
+        return QList<NotificationRecord>();
+    return m_records.listAfter(scoped(caller, filter), after, qBound(1, limit, kMaxWindow), order);
 }
 
 Result<qint64> NotificationRecordService::count(const Caller &caller, const RecordFilter &filter)

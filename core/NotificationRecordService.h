@@ -33,6 +33,12 @@ public:
     Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter, const PageRequest &page);
     // A window of the list for the console's models: no page arithmetic, no count.
     Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset, int limit);
+    // The same list in keyset pages: up to `limit` records that come after `after` in `order`
+    // (from the first without it). A page deep down costs what the first does: the console's
+    // models scroll through a million records with it.
+    Result<QList<NotificationRecord>> windowAfter(const Caller &caller, const RecordFilter &filter,
+                                                  const std::optional<RecordKey> &after, int limit,
+                                                  RecordOrder order = RecordOrder::NewestFirst);
     Result<qint64> count(const Caller &caller, const RecordFilter &filter);
     // `expectedEtag`, when given, must match the record's current etag (If-Match).
     Result<NotificationRecord> update(const Caller &caller, const QString &id, const RecordUpdate &change,
@@ -44,7 +50,11 @@ public:
     // mentors). `orgId` narrows a global admin's view; others always get their own organisation.
     Result<QHash<QString, PeerMentorProfile>> profiles(const Caller &caller, const QString &orgId = {});
 
+    static constexpr int kMaxWindow = 10000;
+
     static QString etag(const NotificationRecord &record);
+    // The key of `record` for windowAfter().
+    static RecordKey keyOf(const NotificationRecord &record);
     static Status validateChannels(const QStringList &channels, const QString &field);
     static Status validatePage(const PageRequest &page);
 
@@ -54,6 +64,7 @@ signals:
     void recordDeleted(const QString &id, const QString &orgId);
 
 private:
+    static Status validateFilter(const RecordFilter &filter);
     // The mentor, when the caller may see it; NotFound otherwise.
     Result<PeerMentor> visibleMentor(const Caller &caller, const QString &id, const QString &field = {});
     // `forUpdate`: inside a write transaction, lock the record until it ends.

@@ -37,23 +37,55 @@ NotificationRecord recordFrom(const Query &q)
     return r;
 }
 
-// The WHERE clause of a filter; the leading column of each branch matches an index.
-QString whereOf(const RecordFilter &f)
+// The conditions of a filter; the leading column of each branch matches an index.
+QStringList conditionsOf(const RecordFilter &f)
 {
+    // A mentor's records are few: walk idx_records_mentor_sent and test the rest on its rows.
+    // Without statistics SQLite would rather take the organisation's event index (two equal
+    // columns) and skip through every record of the organisation to find the mentor's; written
+    // as `column || ''` a condition cannot pick an index, on SQLite and PostgreSQL alike.
+    const bool byMentor = !f.peerMentorId.isEmpty();
+    const auto equal = [byMentor](const char *column, const char *name) -> QString {
+        const QString c = QString::fromLatin1(column);
+        const QString n = QString::fromLatin1(name);
+        return (byMentor ? c + QStringLiteral(" || ''") : c) + QStringLiteral(" = ") + n;
+    };
     QStringList parts;
     if (!f.orgId.isEmpty())
-        parts << QStringLiteral("r.org_id = :org");
-    if (!f.peerMentorId.isEmpty())
+        parts << equal("r.org_id", ":org");
+    if (byMentor)
         parts << QStringLiteral("r.peer_mentor_id = :mentor");
     if (!f.coordinatorId.isEmpty())
-        parts << QStringLiteral("r.coordinator_id = :coord");
+        parts << equal("r.coordinator_id", ":coord");
     if (f.eventType)
-        parts << QStringLiteral("r.event_type = :event");
+        parts << equal("r.event_type", ":event");
     if (f.from.isValid())
         parts << QStringLiteral("r.sent_at >= :from");
     if (f.to.isValid())
         parts << QStringLiteral("r.sent_at <= :to");
-    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return parts;
+}
+
+QString whereOf(const QStringList &conditions)
+{
+    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+QString whereOf(const RecordFilter &f)
+{
+    return whereOf(conditionsOf(f));
+}
+
+// The filter a keyset page runs with. The bound of the date range on the side the list comes
+// from is implied by the key (its row matched the filter): dropped, so the index range starts
+// at the key instead of at the bound, with every row up to the key to skip.
+RecordFilter keysetFilter(RecordFilter f, const std::optional<RecordKey> &after, RecordOrder order)
+{
+    if (after && order == RecordOrder::NewestFirst && f.to.isValid() && after->sentAt <= f.to)
+        f.to = QDateTime();
+    if (after && order == RecordOrder::OldestFirst && f.from.isValid() && after->sentAt >= f.from)
+        f.from = QDateTime();
+    return f;
 }
 
 void bindFilter(Query &q, const RecordFilter &f)
@@ -206,6 +238,32 @@ Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &fil
                       + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset"));
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
+    return fetchAll<NotificationRecord>(q, recordFrom);
+}
+
+QString RecordRepository::listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after,
+                                       RecordOrder order)
+{
+    const bool newestFirst = order == RecordOrder::NewestFirst;
+    QStringList conditions = conditionsOf(keysetFilter(filter, after, order));
+    // A row value: both databases walk the (…, sent_at, id) index from the key on.
+    if (after)
+        conditions << (newestFirst ? QStringLiteral("(r.sent_at, r.id) < (:after_sent, :after_id)")
+                                   : QStringLiteral("(r.sent_at, r.id) > (:after_sent, :after_id)"));
+    return QStringLiteral("SELECT ") + kColumns + kFrom + whereOf(conditions)
+        + (newestFirst ? QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC") : QStringLiteral(" ORDER BY r.sent_at, r.id"))
+        + QStringLiteral(" LIMIT :limit");
+}
+
+Result<QList<NotificationRecord>> RecordRepository::listAfter(const RecordFilter &filter,
+                                                              const std::optional<RecordKey> &after, int limit,
+                                                              RecordOrder order)
+{
+    Query q(m_db, listAfterSql(filter, after, order));
+    bindFilter(q, keysetFilter(filter, after, order));
+    if (after)
+        q.bind(QStringLiteral(":after_sent"), timeValue(after->sentAt)).bind(QStringLiteral(":after_id"), after->id);
+    q.bind(QStringLiteral(":limit"), limit);
     return fetchAll<NotificationRecord>(q, recordFrom);
 }
 

@@ -5,6 +5,16 @@
 
 namespace cc {
 
+// The order of a list of records: by (sent_at, id), newest or oldest first.
+enum class RecordOrder { NewestFirst, OldestFirst };
+
+// A place in a list of records: the (sent_at, id) of a row. A keyset page starts right after it,
+// so a page deep down the list costs what the first one does (no OFFSET rows to skip).
+struct RecordKey {
+    QDateTime sentAt;
+    QString id;
+};
+
 // Notification records. Every list query walks an index in (scope, sent_at DESC, id DESC) order.
 class RecordRepository
 {
@@ -24,6 +34,11 @@ public:
 
     // `filter.orgId` empty means every organisation.
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
+    // Up to `limit` records after `after` in `order` (from the first one without `after`).
+    Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter, const std::optional<RecordKey> &after,
+                                                int limit, RecordOrder order);
+    // The SQL listAfter() runs, with its :name placeholders (the tests ask for its plan).
+    static QString listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after, RecordOrder order);
     Result<qint64> count(const RecordFilter &filter);
     // Newest sent_at first.
     Result<QList<NotificationRecord>> history(const QString &peerMentorId);

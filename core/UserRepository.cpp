@@ -178,6 +178,13 @@ Result<bool> UserRepository::markPairingCodeUsed(const QString &id, const QDateT
     return q.numRowsAffected() == 1;
 }
 
+Status UserRepository::prunePairingCodes(const QDateTime &before)
+{
+    Query q(m_db, QStringLiteral("DELETE FROM pairing_codes WHERE expires_at < :before"));
+    q.bind(QStringLiteral(":before"), timeValue(before));
+    return q.exec();
+}
+
 Status UserRepository::insertLoginFailure(const QString &username, const QString &address, const QDateTime &at)
 {
     Query q(m_db, QStringLiteral("INSERT INTO login_failures (id, username, address, failed_at) VALUES (:id, :u, :a, :at)"));

@@ -29,6 +29,8 @@ public:
     Result<std::optional<StoredPairingCode>> pairingCodeByHash(const QString &hash);
     // Sets used_at unless it is set already; false when another redeem came first.
     Result<bool> markPairingCodeUsed(const QString &id, const QDateTime &at);
+    // Deletes the codes that expired before `before` (a used code expires like any other).
+    Status prunePairingCodes(const QDateTime &before);
 
     Status insertLoginFailure(const QString &username, const QString &address, const QDateTime &at);
     // Failures after `since` (a failure exactly at `since` has left the window).

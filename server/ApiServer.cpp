@@ -54,7 +54,7 @@ public:
         }
         m_tcp = tcp;
         m_http->bind(tcp);   // the HTTP server now owns it
-        // Old failed sign-ins and remembered Idempotency-Key answers are forgotten now and hourly.
+        // Old failed sign-ins, pairing codes and Idempotency-Key answers are forgotten now and hourly.
         m_housekeeping.setInterval(std::chrono::hours(1));
         QObject::connect(&m_housekeeping, &QTimer::timeout, this, [this] { keepHouse(); });
         m_housekeeping.start();
@@ -66,6 +66,8 @@ public:
     {
         if (auto s = m_services.auth.pruneLoginFailures(); !s)
             qCWarning(lcServer) << "pruning failed sign-ins:" << s.error().message;
+        if (auto s = m_services.auth.prunePairingCodes(); !s)
+            qCWarning(lcServer) << "pruning old pairing codes:" << s.error().message;
         if (auto s = IdempotencyStore(m_services.database, m_services.clock).prune(); !s)
             qCWarning(lcServer) << "pruning Idempotency-Key answers:" << s.error().message;
     }

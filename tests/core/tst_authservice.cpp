@@ -69,6 +69,7 @@ private slots:
     void tokensAreScoped();
     void disabledUserTokenFails();
     void lastUsedIsRemembered();
+    void prunePairingCodes();
 
 private:
     void addUser(const QString &id, const QString &username, Role role, const QString &orgId,
@@ -704,6 +705,43 @@ void TestAuthService::lastUsedIsRemembered()
     m_clock.advance(2 * kMinute);
     QVERIFY(m_auth->authenticate(issued->secret).ok());
     QCOMPARE(lastUsed(), QStringLiteral("2026-03-19T14:32:35.000Z"));
+}
+
+void TestAuthService::prunePairingCodes()
+{
+    const Caller root = AuthService::callerOf(**UserRepository(m_db->db()).userByUsername(QStringLiteral("root")));
+    auto createFor = [&](const QString &username) {
+        auto code = m_auth->createPairingCode(root, username);
+        if (!code)
+            qFatal("createPairingCode: %s", why(code).constData());
+        return code->code;
+    };
+    const QString used = createFor(QStringLiteral("kari.coord"));
+    QVERIFY(m_auth->redeemPairingCode(used, QStringLiteral("10.0.0.1")).ok());
+    const QString unused = createFor(QStringLiteral("per.coord"));
+    m_clock.advance(30 * kMinute);
+    const QString recent = createFor(QStringLiteral("anne.admin"));
+    QCOMPARE(rows(QStringLiteral("pairing_codes")), 3);
+
+    // Nothing has been expired for a whole day yet.
+    QVERIFY(m_auth->prunePairingCodes().ok());
+    QCOMPARE(rows(QStringLiteral("pairing_codes")), 3);
+
+    // A day after the first two expired (used or not) they go; the one made later stays until
+    // its own day has passed.
+    m_clock.set(test::testNow().addSecs(AuthService::kPairingCodeSeconds + AuthService::kPairingCodeKeepSeconds + 1));
+    QVERIFY(m_auth->prunePairingCodes().ok());
+    QCOMPARE(rows(QStringLiteral("pairing_codes")), 1);
+    QCOMPARE(countRows(m_db->db(), QStringLiteral("pairing_codes"),
+                       QStringLiteral("code_hash = '%1'").arg(sha256(recent))),
+             1);
+    // A pruned code is refused as any wrong code is.
+    auto again = m_auth->redeemPairingCode(unused, QStringLiteral("10.0.0.2"));
+    QCOMPARE(codeOf(again), QStringLiteral("unauthenticated"));
+
+    m_clock.advance(30 * kMinute);
+    QVERIFY(m_auth->prunePairingCodes().ok());
+    QCOMPARE(rows(QStringLiteral("pairing_codes")), 0);
 }
 
 CC_DATABASE_TEST_MAIN(TestAuthService)

@@ -695,6 +695,7 @@ void TestNotificationRecordService::listNeverShowsOtherOrganisations()
         QCOMPARE(idsOf(page->items), idsB);
         QCOMPARE(m_service->count(b, filter).value(), 3);
         QCOMPARE(idsOf(m_service->window(b, filter, 0, 100).value()), idsB);
+        QCOMPARE(idsOf(m_service->windowAfter(b, filter, std::nullopt, 100).value()), idsB);
     }
     for (Who who : {Who::CoordinatorA, Who::OrgAdminA}) {
         const auto page = m_service->list(callerFor(who), {}, {});
@@ -717,6 +718,7 @@ void TestNotificationRecordService::callerWithoutOrganisationSeesNothing()
         QCOMPARE(page->total, 0);
         QCOMPARE(m_service->count(orphan, {}).value(), 0);
         QVERIFY(m_service->window(orphan, {}, 0, 100)->isEmpty());
+        QVERIFY(m_service->windowAfter(orphan, {}, std::nullopt, 100)->isEmpty());
         QCOMPARE(m_service->profile(orphan, kMentorA1).error().code, ErrorCode::NotFound);
     }
 }
@@ -857,6 +859,23 @@ void TestNotificationRecordService::listOrderNewestFirstTiesById()
     for (int p = 1; p <= 5; ++p)
         paged << idsOf(m_service->list(callerFor(Who::OrgAdminA), {}, {p, 1})->items);
     QCOMPARE(paged, idsOf(expected));
+    // So do keyset pages, which start after the (sent_at, id) of the last row: through the ties too.
+    for (RecordOrder order : {RecordOrder::NewestFirst, RecordOrder::OldestFirst}) {
+        QStringList keyed;
+        std::optional<RecordKey> after;
+        for (int p = 0; p < 6; ++p) {
+            const auto window = m_service->windowAfter(callerFor(Who::OrgAdminA), {}, after, 1, order);
+            QVERIFY(window.ok());
+            if (window->isEmpty())
+                break;
+            keyed << window->constFirst().id;
+            after = NotificationRecordService::keyOf(window->constFirst());
+        }
+        QStringList want = idsOf(expected);
+        if (order == RecordOrder::OldestFirst)
+            std::reverse(want.begin(), want.end());
+        QCOMPARE(keyed, want);
+    }
 }
 
 void TestNotificationRecordService::listFilters_data()
@@ -968,6 +987,26 @@ void TestNotificationRecordService::listFilters()
     QCOMPARE(got, expected);
     QCOMPARE(page->total, expected.size());
     QCOMPARE(m_service->count(callerFor(who), filter).value(), expected.size());
+
+    // Keyset pages of every size, newest and oldest first, give the same rows in the same order.
+    QStringList oldestFirst = expected;
+    std::reverse(oldestFirst.begin(), oldestFirst.end());
+    for (RecordOrder order : {RecordOrder::NewestFirst, RecordOrder::OldestFirst}) {
+        for (int limit : {1, 2, 100}) {
+            QStringList paged;
+            std::optional<RecordKey> after;
+            for (int pages = 0; pages < 10; ++pages) {
+                const auto window = m_service->windowAfter(callerFor(who), filter, after, limit, order);
+                QVERIFY2(window.ok(), window.ok() ? "" : qPrintable(describe(window.error())));
+                for (const NotificationRecord &r : *window)
+                    paged << nameOfId.value(r.id);
+                if (window->size() < limit)
+                    break;
+                after = NotificationRecordService::keyOf(window->constLast());
+            }
+            QCOMPARE(paged, order == RecordOrder::NewestFirst ? expected : oldestFirst);
+        }
+    }
 }
 
 void TestNotificationRecordService::listFromAfterToRefused()
@@ -982,6 +1021,13 @@ void TestNotificationRecordService::listFromAfterToRefused()
     const auto window = m_service->window(callerFor(Who::OrgAdminA), filter, 0, 10);
     QVERIFY(!window.ok());
     QCOMPARE(window.error().code, ErrorCode::Invalid);
+    const auto keyed = m_service->windowAfter(callerFor(Who::OrgAdminA), filter, std::nullopt, 10);
+    QVERIFY(!keyed.ok());
+    QCOMPARE(keyed.error().code, ErrorCode::Invalid);
+    // A key without its id is no place in the list.
+    const auto keyless = m_service->windowAfter(callerFor(Who::OrgAdminA), {}, RecordKey{test::testNow(), QString()}, 10);
+    QVERIFY(!keyless.ok());
+    QCOMPARE(keyless.error().code, ErrorCode::Invalid);
 }
 
 // ---- update -----------------------------------------------------------------------------------

@@ -1,0 +1,278 @@
+#include "DirectoryService.h"
+#include "RecordRepository.h"
+#include "TestDatabase.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+#include <memory>
+
+using namespace cc;
+
+namespace {
+
+const QString kOrgA = QStringLiteral("org-a");
+const QString kOrgB = QStringLiteral("org-b");
+const QString kCoordA1 = QStringLiteral("coord-a1");
+const QString kCoordA2 = QStringLiteral("coord-a2");
+const QString kCoordB1 = QStringLiteral("coord-b1");
+constexpr int kMentorsA = 40;
+constexpr int kRecords = 20000;   // of organisation A; B has a tenth as many
+
+QString mentorA(int i)
+{
+    return QStringLiteral("pm-a%1").arg(i, 2, 10, QLatin1Char('0'));
+}
+
+// The SQL of RecordRepository::listAfterSql() with its placeholders replaced by literals (an
+// EXPLAIN cannot be prepared on PostgreSQL).
+QString withLiterals(QString sql, const RecordFilter &filter, const std::optional<RecordKey> &after)
+{
+    const auto quoted = [](const QString &text) -> QString { return QLatin1Char('\'') + text + QLatin1Char('\''); };
+    // Longest names first: ":after_sent" before ":after".
+    const QList<QPair<QString, QString>> values{
+        {QStringLiteral(":after_sent"), after ? quoted(timeValue(after->sentAt).toString()) : QString()},
+        {QStringLiteral(":after_id"), after ? quoted(after->id) : QString()},
+        {QStringLiteral(":mentor"), quoted(filter.peerMentorId)},
+        {QStringLiteral(":coord"), quoted(filter.coordinatorId)},
+        {QStringLiteral(":event"), filter.eventType ? quoted(eventTypeName(*filter.eventType)) : QString()},
+        {QStringLiteral(":from"), quoted(timeValue(filter.from).toString())},
+        {QStringLiteral(":org"), quoted(filter.orgId)},
+        {QStringLiteral(":limit"), QStringLiteral("200")},
+        {QStringLiteral(":to"), quoted(timeValue(filter.to).toString())},
+    };
+    for (const auto &[name, value] : values)
+        sql.replace(QRegularExpression(QRegularExpression::escape(name) + QStringLiteral("\\b")), value);
+    return sql;
+}
+
+QStringList queryPlan(Database &db, const QString &sql, QString *error)
+{
+    QStringList lines;
+    auto conn = db.connection();
+    if (!conn) {
+        *error = conn.error().message;
+        return lines;
+    }
+    QSqlQuery q(*conn);
+    if (!q.exec((db.isSqlite() ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + sql)) {
+        *error = q.lastError().text();
+        return lines;
+    }
+    const int column = db.isSqlite() ? q.record().indexOf(QStringLiteral("detail")) : 0;
+    while (q.next())
+        lines << q.value(column).toString();
+    return lines;
+}
+
+QStringList idsOf(const QList<NotificationRecord> &records)
+{
+    QStringList ids;
+    for (const NotificationRecord &r : records)
+        ids << r.id;
+    return ids;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(cc::RecordFilter)
+
+// The keyset pages the console scrolls with: every filter of the API, both orders, walk an index
+// from the key on (no rows skipped, no sort), however deep the page.
+class TestRecordRepository : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void keysetPagesWalkAnIndex_data();
+    void keysetPagesWalkAnIndex();
+    void deepKeysetPageMatchesOffsetPage_data();
+    void deepKeysetPageMatchesOffsetPage();
+
+private:
+    std::unique_ptr<test::TestDatabase> m_database;
+    QDateTime m_first;
+};
+
+void TestRecordRepository::initTestCase()
+{
+    m_database = std::make_unique<test::TestDatabase>();
+    QVERIFY2(m_database->ok(), qPrintable(m_database->error()));
+    Database &db = m_database->db();
+    ManualClock clock(test::testNow());
+    DirectoryService directory(db, clock);
+    const Caller system = Caller::system();
+    QVERIFY(directory.addOrganisation(system, Organisation{kOrgA, QStringLiteral("A"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}}).ok());
+    QVERIFY(directory.addOrganisation(system, Organisation{kOrgB, QStringLiteral("B"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}}).ok());
+    for (const auto &[id, org] : {std::pair{kCoordA1, kOrgA}, std::pair{kCoordA2, kOrgA}, std::pair{kCoordB1, kOrgB}})
+        QVERIFY(directory.addCoordinator(system, Coordinator{id, org, id, QString(), {}}).ok());
+    for (int i = 0; i < kMentorsA; ++i)
+        QVERIFY(directory.addPeerMentor(system, PeerMentor{mentorA(i), kOrgA, i % 2 ? kCoordA2 : kCoordA1, mentorA(i), {}, {}, {}}).ok());
+    QVERIFY(directory.addPeerMentor(system, PeerMentor{QStringLiteral("pm-b"), kOrgB, kCoordB1, QStringLiteral("B"), {}, {}, {}}).ok());
+
+    QList<NotificationRecord> bulk;
+    m_first = test::testNow().addSecs(-kRecords * 2);
+    for (int i = 0; i < kRecords + kRecords / 10; ++i) {
+        const bool b = i >= kRecords;
+        NotificationRecord r;
+        r.id = QStringLiteral("nr_%1").arg(i, 12, 16, QLatin1Char('0'));
+        r.orgId = b ? kOrgB : kOrgA;
+        r.peerMentorId = b ? QStringLiteral("pm-b") : mentorA(i % kMentorsA);
+        r.coordinatorId = b ? kCoordB1 : (i % kMentorsA % 2 ? kCoordA2 : kCoordA1);
+        r.eventType = i % 4 < 2 ? EventType::PauseActivated : EventType::PauseDeactivated;
+        r.effectiveDate = test::testNow();
+        r.channels = {QStringLiteral("push")};
+        r.createdBy = QStringLiteral("bulk");
+        // Pairs of records in the same second: the id breaks the ties.
+        r.sentAt = m_first.addSecs((b ? i - kRecords : i) / 2);
+        r.updatedAt = r.sentAt;
+        bulk << r;
+    }
+    RecordRepository repository(db);
+    Transaction tx(db);
+    QVERIFY(tx.begun().ok());
+    QVERIFY(repository.insertBatch(bulk).ok());
+    QVERIFY(tx.commit().ok());
+    // PostgreSQL plans from statistics (autovacuum would gather them a little later); SQLite's
+    // planner is left as the program runs it, without any.
+    if (!db.isSqlite()) {
+        QSqlQuery analyze(*db.connection());
+        QVERIFY2(analyze.exec(QStringLiteral("ANALYZE notification_records")), qPrintable(analyze.lastError().text()));
+    }
+}
+
+void TestRecordRepository::keysetPagesWalkAnIndex_data()
+{
+    QTest::addColumn<RecordFilter>("filter");
+    QTest::addColumn<bool>("oldestFirst");
+    QTest::addColumn<QString>("sqliteIndex");   // the index SQLite must walk
+
+    const auto filter = [this](const QString &org, const QString &mentor, const QString &coordinator,
+                               std::optional<EventType> event, bool range) {
+        RecordFilter f;
+        f.orgId = org;
+        f.peerMentorId = mentor;
+        f.coordinatorId = coordinator;
+        f.eventType = event;
+        if (range) {
+            f.from = m_first.addSecs(kRecords / 10);
+            f.to = m_first.addSecs(kRecords / 2);
+        }
+        return f;
+    };
+    const auto pause = std::optional<EventType>(EventType::PauseActivated);
+    const std::optional<EventType> any;
+    struct Row {
+        const char *name;
+        RecordFilter filter;
+        const char *index;
+    };
+    const QList<Row> rows{
+        {"organisation", filter(kOrgA, {}, {}, any, false), "idx_records_org_sent"},
+        {"organisation, range", filter(kOrgA, {}, {}, any, true), "idx_records_org_sent"},
+        {"organisation, event", filter(kOrgA, {}, {}, pause, false), "idx_records_org_event_sent"},
+        {"organisation, coordinator", filter(kOrgA, {}, kCoordA2, any, false), "idx_records_coordinator_sent"},
+        {"organisation, coordinator, event", filter(kOrgA, {}, kCoordA2, pause, false), "idx_records_coordinator_event_sent"},
+        {"organisation, mentor", filter(kOrgA, mentorA(9), {}, any, false), "idx_records_mentor_sent"},
+        {"organisation, mentor, event", filter(kOrgA, mentorA(9), {}, pause, false), "idx_records_mentor_sent"},
+        {"organisation, mentor, coordinator, event, range", filter(kOrgA, mentorA(9), kCoordA2, pause, true), "idx_records_mentor_sent"},
+        {"everyone", filter({}, {}, {}, any, false), "idx_records_sent"},
+        {"everyone, range", filter({}, {}, {}, any, true), "idx_records_sent"},
+        {"everyone, event", filter({}, {}, {}, pause, false), "idx_records_event_sent"},
+    };
+    for (const Row &row : rows) {
+        QTest::addRow("%s, newest first", row.name) << row.filter << false << QString::fromLatin1(row.index);
+        QTest::addRow("%s, oldest first", row.name) << row.filter << true << QString::fromLatin1(row.index);
+    }
+}
+
+void TestRecordRepository::keysetPagesWalkAnIndex()
+{
+    QFETCH(RecordFilter, filter);
+    QFETCH(bool, oldestFirst);
+    QFETCH(QString, sqliteIndex);
+    const RecordOrder order = oldestFirst ? RecordOrder::OldestFirst : RecordOrder::NewestFirst;
+    Database &db = m_database->db();
+    RecordRepository repository(db);
+
+    // A key in the middle of what the filter matches.
+    const auto first = repository.listAfter(filter, std::nullopt, 10000, order);
+    QVERIFY(first.ok());
+    QVERIFY2(first->size() >= 20, qPrintable(QString::number(first->size())));
+    const NotificationRecord &middle = first->at(first->size() / 2);
+    const RecordKey key{middle.sentAt, middle.id};
+
+    for (const std::optional<RecordKey> &after : {std::optional<RecordKey>(), std::optional<RecordKey>(key)}) {
+        const QString sql = withLiterals(RecordRepository::listAfterSql(filter, after, order), filter, after);
+        QVERIFY2(!sql.contains(QRegularExpression(QStringLiteral(":[a-z]"))), qPrintable(sql));
+        QString error;
+        const QStringList plan = queryPlan(db, sql, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString text = plan.join(QLatin1Char('\n'));
+        if (db.isSqlite()) {
+            // The index SQLite walks, in the list's order: no sort.
+            QVERIFY2(text.contains(QStringLiteral("SEARCH r USING INDEX ") + sqliteIndex + QLatin1Char(' '))
+                         || text.contains(QStringLiteral("SEARCH r USING COVERING INDEX ") + sqliteIndex + QLatin1Char(' '))
+                         || (sqliteIndex == QLatin1String("idx_records_sent") && !after && !filter.from.isValid()
+                             && text.contains(QStringLiteral("SCAN r USING INDEX ") + sqliteIndex)),
+                     qPrintable(text));
+            QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")), qPrintable(text));
+            // The key bounds the index range: the walk starts at it.
+            if (after)
+                QVERIFY2(text.contains(oldestFirst ? QLatin1String("(sent_at,id)>(?,?)") : QLatin1String("(sent_at,id)<(?,?)")),
+                         qPrintable(text));
+        } else {
+            QVERIFY2(!text.contains(QLatin1String("Seq Scan on notification_records")), qPrintable(text));
+            // The key is an index condition, not a filter on the rows read.
+            if (after) {
+                bool keyInIndex = false;
+                for (const QString &line : plan)
+                    keyInIndex = keyInIndex
+                        || (line.contains(QLatin1String("Index Cond")) && line.contains(QRegularExpression(QStringLiteral("ROW\\((r\\.)?sent_at, (r\\.)?id\\)"))));
+                QVERIFY2(keyInIndex, qPrintable(text));
+            }
+        }
+        // And it runs, answering what comes after the key.
+        const auto page = repository.listAfter(filter, after, 200, order);
+        QVERIFY(page.ok());
+        QCOMPARE(idsOf(*page), idsOf(after ? first->mid(first->size() / 2 + 1, 200) : first->mid(0, 200)));
+    }
+}
+
+void TestRecordRepository::deepKeysetPageMatchesOffsetPage_data()
+{
+    QTest::addColumn<int>("depth");
+    QTest::newRow("first") << 0;
+    QTest::newRow("a tie") << 1001;
+    QTest::newRow("deep") << 15000;
+    QTest::newRow("last") << kRecords - 1;
+    QTest::newRow("past the end") << kRecords;
+}
+
+void TestRecordRepository::deepKeysetPageMatchesOffsetPage()
+{
+    QFETCH(int, depth);
+    RecordRepository repository(m_database->db());
+    RecordFilter filter;
+    filter.orgId = kOrgA;
+    const auto offsetPage = repository.list(filter, depth, 100);
+    QVERIFY(offsetPage.ok());
+    std::optional<RecordKey> after;
+    if (depth > 0) {
+        const auto before = repository.list(filter, depth - 1, 1);
+        QVERIFY(before.ok());
+        QCOMPARE(before->size(), 1);
+        after = RecordKey{before->first().sentAt, before->first().id};
+    }
+    const auto keyPage = repository.listAfter(filter, after, 100, RecordOrder::NewestFirst);
+    QVERIFY(keyPage.ok());
+    QCOMPARE(idsOf(*keyPage), idsOf(*offsetPage));
+}
+
+CC_DATABASE_TEST_MAIN(TestRecordRepository)
+#include "tst_recordrepository.moc"
