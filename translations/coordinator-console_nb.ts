@@ -1,4 +1,2911 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>Pause started</source>
+        <translation>Pause startet</translation>
+    </message>
+    <message>
+        <source>Pause ended</source>
+        <translation>Pause avsluttet</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In app</source>
+        <translation>I appen</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>På pause</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>Please check what was entered.</source>
+        <translation>Kontroller det du har fylt inn.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, or the sign-in has expired.</source>
+        <translation>Brukernavnet eller passordet er feil, eller innloggingen har utløpt.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Rollen din gir ikke tilgang til dette.</translation>
+    </message>
+    <message>
+        <source>It no longer exists, or you may not see it.</source>
+        <translation>Det finnes ikke lenger, eller du har ikke tilgang til det.</translation>
+    </message>
+    <message>
+        <source>It already exists, or someone else changed it at the same time.</source>
+        <translation>Det finnes allerede, eller noen andre endret det samtidig.</translation>
+    </message>
+    <message>
+        <source>Someone else changed it in the meantime. Reload and try again.</source>
+        <translation>Noen andre har endret det i mellomtiden. Last inn på nytt og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The values do not fit together.</source>
+        <translation>Verdiene passer ikke sammen.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a little and try again.</source>
+        <translation>For mange forsøk. Vent litt og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The database could not be used. Nothing was changed.</source>
+        <translation>Databasen kunne ikke brukes. Ingenting ble endret.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program.</source>
+        <translation>Det oppstod en intern feil i programmet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Prøv igjen om %n sekund.</numerusform>
+            <numerusform>Prøv igjen om %n sekunder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExport</name>
+    <message>
+        <source>Event</source>
+        <translation>Hendelse</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Gjelder fra</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrert av</translation>
+    </message>
+    <message>
+        <source>Notification history of %1</source>
+        <translation>Varselhistorikk for %1</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organisasjon: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator: %1</source>
+        <translation>Koordinator: %1</translation>
+    </message>
+    <message>
+        <source>Status: paused since %1</source>
+        <translation>Status: på pause siden %1</translation>
+    </message>
+    <message>
+        <source>Status: active</source>
+        <translation>Status: aktiv</translation>
+    </message>
+    <message>
+        <source>Made on %1 by %2.</source>
+        <translation>Laget %1 av %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LongTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter…</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Coordinator Console</source>
+        <translation>Coordinator Console</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutt.</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>PDF-filen kunne ikke startes</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Side %1</translation>
+    </message>
+    <message>
+        <source>a page could not be added</source>
+        <translation>en side kunne ikke legges til</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsCharts</name>
+    <message>
+        <source>Paused peer mentors per day</source>
+        <translation>Likepersoner på pause per dag</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors per week</source>
+        <translation>Likepersoner på pause per uke</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors per month</source>
+        <translation>Likepersoner på pause per måned</translation>
+    </message>
+    <message>
+        <source>Pauses started and ended per month</source>
+        <translation>Pauser startet og avsluttet per måned</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors</source>
+        <translation>Likepersoner på pause</translation>
+    </message>
+    <message>
+        <source>No peer mentor was paused from %1 to %2.</source>
+        <translation>Ingen likeperson var på pause fra %1 til %2.</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors per day from %1 to %2: highest %3 on %4.</source>
+        <translation>Likepersoner på pause per dag fra %1 til %2: flest %3 den %4.</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors per week from %1 to %2: highest %3 in the week of %4.</source>
+        <translation>Likepersoner på pause per uke fra %1 til %2: flest %3 i uken som begynte %4.</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors per month from %1 to %2: highest %3 in %4.</source>
+        <translation>Likepersoner på pause per måned fra %1 til %2: flest %3 i %4.</translation>
+    </message>
+    <message>
+        <source>No pause started or ended from %1 to %2.</source>
+        <translation>Ingen pauser ble startet eller avsluttet fra %1 til %2.</translation>
+    </message>
+    <message>
+        <source>Pause events per month from %1 to %2.</source>
+        <translation>Pausehendelser per måned fra %1 til %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pause(s) started.</source>
+        <translation>
+            <numerusform>%n pause startet.</numerusform>
+            <numerusform>%n pauser startet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pause(s) ended.</source>
+        <translation>
+            <numerusform>%n pause avsluttet.</numerusform>
+            <numerusform>%n pauser avsluttet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The busiest month was %1.</source>
+        <translation>Den travleste måneden var %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::HistoryModel</name>
+    <message>
+        <source>Event</source>
+        <translation>Hendelse</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Gjelder fra</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Sendt</translation>
+    </message>
+</context>
+<context>
+    <name>cc::MainWindow</name>
+    <message>
+        <source>coordinator</source>
+        <translation>koordinator</translation>
+    </message>
+    <message>
+        <source>organisation admin</source>
+        <translation>organisasjonsadministrator</translation>
+    </message>
+    <message>
+        <source>global admin</source>
+        <translation>global administrator</translation>
+    </message>
+    <message>
+        <source>Coordinator Console</source>
+        <translation>Coordinator Console</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sider</translation>
+    </message>
+    <message>
+        <source>Choose a page; Ctrl+1 to Ctrl+6 go to a page directly.</source>
+        <translation>Velg en side. Ctrl+1 til Ctrl+6 går direkte til en side.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation>Hurtigtast: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Import peer mentors from CSV…</source>
+        <translation>I&amp;mporter likepersoner fra CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Sikkerhetskopier databasen…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Innstillinger…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Logg ut</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gå til</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;About Coordinator Console</source>
+        <translation>&amp;Om Coordinator Console</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Logget inn som %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>No API server in this window</source>
+        <translation>Ingen API-server i dette vinduet</translation>
+    </message>
+    <message>
+        <source>API server stopped: %1</source>
+        <translation>API-serveren er stoppet: %1</translation>
+    </message>
+    <message>
+        <source>API server stopped</source>
+        <translation>API-serveren er stoppet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Serving on %1 · %n device(s)</source>
+        <translation>
+            <numerusform>Kjører på %1 · %n enhet</numerusform>
+            <numerusform>Kjører på %1 · %n enheter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import peer mentors</source>
+        <translation>Importer likepersoner</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>Kunne ikke lese %1: %2</translation>
+    </message>
+    <message>
+        <source>The file has errors; nothing was imported.</source>
+        <translation>Filen inneholder feil. Ingenting ble importert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n peer mentor(s)…</source>
+        <translation>
+            <numerusform>Importerer %n likeperson…</numerusform>
+            <numerusform>Importerer %n likepersoner…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Ingenting ble importert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n peer mentor(s).</source>
+        <translation>
+            <numerusform>Importerte %n likeperson.</numerusform>
+            <numerusform>Importerte %n likepersoner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sikkerhetskopier databasen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db)</source>
+        <translation>SQLite-databaser (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sikkerhetskopierer databasen…</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>Sikkerhetskopieringen mislyktes.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was left behind.</source>
+        <translation>Sikkerhetskopieringen ble avbrutt. Ingen fil ble liggende igjen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Sikkerhetskopierte %n rad til %1.</numerusform>
+            <numerusform>Sikkerhetskopierte %n rader til %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Coordinator Console</source>
+        <translation>Om Coordinator Console</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Coordinator Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Follows peer mentors&apos; pauses and the notifications sent about them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Coordinator Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Følger likepersonenes pauser og varslene som sendes om dem.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Demo users</source>
+        <translation>Demobrukere</translation>
+    </message>
+    <message>
+        <source>You are signed in as the demo organisation&apos;s admin. These are the demo users&apos; passwords; they are shown only now.</source>
+        <translation>Du er logget inn som administrator for demoorganisasjonen. Dette er passordene til demobrukerne. De vises bare nå.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::NewTemplateDialog</name>
+    <message>
+        <source>New template</source>
+        <translation>Ny mal</translation>
+    </message>
+    <message>
+        <source>A custom template starts with the texts of the template of the same kind, in English and Norwegian, and can then be edited.</source>
+        <translation>En egendefinert mal starter med tekstene fra malen av samme type, på engelsk og norsk, og kan deretter redigeres.</translation>
+    </message>
+    <message>
+        <source>Template id</source>
+        <translation>Mal-ID</translation>
+    </message>
+    <message>
+        <source>e.g. coordinator-pause-short</source>
+        <translation>f.eks. koordinator-pause-kort</translation>
+    </message>
+    <message>
+        <source>Kind of notification</source>
+        <translation>Varseltype</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <source>An id is 1 to 64 characters of a–z, 0–9 and “-”.</source>
+        <translation>En ID består av 1 til 64 tegn: a–z, 0–9 og «-».</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Opprett</translation>
+    </message>
+    <message>
+        <source>Create the template</source>
+        <translation>Opprett malen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>A template with the id “%1” exists already. Choose another id.</source>
+        <translation>Det finnes allerede en mal med ID-en «%1». Velg en annen ID.</translation>
+    </message>
+    <message>
+        <source>The Norwegian text could not be copied</source>
+        <translation>Den norske teksten kunne ikke kopieres</translation>
+    </message>
+</context>
+<context>
+    <name>cc::PairingPanel</name>
+    <message>
+        <source>Pair a phone</source>
+        <translation>Paring av telefon</translation>
+    </message>
+    <message>
+        <source>User to pair a phone for</source>
+        <translation>Brukeren som telefonen skal pares for</translation>
+    </message>
+    <message>
+        <source>Server address the phone uses</source>
+        <translation>Serveradressen telefonen skal bruke</translation>
+    </message>
+    <message>
+        <source>&amp;Create pairing code</source>
+        <translation>&amp;Opprett paringskode</translation>
+    </message>
+    <message>
+        <source>Create pairing code</source>
+        <translation>Opprett paringskode</translation>
+    </message>
+    <message numerus="yes">
+        <source>A one-time code for the chosen user, valid for %n minute(s).</source>
+        <translation>
+            <numerusform>En engangskode for den valgte brukeren, gyldig i %n minutt.</numerusform>
+            <numerusform>En engangskode for den valgte brukeren, gyldig i %n minutter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pairing QR code</source>
+        <translation>QR-kode for paring</translation>
+    </message>
+    <message>
+        <source>The QR code appears here.</source>
+        <translation>QR-koden vises her.</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Paringskode</translation>
+    </message>
+    <message>
+        <source>Pairing state</source>
+        <translation>Paringsstatus</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Bruker:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The server stopped or changed, so the code shown no longer fits. Create a new pairing code.</source>
+        <translation>Serveren har stoppet eller er endret, så koden som vises, gjelder ikke lenger. Opprett en ny paringskode.</translation>
+    </message>
+    <message>
+        <source>There is no embedded server here to pair a phone with.</source>
+        <translation>Det finnes ingen innebygd server her som en telefon kan pares med.</translation>
+    </message>
+    <message>
+        <source>Start the server to pair a phone.</source>
+        <translation>Start serveren for å pare en telefon.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose whose phone it is and create a code. The phone scans the QR code, or you type the address and the code on it. A code is valid for %n minute(s) and only once.</source>
+        <translation>
+            <numerusform>Velg hvem telefonen tilhører, og opprett en kode. Telefonen skanner QR-koden, eller du skriver inn adressen og koden på telefonen. En kode gjelder i %n minutt og kan bare brukes én gang.</numerusform>
+            <numerusform>Velg hvem telefonen tilhører, og opprett en kode. Telefonen skanner QR-koden, eller du skriver inn adressen og koden på telefonen. En kode gjelder i %n minutter og kan bare brukes én gang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A QR code that pairs a phone with this server as %1. It holds the address %2, the certificate fingerprint and the one-time code shown below it.</source>
+        <translation>En QR-kode som parer en telefon med denne serveren som %1. Den inneholder adressen %2, sertifikatets fingeravtrykk og engangskoden som vises under den.</translation>
+    </message>
+    <message>
+        <source>A QR code that pairs a phone with this server as %1. It holds the address %2 and the one-time code shown below it.</source>
+        <translation>En QR-kode som parer en telefon med denne serveren som %1. Den inneholder adressen %2 og engangskoden som vises under den.</translation>
+    </message>
+    <message>
+        <source>The one-time code for %1, in groups of four characters.</source>
+        <translation>Engangskoden for %1, i grupper på fire tegn.</translation>
+    </message>
+    <message>
+        <source>No pairing code is shown.</source>
+        <translation>Ingen paringskode vises.</translation>
+    </message>
+    <message>
+        <source>The pairing code has expired. Create a new one.</source>
+        <translation>Paringskoden har utløpt. Opprett en ny.</translation>
+    </message>
+    <message>
+        <source>The code is valid for %1 more (minutes:seconds), once.</source>
+        <translation>Koden gjelder i %1 til (minutter:sekunder), og bare én gang.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Tilbakestill passord</translation>
+    </message>
+    <message>
+        <source>A new password for %1 (%2). They are signed out of every device and sign in again with the new password.</source>
+        <translation>Et nytt passord for %1 (%2). Brukeren logges ut på alle enheter og må logge inn igjen med det nye passordet.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nytt passord</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Gjenta det nye passordet</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nytt passord:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>&amp;Gjenta passord:</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>Minst %n tegn.</numerusform>
+            <numerusform>Minst %n tegn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>&amp;Angi passord</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::PauseNotifier</name>
+    <message>
+        <source>%1 has activated a pause</source>
+        <translation>%1 har startet en pause</translation>
+    </message>
+    <message>
+        <source>%1 has ended a pause</source>
+        <translation>%1 har avsluttet en pause</translation>
+    </message>
+    <message>
+        <source>Coordinator Console</source>
+        <translation>Coordinator Console</translation>
+    </message>
+</context>
+<context>
+    <name>cc::PeerMentorsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Paused since</source>
+        <translation>På pause siden</translation>
+    </message>
+</context>
+<context>
+    <name>cc::PeerMentorsPage</name>
+    <message>
+        <source>Peer mentors</source>
+        <translation>Likepersoner</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Ikke oppgitt</translation>
+    </message>
+    <message>
+        <source>Search peer mentors</source>
+        <translation>Søk etter likepersoner</translation>
+    </message>
+    <message>
+        <source>Matches the name, email or id. Ctrl+F comes back here.</source>
+        <translation>Søket treffer navn, e-post og ID. Ctrl+F fører deg tilbake hit.</translation>
+    </message>
+    <message>
+        <source>Name, email or id</source>
+        <translation>Navn, e-post eller ID</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Søk:</translation>
+    </message>
+    <message>
+        <source>Choose a peer mentor to see the profile and the notification history.</source>
+        <translation>Velg en likeperson for å se profilen og varselhistorikken.</translation>
+    </message>
+    <message>
+        <source>Columns of the peer mentor list</source>
+        <translation>Kolonner i likepersonlisten</translation>
+    </message>
+    <message>
+        <source>Sort the peer mentors by</source>
+        <translation>Sorter likepersonene etter</translation>
+    </message>
+    <message>
+        <source>S&amp;ort by:</source>
+        <translation>S&amp;orter etter:</translation>
+    </message>
+    <message>
+        <source>%1 Shortcut: %2.</source>
+        <translation>%1 Hurtigtast: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Paused since</source>
+        <translation>På pause siden</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Coordinator:</source>
+        <translation>Koordinator:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-post:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Paused since:</source>
+        <translation>På pause siden:</translation>
+    </message>
+    <message>
+        <source>Record a &amp;pause…</source>
+        <translation>Registrer &amp;pause…</translation>
+    </message>
+    <message>
+        <source>Record a pause on the peer mentor&apos;s behalf and build the messages.</source>
+        <translation>Registrer en pause på vegne av likepersonen, og lag meldingene.</translation>
+    </message>
+    <message>
+        <source>Record a &amp;resume…</source>
+        <translation>Registrer gj&amp;enopptakelse…</translation>
+    </message>
+    <message>
+        <source>Record that the peer mentor is active again and build the messages.</source>
+        <translation>Registrer at likepersonen er aktiv igjen, og lag meldingene.</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Eksporter som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the notification history as a CSV file.</source>
+        <translation>Lagre varselhistorikken som en CSV-fil.</translation>
+    </message>
+    <message>
+        <source>Export as P&amp;DF…</source>
+        <translation>Eksporter som P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the notification history as a printable PDF.</source>
+        <translation>Lagre varselhistorikken som en utskriftsvennlig PDF.</translation>
+    </message>
+    <message>
+        <source>Notification history</source>
+        <translation>Varselhistorikk</translation>
+    </message>
+    <message>
+        <source>Newest first: event, effective date, reason, channels and when it was sent.</source>
+        <translation>Nyeste først: hendelse, gjelder fra, årsak, kanaler og når varselet ble sendt.</translation>
+    </message>
+    <message>
+        <source>Columns of the notification history</source>
+        <translation>Kolonner i varselhistorikken</translation>
+    </message>
+    <message>
+        <source>Notification his&amp;tory:</source>
+        <translation>Varselhis&amp;torikk:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer mentor(s)</source>
+        <translation>
+            <numerusform>%n likeperson</numerusform>
+            <numerusform>%n likepersoner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not paused</source>
+        <translation>Ikke på pause</translation>
+    </message>
+    <message>
+        <source>The peer mentors could not be read.</source>
+        <translation>Kunne ikke lese likepersonene.</translation>
+    </message>
+    <message>
+        <source>No peer mentor matches “%1”. Change or clear the search to see more.</source>
+        <translation>Ingen likeperson samsvarer med «%1». Endre eller tøm søket for å se flere.</translation>
+    </message>
+    <message>
+        <source>There are no peer mentors to show yet. When an organisation admin adds them, they appear here with their status and notification history.</source>
+        <translation>Det er ingen likepersoner å vise ennå. Når en organisasjonsadministrator legger dem til, vises de her med status og varselhistorikk.</translation>
+    </message>
+    <message>
+        <source>No notifications are recorded for this peer mentor yet.</source>
+        <translation>Ingen varsler er registrert for denne likepersonen ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s), newest first.</source>
+        <translation>
+            <numerusform>%n varsel, nyeste først.</numerusform>
+            <numerusform>%n varsler, nyeste først.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A pause of %1 from %2 was recorded.</source>
+        <translation>En pause for %1 fra %2 ble registrert.</translation>
+    </message>
+    <message>
+        <source>The resume of %1 from %2 was recorded.</source>
+        <translation>Gjenopptakelsen for %1 fra %2 ble registrert.</translation>
+    </message>
+    <message>
+        <source>Export the history as PDF</source>
+        <translation>Eksporter historikken som PDF</translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation>Eksporter historikken som CSV</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumenter (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the history of %1…</source>
+        <translation>Eksporterer historikken for %1…</translation>
+    </message>
+    <message>
+        <source>The history of %1 was saved to %2.</source>
+        <translation>Historikken for %1 ble lagret i %2.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Eksporten ble avbrutt. Ingen fil ble skrevet.</translation>
+    </message>
+    <message>
+        <source>The history could not be exported</source>
+        <translation>Historikken kunne ikke eksporteres</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RecordEditDialog</name>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Push</translation>
+    </message>
+    <message>
+        <source>&amp;In app</source>
+        <translation>&amp;I appen</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>S&amp;MS</source>
+        <translation>S&amp;MS</translation>
+    </message>
+    <message>
+        <source>Edit the notification record</source>
+        <translation>Rediger varselet</translation>
+    </message>
+    <message>
+        <source>The record</source>
+        <translation>Varselet</translation>
+    </message>
+    <message>
+        <source>Channels the notification went out on</source>
+        <translation>Kanaler varselet ble sendt på</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>Notes for coordinators (optional)</source>
+        <translation>Notater for koordinatorer (valgfritt)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notater:</translation>
+    </message>
+    <message>
+        <source>Why it was not saved</source>
+        <translation>Hvorfor det ikke ble lagret</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>&amp;Load the current version</source>
+        <translation>&amp;Hent gjeldende versjon</translation>
+    </message>
+    <message>
+        <source>Load the current version</source>
+        <translation>Hent gjeldende versjon</translation>
+    </message>
+    <message>
+        <source>Show the record as it is now stored; what you changed here is replaced.</source>
+        <translation>Vis varselet slik det er lagret nå. Endringene du har gjort her, blir erstattet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Peer mentor: %1</source>
+        <translation>Likeperson: %1</translation>
+    </message>
+    <message>
+        <source>Event: %1, effective %2</source>
+        <translation>Hendelse: %1, gjelder fra %2</translation>
+    </message>
+    <message>
+        <source>Coordinator: %1</source>
+        <translation>Koordinator: %1</translation>
+    </message>
+    <message>
+        <source>Sent at: %1</source>
+        <translation>Sendt: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Årsak: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tegn</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel the notification went out on.</source>
+        <translation>Velg minst én kanal varselet ble sendt på.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The notes are too long: at most %n character(s).</source>
+        <translation>
+            <numerusform>Notatene er for lange: maks %n tegn.</numerusform>
+            <numerusform>Notatene er for lange: maks %n tegn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else changed this record after you opened it, so your change was not saved.</source>
+        <translation>Noen andre endret dette varselet etter at du åpnet det, så endringen din ble ikke lagret.</translation>
+    </message>
+    <message>
+        <source>The record could not be saved.</source>
+        <translation>Varselet kunne ikke lagres.</translation>
+    </message>
+    <message>
+        <source>The record could not be read again.</source>
+        <translation>Varselet kunne ikke leses inn på nytt.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RecordEventDialog</name>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Push</translation>
+    </message>
+    <message>
+        <source>&amp;In app</source>
+        <translation>&amp;I appen</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>S&amp;MS</source>
+        <translation>S&amp;MS</translation>
+    </message>
+    <message>
+        <source>Record a pause for %1</source>
+        <translation>Registrer pause for %1</translation>
+    </message>
+    <message>
+        <source>Record a resume for %1</source>
+        <translation>Registrer gjenopptakelse for %1</translation>
+    </message>
+    <message>
+        <source>Record a pause of %1 on their behalf. The messages to the coordinator and to %1 are built from your organisation&apos;s templates, and the notification is added to the history.</source>
+        <translation>Registrer en pause for %1 på vedkommendes vegne. Meldingene til koordinatoren og til %1 lages fra organisasjonens maler, og varselet legges til i historikken.</translation>
+    </message>
+    <message>
+        <source>Record that %1 is active again, on their behalf. The messages to the coordinator and to %1 are built from your organisation&apos;s templates, and the notification is added to the history.</source>
+        <translation>Registrer at %1 er aktiv igjen, på vedkommendes vegne. Meldingene til koordinatoren og til %1 lages fra organisasjonens maler, og varselet legges til i historikken.</translation>
+    </message>
+    <message>
+        <source>%1 is paused since %2.</source>
+        <translation>%1 har vært på pause siden %2.</translation>
+    </message>
+    <message>
+        <source>%1 is active.</source>
+        <translation>%1 er aktiv.</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Gjelder fra</translation>
+    </message>
+    <message>
+        <source>Effective &amp;date:</source>
+        <translation>Gjelder &amp;fra:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optional; at most %n character(s).</source>
+        <translation>
+            <numerusform>Valgfritt, maks %n tegn.</numerusform>
+            <numerusform>Valgfritt, maks %n tegn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Optional, for example personal leave</source>
+        <translation>Valgfritt, for eksempel permisjon</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>Års&amp;ak:</translation>
+    </message>
+    <message>
+        <source>Channels notified</source>
+        <translation>Varslet via</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>Optional, seen only in the console</source>
+        <translation>Valgfritt, vises bare i konsollen</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notater:</translation>
+    </message>
+    <message>
+        <source>Message to the coordinator</source>
+        <translation>Melding til koordinatoren</translation>
+    </message>
+    <message>
+        <source>Message to %1</source>
+        <translation>Melding til %1</translation>
+    </message>
+    <message>
+        <source>Why it was not recorded</source>
+        <translation>Hvorfor det ikke ble registrert</translation>
+    </message>
+    <message>
+        <source>&amp;Record pause</source>
+        <translation>&amp;Registrer pause</translation>
+    </message>
+    <message>
+        <source>&amp;Record resume</source>
+        <translation>&amp;Registrer gjenopptakelse</translation>
+    </message>
+    <message>
+        <source>Record pause</source>
+        <translation>Registrer pause</translation>
+    </message>
+    <message>
+        <source>Record resume</source>
+        <translation>Registrer gjenopptakelse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tegn</translation>
+    </message>
+    <message>
+        <source>%1: title</source>
+        <translation>%1: tittel</translation>
+    </message>
+    <message>
+        <source>%1: text</source>
+        <translation>%1: tekst</translation>
+    </message>
+    <message>
+        <source>The messages are in the organisation&apos;s language (%1).</source>
+        <translation>Meldingene er på organisasjonens språk (%1).</translation>
+    </message>
+    <message>
+        <source>Choose at least one channel the notification went out on.</source>
+        <translation>Velg minst én kanal varselet ble sendt på.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The notes are too long: at most %n character(s).</source>
+        <translation>
+            <numerusform>Notatene er for lange: maks %n tegn.</numerusform>
+            <numerusform>Notatene er for lange: maks %n tegn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message to the coordinator could not be built.</source>
+        <translation>Meldingen til koordinatoren kunne ikke lages.</translation>
+    </message>
+    <message>
+        <source>The message to the peer mentor could not be built.</source>
+        <translation>Meldingen til likepersonen kunne ikke lages.</translation>
+    </message>
+    <message>
+        <source>The notification could not be recorded.</source>
+        <translation>Varselet kunne ikke registreres.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RecordFilterBar</name>
+    <message>
+        <source>Peer mentor filter</source>
+        <translation>Filter for likeperson</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Filter for hendelsestype</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle hendelser</translation>
+    </message>
+    <message>
+        <source>Coordinator filter</source>
+        <translation>Filter for koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Peer mentor:</source>
+        <translation>&amp;Likeperson:</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>Hen&amp;delse:</translation>
+    </message>
+    <message>
+        <source>C&amp;oordinator:</source>
+        <translation>K&amp;oordinator:</translation>
+    </message>
+    <message>
+        <source>Sent &amp;from:</source>
+        <translation>Sendt f&amp;ra:</translation>
+    </message>
+    <message>
+        <source>Only records sent from a date</source>
+        <translation>Bare varsler sendt fra og med en dato</translation>
+    </message>
+    <message>
+        <source>Sent from date</source>
+        <translation>Sendt fra dato</translation>
+    </message>
+    <message>
+        <source>Sent &amp;to:</source>
+        <translation>Sendt &amp;til:</translation>
+    </message>
+    <message>
+        <source>Only records sent up to a date</source>
+        <translation>Bare varsler sendt til og med en dato</translation>
+    </message>
+    <message>
+        <source>Sent to date</source>
+        <translation>Sendt til dato</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Nullstill filtre</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Nullstill filtre</translation>
+    </message>
+    <message>
+        <source>Show every record again: all peer mentors, events and coordinators, any date.</source>
+        <translation>Vis alle varsler igjen: alle likepersoner, hendelser og koordinatorer, uansett dato.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All peer mentors</source>
+        <translation>Alle likepersoner</translation>
+    </message>
+    <message>
+        <source>All coordinators</source>
+        <translation>Alle koordinatorer</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RecordsModel</name>
+    <message>
+        <source>Sent at</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Peer mentor</source>
+        <translation>Likeperson</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Hendelse</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Gjelder fra</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Click to show the newest or the oldest records first.</source>
+        <translation>Klikk for å vise de nyeste eller de eldste varslene først.</translation>
+    </message>
+    <message>
+        <source>The records are in the order they were sent; this column does not sort them.</source>
+        <translation>Varslene står i den rekkefølgen de ble sendt. Denne kolonnen sorterer dem ikke.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RecordsPage</name>
+    <message>
+        <source>Notification records</source>
+        <translation>Varsler</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Peer mentor</source>
+        <translation>Likeperson</translation>
+    </message>
+    <message>
+        <source>Peer mentor id</source>
+        <translation>Likeperson-ID</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Hendelse</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Gjelder fra</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrert av</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>Varsel-ID</translation>
+    </message>
+    <message>
+        <source>Why no records are shown</source>
+        <translation>Hvorfor ingen varsler vises</translation>
+    </message>
+    <message>
+        <source>Number of records</source>
+        <translation>Antall varsler</translation>
+    </message>
+    <message>
+        <source>Order of the records</source>
+        <translation>Rekkefølgen på varslene</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Nyeste først</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Eldste først</translation>
+    </message>
+    <message>
+        <source>O&amp;rder:</source>
+        <translation>Re&amp;kkefølge:</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>R&amp;ediger…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slett…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Eksporter som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Oppd&amp;ater</translation>
+    </message>
+    <message>
+        <source>Save every record the filters match as a CSV file (%1).</source>
+        <translation>Lagre alle varsler som samsvarer med filtrene, som en CSV-fil (%1).</translation>
+    </message>
+    <message>
+        <source>Read the records again (%1).</source>
+        <translation>Les inn varslene på nytt (%1).</translation>
+    </message>
+    <message>
+        <source>Every record the filters match; more are read as you scroll. Enter or F2 edits the selected record.</source>
+        <translation>Alle varsler som samsvarer med filtrene. Flere leses inn mens du blar. Enter eller F2 redigerer det valgte varselet.</translation>
+    </message>
+    <message>
+        <source>The records could not be read.</source>
+        <translation>Kunne ikke lese varslene.</translation>
+    </message>
+    <message>
+        <source>The number of records could not be counted.</source>
+        <translation>Kunne ikke telle varslene.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln varsel</numerusform>
+            <numerusform>%Ln varsler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only organisation admins and global admins may edit notification records.</source>
+        <translation>Bare organisasjonsadministratorer og globale administratorer kan redigere varsler.</translation>
+    </message>
+    <message>
+        <source>Select a record to edit its channels and notes.</source>
+        <translation>Velg et varsel for å redigere kanalene og notatene.</translation>
+    </message>
+    <message>
+        <source>Edit the channels and notes of the selected record (%1).</source>
+        <translation>Rediger kanalene og notatene for det valgte varselet (%1).</translation>
+    </message>
+    <message>
+        <source>Only global admins may delete notification records.</source>
+        <translation>Bare globale administratorer kan slette varsler.</translation>
+    </message>
+    <message>
+        <source>Select a record to delete it.</source>
+        <translation>Velg et varsel for å slette det.</translation>
+    </message>
+    <message>
+        <source>Delete the selected record after a confirmation (%1).</source>
+        <translation>Slett det valgte varselet etter en bekreftelse (%1).</translation>
+    </message>
+    <message>
+        <source>The record was saved.</source>
+        <translation>Varselet ble lagret.</translation>
+    </message>
+    <message>
+        <source>Delete the record?</source>
+        <translation>Vil du slette varselet?</translation>
+    </message>
+    <message>
+        <source>Delete the record that %1 was notified of: %2, sent %3?</source>
+        <translation>Vil du slette varselet for %1: %2, sendt %3?</translation>
+    </message>
+    <message>
+        <source>A deleted record cannot be brought back.</source>
+        <translation>Et slettet varsel kan ikke gjenopprettes.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Slett</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The record could not be deleted</source>
+        <translation>Varselet kunne ikke slettes</translation>
+    </message>
+    <message>
+        <source>The record was deleted.</source>
+        <translation>Varselet ble slettet.</translation>
+    </message>
+    <message>
+        <source>notification-records-%1.csv</source>
+        <translation>varsler-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export the notification records as CSV</source>
+        <translation>Eksporter varslene som CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the notification records…</source>
+        <translation>Eksporterer varslene…</translation>
+    </message>
+    <message>
+        <source>The records were saved to %1.</source>
+        <translation>Varslene ble lagret i %1.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Eksporten ble avbrutt. Ingen fil ble skrevet.</translation>
+    </message>
+    <message>
+        <source>The records could not be exported</source>
+        <translation>Varslene kunne ikke eksporteres</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>Endre rolle</translation>
+    </message>
+    <message>
+        <source>Change the role of %1 (%2).</source>
+        <translation>Endre rollen til %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>A coordinator follows their own peer mentors; an org admin manages the organisation. This user is not linked to a coordinator, so cannot become one.</source>
+        <translation>En koordinator følger opp sine egne likepersoner. En organisasjonsadministrator administrerer organisasjonen. Denne brukeren er ikke knyttet til en koordinator og kan derfor ikke få rollen koordinator.</translation>
+    </message>
+    <message>
+        <source>A coordinator follows their own peer mentors; an org admin manages the organisation.</source>
+        <translation>En koordinator følger opp sine egne likepersoner. En organisasjonsadministrator administrerer organisasjonen.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Endre rolle</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ServerPage</name>
+    <message>
+        <source>Server &amp; devices</source>
+        <translation>Server og enheter</translation>
+    </message>
+    <message>
+        <source>There is no embedded API server in this window: it cannot be started here and no phone can be paired with it. The paired devices and tokens can still be revoked.</source>
+        <translation>Det finnes ingen innebygd API-server i dette vinduet. Den kan ikke startes her, og ingen telefon kan pares med den. Parede enheter og tokener kan likevel trekkes tilbake.</translation>
+    </message>
+    <message>
+        <source>API server</source>
+        <translation>API-server</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>Serverstatus</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Hvilken som helst ledig port</translation>
+    </message>
+    <message>
+        <source>Use &amp;TLS (HTTPS)</source>
+        <translation>Bruk &amp;TLS (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Use TLS (HTTPS)</source>
+        <translation>Bruk TLS (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Certificate file (PEM)</source>
+        <translation>Sertifikatfil (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM file of the certificate</source>
+        <translation>PEM-fil med sertifikatet</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bla gjennom…</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Velg sertifikatfilen</translation>
+    </message>
+    <message>
+        <source>Private key file (PEM)</source>
+        <translation>Fil med privat nøkkel (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM file of the unencrypted private key</source>
+        <translation>PEM-fil med den ukrypterte private nøkkelen</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>Velg filen med den private nøkkelen</translation>
+    </message>
+    <message>
+        <source>Server addresses</source>
+        <translation>Serveradresser</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256)</source>
+        <translation>Sertifikatets fingeravtrykk (SHA-256)</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Certi&amp;ficate file:</source>
+        <translation>Sertifi&amp;katfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Nøkkelfil:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adresser:</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256):</source>
+        <translation>Fingeravtrykk (SHA-256):</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-sertifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-nøkler (*.pem *.key);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Paired &amp;devices and tokens</source>
+        <translation>Parede &amp;enheter og tokener</translation>
+    </message>
+    <message>
+        <source>Paired devices and tokens</source>
+        <translation>Parede enheter og tokener</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Opprettet</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Sist brukt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Columns of the tokens</source>
+        <translation>Kolonner i tokenlisten</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>T&amp;rekk tilbake…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected token</source>
+        <translation>Trekk tilbake det valgte tokenet</translation>
+    </message>
+    <message>
+        <source>Signs the device out at once; it must be paired again.</source>
+        <translation>Logger ut enheten med én gang. Den må pares på nytt.</translation>
+    </message>
+    <message>
+        <source>Request &amp;log</source>
+        <translation>Forespørsels&amp;logg</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Forespørselslogg</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n request(s) the server answered, newest at the end.</source>
+        <translation>
+            <numerusform>Den siste %n forespørselen serveren har besvart, nyeste sist.</numerusform>
+            <numerusform>De siste %n forespørslene serveren har besvart, nyeste sist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests to the server appear here as they are answered.</source>
+        <translation>Forespørsler til serveren vises her etter hvert som de besvares.</translation>
+    </message>
+    <message>
+        <source>The API server was stopped.</source>
+        <translation>API-serveren ble stoppet.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate file and a key file to use TLS.</source>
+        <translation>Velg en sertifikatfil og en nøkkelfil for å bruke TLS.</translation>
+    </message>
+    <message>
+        <source>The API server did not start: %1</source>
+        <translation>API-serveren startet ikke: %1</translation>
+    </message>
+    <message>
+        <source>The API server is running on %1.</source>
+        <translation>API-serveren kjører på %1.</translation>
+    </message>
+    <message>
+        <source>No embedded API server.</source>
+        <translation>Ingen innebygd API-server.</translation>
+    </message>
+    <message>
+        <source>&amp;Start server</source>
+        <translation>&amp;Start serveren</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation>Start serveren</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ingen.</translation>
+    </message>
+    <message>
+        <source>Running on port %1 with TLS (HTTPS).</source>
+        <translation>Kjører på port %1 med TLS (HTTPS).</translation>
+    </message>
+    <message>
+        <source>Running on port %1 without TLS (plain HTTP).</source>
+        <translation>Kjører på port %1 uten TLS (ukryptert HTTP).</translation>
+    </message>
+    <message>
+        <source>None: the server runs without TLS.</source>
+        <translation>Ingen: serveren kjører uten TLS.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stoppet: %1</translation>
+    </message>
+    <message>
+        <source>None while the server is stopped.</source>
+        <translation>Ingen mens serveren er stoppet.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop server</source>
+        <translation>&amp;Stopp serveren</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>Stopp serveren</translation>
+    </message>
+    <message>
+        <source>The tokens could not be read: %1</source>
+        <translation>Kunne ikke lese tokenene: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Trukket tilbake %1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gyldig</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Utløpt</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(uten navn)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Aldri</translation>
+    </message>
+    <message>
+        <source>Revoke token</source>
+        <translation>Trekk tilbake token</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” of %2? The device is signed out at once and must be paired again.</source>
+        <translation>Vil du trekke tilbake «%1» for %2? Enheten logges ut med én gang og må pares på nytt.</translation>
+    </message>
+    <message>
+        <source>The token could not be revoked</source>
+        <translation>Tokenet kunne ikke trekkes tilbake</translation>
+    </message>
+    <message>
+        <source>“%1” of %2 was revoked.</source>
+        <translation>«%1» for %2 ble trukket tilbake.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language (%1)</source>
+        <translation>Systemets språk (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Show a &amp;tray message when a pause arrives through the API</source>
+        <translation>Vis en &amp;melding i systemstatusfeltet når en pause kommer inn via API-et</translation>
+    </message>
+    <message>
+        <source>Start the API &amp;server when the console starts</source>
+        <translation>Start API-&amp;serveren når konsollen starter</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;pråk:</translation>
+    </message>
+</context>
+<context>
+    <name>cc::SetupDialog</name>
+    <message>
+        <source>Welcome to Coordinator Console</source>
+        <translation>Velkommen til Coordinator Console</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Welcome.&lt;/b&gt; This database has no users yet.&lt;/p&gt;&lt;p&gt;Create your organisation and its first administrator, or try the console with a demo organisation.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Velkommen.&lt;/b&gt; Denne databasen har ingen brukere ennå.&lt;/p&gt;&lt;p&gt;Opprett organisasjonen din og den første administratoren, eller prøv konsollen med en demoorganisasjon.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Create my organisation</source>
+        <translation>&amp;Opprett organisasjonen min</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo data (a made-up organisation with a year of pauses)</source>
+        <translation>Åpne &amp;demodata (en oppdiktet organisasjon med pauser for et helt år)</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Organisasjonsnavn</translation>
+    </message>
+    <message>
+        <source>e.g. Norges Handikapforbund Oslo</source>
+        <translation>f.eks. Norges Handikapforbund Oslo</translation>
+    </message>
+    <message>
+        <source>Language of the notifications</source>
+        <translation>Språk for varslene</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Navnet ditt</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gjenta passordet</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>O&amp;rganisasjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Notification language:</source>
+        <translation>Språk for &amp;varsler:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Navnet ditt:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Gjenta passord:</translation>
+    </message>
+    <message>
+        <source>The demo organisation has 2 coordinators, 25 peer mentors and a year of notifications. You are signed in as its org admin; the passwords of the demo users are shown once.</source>
+        <translation>Demoorganisasjonen har 2 koordinatorer, 25 likepersoner og varsler for et helt år. Du blir logget inn som organisasjonsadministrator. Passordene til demobrukerne vises én gang.</translation>
+    </message>
+    <message>
+        <source>Setup message</source>
+        <translation>Melding fra oppsettet</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Fill in the organisation, your name and a user name.</source>
+        <translation>Fyll inn organisasjonen, navnet ditt og et brukernavn.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The demo data was made, but its org admin was not found.</source>
+        <translation>Demodataene ble laget, men organisasjonsadministratoren ble ikke funnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n character(s).</source>
+        <translation>
+            <numerusform>Minst %n tegn.</numerusform>
+            <numerusform>Minst %n tegn.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::SignInDialog</name>
+    <message>
+        <source>Sign in — Coordinator Console</source>
+        <translation>Logg inn – Coordinator Console</translation>
+    </message>
+    <message>
+        <source>Sign in with your user name and password.</source>
+        <translation>Logg inn med brukernavn og passord.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Innloggingsmelding</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Logg inn</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Skriv inn brukernavn og passord.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Prøv igjen om %n sekund.</numerusform>
+            <numerusform>Prøv igjen om %n sekunder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::StatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistikk</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Valgte datoer</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>I fjor</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Siste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Første dag i perioden</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Siste dag i perioden</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>F&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator:</source>
+        <translation>&amp;Koordinator:</translation>
+    </message>
+    <message>
+        <source>Paused peer mentors over time</source>
+        <translation>Likepersoner på pause over tid</translation>
+    </message>
+    <message>
+        <source>Pauses started and ended per month</source>
+        <translation>Pauser startet og avsluttet per måned</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Aktivitetsrapport</translation>
+    </message>
+    <message>
+        <source>Columns of the activity report</source>
+        <translation>Kolonner i aktivitetsrapporten</translation>
+    </message>
+    <message>
+        <source>Export report as &amp;CSV…</source>
+        <translation>Eksporter rapporten som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export report as P&amp;DF…</source>
+        <translation>Eksporter rapporten som P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Hele organisasjonen</translation>
+    </message>
+    <message>
+        <source>The first day of the period is after the last day. Choose a first day on or before the last day.</source>
+        <translation>Første dag i perioden er etter siste dag. Velg en første dag som ikke er senere enn siste dag.</translation>
+    </message>
+    <message>
+        <source>There is no organisation yet.</source>
+        <translation>Det finnes ingen organisasjon ennå.</translation>
+    </message>
+    <message>
+        <source>Computing the statistics…</source>
+        <translation>Beregner statistikken…</translation>
+    </message>
+    <message>
+        <source>Computing the statistics was cancelled. Press F5 to compute them again.</source>
+        <translation>Beregningen av statistikken ble avbrutt. Trykk F5 for å beregne den på nytt.</translation>
+    </message>
+    <message>
+        <source>The statistics could not be computed.</source>
+        <translation>Statistikken kunne ikke beregnes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activity report from %1 to %2: %n peer mentor(s)</source>
+        <translation>
+            <numerusform>Aktivitetsrapport fra %1 til %2: %n likeperson</numerusform>
+            <numerusform>Aktivitetsrapport fra %1 til %2: %n likepersoner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Periode: %1 til %2</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organisasjon: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator: %1</source>
+        <translation>Koordinator: %1</translation>
+    </message>
+    <message>
+        <source>Active days count from the day a peer mentor started.</source>
+        <translation>Aktive dager telles fra dagen likepersonen begynte.</translation>
+    </message>
+    <message>
+        <source>A pause runs from the day it began up to the day it ended.</source>
+        <translation>En pause varer fra dagen den begynte, til dagen den ble avsluttet.</translation>
+    </message>
+    <message>
+        <source>Made %1 by %2</source>
+        <translation>Laget %1 av %2</translation>
+    </message>
+    <message>
+        <source>activity-report-%1-%2</source>
+        <translation>aktivitetsrapport-%1-%2</translation>
+    </message>
+    <message>
+        <source>Export the activity report as CSV</source>
+        <translation>Eksporter aktivitetsrapporten som CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the activity report as PDF</source>
+        <translation>Eksporter aktivitetsrapporten som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting the activity report…</source>
+        <translation>Eksporterer aktivitetsrapporten…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Eksporten ble avbrutt.</translation>
+    </message>
+    <message>
+        <source>The activity report could not be saved</source>
+        <translation>Aktivitetsrapporten kunne ikke lagres</translation>
+    </message>
+    <message>
+        <source>The activity report was saved as %1.</source>
+        <translation>Aktivitetsrapporten ble lagret som %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::StatisticsReportModel</name>
+    <message>
+        <source>Peer mentor</source>
+        <translation>Likeperson</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>Aktive dager</translation>
+    </message>
+    <message>
+        <source>Paused days</source>
+        <translation>Pausedager</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pauser</translation>
+    </message>
+</context>
+<context>
+    <name>cc::TemplateVersionsDialog</name>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>Versjoner av «%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Versions, newest first:</source>
+        <translation>&amp;Versjoner, nyeste først:</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versjoner</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Endring</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Endret av</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Texts of the chosen version:</source>
+        <translation>&amp;Tekster i valgt versjon:</translation>
+    </message>
+    <message>
+        <source>Texts of the chosen version</source>
+        <translation>Tekster i valgt versjon</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>&amp;Gjenopprett denne versjonen…</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Gjenopprett denne versjonen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Only org admins can restore a version.</source>
+        <translation>Bare organisasjonsadministratorer kan gjenopprette en versjon.</translation>
+    </message>
+    <message>
+        <source>Original text</source>
+        <translation>Opprinnelig tekst</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Opprettet</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Endret</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Tilbakestilt til standard</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version</source>
+        <translation>Gjenopprettet en tidligere versjon</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>This template has not been changed yet: it is the built-in default.</source>
+        <translation>Denne malen er ikke endret ennå og er den innebygde standardmalen.</translation>
+    </message>
+    <message>
+        <source>English
+Title: %1
+Body: %2
+
+Norsk bokmål
+Title: %3
+Body: %4</source>
+        <translation>Engelsk
+Tittel: %1
+Tekst: %2
+
+Norsk bokmål
+Tittel: %3
+Tekst: %4</translation>
+    </message>
+    <message>
+        <source>The texts of version %1 become the template&apos;s texts. What it says now stays in the history.</source>
+        <translation>Tekstene i versjon %1 blir malens tekster. Den nåværende teksten blir værende i historikken.</translation>
+    </message>
+    <message>
+        <source>The texts of version %1 become the template&apos;s texts. What it says now stays in the history. Your unsaved changes in the editor are discarded.</source>
+        <translation>Tekstene i versjon %1 blir malens tekster. Den nåværende teksten blir værende i historikken. Endringer du ikke har lagret i redigeringsfeltet, forkastes.</translation>
+    </message>
+    <message>
+        <source>Restore version %1?</source>
+        <translation>Vil du gjenopprette versjon %1?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gjenopprett</translation>
+    </message>
+    <message>
+        <source>The version could not be restored</source>
+        <translation>Versjonen kunne ikke gjenopprettes</translation>
+    </message>
+</context>
+<context>
+    <name>cc::TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation>Maler</translation>
+    </message>
+    <message>
+        <source>%1 title</source>
+        <translation>%1 tittel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tittel:</translation>
+    </message>
+    <message>
+        <source>%1 body</source>
+        <translation>%1 tekst</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>Te&amp;kst:</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplates:</source>
+        <translation>&amp;Maler:</translation>
+    </message>
+    <message>
+        <source>You can read the templates, but only org admins can change them. Your role is coordinator, so the editors are read-only.</source>
+        <translation>Du kan lese malene, men bare organisasjonsadministratorer kan endre dem. Rollen din er koordinator, så redigeringsfeltene er skrivebeskyttet.</translation>
+    </message>
+    <message>
+        <source>You change the global defaults: every organisation that has not changed a template itself gets your text.</source>
+        <translation>Du endrer de globale standardtekstene: alle organisasjoner som ikke selv har endret en mal, får teksten din.</translation>
+    </message>
+    <message>
+        <source>Your changes apply to your organisation only. Reset to default brings the built-in text back.</source>
+        <translation>Endringene dine gjelder bare for organisasjonen din. «Tilbakestill til standard» henter tilbake den innebygde teksten.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this template while you were editing it. Saving would fail: copy what you need, then revert to see their text.</source>
+        <translation>Noen andre lagret denne malen mens du redigerte den, så lagring vil mislykkes. Kopier det du trenger, og angre deretter endringene for å se den andres tekst.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>Sett inn:</translation>
+    </message>
+    <message>
+        <source>Peer mentor name</source>
+        <translation>Likepersonens navn</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Coordinator name</source>
+        <translation>Koordinatorens navn</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Organisasjonens navn</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>Sett inn %1</translation>
+    </message>
+    <message>
+        <source>Inserts %1 at the cursor.</source>
+        <translation>Setter inn %1 ved markøren.</translation>
+    </message>
+    <message>
+        <source>Language of the texts</source>
+        <translation>Tekstenes språk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>&amp;English</source>
+        <translation>&amp;Engelsk</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>Norsk</translation>
+    </message>
+    <message>
+        <source>&amp;Norsk bokmål</source>
+        <translation>&amp;Norsk bokmål</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemer</translation>
+    </message>
+    <message>
+        <source>Preview with</source>
+        <translation>Forhåndsvis med</translation>
+    </message>
+    <message>
+        <source>Preview &amp;with:</source>
+        <translation>Forhånds&amp;vis med:</translation>
+    </message>
+    <message>
+        <source>English preview:</source>
+        <translation>Engelsk forhåndsvisning:</translation>
+    </message>
+    <message>
+        <source>Norwegian preview:</source>
+        <translation>Norsk forhåndsvisning:</translation>
+    </message>
+    <message>
+        <source>English preview</source>
+        <translation>Engelsk forhåndsvisning</translation>
+    </message>
+    <message>
+        <source>Norwegian preview</source>
+        <translation>Norsk forhåndsvisning</translation>
+    </message>
+    <message>
+        <source>New templ&amp;ate…</source>
+        <translation>N&amp;y mal…</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Ny mal</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Slett…</translation>
+    </message>
+    <message>
+        <source>Delete the template</source>
+        <translation>Slett malen</translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation>Versjone&amp;r…</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versjoner</translation>
+    </message>
+    <message>
+        <source>Reset to defa&amp;ult…</source>
+        <translation>Tilbakestill til standar&amp;d…</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Tilbakestill til standard</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Angre endringer</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Angre endringer</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Saves the template (%1).</source>
+        <translation>Lagrer malen (%1).</translation>
+    </message>
+    <message>
+        <source>Discards the changes that are not saved.</source>
+        <translation>Forkaster endringene som ikke er lagret.</translation>
+    </message>
+    <message>
+        <source>Brings the built-in text back; the current one stays in the version history.</source>
+        <translation>Henter tilbake den innebygde teksten. Den nåværende teksten blir værende i versjonshistorikken.</translation>
+    </message>
+    <message>
+        <source>Custom template</source>
+        <translation>Egendefinert mal</translation>
+    </message>
+    <message>
+        <source>Built-in, changed for your organisation</source>
+        <translation>Innebygd, endret for organisasjonen din</translation>
+    </message>
+    <message>
+        <source>Built-in, changed for all organisations</source>
+        <translation>Innebygd, endret for alle organisasjoner</translation>
+    </message>
+    <message>
+        <source>Built-in default</source>
+        <translation>Innebygd standard</translation>
+    </message>
+    <message>
+        <source>“%1” was changed elsewhere; the editor shows the new text.</source>
+        <translation>«%1» ble endret et annet sted. Redigeringsfeltet viser den nye teksten.</translation>
+    </message>
+    <message>
+        <source>%1. Version %2, saved by %3 on %4.</source>
+        <translation>%1. Versjon %2, lagret %4 av %3.</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>Engelsk tittel</translation>
+    </message>
+    <message>
+        <source>English body</source>
+        <translation>Engelsk tekst</translation>
+    </message>
+    <message>
+        <source>Norwegian title</source>
+        <translation>Norsk tittel</translation>
+    </message>
+    <message>
+        <source>Norwegian body</source>
+        <translation>Norsk tekst</translation>
+    </message>
+    <message>
+        <source>%1 is empty; write a text.</source>
+        <translation>%1 er tom. Skriv en tekst.</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, linje %2, kolonne %3: %4</translation>
+    </message>
+    <message>
+        <source>No problems: the template is ready to save.</source>
+        <translation>Ingen problemer: malen er klar til å lagres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n &amp;problem(s) to fix before saving (press Enter on one to go there):</source>
+        <translation>
+            <numerusform>%n &amp;problem må rettes før lagring (trykk Enter på det for å gå dit):</numerusform>
+            <numerusform>%n &amp;problemer må rettes før lagring (trykk Enter på et av dem for å gå dit):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample values (%1)</source>
+        <translation>Eksempelverdier (%1)</translation>
+    </message>
+    <message>
+        <source>No preview until the problems in the English text are fixed.</source>
+        <translation>Ingen forhåndsvisning før problemene i den engelske teksten er rettet.</translation>
+    </message>
+    <message>
+        <source>No preview until the problems in the Norwegian text are fixed.</source>
+        <translation>Ingen forhåndsvisning før problemene i den norske teksten er rettet.</translation>
+    </message>
+    <message>
+        <source>The template was not saved</source>
+        <translation>Malen ble ikke lagret</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed under the editor first: a template that does not compile cannot be saved.</source>
+        <translation>Rett først problemene som er listet opp under redigeringsfeltet. En mal som ikke kan kompileres, kan ikke lagres.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved</source>
+        <translation>Malen kunne ikke lagres</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>Lagret «%1».</translation>
+    </message>
+    <message>
+        <source>Save the changes?</source>
+        <translation>Vil du lagre endringene?</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved.</source>
+        <translation>«%1» har endringer som ikke er lagret.</translation>
+    </message>
+    <message>
+        <source>Save them, discard them, or cancel to go on editing.</source>
+        <translation>Lagre dem, forkast dem, eller avbryt for å fortsette redigeringen.</translation>
+    </message>
+    <message>
+        <source>Reset to default?</source>
+        <translation>Vil du tilbakestille til standard?</translation>
+    </message>
+    <message>
+        <source>Reset “%1” to its default text?</source>
+        <translation>Vil du tilbakestille «%1» til standardteksten?</translation>
+    </message>
+    <message>
+        <source>The default text comes back in English and Norwegian; the current one stays in the version history. Your unsaved changes are discarded.</source>
+        <translation>Standardteksten hentes tilbake på engelsk og norsk. Den nåværende teksten blir værende i versjonshistorikken. Endringer du ikke har lagret, forkastes.</translation>
+    </message>
+    <message>
+        <source>The default text comes back in English and Norwegian; the current one stays in the version history.</source>
+        <translation>Standardteksten hentes tilbake på engelsk og norsk. Den nåværende teksten blir værende i versjonshistorikken.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <source>The template could not be reset</source>
+        <translation>Malen kunne ikke tilbakestilles</translation>
+    </message>
+    <message>
+        <source>“%1” is back to its default text.</source>
+        <translation>«%1» har fått tilbake standardteksten.</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version of “%1”.</source>
+        <translation>Gjenopprettet en tidligere versjon av «%1».</translation>
+    </message>
+    <message>
+        <source>Created the template “%1”.</source>
+        <translation>Opprettet malen «%1».</translation>
+    </message>
+    <message>
+        <source>Delete the template?</source>
+        <translation>Vil du slette malen?</translation>
+    </message>
+    <message>
+        <source>Delete the custom template “%1”?</source>
+        <translation>Vil du slette den egendefinerte malen «%1»?</translation>
+    </message>
+    <message>
+        <source>Payloads can no longer be built with it. Its version history is kept.</source>
+        <translation>Det kan ikke lenger lages meldinger med den. Versjonshistorikken beholdes.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>The template could not be deleted</source>
+        <translation>Malen kunne ikke slettes</translation>
+    </message>
+    <message>
+        <source>Deleted the template “%1”.</source>
+        <translation>Slettet malen «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>cc::UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Legg til bruker</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>e.g. kari.nordmann</source>
+        <translation>f.eks. kari.nordmann</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Visningsnavn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gjenta passordet</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Visningsnavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator:</source>
+        <translation>&amp;Koordinator:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>&amp;Gjenta passord:</translation>
+    </message>
+    <message numerus="yes">
+        <source>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters.</source>
+        <translation>
+            <numerusform>Et brukernavn består av 2 til 64 tegn: små bokstaver (a–z), sifre, «.», «_» eller «-». Passordet må ha minst %n tegn.</numerusform>
+            <numerusform>Et brukernavn består av 2 til 64 tegn: små bokstaver (a–z), sifre, «.», «_» eller «-». Passordet må ha minst %n tegn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Legg til bruker</translation>
+    </message>
+    <message>
+        <source>Org admin</source>
+        <translation>Organisasjonsadministrator</translation>
+    </message>
+    <message>
+        <source>Global admin</source>
+        <translation>Global administrator</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Brukere</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Søk etter brukere</translation>
+    </message>
+    <message>
+        <source>User name or display name</source>
+        <translation>Brukernavn eller visningsnavn</translation>
+    </message>
+    <message>
+        <source>S&amp;earch:</source>
+        <translation>&amp;Søk:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Visningsnavn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktivert</translation>
+    </message>
+    <message>
+        <source>Columns of the users</source>
+        <translation>Kolonner i brukerlisten</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Legg til bruker…</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Legg til bruker</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Endre &amp;rolle…</translation>
+    </message>
+    <message>
+        <source>Change the role of the selected user</source>
+        <translation>Endre rollen til den valgte brukeren</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Tilbakestill &amp;passord…</translation>
+    </message>
+    <message>
+        <source>Reset the password of the selected user</source>
+        <translation>Tilbakestill passordet til den valgte brukeren</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Deaktiver…</translation>
+    </message>
+    <message>
+        <source>Disable the selected user</source>
+        <translation>Deaktiver den valgte brukeren</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>Kunne ikke lese brukerne: %1</translation>
+    </message>
+    <message>
+        <source>(all organisations)</source>
+        <translation>(alle organisasjoner)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nei</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktiver</translation>
+    </message>
+    <message>
+        <source>Enable the selected user</source>
+        <translation>Aktiver den valgte brukeren</translation>
+    </message>
+    <message>
+        <source>The user %1 was added.</source>
+        <translation>Brukeren %1 ble lagt til.</translation>
+    </message>
+    <message>
+        <source>The role of %1 is now: %2.</source>
+        <translation>Rollen til %1 er nå: %2.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; their devices were signed out.</source>
+        <translation>Passordet til %1 ble tilbakestilt, og brukeren ble logget ut på alle enheter.</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>Deaktiver bruker</translation>
+    </message>
+    <message>
+        <source>Disable %1 (%2)? They can no longer sign in, and every device of theirs is signed out.</source>
+        <translation>Vil du deaktivere %1 (%2)? Brukeren kan ikke lenger logge inn og blir logget ut på alle enheter.</translation>
+    </message>
+    <message>
+        <source>The user could not be disabled</source>
+        <translation>Brukeren kunne ikke deaktiveres</translation>
+    </message>
+    <message>
+        <source>The user could not be enabled</source>
+        <translation>Brukeren kunne ikke aktiveres</translation>
+    </message>
+    <message>
+        <source>%1 was disabled.</source>
+        <translation>%1 ble deaktivert.</translation>
+    </message>
+    <message>
+        <source>%1 was enabled.</source>
+        <translation>%1 ble aktivert.</translation>
+    </message>
+</context>
 </TS>

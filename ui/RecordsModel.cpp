@@ -9,14 +9,6 @@ namespace cc {
 
 namespace {
 
-// True when `a` comes before `b` in the list: newest sent_at first, ties by the larger id.
-bool before(const NotificationRecord &a, const NotificationRecord &b)
-{
-    if (a.sentAt != b.sentAt)
-        return a.sentAt > b.sentAt;
-    return a.id > b.id;
-}
-
 // Marks a change of the rows for as long as it lives.
 class Changing
 {
@@ -33,8 +25,9 @@ private:
 
 } // namespace
 
-RecordsModel::RecordsModel(NotificationRecordService &records, const Caller &caller, QObject *parent)
-    : QAbstractTableModel(parent), m_records(records), m_caller(caller)
+RecordsModel::RecordsModel(NotificationRecordService &records, const Caller &caller, QObject *parent,
+                           const RecordFilter &filter)
+    : QAbstractTableModel(parent), m_records(records), m_caller(caller), m_filter(filter)
 {
     // Queued when the service is used on another thread (the API server's): the model is the context.
     connect(&m_records, &NotificationRecordService::recordAdded, this, &RecordsModel::onRecordAdded);
@@ -53,6 +46,30 @@ void RecordsModel::setFilter(const RecordFilter &filter)
 {
     m_filter = filter;
     reload(m_pageSize);
+}
+
+void RecordsModel::setOrder(RecordOrder order)
+{
+    if (order == m_order)
+        return;
+    m_order = order;
+    reload(m_pageSize);
+}
+
+void RecordsModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column))
+        return;
+    setOrder(order == Qt::DescendingOrder ? RecordOrder::NewestFirst : RecordOrder::OldestFirst);
+}
+
+bool RecordsModel::before(const NotificationRecord &a, const NotificationRecord &b) const
+{
+    // (sent_at, id) as the database orders them, ties by id.
+    const bool newestFirst = m_order == RecordOrder::NewestFirst;
+    if (a.sentAt != b.sentAt)
+        return newestFirst ? a.sentAt > b.sentAt : a.sentAt < b.sentAt;
+    return newestFirst ? a.id > b.id : a.id < b.id;
 }
 
 void RecordsModel::refresh()
@@ -89,15 +106,18 @@ std::optional<QList<NotificationRecord>> RecordsModel::fetchPage()
     const int limit = m_pageSize;
     ++m_pagesFetched;
     m_rowsFetched += limit;
-    auto page = m_records.window(m_caller, m_filter, int(m_rows.size()), limit);
+    std::optional<RecordKey> after;
+    if (!m_rows.isEmpty())
+        after = NotificationRecordService::keyOf(m_rows.constLast());
+    auto page = m_records.windowAfter(m_caller, m_filter, after, limit, m_order);
     if (!page) {
         m_atEnd = true;   // no retry loop from a view that keeps calling fetchMore
         fail(page.error());
         return std::nullopt;
     }
     m_atEnd = page->size() < limit;
-    // A record added elsewhere whose signal has not arrived yet shifts the window by one: rows that
-    // come again are skipped here, and the new record takes its place when its signal arrives.
+    // The page starts after the last loaded row, so rows added or deleted elsewhere meanwhile shift
+    // nothing; should a row come again all the same (a changed sent_at), it is skipped here.
     QList<NotificationRecord> fresh;
     fresh.reserve(page->size());
     for (NotificationRecord &r : *page) {
@@ -198,6 +218,10 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
 
 QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= 0 && section < ColumnCount) {
+        return isSortable(section) ? tr("Click to show the newest or the oldest records first.")
+                                   : tr("The records are in the order they were sent; this column does not sort them.");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -258,7 +282,8 @@ bool RecordsModel::matches(const NotificationRecord &r) const
 
 int RecordsModel::positionFor(const NotificationRecord &record) const
 {
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), record, before);
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), record,
+                                     [this](const NotificationRecord &a, const NotificationRecord &b) { return before(a, b); });
     return int(it - m_rows.cbegin());
 }
 

@@ -9,10 +9,12 @@
 
 namespace cc {
 
-// The notification records a caller sees, newest sent first, as NotificationRecordService::window()
-// answers them. Rows are fetched a page at a time as a view scrolls (canFetchMore/fetchMore):
-// nothing ever loads the whole table. Records added, changed or deleted through the service —
-// from any thread, e.g. the API server's — show up in the loaded rows without a reset.
+// The notification records a caller sees, newest (or oldest) sent first, as
+// NotificationRecordService::windowAfter() answers them. Rows are fetched a keyset page at a time
+// as a view scrolls (canFetchMore/fetchMore): each page starts after the last loaded row, so the
+// millionth row costs what the first does, and nothing ever loads the whole table. Records added,
+// changed or deleted through the service — from any thread, e.g. the API server's — show up in
+// the loaded rows without a reset.
 class RecordsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,13 +28,19 @@ public:
     };
     static constexpr int kDefaultPageSize = 200;
 
-    RecordsModel(NotificationRecordService &records, const Caller &caller, QObject *parent = nullptr);
+    // Opens with the first page of `filter`.
+    RecordsModel(NotificationRecordService &records, const Caller &caller, QObject *parent = nullptr,
+                 const RecordFilter &filter = {});
 
     // Each of these starts again from the first page (a model reset).
     void setCaller(const Caller &caller);
     const Caller &caller() const { return m_caller; }
     void setFilter(const RecordFilter &filter);
     const RecordFilter &filter() const { return m_filter; }
+    // By sent time only: the one order the database can page through without sorting.
+    void setOrder(RecordOrder order);
+    RecordOrder order() const { return m_order; }
+    static bool isSortable(int column) { return column == SentAtColumn; }
     // Reloads as many rows as are loaded now, so a view's scroll position stays where it was.
     void refresh();
 
@@ -47,7 +55,7 @@ public:
     Result<qint64> totalCount() const;
     const std::optional<Error> &lastError() const { return m_lastError; }
 
-    // What was asked of the service since the last reset: window() calls and the rows they asked for.
+    // What was asked of the service since the last reset: windowAfter() calls and the rows they asked for.
     int pagesFetched() const { return m_pagesFetched; }
     qint64 rowsFetched() const { return m_rowsFetched; }
 
@@ -57,6 +65,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    // Sorts by the sent time (Qt::DescendingOrder: newest first); other columns are not sortable
+    // and leave the order as it is.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 signals:
     void errorOccurred(const cc::Error &error);
@@ -67,7 +78,9 @@ private:
     std::optional<QList<NotificationRecord>> fetchPage();
     void fail(const Error &error);
     bool matches(const NotificationRecord &record) const;
-    // Where `record` belongs in the (sent_at DESC, id DESC) order of the loaded rows.
+    // True when `a` comes before `b` in the model's order.
+    bool before(const NotificationRecord &a, const NotificationRecord &b) const;
+    // Where `record` belongs in the order of the loaded rows.
     int positionFor(const NotificationRecord &record) const;
 
     void onRecordAdded(const NotificationRecord &record);
@@ -77,6 +90,7 @@ private:
     NotificationRecordService &m_records;
     Caller m_caller;
     RecordFilter m_filter;
+    RecordOrder m_order = RecordOrder::NewestFirst;
     int m_pageSize = kDefaultPageSize;
     QList<NotificationRecord> m_rows;
     bool m_atEnd = false;

@@ -35,6 +35,7 @@ const QList<Entry> &entries()
         {K::StatisticsFrom, "statistics/from", QString()},
         {K::StatisticsTo, "statistics/to", QString()},
         {K::StatisticsCoordinator, "statistics/coordinator", QString()},
+        {K::StatisticsOrganisation, "statistics/organisation", QString()},
         {K::LastExportFolder, "ui/lastExportFolder", QString()},
     };
     return table;

@@ -37,6 +37,7 @@ public:
         StatisticsFrom,         // ISO date or "" (a year back)
         StatisticsTo,           // ISO date or "" (today)
         StatisticsCoordinator,  // "" (the whole organisation) or a coordinator id
+        StatisticsOrganisation, // a global admin's organisation on the statistics page ("" the first)
         LastExportFolder,       // where the last CSV/PDF was saved
     };
     Q_ENUM(Key)

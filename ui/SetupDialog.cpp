@@ -91,7 +91,7 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     addRow(tr("&User name:"), m_username);
     addRow(tr("&Password:"), m_password);
     addRow(tr("&Repeat password:"), m_repeat);
-    auto *hint = new QLabel(tr("At least %n characters.", nullptr, DirectoryService::kMinPasswordLength), createPage);
+    auto *hint = new QLabel(tr("At least %n character(s).", nullptr, DirectoryService::kMinPasswordLength), createPage);
     form->addRow(QString(), hint);
 
     auto *demoPage = new QLabel(tr("The demo organisation has 2 coordinators, 25 peer mentors and a year of "

@@ -64,6 +64,10 @@ QString Translator::apply(const QString &code)
             QCoreApplication::installTranslator(m_qt.get());
         QLocale::setDefault(QLocale(QLocale::NorwegianBokmal, QLocale::Norway));
     } else {
+        // English is the source language; this file only has the plural forms.
+        m_app = std::make_unique<QTranslator>();
+        if (m_app->load(QStringLiteral(":/i18n/coordinator-console_en.qm")))
+            QCoreApplication::installTranslator(m_app.get());
         const QLocale system = QLocale::system();
         QLocale::setDefault(system.language() == QLocale::English ? system : QLocale(QLocale::English, QLocale::UnitedKingdom));
     }

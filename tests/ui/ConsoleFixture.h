@@ -9,6 +9,7 @@
 #include "Settings.h"
 #include "TemplateService.h"
 #include "TestDatabase.h"
+#include "Translator.h"
 #include "UiTestData.h"
 
 #include <QApplication>
@@ -72,7 +73,7 @@ private:
 
 } // namespace cc::test::ui
 
-// main() for widget tests: a QApplication (offscreen under ctest), and exit 77 (skipped) when the
+// main() for widget tests: a QApplication (offscreen under ctest) in English, and exit 77 (skipped) when the
 // run is for PostgreSQL and no server was given.
 #define CC_UI_TEST_MAIN(TestObject)                                                                        \
     int main(int argc, char **argv)                                                                        \
@@ -83,6 +84,8 @@ private:
             return 77;                                                                                     \
         }                                                                                                  \
         cc::usePasswordHashingCostForTests();                                                              \
+        cc::Translator translator; /* English, with its plural forms */                                    \
+        translator.apply(QStringLiteral("en"));                                                            \
         TestObject tc;                                                                                     \
         QTEST_SET_MAIN_SOURCE_PATH                                                                         \
         return QTest::qExec(&tc, argc, argv);                                                              \

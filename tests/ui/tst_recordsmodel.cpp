@@ -29,10 +29,13 @@ QStringList idsOf(const RecordsModel &model)
     return ids;
 }
 
-// The model's rows are the first rows of what the service answers for the same caller and filter.
+// The model's rows are the first rows of what the service answers for the same caller and filter
+// (through OFFSET, as the API's pages are counted, and in the model's order).
 bool sameAsService(NotificationRecordService &service, const RecordsModel &model)
 {
-    const auto expected = service.window(model.caller(), model.filter(), 0, model.rowCount());
+    const auto expected = model.order() == RecordOrder::NewestFirst
+        ? service.window(model.caller(), model.filter(), 0, model.rowCount())
+        : service.windowAfter(model.caller(), model.filter(), std::nullopt, model.rowCount(), model.order());
     if (!expected)
         return false;
     QStringList ids;
@@ -61,11 +64,16 @@ private slots:
     void liveRecordFromAnotherThread();
     void liveRecordOutsideTheFilter();
     void lateSignalDoesNotDuplicate();
+    void deletedElsewhereSkipsNothing();
     void changedRecordUpdatesItsRow();
     void deletedRecordIsRemoved();
 
     void filterChangeResets();
     void refreshKeepsLoadedRows();
+
+    void oldestFirst();
+    void onlySentTimeSorts();
+    void liveRecordWhenOldestFirst();
 
     void otherOrganisationNeverAppears();
     void globalAdminNarrowsByOrganisation();
@@ -374,8 +382,9 @@ void TestRecordsModel::liveRecordOutsideTheFilter()
     QCOMPARE(model.rowCount(), rows);
 }
 
-// A record stored by someone else shifts the next page by one before its signal arrives: the row
-// that comes again is not shown twice, and the record takes its place when the signal comes.
+// A record stored by someone else before its signal arrives: the next page starts after the last
+// loaded row, so it shifts nothing (no row twice), and the record takes its place when the signal
+// comes.
 void TestRecordsModel::lateSignalDoesNotDuplicate()
 {
     RecordsModel model(*m_service, orgAdminA());
@@ -401,18 +410,50 @@ void TestRecordsModel::lateSignalDoesNotDuplicate()
         QVERIFY(repository.insert(late).ok());
         QVERIFY(tx.commit().ok());
     }
+    const NotificationRecord lastBefore = model.recordAt(rows - 1);
     model.fetchMore({});
-    QCOMPARE(model.rowCount(), rows + model.pageSize() - 1);
+    QCOMPARE(model.rowCount(), rows + model.pageSize());
     const QStringList ids = idsOf(model);
     QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), model.rowCount());
+    QVERIFY(!ids.contains(late.id));
+    // The page continues right after the row that was last.
+    const auto next = m_service->windowAfter(orgAdminA(), {}, NotificationRecordService::keyOf(lastBefore), 1);
+    QVERIFY(next.ok());
+    QCOMPARE(model.recordAt(rows).id, next->constFirst().id);
 
     emit m_service->recordAdded(late);
     QCOMPARE(model.recordAt(0).id, late.id);
-    QCOMPARE(model.rowCount(), rows + model.pageSize());
+    QCOMPARE(model.rowCount(), rows + model.pageSize() + 1);
     QVERIFY(sameAsService(*m_service, model));
     // A second signal for the same record changes nothing.
     emit m_service->recordAdded(late);
+    QCOMPARE(model.rowCount(), rows + model.pageSize() + 1);
+}
+
+// A loaded record deleted by someone else (its signal not yet here) would make an OFFSET page skip
+// a row; a keyset page starts after the last loaded row and loses none.
+void TestRecordsModel::deletedElsewhereSkipsNothing()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    const int rows = model.rowCount();
+    const NotificationRecord gone = model.recordAt(3);
+    RecordRepository repository(m_database->db());
+    {
+        Transaction tx(m_database->db());
+        const auto removed = repository.remove(gone);
+        QVERIFY(removed.ok() && *removed);
+        QVERIFY(tx.commit().ok());
+    }
+    model.fetchMore({});
     QCOMPARE(model.rowCount(), rows + model.pageSize());
+    // The rows after the deleted one, counted without it: the same as the new page.
+    const auto expected = m_service->window(orgAdminA(), {}, rows - 1, model.pageSize());
+    QVERIFY(expected.ok());
+    for (int i = 0; i < model.pageSize(); ++i)
+        QCOMPARE(model.recordAt(rows + i).id, expected->at(i).id);
+    emit m_service->recordDeleted(gone.id, gone.orgId);
+    QCOMPARE(model.rowOf(gone.id), -1);
+    QVERIFY(sameAsService(*m_service, model));
 }
 
 void TestRecordsModel::changedRecordUpdatesItsRow()
@@ -513,6 +554,88 @@ void TestRecordsModel::refreshKeepsLoadedRows()
     model.refresh();
     QCOMPARE(idsOf(model), before);
     QCOMPARE(model.rowsFetched(), qint64(before.size()));
+}
+
+// ---- order -------------------------------------------------------------------------------------------
+
+void TestRecordsModel::oldestFirst()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setOrder(RecordOrder::OldestFirst);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.order(), RecordOrder::OldestFirst);
+    // The very first bulk record of organisation A comes first.
+    QCOMPARE(model.recordAt(0).id, QStringLiteral("nr_%1").arg(0, 12, 16, QLatin1Char('0')));
+    for (int i = 0; i < 10; ++i)
+        model.fetchMore({});
+    QVERIFY(model.rowCount() >= 11 * model.pageSize());
+    QCOMPARE(model.rowsFetched(), qint64(model.pagesFetched()) * model.pageSize());
+    QVERIFY(model.rowsFetched() < kBulk / 10);
+    for (int row = 1; row < model.rowCount(); ++row) {
+        const NotificationRecord &a = model.recordAt(row - 1);
+        const NotificationRecord &b = model.recordAt(row);
+        QVERIFY(a.sentAt < b.sentAt || (a.sentAt == b.sentAt && a.id < b.id));
+    }
+    QVERIFY(sameAsService(*m_service, model));
+
+    // Back to newest first, through sort() as a header click does.
+    model.sort(RecordsModel::SentAtColumn, Qt::DescendingOrder);
+    QCOMPARE(model.order(), RecordOrder::NewestFirst);
+    QCOMPARE(model.pagesFetched(), model.rowCount() / model.pageSize());
+    QVERIFY(model.recordAt(0).sentAt > model.recordAt(model.rowCount() - 1).sentAt);
+    QVERIFY(sameAsService(*m_service, model));
+    model.sort(RecordsModel::SentAtColumn, Qt::AscendingOrder);
+    QCOMPARE(model.order(), RecordOrder::OldestFirst);
+}
+
+// Only the sent time can be sorted by the database without reading the table: the other columns
+// leave the rows as they are.
+void TestRecordsModel::onlySentTimeSorts()
+{
+    RecordsModel model(*m_service, coordinatorA());
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    const QStringList before = idsOf(model);
+    for (int column = 0; column < model.columnCount(); ++column) {
+        QCOMPARE(RecordsModel::isSortable(column), column == RecordsModel::SentAtColumn);
+        if (column == RecordsModel::SentAtColumn)
+            continue;
+        model.sort(column, Qt::AscendingOrder);
+        model.sort(column, Qt::DescendingOrder);
+    }
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(layout.count(), 0);
+    QCOMPARE(idsOf(model), before);
+    QCOMPARE(model.order(), RecordOrder::NewestFirst);
+    // Asking for the order it has already changes nothing either.
+    model.sort(RecordsModel::SentAtColumn, Qt::DescendingOrder);
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestRecordsModel::liveRecordWhenOldestFirst()
+{
+    // Not all loaded: a new record comes at the end, with the last page.
+    RecordsModel model(*m_service, orgAdminA());
+    model.setOrder(RecordOrder::OldestFirst);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const NotificationRecord first = addLive(orgAdminA(), kMentorA1, kCoordA1);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model.rowOf(first.id), -1);
+
+    // All loaded: it is appended at once, after the others.
+    RecordFilter recent;
+    recent.from = first.sentAt;
+    model.setFilter(recent);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.atEnd());
+    const NotificationRecord second = addLive(orgAdminA(), kMentorA2, kCoordA2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.recordAt(0).id, first.id);
+    QCOMPARE(model.recordAt(1).id, second.id);
+    QVERIFY(sameAsService(*m_service, model));
 }
 
 // ---- organisations and roles ----------------------------------------------------------------------

@@ -1,0 +1,185 @@
+#include "ConsoleFixture.h"
+#include "ConsolePage.h"
+#include "MainWindow.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSlider>
+#include <QTabBar>
+#include <QTest>
+#include <QTextEdit>
+
+#include <memory>
+
+using namespace cc;
+using namespace cc::test::ui;
+
+namespace {
+
+QString describe(const QWidget *w)
+{
+    QString path;
+    for (const QObject *o = w; o; o = o->parent()) {
+        const QString name = o->objectName().isEmpty() ? QString::fromLatin1(o->metaObject()->className()) : o->objectName();
+        path = path.isEmpty() ? name : name + QLatin1Char('/') + path;
+        if (qobject_cast<const ConsolePage *>(o))
+            break;
+    }
+    return path;
+}
+
+// Parts of a compound control: the line edit of a combo or spin box is named through its owner.
+bool isPartOfAnother(const QWidget *w)
+{
+    for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
+        if (qobject_cast<const QComboBox *>(p) || qobject_cast<const QAbstractSpinBox *>(p))
+            return true;
+    }
+    return false;
+}
+
+// Something a person operates: it must have a name and be reachable with Tab.
+bool isInteractive(const QWidget *w)
+{
+    // A view's header is part of the view (sorting also has a keyboard way on each page); scroll
+    // bars and tab bars are driven through their views and tab widgets.
+    if (qobject_cast<const QScrollBar *>(w) || qobject_cast<const QTabBar *>(w) || qobject_cast<const QHeaderView *>(w)
+        || isPartOfAnother(w))
+        return false;
+    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w) || qobject_cast<const QComboBox *>(w)
+        || qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QAbstractItemView *>(w)
+        || qobject_cast<const QPlainTextEdit *>(w) || qobject_cast<const QTextEdit *>(w) || qobject_cast<const QSlider *>(w)
+        || (w->focusPolicy() & Qt::TabFocus);
+}
+
+QString accessibleName(QWidget *w)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+    return iface ? iface->text(QAccessible::Name).trimmed() : QString();
+}
+
+} // namespace
+
+// Over every page, for every role: each interactive widget has an accessible name (its own, its
+// text, or its label's), and Tab reaches each enabled one and never gets stuck.
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void everyPage_data();
+    void everyPage();
+
+private:
+    std::unique_ptr<ConsoleFixture> m_fixture;
+};
+
+void TestAccessibility::init()
+{
+    m_fixture = std::make_unique<ConsoleFixture>();
+    QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+    // Something on every page: records, a running server, a token.
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(m_fixture->records->record(orgAdminA(), newRecord(kMentorA1, kCoordA1, i % 2 ? EventType::PauseDeactivated : EventType::PauseActivated, day(-20 + i * 5))).ok());
+    QVERIFY(m_fixture->server.start({8080, false, {}, {}}).ok());
+}
+
+void TestAccessibility::cleanup()
+{
+    m_fixture.reset();
+}
+
+void TestAccessibility::everyPage_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::newRow("coordinator") << QStringLiteral("coordinator");
+    QTest::newRow("org admin") << QStringLiteral("org admin");
+    QTest::newRow("global admin") << QStringLiteral("global admin");
+}
+
+void TestAccessibility::everyPage()
+{
+    QFETCH(QString, who);
+    const Caller caller = who == QLatin1String("coordinator") ? m_fixture->addUser(QStringLiteral("coord"), Role::Coordinator, kOrgA, kCoordA1)
+        : who == QLatin1String("org admin")                   ? m_fixture->addUser(QStringLiteral("admin"), Role::OrgAdmin, kOrgA)
+                                                              : m_fixture->addUser(QStringLiteral("root"), Role::GlobalAdmin, QString());
+    QVERIFY(!caller.userId.isEmpty());
+    MainWindow window(m_fixture->services(), caller);
+    window.resize(1200, 780);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QStringList unnamed;
+    QStringList unreachable;
+    QStringList traps;
+    for (ConsolePage *page : window.pages()) {
+        QVERIFY(window.showPage(page->objectName()));
+        QCoreApplication::processEvents();
+
+        QList<QWidget *> interactive;
+        const QList<QWidget *> all = window.findChildren<QWidget *>();
+        for (QWidget *w : all) {
+            if (!w->isVisibleTo(&window) || !isInteractive(w) || w->window() != &window)
+                continue;
+            // Widgets of the menu bar and status bar are checked with the window's, once.
+            interactive << w;
+            if (accessibleName(w).isEmpty())
+                unnamed << page->objectName() + QStringLiteral(": ") + describe(w);
+        }
+
+        // Walk the Tab chain from the sidebar round to it again.
+        QWidget *start = window.findChild<QWidget *>(QStringLiteral("sidebar"));
+        start->setFocus(Qt::TabFocusReason);
+        QCoreApplication::processEvents();
+        QSet<QWidget *> visited{start};
+        QWidget *previous = start;
+        int stayed = 0;
+        for (int step = 0; step < 400; ++step) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *now = QApplication::focusWidget();
+            if (!now)
+                break;
+            // A date edit takes Tab from day to month to year before it lets go; a text edit that
+            // keeps tabs, or a table that moves from cell to cell, never does.
+            if (now == previous) {
+                if (++stayed < 4)
+                    continue;
+                traps << page->objectName() + QStringLiteral(": ") + describe(now);
+                break;
+            }
+            stayed = 0;
+            if (now == start)
+                break;
+            visited << now;
+            previous = now;
+        }
+        for (QWidget *w : std::as_const(interactive)) {
+            if (!w->isEnabled() || visited.contains(w))
+                continue;
+            // A view's focus proxy, or a widget whose focus goes to a child, counts through that.
+            bool reached = false;
+            for (QWidget *v : std::as_const(visited))
+                reached = reached || (w->focusProxy() == v) || w->isAncestorOf(v);
+            if (!reached)
+                unreachable << page->objectName() + QStringLiteral(": ") + describe(w);
+        }
+    }
+    unnamed.removeDuplicates();
+    unreachable.removeDuplicates();
+    QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("without an accessible name:\n  ") + unnamed.join(QStringLiteral("\n  "))));
+    QVERIFY2(traps.isEmpty(), qPrintable(QStringLiteral("Tab does not leave:\n  ") + traps.join(QStringLiteral("\n  "))));
+    QVERIFY2(unreachable.isEmpty(), qPrintable(QStringLiteral("not reachable by Tab:\n  ") + unreachable.join(QStringLiteral("\n  "))));
+}
+
+CC_UI_TEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"

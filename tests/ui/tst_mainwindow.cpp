@@ -1,0 +1,270 @@
+#include "ConsoleFixture.h"
+#include "ConsolePage.h"
+#include "MainWindow.h"
+#include "PauseNotifier.h"
+#include "SetupDialog.h"
+#include "SignInDialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace cc;
+using namespace cc::test::ui;
+
+namespace {
+
+QStringList pageNames(const MainWindow &window)
+{
+    QStringList names;
+    for (ConsolePage *page : window.pages())
+        names << page->objectName();
+    return names;
+}
+
+// Records on a thread of its own, as the API server does.
+Result<NotificationRecord> recordOnAnotherThread(NotificationRecordService &records, const Caller &caller, const NewRecord &input)
+{
+    std::optional<Result<NotificationRecord>> result;
+    std::unique_ptr<QThread> thread(QThread::create([&] { result = records.record(caller, input); }));
+    thread->start();
+    thread->wait();
+    return *result;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void pagesFollowTheRole_data();
+    void pagesFollowTheRole();
+    void shortcutsSwitchPages();
+    void remembersLastPageAndGeometry();
+    void statusBarShowsServerUserAndDatabase();
+    void trayMessageForPauseFromTheApi();
+    void noTrayMessageForOwnRecordsOrOtherOrganisations();
+    void signInChecksThePassword();
+    void setupCreatesOrganisationAndAdmin();
+    void setupRefusesMismatchedPasswords();
+
+private:
+    std::unique_ptr<ConsoleFixture> m_fixture;
+};
+
+void TestMainWindow::init()
+{
+    m_fixture = std::make_unique<ConsoleFixture>();
+    QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_fixture.reset();
+}
+
+void TestMainWindow::pagesFollowTheRole_data()
+{
+    QTest::addColumn<int>("role");
+    QTest::addColumn<QStringList>("pages");
+    const QStringList common{QStringLiteral("PeerMentorsPage"), QStringLiteral("RecordsPage"), QStringLiteral("TemplatesPage"),
+                             QStringLiteral("StatisticsPage"), QStringLiteral("ServerPage")};
+    QTest::newRow("coordinator") << int(Role::Coordinator) << common;
+    QTest::newRow("org admin") << int(Role::OrgAdmin) << (common + QStringList{QStringLiteral("UsersPage")});
+    QTest::newRow("global admin") << int(Role::GlobalAdmin) << (common + QStringList{QStringLiteral("UsersPage")});
+}
+
+void TestMainWindow::pagesFollowTheRole()
+{
+    QFETCH(int, role);
+    QFETCH(QStringList, pages);
+    const Caller caller = role == int(Role::Coordinator) ? coordinatorA() : role == int(Role::OrgAdmin) ? orgAdminA() : globalAdmin();
+    MainWindow window(m_fixture->services(), caller);
+    QCOMPARE(pageNames(window), pages);
+    // Only admins may import mentors or back up.
+    QAction *import = window.findChild<QAction *>(QStringLiteral("importAction"));
+    QAction *backup = window.findChild<QAction *>(QStringLiteral("backupAction"));
+    QVERIFY(backup);
+    QCOMPARE(import != nullptr, role != int(Role::Coordinator));
+    QCOMPARE(backup->isEnabled(), role != int(Role::Coordinator));
+}
+
+void TestMainWindow::shortcutsSwitchPages()
+{
+    MainWindow window(m_fixture->services(), orgAdminA());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<ConsolePage *> pages = window.pages();
+    for (int i = pages.size() - 1; i >= 0; --i) {
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), pages.at(i));
+    }
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QCOMPARE(sidebar->currentRow(), 0);
+    QVERIFY(!sidebar->accessibleName().isEmpty());
+}
+
+void TestMainWindow::remembersLastPageAndGeometry()
+{
+    {
+        MainWindow window(m_fixture->services(), orgAdminA());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(QStringLiteral("StatisticsPage")));
+        window.resize(1010, 707);
+        window.close();
+    }
+    QCOMPARE(m_fixture->settings->string(Settings::Key::LastPage), QStringLiteral("StatisticsPage"));
+    QVERIFY(!m_fixture->settings->bytes(Settings::Key::WindowGeometry).isEmpty());
+    MainWindow again(m_fixture->services(), orgAdminA());
+    QCOMPARE(again.currentPage()->objectName(), QStringLiteral("StatisticsPage"));
+    QCOMPARE(again.size(), QSize(1010, 707));
+    // A page this caller does not have falls back to the first.
+    m_fixture->settings->setValue(Settings::Key::LastPage, QStringLiteral("UsersPage"));
+    MainWindow coordinators(m_fixture->services(), coordinatorA());
+    QCOMPARE(coordinators.currentPage()->objectName(), QStringLiteral("PeerMentorsPage"));
+}
+
+void TestMainWindow::statusBarShowsServerUserAndDatabase()
+{
+    const Caller admin = m_fixture->addUser(QStringLiteral("admin.status"), Role::OrgAdmin, kOrgA);
+    MainWindow window(m_fixture->services(), admin);
+    auto *server = window.findChild<QLabel *>(QStringLiteral("serverStatus"));
+    auto *user = window.findChild<QLabel *>(QStringLiteral("userStatus"));
+    auto *database = window.findChild<QLabel *>(QStringLiteral("databaseStatus"));
+    QVERIFY(server && user && database);
+    QCOMPARE(server->text(), QStringLiteral("API server stopped"));
+    QVERIFY2(user->text().contains(QStringLiteral("admin.status")), qPrintable(user->text()));
+    QVERIFY(database->text().contains(m_fixture->db().url().display()));
+
+    QVERIFY(m_fixture->server.start({8443, false, {}, {}}).ok());
+    QCOMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 0 devices"));
+    // A paired device (a valid token of the organisation) counts; a revoked one does not.
+    auto token = m_fixture->auth->issueToken(QStringLiteral("admin.status"), 30, QStringLiteral("Kari's phone"));
+    QVERIFY(token.ok());
+    QTRY_COMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 1 device"));
+    QVERIFY(m_fixture->auth->revoke(admin, token->token.id).ok());
+    QTRY_COMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 0 devices"));
+
+    m_fixture->server.stop();
+    m_fixture->server.failWith = QStringLiteral("Port 8443 is in use.");
+    QVERIFY(!m_fixture->server.start({8443, false, {}, {}}).ok());
+    QCOMPARE(server->text(), QStringLiteral("API server stopped: Port 8443 is in use."));
+}
+
+void TestMainWindow::trayMessageForPauseFromTheApi()
+{
+    MainWindow window(m_fixture->services(), orgAdminA());
+    auto *notifier = window.findChild<PauseNotifier *>();
+    QVERIFY(notifier);
+    QSignalSpy spy(notifier, &PauseNotifier::notify);
+    auto pause = recordOnAnotherThread(*m_fixture->records, orgAdminA(),
+                                       newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0)));
+    QVERIFY(pause.ok());
+    QTRY_COMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("Åse Ødegård has activated a pause"));
+    QCOMPARE(spy.at(0).at(2).toString(), pause->id);
+    // The status bar says it too, also where there is no tray.
+    QTRY_COMPARE(window.statusBar()->currentMessage(), QStringLiteral("Åse Ødegård has activated a pause"));
+
+    auto resume = recordOnAnotherThread(*m_fixture->records, orgAdminA(),
+                                        newRecord(kMentorA1, kCoordA1, EventType::PauseDeactivated, day(3)));
+    QVERIFY(resume.ok());
+    QTRY_COMPARE(spy.size(), 2);
+    QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("Åse Ødegård has ended a pause"));
+}
+
+void TestMainWindow::noTrayMessageForOwnRecordsOrOtherOrganisations()
+{
+    MainWindow window(m_fixture->services(), coordinatorA());
+    auto *notifier = window.findChild<PauseNotifier *>();
+    QSignalSpy spy(notifier, &PauseNotifier::notify);
+    // Recorded by this console (its own thread): the person at the desk did it.
+    QVERIFY(m_fixture->records->record(coordinatorA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0))).ok());
+    // Another organisation's, and (for a coordinator) another coordinator's mentor.
+    QVERIFY(recordOnAnotherThread(*m_fixture->records, coordinatorB(), newRecord(kMentorB1, kCoordB1, EventType::PauseActivated, day(0))).ok());
+    QVERIFY(recordOnAnotherThread(*m_fixture->records, orgAdminA(), newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(0))).ok());
+    // …and then one that is news, so the test knows the queue has been processed.
+    QVERIFY(recordOnAnotherThread(*m_fixture->records, orgAdminA(), newRecord(kMentorA1, kCoordA1, EventType::PauseDeactivated, day(2))).ok());
+    QTRY_COMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("Åse Ødegård has ended a pause"));
+}
+
+void TestMainWindow::signInChecksThePassword()
+{
+    m_fixture->addUser(QStringLiteral("kari"), Role::Coordinator, kOrgA, kCoordA1, QStringLiteral("riktig passord 1"));
+    SignInDialog dialog(*m_fixture->auth, *m_fixture->settings);
+    auto *username = dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    auto *message = dialog.findChild<QLabel *>(QStringLiteral("signInMessage"));
+    QVERIFY(username && password && message);
+    username->setText(QStringLiteral("kari"));
+    password->setText(QStringLiteral("feil passord"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!message->isHidden());
+    QVERIFY(password->text().isEmpty());
+    QVERIFY(message->text().contains(QStringLiteral("password is wrong")));
+
+    password->setText(QStringLiteral("riktig passord 1"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.caller().username, QStringLiteral("kari"));
+    QCOMPARE(dialog.caller().role, Role::Coordinator);
+    QCOMPARE(dialog.caller().coordinatorId, kCoordA1);
+    QCOMPARE(m_fixture->settings->string(Settings::Key::LastUsername), QStringLiteral("kari"));
+}
+
+void TestMainWindow::setupCreatesOrganisationAndAdmin()
+{
+    SetupDialog dialog(m_fixture->services());
+    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Likepersoner Tromsø"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid Admin"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))->setText(QStringLiteral("et langt passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))->setText(QStringLiteral("et langt passord"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.user().username, QStringLiteral("ingrid"));
+    QCOMPARE(dialog.user().role, Role::OrgAdmin);
+    auto org = m_fixture->directory->organisation(Caller::system(), dialog.user().orgId);
+    QVERIFY(org.ok());
+    QCOMPARE(org->name, QStringLiteral("Likepersoner Tromsø"));
+    QCOMPARE(org->id, QStringLiteral("org_likepersoner_tromso"));
+    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("ingrid"), QStringLiteral("et langt passord"), QStringLiteral("test")).ok());
+}
+
+void TestMainWindow::setupRefusesMismatchedPasswords()
+{
+    SetupDialog dialog(m_fixture->services());
+    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Org"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))->setText(QStringLiteral("et langt passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))->setText(QStringLiteral("et annet passord"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("setupError"));
+    QVERIFY(!error->isHidden());
+    QCOMPARE(error->text(), QStringLiteral("The two passwords are not the same."));
+    // Nothing was stored.
+    auto users = m_fixture->directory->users(Caller::system());
+    QVERIFY(users.ok());
+    QVERIFY(users->isEmpty());
+}
+
+CC_UI_TEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
