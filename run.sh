@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build (Release) and run Coordinator Console.
 #
-#   ./run.sh              desktop console (or `serve` when there is no display)
+#   ./run.sh              the desktop console with the embedded API server: first-start setup
+#                         (your organisation, or demo data) on a new database, else sign-in;
+#                         `serve` when there is no display
 #   ./run.sh serve …      embedded REST server only
 #   ./run.sh ARGS…        any other arguments go to the binary unchanged
 #

@@ -32,6 +32,8 @@ RUN_PACKAGES=(
     libsodium-dev
     libqrencode-dev
     libgl-dev
+    qt6-qpa-plugins
+    fonts-dejavu-core
 )
 
 TEST_PACKAGES=(

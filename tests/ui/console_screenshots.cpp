@@ -1,0 +1,120 @@
+// Opens the console's main window on a database (the demo data) as a given user, with the embedded
+// API server running, and saves a PNG of every page and of the sign-in and first-start dialogs.
+// Run by tests/ui/screenshots.sh under Xvfb; not a test (a person looks at the pictures).
+//
+//   console_screenshots --database URL --user NAME --language en|nb --out DIR
+
+#include "AppContext.h"
+#include "ConsolePage.h"
+#include "ConsoleServices.h"
+#include "EmbeddedServerControl.h"
+#include "Icons.h"
+#include "MainWindow.h"
+#include "PeerMentorsPage.h"
+#include "Settings.h"
+#include "SetupDialog.h"
+#include "SignInDialog.h"
+#include "Translator.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QScreen>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+namespace {
+
+bool save(QWidget *widget, const QString &file)
+{
+    widget->show();
+    widget->raise();
+    widget->activateWindow();
+    if (!QTest::qWaitForWindowExposed(widget))
+        std::fprintf(stderr, "the window was not shown: %s\n", qPrintable(widget->objectName()));
+    QTest::qWait(400);
+    QPixmap shot = widget->screen()->grabWindow(widget->winId());
+    if (shot.isNull())
+        shot = widget->grab();
+    if (!shot.save(file)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(file));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(file));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("CoordinatorConsoleScreenshots"));
+    QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
+    QApplication::setWindowIcon(cc::Icons::application());
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("database"), QStringLiteral("database URL"), QStringLiteral("URL")},
+                       {QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("NAME")},
+                       {QStringLiteral("language"), QStringLiteral("en or nb"), QStringLiteral("CODE"), QStringLiteral("en")},
+                       {QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR")}});
+    parser.process(app);
+    const QString language = parser.value(QStringLiteral("language"));
+    const QDir out(parser.value(QStringLiteral("out")));
+    QDir().mkpath(out.absolutePath());
+
+    cc::Translator translator;
+    translator.apply(language);
+    auto context = AppContext::open(parser.value(QStringLiteral("database")));
+    if (!context) {
+        std::fprintf(stderr, "%s\n", qPrintable(context.error().message));
+        return 1;
+    }
+    AppContext &ctx = **context;
+    QTemporaryDir settingsDir;
+    cc::Settings settings(settingsDir.filePath(QStringLiteral("settings.ini")));
+    EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
+    cc::ConsoleServices services{ctx.database(), ctx.clock(), ctx.directory(), ctx.auth(), ctx.records(), ctx.templates(), settings, &server};
+    if (auto started = server.start({0, false, {}, {}}); !started)
+        std::fprintf(stderr, "server: %s\n", qPrintable(started.error().message));
+
+    auto users = ctx.directory().users(cc::Caller::system());
+    if (!users) {
+        std::fprintf(stderr, "%s\n", qPrintable(users.error().message));
+        return 1;
+    }
+    cc::Caller caller;
+    for (const cc::User &user : *users) {
+        if (user.username == parser.value(QStringLiteral("user")))
+            caller = cc::AuthService::callerOf(user);
+    }
+    if (caller.userId.isEmpty()) {
+        std::fprintf(stderr, "no user %s\n", qPrintable(parser.value(QStringLiteral("user"))));
+        return 1;
+    }
+    // A paired phone, so the devices table is not empty.
+    (void)ctx.auth().issueToken(caller.username, 30, QStringLiteral("Kari's phone"));
+
+    bool ok = true;
+    {
+        settings.setValue(cc::Settings::Key::LastUsername, caller.username);
+        cc::SignInDialog signIn(ctx.auth(), settings);
+        ok = save(&signIn, out.filePath(QStringLiteral("%1-00-sign-in.png").arg(language))) && ok;
+        cc::SetupDialog setup(services);
+        ok = save(&setup, out.filePath(QStringLiteral("%1-00-first-start.png").arg(language))) && ok;
+    }
+    cc::MainWindow window(services, caller);
+    window.resize(1200, 780);
+    // Show a mentor with a history: the demo's Kari Nordmann.
+    if (auto *mentors = window.findChild<cc::PeerMentorsPage *>())
+        mentors->selectMentor(QStringLiteral("pm_551e8400"));
+    int index = 1;
+    for (cc::ConsolePage *page : window.pages()) {
+        window.showPage(page->objectName());
+        const QString name = page->objectName().remove(QStringLiteral("Page")).toLower();
+        ok = save(&window, out.filePath(QStringLiteral("%1-%2-%3.png").arg(language).arg(index++, 2, 10, QLatin1Char('0')).arg(name))) && ok;
+    }
+    server.stop();
+    return ok ? 0 : 1;
+}
