@@ -1,105 +1,18 @@
 #include "ConsoleCommand.h"
 
 #include "AppContext.h"
-#include "ConsolePage.h"
+#include "ConsoleSession.h"
 #include "ConsoleServices.h"
 #include "EmbeddedServerControl.h"
 #include "Icons.h"
-#include "MainWindow.h"
 #include "Settings.h"
-#include "SetupDialog.h"
-#include "SignInDialog.h"
 #include "Translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-#include <QPointer>
 
 #include <cstdio>
-
-namespace {
-
-// Signs a person in, shows the main window, and starts over on "Sign out" or a change of language.
-class ConsoleSession : public QObject
-{
-public:
-    ConsoleSession(cc::ConsoleServices &services, cc::Translator &translator, const QString &forcedLanguage)
-        : m_services(services)
-        , m_translator(translator)
-        , m_forcedLanguage(forcedLanguage)
-    {
-    }
-
-    // False when the person cancelled before a window was shown.
-    bool begin()
-    {
-        auto users = m_services.directory.users(cc::Caller::system());
-        if (!users) {
-            QMessageBox::critical(nullptr, QObject::tr("Coordinator Console"), users.error().message);
-            return false;
-        }
-        if (users->isEmpty()) {
-            cc::SetupDialog setup(m_services);
-            if (setup.exec() != QDialog::Accepted)
-                return false;
-            openWindow(cc::AuthService::callerOf(setup.user()));
-            if (!setup.demoAccounts().isEmpty()) {
-                QMessageBox box(QMessageBox::Information, cc::MainWindow::tr("Demo users"),
-                                cc::MainWindow::tr("You are signed in as the demo organisation's admin. "
-                                                   "These are the demo users' passwords; they are shown only now."),
-                                QMessageBox::Ok, m_window);
-                box.setDetailedText(setup.demoAccounts());
-                box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-                box.exec();
-            }
-            return true;
-        }
-        return signIn();
-    }
-
-private:
-    bool signIn()
-    {
-        cc::SignInDialog dialog(m_services.auth, m_services.settings);
-        if (dialog.exec() != QDialog::Accepted)
-            return false;
-        openWindow(dialog.caller());
-        return true;
-    }
-
-    void openWindow(const cc::Caller &caller)
-    {
-        m_caller = caller;
-        auto *window = new cc::MainWindow(m_services, caller);
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        m_window = window;
-        QObject::connect(window, &cc::MainWindow::signOutRequested, this, [this] {
-            m_window->close();
-            if (!signIn())
-                QApplication::quit();
-        }, Qt::QueuedConnection);
-        QObject::connect(window, &cc::MainWindow::languageChanged, this, [this] {
-            if (m_forcedLanguage.isEmpty())
-                m_translator.apply(m_services.settings.string(cc::Settings::Key::Language));
-            const QString page = m_window->currentPage() ? m_window->currentPage()->objectName() : QString();
-            QApplication::setQuitOnLastWindowClosed(false);
-            m_window->close();
-            openWindow(m_caller);
-            m_window->showPage(page);
-            QApplication::setQuitOnLastWindowClosed(true);
-        }, Qt::QueuedConnection);
-        window->show();
-    }
-
-    cc::ConsoleServices &m_services;
-    cc::Translator &m_translator;
-    QString m_forcedLanguage;
-    cc::Caller m_caller;
-    QPointer<cc::MainWindow> m_window;
-};
-
-} // namespace
 
 int runConsole(int argc, char **argv)
 {
@@ -171,7 +84,7 @@ int runConsole(int argc, char **argv)
             std::fprintf(stderr, "The API server did not start: %s\n", qPrintable(s.error().message));
     }
 
-    ConsoleSession session(services, translator, forcedLanguage);
+    cc::ConsoleSession session(services, translator, forcedLanguage);
     if (!session.begin())
         return 0;
     const int code = QApplication::exec();

@@ -242,8 +242,11 @@ QWidget *ServerPage::buildTokensBox()
     m_tokens->setTabKeyNavigation(false);
     m_tokens->setAlternatingRowColors(true);
     m_tokens->verticalHeader()->setVisible(false);
+    // The user's name takes what is left; the dates and states are as wide as they need.
     m_tokens->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tokens->horizontalHeader()->setStretchLastSection(true);
+    m_tokens->horizontalHeader()->setSectionResizeMode(UserColumn, QHeaderView::Stretch);
+    m_tokens->horizontalHeader()->setStretchLastSection(false);
+    m_tokens->setTextElideMode(Qt::ElideMiddle);
     m_tokens->horizontalHeader()->setAccessibleName(tr("Columns of the tokens"));
 
     m_revoke = new QPushButton(tr("&Revoke…"), box);

@@ -2,7 +2,7 @@
 // API server running, and saves a PNG of every page and of the sign-in and first-start dialogs.
 // Run by tests/ui/screenshots.sh under Xvfb; not a test (a person looks at the pictures).
 //
-//   console_screenshots --database URL --user NAME --language en|nb --out DIR
+//   console_screenshots --database URL --user NAME --language en|nb [--dark] --out DIR
 
 #include "AppContext.h"
 #include "ConsolePage.h"
@@ -19,6 +19,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QPalette>
+#include <QPushButton>
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,9 +60,32 @@ int main(int argc, char **argv)
     parser.addOptions({{QStringLiteral("database"), QStringLiteral("database URL"), QStringLiteral("URL")},
                        {QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("NAME")},
                        {QStringLiteral("language"), QStringLiteral("en or nb"), QStringLiteral("CODE"), QStringLiteral("en")},
-                       {QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR")}});
+                       {QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR")},
+                       {QStringLiteral("dark"), QStringLiteral("a dark palette, as a dark desktop theme gives")}});
     parser.process(app);
+    const bool dark = parser.isSet(QStringLiteral("dark"));
+    if (dark) {
+        QPalette palette;
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        palette.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        palette.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+        palette.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        palette.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+        palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd8));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xf0));
+        palette.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+        palette.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+        palette.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(palette);
+    }
     const QString language = parser.value(QStringLiteral("language"));
+    const QString prefix = dark ? language + QStringLiteral("-dark") : language;
     const QDir out(parser.value(QStringLiteral("out")));
     QDir().mkpath(out.absolutePath());
 
@@ -100,9 +125,9 @@ int main(int argc, char **argv)
     {
         settings.setValue(cc::Settings::Key::LastUsername, caller.username);
         cc::SignInDialog signIn(ctx.auth(), settings);
-        ok = save(&signIn, out.filePath(QStringLiteral("%1-00-sign-in.png").arg(language))) && ok;
+        ok = save(&signIn, out.filePath(QStringLiteral("%1-00-sign-in.png").arg(prefix))) && ok;
         cc::SetupDialog setup(services);
-        ok = save(&setup, out.filePath(QStringLiteral("%1-00-first-start.png").arg(language))) && ok;
+        ok = save(&setup, out.filePath(QStringLiteral("%1-00-first-start.png").arg(prefix))) && ok;
     }
     cc::MainWindow window(services, caller);
     window.resize(1200, 780);
@@ -112,8 +137,11 @@ int main(int argc, char **argv)
     int index = 1;
     for (cc::ConsolePage *page : window.pages()) {
         window.showPage(page->objectName());
+        // A pairing code, so the QR code is in the picture.
+        if (auto *create = page->findChild<QPushButton *>(QStringLiteral("createPairingCode")); create && create->isEnabled())
+            create->click();
         const QString name = page->objectName().remove(QStringLiteral("Page")).toLower();
-        ok = save(&window, out.filePath(QStringLiteral("%1-%2-%3.png").arg(language).arg(index++, 2, 10, QLatin1Char('0')).arg(name))) && ok;
+        ok = save(&window, out.filePath(QStringLiteral("%1-%2-%3.png").arg(prefix).arg(index++, 2, 10, QLatin1Char('0')).arg(name))) && ok;
     }
     server.stop();
     return ok ? 0 : 1;

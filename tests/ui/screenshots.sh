@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pictures of the console: starts it under Xvfb on demo data (a fresh SQLite file) and saves a PNG
-# of every page, and of the sign-in and first-start dialogs, in English and Norwegian.
+# of every page, and of the sign-in and first-start dialogs, in English and Norwegian, and in
+# English with a dark palette.
 #
 #   tests/ui/screenshots.sh [OUT_DIR]     (default: build/screenshots)
 #
@@ -32,4 +33,7 @@ for language in en nb; do
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x860x24 -dpi 96" \
         "$BUILD/tests/ui/console_screenshots" --database "$db" --user "$admin" --language "$language" --out "$OUT"
 done
+# And in English with a dark palette: the icons, charts and highlighting follow it.
+QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x860x24 -dpi 96" \
+    "$BUILD/tests/ui/console_screenshots" --database "$db" --user "$admin" --language en --dark --out "$OUT"
 echo "screenshots: saved in $OUT" >&2

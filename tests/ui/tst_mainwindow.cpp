@@ -1,5 +1,6 @@
 #include "ConsoleFixture.h"
 #include "ConsolePage.h"
+#include "ConsoleSession.h"
 #include "MainWindow.h"
 #include "PauseNotifier.h"
 #include "SetupDialog.h"
@@ -8,6 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QPointer>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -59,6 +62,7 @@ private slots:
     void signInChecksThePassword();
     void setupCreatesOrganisationAndAdmin();
     void setupRefusesMismatchedPasswords();
+    void languageChangeRebuildsTheWindow();
 
 private:
     std::unique_ptr<ConsoleFixture> m_fixture;
@@ -264,6 +268,29 @@ void TestMainWindow::setupRefusesMismatchedPasswords()
     auto users = m_fixture->directory->users(Caller::system());
     QVERIFY(users.ok());
     QVERIFY(users->isEmpty());
+}
+
+void TestMainWindow::languageChangeRebuildsTheWindow()
+{
+    Translator translator;
+    translator.apply(QStringLiteral("en"));
+    ConsoleSession session(m_fixture->services(), translator, QString());
+    session.openWindow(orgAdminA());
+    QPointer<MainWindow> first = session.window();
+    QVERIFY(first);
+    QVERIFY(first->showPage(QStringLiteral("TemplatesPage")));
+    QCOMPARE(first->menuBar()->actions().constFirst()->text(), QStringLiteral("&File"));
+
+    m_fixture->settings->setValue(Settings::Key::Language, QStringLiteral("nb"));
+    session.changeLanguage();
+    MainWindow *second = session.window();
+    QVERIFY(second && second != first);
+    QTRY_VERIFY(first.isNull());   // closed and deleted, and the program did not quit with it
+    QCOMPARE(second->menuBar()->actions().constFirst()->text(), QStringLiteral("&Fil"));
+    QCOMPARE(second->currentPage()->objectName(), QStringLiteral("TemplatesPage"));
+    QCOMPARE(second->caller().username, orgAdminA().username);
+    QCOMPARE(QLocale().language(), QLocale::NorwegianBokmal);
+    translator.apply(QStringLiteral("en"));
 }
 
 CC_UI_TEST_MAIN(TestMainWindow)
