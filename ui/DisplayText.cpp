@@ -15,6 +15,19 @@ QString DisplayText::event(EventType type)
     return {};
 }
 
+QString DisplayText::role(Role role)
+{
+    switch (role) {
+    case Role::Coordinator:
+        return tr("Coordinator");
+    case Role::OrgAdmin:
+        return tr("Org admin");
+    case Role::GlobalAdmin:
+        return tr("Global admin");
+    }
+    return {};
+}
+
 QString DisplayText::channel(const QString &name)
 {
     if (name == QLatin1String("push"))

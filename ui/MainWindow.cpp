@@ -2,6 +2,7 @@
 
 #include "Backup.h"
 #include "ConsoleServices.h"
+#include "DisplayText.h"
 #include "CsvImport.h"
 #include "ErrorMessages.h"
 #include "Icons.h"
@@ -34,23 +35,6 @@
 #include <QSystemTrayIcon>
 
 namespace cc {
-
-namespace {
-
-QString roleText(Role role)
-{
-    switch (role) {
-    case Role::Coordinator:
-        return MainWindow::tr("coordinator");
-    case Role::OrgAdmin:
-        return MainWindow::tr("organisation admin");
-    case Role::GlobalAdmin:
-        return MainWindow::tr("global admin");
-    }
-    return {};
-}
-
-} // namespace
 
 MainWindow::MainWindow(ConsoleServices &services, const Caller &caller, QWidget *parent)
     : QMainWindow(parent)
@@ -199,7 +183,7 @@ void MainWindow::buildStatusBar()
     m_serverLabel = new QLabel(this);
     m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
     m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_userLabel = new QLabel(tr("Signed in as %1 (%2)").arg(m_caller.username, roleText(m_caller.role)), this);
+    m_userLabel = new QLabel(tr("Signed in as %1 (%2)").arg(m_caller.username, DisplayText::role(m_caller.role)), this);
     m_userLabel->setObjectName(QStringLiteral("userStatus"));
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_services.database.url().display()), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseStatus"));

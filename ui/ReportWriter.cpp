@@ -218,8 +218,10 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
             + titleMetrics.height() * 0.4;
         painter.setFont(bodyFont);
         for (const QString &line : table.subtitle) {
-            painter.drawText(QRectF(0, y, page.width(), bodyMetrics.height()), Qt::AlignLeft, line);
-            y += bodyMetrics.height();
+            // Long lines (an organisation's full name, a long period) wrap rather than run off the page.
+            const QRectF box = bodyMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, line);
+            painter.drawText(QRectF(0, y, page.width(), box.height()), Qt::AlignLeft | Qt::TextWordWrap, line);
+            y += std::max(box.height(), bodyMetrics.height());
         }
         y += bodyMetrics.height();
         drawRow(table.headers, headerFont, headerHeight, false, true);

@@ -1,5 +1,6 @@
 #include "RoleDialog.h"
 
+#include "DisplayText.h"
 #include "ConsoleServices.h"
 #include "ErrorMessages.h"
 #include "UserDialog.h"
@@ -29,8 +30,8 @@ RoleDialog::RoleDialog(ConsoleServices &services, const Caller &caller, const Us
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("roleChoice"));
     m_role->setAccessibleName(tr("Role"));
-    m_role->addItem(UserDialog::roleText(Role::Coordinator), int(Role::Coordinator));
-    m_role->addItem(UserDialog::roleText(Role::OrgAdmin), int(Role::OrgAdmin));
+    m_role->addItem(DisplayText::role(Role::Coordinator), int(Role::Coordinator));
+    m_role->addItem(DisplayText::role(Role::OrgAdmin), int(Role::OrgAdmin));
     if (user.coordinatorId.isEmpty()) {
         // Only a user linked to a coordinator can be one.
         if (auto *model = qobject_cast<QStandardItemModel *>(m_role->model()))

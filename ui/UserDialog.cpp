@@ -1,5 +1,7 @@
 #include "UserDialog.h"
 
+#include "DisplayText.h"
+
 #include "ConsoleServices.h"
 #include "ErrorMessages.h"
 
@@ -45,10 +47,10 @@ UserDialog::UserDialog(ConsoleServices &services, const Caller &caller, QWidget 
     m_username->setPlaceholderText(tr("e.g. kari.nordmann"));
     m_displayName = lineEdit(this, QStringLiteral("displayName"), tr("Display name"));
     m_role = comboBox(this, QStringLiteral("userRole"), tr("Role"));
-    m_role->addItem(roleText(Role::Coordinator), int(Role::Coordinator));
-    m_role->addItem(roleText(Role::OrgAdmin), int(Role::OrgAdmin));
+    m_role->addItem(DisplayText::role(Role::Coordinator), int(Role::Coordinator));
+    m_role->addItem(DisplayText::role(Role::OrgAdmin), int(Role::OrgAdmin));
     if (caller.isGlobalAdmin())
-        m_role->addItem(roleText(Role::GlobalAdmin), int(Role::GlobalAdmin));
+        m_role->addItem(DisplayText::role(Role::GlobalAdmin), int(Role::GlobalAdmin));
     m_organisation = comboBox(this, QStringLiteral("userOrganisation"), tr("Organisation"));
     if (auto orgs = services.directory.organisations(caller)) {
         for (const Organisation &org : std::as_const(*orgs))
@@ -106,19 +108,6 @@ UserDialog::UserDialog(ConsoleServices &services, const Caller &caller, QWidget 
     connect(m_organisation, &QComboBox::currentIndexChanged, this, &UserDialog::updateCoordinators);
     updateCoordinators();
     updateFields();
-}
-
-QString UserDialog::roleText(Role role)
-{
-    switch (role) {
-    case Role::Coordinator:
-        return tr("Coordinator");
-    case Role::OrgAdmin:
-        return tr("Org admin");
-    case Role::GlobalAdmin:
-        return tr("Global admin");
-    }
-    return {};
 }
 
 void UserDialog::updateFields()

@@ -21,8 +21,6 @@ class UserDialog : public QDialog
 public:
     UserDialog(ConsoleServices &services, const Caller &caller, QWidget *parent = nullptr);
 
-    // A role in words ("Org admin"), as the users page shows it.
-    static QString roleText(Role role);
 
     // The user that was added, once the dialog was accepted.
     const User &user() const { return m_user; }

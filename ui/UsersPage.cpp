@@ -1,5 +1,6 @@
 #include "UsersPage.h"
 
+#include "DisplayText.h"
 #include "ConsoleServices.h"
 #include "ErrorMessages.h"
 #include "Icons.h"
@@ -162,7 +163,7 @@ void UsersPage::refresh()
         const QStringList cells{
             user.username,
             user.displayName,
-            UserDialog::roleText(user.role),
+            DisplayText::role(user.role),
             user.orgId.isEmpty() ? tr("(all organisations)") : organisations.value(user.orgId, user.orgId),
             coordinators.value(user.coordinatorId, user.coordinatorId),
             user.disabled ? tr("Yes") : tr("No"),
@@ -225,7 +226,7 @@ void UsersPage::changeRole()
         return;
     RoleDialog dialog(services(), caller(), user, this);
     if (dialog.exec() == QDialog::Accepted)
-        emit statusMessage(tr("The role of %1 is now: %2.").arg(user.username, UserDialog::roleText(selectedUser().role)));
+        emit statusMessage(tr("The role of %1 is now: %2.").arg(user.username, DisplayText::role(selectedUser().role)));
 }
 
 void UsersPage::resetPassword()

@@ -1,6 +1,31 @@
 #include "ConsoleFixture.h"
 
+#include "CsvImport.h"
+
+#include <QFile>
+
 namespace cc::test::ui {
+
+QList<QStringList> csvRows(const QByteArray &bytes)
+{
+    auto parsed = parseCsv(bytes);
+    if (!parsed) {
+        qWarning("CSV does not parse: %s", qPrintable(parsed.error().message));
+        return {};
+    }
+    QList<QStringList> rows;
+    for (const CsvRow &row : std::as_const(*parsed))
+        rows << row.fields;
+    return rows;
+}
+
+QList<QStringList> csvRowsOfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return csvRows(file.readAll());
+}
 
 Status FakeServerControl::start(const Options &options)
 {

@@ -19,6 +19,11 @@
 
 namespace cc::test::ui {
 
+// The rows of a CSV file as the console exports it (ReportWriter: BOM, CRLF, quoted fields), read
+// with core's CSV parser, the one the import uses; empty when it does not parse.
+QList<QStringList> csvRows(const QByteArray &bytes);
+QList<QStringList> csvRowsOfFile(const QString &path);
+
 // A ServerControl that only keeps state: the page tests start and stop it and read it back.
 class FakeServerControl : public ServerControl
 {

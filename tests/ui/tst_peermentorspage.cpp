@@ -47,49 +47,6 @@ QStringList unnamedFocusable(const QWidget *root)
     return out;
 }
 
-// RFC 4180 fields of a CSV text (quotes, doubled quotes, CRLF rows).
-QList<QStringList> parseCsv(QString text)
-{
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-        } else if (c == QLatin1Char('\r')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty()) {
-        row << field;
-        rows << row;
-    }
-    return rows;
-}
-
 } // namespace
 
 class TestPeerMentorsPage : public QObject
@@ -561,7 +518,7 @@ void TestPeerMentorsPage::csvExportWritesHeaderAndRows()
     QVERIFY(in.open(QIODevice::ReadOnly));
     const QByteArray bytes = in.readAll();
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-    const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes));
+    const QList<QStringList> rows = csvRows(bytes);
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows.at(0), HistoryExport::headers());
     // Newest first, as the timeline.

@@ -31,51 +31,6 @@ using namespace cc::test::ui;
 
 namespace {
 
-// RFC 4180 as ReportWriter writes it: UTF-8 with a BOM, CRLF, quotes doubled inside quoted fields.
-QList<QStringList> readCsv(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QString text = QString::fromUtf8(file.readAll());
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-        } else if (c == QLatin1Char('\r')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            row << field;
-            field.clear();
-            rows << row;
-            row.clear();
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty())
-        rows << (row << field);
-    return rows;
-}
-
 QStringList idsOf(const RecordsModel &model)
 {
     QStringList ids;
@@ -630,7 +585,7 @@ void TestRecordsPage::exportWritesEveryMatchingRow()
         after = NotificationRecordService::keyOf(window->constLast());
     }
     QVERIFY(expected.size() > 2000);
-    const QList<QStringList> rows = readCsv(file);
+    const QList<QStringList> rows = csvRowsOfFile(file);
     QCOMPARE(rows.size(), expected.size() + 1);
     const QStringList header = rows.first();
     QCOMPARE(header.first(), QStringLiteral("Sent at"));

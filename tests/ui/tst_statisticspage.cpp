@@ -28,48 +28,6 @@ using namespace cc::test::ui;
 
 namespace {
 
-// RFC 4180 as ReportWriter writes it: a UTF-8 BOM, CRLF line ends, quoted fields with "" inside.
-QList<QStringList> readCsv(const QByteArray &bytes)
-{
-    QString text = QString::fromUtf8(bytes);
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-        } else if (c == QLatin1Char('\r')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty())
-        rows << (row << field);
-    return rows;
-}
-
 QDate date(int y, int m, int d)
 {
     return QDate(y, m, d);
@@ -335,7 +293,7 @@ void TestStatisticsPage::sortingAndExportOrder()
     QVERIFY(page->exportCsv(file));
     QFile in(file);
     QVERIFY(in.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = readCsv(in.readAll());
+    const QList<QStringList> rows = csvRows(in.readAll());
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows.at(1).first(), QStringLiteral("Åse Ødegård"));
     QCOMPARE(rows.at(2).first(), QStringLiteral("Per Hansen"));
@@ -351,7 +309,7 @@ void TestStatisticsPage::csvExportMatches()
     QVERIFY(in.open(QIODevice::ReadOnly));
     const QByteArray bytes = in.readAll();
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-    const QList<QStringList> rows = readCsv(bytes);
+    const QList<QStringList> rows = csvRows(bytes);
     QVERIFY(!rows.isEmpty());
     QCOMPARE(rows.first(), StatisticsReportModel::headers());
 
