@@ -171,8 +171,34 @@ Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QSt
     return renderWith(caller, resolved->item, std::move(values), locale, true);
 }
 
+Result<TemplateValues> TemplateService::valuesFor(const Caller &caller, const QString &id, const QString &peerMentorId)
+{
+    auto resolved = resolve(writeScope(caller), id);
+    if (!resolved)
+        return resolved.error();
+    TemplateValues values;
+    values.peerMentorId = peerMentorId;
+    auto filled = fill(caller, resolved->item, std::move(values), true);
+    if (!filled)
+        return filled.error();
+    return filled->values;
+}
+
 Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
                                                      const QString &locale, bool withSamples)
+{
+    auto filled = fill(caller, t, std::move(values), withSamples);
+    if (!filled) {
+        if (filled.error().code == ErrorCode::NotFound)
+            return Error::field(ErrorCode::Unprocessable, QStringLiteral("peer_mentor_id"),
+                                QStringLiteral("peer_mentor_id: no peer mentor with this id."));
+        return filled.error();
+    }
+    return renderTemplate(t, filled->values, locale, filled->org);
+}
+
+Result<TemplateService::Filled> TemplateService::fill(const Caller &caller, const PayloadTemplate &t,
+                                                      TemplateValues values, bool withSamples)
 {
     std::optional<Organisation> org;
     if (!values.peerMentorId.isEmpty()) {
@@ -180,8 +206,7 @@ Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const
         if (!mentor)
             return mentor.error();
         if (!mentor->has_value() || !caller.canSee((*mentor)->orgId))
-            return Error::field(ErrorCode::Unprocessable, QStringLiteral("peer_mentor_id"),
-                                QStringLiteral("peer_mentor_id: no peer mentor with this id."));
+            return Error::notFound(QStringLiteral("No peer mentor with this id."));
         const PeerMentor &m = **mentor;
         if (values.peerMentorName.isEmpty())
             values.peerMentorName = m.name;
@@ -224,7 +249,9 @@ Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const
         if (auto o = organisationOf(caller); o)
             org = *o;
     }
-    return renderTemplate(t, values, locale, org);
+    if (values.organisationName.isEmpty() && org)
+        values.organisationName = org->name;
+    return Filled{std::move(values), std::move(org)};
 }
 
 Result<RenderedTemplate> TemplateService::preview(const Caller &caller, const PayloadTemplate &draft,

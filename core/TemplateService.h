@@ -29,6 +29,12 @@ public:
     // values.peerMentorId, else with sample values); `locale` empty: the organisation's.
     Result<RenderedTemplate> render(const Caller &caller, const QString &id, TemplateValues values,
                                     const QString &locale = {});
+    // The values render() fills in for template `id` and peer mentor `peerMentorId` when it is
+    // given nothing else: the mentor's name, their coordinator's name, the date and reason of
+    // their latest event of the template's kind (now and no reason when they have none) and their
+    // organisation's name. An empty `peerMentorId` answers the sample values with the caller's
+    // organisation. NotFound for a template or a mentor the caller cannot see.
+    Result<TemplateValues> valuesFor(const Caller &caller, const QString &id, const QString &peerMentorId);
     // Renders texts that are not saved (the console's live preview).
     Result<RenderedTemplate> preview(const Caller &caller, const PayloadTemplate &draft, const TemplateValues &values,
                                      const QString &locale);
@@ -67,8 +73,16 @@ private:
     Result<Organisation> organisationOf(const Caller &caller);
     Result<RenderedTemplate> renderTemplate(const PayloadTemplate &t, TemplateValues values, const QString &locale,
                                             const std::optional<Organisation> &org);
-    // Fills what `values` lacks from the peer mentor they name, else (withSamples) from the sample
-    // values, and renders `t`.
+    // What `values` is rendered with: what it lacks filled from the peer mentor it names, else
+    // (withSamples) from the sample values, and the organisation whose name, locale and time zone
+    // apply (the mentor's, else the caller's).
+    struct Filled {
+        TemplateValues values;
+        std::optional<Organisation> org;
+    };
+    // NotFound when values.peerMentorId names a mentor the caller cannot see.
+    Result<Filled> fill(const Caller &caller, const PayloadTemplate &t, TemplateValues values, bool withSamples);
+    // fill(), then renders `t`.
     Result<RenderedTemplate> renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
                                         const QString &locale, bool withSamples);
     // Stores `next` in the caller's scope as a new version (keeping the inherited original first).

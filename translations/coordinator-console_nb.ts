@@ -35,6 +35,18 @@
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Org admin</source>
+        <translation>Organisasjonsadministrator</translation>
+    </message>
+    <message>
+        <source>Global admin</source>
+        <translation>Global administrator</translation>
+    </message>
 </context>
 <context>
     <name>ErrorMessages</name>
@@ -252,6 +264,21 @@
     </message>
 </context>
 <context>
+    <name>cc::ConsoleSession</name>
+    <message>
+        <source>Coordinator Console</source>
+        <translation>Coordinator Console</translation>
+    </message>
+    <message>
+        <source>Demo users</source>
+        <translation>Demobrukere</translation>
+    </message>
+    <message>
+        <source>You are signed in as the demo organisation&apos;s admin. These are the demo users&apos; passwords; they are shown only now.</source>
+        <translation>Du er logget inn som administrator for demoorganisasjonen. Dette er passordene til demobrukerne. De vises bare nå.</translation>
+    </message>
+</context>
+<context>
     <name>cc::HistoryModel</name>
     <message>
         <source>Event</source>
@@ -276,18 +303,6 @@
 </context>
 <context>
     <name>cc::MainWindow</name>
-    <message>
-        <source>coordinator</source>
-        <translation>koordinator</translation>
-    </message>
-    <message>
-        <source>organisation admin</source>
-        <translation>organisasjonsadministrator</translation>
-    </message>
-    <message>
-        <source>global admin</source>
-        <translation>global administrator</translation>
-    </message>
     <message>
         <source>Coordinator Console</source>
         <translation>Coordinator Console</translation>
@@ -439,14 +454,6 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Coordinator Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Follows peer mentors&apos; pauses and the notifications sent about them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Coordinator Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Følger likepersonenes pauser og varslene som sendes om dem.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Demo users</source>
-        <translation>Demobrukere</translation>
-    </message>
-    <message>
-        <source>You are signed in as the demo organisation&apos;s admin. These are the demo users&apos; passwords; they are shown only now.</source>
-        <translation>Du er logget inn som administrator for demoorganisasjonen. Dette er passordene til demobrukerne. De vises bare nå.</translation>
     </message>
 </context>
 <context>
@@ -2755,14 +2762,6 @@ Tekst: %4</translation>
     <message>
         <source>&amp;Add user</source>
         <translation>&amp;Legg til bruker</translation>
-    </message>
-    <message>
-        <source>Org admin</source>
-        <translation>Organisasjonsadministrator</translation>
-    </message>
-    <message>
-        <source>Global admin</source>
-        <translation>Global administrator</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>

@@ -674,40 +674,16 @@ void TemplatesPage::loadPreviewSources()
 
 void TemplatesPage::updatePreviewValues()
 {
-    const QString mentorId = m_previewSource->currentData().toString();
-    if (mentorId.isEmpty()) {
-        m_previewValues = TemplateService::sampleValues();
+    m_previewValues = TemplateService::sampleValues();
+    if (!m_hasLoaded)
+        return;
+    // The values the API renders this template with for the chosen mentor (or the sample ones).
+    auto values = services().templates.valuesFor(caller(), m_loaded.id, m_previewSource->currentData().toString());
+    if (!values) {
+        emit statusMessage(ErrorMessages::text(values.error()));
         return;
     }
-    // What the API renders for `peer_mentor_id` (TemplateService::render): the mentor's name and
-    // coordinator, and the date and reason of their latest event of the template's kind.
-    auto mentor = services().directory.peerMentor(caller(), mentorId);
-    if (!mentor) {
-        emit statusMessage(ErrorMessages::text(mentor.error()));
-        m_previewValues = TemplateService::sampleValues();
-        return;
-    }
-    TemplateValues values;
-    values.peerMentorId = mentor->id;
-    values.peerMentorName = mentor->name;
-    if (auto coordinator = services().directory.coordinator(caller(), mentor->coordinatorId); coordinator)
-        values.coordinatorName = coordinator->name;
-    if (mentor->orgId != caller().orgId) {
-        if (auto org = services().directory.organisation(caller(), mentor->orgId); org)
-            values.organisationName = org->name;
-    }
-    if (auto history = services().records.history(caller(), mentor->id); history) {
-        for (const NotificationRecord &r : std::as_const(history->events)) {
-            if (r.eventType != m_loaded.event)
-                continue;
-            values.date = r.effectiveDate;
-            values.reason = r.reason.value_or(QString());
-            break;
-        }
-    }
-    if (!values.date.isValid())
-        values.date = services().clock.now();
-    m_previewValues = values;
+    m_previewValues = *values;
 }
 
 void TemplatesPage::updatePreview()

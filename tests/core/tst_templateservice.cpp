@@ -72,6 +72,18 @@ private slots:
     void renderNeverEscapes();
     void previewRendersDraft();
 
+    // valuesFor
+    void valuesForMentorWithPause_data();
+    void valuesForMentorWithPause();
+    void valuesForMentorWithoutRecords();
+    void valuesForSampleValues_data();
+    void valuesForSampleValues();
+    void valuesForMentorOfAnotherOrganisation_data();
+    void valuesForMentorOfAnotherOrganisation();
+    void valuesForUnknownTemplate();
+    void valuesForAreWhatRenderUses_data();
+    void valuesForAreWhatRenderUses();
+
     // update
     void updateForbiddenForCoordinator();
     void updateNeedsSomethingToChange();
@@ -549,6 +561,198 @@ void TestTemplateService::previewRendersDraft()
     auto bad = m_service->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
     QCOMPARE(codeOf(bad), QStringLiteral("unprocessable"));
     QCOMPARE(positions(bad.error()), QStringList{QStringLiteral("body_template:1:1")});
+}
+
+// ---- valuesFor -----------------------------------------------------------------------------
+
+void TestTemplateService::valuesForMentorWithPause_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("mentor");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("coordinator");
+    QTest::addColumn<QDateTime>("date");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("organisation");
+
+    QTest::newRow("latest pause")
+        << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("Ola Hansen")
+        << QStringLiteral("Anne Berg") << utc(2026, 3, 10) << QStringLiteral("Exam period") << QStringLiteral("Oslo Peer Support");
+    QTest::newRow("the mentor's own confirmation is about the pause too")
+        << QStringLiteral("adminA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
+        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 3, 10) << QStringLiteral("Exam period")
+        << QStringLiteral("Oslo Peer Support");
+    QTest::newRow("resume: the latest resume, which has no reason")
+        << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
+        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 2, 20) << QString()
+        << QStringLiteral("Oslo Peer Support");
+    QTest::newRow("org B coordinator")
+        << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
+        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel") << QStringLiteral("Bergen likepersoner");
+    QTest::newRow("global admin: the mentor's organisation")
+        << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
+        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel") << QStringLiteral("Bergen likepersoner");
+}
+
+void TestTemplateService::valuesForMentorWithPause()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, id);
+    QFETCH(QString, mentor);
+    QFETCH(QString, name);
+    QFETCH(QString, coordinator);
+    QFETCH(QDateTime, date);
+    QFETCH(QString, reason);
+    QFETCH(QString, organisation);
+    auto v = m_service->valuesFor(m_callers.who(caller), id, mentor);
+    QVERIFY2(v, why(v).constData());
+    QCOMPARE(v->peerMentorId, mentor);
+    QCOMPARE(v->peerMentorName, name);
+    QCOMPARE(v->coordinatorName, coordinator);
+    QCOMPARE(v->date, date);
+    QCOMPARE(v->reason, reason);
+    QCOMPARE(v->organisationName, organisation);
+}
+
+void TestTemplateService::valuesForMentorWithoutRecords()
+{
+    m_clock.set(utc(2026, 4, 2, 9));
+    auto v = m_service->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
+    QVERIFY2(v, why(v).constData());
+    QCOMPARE(v->peerMentorId, QStringLiteral("pm_a2"));
+    QCOMPARE(v->peerMentorName, QStringLiteral("Siv Moen"));
+    QCOMPARE(v->coordinatorName, QStringLiteral("Anne Berg"));
+    QCOMPARE(v->date, m_clock.now());   // no event: now, with no reason
+    QVERIFY(v->reason.isEmpty());
+    QCOMPARE(v->organisationName, QStringLiteral("Oslo Peer Support"));
+
+    // An event of another kind than the template's does not count: a resume gives no pause date.
+    addRecord(m_callers.coordA, QStringLiteral("pm_a2"), QStringLiteral("coord_a1"), EventType::PauseDeactivated,
+              utc(2026, 3, 30), std::nullopt, utc(2026, 3, 30, 8));
+    m_clock.set(utc(2026, 4, 2, 9));
+    auto still = m_service->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
+    QVERIFY2(still, why(still).constData());
+    QCOMPARE(still->date, m_clock.now());
+    auto resume = m_service->valuesFor(m_callers.adminA, QStringLiteral("coordinator-resume"), QStringLiteral("pm_a2"));
+    QVERIFY2(resume, why(resume).constData());
+    QCOMPARE(resume->date, utc(2026, 3, 30));
+}
+
+void TestTemplateService::valuesForSampleValues_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>("organisation");
+    QTest::newRow("coordinator A") << QStringLiteral("coordA") << QStringLiteral("Oslo Peer Support");
+    QTest::newRow("admin B") << QStringLiteral("adminB") << QStringLiteral("Bergen likepersoner");
+    QTest::newRow("global admin: no organisation") << QStringLiteral("global") << QString();
+}
+
+void TestTemplateService::valuesForSampleValues()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, organisation);
+    auto v = m_service->valuesFor(m_callers.who(caller), kPause, QString());
+    QVERIFY2(v, why(v).constData());
+    TemplateValues expected = TemplateService::sampleValues();
+    expected.organisationName = organisation;
+    QCOMPARE(v->peerMentorId, expected.peerMentorId);
+    QCOMPARE(v->peerMentorName, expected.peerMentorName);
+    QCOMPARE(v->coordinatorName, expected.coordinatorName);
+    QCOMPARE(v->date, expected.date);
+    QCOMPARE(v->reason, expected.reason);
+    QCOMPARE(v->organisationName, expected.organisationName);
+}
+
+void TestTemplateService::valuesForMentorOfAnotherOrganisation_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>("mentor");
+    QTest::newRow("A coordinator, B mentor") << QStringLiteral("coordA") << QStringLiteral("pm_b1");
+    QTest::newRow("A admin, B mentor") << QStringLiteral("adminA") << QStringLiteral("pm_b1");
+    QTest::newRow("B admin, A mentor") << QStringLiteral("adminB") << QStringLiteral("pm_a1");
+    QTest::newRow("unknown mentor") << QStringLiteral("coordA") << QStringLiteral("pm_nobody");
+    QTest::newRow("unknown mentor, global admin") << QStringLiteral("global") << QStringLiteral("pm_nobody");
+}
+
+void TestTemplateService::valuesForMentorOfAnotherOrganisation()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, mentor);
+    auto v = m_service->valuesFor(m_callers.who(caller), kPause, mentor);
+    QCOMPARE(codeOf(v), QStringLiteral("not-found"));
+    // Nothing of the other organisation leaks into the message.
+    for (const QString &secret : {QStringLiteral("Åse"), QStringLiteral("Ola"), QStringLiteral("Travel"),
+                                  QStringLiteral("Exam"), QStringLiteral("Bergen"), QStringLiteral("Oslo")})
+        QVERIFY2(!v.error().message.contains(secret), qPrintable(v.error().message));
+}
+
+void TestTemplateService::valuesForUnknownTemplate()
+{
+    QCOMPARE(codeOf(m_service->valuesFor(m_callers.coordA, QStringLiteral("no-such-template"), QStringLiteral("pm_a1"))),
+             QStringLiteral("not-found"));
+    // A custom template of organisation A is unknown to B, as in render.
+    TemplateChange change;
+    change.type = QStringLiteral("coordinator_pause");
+    change.title = QStringLiteral("Note");
+    change.body = QStringLiteral("{{peer_mentor_name}}");
+    auto created = m_service->update(m_callers.adminA, QStringLiteral("only-a"), change);
+    QVERIFY2(created, why(created).constData());
+    auto own = m_service->valuesFor(m_callers.coordA, QStringLiteral("only-a"), QStringLiteral("pm_a1"));
+    QVERIFY2(own, why(own).constData());
+    QCOMPARE(own->date, utc(2026, 3, 10));
+    QCOMPARE(codeOf(m_service->valuesFor(m_callers.coordB, QStringLiteral("only-a"), QStringLiteral("pm_b1"))),
+             QStringLiteral("not-found"));
+}
+
+void TestTemplateService::valuesForAreWhatRenderUses_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("mentor");
+    QTest::newRow("pause, mentor with pauses") << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1");
+    QTest::newRow("resume, mentor with pauses") << QStringLiteral("adminA") << QStringLiteral("coordinator-resume")
+                                                << QStringLiteral("pm_a1");
+    QTest::newRow("confirmation, mentor without records") << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm")
+                                                          << QStringLiteral("pm_a2");
+    QTest::newRow("global admin, B mentor") << QStringLiteral("global") << kPause << QStringLiteral("pm_b1");
+    QTest::newRow("sample values") << QStringLiteral("adminB") << kPause << QString();
+}
+
+// The console's preview with the values valuesFor answers shows what render gives for the mentor
+// alone, in both languages, with the organisation's name in the text.
+void TestTemplateService::valuesForAreWhatRenderUses()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, id);
+    QFETCH(QString, mentor);
+    const QString body = QStringLiteral("{{peer_mentor_name}}|{{coordinator_name}}|{{date}}|{{reason}}|{{organization_name}}");
+    for (const QString &locale : {QStringLiteral("en"), QStringLiteral("nb")}) {
+        TemplateChange change;
+        change.locale = locale;
+        change.body = body;
+        auto saved = m_service->update(m_callers.global, id, change);
+        QVERIFY2(saved, why(saved).constData());
+    }
+    const Caller who = m_callers.who(caller);
+    auto values = m_service->valuesFor(who, id, mentor);
+    QVERIFY2(values, why(values).constData());
+    auto shown = m_service->get(who, id);
+    QVERIFY2(shown, why(shown).constData());
+    for (const QString &locale : {QStringLiteral("en"), QStringLiteral("nb")}) {
+        TemplateValues only;
+        only.peerMentorId = mentor;
+        auto byRender = m_service->render(who, id, only, locale);
+        QVERIFY2(byRender, why(byRender).constData());
+        auto byPreview = m_service->preview(who, *shown, *values, locale);
+        QVERIFY2(byPreview, why(byPreview).constData());
+        QCOMPARE(byPreview->title, byRender->title);
+        QCOMPARE(byPreview->body, byRender->body);
+        QVERIFY2(byRender->body.startsWith(values->peerMentorName + QLatin1Char('|') + values->coordinatorName + QLatin1Char('|')),
+                 qPrintable(byRender->body));
+        QVERIFY2(byRender->body.endsWith(QLatin1Char('|') + values->reason + QLatin1Char('|') + values->organisationName),
+                 qPrintable(byRender->body));
+    }
 }
 
 // ---- update --------------------------------------------------------------------------------
