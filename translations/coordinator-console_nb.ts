@@ -176,6 +176,37 @@
     </message>
 </context>
 <context>
+    <name>RecordFields</name>
+    <message>
+        <source>Sent at</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Peer mentor</source>
+        <translation>Likeperson</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Hendelse</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Gjelder fra</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+</context>
+<context>
     <name>ReportWriter</name>
     <message>
         <source>%1 could not be written: %2</source>
@@ -276,29 +307,6 @@
     <message>
         <source>You are signed in as the demo organisation&apos;s admin. These are the demo users&apos; passwords; they are shown only now.</source>
         <translation>Du er logget inn som administrator for demoorganisasjonen. Dette er passordene til demobrukerne. De vises bare nå.</translation>
-    </message>
-</context>
-<context>
-    <name>cc::HistoryModel</name>
-    <message>
-        <source>Event</source>
-        <translation>Hendelse</translation>
-    </message>
-    <message>
-        <source>Effective date</source>
-        <translation>Gjelder fra</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Årsak</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>Kanaler</translation>
-    </message>
-    <message>
-        <source>Sent at</source>
-        <translation>Sendt</translation>
     </message>
 </context>
 <context>
@@ -1285,30 +1293,6 @@
 </context>
 <context>
     <name>cc::RecordsModel</name>
-    <message>
-        <source>Sent at</source>
-        <translation>Sendt</translation>
-    </message>
-    <message>
-        <source>Peer mentor</source>
-        <translation>Likeperson</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Hendelse</translation>
-    </message>
-    <message>
-        <source>Effective date</source>
-        <translation>Gjelder fra</translation>
-    </message>
-    <message>
-        <source>Coordinator</source>
-        <translation>Koordinator</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>Kanaler</translation>
-    </message>
     <message>
         <source>Click to show the newest or the oldest records first.</source>
         <translation>Klikk for å vise de nyeste eller de eldste varslene først.</translation>

@@ -1,7 +1,6 @@
 #include "HistoryModel.h"
 
-#include "DisplayText.h"
-#include "TimeText.h"
+#include "RecordFields.h"
 
 #include <algorithm>
 
@@ -115,56 +114,36 @@ int HistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+// The field each column shows.
+constexpr RecordFields::Field kFieldOf[] = {
+    RecordFields::Field::Event,
+    RecordFields::Field::EffectiveDate,
+    RecordFields::Field::Reason,
+    RecordFields::Field::Channels,
+    RecordFields::Field::SentAt,
+};
+static_assert(std::size(kFieldOf) == HistoryModel::ColumnCount);
+
+} // namespace
+
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const NotificationRecord &r = m_rows.at(index.row());
-    if (role == IdRole)
+    const RecordFields::Field field = kFieldOf[index.column()];
+    switch (role) {
+    case IdRole:
         return r.id;
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-        switch (index.column()) {
-        case EventColumn:
-            return DisplayText::event(r.eventType);
-        case EffectiveDateColumn:
-            return DisplayText::date(r.effectiveDate);
-        case ReasonColumn:
-            return r.reason.value_or(QString());
-        case ChannelsColumn:
-            return DisplayText::channels(r.channels);
-        case SentAtColumn:
-            return DisplayText::dateTime(r.sentAt);
-        }
-        return {};
-    }
-    if (role == SortRole) {
-        switch (index.column()) {
-        case EventColumn:
-            return DisplayText::event(r.eventType);
-        case EffectiveDateColumn:
-            return r.effectiveDate;
-        case ReasonColumn:
-            return r.reason.value_or(QString());
-        case ChannelsColumn:
-            return DisplayText::channels(r.channels);
-        case SentAtColumn:
-            return r.sentAt;
-        }
-        return {};
-    }
-    if (role == RawRole) {
-        switch (index.column()) {
-        case EventColumn:
-            return eventTypeName(r.eventType);
-        case EffectiveDateColumn:
-            return formatTimestamp(r.effectiveDate);
-        case ReasonColumn:
-            return r.reason ? QVariant(*r.reason) : QVariant();
-        case ChannelsColumn:
-            return r.channels;
-        case SentAtColumn:
-            return formatTimestamp(r.sentAt);
-        }
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return RecordFields::display(r, field);
+    case SortRole:
+        return RecordFields::sortKey(r, field);
+    case RawRole:
+        return RecordFields::raw(r, field);
     }
     return {};
 }
@@ -173,19 +152,9 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case EventColumn:
-        return tr("Event");
-    case EffectiveDateColumn:
-        return tr("Effective date");
-    case ReasonColumn:
-        return tr("Reason");
-    case ChannelsColumn:
-        return tr("Channels");
-    case SentAtColumn:
-        return tr("Sent at");
-    }
-    return {};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return RecordFields::header(kFieldOf[section]);
 }
 
 } // namespace cc

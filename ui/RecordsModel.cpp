@@ -1,7 +1,6 @@
 #include "RecordsModel.h"
 
-#include "DisplayText.h"
-#include "TimeText.h"
+#include "RecordFields.h"
 
 #include <algorithm>
 
@@ -156,62 +155,37 @@ int RecordsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+// The field each column shows.
+constexpr RecordFields::Field kFieldOf[] = {
+    RecordFields::Field::SentAt,
+    RecordFields::Field::PeerMentor,
+    RecordFields::Field::Event,
+    RecordFields::Field::EffectiveDate,
+    RecordFields::Field::Coordinator,
+    RecordFields::Field::Channels,
+};
+static_assert(std::size(kFieldOf) == RecordsModel::ColumnCount);
+
+} // namespace
+
 QVariant RecordsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const NotificationRecord &r = m_rows.at(index.row());
-    if (role == IdRole)
+    const RecordFields::Field field = kFieldOf[index.column()];
+    switch (role) {
+    case IdRole:
         return r.id;
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-        switch (index.column()) {
-        case SentAtColumn:
-            return DisplayText::dateTime(r.sentAt);
-        case PeerMentorColumn:
-            return r.peerMentorName;
-        case EventColumn:
-            return DisplayText::event(r.eventType);
-        case EffectiveDateColumn:
-            return DisplayText::date(r.effectiveDate);
-        case CoordinatorColumn:
-            return r.coordinatorName;
-        case ChannelsColumn:
-            return DisplayText::channels(r.channels);
-        }
-        return {};
-    }
-    if (role == SortRole) {
-        switch (index.column()) {
-        case SentAtColumn:
-            return r.sentAt;
-        case PeerMentorColumn:
-            return r.peerMentorName;
-        case EventColumn:
-            return DisplayText::event(r.eventType);
-        case EffectiveDateColumn:
-            return r.effectiveDate;
-        case CoordinatorColumn:
-            return r.coordinatorName;
-        case ChannelsColumn:
-            return DisplayText::channels(r.channels);
-        }
-        return {};
-    }
-    if (role == RawRole) {
-        switch (index.column()) {
-        case SentAtColumn:
-            return formatTimestamp(r.sentAt);
-        case PeerMentorColumn:
-            return r.peerMentorId;
-        case EventColumn:
-            return eventTypeName(r.eventType);
-        case EffectiveDateColumn:
-            return formatTimestamp(r.effectiveDate);
-        case CoordinatorColumn:
-            return r.coordinatorId;
-        case ChannelsColumn:
-            return r.channels;
-        }
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return RecordFields::display(r, field);
+    case SortRole:
+        return RecordFields::sortKey(r, field);
+    case RawRole:
+        return RecordFields::raw(r, field);
     }
     return {};
 }
@@ -224,21 +198,9 @@ QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int 
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case SentAtColumn:
-        return tr("Sent at");
-    case PeerMentorColumn:
-        return tr("Peer mentor");
-    case EventColumn:
-        return tr("Event");
-    case EffectiveDateColumn:
-        return tr("Effective date");
-    case CoordinatorColumn:
-        return tr("Coordinator");
-    case ChannelsColumn:
-        return tr("Channels");
-    }
-    return {};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return RecordFields::header(kFieldOf[section]);
 }
 
 bool RecordsModel::canFetchMore(const QModelIndex &parent) const
