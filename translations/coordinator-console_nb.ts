@@ -169,6 +169,13 @@
     </message>
 </context>
 <context>
+    <name>NewPassword</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Coordinator Console</source>
@@ -672,10 +679,6 @@
     <message>
         <source>&amp;Set password</source>
         <translation>&amp;Angi passord</translation>
-    </message>
-    <message>
-        <source>The two passwords are not the same.</source>
-        <translation>De to passordene er ikke like.</translation>
     </message>
 </context>
 <context>
@@ -1931,10 +1934,6 @@
         <translation>Fyll inn organisasjonen, navnet ditt og et brukernavn.</translation>
     </message>
     <message>
-        <source>The two passwords are not the same.</source>
-        <translation>De to passordene er ikke like.</translation>
-    </message>
-    <message>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -2746,10 +2745,6 @@ Tekst: %4</translation>
     <message>
         <source>&amp;Add user</source>
         <translation>&amp;Legg til bruker</translation>
-    </message>
-    <message>
-        <source>The two passwords are not the same.</source>
-        <translation>De to passordene er ikke like.</translation>
     </message>
 </context>
 <context>

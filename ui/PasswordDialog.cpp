@@ -2,6 +2,7 @@
 
 #include "ConsoleServices.h"
 #include "ErrorMessages.h"
+#include "NewPassword.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -75,16 +76,8 @@ void PasswordDialog::showError(const QString &text)
 
 void PasswordDialog::accept()
 {
-    if (m_password->text() != m_repeat->text()) {
-        showError(tr("The two passwords are not the same."));
-        m_repeat->setFocus();
+    if (!NewPassword::check(m_password, m_repeat, [this](const QString &text) { showError(text); }))
         return;
-    }
-    if (auto valid = DirectoryService::validatePassword(m_password->text()); !valid) {
-        showError(ErrorMessages::text(valid.error()));
-        m_password->setFocus();
-        return;
-    }
     if (auto set = m_services.directory.setPassword(m_caller, m_user.id, m_password->text()); !set) {
         showError(ErrorMessages::text(set.error()));
         return;

@@ -3,6 +3,7 @@
 #include "ConsoleServices.h"
 #include "DemoData.h"
 #include "ErrorMessages.h"
+#include "NewPassword.h"
 #include "Ids.h"
 
 #include <QButtonGroup>
@@ -151,16 +152,8 @@ bool SetupDialog::createOrganisation()
         showError(tr("Fill in the organisation, your name and a user name."));
         return false;
     }
-    if (m_password->text() != m_repeat->text()) {
-        showError(tr("The two passwords are not the same."));
-        m_repeat->setFocus();
+    if (!NewPassword::check(m_password, m_repeat, [this](const QString &text) { showError(text); }))
         return false;
-    }
-    if (auto s = DirectoryService::validatePassword(m_password->text()); !s) {
-        showError(ErrorMessages::text(s.error()));
-        m_password->setFocus();
-        return false;
-    }
     const Caller system = Caller::system();
     Organisation org;
     org.id = organisationId(m_orgName->text());

@@ -4,6 +4,7 @@
 
 #include "ConsoleServices.h"
 #include "ErrorMessages.h"
+#include "NewPassword.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -138,16 +139,8 @@ void UserDialog::showError(const QString &text)
 
 void UserDialog::accept()
 {
-    if (m_password->text() != m_repeat->text()) {
-        showError(tr("The two passwords are not the same."));
-        m_repeat->setFocus();
+    if (!NewPassword::check(m_password, m_repeat, [this](const QString &text) { showError(text); }))
         return;
-    }
-    if (auto valid = DirectoryService::validatePassword(m_password->text()); !valid) {
-        showError(ErrorMessages::text(valid.error()));
-        m_password->setFocus();
-        return;
-    }
     DirectoryService::NewUser input;
     input.username = m_username->text().trimmed();
     input.displayName = m_displayName->text().trimmed();
