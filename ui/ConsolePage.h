@@ -23,6 +23,9 @@ public:
     virtual QIcon icon() const;
     // Called when the page becomes the visible one (e.g. to refresh what cannot be observed).
     virtual void activated() {}
+    // Asked before the window closes (quit, sign out, a change of language). A page holding work
+    // that is not saved asks the person (save, discard, cancel) and answers false on cancel.
+    virtual bool mayClose() { return true; }
 
     const Caller &caller() const { return m_caller; }
     ConsoleServices &services() const { return m_services; }

@@ -86,28 +86,36 @@ void ConsoleSession::onWindowDestroyed(QObject *window)
     }
 }
 
-void ConsoleSession::signOut()
+bool ConsoleSession::closeForReplacement()
 {
     MainWindow *old = m_window;
-    m_window = nullptr;
-    if (old)
-        old->close();
+    m_window = nullptr;   // its destruction is not the end of the program
+    if (old && !old->close()) {
+        m_window = old;   // a page kept it open (unsaved work, cancelled)
+        return false;
+    }
+    return true;
+}
+
+void ConsoleSession::signOut()
+{
+    if (!closeForReplacement())
+        return;
     if (!signIn())
         QApplication::quit();
 }
 
 void ConsoleSession::changeLanguage()
 {
+    const QString page = m_window && m_window->currentPage() ? m_window->currentPage()->objectName() : QString();
+    const QByteArray geometry = m_window ? m_window->saveGeometry() : QByteArray();
+    if (!closeForReplacement())
+        return;   // the new language shows at the next start
     if (m_forcedLanguage.isEmpty())
         m_translator.apply(m_services.settings.string(Settings::Key::Language));
-    MainWindow *old = m_window;
-    const QString page = old && old->currentPage() ? old->currentPage()->objectName() : QString();
-    const QByteArray geometry = old ? old->saveGeometry() : QByteArray();
     openWindow(m_caller);
     m_window->restoreGeometry(geometry);
     m_window->showPage(page);
-    if (old)
-        old->close();
 }
 
 } // namespace cc

@@ -34,6 +34,8 @@ public:
 
 private:
     bool signIn();
+    // Closes the window to put another in its place; false when a page kept it open.
+    bool closeForReplacement();
     void onWindowDestroyed(QObject *window);
 
     ConsoleServices &m_services;

@@ -310,6 +310,13 @@ void MainWindow::showNotification(const QString &title, const QString &message)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A page with unsaved work (the template editor) may keep the window open.
+    for (ConsolePage *page : pages()) {
+        if (!page->mayClose()) {
+            event->ignore();
+            return;
+        }
+    }
     m_services.settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
     m_services.settings.sync();
     QMainWindow::closeEvent(event);

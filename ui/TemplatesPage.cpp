@@ -915,28 +915,4 @@ void TemplatesPage::changeEvent(QEvent *event)
     }
 }
 
-void TemplatesPage::showEvent(QShowEvent *event)
-{
-    ConsolePage::showEvent(event);
-    // Closing the window must not lose unsaved text silently either.
-    QWidget *top = window();
-    if (top != this && top != m_watchedWindow) {
-        if (m_watchedWindow)
-            m_watchedWindow->removeEventFilter(this);
-        m_watchedWindow = top;
-        top->installEventFilter(this);
-    }
-}
-
-bool TemplatesPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_watchedWindow && event->type() == QEvent::Close && hasUnsavedChanges()) {
-        if (!maySwitchAway()) {
-            event->ignore();
-            return true;
-        }
-    }
-    return ConsolePage::eventFilter(watched, event);
-}
-
 } // namespace cc

@@ -45,6 +45,7 @@ public:
     bool hasUnsavedChanges() const;
     // Asks what to do with unsaved changes (save, discard or cancel); true when one may go on.
     bool maySwitchAway();
+    bool mayClose() override { return maySwitchAway(); }
     // The version history dialog when it is open.
     TemplateVersionsDialog *versionsDialog() const;
 
@@ -58,8 +59,6 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // The editors and the preview of one language.
@@ -124,7 +123,6 @@ private:
     QTimer *m_previewTimer = nullptr;
     QPointer<QWidget> m_lastEditor;
     QPointer<QDialog> m_versionsDialog;   // a TemplateVersionsDialog
-    QPointer<QWidget> m_watchedWindow;
 };
 
 } // namespace cc

@@ -5,10 +5,14 @@
 #include "PauseNotifier.h"
 #include "SetupDialog.h"
 #include "SignInDialog.h"
+#include "TemplatesPage.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTimer>
 #include <QMenuBar>
 #include <QPointer>
 #include <QRadioButton>
@@ -63,6 +67,7 @@ private slots:
     void setupCreatesOrganisationAndAdmin();
     void setupRefusesMismatchedPasswords();
     void languageChangeRebuildsTheWindow();
+    void closingAsksAboutUnsavedTemplates();
 
 private:
     std::unique_ptr<ConsoleFixture> m_fixture;
@@ -291,6 +296,41 @@ void TestMainWindow::languageChangeRebuildsTheWindow()
     QCOMPARE(second->caller().username, orgAdminA().username);
     QCOMPARE(QLocale().language(), QLocale::NorwegianBokmal);
     translator.apply(QStringLiteral("en"));
+}
+
+void TestMainWindow::closingAsksAboutUnsavedTemplates()
+{
+    MainWindow window(m_fixture->services(), orgAdminA());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.showPage(QStringLiteral("TemplatesPage")));
+    auto *templates = window.findChild<TemplatesPage *>();
+    QVERIFY(templates);
+    QPlainTextEdit *body = nullptr;
+    for (QPlainTextEdit *edit : templates->findChildren<QPlainTextEdit *>()) {
+        if (edit->isVisible() && !edit->isReadOnly())
+            body = edit;
+    }
+    QVERIFY(body);
+    body->appendPlainText(QStringLiteral("Unsaved line."));
+    QVERIFY(templates->hasUnsavedChanges());
+
+    // Answers the "Save the changes?" box with `button` as soon as it is shown.
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QVERIFY(templates->hasUnsavedChanges());
+
+    answer(QMessageBox::Discard);
+    QVERIFY(window.close());
+    QVERIFY(!templates->hasUnsavedChanges());
 }
 
 CC_UI_TEST_MAIN(TestMainWindow)
