@@ -28,6 +28,7 @@ RUN_PACKAGES=(
     qt6-tools-dev
     qt6-tools-dev-tools
     qt6-charts-dev
+    libqt6opengl6-dev
     qt6-translations-l10n
     libsodium-dev
     libqrencode-dev
