@@ -1,14 +1,14 @@
-#include "AdminCommand.h"
+#include "app/AdminCommand.h"
 
-#include "AppContext.h"
+#include "app/AppContext.h"
 
-#include "AuthService.h"
-#include "Backup.h"
-#include "CsvImport.h"
-#include "Database.h"
-#include "DemoData.h"
-#include "DirectoryService.h"
-#include "Types.h"
+#include "core/AuthService.h"
+#include "core/Backup.h"
+#include "core/CsvImport.h"
+#include "core/Database.h"
+#include "core/DemoData.h"
+#include "core/DirectoryService.h"
+#include "core/Types.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

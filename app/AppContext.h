@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AuthService.h"
-#include "Clock.h"
-#include "Database.h"
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "TemplateService.h"
+#include "core/AuthService.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "core/TemplateService.h"
 
 #include <memory>
 

@@ -1,12 +1,12 @@
-#include "ConsoleCommand.h"
+#include "app/ConsoleCommand.h"
 
-#include "AppContext.h"
-#include "ConsoleSession.h"
-#include "ConsoleServices.h"
-#include "EmbeddedServerControl.h"
-#include "Icons.h"
-#include "Settings.h"
-#include "Translator.h"
+#include "app/AppContext.h"
+#include "ui/shell/ConsoleSession.h"
+#include "ui/common/ConsoleServices.h"
+#include "app/EmbeddedServerControl.h"
+#include "ui/common/Icons.h"
+#include "ui/common/Settings.h"
+#include "ui/common/Translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "EmbeddedServerControl.h"
+#include "app/EmbeddedServerControl.h"
 
 #include <QNetworkInterface>
 

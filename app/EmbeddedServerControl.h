@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiServer.h"
-#include "ServerControl.h"
+#include "server/ApiServer.h"
+#include "ui/common/ServerControl.h"
 
 // The console's "Server & devices" page drives the embedded API server through this: the one
 // place where `ui`'s ServerControl meets `server`'s ApiServer.

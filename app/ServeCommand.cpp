@@ -1,7 +1,7 @@
-#include "ServeCommand.h"
+#include "app/ServeCommand.h"
 
-#include "ApiServer.h"
-#include "AppContext.h"
+#include "server/ApiServer.h"
+#include "app/AppContext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "AdminCommand.h"
-#include "ConsoleCommand.h"
-#include "ServeCommand.h"
+#include "app/AdminCommand.h"
+#include "app/ConsoleCommand.h"
+#include "app/ServeCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,6 +1,6 @@
-#include "AuditLog.h"
+#include "core/AuditLog.h"
 
-#include "Ids.h"
+#include "core/Ids.h"
 
 namespace cc {
 

@@ -1,8 +1,8 @@
-#include "AuthService.h"
+#include "core/AuthService.h"
 
-#include "Ids.h"
-#include "Logging.h"
-#include "Passwords.h"
+#include "core/Ids.h"
+#include "core/Logging.h"
+#include "core/Passwords.h"
 
 #include <QRegularExpression>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "Clock.h"
-#include "Database.h"
-#include "UserRepository.h"
+#include "core/AuditLog.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/UserRepository.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "Backup.h"
+#include "core/Backup.h"
 
-#include "Logging.h"
+#include "core/Logging.h"
 
 #include <QFile>
 #include <QSqlRecord>

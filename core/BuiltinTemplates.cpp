@@ -1,4 +1,4 @@
-#include "BuiltinTemplates.h"
+#include "core/BuiltinTemplates.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "Database.h"
+#include "core/Database.h"
 
-#include "Logging.h"
-#include "TimeText.h"
+#include "core/Logging.h"
+#include "core/TimeText.h"
 
 #include <QCoreApplication>
 #include <QDir>

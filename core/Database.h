@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QMutex>
 #include <QSqlDatabase>

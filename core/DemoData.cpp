@@ -1,9 +1,9 @@
-#include "DemoData.h"
+#include "core/DemoData.h"
 
-#include "DirectoryRepository.h"
-#include "Ids.h"
-#include "Passwords.h"
-#include "RecordRepository.h"
+#include "core/DirectoryRepository.h"
+#include "core/Ids.h"
+#include "core/Passwords.h"
+#include "core/RecordRepository.h"
 
 #include <QRandomGenerator>
 #include <QSet>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "DirectoryService.h"
-#include "Types.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/DirectoryService.h"
+#include "core/Types.h"
 
 #include <functional>
 

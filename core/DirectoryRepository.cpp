@@ -1,4 +1,4 @@
-#include "DirectoryRepository.h"
+#include "core/DirectoryRepository.h"
 
 namespace cc {
 

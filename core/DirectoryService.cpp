@@ -1,8 +1,8 @@
-#include "DirectoryService.h"
+#include "core/DirectoryService.h"
 
-#include "Ids.h"
-#include "Passwords.h"
-#include "TimeText.h"
+#include "core/Ids.h"
+#include "core/Passwords.h"
+#include "core/TimeText.h"
 
 #include <QRegularExpression>
 

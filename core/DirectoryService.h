@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "CsvImport.h"
-#include "Clock.h"
-#include "Database.h"
-#include "DirectoryRepository.h"
-#include "UserRepository.h"
+#include "core/AuditLog.h"
+#include "core/CsvImport.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/DirectoryRepository.h"
+#include "core/UserRepository.h"
 
 #include <QObject>
 

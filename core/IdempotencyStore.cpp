@@ -1,4 +1,4 @@
-#include "IdempotencyStore.h"
+#include "core/IdempotencyStore.h"
 
 namespace cc {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "Types.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/Types.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "Logging.h"
+#include "core/Logging.h"
 
 Q_LOGGING_CATEGORY(lcDb, "console.core.db", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCore, "console.core", QtInfoMsg)

@@ -1,7 +1,7 @@
-#include "NotificationRecordService.h"
+#include "core/NotificationRecordService.h"
 
-#include "Ids.h"
-#include "TimeText.h"
+#include "core/Ids.h"
+#include "core/TimeText.h"
 
 #include <QCryptographicHash>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "Passwords.h"
+#include "core/Passwords.h"
 
 #include <QRandomGenerator>
 

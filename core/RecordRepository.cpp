@@ -1,4 +1,4 @@
-#include "RecordRepository.h"
+#include "core/RecordRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "StatisticsRepository.h"
+#include "core/StatisticsRepository.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "StatisticsService.h"
+#include "core/StatisticsService.h"
 
 #include <algorithm>
 

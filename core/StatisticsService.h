@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Database.h"
-#include "DirectoryRepository.h"
-#include "StatisticsRepository.h"
-#include "Types.h"
+#include "core/Database.h"
+#include "core/DirectoryRepository.h"
+#include "core/StatisticsRepository.h"
+#include "core/Types.h"
 
 #include <QDate>
 #include <QList>

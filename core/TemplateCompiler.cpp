@@ -1,6 +1,6 @@
-#include "TemplateCompiler.h"
+#include "core/TemplateCompiler.h"
 
-#include "TimeText.h"
+#include "core/TimeText.h"
 
 #include <QStringView>
 

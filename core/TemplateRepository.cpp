@@ -1,4 +1,4 @@
-#include "TemplateRepository.h"
+#include "core/TemplateRepository.h"
 
 namespace cc {
 

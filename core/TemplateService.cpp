@@ -1,9 +1,9 @@
-#include "TemplateService.h"
+#include "core/TemplateService.h"
 
-#include "BuiltinTemplates.h"
-#include "Ids.h"
-#include "TemplateCompiler.h"
-#include "TimeText.h"
+#include "core/BuiltinTemplates.h"
+#include "core/Ids.h"
+#include "core/TemplateCompiler.h"
+#include "core/TimeText.h"
 
 #include <QSet>
 

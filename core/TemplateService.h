@@ -1,12 +1,12 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "Clock.h"
-#include "Database.h"
-#include "DirectoryRepository.h"
-#include "RecordRepository.h"
-#include "TemplateRepository.h"
-#include "Types.h"
+#include "core/AuditLog.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/DirectoryRepository.h"
+#include "core/RecordRepository.h"
+#include "core/TemplateRepository.h"
+#include "core/Types.h"
 
 #include <QObject>
 

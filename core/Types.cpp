@@ -1,4 +1,4 @@
-#include "Types.h"
+#include "core/Types.h"
 
 namespace cc {
 

@@ -1,6 +1,6 @@
-#include "UserRepository.h"
+#include "core/UserRepository.h"
 
-#include "Ids.h"
+#include "core/Ids.h"
 
 namespace cc {
 

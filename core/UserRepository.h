@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Database.h"
-#include "Types.h"
+#include "core/Database.h"
+#include "core/Types.h"
 
 namespace cc {
 

@@ -1,9 +1,9 @@
-#include "ApiDispatcher.h"
+#include "server/ApiDispatcher.h"
 
-#include "AuthService.h"
-#include "Ids.h"
-#include "Problem.h"
-#include "ServerLogging.h"
+#include "core/AuthService.h"
+#include "core/Ids.h"
+#include "server/Problem.h"
+#include "server/ServerLogging.h"
 
 #include <QElapsedTimer>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ApiTypes.h"
-#include "AuthController.h"
-#include "IdempotencyStore.h"
-#include "NotificationRecordsController.h"
-#include "PayloadsController.h"
-#include "Router.h"
+#include "server/ApiTypes.h"
+#include "server/AuthController.h"
+#include "core/IdempotencyStore.h"
+#include "server/NotificationRecordsController.h"
+#include "server/PayloadsController.h"
+#include "server/Router.h"
 
 #include <functional>
 

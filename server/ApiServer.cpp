@@ -1,8 +1,8 @@
-#include "ApiServer.h"
+#include "server/ApiServer.h"
 
-#include "HttpServer.h"
-#include "Logging.h"
-#include "ServerLogging.h"
+#include "server/HttpServer.h"
+#include "core/Logging.h"
+#include "server/ServerLogging.h"
 
 #include <QFile>
 #include <QMetaObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiDispatcher.h"
-#include "ConnectionGuard.h"
+#include "server/ApiDispatcher.h"
+#include "server/ConnectionGuard.h"
 
 #include <QHostAddress>
 #include <QObject>

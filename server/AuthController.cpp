@@ -1,9 +1,9 @@
-#include "AuthController.h"
+#include "server/AuthController.h"
 
-#include "JsonInput.h"
-#include "Problem.h"
-#include "Responses.h"
-#include "TimeText.h"
+#include "server/JsonInput.h"
+#include "server/Problem.h"
+#include "server/Responses.h"
+#include "core/TimeText.h"
 
 #include <QFile>
 

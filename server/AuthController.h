@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuthService.h"
-#include "Router.h"
+#include "core/AuthService.h"
+#include "server/Router.h"
 
 namespace cc::api {
 

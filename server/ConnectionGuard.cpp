@@ -1,6 +1,6 @@
-#include "ConnectionGuard.h"
+#include "server/ConnectionGuard.h"
 
-#include "Problem.h"
+#include "server/Problem.h"
 
 #include <QRegularExpression>
 #include <QSslSocket>

@@ -1,4 +1,4 @@
-#include "HttpServer.h"
+#include "server/HttpServer.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>

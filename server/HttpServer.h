@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiDispatcher.h"
+#include "server/ApiDispatcher.h"
 
 #include <QAbstractHttpServer>
 

@@ -1,6 +1,6 @@
-#include "JsonInput.h"
+#include "server/JsonInput.h"
 
-#include "TimeText.h"
+#include "core/TimeText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

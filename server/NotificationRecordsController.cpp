@@ -1,9 +1,9 @@
-#include "NotificationRecordsController.h"
+#include "server/NotificationRecordsController.h"
 
-#include "JsonInput.h"
-#include "Problem.h"
-#include "RecordJson.h"
-#include "Responses.h"
+#include "server/JsonInput.h"
+#include "server/Problem.h"
+#include "server/RecordJson.h"
+#include "server/Responses.h"
 
 namespace cc::api {
 

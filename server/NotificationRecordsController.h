@@ -1,7 +1,7 @@
 #pragma once
 
-#include "NotificationRecordService.h"
-#include "Router.h"
+#include "core/NotificationRecordService.h"
+#include "server/Router.h"
 
 namespace cc::api {
 

@@ -1,6 +1,6 @@
-#include "PayloadJson.h"
+#include "server/PayloadJson.h"
 
-#include "TimeText.h"
+#include "core/TimeText.h"
 
 namespace cc::api {
 

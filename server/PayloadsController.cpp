@@ -1,9 +1,9 @@
-#include "PayloadsController.h"
+#include "server/PayloadsController.h"
 
-#include "JsonInput.h"
-#include "PayloadJson.h"
-#include "Problem.h"
-#include "Responses.h"
+#include "server/JsonInput.h"
+#include "server/PayloadJson.h"
+#include "server/Problem.h"
+#include "server/Responses.h"
 
 namespace cc::api {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "DirectoryService.h"
-#include "Router.h"
-#include "TemplateService.h"
+#include "core/DirectoryService.h"
+#include "server/Router.h"
+#include "core/TemplateService.h"
 
 namespace cc::api {
 

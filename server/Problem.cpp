@@ -1,4 +1,4 @@
-#include "Problem.h"
+#include "server/Problem.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

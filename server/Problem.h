@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiTypes.h"
-#include "Result.h"
+#include "server/ApiTypes.h"
+#include "core/Result.h"
 
 namespace cc::api {
 

@@ -1,6 +1,6 @@
-#include "RecordJson.h"
+#include "server/RecordJson.h"
 
-#include "TimeText.h"
+#include "core/TimeText.h"
 
 #include <QJsonArray>
 

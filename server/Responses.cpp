@@ -1,7 +1,7 @@
-#include "Responses.h"
+#include "server/Responses.h"
 
-#include "Ids.h"
-#include "TimeText.h"
+#include "core/Ids.h"
+#include "core/TimeText.h"
 
 #include <QJsonDocument>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiTypes.h"
-#include "Result.h"
-#include "Types.h"
+#include "server/ApiTypes.h"
+#include "core/Result.h"
+#include "core/Types.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "Router.h"
+#include "server/Router.h"
 
 #include <QRegularExpression>
 

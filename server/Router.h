@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiTypes.h"
-#include "Types.h"
+#include "server/ApiTypes.h"
+#include "core/Types.h"
 
 #include <functional>
 

@@ -1,11 +1,11 @@
 // End-to-end tests of `coordinator-console admin …`: the real binary runs in a QProcess against the
 // test database, and what it did (or did not do) is checked through the core services.
 
-#include "AuthService.h"
-#include "Backup.h"
-#include "DirectoryService.h"
-#include "RecordRepository.h"
-#include "TestDatabase.h"
+#include "core/AuthService.h"
+#include "core/Backup.h"
+#include "core/DirectoryService.h"
+#include "core/RecordRepository.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QFile>
 #include <QTcpSocket>

@@ -5,13 +5,13 @@
 // prints a markdown table. Nothing here is asserted: times are reported as ratios to the first
 // page of the same run, because the machine is noisy.
 
-#include "Clock.h"
-#include "Database.h"
-#include "DemoData.h"
-#include "DirectoryService.h"
-#include "AuthService.h"
-#include "NotificationRecordService.h"
-#include "RecordsModel.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/DemoData.h"
+#include "core/DirectoryService.h"
+#include "core/AuthService.h"
+#include "core/NotificationRecordService.h"
+#include "ui/records/RecordsModel.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

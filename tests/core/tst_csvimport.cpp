@@ -1,4 +1,4 @@
-#include "CsvImport.h"
+#include "core/CsvImport.h"
 
 #include <QTest>
 

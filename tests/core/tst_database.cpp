@@ -1,8 +1,8 @@
-#include "Backup.h"
-#include "Database.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
-#include "TimeText.h"
+#include "core/Backup.h"
+#include "core/Database.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
+#include "core/TimeText.h"
 
 #include <QAtomicInt>
 #include <QMutex>

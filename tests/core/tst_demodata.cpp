@@ -1,11 +1,11 @@
-#include "AuthService.h"
-#include "Backup.h"
-#include "DemoData.h"
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "TemplateService.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
+#include "core/AuthService.h"
+#include "core/Backup.h"
+#include "core/DemoData.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "core/TemplateService.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "AuthService.h"
-#include "DirectoryService.h"
-#include "Passwords.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
-#include "UserRepository.h"
+#include "core/AuthService.h"
+#include "core/DirectoryService.h"
+#include "core/Passwords.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
+#include "core/UserRepository.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "IdempotencyStore.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
+#include "core/IdempotencyStore.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 
 #include <QTest>
 

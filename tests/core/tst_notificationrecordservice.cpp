@@ -1,7 +1,7 @@
-#include "AuditLog.h"
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "TestDatabase.h"
+#include "core/AuditLog.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // Pairing a phone: AuthService::createPairingCode (who may make a code for whom) and
 // redeemPairingCode (one-time, 5-minute codes that are traded for a token, throttled per address).
-#include "AuthService.h"
-#include "Backup.h"
-#include "DirectoryService.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
-#include "UserRepository.h"
+#include "core/AuthService.h"
+#include "core/Backup.h"
+#include "core/DirectoryService.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
+#include "core/UserRepository.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>

@@ -1,5 +1,5 @@
-#include "DirectoryService.h"
-#include "Passwords.h"
+#include "core/DirectoryService.h"
+#include "core/Passwords.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "DirectoryService.h"
-#include "RecordRepository.h"
-#include "TestDatabase.h"
+#include "core/DirectoryService.h"
+#include "core/RecordRepository.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QRegularExpression>
 #include <QSqlError>

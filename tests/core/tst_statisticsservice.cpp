@@ -1,8 +1,8 @@
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "StatisticsService.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "core/StatisticsService.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "TemplateCompiler.h"
-#include "TimeText.h"
+#include "core/TemplateCompiler.h"
+#include "core/TimeText.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "BuiltinTemplates.h"
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "TemplateService.h"
-#include "TestDatabase.h"
-#include "TestSupport.h"
+#include "core/BuiltinTemplates.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "core/TemplateService.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

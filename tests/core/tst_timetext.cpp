@@ -1,5 +1,5 @@
-#include "TestSupport.h"
-#include "TimeText.h"
+#include "tests/support/TestSupport.h"
+#include "core/TimeText.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -1,6 +1,6 @@
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
-#include "Passwords.h"
+#include "core/Passwords.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "ApiServer.h"
-#include "AuthService.h"
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "Router.h"
-#include "TemplateService.h"
-#include "TestDatabase.h"
+#include "server/ApiServer.h"
+#include "core/AuthService.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "server/Router.h"
+#include "core/TemplateService.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // Signing in and out over real HTTP (/api/v1/auth/token), the throttling of failed sign-ins per
 // username and per address, the Bearer guard, /api/v1/health and /api/v1/openapi.json.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

@@ -3,7 +3,7 @@
 // never read in full), Content-Length with Transfer-Encoding, bad chunk sizes, chunked bodies,
 // "Connection: close", pipelining, slow and idle clients, and the connection caps. After each of
 // them the server still answers.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>

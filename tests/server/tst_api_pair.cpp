@@ -1,7 +1,7 @@
 // Pairing a phone over real HTTP (POST /api/v1/auth/pair): a one-time code from the console's QR
 // code is traded for the same answer POST /api/v1/auth/token gives; bad codes are throttled per
 // address like failed sign-ins.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

@@ -2,7 +2,7 @@
 // locales, query overrides, building and fetching payloads, the role table, organisation
 // overrides versus global defaults, compile errors with positions, If-Match, custom templates,
 // resetting built-ins, plain-text output, the doubled prefix and Idempotency-Key.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

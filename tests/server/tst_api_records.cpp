@@ -1,7 +1,7 @@
 // The /api/v1/notification-records endpoints over real HTTP: the seed examples, the role table,
 // organisation isolation, validation, 404 vs 405, ETag/If-Match, Idempotency-Key and the doubled
 // prefix of the seeds.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // `serve --tls-cert F --tls-key F`: the API over HTTPS with a self-signed certificate (RSA and
 // EC keys), its SHA-256 fingerprint as openssl prints it, and clear errors for bad files.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QProcess>
 #include <QTcpSocket>

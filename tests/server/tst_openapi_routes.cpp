@@ -1,5 +1,5 @@
 // The routes the server registers and the operations of resources/openapi.json are the same set.
-#include "ApiHarness.h"
+#include "tests/server/ApiHarness.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // cc::api::Router without a socket or a database: literal segments over parameters, 404 versus
 // 405 with the allowed methods, the trailing slash, and the one rewrite of the doubled prefix the
 // seed contracts print.
-#include "Router.h"
+#include "server/Router.h"
 
 #include <QtTest>
 

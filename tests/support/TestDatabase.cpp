@@ -1,7 +1,7 @@
-#include "TestDatabase.h"
+#include "tests/support/TestDatabase.h"
 
-#include "Backup.h"
-#include "Ids.h"
+#include "core/Backup.h"
+#include "core/Ids.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

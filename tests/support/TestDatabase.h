@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "Passwords.h"
+#include "core/Clock.h"
+#include "core/Database.h"
+#include "core/Passwords.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,6 +1,6 @@
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
-#include "UserRepository.h"
+#include "core/UserRepository.h"
 
 #include <QTimeZone>
 

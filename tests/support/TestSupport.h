@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "Result.h"
-#include "Types.h"
+#include "core/Database.h"
+#include "core/Result.h"
+#include "core/Types.h"
 
 #include <QByteArray>
 #include <QDateTime>

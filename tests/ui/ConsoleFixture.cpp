@@ -1,6 +1,6 @@
-#include "ConsoleFixture.h"
+#include "tests/ui/ConsoleFixture.h"
 
-#include "CsvImport.h"
+#include "core/CsvImport.h"
 
 #include <QFile>
 

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "AuthService.h"
-#include "Clock.h"
-#include "ConsoleServices.h"
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "ServerControl.h"
-#include "Settings.h"
-#include "TemplateService.h"
-#include "TestDatabase.h"
-#include "Translator.h"
-#include "UiTestData.h"
+#include "core/AuthService.h"
+#include "core/Clock.h"
+#include "ui/common/ConsoleServices.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "ui/common/ServerControl.h"
+#include "ui/common/Settings.h"
+#include "core/TemplateService.h"
+#include "tests/support/TestDatabase.h"
+#include "ui/common/Translator.h"
+#include "tests/ui/UiTestData.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

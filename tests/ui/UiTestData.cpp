@@ -1,7 +1,7 @@
-#include "UiTestData.h"
+#include "tests/ui/UiTestData.h"
 
-#include "DirectoryService.h"
-#include "TestDatabase.h"
+#include "core/DirectoryService.h"
+#include "tests/support/TestDatabase.h"
 
 namespace cc::test::ui {
 

@@ -4,17 +4,17 @@
 //
 //   console_screenshots --database URL --user NAME --language en|nb [--dark] --out DIR
 
-#include "AppContext.h"
-#include "ConsolePage.h"
-#include "ConsoleServices.h"
-#include "EmbeddedServerControl.h"
-#include "Icons.h"
-#include "MainWindow.h"
-#include "PeerMentorsPage.h"
-#include "Settings.h"
-#include "SetupDialog.h"
-#include "SignInDialog.h"
-#include "Translator.h"
+#include "app/AppContext.h"
+#include "ui/common/ConsolePage.h"
+#include "ui/common/ConsoleServices.h"
+#include "app/EmbeddedServerControl.h"
+#include "ui/common/Icons.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/peermentors/PeerMentorsPage.h"
+#include "ui/common/Settings.h"
+#include "ui/shell/SetupDialog.h"
+#include "ui/shell/SignInDialog.h"
+#include "ui/common/Translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

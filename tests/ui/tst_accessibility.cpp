@@ -1,6 +1,6 @@
-#include "ConsoleFixture.h"
-#include "ConsolePage.h"
-#include "MainWindow.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/common/ConsolePage.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

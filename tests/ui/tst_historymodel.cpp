@@ -1,7 +1,7 @@
-#include "HistoryModel.h"
-#include "NotificationRecordService.h"
-#include "TestDatabase.h"
-#include "UiTestData.h"
+#include "ui/peermentors/HistoryModel.h"
+#include "core/NotificationRecordService.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/ui/UiTestData.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
-#include "ConsoleFixture.h"
-#include "ConsolePage.h"
-#include "ConsoleSession.h"
-#include "MainWindow.h"
-#include "PauseNotifier.h"
-#include "SetupDialog.h"
-#include "SignInDialog.h"
-#include "TemplatesPage.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/common/ConsolePage.h"
+#include "ui/shell/ConsoleSession.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/PauseNotifier.h"
+#include "ui/shell/SetupDialog.h"
+#include "ui/shell/SignInDialog.h"
+#include "ui/templates/TemplatesPage.h"
 
 #include <QLabel>
 #include <QLineEdit>

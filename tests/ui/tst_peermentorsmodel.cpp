@@ -1,8 +1,8 @@
-#include "DirectoryService.h"
-#include "NotificationRecordService.h"
-#include "PeerMentorsModel.h"
-#include "TestDatabase.h"
-#include "UiTestData.h"
+#include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "ui/peermentors/PeerMentorsModel.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/ui/UiTestData.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

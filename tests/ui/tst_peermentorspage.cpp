@@ -1,10 +1,10 @@
-#include "ConsoleFixture.h"
-#include "DisplayText.h"
-#include "HistoryExport.h"
-#include "HistoryModel.h"
-#include "PeerMentorsModel.h"
-#include "PeerMentorsPage.h"
-#include "RecordEventDialog.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/common/DisplayText.h"
+#include "ui/peermentors/HistoryExport.h"
+#include "ui/peermentors/HistoryModel.h"
+#include "ui/peermentors/PeerMentorsModel.h"
+#include "ui/peermentors/PeerMentorsPage.h"
+#include "ui/peermentors/RecordEventDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

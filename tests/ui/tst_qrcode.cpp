@@ -1,5 +1,5 @@
-#include "PairingPanel.h"
-#include "QrCode.h"
+#include "ui/devices/PairingPanel.h"
+#include "ui/devices/QrCode.h"
 
 #include <QTest>
 

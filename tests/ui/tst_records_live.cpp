@@ -1,7 +1,7 @@
-#include "ApiServer.h"
-#include "ConsoleFixture.h"
-#include "RecordsModel.h"
-#include "RecordsPage.h"
+#include "server/ApiServer.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/records/RecordsModel.h"
+#include "ui/records/RecordsPage.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

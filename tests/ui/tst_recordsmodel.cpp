@@ -1,8 +1,8 @@
-#include "NotificationRecordService.h"
-#include "RecordRepository.h"
-#include "RecordsModel.h"
-#include "TestDatabase.h"
-#include "UiTestData.h"
+#include "core/NotificationRecordService.h"
+#include "core/RecordRepository.h"
+#include "ui/records/RecordsModel.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/ui/UiTestData.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
-#include "ConsoleFixture.h"
-#include "ErrorMessages.h"
-#include "RecordEditDialog.h"
-#include "RecordFilterBar.h"
-#include "RecordRepository.h"
-#include "RecordsModel.h"
-#include "RecordsPage.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/common/ErrorMessages.h"
+#include "ui/records/RecordEditDialog.h"
+#include "ui/records/RecordFilterBar.h"
+#include "core/RecordRepository.h"
+#include "ui/records/RecordsModel.h"
+#include "ui/records/RecordsPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>

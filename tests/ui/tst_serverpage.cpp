@@ -1,9 +1,9 @@
-#include "ConsoleFixture.h"
-#include "PairingPanel.h"
-#include "QrCode.h"
-#include "QrCodeView.h"
-#include "ServerPage.h"
-#include "TestSupport.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/devices/PairingPanel.h"
+#include "ui/devices/QrCode.h"
+#include "ui/devices/QrCodeView.h"
+#include "ui/devices/ServerPage.h"
+#include "tests/support/TestSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "ConsoleFixture.h"
-#include "StatisticsPage.h"
-#include "StatisticsReportModel.h"
-#include "StatisticsService.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/statistics/StatisticsPage.h"
+#include "ui/statistics/StatisticsReportModel.h"
+#include "core/StatisticsService.h"
 
 #include <QAbstractItemModelTester>
 #include <QAreaSeries>

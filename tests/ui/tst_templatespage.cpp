@@ -1,10 +1,10 @@
-#include "BuiltinTemplates.h"
-#include "ConsoleFixture.h"
-#include "TemplateCompiler.h"
-#include "TemplateHighlighter.h"
-#include "TemplateVersionsDialog.h"
-#include "TemplatesPage.h"
-#include "TimeText.h"
+#include "core/BuiltinTemplates.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "core/TemplateCompiler.h"
+#include "ui/templates/TemplateHighlighter.h"
+#include "ui/templates/TemplateVersionsDialog.h"
+#include "ui/templates/TemplatesPage.h"
+#include "core/TimeText.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,4 +1,4 @@
-#include "Translator.h"
+#include "ui/common/Translator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,7 +103,7 @@ void TestTranslations::initTestCase()
         QProcess lupdate;
         lupdate.start(QStringLiteral(CC_LUPDATE), QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                                                               QStringLiteral("none"), QStringLiteral("-extensions"),
-                                                              QStringLiteral("cpp,h")}
+                                                              QStringLiteral("cpp,h"), QStringLiteral("-I"), sources}
                                                       + extra + scanned + QStringList{QStringLiteral("-ts"), m_dir.filePath(file)});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());

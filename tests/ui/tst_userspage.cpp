@@ -1,10 +1,10 @@
-#include "ConsoleFixture.h"
-#include "ErrorMessages.h"
-#include "PasswordDialog.h"
-#include "RoleDialog.h"
-#include "TestSupport.h"
-#include "UserDialog.h"
-#include "UsersPage.h"
+#include "tests/ui/ConsoleFixture.h"
+#include "ui/common/ErrorMessages.h"
+#include "ui/users/PasswordDialog.h"
+#include "ui/users/RoleDialog.h"
+#include "tests/support/TestSupport.h"
+#include "ui/users/UserDialog.h"
+#include "ui/users/UsersPage.h"
 
 #include <QComboBox>
 #include <QLabel>

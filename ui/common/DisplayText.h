@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/Types.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace cc {
+
+// How the console words domain values: event types, channels, statuses and times, translated.
+// Shared by the item models so a value reads the same on every page.
+class DisplayText
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayText)
+
+public:
+    static QString event(EventType type);
+    static QString channel(const QString &name);
+    static QString channels(const QStringList &names);
+    static QString status(PauseStatus status);
+    static QString role(Role role);                  // "Coordinator", "Org admin", "Global admin"
+    // A moment in the local time zone, in the locale's short format.
+    static QString dateTime(const QDateTime &when);
+    // The calendar date of an effective date (stored as midnight UTC of that day).
+    static QString date(const QDateTime &when);
+};
+
+} // namespace cc

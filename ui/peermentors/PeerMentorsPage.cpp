@@ -1,0 +1,588 @@
+#include "ui/peermentors/PeerMentorsPage.h"
+
+#include "ui/common/ChannelsDelegate.h"
+#include "ui/common/ConsoleServices.h"
+#include "ui/common/DisplayText.h"
+#include "ui/common/ErrorMessages.h"
+#include "ui/peermentors/HistoryModel.h"
+#include "ui/common/Icons.h"
+#include "ui/common/LongTask.h"
+#include "ui/peermentors/PeerMentorsModel.h"
+#include "ui/peermentors/RecordEventDialog.h"
+#include "ui/common/Settings.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cc {
+
+namespace {
+
+// Puts the Paused/Active glyph beside the text of one column, chosen by the column's raw value
+// ("paused", "pause_activated", …). A view detail, so the models stay free of pixmaps (they are
+// also used without a GUI).
+class GlyphColumnProxy : public QIdentityProxyModel
+{
+public:
+    GlyphColumnProxy(int column, int rawRole, const QHash<QString, QIcon> &icons, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_column(column)
+        , m_rawRole(rawRole)
+        , m_icons(icons)
+    {}
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::DecorationRole && index.column() == m_column) {
+            const auto found = m_icons.constFind(QIdentityProxyModel::data(index, m_rawRole).toString());
+            return found == m_icons.cend() ? QVariant() : QVariant(*found);
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    int m_column;
+    int m_rawRole;
+    QHash<QString, QIcon> m_icons;
+};
+
+// A read-only profile value a keyboard can reach, select and copy; a screen reader reads its name
+// (the caption) and its text.
+QLabel *valueLabel(QWidget *parent, const QString &objectName, const QString &accessibleName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setFocusPolicy(Qt::StrongFocus);
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    return label;
+}
+
+QString orNotGiven(const QString &text)
+{
+    return text.isEmpty() ? PeerMentorsPage::tr("Not given") : text;
+}
+
+} // namespace
+
+PeerMentorsPage::PeerMentorsPage(ConsoleServices &services, const Caller &caller, QWidget *parent)
+    : ConsolePage(services, caller, parent)
+{
+    setObjectName(QStringLiteral("PeerMentorsPage"));
+
+    m_mentors = new PeerMentorsModel(services.directory, services.records, caller, this);
+    if (const QString search = services.settings.string(Settings::Key::PeerMentorsSearch).trimmed();
+        !search.isEmpty())
+        m_mentors->setSearch(search);
+    auto *glyphs = new GlyphColumnProxy(PeerMentorsModel::StatusColumn, PeerMentorsModel::RawRole,
+                                        {{QStringLiteral("paused"), Icons::glyph(Icons::Glyph::Paused)},
+                                         {QStringLiteral("active"), Icons::glyph(Icons::Glyph::Active)}},
+                                        this);
+    glyphs->setSourceModel(m_mentors);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(glyphs);
+    m_sorted->setSortRole(PeerMentorsModel::SortRole);
+    m_sorted->setSortLocaleAware(true);
+    m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_sorted->setDynamicSortFilter(true);
+
+    m_history = new HistoryModel(services.records, caller, this);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("peerMentorsSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(buildList());
+    splitter->addWidget(buildDetails());
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({470, 530});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    // Ctrl+F: to the search field, wherever the focus is on the page.
+    auto *find = new QAction(tr("Search peer mentors"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(find);
+
+    connect(m_sorted, &QAbstractItemModel::modelReset, this, &PeerMentorsPage::onListReset);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PeerMentorsPage::onCurrentRowChanged);
+    connect(m_mentors, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_mentors->rowOf(m_selectedId);
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    updateProfile();
+            });
+    connect(m_mentors, &PeerMentorsModel::errorOccurred, this, [this](const Error &error) {
+        emit statusMessage(ErrorMessages::heading(error));
+        updatePlaceholder();
+    });
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, &PeerMentorsPage::updateTimelineNote);
+    connect(m_history, &QAbstractItemModel::rowsRemoved, this, &PeerMentorsPage::updateTimelineNote);
+    connect(m_history, &QAbstractItemModel::modelReset, this, &PeerMentorsPage::updateTimelineNote);
+
+    m_list->sortByColumn(PeerMentorsModel::NameColumn, Qt::AscendingOrder);
+    onListReset();
+}
+
+QString PeerMentorsPage::title() const
+{
+    return tr("Peer mentors");
+}
+
+QIcon PeerMentorsPage::icon() const
+{
+    return Icons::glyph(Icons::Glyph::PeerMentors);
+}
+
+void PeerMentorsPage::activated()
+{
+    // A pause with a future effective date becomes current without any record arriving.
+    m_mentors->refresh();
+}
+
+QWidget *PeerMentorsPage::buildList()
+{
+    auto *panel = new QWidget(this);
+    m_search = new QLineEdit(panel);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setAccessibleName(tr("Search peer mentors"));
+    m_search->setAccessibleDescription(tr("Matches the name, email or id. Ctrl+F comes back here."));
+    m_search->setPlaceholderText(tr("Name, email or id"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setText(services().settings.string(Settings::Key::PeerMentorsSearch));
+    auto *searchLabel = new QLabel(tr("&Search:"), panel);
+    searchLabel->setBuddy(m_search);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(200);
+    connect(m_searchTimer, &QTimer::timeout, this, &PeerMentorsPage::applySearch);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &PeerMentorsPage::applySearch);
+
+    m_list = new QTreeView(panel);
+    m_list->setObjectName(QStringLiteral("mentorsView"));
+    m_list->setAccessibleName(tr("Peer mentors"));
+    m_list->setAccessibleDescription(
+        tr("Choose a peer mentor to see the profile and the notification history."));
+    m_list->setModel(m_sorted);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAllColumnsShowFocus(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setSortingEnabled(true);
+    QHeaderView *header = m_list->header();
+    header->setAccessibleName(tr("Columns of the peer mentor list"));
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(PeerMentorsModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(PeerMentorsModel::CoordinatorColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PeerMentorsModel::StatusColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PeerMentorsModel::PausedSinceColumn, QHeaderView::ResizeToContents);
+
+    // The header sorts by mouse; this sorts by keyboard too (a header cannot take the focus).
+    m_sortBy = new QComboBox(panel);
+    m_sortBy->setObjectName(QStringLiteral("sortCombo"));
+    m_sortBy->setAccessibleName(tr("Sort the peer mentors by"));
+    for (int column = 0; column < PeerMentorsModel::ColumnCount; ++column)
+        m_sortBy->addItem(m_mentors->headerData(column, Qt::Horizontal).toString(), column);
+    auto *sortLabel = new QLabel(tr("S&ort by:"), panel);
+    sortLabel->setBuddy(m_sortBy);
+    connect(m_sortBy, &QComboBox::activated, this, [this](int index) {
+        const int column = m_sortBy->itemData(index).toInt();
+        // Most recent pauses first; everything else from A.
+        m_list->sortByColumn(
+            column, column == PeerMentorsModel::PausedSinceColumn ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this](int section, Qt::SortOrder) { m_sortBy->setCurrentIndex(m_sortBy->findData(section)); });
+
+    m_count = new QLabel(panel);
+    m_count->setObjectName(QStringLiteral("mentorsCount"));
+
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(searchLabel);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(sortLabel);
+    searchRow->addWidget(m_sortBy);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_count);
+    return panel;
+}
+
+QAction *PeerMentorsPage::addPageAction(const QString &text, const QKeySequence &shortcut,
+                                        QPushButton *button, const QString &objectName,
+                                        const QString &description)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName + QStringLiteral("Action"));
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(action);
+    const QString keys = shortcut.toString(QKeySequence::NativeText);
+    button->setObjectName(objectName + QStringLiteral("Button"));
+    button->setText(text);
+    button->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+    button->setAccessibleDescription(tr("%1 Shortcut: %2.").arg(description, keys));
+    button->setToolTip(tr("%1 (%2)").arg(description, keys));
+    connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    connect(action, &QAction::changed, button, [action, button] { button->setEnabled(action->isEnabled()); });
+    return action;
+}
+
+QWidget *PeerMentorsPage::buildDetails()
+{
+    m_details = new QStackedWidget(this);
+    m_details->setObjectName(QStringLiteral("mentorDetails"));
+
+    // Page 0: nothing to show (no mentors, no match, or an error).
+    m_placeholder = new QLabel(m_details);
+    m_placeholder->setObjectName(QStringLiteral("mentorPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setMargin(fontMetrics().height() * 2);
+    m_details->addWidget(m_placeholder);
+
+    // Page 1: the profile, the actions and the timeline.
+    auto *panel = new QWidget(m_details);
+    m_name = valueLabel(panel, QStringLiteral("profileName"), tr("Name"));
+    QFont heading = m_name->font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.35);
+    heading.setBold(true);
+    m_name->setFont(heading);
+    m_statusIcon = new QLabel(panel);
+    m_statusIcon->setObjectName(QStringLiteral("profileStatusIcon"));
+    m_status = valueLabel(panel, QStringLiteral("profileStatus"), tr("Status"));
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    m_id = valueLabel(panel, QStringLiteral("profileId"), tr("Id"));
+    m_coordinator = valueLabel(panel, QStringLiteral("profileCoordinator"), tr("Coordinator"));
+    m_email = valueLabel(panel, QStringLiteral("profileEmail"), tr("Email"));
+    m_phone = valueLabel(panel, QStringLiteral("profilePhone"), tr("Phone"));
+    m_pausedSince = valueLabel(panel, QStringLiteral("profilePausedSince"), tr("Paused since"));
+
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_name, 1);
+    nameRow->addWidget(m_statusIcon);
+    nameRow->addWidget(m_status);
+
+    auto *profileBox = new QGroupBox(tr("Profile"), panel);
+    profileBox->setObjectName(QStringLiteral("profileBox"));
+    auto *grid = new QGridLayout(profileBox);
+    const auto addField = [&](int row, int column, const QString &caption, QLabel *value) {
+        auto *label = new QLabel(caption, profileBox);
+        label->setBuddy(value);
+        grid->addWidget(label, row, column * 2, Qt::AlignTop);
+        grid->addWidget(value, row, column * 2 + 1, Qt::AlignTop);
+    };
+    addField(0, 0, tr("Id:"), m_id);
+    addField(0, 1, tr("Coordinator:"), m_coordinator);
+    addField(1, 0, tr("Email:"), m_email);
+    addField(1, 1, tr("Phone:"), m_phone);
+    addField(2, 0, tr("Paused since:"), m_pausedSince);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    grid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
+
+    auto *pauseButton = new QPushButton(panel);
+    auto *resumeButton = new QPushButton(panel);
+    auto *csvButton = new QPushButton(panel);
+    auto *pdfButton = new QPushButton(panel);
+    pauseButton->setIcon(Icons::glyph(Icons::Glyph::Paused));
+    resumeButton->setIcon(Icons::glyph(Icons::Glyph::Active));
+    m_recordPause = addPageAction(tr("Record a &pause…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                                  pauseButton, QStringLiteral("recordPause"),
+                                  tr("Record a pause on the peer mentor's behalf and build the messages."));
+    m_recordResume = addPageAction(tr("Record a &resume…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                                   resumeButton, QStringLiteral("recordResume"),
+                                   tr("Record that the peer mentor is active again and build the messages."));
+    m_exportCsv =
+        addPageAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), csvButton,
+                      QStringLiteral("exportCsv"), tr("Save the notification history as a CSV file."));
+    m_exportPdf =
+        addPageAction(tr("Export as P&DF…"), QKeySequence::Print, pdfButton, QStringLiteral("exportPdf"),
+                      tr("Save the notification history as a printable PDF."));
+    connect(m_recordPause, &QAction::triggered, this, [this] { recordEvent(EventType::PauseActivated); });
+    connect(m_recordResume, &QAction::triggered, this, [this] { recordEvent(EventType::PauseDeactivated); });
+    connect(m_exportCsv, &QAction::triggered, this, [this] { chooseExportFile(HistoryExport::Format::Csv); });
+    connect(m_exportPdf, &QAction::triggered, this, [this] { chooseExportFile(HistoryExport::Format::Pdf); });
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(pauseButton);
+    actions->addWidget(resumeButton);
+    actions->addStretch(1);
+
+    m_timeline = new QTreeView(panel);
+    m_timeline->setObjectName(QStringLiteral("timelineView"));
+    m_timeline->setAccessibleName(tr("Notification history"));
+    m_timeline->setAccessibleDescription(
+        tr("Newest first: event, effective date, reason, channels and when it was sent."));
+    auto *glyphs = new GlyphColumnProxy(
+        HistoryModel::EventColumn, HistoryModel::RawRole,
+        {{eventTypeName(EventType::PauseActivated), Icons::glyph(Icons::Glyph::Paused)},
+         {eventTypeName(EventType::PauseDeactivated), Icons::glyph(Icons::Glyph::Active)}},
+        this);
+    glyphs->setSourceModel(m_history);
+    m_timeline->setModel(glyphs);
+    m_timeline->setItemDelegateForColumn(HistoryModel::ChannelsColumn,
+                                         new ChannelsDelegate(HistoryModel::RawRole, m_timeline));
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setUniformRowHeights(true);
+    m_timeline->setAllColumnsShowFocus(true);
+    m_timeline->setAlternatingRowColors(true);
+    m_timeline->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_timeline->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    QHeaderView *header = m_timeline->header();
+    header->setAccessibleName(tr("Columns of the notification history"));
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(HistoryModel::ReasonColumn, QHeaderView::Stretch);
+    auto *timelineLabel = new QLabel(tr("Notification his&tory:"), panel);
+    timelineLabel->setBuddy(m_timeline);
+    m_timelineNote = new QLabel(panel);
+    m_timelineNote->setObjectName(QStringLiteral("timelineNote"));
+    m_timelineNote->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(nameRow);
+    layout->addWidget(profileBox);
+    layout->addLayout(actions);
+    // The exports belong to the history: on its heading's line, which leaves room for longer words.
+    auto *timelineHeading = new QHBoxLayout;
+    timelineHeading->addWidget(timelineLabel, 0, Qt::AlignBottom);
+    timelineHeading->addStretch(1);
+    timelineHeading->addWidget(csvButton);
+    timelineHeading->addWidget(pdfButton);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addLayout(timelineHeading);
+    layout->addWidget(m_timeline, 1);
+    layout->addWidget(m_timelineNote);
+    m_details->addWidget(panel);
+    return m_details;
+}
+
+bool PeerMentorsPage::canRecord() const
+{
+    return caller().role != Role::GlobalAdmin;
+}
+
+void PeerMentorsPage::applySearch()
+{
+    m_searchTimer->stop();
+    const QString text = m_search->text();
+    services().settings.setValue(Settings::Key::PeerMentorsSearch, text);
+    if (text.trimmed() != m_mentors->search())
+        m_mentors->setSearch(text.trimmed());
+}
+
+bool PeerMentorsPage::selectMentor(const QString &peerMentorId)
+{
+    const int sourceRow = m_mentors->rowOf(peerMentorId);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index =
+        m_sorted->mapFromSource(static_cast<QAbstractProxyModel *>(m_sorted->sourceModel())
+                                    ->mapFromSource(m_mentors->index(sourceRow, 0)));
+    if (!index.isValid())
+        return false;
+    m_list->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_list->scrollTo(index);
+    onCurrentRowChanged(); // also when the row was current already and no signal came
+    return m_selectedId == peerMentorId;
+}
+
+void PeerMentorsPage::onListReset()
+{
+    // A new search, a directory change or a refresh: keep the mentor that was shown when it is
+    // still listed, else show the first, so the right side is never an empty half.
+    const int count = m_sorted->rowCount();
+    m_count->setText(tr("%n peer mentor(s)", nullptr, count));
+    if (!m_selectedId.isEmpty() && selectMentor(m_selectedId))
+        return;
+    if (count > 0) {
+        m_list->selectionModel()->setCurrentIndex(
+            m_sorted->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        onCurrentRowChanged();
+    } else {
+        showMentor({});
+    }
+}
+
+void PeerMentorsPage::onCurrentRowChanged()
+{
+    const QModelIndex current = m_list->selectionModel()->currentIndex();
+    showMentor(current.isValid() ? current.data(PeerMentorsModel::IdRole).toString() : QString());
+}
+
+void PeerMentorsPage::showMentor(const QString &peerMentorId)
+{
+    if (peerMentorId != m_selectedId
+        || (!peerMentorId.isEmpty() && m_history->peerMentorId() != peerMentorId)) {
+        m_selectedId = peerMentorId;
+        m_history->setPeerMentor(peerMentorId);
+    }
+    updateProfile();
+    updatePlaceholder();
+    updateActions();
+    updateTimelineNote();
+}
+
+void PeerMentorsPage::updateProfile()
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return;
+    const PeerMentorProfile &p = m_mentors->profileAt(row);
+    const bool paused = p.status == PauseStatus::Paused;
+    m_name->setText(p.mentor.name);
+    m_id->setText(p.mentor.id);
+    m_coordinator->setText(
+        orNotGiven(m_mentors->index(row, PeerMentorsModel::CoordinatorColumn).data().toString()));
+    m_email->setText(orNotGiven(p.mentor.email));
+    m_phone->setText(orNotGiven(p.mentor.phone));
+    m_status->setText(DisplayText::status(p.status));
+    const int extent = std::max(16, fontMetrics().height());
+    m_statusIcon->setPixmap(
+        Icons::glyph(paused ? Icons::Glyph::Paused : Icons::Glyph::Active).pixmap(extent, extent));
+    m_pausedSince->setText(paused ? DisplayText::date(p.pauseStartDate) : tr("Not paused"));
+}
+
+void PeerMentorsPage::updateActions()
+{
+    const bool selected = !m_selectedId.isEmpty();
+    m_recordPause->setEnabled(selected && canRecord());
+    m_recordResume->setEnabled(selected && canRecord());
+    m_exportCsv->setEnabled(selected);
+    m_exportPdf->setEnabled(selected);
+}
+
+void PeerMentorsPage::updatePlaceholder()
+{
+    if (!m_selectedId.isEmpty() && m_mentors->rowOf(m_selectedId) >= 0) {
+        m_details->setCurrentIndex(1);
+        return;
+    }
+    if (const auto &error = m_mentors->lastError())
+        m_placeholder->setText(tr("The peer mentors could not be read.") + QLatin1Char('\n')
+                               + ErrorMessages::text(*error));
+    else if (!m_mentors->search().isEmpty())
+        m_placeholder->setText(tr("No peer mentor matches “%1”. Change or clear the search to see more.")
+                                   .arg(m_mentors->search()));
+    else
+        m_placeholder->setText(
+            tr("There are no peer mentors to show yet. When an organisation admin adds them, "
+               "they appear here with their status and notification history."));
+    m_details->setCurrentIndex(0);
+}
+
+void PeerMentorsPage::updateTimelineNote()
+{
+    if (const auto &error = m_history->lastError())
+        m_timelineNote->setText(ErrorMessages::text(*error));
+    else if (m_history->rowCount() == 0)
+        m_timelineNote->setText(tr("No notifications are recorded for this peer mentor yet."));
+    else
+        m_timelineNote->setText(tr("%n notification(s), newest first.", nullptr, m_history->rowCount()));
+}
+
+bool PeerMentorsPage::recordEvent(EventType event)
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0 || !canRecord())
+        return false;
+    const PeerMentorProfile profile = m_mentors->profileAt(row);
+    RecordEventDialog dialog(services(), caller(), profile, event, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const QString date = DisplayText::date(dialog.recorded().effectiveDate);
+    emit statusMessage(event == EventType::PauseActivated
+                           ? tr("A pause of %1 from %2 was recorded.").arg(profile.mentor.name, date)
+                           : tr("The resume of %1 from %2 was recorded.").arg(profile.mentor.name, date));
+    return true;
+}
+
+void PeerMentorsPage::chooseExportFile(HistoryExport::Format format)
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return;
+    QString folder = services().settings.string(Settings::Key::LastExportFolder);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = HistoryExport::suggestedFileName(m_mentors->profileAt(row).mentor.name, format,
+                                                          services().clock.now().toLocalTime().date());
+    const bool pdf = format == HistoryExport::Format::Pdf;
+    const QString file = QFileDialog::getSaveFileName(
+        this, pdf ? tr("Export the history as PDF") : tr("Export the history as CSV"),
+        QDir(folder).filePath(name), pdf ? tr("PDF documents (*.pdf)") : tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    services().settings.setValue(Settings::Key::LastExportFolder, QFileInfo(file).absolutePath());
+    exportHistory(format, file);
+}
+
+bool PeerMentorsPage::exportHistory(HistoryExport::Format format, const QString &file)
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return false;
+    const QString mentorId = m_selectedId;
+    const QString mentorName = m_mentors->profileAt(row).mentor.name;
+    const HistoryExport exporter(services().records, services().directory, caller());
+    const QDateTime madeAt = services().clock.now();
+    const LongTask::Result result = LongTask::run(
+        this, tr("Exporting the history of %1…").arg(mentorName),
+        [exporter, mentorId, format, file, madeAt](const LongTask::Progress &progress) -> Status {
+            return exporter.write(mentorId, format, file, madeAt, progress);
+        });
+    switch (result.outcome) {
+    case LongTask::Outcome::Finished:
+        emit statusMessage(
+            tr("The history of %1 was saved to %2.").arg(mentorName, QDir::toNativeSeparators(file)));
+        return true;
+    case LongTask::Outcome::Cancelled:
+        emit statusMessage(tr("The export was cancelled; no file was written."));
+        return false;
+    case LongTask::Outcome::Failed:
+        ErrorMessages::show(this, tr("The history could not be exported"), result.error);
+        return false;
+    }
+    return false;
+}
+
+} // namespace cc

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "ui/common/ConsolePage.h"
+#include "ui/peermentors/HistoryExport.h"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTimer;
+class QTreeView;
+
+namespace cc {
+
+class HistoryModel;
+class PeerMentorsModel;
+
+// The page of the peer mentors with their status, profile and history timeline: a searchable,
+// sortable list on the left; the selected mentor's profile, actions (record a pause or a resume on
+// their behalf, export the history as CSV or PDF) and notification timeline on the right. Both
+// models observe the record service, so a record that arrives through the API shows at once.
+class PeerMentorsPage : public ConsolePage
+{
+    Q_OBJECT
+public:
+    PeerMentorsPage(ConsoleServices &services, const Caller &caller, QWidget *parent = nullptr);
+
+    QString title() const override;
+    QIcon icon() const override;
+    void activated() override;
+
+    // The mentor whose profile is shown; empty when none.
+    QString selectedMentorId() const { return m_selectedId; }
+    // Selects the mentor in the list (when it is listed); true when it is now shown.
+    bool selectMentor(const QString &peerMentorId);
+    // True when the caller's role may record notifications (NotificationRecordService::record and
+    // TemplateService::build refuse global admins).
+    bool canRecord() const;
+
+    // Opens RecordEventDialog for the selected mentor; true when something was recorded.
+    bool recordEvent(EventType event);
+    // Writes the selected mentor's history to `file` on a LongTask; shows a failure; true when written.
+    bool exportHistory(HistoryExport::Format format, const QString &file);
+
+private:
+    QWidget *buildList();
+    QWidget *buildDetails();
+    QAction *addPageAction(const QString &text, const QKeySequence &shortcut, QPushButton *button,
+                           const QString &objectName, const QString &description);
+
+    void applySearch();
+    void onListReset();
+    void onCurrentRowChanged();
+    void showMentor(const QString &peerMentorId);
+    void updateProfile();
+    void updateActions();
+    void updatePlaceholder();
+    void updateTimelineNote();
+    void chooseExportFile(HistoryExport::Format format);
+
+    PeerMentorsModel *m_mentors = nullptr;
+    QSortFilterProxyModel *m_sorted = nullptr;
+    HistoryModel *m_history = nullptr;
+    QString m_selectedId;
+
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QComboBox *m_sortBy = nullptr;
+    QTreeView *m_list = nullptr;
+    QLabel *m_count = nullptr;
+    QStackedWidget *m_details = nullptr;
+    QLabel *m_placeholder = nullptr;
+
+    QLabel *m_name = nullptr;
+    QLabel *m_id = nullptr;
+    QLabel *m_coordinator = nullptr;
+    QLabel *m_email = nullptr;
+    QLabel *m_phone = nullptr;
+    QLabel *m_statusIcon = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_pausedSince = nullptr;
+
+    QAction *m_recordPause = nullptr;
+    QAction *m_recordResume = nullptr;
+    QAction *m_exportCsv = nullptr;
+    QAction *m_exportPdf = nullptr;
+
+    QTreeView *m_timeline = nullptr;
+    QLabel *m_timelineNote = nullptr;
+};
+
+} // namespace cc
