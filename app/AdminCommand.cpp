@@ -27,7 +27,7 @@
 #include <unistd.h>
 #endif
 
-namespace cc {
+namespace cc::app {
 
 namespace {
 
@@ -732,4 +732,4 @@ int runAdmin(const QStringList &args)
     return command.run(args);
 }
 
-} // namespace cc
+} // namespace cc::app

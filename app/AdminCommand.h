@@ -10,10 +10,12 @@
 class QTextStream;
 
 namespace cc {
-
 class Database;
 class DemoData;
 class DirectoryService;
+} // namespace cc
+
+namespace cc::app {
 
 // `coordinator-console admin …`: the operator's commands at the machine. They run as
 // Caller::system() (a global admin) through the same core services as the console and the API.
@@ -76,4 +78,4 @@ private:
 // after "admin". Returns the exit code.
 int runAdmin(const QStringList &args);
 
-} // namespace cc
+} // namespace cc::app

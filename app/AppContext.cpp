@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+namespace cc::app {
+
 QString AppContext::defaultDatabaseUrl()
 {
     const QString fromEnvironment = qEnvironmentVariable("CC_DATABASE");
@@ -28,3 +30,5 @@ cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &database
     context->m_templates = std::make_unique<cc::TemplateService>(db, context->m_clock);
     return context;
 }
+
+} // namespace cc::app

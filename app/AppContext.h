@@ -9,6 +9,8 @@
 
 #include <memory>
 
+namespace cc::app {
+
 // The program's parts, built once and passed by reference to whatever needs them (the admin
 // command line, `serve`, the console): one database, one clock, one instance of each service.
 class AppContext
@@ -34,3 +36,5 @@ private:
     std::unique_ptr<cc::NotificationRecordService> m_records;
     std::unique_ptr<cc::TemplateService> m_templates;
 };
+
+} // namespace cc::app

@@ -14,6 +14,8 @@
 
 #include <cstdio>
 
+namespace cc::app {
+
 int runConsole(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -92,3 +94,5 @@ int runConsole(int argc, char **argv)
     settings.sync();
     return code;
 }
+
+} // namespace cc::app

@@ -2,6 +2,8 @@
 
 #include <QNetworkInterface>
 
+namespace cc::app {
+
 EmbeddedServerControl::EmbeddedServerControl(const cc::api::Services &services, QObject *parent)
     : cc::ServerControl(parent)
     , m_server(services)
@@ -70,3 +72,5 @@ QStringList EmbeddedServerControl::lanAddresses()
     }
     return v4 + v6;
 }
+
+} // namespace cc::app

@@ -3,6 +3,8 @@
 #include "server/ApiServer.h"
 #include "ui/common/ServerControl.h"
 
+namespace cc::app {
+
 // The console's "Server & devices" page drives the embedded API server through this: the one
 // place where `ui`'s ServerControl meets `server`'s ApiServer.
 class EmbeddedServerControl : public cc::ServerControl
@@ -23,3 +25,5 @@ private:
     cc::api::ApiServer m_server;
     QString m_lastError;
 };
+
+} // namespace cc::app

@@ -12,6 +12,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace cc::app {
+
 namespace {
 
 int s_signalPipe[2] = {-1, -1};
@@ -121,3 +123,5 @@ int runServe(const QStringList &arguments)
     std::fprintf(stderr, "Stopped.\n");
     return code;
 }
+
+} // namespace cc::app

@@ -23,14 +23,14 @@ int adminMain(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     describeApplication();
-    return cc::runAdmin(QCoreApplication::arguments().mid(2));
+    return cc::app::runAdmin(QCoreApplication::arguments().mid(2));
 }
 
 int serveMain(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     describeApplication();
-    return runServe(QCoreApplication::arguments().mid(1));
+    return cc::app::runServe(QCoreApplication::arguments().mid(1));
 }
 
 int showUsage(int argc, char **argv)
@@ -77,7 +77,7 @@ int main(int argc, char **argv)
         return serveMain(argc, argv);
     if (command.empty() || command.starts_with("--database") || command.starts_with("--port") || command == "--no-server"
         || command.starts_with("--language"))
-        return runConsole(argc, argv);
+        return cc::app::runConsole(argc, argv);
     if (command == "--help" || command == "-h")
         return showUsage(argc, argv);
     if (command == "--version")

@@ -91,15 +91,15 @@ int main(int argc, char **argv)
 
     cc::Translator translator;
     translator.apply(language);
-    auto context = AppContext::open(parser.value(QStringLiteral("database")));
+    auto context = cc::app::AppContext::open(parser.value(QStringLiteral("database")));
     if (!context) {
         std::fprintf(stderr, "%s\n", qPrintable(context.error().message));
         return 1;
     }
-    AppContext &ctx = **context;
+    cc::app::AppContext &ctx = **context;
     QTemporaryDir settingsDir;
     cc::Settings settings(settingsDir.filePath(QStringLiteral("settings.ini")));
-    EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
+    cc::app::EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
     cc::ConsoleServices services{ctx.database(), ctx.clock(), ctx.directory(), ctx.auth(), ctx.records(), ctx.templates(), settings, &server};
     if (auto started = server.start({0, false, {}, {}}); !started)
         std::fprintf(stderr, "server: %s\n", qPrintable(started.error().message));
