@@ -8,7 +8,8 @@
 #include "core/Database.h"
 #include "core/DemoData.h"
 #include "core/DirectoryService.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Directory.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -2,9 +2,22 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Paging.h"
 
 namespace cc {
+
+struct AuditEntry {
+    QString id;
+    QDateTime at;
+    QString userId;
+    QString username;
+    QString orgId;
+    QString action;         // "record.update", "template.delete", ...
+    QString entity;         // "notification_record", "payload_template", ...
+    QString entityId;
+    QString detail;         // a short, non-personal description
+};
 
 // Who changed or deleted what, and when. Written inside the transaction of the change it
 // describes, so a change and its audit entry are saved together or not at all.

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "core/Types.h"
+#include "core/Directory.h"
 
 #include <QStringList>
 

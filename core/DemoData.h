@@ -3,7 +3,8 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/DirectoryService.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Directory.h"
 
 #include <functional>
 

@@ -2,9 +2,22 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/Types.h"
+#include <QByteArray>
+#include <QDateTime>
 
 namespace cc {
+
+// A stored answer to a POST sent with an Idempotency-Key.
+struct IdempotentResponse {
+    QString userId;
+    QString key;
+    QString fingerprint;    // what the request was (method, path, body hash)
+    int status = 0;         // 0 while the first request is still being handled
+    QByteArray body;
+    QString location;
+    QDateTime createdAt;
+    QString etag;
+};
 
 // Remembers the answer to a POST sent with an Idempotency-Key, per user, for 24 hours, so a
 // retry gets the first answer instead of creating a second resource.

@@ -5,7 +5,8 @@
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
 #include "core/RecordRepository.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Records.h"
 
 #include <QHash>
 #include <QObject>

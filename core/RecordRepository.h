@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Database.h"
-#include "core/Types.h"
+#include "core/Records.h"
 
 namespace cc {
 

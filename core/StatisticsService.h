@@ -3,7 +3,7 @@
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
 #include "core/StatisticsRepository.h"
-#include "core/Types.h"
+#include "core/Caller.h"
 
 #include <QDate>
 #include <QList>

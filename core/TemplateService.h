@@ -6,7 +6,8 @@
 #include "core/DirectoryRepository.h"
 #include "core/RecordRepository.h"
 #include "core/TemplateRepository.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Templates.h"
 
 #include <QObject>
 

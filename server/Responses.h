@@ -2,7 +2,7 @@
 
 #include "server/ApiTypes.h"
 #include "core/Result.h"
-#include "core/Types.h"
+#include "core/Paging.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

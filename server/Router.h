@@ -1,7 +1,7 @@
 #pragma once
 
 #include "server/ApiTypes.h"
-#include "core/Types.h"
+#include "core/Caller.h"
 
 #include <functional>
 

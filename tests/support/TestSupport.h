@@ -2,7 +2,8 @@
 
 #include "core/Database.h"
 #include "core/Result.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Directory.h"
 
 #include <QByteArray>
 #include <QDateTime>

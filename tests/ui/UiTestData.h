@@ -2,7 +2,8 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Records.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Records.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "ui/common/ServerControl.h"
-#include "core/Types.h"
+#include "core/Caller.h"
 
 #include <QGroupBox>
 #include <QTimer>
+#include <QDateTime>
 
 class QComboBox;
 class QLabel;

@@ -3,7 +3,7 @@
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "ui/common/ReportWriter.h"
-#include "core/Types.h"
+#include "core/Caller.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

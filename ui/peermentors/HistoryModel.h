@@ -1,7 +1,8 @@
 #pragma once
 
 #include "core/NotificationRecordService.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Records.h"
 
 #include <QAbstractTableModel>
 

@@ -2,7 +2,8 @@
 
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Records.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

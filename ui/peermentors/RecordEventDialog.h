@@ -1,7 +1,8 @@
 #pragma once
 
 #include "core/Result.h"
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Templates.h"
 
 #include <QDialog>
 #include <QHash>

@@ -3,6 +3,7 @@
 #include "ui/common/ConsolePage.h"
 
 #include <optional>
+#include "core/Records.h"
 
 class QAction;
 class QComboBox;

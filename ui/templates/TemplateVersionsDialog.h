@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/Types.h"
+#include "core/Caller.h"
+#include "core/Templates.h"
 
 #include <QDialog>
 

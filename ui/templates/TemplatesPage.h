@@ -3,6 +3,7 @@
 #include "ui/common/ConsolePage.h"
 
 #include <QPointer>
+#include "core/Templates.h"
 
 class QComboBox;
 class QDialog;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/common/ConsolePage.h"
+#include "core/Auth.h"
 
 class QLineEdit;
 class QPushButton;

@@ -1,4 +1,4 @@
-#include "core/Types.h"
+#include "core/Caller.h"
 
 namespace cc {
 
@@ -21,28 +21,6 @@ std::optional<Role> roleFromName(const QString &name)
     if (name == QLatin1String("global_admin"))
         return Role::GlobalAdmin;
     return std::nullopt;
-}
-
-QString eventTypeName(EventType type)
-{
-    return type == EventType::PauseActivated ? QStringLiteral("pause_activated")
-                                             : QStringLiteral("pause_deactivated");
-}
-
-std::optional<EventType> eventTypeFromName(const QString &name)
-{
-    if (name == QLatin1String("pause_activated"))
-        return EventType::PauseActivated;
-    if (name == QLatin1String("pause_deactivated"))
-        return EventType::PauseDeactivated;
-    return std::nullopt;
-}
-
-const QStringList &channelNames()
-{
-    static const QStringList names{QStringLiteral("push"), QStringLiteral("in_app"),
-                                   QStringLiteral("email"), QStringLiteral("sms")};
-    return names;
 }
 
 bool Caller::canSee(const QString &otherOrgId) const
