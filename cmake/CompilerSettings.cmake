@@ -13,7 +13,13 @@ target_compile_definitions(cc_settings INTERFACE
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
     QT_USE_QSTRINGBUILDER
     QT_NO_FOREACH
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    QT_STRICT_ITERATORS
     CC_VERSION="${PROJECT_VERSION}")
+
+if(WITH_WERROR)
+    target_compile_options(cc_settings INTERFACE -Werror)
+endif()
 
 if(WITH_ASAN)
     target_compile_options(cc_settings INTERFACE

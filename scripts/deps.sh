@@ -2,7 +2,8 @@
 # Installs the Debian packages Coordinator Console needs, and nothing else.
 #
 #   scripts/deps.sh run    build + run set (compiler, CMake, Qt 6, libsodium, …)
-#   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm
+#   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm, clang-format
+#   scripts/deps.sh dev    the test set plus clang-tidy (the `tidy` target)
 #
 # Idempotent: it asks dpkg which packages are missing and, only if some are,
 # runs `apt-get update` once and installs exactly those. When nothing is
@@ -46,13 +47,18 @@ TEST_PACKAGES=(
     curl
     bc
     openssl
+    "clang-format-14|clang-format"
+)
+
+DEV_PACKAGES=(
+    "clang-tidy-14|clang-tidy"
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }
 die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    printf 'usage: %s run|test\n' "$0" >&2
+    printf 'usage: %s run|test|dev\n' "$0" >&2
     exit 2
 }
 
@@ -60,6 +66,7 @@ usage() {
 case "$1" in
 run) wanted=("${RUN_PACKAGES[@]}") ;;
 test) wanted=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+dev) wanted=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${DEV_PACKAGES[@]}") ;;
 -h | --help) usage ;;
 *) usage ;;
 esac
@@ -89,7 +96,7 @@ done
 
 # Node.js 20 and npm: keep whatever node is already on PATH (e.g. NodeSource
 # builds, which bundle npm); only fall back to Debian's packages when absent.
-if [[ $1 == test ]]; then
+if [[ $1 == test || $1 == dev ]]; then
     if ! command -v node >/dev/null 2>&1; then
         missing+=(nodejs npm)
     elif ! command -v npm >/dev/null 2>&1; then
