@@ -1,15 +1,14 @@
 #include "app/AdminCommand.h"
 
 #include "app/AppContext.h"
-
 #include "core/AuthService.h"
 #include "core/Backup.h"
+#include "core/Caller.h"
 #include "core/CsvImport.h"
 #include "core/Database.h"
 #include "core/DemoData.h"
-#include "core/DirectoryService.h"
-#include "core/Caller.h"
 #include "core/Directory.h"
+#include "core/DirectoryService.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -23,9 +22,10 @@
 #include <string>
 
 #ifdef Q_OS_UNIX
-#include <csignal>
 #include <termios.h>
 #include <unistd.h>
+
+#include <csignal>
 #endif
 
 namespace cc::app {
@@ -112,7 +112,7 @@ std::optional<QString> readSecret(QTextStream &err, const QString &prompt)
         EchoOff quiet;
         line = readLine();
     }
-    err << Qt::endl;   // the Enter the terminal did not echo
+    err << Qt::endl; // the Enter the terminal did not echo
     return line;
 }
 
@@ -122,19 +122,22 @@ Result<QString> readPassword(QTextStream &err, const QString &username)
     if (!isTerminal(stdin)) {
         auto line = readLine();
         if (!line)
-            return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
-                                QStringLiteral("No password on stdin: give it as one line, e.g. "
-                                               "printf '%s\\n' \"$PASSWORD\" | coordinator-console admin user add …"));
+            return Error::field(
+                ErrorCode::Invalid, QStringLiteral("password"),
+                QStringLiteral("No password on stdin: give it as one line, e.g. "
+                               "printf '%s\\n' \"$PASSWORD\" | coordinator-console admin user add …"));
         return *line;
     }
     auto first = readSecret(err, QStringLiteral("Password for %1: ").arg(username));
     if (!first)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"), QStringLiteral("No password was given."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
+                            QStringLiteral("No password was given."));
     if (auto s = DirectoryService::validatePassword(*first); !s)
         return s.error();
     auto second = readSecret(err, QStringLiteral("The same password again: "));
     if (!second || *second != *first)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"), QStringLiteral("The two passwords differ."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
+                            QStringLiteral("The two passwords differ."));
     return *first;
 }
 
@@ -161,15 +164,18 @@ class CommandLine
 public:
     // `command` as typed after the program name; `synopsis` what follows it in the usage line.
     CommandLine(const QString &command, const QString &synopsis, const QString &description)
-        : m_command(command), m_synopsis(synopsis)
+        : m_command(command)
+        , m_synopsis(synopsis)
     {
         m_parser.setApplicationDescription(description);
-        m_parser.addOption(QCommandLineOption({QStringLiteral("h"), kHelp}, QStringLiteral("Show this help.")));
+        m_parser.addOption(
+            QCommandLineOption({QStringLiteral("h"), kHelp}, QStringLiteral("Show this help.")));
         m_parser.addOption(QCommandLineOption(
             kDatabase,
-            QStringLiteral("Where the data is: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE. "
-                           "Default: the environment variable CC_DATABASE when set, else an SQLite file in the "
-                           "application-data folder; here that is %1.")
+            QStringLiteral(
+                "Where the data is: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE. "
+                "Default: the environment variable CC_DATABASE when set, else an SQLite file in the "
+                "application-data folder; here that is %1.")
                 .arg(defaultDatabaseForPeople()),
             QStringLiteral("URL")));
     }
@@ -217,7 +223,8 @@ public:
         if (given.size() < m_positionals.size())
             return usageError(err, QStringLiteral("Missing %1.").arg(m_positionals.at(given.size())));
         if (given.size() > m_positionals.size())
-            return usageError(err, QStringLiteral("Unexpected argument “%1”.").arg(given.at(m_positionals.size())));
+            return usageError(
+                err, QStringLiteral("Unexpected argument “%1”.").arg(given.at(m_positionals.size())));
         for (const auto &[name, valueName] : std::as_const(m_required))
             if (!m_parser.isSet(name))
                 return usageError(err, QStringLiteral("Missing the option --%1 %2.").arg(name, valueName));
@@ -226,7 +233,8 @@ public:
 
     int usageError(QTextStream &err, const QString &message) const
     {
-        err << QStringLiteral("error: %1: %2").arg(m_command, message) << Qt::endl << seeHelp(m_command) << Qt::endl;
+        err << QStringLiteral("error: %1: %2").arg(m_command, message) << Qt::endl
+            << seeHelp(m_command) << Qt::endl;
         return AdminCommand::UsageError;
     }
 
@@ -234,7 +242,8 @@ public:
     {
         // QCommandLineParser's own usage line names only the executable; ours names the command.
         const QString text = m_parser.helpText();
-        return QStringLiteral("Usage: %1 %2 %3").arg(kProgram, m_command, m_synopsis) + text.mid(text.indexOf(QLatin1Char('\n')));
+        return QStringLiteral("Usage: %1 %2 %3").arg(kProgram, m_command, m_synopsis)
+            + text.mid(text.indexOf(QLatin1Char('\n')));
     }
 
     QString value(const QString &name) const { return m_parser.value(name); }
@@ -260,7 +269,11 @@ private:
 class ProgressLine
 {
 public:
-    ProgressLine(QTextStream &err, const QString &what) : m_err(err), m_what(what), m_visible(isTerminal(stderr)) {}
+    ProgressLine(QTextStream &err, const QString &what)
+        : m_err(err)
+        , m_what(what)
+        , m_visible(isTerminal(stderr))
+    {}
     ~ProgressLine() { finish(); }
     ProgressLine(const ProgressLine &) = delete;
     ProgressLine &operator=(const ProgressLine &) = delete;
@@ -302,9 +315,10 @@ QString seconds(qint64 msecs)
 
 // ---- AdminCommand ------------------------------------------------------------------------------
 
-AdminCommand::AdminCommand(QTextStream &out, QTextStream &err) : m_out(out), m_err(err)
-{
-}
+AdminCommand::AdminCommand(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{}
 
 void AdminCommand::say(const QString &line)
 {
@@ -343,8 +357,8 @@ int AdminCommand::withDatabase(const QString &urlText, const std::function<int(D
     return action(db);
 }
 
-int AdminCommand::dispatch(const QString &command, const QString &summary, const QList<Subcommand> &subcommands,
-                           const QStringList &args)
+int AdminCommand::dispatch(const QString &command, const QString &summary,
+                           const QList<Subcommand> &subcommands, const QStringList &args)
 {
     QStringList names;
     QString list;
@@ -368,7 +382,8 @@ int AdminCommand::dispatch(const QString &command, const QString &summary, const
     const auto it = std::find_if(subcommands.cbegin(), subcommands.cend(),
                                  [&](const Subcommand &s) { return s.name == rest.first(); });
     if (it == subcommands.cend())
-        return cl.usageError(m_err, QStringLiteral("Unknown command “%1” (the commands are %2).").arg(rest.first(), commands));
+        return cl.usageError(
+            m_err, QStringLiteral("Unknown command “%1” (the commands are %2).").arg(rest.first(), commands));
     // A --database given before the subcommand goes along with it; one given after it wins.
     QStringList forwarded = rest.mid(1);
     if (cl.isSet(kDatabase))
@@ -378,50 +393,57 @@ int AdminCommand::dispatch(const QString &command, const QString &summary, const
 
 int AdminCommand::run(const QStringList &args)
 {
-    return dispatch(QStringLiteral("admin"),
-                    QStringLiteral("The operator's commands. They act as a global admin on the database.\n"
-                                   "Exit codes: 0 done, 1 the action failed, 2 the command line is wrong.\n"
-                                   "For the program's log on stderr, set QT_LOGGING_RULES=\"console.*=true;default.warning=true\"."),
-                    {
-                        {QStringLiteral("org"), QStringLiteral("Add organisations."), &AdminCommand::org},
-                        {QStringLiteral("coordinator"), QStringLiteral("Add coordinators."), &AdminCommand::coordinator},
-                        {QStringLiteral("mentor"), QStringLiteral("Add or import peer mentors."), &AdminCommand::mentor},
-                        {QStringLiteral("user"), QStringLiteral("Add users who sign in."), &AdminCommand::user},
-                        {QStringLiteral("token"), QStringLiteral("Issue API tokens."), &AdminCommand::token},
-                        {QStringLiteral("backup"), QStringLiteral("Copy the whole database into a new SQLite file."),
-                         &AdminCommand::backup},
-                        {QStringLiteral("demo-data"), QStringLiteral("Create a demo organisation, or add many records."),
-                         &AdminCommand::demoData},
-                    },
-                    args);
+    return dispatch(
+        QStringLiteral("admin"),
+        QStringLiteral(
+            "The operator's commands. They act as a global admin on the database.\n"
+            "Exit codes: 0 done, 1 the action failed, 2 the command line is wrong.\n"
+            "For the program's log on stderr, set QT_LOGGING_RULES=\"console.*=true;default.warning=true\"."),
+        {
+            {QStringLiteral("org"), QStringLiteral("Add organisations."), &AdminCommand::org},
+            {QStringLiteral("coordinator"), QStringLiteral("Add coordinators."), &AdminCommand::coordinator},
+            {QStringLiteral("mentor"), QStringLiteral("Add or import peer mentors."), &AdminCommand::mentor},
+            {QStringLiteral("user"), QStringLiteral("Add users who sign in."), &AdminCommand::user},
+            {QStringLiteral("token"), QStringLiteral("Issue API tokens."), &AdminCommand::token},
+            {QStringLiteral("backup"), QStringLiteral("Copy the whole database into a new SQLite file."),
+             &AdminCommand::backup},
+            {QStringLiteral("demo-data"), QStringLiteral("Create a demo organisation, or add many records."),
+             &AdminCommand::demoData},
+        },
+        args);
 }
 
 int AdminCommand::org(const QStringList &args)
 {
     return dispatch(QStringLiteral("admin org"), QStringLiteral("Organisations."),
-                    {{QStringLiteral("add"), QStringLiteral("Add an organisation."), &AdminCommand::orgAdd}}, args);
+                    {{QStringLiteral("add"), QStringLiteral("Add an organisation."), &AdminCommand::orgAdd}},
+                    args);
 }
 
 int AdminCommand::coordinator(const QStringList &args)
 {
     return dispatch(QStringLiteral("admin coordinator"), QStringLiteral("Coordinators."),
-                    {{QStringLiteral("add"), QStringLiteral("Add a coordinator to an organisation."), &AdminCommand::coordinatorAdd}},
+                    {{QStringLiteral("add"), QStringLiteral("Add a coordinator to an organisation."),
+                      &AdminCommand::coordinatorAdd}},
                     args);
 }
 
 int AdminCommand::mentor(const QStringList &args)
 {
-    return dispatch(QStringLiteral("admin mentor"), QStringLiteral("Peer mentors."),
-                    {{QStringLiteral("add"), QStringLiteral("Add a peer mentor."), &AdminCommand::mentorAdd},
-                     {QStringLiteral("import"), QStringLiteral("Import peer mentors from a CSV file, all or none."),
-                      &AdminCommand::mentorImport}},
-                    args);
+    return dispatch(
+        QStringLiteral("admin mentor"), QStringLiteral("Peer mentors."),
+        {{QStringLiteral("add"), QStringLiteral("Add a peer mentor."), &AdminCommand::mentorAdd},
+         {QStringLiteral("import"), QStringLiteral("Import peer mentors from a CSV file, all or none."),
+          &AdminCommand::mentorImport}},
+        args);
 }
 
 int AdminCommand::user(const QStringList &args)
 {
-    return dispatch(QStringLiteral("admin user"), QStringLiteral("Users who sign in to the console and the API."),
-                    {{QStringLiteral("add"), QStringLiteral("Add a user; the password is read from stdin."), &AdminCommand::userAdd}},
+    return dispatch(QStringLiteral("admin user"),
+                    QStringLiteral("Users who sign in to the console and the API."),
+                    {{QStringLiteral("add"), QStringLiteral("Add a user; the password is read from stdin."),
+                      &AdminCommand::userAdd}},
                     args);
 }
 
@@ -435,14 +457,17 @@ int AdminCommand::token(const QStringList &args)
 
 int AdminCommand::orgAdd(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("admin org add"), QStringLiteral("ORG_ID --name NAME [--locale nb|en] [--time-zone ZONE]"),
+    CommandLine cl(QStringLiteral("admin org add"),
+                   QStringLiteral("ORG_ID --name NAME [--locale nb|en] [--time-zone ZONE]"),
                    QStringLiteral("Adds an organisation."));
     cl.addPositional(QStringLiteral("ORG_ID"), QStringLiteral("The organisation's id, e.g. org_nhf_oslo."));
-    cl.addRequiredOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("The organisation's name."));
+    cl.addRequiredOption(QStringLiteral("name"), QStringLiteral("NAME"),
+                         QStringLiteral("The organisation's name."));
     cl.addOption(QStringLiteral("locale"), QStringLiteral("nb|en"),
                  QStringLiteral("The language of its notifications (default nb)."), QStringLiteral("nb"));
     cl.addOption(QStringLiteral("time-zone"), QStringLiteral("ZONE"),
-                 QStringLiteral("The IANA time zone its dates are shown in (default Europe/Oslo)."), QStringLiteral("Europe/Oslo"));
+                 QStringLiteral("The IANA time zone its dates are shown in (default Europe/Oslo)."),
+                 QStringLiteral("Europe/Oslo"));
     if (auto stop = cl.parse(args, m_out, m_err))
         return *stop;
     Organisation org;
@@ -462,12 +487,17 @@ int AdminCommand::orgAdd(const QStringList &args)
 
 int AdminCommand::coordinatorAdd(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("admin coordinator add"), QStringLiteral("COORD_ID --org ORG_ID --name NAME [--email E]"),
+    CommandLine cl(QStringLiteral("admin coordinator add"),
+                   QStringLiteral("COORD_ID --org ORG_ID --name NAME [--email E]"),
                    QStringLiteral("Adds a coordinator to an organisation."));
-    cl.addPositional(QStringLiteral("COORD_ID"), QStringLiteral("The coordinator's id, e.g. coord_9f8e7d6c."));
-    cl.addRequiredOption(QStringLiteral("org"), QStringLiteral("ORG_ID"), QStringLiteral("The organisation."));
-    cl.addRequiredOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("The coordinator's full name."));
-    cl.addOption(QStringLiteral("email"), QStringLiteral("E"), QStringLiteral("The coordinator's email address."));
+    cl.addPositional(QStringLiteral("COORD_ID"),
+                     QStringLiteral("The coordinator's id, e.g. coord_9f8e7d6c."));
+    cl.addRequiredOption(QStringLiteral("org"), QStringLiteral("ORG_ID"),
+                         QStringLiteral("The organisation."));
+    cl.addRequiredOption(QStringLiteral("name"), QStringLiteral("NAME"),
+                         QStringLiteral("The coordinator's full name."));
+    cl.addOption(QStringLiteral("email"), QStringLiteral("E"),
+                 QStringLiteral("The coordinator's email address."));
     if (auto stop = cl.parse(args, m_out, m_err))
         return *stop;
     Coordinator coordinator;
@@ -487,16 +517,21 @@ int AdminCommand::coordinatorAdd(const QStringList &args)
 
 int AdminCommand::mentorAdd(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("admin mentor add"),
-                   QStringLiteral("PM_ID --org ORG_ID --coordinator COORD_ID --name NAME [--email E] [--phone P]"),
-                   QStringLiteral("Adds a peer mentor."));
+    CommandLine cl(
+        QStringLiteral("admin mentor add"),
+        QStringLiteral("PM_ID --org ORG_ID --coordinator COORD_ID --name NAME [--email E] [--phone P]"),
+        QStringLiteral("Adds a peer mentor."));
     cl.addPositional(QStringLiteral("PM_ID"), QStringLiteral("The peer mentor's id, e.g. pm_551e8400."));
-    cl.addRequiredOption(QStringLiteral("org"), QStringLiteral("ORG_ID"), QStringLiteral("The organisation."));
+    cl.addRequiredOption(QStringLiteral("org"), QStringLiteral("ORG_ID"),
+                         QStringLiteral("The organisation."));
     cl.addRequiredOption(QStringLiteral("coordinator"), QStringLiteral("COORD_ID"),
                          QStringLiteral("The coordinator who follows the peer mentor up."));
-    cl.addRequiredOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("The peer mentor's full name."));
-    cl.addOption(QStringLiteral("email"), QStringLiteral("E"), QStringLiteral("The peer mentor's email address."));
-    cl.addOption(QStringLiteral("phone"), QStringLiteral("P"), QStringLiteral("The peer mentor's phone number."));
+    cl.addRequiredOption(QStringLiteral("name"), QStringLiteral("NAME"),
+                         QStringLiteral("The peer mentor's full name."));
+    cl.addOption(QStringLiteral("email"), QStringLiteral("E"),
+                 QStringLiteral("The peer mentor's email address."));
+    cl.addOption(QStringLiteral("phone"), QStringLiteral("P"),
+                 QStringLiteral("The peer mentor's phone number."));
     if (auto stop = cl.parse(args, m_out, m_err))
         return *stop;
     PeerMentor mentor;
@@ -537,19 +572,23 @@ int AdminCommand::mentorImport(const QStringList &args)
         auto imported = directory.importPeerMentors(Caller::system(), *mentors);
         if (!imported)
             return fail(imported.error());
-        say(*imported == 1 ? QStringLiteral("Imported 1 peer mentor.") : QStringLiteral("Imported %1 peer mentors.").arg(*imported));
+        say(*imported == 1 ? QStringLiteral("Imported 1 peer mentor.")
+                           : QStringLiteral("Imported %1 peer mentors.").arg(*imported));
         return int(Success);
     });
 }
 
 int AdminCommand::userAdd(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("admin user add"),
-                   QStringLiteral("USERNAME --role ROLE [--org ORG_ID] [--coordinator COORD_ID] [--display-name NAME]"),
-                   QStringLiteral("Adds a user. The password is read from stdin as one line; on a terminal it is asked\n"
-                                  "for twice without echo. It must have at least %1 characters.")
-                       .arg(DirectoryService::kMinPasswordLength));
-    cl.addPositional(QStringLiteral("USERNAME"), QStringLiteral("What the user signs in with: lowercase letters, digits, “.”, “_”, “-”."));
+    CommandLine cl(
+        QStringLiteral("admin user add"),
+        QStringLiteral("USERNAME --role ROLE [--org ORG_ID] [--coordinator COORD_ID] [--display-name NAME]"),
+        QStringLiteral("Adds a user. The password is read from stdin as one line; on a terminal it is asked\n"
+                       "for twice without echo. It must have at least %1 characters.")
+            .arg(DirectoryService::kMinPasswordLength));
+    cl.addPositional(
+        QStringLiteral("USERNAME"),
+        QStringLiteral("What the user signs in with: lowercase letters, digits, “.”, “_”, “-”."));
     cl.addRequiredOption(QStringLiteral("role"), QStringLiteral("ROLE"),
                          QStringLiteral("coordinator, org_admin or global_admin."));
     cl.addOption(QStringLiteral("org"), QStringLiteral("ORG_ID"),
@@ -562,8 +601,9 @@ int AdminCommand::userAdd(const QStringList &args)
         return *stop;
     const auto role = roleFromName(cl.value(QStringLiteral("role")));
     if (!role)
-        return cl.usageError(m_err, QStringLiteral("Unknown role “%1”: use coordinator, org_admin or global_admin.")
-                                        .arg(cl.value(QStringLiteral("role"))));
+        return cl.usageError(m_err,
+                             QStringLiteral("Unknown role “%1”: use coordinator, org_admin or global_admin.")
+                                 .arg(cl.value(QStringLiteral("role"))));
     DirectoryService::NewUser input;
     input.username = cl.positional(0);
     input.role = *role;
@@ -599,7 +639,9 @@ int AdminCommand::tokenIssue(const QStringList &args)
     bool isNumber = false;
     const int days = cl.value(QStringLiteral("days")).toInt(&isNumber);
     if (!isNumber)
-        return cl.usageError(m_err, QStringLiteral("--days must be a whole number, not “%1”.").arg(cl.value(QStringLiteral("days"))));
+        return cl.usageError(
+            m_err,
+            QStringLiteral("--days must be a whole number, not “%1”.").arg(cl.value(QStringLiteral("days"))));
     const QString username = cl.positional(0);
     return withDatabase(cl.databaseUrl(), [&](Database &db) {
         AuthService auth(db, m_clock);
@@ -608,16 +650,19 @@ int AdminCommand::tokenIssue(const QStringList &args)
             return fail(issued.error());
         say(issued->secret);
         if (isTerminal(stderr))
-            complain(QStringLiteral("Expires %1. It is shown only this once.").arg(issued->token.expiresAt.toString(Qt::ISODate)));
+            complain(QStringLiteral("Expires %1. It is shown only this once.")
+                         .arg(issued->token.expiresAt.toString(Qt::ISODate)));
         return int(Success);
     });
 }
 
 int AdminCommand::backup(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("admin backup"), QStringLiteral("FILE [options]"),
-                   QStringLiteral("Copies every table of the database (SQLite or PostgreSQL) into a new SQLite file,\n"
-                                  "which opens as it is with --database sqlite:FILE. An existing file is never overwritten."));
+    CommandLine cl(
+        QStringLiteral("admin backup"), QStringLiteral("FILE [options]"),
+        QStringLiteral(
+            "Copies every table of the database (SQLite or PostgreSQL) into a new SQLite file,\n"
+            "which opens as it is with --database sqlite:FILE. An existing file is never overwritten."));
     cl.addPositional(QStringLiteral("FILE"), QStringLiteral("The new SQLite file."));
     if (auto stop = cl.parse(args, m_out, m_err))
         return *stop;
@@ -635,12 +680,15 @@ int AdminCommand::backup(const QStringList &args)
 
 int AdminCommand::demoData(const QStringList &args)
 {
-    CommandLine cl(QStringLiteral("admin demo-data"), QStringLiteral("[--records N]"),
-                   QStringLiteral("Creates a realistic demo organisation (org_nhf_oslo): 2 coordinators, 25 peer mentors,\n"
-                                  "a year of pauses and resumes, and a user of each role whose one-time passwords are\n"
-                                  "printed once. With --records N, adds N records across more peer mentors of it instead\n"
-                                  "(creating the organisation first when it is missing)."));
-    cl.addOption(QStringLiteral("records"), QStringLiteral("N"), QStringLiteral("Add N notification records."));
+    CommandLine cl(
+        QStringLiteral("admin demo-data"), QStringLiteral("[--records N]"),
+        QStringLiteral(
+            "Creates a realistic demo organisation (org_nhf_oslo): 2 coordinators, 25 peer mentors,\n"
+            "a year of pauses and resumes, and a user of each role whose one-time passwords are\n"
+            "printed once. With --records N, adds N records across more peer mentors of it instead\n"
+            "(creating the organisation first when it is missing)."));
+    cl.addOption(QStringLiteral("records"), QStringLiteral("N"),
+                 QStringLiteral("Add N notification records."));
     if (auto stop = cl.parse(args, m_out, m_err))
         return *stop;
     std::optional<qint64> records;
@@ -648,8 +696,9 @@ int AdminCommand::demoData(const QStringList &args)
         bool isNumber = false;
         records = cl.value(QStringLiteral("records")).toLongLong(&isNumber);
         if (!isNumber)
-            return cl.usageError(m_err, QStringLiteral("--records must be a whole number, not “%1”.")
-                                            .arg(cl.value(QStringLiteral("records"))));
+            return cl.usageError(m_err,
+                                 QStringLiteral("--records must be a whole number, not “%1”.")
+                                     .arg(cl.value(QStringLiteral("records"))));
     }
     return withDatabase(cl.databaseUrl(), [&](Database &db) {
         DirectoryService directory(db, m_clock);
@@ -664,14 +713,16 @@ int AdminCommand::demoCreate(DemoData &demo, DirectoryService &directory)
     if (!summary)
         return fail(summary.error());
     const auto org = directory.organisation(Caller::system(), summary->orgId);
-    say(QStringLiteral("Created the demo organisation %1 (%2): %3 coordinators, %4 peer mentors, %5 notification records.")
+    say(QStringLiteral("Created the demo organisation %1 (%2): %3 coordinators, %4 peer mentors, %5 "
+                       "notification records.")
             .arg(summary->orgId, org ? org->name : QString())
             .arg(summary->coordinators)
             .arg(summary->mentors)
             .arg(summary->records));
     if (summary->accounts.isEmpty())
         return Success;
-    const QStringList headers{QStringLiteral("USERNAME"), QStringLiteral("ROLE"), QStringLiteral("PASSWORD"), QStringLiteral("NAME")};
+    const QStringList headers{QStringLiteral("USERNAME"), QStringLiteral("ROLE"), QStringLiteral("PASSWORD"),
+                              QStringLiteral("NAME")};
     QList<QStringList> rows;
     for (const DemoData::Account &a : std::as_const(summary->accounts))
         rows << QStringList{a.username, roleName(a.role), a.password, a.displayName};
@@ -686,7 +737,8 @@ int AdminCommand::demoCreate(DemoData &demo, DirectoryService &directory)
         return text;
     };
     say(QString());
-    say(QStringLiteral("%1 users. Their one-time passwords are shown only this once: note them now.").arg(rows.size()));
+    say(QStringLiteral("%1 users. Their one-time passwords are shown only this once: note them now.")
+            .arg(rows.size()));
     say(line(headers));
     for (const QStringList &row : std::as_const(rows))
         say(line(row));
@@ -726,7 +778,8 @@ int runAdmin(const QStringList &args)
     // The log (the core's, and the warnings of Qt's SQL drivers) is for diagnosis and can be had
     // with QT_LOGGING_RULES, which wins over these rules; what a person needs to act on comes as
     // the messages of AdminCommand.
-    QLoggingCategory::setFilterRules(QStringLiteral("console.*.info=false\nconsole.*.warning=false\ndefault.warning=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("console.*.info=false\nconsole.*.warning=false\ndefault.warning=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
     AdminCommand command(out, err);

@@ -24,17 +24,22 @@ namespace cc::app {
 class AdminCommand
 {
 public:
-    enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+    enum ExitCode
+    {
+        Success = 0,
+        Failure = 1,
+        UsageError = 2
+    };
 
     AdminCommand(QTextStream &out, QTextStream &err);
 
     // `args` are the arguments after "admin".
     int run(const QStringList &args);
 
-
 private:
     using Handler = int (AdminCommand::*)(const QStringList &args);
-    struct Subcommand {
+    struct Subcommand
+    {
         QString name;
         QString summary;
         Handler handler;

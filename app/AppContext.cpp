@@ -11,7 +11,8 @@ QString AppContext::defaultDatabaseUrl()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     return QStringLiteral("sqlite:")
-        + QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("coordinator-console.db"));
+        + QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+              .filePath(QStringLiteral("coordinator-console.db"));
 }
 
 cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databaseUrl)

@@ -1,12 +1,12 @@
 #include "app/ConsoleCommand.h"
 
 #include "app/AppContext.h"
-#include "ui/shell/ConsoleSession.h"
-#include "ui/common/ConsoleServices.h"
 #include "app/EmbeddedServerControl.h"
+#include "ui/common/ConsoleServices.h"
 #include "ui/common/Icons.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translator.h"
+#include "ui/shell/ConsoleSession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,14 +29,18 @@ int runConsole(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The desktop console, with the embedded API server."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("database"),
-                      QStringLiteral("sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
-                          .arg(AppContext::defaultDatabaseUrl()),
-                      QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("port"), QStringLiteral("Port of the embedded API server (default: the setting, 8080)."),
+    parser.addOption(
+        {QStringLiteral("database"),
+         QStringLiteral(
+             "sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
+             .arg(AppContext::defaultDatabaseUrl()),
+         QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("port"),
+                      QStringLiteral("Port of the embedded API server (default: the setting, 8080)."),
                       QStringLiteral("PORT")});
     parser.addOption({QStringLiteral("no-server"), QStringLiteral("Do not start the embedded API server.")});
-    parser.addOption({QStringLiteral("language"), QStringLiteral("en or nb (default: the setting, else the system's)."),
+    parser.addOption({QStringLiteral("language"),
+                      QStringLiteral("en or nb (default: the setting, else the system's)."),
                       QStringLiteral("CODE")});
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "%s; see coordinator-console --help\n", qPrintable(parser.errorText()));
@@ -54,10 +58,12 @@ int runConsole(int argc, char **argv)
         std::fprintf(stderr, "--language must be en or nb (got “%s”).\n", qPrintable(forcedLanguage));
         return 2;
     }
-    translator.apply(forcedLanguage.isEmpty() ? settings.string(cc::Settings::Key::Language) : forcedLanguage);
+    translator.apply(forcedLanguage.isEmpty() ? settings.string(cc::Settings::Key::Language)
+                                              : forcedLanguage);
 
-    const QString databaseUrl = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-                                                                         : AppContext::defaultDatabaseUrl();
+    const QString databaseUrl = parser.isSet(QStringLiteral("database"))
+        ? parser.value(QStringLiteral("database"))
+        : AppContext::defaultDatabaseUrl();
     auto context = AppContext::open(databaseUrl);
     if (!context) {
         QMessageBox::critical(nullptr, QObject::tr("Coordinator Console"), context.error().message);
@@ -65,14 +71,17 @@ int runConsole(int argc, char **argv)
         return 1;
     }
     AppContext &ctx = **context;
-    EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
-    cc::ConsoleServices services{ctx.database(), ctx.clock(), ctx.directory(), ctx.auth(), ctx.records(), ctx.templates(), settings, &server};
+    EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
+                                                   ctx.records(), ctx.templates()});
+    cc::ConsoleServices services{ctx.database(), ctx.clock(),     ctx.directory(), ctx.auth(),
+                                 ctx.records(),  ctx.templates(), settings,        &server};
 
     if (!parser.isSet(QStringLiteral("no-server")) && settings.boolean(cc::Settings::Key::ServerAutoStart)) {
         cc::ServerControl::Options options;
         bool portOk = true;
-        const int port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toInt(&portOk)
-                                                               : settings.integer(cc::Settings::Key::ServerPort);
+        const int port = parser.isSet(QStringLiteral("port"))
+            ? parser.value(QStringLiteral("port")).toInt(&portOk)
+            : settings.integer(cc::Settings::Key::ServerPort);
         if (!portOk || port < 0 || port > 65535) {
             std::fprintf(stderr, "--port must be 0 to 65535.\n");
             return 2;

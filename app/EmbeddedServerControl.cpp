@@ -31,7 +31,7 @@ cc::Status EmbeddedServerControl::start(const Options &options)
     auto started = m_server.start(serverOptions);
     m_lastError = started ? QString() : started.error().message;
     if (!started) {
-        emit stateChanged();   // the server only announces what it did, not what it could not do
+        emit stateChanged(); // the server only announces what it did, not what it could not do
         return started.error();
     }
     return {};
@@ -60,7 +60,8 @@ QStringList EmbeddedServerControl::lanAddresses()
     QStringList v6;
     const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface &interface : interfaces) {
-        if (!(interface.flags() & QNetworkInterface::IsUp) || (interface.flags() & QNetworkInterface::IsLoopBack))
+        if (!(interface.flags() & QNetworkInterface::IsUp)
+            || (interface.flags() & QNetworkInterface::IsLoopBack))
             continue;
         const QList<QNetworkAddressEntry> entries = interface.addressEntries();
         for (const QNetworkAddressEntry &entry : entries) {

@@ -1,16 +1,17 @@
 #include "app/ServeCommand.h"
 
-#include "server/ApiServer.h"
 #include "app/AppContext.h"
+#include "server/ApiServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
-#include <csignal>
-#include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
 
 namespace cc::app {
 
@@ -34,23 +35,30 @@ void printErr(const QString &text)
 int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Serve the REST API for the organisation's mobile app, without a window."));
+    parser.setApplicationDescription(
+        QStringLiteral("Serve the REST API for the organisation's mobile app, without a window."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address and port to listen on (default 0.0.0.0:8080)."),
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Address and port to listen on (default 0.0.0.0:8080)."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("0.0.0.0:8080")});
-    parser.addOption({QStringLiteral("database"),
-                      QStringLiteral("sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
-                          .arg(AppContext::defaultDatabaseUrl()),
-                      QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("database"),
+         QStringLiteral(
+             "sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
+             .arg(AppContext::defaultDatabaseUrl()),
+         QStringLiteral("URL")});
+    parser.addOption(
+        {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE")});
     if (!parser.parse(arguments)) {
         printErr(parser.errorText() + QStringLiteral("; see coordinator-console serve --help"));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
-        help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: coordinator-console serve [options]"));
+        help.replace(0, help.indexOf(QLatin1Char('\n')),
+                     QStringLiteral("Usage: coordinator-console serve [options]"));
         std::printf("%s", qPrintable(help));
         return 0;
     }
@@ -63,9 +71,12 @@ int runServe(const QStringList &arguments)
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
-    QHostAddress address(colon > 0 ? listen.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')) : QString());
+    QHostAddress address(colon > 0 ? listen.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']'))
+                                   : QString());
     if (colon <= 0 || !portOk || port > 65535 || address.isNull()) {
-        printErr(QStringLiteral("--listen must be HOST:PORT with an IP address, for example 0.0.0.0:8080 (got “%1”).").arg(listen));
+        printErr(QStringLiteral(
+                     "--listen must be HOST:PORT with an IP address, for example 0.0.0.0:8080 (got “%1”).")
+                     .arg(listen));
         return 2;
     }
     if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
@@ -73,15 +84,17 @@ int runServe(const QStringList &arguments)
         return 2;
     }
 
-    const QString databaseUrl = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-                                                                         : AppContext::defaultDatabaseUrl();
+    const QString databaseUrl = parser.isSet(QStringLiteral("database"))
+        ? parser.value(QStringLiteral("database"))
+        : AppContext::defaultDatabaseUrl();
     auto context = AppContext::open(databaseUrl);
     if (!context) {
         printErr(context.error().message);
         return 1;
     }
     AppContext &ctx = **context;
-    cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
+    cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
+                                                ctx.records(), ctx.templates()});
     cc::api::ServerOptions options;
     options.address = address;
     options.port = static_cast<quint16>(port);
@@ -93,8 +106,8 @@ int runServe(const QStringList &arguments)
         return 1;
     }
     const QString scheme = server.isTls() ? QStringLiteral("https") : QStringLiteral("http");
-    std::printf("Serving on %s://%s:%u (database: %s)\n", qPrintable(scheme), qPrintable(address.toString()), unsigned(*started),
-                qPrintable(ctx.database().url().display()));
+    std::printf("Serving on %s://%s:%u (database: %s)\n", qPrintable(scheme), qPrintable(address.toString()),
+                unsigned(*started), qPrintable(ctx.database().url().display()));
     if (server.isTls())
         std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.certificateFingerprint()));
     std::fflush(stdout);
@@ -113,7 +126,8 @@ int runServe(const QStringList &arguments)
         server.stop();
         QCoreApplication::quit();
     });
-    struct sigaction action {};
+    struct sigaction action
+    {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

@@ -51,8 +51,8 @@ int showVersion(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     describeApplication();
-    QTextStream(stdout) << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion()
-                        << Qt::endl;
+    QTextStream(stdout) << QCoreApplication::applicationName() << QLatin1Char(' ')
+                        << QCoreApplication::applicationVersion() << Qt::endl;
     return 0;
 }
 
@@ -60,9 +60,10 @@ int unknownCommand(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     describeApplication();
-    QTextStream(stderr) << QStringLiteral("error: unknown command “%1”.").arg(QCoreApplication::arguments().value(1))
-                        << Qt::endl
-                        << QStringLiteral("See “coordinator-console --help”.") << Qt::endl;
+    QTextStream(stderr)
+        << QStringLiteral("error: unknown command “%1”.").arg(QCoreApplication::arguments().value(1))
+        << Qt::endl
+        << QStringLiteral("See “coordinator-console --help”.") << Qt::endl;
     return 2;
 }
 
@@ -75,8 +76,8 @@ int main(int argc, char **argv)
         return adminMain(argc, argv);
     if (command == "serve")
         return serveMain(argc, argv);
-    if (command.empty() || command.starts_with("--database") || command.starts_with("--port") || command == "--no-server"
-        || command.starts_with("--language"))
+    if (command.empty() || command.starts_with("--database") || command.starts_with("--port")
+        || command == "--no-server" || command.starts_with("--language"))
         return cc::app::runConsole(argc, argv);
     if (command == "--help" || command == "-h")
         return showUsage(argc, argv);

@@ -4,12 +4,16 @@
 
 namespace cc {
 
-Status AuditLog::write(const Caller &caller, const QString &orgId, const QString &action, const QString &entity,
-                       const QString &entityId, const QString &detail)
+Status AuditLog::write(const Caller &caller, const QString &orgId, const QString &action,
+                       const QString &entity, const QString &entityId, const QString &detail)
 {
-    Query q(m_db, QStringLiteral("INSERT INTO audit_log (id, at, user_id, username, org_id, action, entity, entity_id, detail) "
-                                 "VALUES (:id, :at, :user, :username, :org, :action, :entity, :entity_id, :detail)"));
-    q.bind(QStringLiteral(":id"), randomId(QStringLiteral("audit_"), 16)).bind(QStringLiteral(":at"), timeValue(m_clock.now()));
+    Query q(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO audit_log (id, at, user_id, username, org_id, action, entity, entity_id, detail) "
+            "VALUES (:id, :at, :user, :username, :org, :action, :entity, :entity_id, :detail)"));
+    q.bind(QStringLiteral(":id"), randomId(QStringLiteral("audit_"), 16))
+        .bind(QStringLiteral(":at"), timeValue(m_clock.now()));
     q.bind(QStringLiteral(":user"), caller.userId).bind(QStringLiteral(":username"), caller.username);
     q.bind(QStringLiteral(":org"), nullable(orgId)).bind(QStringLiteral(":action"), action);
     q.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":entity_id"), entityId);
@@ -17,7 +21,8 @@ Status AuditLog::write(const Caller &caller, const QString &orgId, const QString
     return q.exec();
 }
 
-Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest &page, const QString &entityId)
+Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest &page,
+                                        const QString &entityId)
 {
     if (page.page < 1 || page.limit < 1 || page.limit > 1000)
         return Error::invalid(QStringLiteral("page must be 1 or more and limit between 1 and 1000."));
@@ -26,7 +31,8 @@ Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest 
         where << QStringLiteral("org_id = :org");
     if (!entityId.isEmpty())
         where << QStringLiteral("entity_id = :entity_id");
-    const QString clause = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QString clause =
+        where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     auto bindAll = [&](Query &q) {
         if (!caller.isGlobalAdmin())
             q.bind(QStringLiteral(":org"), caller.orgId);
@@ -42,14 +48,17 @@ Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest 
     out.limit = page.limit;
     out.total = count.next() ? count.value(0).toLongLong() : 0;
 
-    Query q(m_db, QStringLiteral("SELECT id, at, user_id, username, org_id, action, entity, entity_id, detail FROM audit_log")
-                      + clause + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
+    Query q(m_db,
+            QStringLiteral(
+                "SELECT id, at, user_id, username, org_id, action, entity, entity_id, detail FROM audit_log")
+                + clause + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"));
     bindAll(q);
-    q.bind(QStringLiteral(":limit"), page.limit).bind(QStringLiteral(":offset"), (page.page - 1) * page.limit);
+    q.bind(QStringLiteral(":limit"), page.limit)
+        .bind(QStringLiteral(":offset"), (page.page - 1) * page.limit);
     auto rows = fetchAll<AuditEntry>(q, [](const Query &r) {
-        return AuditEntry{r.value(0).toString(), timeFrom(r.value(1)), r.value(2).toString(), r.value(3).toString(),
-                          r.value(4).toString(), r.value(5).toString(), r.value(6).toString(), r.value(7).toString(),
-                          r.value(8).toString()};
+        return AuditEntry{r.value(0).toString(), timeFrom(r.value(1)),  r.value(2).toString(),
+                          r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
+                          r.value(6).toString(), r.value(7).toString(), r.value(8).toString()};
     });
     if (!rows)
         return rows.error();

@@ -1,22 +1,23 @@
 #pragma once
 
+#include "core/Caller.h"
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/Caller.h"
 #include "core/Paging.h"
 
 namespace cc {
 
-struct AuditEntry {
+struct AuditEntry
+{
     QString id;
     QDateTime at;
     QString userId;
     QString username;
     QString orgId;
-    QString action;         // "record.update", "template.delete", ...
-    QString entity;         // "notification_record", "payload_template", ...
+    QString action; // "record.update", "template.delete", ...
+    QString entity; // "notification_record", "payload_template", ...
     QString entityId;
-    QString detail;         // a short, non-personal description
+    QString detail; // a short, non-personal description
 };
 
 // Who changed or deleted what, and when. Written inside the transaction of the change it
@@ -24,12 +25,16 @@ struct AuditEntry {
 class AuditLog
 {
 public:
-    AuditLog(Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+    AuditLog(Database &db, const Clock &clock)
+        : m_db(db)
+        , m_clock(clock)
+    {}
 
     Status write(const Caller &caller, const QString &orgId, const QString &action, const QString &entity,
                  const QString &entityId, const QString &detail = {});
     // Newest first; a caller sees the entries of their own organisation, a global admin all.
-    Result<Page<AuditEntry>> list(const Caller &caller, const PageRequest &page, const QString &entityId = {});
+    Result<Page<AuditEntry>> list(const Caller &caller, const PageRequest &page,
+                                  const QString &entityId = {});
 
 private:
     Database &m_db;

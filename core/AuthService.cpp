@@ -17,7 +17,10 @@ Error wrongCredentials()
 
 Error badPairingCode()
 {
-    return Error{ErrorCode::Unauthenticated, QStringLiteral("The pairing code is wrong, expired or used already."), {}, 0};
+    return Error{ErrorCode::Unauthenticated,
+                 QStringLiteral("The pairing code is wrong, expired or used already."),
+                 {},
+                 0};
 }
 
 // The "username" a failed pairing is stored with among the failed sign-ins: no username can look
@@ -44,15 +47,21 @@ bool isPairingCodeShape(const QString &code)
 
 Error badToken()
 {
-    return Error{ErrorCode::Unauthenticated, QStringLiteral("The access token is missing, unknown, expired or revoked."), {}, 0};
+    return Error{ErrorCode::Unauthenticated,
+                 QStringLiteral("The access token is missing, unknown, expired or revoked."),
+                 {},
+                 0};
 }
 
 } // namespace
 
 AuthService::AuthService(Database &db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_users(db), m_audit(db, clock)
-{
-}
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_users(db)
+    , m_audit(db, clock)
+{}
 
 Status AuthService::pruneLoginFailures()
 {
@@ -113,12 +122,15 @@ Status AuthService::refuseWhileThrottled(const std::optional<QString> &username,
     const qint64 waitMs = until.isValid() ? now.msecsTo(until) : qint64(kFailureWindowSeconds) * 1000;
     const qint64 wait = qBound(qint64(1), (waitMs + 999) / 1000, qint64(kFailureWindowSeconds));
     Error e{ErrorCode::TooManyRequests,
-            QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((wait + 59) / 60), {}, 0};
+            QStringLiteral("Too many failed sign-ins; try again in %1 minutes.").arg((wait + 59) / 60),
+            {},
+            0};
     e.retryAfterSeconds = static_cast<int>(wait);
     return e;
 }
 
-Result<User> AuthService::checkPassword(const QString &username, const QString &password, const QString &address)
+Result<User> AuthService::checkPassword(const QString &username, const QString &password,
+                                        const QString &address)
 {
     if (auto s = refuseWhileThrottled(username, address); !s)
         return s.error();
@@ -150,10 +162,12 @@ Result<AuthService::IssuedToken> AuthService::signIn(const QString &username, co
     return issueToken(user->username, kDefaultTokenDays, label);
 }
 
-Result<AuthService::IssuedToken> AuthService::issueToken(const QString &username, int days, const QString &label)
+Result<AuthService::IssuedToken> AuthService::issueToken(const QString &username, int days,
+                                                         const QString &label)
 {
     if (days < 1 || days > 3650)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("days"), QStringLiteral("days must be between 1 and 3650."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("days"),
+                            QStringLiteral("days must be between 1 and 3650."));
     auto user = m_users.userByUsername(username);
     if (!user)
         return user.error();
@@ -195,11 +209,13 @@ Result<PairingCode> AuthService::createPairingCode(const Caller &caller, const Q
         // Unknown, another organisation's, or a global admin seen by someone who is not one: the
         // same answer, so ids of other organisations cannot be probed.
         const bool visible = user->has_value()
-            && (caller.isGlobalAdmin() || ((*user)->role != Role::GlobalAdmin && caller.canSee((*user)->orgId)));
+            && (caller.isGlobalAdmin()
+                || ((*user)->role != Role::GlobalAdmin && caller.canSee((*user)->orgId)));
         if (!visible)
             return Error::notFound(QStringLiteral("No user named “%1”.").arg(username));
         if (caller.role != Role::GlobalAdmin && caller.role != Role::OrgAdmin)
-            return Error::forbidden(QStringLiteral("Coordinators may make pairing codes only for themselves."));
+            return Error::forbidden(
+                QStringLiteral("Coordinators may make pairing codes only for themselves."));
     }
     if ((*user)->disabled)
         return Error::forbidden(QStringLiteral("The user “%1” is disabled.").arg(username));
@@ -211,15 +227,17 @@ Result<PairingCode> AuthService::createPairingCode(const Caller &caller, const Q
     code.user = **user;
     code.createdAt = now;
     code.expiresAt = now.addSecs(kPairingCodeSeconds);
-    const StoredPairingCode stored{code.id, sha256Hex(code.code.toLatin1()), code.user.id, caller.userId,
-                                   code.createdAt, code.expiresAt, {}};
+    const StoredPairingCode stored{
+        code.id, sha256Hex(code.code.toLatin1()), code.user.id, caller.userId, code.createdAt, code.expiresAt,
+        {}};
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_users.insertPairingCode(stored); !s)
         return s.error();
-    if (auto s = m_audit.write(caller, code.user.orgId, QStringLiteral("pairing.create"), QStringLiteral("pairing_code"),
-                               code.id, QStringLiteral("for user ") + code.user.id);
+    if (auto s = m_audit.write(caller, code.user.orgId, QStringLiteral("pairing.create"),
+                               QStringLiteral("pairing_code"), code.id,
+                               QStringLiteral("for user ") + code.user.id);
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -321,7 +339,8 @@ Status AuthService::revoke(const Caller &caller, const QString &tokenId)
     auto all = m_users.tokensOfOrganisation(caller.isGlobalAdmin() ? QString() : caller.orgId);
     if (!all)
         return all.error();
-    const auto it = std::find_if(all->cbegin(), all->cend(), [&](const ApiToken &t) { return t.id == tokenId; });
+    const auto it =
+        std::find_if(all->cbegin(), all->cend(), [&](const ApiToken &t) { return t.id == tokenId; });
     if (it == all->cend() || (caller.role == Role::Coordinator && it->userId != caller.userId))
         return Error::notFound(QStringLiteral("No token with this id."));
     Transaction tx(m_db);
@@ -329,7 +348,9 @@ Status AuthService::revoke(const Caller &caller, const QString &tokenId)
         return tx.begun();
     if (auto s = m_users.revokeToken(tokenId, m_clock.now()); !s)
         return s;
-    if (auto s = m_audit.write(caller, caller.orgId, QStringLiteral("token.revoke"), QStringLiteral("api_token"), tokenId); !s)
+    if (auto s = m_audit.write(caller, caller.orgId, QStringLiteral("token.revoke"),
+                               QStringLiteral("api_token"), tokenId);
+        !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;

@@ -28,8 +28,9 @@ public:
     static constexpr int kPairingCodeBytes = 20;
     static constexpr int kPairingCodeSeconds = 5 * 60;
 
-    struct IssuedToken {
-        QString secret;     // shown once, never stored
+    struct IssuedToken
+    {
+        QString secret; // shown once, never stored
         ApiToken token;
         User user;
     };
@@ -41,7 +42,8 @@ public:
     Result<IssuedToken> signIn(const QString &username, const QString &password, const QString &address,
                                const QString &label = {});
     // A token for a user without their password (the admin command line, pairing).
-    Result<IssuedToken> issueToken(const QString &username, int days = kDefaultTokenDays, const QString &label = {});
+    Result<IssuedToken> issueToken(const QString &username, int days = kDefaultTokenDays,
+                                   const QString &label = {});
     // A one-time code that signs a phone in as `username` (the console shows it in a QR code).
     // A global admin may make one for anyone, an org admin for the users of their organisation,
     // anyone for themselves. A user the caller may not see (unknown, another organisation's, a

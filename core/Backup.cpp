@@ -9,13 +9,20 @@ namespace cc {
 
 const QStringList &Backup::tables()
 {
-    static const QStringList names{
-        QStringLiteral("organisations"), QStringLiteral("coordinators"), QStringLiteral("peer_mentors"),
-        QStringLiteral("users"), QStringLiteral("api_tokens"), QStringLiteral("pairing_codes"),
-        QStringLiteral("login_failures"),
-        QStringLiteral("notification_records"), QStringLiteral("record_counts"), QStringLiteral("payload_templates"),
-        QStringLiteral("payload_template_versions"), QStringLiteral("built_payloads"),
-        QStringLiteral("idempotency_keys"), QStringLiteral("audit_log")};
+    static const QStringList names{QStringLiteral("organisations"),
+                                   QStringLiteral("coordinators"),
+                                   QStringLiteral("peer_mentors"),
+                                   QStringLiteral("users"),
+                                   QStringLiteral("api_tokens"),
+                                   QStringLiteral("pairing_codes"),
+                                   QStringLiteral("login_failures"),
+                                   QStringLiteral("notification_records"),
+                                   QStringLiteral("record_counts"),
+                                   QStringLiteral("payload_templates"),
+                                   QStringLiteral("payload_template_versions"),
+                                   QStringLiteral("built_payloads"),
+                                   QStringLiteral("idempotency_keys"),
+                                   QStringLiteral("audit_log")};
     return names;
 }
 
@@ -54,8 +61,10 @@ Result<qint64> copyInto(Database &source, const QString &path, const Backup::Pro
             names << columns.fieldName(i);
             placeholders << QStringLiteral(":c%1").arg(i);
         }
-        Query insert(target, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                 .arg(table, names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
+        Query insert(
+            target,
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(table, names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
         while (read.next()) {
             for (int i = 0; i < columns.count(); ++i)
                 insert.bind(placeholders.at(i), read.value(i));
@@ -63,7 +72,10 @@ Result<qint64> copyInto(Database &source, const QString &path, const Backup::Pro
                 return s.error();
             ++copied;
             if (progress && copied % 10000 == 0 && !progress(copied, total))
-                return Error{ErrorCode::Conflict, QStringLiteral("The backup was cancelled; nothing was written."), {}, 0};
+                return Error{ErrorCode::Conflict,
+                             QStringLiteral("The backup was cancelled; nothing was written."),
+                             {},
+                             0};
         }
     }
     if (auto s = write.commit(); !s)
@@ -88,7 +100,8 @@ Result<qint64> Backup::run(Database &source, const QString &file, const Progress
     if (QFile::exists(file))
         return Error::invalid(QStringLiteral("%1 exists already; choose a new file name.").arg(file));
     if (source.schemaVersion() != Database::latestSchemaVersion())
-        return Error::invalid(QStringLiteral("The database is not at this program's schema version; open it once first."));
+        return Error::invalid(
+            QStringLiteral("The database is not at this program's schema version; open it once first."));
 
     const QString partial = file + QStringLiteral(".partial");
     removeDatabaseFiles(partial);

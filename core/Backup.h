@@ -11,8 +11,8 @@ namespace cc {
 class Backup
 {
 public:
-    using Progress = std::function<bool(qint64 done, qint64 total)>;   // false: stop
-    static const QStringList &tables();   // in the order foreign keys allow
+    using Progress = std::function<bool(qint64 done, qint64 total)>; // false: stop
+    static const QStringList &tables();                              // in the order foreign keys allow
     static Result<qint64> run(Database &source, const QString &file, const Progress &progress = {});
 };
 

@@ -14,14 +14,16 @@ QList<PayloadTemplate> load()
     QFile file(QStringLiteral(":/templates/builtin.json"));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("The built-in templates are missing from the program's resources.");
-    const QJsonArray array = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("templates")).toArray();
+    const QJsonArray array =
+        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("templates")).toArray();
     QList<PayloadTemplate> out;
     for (const QJsonValue &value : array) {
         const QJsonObject o = value.toObject();
         PayloadTemplate t;
         t.id = o.value(QLatin1String("id")).toString();
         t.type = o.value(QLatin1String("type")).toString();
-        t.event = eventTypeFromName(o.value(QLatin1String("event")).toString()).value_or(EventType::PauseActivated);
+        t.event =
+            eventTypeFromName(o.value(QLatin1String("event")).toString()).value_or(EventType::PauseActivated);
         t.description = o.value(QLatin1String("description")).toString();
         t.custom = false;
         const QJsonObject en = o.value(QLatin1String("en")).toObject();

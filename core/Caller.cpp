@@ -5,9 +5,12 @@ namespace cc {
 QString roleName(Role role)
 {
     switch (role) {
-    case Role::Coordinator: return QStringLiteral("coordinator");
-    case Role::OrgAdmin: return QStringLiteral("org_admin");
-    case Role::GlobalAdmin: return QStringLiteral("global_admin");
+    case Role::Coordinator:
+        return QStringLiteral("coordinator");
+    case Role::OrgAdmin:
+        return QStringLiteral("org_admin");
+    case Role::GlobalAdmin:
+        return QStringLiteral("global_admin");
     }
     return QStringLiteral("coordinator");
 }

@@ -8,17 +8,23 @@
 
 namespace cc {
 
-enum class Role { Coordinator, OrgAdmin, GlobalAdmin };
-QString roleName(Role role);                         // "coordinator", "org_admin", "global_admin"
+enum class Role
+{
+    Coordinator,
+    OrgAdmin,
+    GlobalAdmin
+};
+QString roleName(Role role); // "coordinator", "org_admin", "global_admin"
 std::optional<Role> roleFromName(const QString &name);
 
 // Who is asking. Passed into every service call; services enforce roles and organisation scope.
-struct Caller {
+struct Caller
+{
     QString userId;
     QString username;
     Role role = Role::Coordinator;
-    QString orgId;          // empty only for a global admin
-    QString coordinatorId;  // set for coordinator users
+    QString orgId;         // empty only for a global admin
+    QString coordinatorId; // set for coordinator users
 
     bool isGlobalAdmin() const { return role == Role::GlobalAdmin; }
     // True when this caller may see things of organisation orgId.

@@ -9,7 +9,9 @@ QDateTime SystemClock::now() const
     return QDateTime::currentDateTimeUtc();
 }
 
-ManualClock::ManualClock(QDateTime start) : m_now(start.toUTC()) {}
+ManualClock::ManualClock(QDateTime start)
+    : m_now(start.toUTC())
+{}
 
 QDateTime ManualClock::now() const
 {

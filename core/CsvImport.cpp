@@ -92,8 +92,9 @@ Result<QList<ImportedMentor>> peerMentorsFromCsv(const QByteArray &data)
                                              "id,org_id,coordinator_id,name,email,phone.")
                                   .arg(header.line)
                                   .arg(missing.join(QStringLiteral(", "))));
-    const QStringList known{QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("coordinator_id"),
-                            QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("phone")};
+    const QStringList known{
+        QStringLiteral("id"),   QStringLiteral("org_id"), QStringLiteral("coordinator_id"),
+        QStringLiteral("name"), QStringLiteral("email"),  QStringLiteral("phone")};
     for (const QString &field : header.fields) {
         const QString name = field.trimmed().toLower();
         if (!known.contains(name))
@@ -113,7 +114,10 @@ Result<QList<ImportedMentor>> peerMentorsFromCsv(const QByteArray &data)
         if (r.fields.size() != header.fields.size()) {
             problems << FieldError{QStringLiteral("line %1").arg(r.line),
                                    QStringLiteral("Line %1: %2 fields, but the header has %3.")
-                                       .arg(r.line).arg(r.fields.size()).arg(header.fields.size()), r.line, 0};
+                                       .arg(r.line)
+                                       .arg(r.fields.size())
+                                       .arg(header.fields.size()),
+                                   r.line, 0};
             continue;
         }
         PeerMentor m;

@@ -1,20 +1,22 @@
 #pragma once
 
-#include "core/Result.h"
 #include "core/Directory.h"
+#include "core/Result.h"
 
 #include <QStringList>
 
 namespace cc {
 
 // Reads CSV (RFC 4180: commas, double quotes, CRLF or LF, UTF-8 with or without BOM).
-struct CsvRow {
-    int line = 0;           // 1-based line where the row starts
+struct CsvRow
+{
+    int line = 0; // 1-based line where the row starts
     QStringList fields;
 };
 Result<QList<CsvRow>> parseCsv(const QByteArray &data);
 
-struct ImportedMentor {
+struct ImportedMentor
+{
     int line = 0;
     PeerMentor mentor;
 };

@@ -33,7 +33,10 @@ Result<QString> migrationSql(int version)
     const QString prefix = migrationResource(version).mid(QStringLiteral(":/migrations/").size());
     const QStringList names = dir.entryList({prefix + QStringLiteral("*.sql")}, QDir::Files);
     if (names.size() != 1)
-        return Error{ErrorCode::Internal, QStringLiteral("Migration %1 is missing from the program.").arg(version), {}, 0};
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("Migration %1 is missing from the program.").arg(version),
+                     {},
+                     0};
     QFile file(dir.filePath(names.first()));
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Internal, QStringLiteral("Migration %1 cannot be read.").arg(version), {}, 0};
@@ -83,13 +86,16 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         if (url.path.startsWith(QLatin1String("//")))
             url.path = url.path.mid(2);
         if (url.path.isEmpty())
-            return Error::invalid(QStringLiteral("The database URL “%1” names no file: write sqlite:/path/to/file.db.").arg(text));
+            return Error::invalid(
+                QStringLiteral("The database URL “%1” names no file: write sqlite:/path/to/file.db.")
+                    .arg(text));
         return url;
     }
     if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
         const QUrl parsed(text, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.host().isEmpty())
-            return Error::invalid(QStringLiteral("The database URL is not valid: write postgresql://user:password@host:port/database."));
+            return Error::invalid(QStringLiteral(
+                "The database URL is not valid: write postgresql://user:password@host:port/database."));
         url.kind = Kind::Postgresql;
         url.host = parsed.host();
         url.port = parsed.port(5432);
@@ -97,11 +103,14 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         url.password = parsed.password(QUrl::FullyDecoded);
         url.database = parsed.path().mid(1);
         if (url.database.isEmpty())
-            return Error::invalid(QStringLiteral("The database URL names no database: write postgresql://user:password@host:port/database."));
+            return Error::invalid(QStringLiteral(
+                "The database URL names no database: write postgresql://user:password@host:port/database."));
         return url;
     }
-    return Error::invalid(QStringLiteral("Unknown database URL “%1”: use sqlite:PATH or postgresql://user:password@host:port/database.")
-                              .arg(text.section(QLatin1Char('@'), -1)));
+    return Error::invalid(
+        QStringLiteral(
+            "Unknown database URL “%1”: use sqlite:PATH or postgresql://user:password@host:port/database.")
+            .arg(text.section(QLatin1Char('@'), -1)));
 }
 
 QString DatabaseUrl::driverName() const
@@ -122,9 +131,9 @@ QString DatabaseUrl::display() const
 }
 
 Database::Database(DatabaseUrl url)
-    : m_url(std::move(url)), m_prefix(QStringLiteral("cc_db%1_").arg(s_databaseCounter.fetch_add(1)))
-{
-}
+    : m_url(std::move(url))
+    , m_prefix(QStringLiteral("cc_db%1_").arg(s_databaseCounter.fetch_add(1)))
+{}
 
 Database::~Database()
 {
@@ -173,19 +182,24 @@ Result<QSqlDatabase> Database::connection()
     // export or import would otherwise stay open until the program ends).
     QThread *thread = QThread::currentThread();
     if (added && QCoreApplication::instance() && thread != QCoreApplication::instance()->thread()) {
-        QObject::connect(thread, &QThread::finished, thread, [this, alive = std::weak_ptr<bool>(m_alive)] {
-            if (alive.lock())
-                closeThreadConnection();
-        }, Qt::DirectConnection);
+        QObject::connect(
+            thread, &QThread::finished, thread,
+            [this, alive = std::weak_ptr<bool>(m_alive)] {
+                if (alive.lock())
+                    closeThreadConnection();
+            },
+            Qt::DirectConnection);
     }
     if (!db.isValid())
-        return Error::storage(QStringLiteral("The Qt SQL driver %1 is not installed (Debian: %2).")
-                                  .arg(m_url.driverName(),
-                                       isSqlite() ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
+        return Error::storage(
+            QStringLiteral("The Qt SQL driver %1 is not installed (Debian: %2).")
+                .arg(m_url.driverName(),
+                     isSqlite() ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
     if (isSqlite()) {
         const QFileInfo info(m_url.path);
         if (!QDir().mkpath(info.absolutePath()))
-            return Error::storage(QStringLiteral("The folder %1 cannot be created.").arg(info.absolutePath()));
+            return Error::storage(
+                QStringLiteral("The folder %1 cannot be created.").arg(info.absolutePath()));
         db.setDatabaseName(m_url.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
@@ -234,7 +248,8 @@ Status Database::configure(QSqlDatabase &db)
                    // 64 MiB of page cache: index pages stay in memory during bulk writes and big reads.
                    QStringLiteral("PRAGMA cache_size=-65536")};
     } else {
-        pragmas = {QStringLiteral("SET client_min_messages TO WARNING"), QStringLiteral("SET TIME ZONE 'UTC'")};
+        pragmas = {QStringLiteral("SET client_min_messages TO WARNING"),
+                   QStringLiteral("SET TIME ZONE 'UTC'")};
     }
     for (const QString &pragma : std::as_const(pragmas)) {
         QSqlQuery query(db);
@@ -305,12 +320,14 @@ Status Database::migrate(QSqlDatabase &db, int targetVersion)
                                       .arg(create.lastError().databaseText()));
     }
     if (current > kLatestSchema)
-        return Error{ErrorCode::Conflict,
-                     QStringLiteral("This database was created by a newer Coordinator Console (schema version %1; "
-                                    "this program knows up to %2). Install the newer version to open it.")
-                         .arg(current)
-                         .arg(kLatestSchema),
-                     {}, 0};
+        return Error{
+            ErrorCode::Conflict,
+            QStringLiteral("This database was created by a newer Coordinator Console (schema version %1; "
+                           "this program knows up to %2). Install the newer version to open it.")
+                .arg(current)
+                .arg(kLatestSchema),
+            {},
+            0};
 
     for (int version = current + 1; version <= targetVersion; ++version) {
         const auto sql = migrationSql(version);
@@ -326,7 +343,8 @@ Status Database::migrate(QSqlDatabase &db, int targetVersion)
         for (const QString &statement : parts) {
             QSqlQuery query(db);
             if (!query.exec(statement)) {
-                qCWarning(lcDb) << "migration" << version << "failed:" << query.lastError().text() << statement;
+                qCWarning(lcDb) << "migration" << version << "failed:" << query.lastError().text()
+                                << statement;
                 return Error::storage(QStringLiteral("Upgrading the database to schema version %1 failed: %2")
                                           .arg(version)
                                           .arg(query.lastError().databaseText()));
@@ -348,7 +366,8 @@ Status Database::migrate(QSqlDatabase &db, int targetVersion)
 
 // ---- Transaction --------------------------------------------------------------------------
 
-Transaction::Transaction(Database &db, Mode mode) : m_db(db)
+Transaction::Transaction(Database &db, Mode mode)
+    : m_db(db)
 {
     auto conn = db.connection();
     if (!conn) {
@@ -396,7 +415,9 @@ Status Transaction::commit()
 
 // ---- Query --------------------------------------------------------------------------------
 
-Query::Query(Database &db, const QString &sql) : m_db(db), m_sql(sql)
+Query::Query(Database &db, const QString &sql)
+    : m_db(db)
+    , m_sql(sql)
 {
     auto conn = db.connection();
     if (!conn) {
@@ -408,7 +429,8 @@ Query::Query(Database &db, const QString &sql) : m_db(db), m_sql(sql)
     if (!m_query.prepare(sql)) {
         qCWarning(lcDb) << "prepare failed:" << m_query.lastError().text() << sql;
         // The driver's text quotes the statement ("near \"SELEC\"", "column x does not exist"): log only.
-        m_prepared = Error::storage(QStringLiteral("The database could not run a query; the log has the details."));
+        m_prepared =
+            Error::storage(QStringLiteral("The database could not run a query; the log has the details."));
     }
 }
 
@@ -441,7 +463,11 @@ Status Query::exec()
     if (text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy")))
         return Error::storage(QStringLiteral("The database is busy; try again in a moment."));
     if (text.contains(QLatin1String("FOREIGN KEY")) || error.nativeErrorCode() == QLatin1String("23503"))
-        return Error{ErrorCode::Conflict, QStringLiteral("It is still referred to by other data, or refers to data that does not exist."), {}, 0};
+        return Error{
+            ErrorCode::Conflict,
+            QStringLiteral("It is still referred to by other data, or refers to data that does not exist."),
+            {},
+            0};
     return Error::storage(QStringLiteral("The database failed to carry out the request."));
 }
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <memory>
-
 #include "core/Result.h"
 
 #include <QMutex>
@@ -9,13 +7,20 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <memory>
+
 namespace cc {
 
 // Where the data lives: "sqlite:PATH" or "postgresql://user:pass@host:port/db".
-struct DatabaseUrl {
-    enum class Kind { Sqlite, Postgresql };
+struct DatabaseUrl
+{
+    enum class Kind
+    {
+        Sqlite,
+        Postgresql
+    };
     Kind kind = Kind::Sqlite;
-    QString path;       // SQLite file
+    QString path; // SQLite file
     QString host;
     int port = 5432;
     QString user;
@@ -24,8 +29,8 @@ struct DatabaseUrl {
 
     static Result<DatabaseUrl> parse(const QString &text);
     QString driverName() const;
-    QString kindName() const;   // "sqlite" or "postgresql"
-    QString display() const;    // without the password
+    QString kindName() const; // "sqlite" or "postgresql"
+    QString display() const;  // without the password
 };
 
 // Opens the database and hands each thread its own named connection (a QSqlDatabase belongs to
@@ -67,7 +72,7 @@ private:
     QString m_prefix;
     QMutex m_mutex;
     QStringList m_opened;
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);   // for threads that outlive it
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true); // for threads that outlive it
 };
 
 // One transaction on this thread's connection; rolls back unless committed. For writes SQLite
@@ -76,7 +81,11 @@ private:
 class Transaction
 {
 public:
-    enum class Mode { Write, Read };
+    enum class Mode
+    {
+        Write,
+        Read
+    };
     explicit Transaction(Database &db, Mode mode = Mode::Write);
     ~Transaction();
     Transaction(const Transaction &) = delete;

@@ -13,15 +13,17 @@ namespace cc {
 namespace {
 
 const char *const kFirstNames[] = {
-    "Kari", "Lars", "Ingrid", "Ole", "Anne", "Per", "Marit", "Bjørn", "Solveig", "Knut", "Astrid", "Håkon",
-    "Sigrid", "Øyvind", "Liv", "Eirik", "Ragnhild", "Jørgen", "Tone", "Arne", "Åse", "Magnus", "Hilde", "Torbjørn",
-    "Nora", "Sindre", "Guro", "Espen", "Ida", "Vegard", "Mari", "Halvor", "Siv", "Trond", "Elin", "Kjetil"};
-const char *const kLastNames[] = {
-    "Nordmann", "Eriksen", "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen",
-    "Jensen", "Karlsen", "Johnsen", "Pettersen", "Berg", "Haugen", "Hagen", "Bakke", "Solberg", "Strand",
-    "Dahl", "Lie", "Aas", "Moen", "Ødegård", "Sæther", "Løvås", "Rønning", "Brekke", "Fjeld"};
-const char *const kReasons[] = {"Personal leave", "Illness", "Family reasons", "Exam period", "Travel",
-                                "Needs a break", "Surgery and recovery", "New job"};
+    "Kari",  "Lars",   "Ingrid", "Ole",    "Anne",   "Per",      "Marit", "Bjørn",    "Solveig",
+    "Knut",  "Astrid", "Håkon",  "Sigrid", "Øyvind", "Liv",      "Eirik", "Ragnhild", "Jørgen",
+    "Tone",  "Arne",   "Åse",    "Magnus", "Hilde",  "Torbjørn", "Nora",  "Sindre",   "Guro",
+    "Espen", "Ida",    "Vegard", "Mari",   "Halvor", "Siv",      "Trond", "Elin",     "Kjetil"};
+const char *const kLastNames[] = {"Nordmann", "Eriksen",   "Hansen", "Johansen",    "Olsen",  "Larsen",
+                                  "Andersen", "Pedersen",  "Nilsen", "Kristiansen", "Jensen", "Karlsen",
+                                  "Johnsen",  "Pettersen", "Berg",   "Haugen",      "Hagen",  "Bakke",
+                                  "Solberg",  "Strand",    "Dahl",   "Lie",         "Aas",    "Moen",
+                                  "Ødegård",  "Sæther",    "Løvås",  "Rønning",     "Brekke", "Fjeld"};
+const char *const kReasons[] = {"Personal leave", "Illness",       "Family reasons",       "Exam period",
+                                "Travel",         "Needs a break", "Surgery and recovery", "New job"};
 
 template<size_t N>
 QString pick(const char *const (&items)[N], QRandomGenerator &rng)
@@ -39,27 +41,31 @@ QString slug(const QString &name)
 
 QStringList channelsFor(QRandomGenerator &rng)
 {
-    static const QList<QStringList> options{{QStringLiteral("push"), QStringLiteral("in_app")},
-                                            {QStringLiteral("push"), QStringLiteral("in_app"), QStringLiteral("email")},
-                                            {QStringLiteral("in_app")},
-                                            {QStringLiteral("email")},
-                                            {QStringLiteral("push"), QStringLiteral("sms")}};
+    static const QList<QStringList> options{
+        {QStringLiteral("push"), QStringLiteral("in_app")},
+        {QStringLiteral("push"), QStringLiteral("in_app"), QStringLiteral("email")},
+        {QStringLiteral("in_app")},
+        {QStringLiteral("email")},
+        {QStringLiteral("push"), QStringLiteral("sms")}};
     return options.at(rng.bounded(static_cast<quint32>(options.size())));
 }
 
 // Event `i` of a mentor whose events are `step` seconds apart from `from`, each moved by up to a
 // third of the gap, so the order holds. Pauses and resumes alternate, the first a pause when
 // `startsWithPause`.
-NotificationRecord eventOf(const PeerMentor &m, const QString &coordinatorName, const QDateTime &from, qint64 step,
-                           int i, bool startsWithPause, QRandomGenerator &rng, QSet<QString> &ids)
+NotificationRecord eventOf(const PeerMentor &m, const QString &coordinatorName, const QDateTime &from,
+                           qint64 step, int i, bool startsWithPause, QRandomGenerator &rng,
+                           QSet<QString> &ids)
 {
     const auto jitterRange = static_cast<quint32>(std::clamp<qint64>(step * 2 / 3, 1, 0x7fffffff));
     const qint64 jitter = static_cast<qint64>(rng.bounded(jitterRange)) - jitterRange / 2;
     QDateTime at = from.addSecs(step * (i + 1) + jitter);
-    at.setTime(QTime(at.time().hour(), at.time().minute(), at.time().second(), static_cast<int>(rng.bounded(1000))));
+    at.setTime(
+        QTime(at.time().hour(), at.time().minute(), at.time().second(), static_cast<int>(rng.bounded(1000))));
     NotificationRecord r;
     do {
-        r.id = QStringLiteral("nr_") + QString::number(rng.generate64() & 0xffffffffffffULL, 16).rightJustified(12, QLatin1Char('0'));
+        r.id = QStringLiteral("nr_")
+            + QString::number(rng.generate64() & 0xffffffffffffULL, 16).rightJustified(12, QLatin1Char('0'));
     } while (ids.contains(r.id));
     ids.insert(r.id);
     r.orgId = m.orgId;
@@ -84,7 +90,8 @@ NotificationRecord eventOf(const PeerMentor &m, const QString &coordinatorName, 
 
 // A mentor's pauses and resumes between `from` and `until`, oldest first.
 QList<NotificationRecord> lifeOf(const PeerMentor &m, const QString &coordinatorName, const QDateTime &from,
-                                 const QDateTime &until, int events, QRandomGenerator &rng, QSet<QString> &ids)
+                                 const QDateTime &until, int events, QRandomGenerator &rng,
+                                 QSet<QString> &ids)
 {
     QList<NotificationRecord> out;
     const qint64 span = from.secsTo(until);
@@ -99,9 +106,10 @@ QList<NotificationRecord> lifeOf(const PeerMentor &m, const QString &coordinator
 } // namespace
 
 DemoData::DemoData(Database &db, DirectoryService &directory, const Clock &clock)
-    : m_db(db), m_directory(directory), m_clock(clock)
-{
-}
+    : m_db(db)
+    , m_directory(directory)
+    , m_clock(clock)
+{}
 
 Result<DemoData::Summary> DemoData::create()
 {
@@ -116,14 +124,23 @@ Result<DemoData::Summary> DemoData::create()
         if (added.error().code == ErrorCode::Conflict)
             return Error{ErrorCode::Conflict,
                          QStringLiteral("The demo organisation exists already in this database; "
-                                        "use “demo-data --records N” to add records."), {}, 0};
+                                        "use “demo-data --records N” to add records."),
+                         {},
+                         0};
         return added.error();
     }
     Summary summary;
     summary.orgId = orgId;
-    const QList<Coordinator> coordinators{
-        {QStringLiteral("coord_9f8e7d6c"), orgId, QStringLiteral("Ingrid Bakke"), QStringLiteral("ingrid.bakke@nhf-oslo.no"), {}},
-        {QStringLiteral("coord_2a3b4c5d"), orgId, QStringLiteral("Per Haugen"), QStringLiteral("per.haugen@nhf-oslo.no"), {}}};
+    const QList<Coordinator> coordinators{{QStringLiteral("coord_9f8e7d6c"),
+                                           orgId,
+                                           QStringLiteral("Ingrid Bakke"),
+                                           QStringLiteral("ingrid.bakke@nhf-oslo.no"),
+                                           {}},
+                                          {QStringLiteral("coord_2a3b4c5d"),
+                                           orgId,
+                                           QStringLiteral("Per Haugen"),
+                                           QStringLiteral("per.haugen@nhf-oslo.no"),
+                                           {}}};
     for (const Coordinator &c : coordinators) {
         if (auto s = m_directory.addCoordinator(system, c); !s)
             return s.error();
@@ -132,10 +149,20 @@ Result<DemoData::Summary> DemoData::create()
 
     QRandomGenerator rng(20260320);
     QList<PeerMentor> mentors;
-    mentors << PeerMentor{QStringLiteral("pm_551e8400"), orgId, coordinators[0].id, QStringLiteral("Kari Nordmann"),
-                          QStringLiteral("kari.nordmann@nhf-oslo.no"), QStringLiteral("+47 900 12 345"), {}};
-    mentors << PeerMentor{QStringLiteral("pm_662f9511"), orgId, coordinators[1].id, QStringLiteral("Lars Eriksen"),
-                          QStringLiteral("lars.eriksen@nhf-oslo.no"), QStringLiteral("+47 911 22 334"), {}};
+    mentors << PeerMentor{QStringLiteral("pm_551e8400"),
+                          orgId,
+                          coordinators[0].id,
+                          QStringLiteral("Kari Nordmann"),
+                          QStringLiteral("kari.nordmann@nhf-oslo.no"),
+                          QStringLiteral("+47 900 12 345"),
+                          {}};
+    mentors << PeerMentor{QStringLiteral("pm_662f9511"),
+                          orgId,
+                          coordinators[1].id,
+                          QStringLiteral("Lars Eriksen"),
+                          QStringLiteral("lars.eriksen@nhf-oslo.no"),
+                          QStringLiteral("+47 911 22 334"),
+                          {}};
     QSet<QString> names{mentors[0].name, mentors[1].name};
     while (mentors.size() < 25) {
         const QString name = pick(kFirstNames, rng) + QLatin1Char(' ') + pick(kLastNames, rng);
@@ -143,12 +170,15 @@ Result<DemoData::Summary> DemoData::create()
             continue;
         names.insert(name);
         PeerMentor m;
-        m.id = QStringLiteral("pm_") + QString::number(rng.generate() , 16).rightJustified(8, QLatin1Char('0'));
+        m.id =
+            QStringLiteral("pm_") + QString::number(rng.generate(), 16).rightJustified(8, QLatin1Char('0'));
         m.orgId = orgId;
         m.coordinatorId = coordinators[mentors.size() % 2].id;
         m.name = name;
         m.email = slug(name) + QStringLiteral("@example.no");
-        m.phone = QStringLiteral("+47 %1 %2 %3").arg(400 + rng.bounded(600)).arg(rng.bounded(100), 2, 10, QLatin1Char('0'))
+        m.phone = QStringLiteral("+47 %1 %2 %3")
+                      .arg(400 + rng.bounded(600))
+                      .arg(rng.bounded(100), 2, 10, QLatin1Char('0'))
                       .arg(rng.bounded(1000), 3, 10, QLatin1Char('0'));
         mentors << m;
     }
@@ -163,7 +193,8 @@ Result<DemoData::Summary> DemoData::create()
     QList<NotificationRecord> records;
     QSet<QString> ids;
     for (const PeerMentor &m : std::as_const(mentors)) {
-        const QString coordinatorName = m.coordinatorId == coordinators[0].id ? coordinators[0].name : coordinators[1].name;
+        const QString coordinatorName =
+            m.coordinatorId == coordinators[0].id ? coordinators[0].name : coordinators[1].name;
         const int events = m.id == QLatin1String("pm_551e8400") ? 3 : static_cast<int>(rng.bounded(5));
         records << lifeOf(m, coordinatorName, now.addDays(-365), now.addDays(-2), events, rng, ids);
     }
@@ -177,7 +208,8 @@ Result<DemoData::Summary> DemoData::create()
         return s.error();
     summary.records = records.size();
 
-    struct Wanted {
+    struct Wanted
+    {
         QString username;
         QString displayName;
         Role role;
@@ -185,16 +217,18 @@ Result<DemoData::Summary> DemoData::create()
         QString coordinatorId;
     };
     const QList<Wanted> wanted{
-        {QStringLiteral("ingrid"), QStringLiteral("Ingrid Bakke"), Role::Coordinator, orgId, coordinators[0].id},
+        {QStringLiteral("ingrid"), QStringLiteral("Ingrid Bakke"), Role::Coordinator, orgId,
+         coordinators[0].id},
         {QStringLiteral("per"), QStringLiteral("Per Haugen"), Role::Coordinator, orgId, coordinators[1].id},
         {QStringLiteral("orgadmin"), QStringLiteral("Hanne Lund (org admin)"), Role::OrgAdmin, orgId, {}},
         {QStringLiteral("globaladmin"), QStringLiteral("Global admin"), Role::GlobalAdmin, {}, {}}};
     for (const Wanted &w : wanted) {
-        DirectoryService::NewUser u{w.username, w.displayName, w.role, w.orgId, w.coordinatorId, generatePassword()};
+        DirectoryService::NewUser u{w.username, w.displayName,   w.role,
+                                    w.orgId,    w.coordinatorId, generatePassword()};
         auto added = m_directory.addUser(system, u);
         if (!added) {
             if (added.error().code == ErrorCode::Conflict)
-                continue;   // a user of that name exists already: keep it
+                continue; // a user of that name exists already: keep it
             return added.error();
         }
         summary.accounts << Account{u.username, u.password, u.role, u.displayName};
@@ -205,13 +239,14 @@ Result<DemoData::Summary> DemoData::create()
 Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &progress)
 {
     if (count < 1 || count > 100'000'000)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("records"), QStringLiteral("--records must be between 1 and 100000000."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("records"),
+                            QStringLiteral("--records must be between 1 and 100000000."));
     const QString orgId = QString::fromLatin1(kOrgId);
     DirectoryRepository directory(m_db);
     auto org = directory.organisation(orgId);
     if (!org)
         return org.error();
-    QList<Account> createdAccounts;   // shown to the operator once, so passed on
+    QList<Account> createdAccounts; // shown to the operator once, so passed on
     if (!org->has_value()) {
         auto created = create();
         if (!created)
@@ -238,7 +273,7 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     summary.accounts = createdAccounts;
     summary.orgId = orgId;
     qint64 done = 0;
-    constexpr int kBatch = 25000;   // per transaction: fewer rewrites of the same index pages
+    constexpr int kBatch = 25000; // per transaction: fewer rewrites of the same index pages
     QList<NotificationRecord> pending;
     auto flush = [&]() -> Status {
         if (pending.isEmpty())
@@ -293,7 +328,8 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
                 continue;
             const PeerMentor &m = newMentors.at(n);
             // Half the mentors were paused when the period began: the newest records mix both kinds.
-            pending << eventOf(m, coordinatorNames.value(m.coordinatorId), from, step, i, n % 2 == 0, rng, ids);
+            pending << eventOf(m, coordinatorNames.value(m.coordinatorId), from, step, i, n % 2 == 0, rng,
+                               ids);
             if (pending.size() >= kBatch) {
                 if (auto s = flush(); !s)
                     return s.error();

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/Caller.h"
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/DirectoryService.h"
-#include "core/Caller.h"
 #include "core/Directory.h"
+#include "core/DirectoryService.h"
 
 #include <functional>
 
@@ -16,13 +16,15 @@ class DemoData
 public:
     static constexpr auto kOrgId = "org_nhf_oslo";
 
-    struct Account {
+    struct Account
+    {
         QString username;
         QString password;
         Role role = Role::Coordinator;
         QString displayName;
     };
-    struct Summary {
+    struct Summary
+    {
         QString orgId;
         int coordinators = 0;
         int mentors = 0;

@@ -7,7 +7,8 @@
 
 namespace cc {
 
-struct Organisation {
+struct Organisation
+{
     QString id;
     QString name;
     QString locale = QStringLiteral("nb");            // "en" or "nb"
@@ -15,7 +16,8 @@ struct Organisation {
     QDateTime createdAt;
 };
 
-struct Coordinator {
+struct Coordinator
+{
     QString id;
     QString orgId;
     QString name;
@@ -23,7 +25,8 @@ struct Coordinator {
     QDateTime createdAt;
 };
 
-struct PeerMentor {
+struct PeerMentor
+{
     QString id;
     QString orgId;
     QString coordinatorId;

@@ -31,8 +31,9 @@ const QString kMentorColumns = QStringLiteral("id, org_id, coordinator_id, name,
 
 Status DirectoryRepository::insertOrganisation(const Organisation &org)
 {
-    Query q(m_db, QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
-                                 "VALUES (:id, :name, :locale, :tz, :at)"));
+    Query q(m_db,
+            QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
+                           "VALUES (:id, :name, :locale, :tz, :at)"));
     q.bind(QStringLiteral(":id"), org.id).bind(QStringLiteral(":name"), org.name);
     q.bind(QStringLiteral(":locale"), org.locale).bind(QStringLiteral(":tz"), org.timeZone);
     q.bind(QStringLiteral(":at"), timeValue(org.createdAt));
@@ -41,21 +42,25 @@ Status DirectoryRepository::insertOrganisation(const Organisation &org)
 
 Result<std::optional<Organisation>> DirectoryRepository::organisation(const QString &id)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kOrgColumns + QStringLiteral(" FROM organisations WHERE id = :id"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kOrgColumns + QStringLiteral(" FROM organisations WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     return fetchOne<Organisation>(q, orgFrom);
 }
 
 Result<QList<Organisation>> DirectoryRepository::organisations()
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kOrgColumns + QStringLiteral(" FROM organisations ORDER BY name, id"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kOrgColumns
+                + QStringLiteral(" FROM organisations ORDER BY name, id"));
     return fetchAll<Organisation>(q, orgFrom);
 }
 
 Status DirectoryRepository::insertCoordinator(const Coordinator &c)
 {
-    Query q(m_db, QStringLiteral("INSERT INTO coordinators (id, org_id, name, email, created_at) "
-                                 "VALUES (:id, :org, :name, :email, :at)"));
+    Query q(m_db,
+            QStringLiteral("INSERT INTO coordinators (id, org_id, name, email, created_at) "
+                           "VALUES (:id, :org, :name, :email, :at)"));
     q.bind(QStringLiteral(":id"), c.id).bind(QStringLiteral(":org"), c.orgId);
     q.bind(QStringLiteral(":name"), c.name).bind(QStringLiteral(":email"), nullable(c.email));
     q.bind(QStringLiteral(":at"), timeValue(c.createdAt));
@@ -64,7 +69,9 @@ Status DirectoryRepository::insertCoordinator(const Coordinator &c)
 
 Result<std::optional<Coordinator>> DirectoryRepository::coordinator(const QString &id)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kCoordinatorColumns + QStringLiteral(" FROM coordinators WHERE id = :id"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kCoordinatorColumns
+                + QStringLiteral(" FROM coordinators WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     return fetchOne<Coordinator>(q, coordinatorFrom);
 }
@@ -72,19 +79,24 @@ Result<std::optional<Coordinator>> DirectoryRepository::coordinator(const QStrin
 Result<QList<Coordinator>> DirectoryRepository::coordinators(const QString &orgId)
 {
     if (orgId.isEmpty()) {
-        Query q(m_db, QStringLiteral("SELECT ") + kCoordinatorColumns + QStringLiteral(" FROM coordinators ORDER BY name, id"));
+        Query q(m_db,
+                QStringLiteral("SELECT ") + kCoordinatorColumns
+                    + QStringLiteral(" FROM coordinators ORDER BY name, id"));
         return fetchAll<Coordinator>(q, coordinatorFrom);
     }
-    Query q(m_db, QStringLiteral("SELECT ") + kCoordinatorColumns
-                      + QStringLiteral(" FROM coordinators WHERE org_id = :org ORDER BY name, id"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kCoordinatorColumns
+                + QStringLiteral(" FROM coordinators WHERE org_id = :org ORDER BY name, id"));
     q.bind(QStringLiteral(":org"), orgId);
     return fetchAll<Coordinator>(q, coordinatorFrom);
 }
 
 Status DirectoryRepository::insertPeerMentor(const PeerMentor &m)
 {
-    Query q(m_db, QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, email, phone, created_at) "
-                                 "VALUES (:id, :org, :coord, :name, :email, :phone, :at)"));
+    Query q(m_db,
+            QStringLiteral(
+                "INSERT INTO peer_mentors (id, org_id, coordinator_id, name, email, phone, created_at) "
+                "VALUES (:id, :org, :coord, :name, :email, :phone, :at)"));
     q.bind(QStringLiteral(":id"), m.id).bind(QStringLiteral(":org"), m.orgId);
     q.bind(QStringLiteral(":coord"), nullable(m.coordinatorId)).bind(QStringLiteral(":name"), m.name);
     q.bind(QStringLiteral(":email"), nullable(m.email)).bind(QStringLiteral(":phone"), nullable(m.phone));
@@ -94,8 +106,9 @@ Status DirectoryRepository::insertPeerMentor(const PeerMentor &m)
 
 Status DirectoryRepository::updatePeerMentor(const PeerMentor &m)
 {
-    Query q(m_db, QStringLiteral("UPDATE peer_mentors SET coordinator_id = :coord, name = :name, email = :email, "
-                                 "phone = :phone WHERE id = :id"));
+    Query q(m_db,
+            QStringLiteral("UPDATE peer_mentors SET coordinator_id = :coord, name = :name, email = :email, "
+                           "phone = :phone WHERE id = :id"));
     q.bind(QStringLiteral(":id"), m.id).bind(QStringLiteral(":coord"), nullable(m.coordinatorId));
     q.bind(QStringLiteral(":name"), m.name).bind(QStringLiteral(":email"), nullable(m.email));
     q.bind(QStringLiteral(":phone"), nullable(m.phone));
@@ -104,7 +117,8 @@ Status DirectoryRepository::updatePeerMentor(const PeerMentor &m)
 
 Result<std::optional<PeerMentor>> DirectoryRepository::peerMentor(const QString &id)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kMentorColumns + QStringLiteral(" FROM peer_mentors WHERE id = :id"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kMentorColumns + QStringLiteral(" FROM peer_mentors WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     return fetchOne<PeerMentor>(q, mentorFrom);
 }

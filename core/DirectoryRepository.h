@@ -11,7 +11,9 @@ namespace cc {
 class DirectoryRepository
 {
 public:
-    explicit DirectoryRepository(Database &db) : m_db(db) {}
+    explicit DirectoryRepository(Database &db)
+        : m_db(db)
+    {}
 
     Status insertOrganisation(const Organisation &org);
     Result<std::optional<Organisation>> organisation(const QString &id);
@@ -19,7 +21,7 @@ public:
 
     Status insertCoordinator(const Coordinator &coordinator);
     Result<std::optional<Coordinator>> coordinator(const QString &id);
-    Result<QList<Coordinator>> coordinators(const QString &orgId);   // empty orgId: all
+    Result<QList<Coordinator>> coordinators(const QString &orgId); // empty orgId: all
 
     Status insertPeerMentor(const PeerMentor &mentor);
     Status updatePeerMentor(const PeerMentor &mentor);

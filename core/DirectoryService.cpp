@@ -27,8 +27,10 @@ bool looksLikePhone(const QString &phone)
 Status checkId(const QString &id, const QString &field)
 {
     if (!isValidEntityId(id))
-        return Error::field(ErrorCode::Invalid, field,
-                            QStringLiteral("%1 “%2” is not valid: use 1 to 64 letters, digits, “_”, “.” or “-”.").arg(field, id));
+        return Error::field(
+            ErrorCode::Invalid, field,
+            QStringLiteral("%1 “%2” is not valid: use 1 to 64 letters, digits, “_”, “.” or “-”.")
+                .arg(field, id));
     return {};
 }
 
@@ -37,7 +39,8 @@ Status checkName(const QString &name, const QString &field)
     if (name.trimmed().isEmpty())
         return Error::field(ErrorCode::Invalid, field, QStringLiteral("%1 must not be empty.").arg(field));
     if (name.size() > kMaxName)
-        return Error::field(ErrorCode::Invalid, field, QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(kMaxName));
+        return Error::field(ErrorCode::Invalid, field,
+                            QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(kMaxName));
     return {};
 }
 
@@ -50,24 +53,31 @@ Error exists(const QString &what, const QString &id)
 } // namespace
 
 DirectoryService::DirectoryService(Database &db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_directory(db), m_users(db), m_audit(db, clock)
-{
-}
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_directory(db)
+    , m_users(db)
+    , m_audit(db, clock)
+{}
 
 Status DirectoryService::requireManager(const Caller &caller, const QString &orgId) const
 {
     if (caller.isGlobalAdmin() || (caller.role == Role::OrgAdmin && caller.orgId == orgId))
         return {};
-    return Error::forbidden(QStringLiteral("Only an org admin of this organisation or a global admin may do this."));
+    return Error::forbidden(
+        QStringLiteral("Only an org admin of this organisation or a global admin may do this."));
 }
 
 Status DirectoryService::validatePassword(const QString &password)
 {
     if (password.size() < kMinPasswordLength)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
-                            QStringLiteral("The password must be at least %1 characters.").arg(kMinPasswordLength));
+        return Error::field(
+            ErrorCode::Invalid, QStringLiteral("password"),
+            QStringLiteral("The password must be at least %1 characters.").arg(kMinPasswordLength));
     if (password.size() > 1024)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"), QStringLiteral("The password is too long."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
+                            QStringLiteral("The password is too long."));
     return {};
 }
 
@@ -80,18 +90,23 @@ Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Org
     if (auto s = checkName(org.name, QStringLiteral("name")); !s)
         return s.error();
     if (org.locale != QLatin1String("en") && org.locale != QLatin1String("nb"))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("locale"), QStringLiteral("locale must be “en” or “nb”."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
+                            QStringLiteral("locale must be “en” or “nb”."));
     if (!isKnownTimeZone(org.timeZone))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("time_zone"),
-                            QStringLiteral("time_zone “%1” is not a known time zone (try Europe/Oslo).").arg(org.timeZone));
+        return Error::field(
+            ErrorCode::Invalid, QStringLiteral("time_zone"),
+            QStringLiteral("time_zone “%1” is not a known time zone (try Europe/Oslo).").arg(org.timeZone));
     org.name = org.name.trimmed();
     org.createdAt = m_clock.now();
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_directory.insertOrganisation(org); !s)
-        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("An organisation"), org.id) : s.error();
-    if (auto s = m_audit.write(caller, org.id, QStringLiteral("organisation.create"), QStringLiteral("organisation"), org.id); !s)
+        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("An organisation"), org.id)
+                                                     : s.error();
+    if (auto s = m_audit.write(caller, org.id, QStringLiteral("organisation.create"),
+                               QStringLiteral("organisation"), org.id);
+        !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -128,9 +143,11 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
     if (auto s = checkName(c.name, QStringLiteral("name")); !s)
         return s.error();
     if (!looksLikeEmail(c.email))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("email"), QStringLiteral("“%1” is not an email address.").arg(c.email));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("email"),
+                            QStringLiteral("“%1” is not an email address.").arg(c.email));
     if (auto org = organisation(caller, c.orgId); !org)
-        return Error::field(ErrorCode::NotFound, QStringLiteral("org"), QStringLiteral("No organisation with id “%1”.").arg(c.orgId));
+        return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
+                            QStringLiteral("No organisation with id “%1”.").arg(c.orgId));
     if (auto s = requireManager(caller, c.orgId); !s)
         return s.error();
     c.name = c.name.trimmed();
@@ -139,8 +156,11 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_directory.insertCoordinator(c); !s)
-        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A coordinator"), c.id) : s.error();
-    if (auto s = m_audit.write(caller, c.orgId, QStringLiteral("coordinator.create"), QStringLiteral("coordinator"), c.id); !s)
+        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A coordinator"), c.id)
+                                                     : s.error();
+    if (auto s = m_audit.write(caller, c.orgId, QStringLiteral("coordinator.create"),
+                               QStringLiteral("coordinator"), c.id);
+        !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -174,11 +194,14 @@ Status DirectoryService::validateMentor(const Caller &caller, PeerMentor &m)
     if (auto s = checkName(m.name, QStringLiteral("name")); !s)
         return s;
     if (!looksLikeEmail(m.email))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("email"), QStringLiteral("“%1” is not an email address.").arg(m.email));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("email"),
+                            QStringLiteral("“%1” is not an email address.").arg(m.email));
     if (!looksLikePhone(m.phone))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("phone"), QStringLiteral("“%1” is not a phone number.").arg(m.phone));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("phone"),
+                            QStringLiteral("“%1” is not a phone number.").arg(m.phone));
     if (auto org = organisation(caller, m.orgId); !org)
-        return Error::field(ErrorCode::NotFound, QStringLiteral("org"), QStringLiteral("No organisation with id “%1”.").arg(m.orgId));
+        return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
+                            QStringLiteral("No organisation with id “%1”.").arg(m.orgId));
     if (auto s = requireManager(caller, m.orgId); !s)
         return s;
     if (!m.coordinatorId.isEmpty()) {
@@ -187,7 +210,8 @@ Status DirectoryService::validateMentor(const Caller &caller, PeerMentor &m)
             return c.error();
         if (!c->has_value() || (*c)->orgId != m.orgId)
             return Error::field(ErrorCode::Unprocessable, QStringLiteral("coordinator"),
-                                QStringLiteral("No coordinator with id “%1” in organisation “%2”.").arg(m.coordinatorId, m.orgId));
+                                QStringLiteral("No coordinator with id “%1” in organisation “%2”.")
+                                    .arg(m.coordinatorId, m.orgId));
     }
     m.name = m.name.trimmed();
     m.createdAt = m_clock.now();
@@ -202,8 +226,11 @@ Result<PeerMentor> DirectoryService::addPeerMentor(const Caller &caller, PeerMen
     if (!tx.begun())
         return tx.begun().error();
     if (auto s = m_directory.insertPeerMentor(m); !s)
-        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id) : s.error();
-    if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.create"), QStringLiteral("peer_mentor"), m.id); !s)
+        return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id)
+                                                     : s.error();
+    if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.create"),
+                               QStringLiteral("peer_mentor"), m.id);
+        !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -224,14 +251,16 @@ Result<int> DirectoryService::importPeerMentors(const Caller &caller, const QLis
             continue;
         }
         if (seen.contains(m.id)) {
-            problems << FieldError{QStringLiteral("id"),
-                                   where + QStringLiteral("the id “%1” is on line %2 already.").arg(m.id).arg(seen.value(m.id)),
-                                   row.line, 0};
+            problems << FieldError{
+                QStringLiteral("id"),
+                where + QStringLiteral("the id “%1” is on line %2 already.").arg(m.id).arg(seen.value(m.id)),
+                row.line, 0};
             continue;
         }
         if (auto existing = m_directory.peerMentor(m.id); existing && existing->has_value()) {
-            problems << FieldError{QStringLiteral("id"), where + QStringLiteral("a peer mentor with id “%1” exists already.").arg(m.id),
-                                   row.line, 0};
+            problems << FieldError{
+                QStringLiteral("id"),
+                where + QStringLiteral("a peer mentor with id “%1” exists already.").arg(m.id), row.line, 0};
             continue;
         }
         seen.insert(m.id, row.line);
@@ -247,8 +276,11 @@ Result<int> DirectoryService::importPeerMentors(const Caller &caller, const QLis
         return tx.begun().error();
     for (const PeerMentor &m : std::as_const(valid)) {
         if (auto s = m_directory.insertPeerMentor(m); !s)
-            return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id) : s.error();
-        if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.import"), QStringLiteral("peer_mentor"), m.id); !s)
+            return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id)
+                                                         : s.error();
+        if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.import"),
+                                   QStringLiteral("peer_mentor"), m.id);
+            !s)
             return s.error();
     }
     if (auto s = tx.commit(); !s)
@@ -278,8 +310,9 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
 {
     static const QRegularExpression usernameRe(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,63}$"));
     if (!usernameRe.match(input.username).hasMatch())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("username"),
-                            QStringLiteral("A username is 2 to 64 lowercase letters, digits, “.”, “_” or “-”."));
+        return Error::field(
+            ErrorCode::Invalid, QStringLiteral("username"),
+            QStringLiteral("A username is 2 to 64 lowercase letters, digits, “.”, “_” or “-”."));
     if (auto s = validatePassword(input.password); !s)
         return s.error();
     User u;
@@ -291,21 +324,25 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
         if (!caller.isGlobalAdmin())
             return Error::forbidden(QStringLiteral("Only global admins may create global admins."));
         if (!input.orgId.isEmpty())
-            return Error::field(ErrorCode::Invalid, QStringLiteral("org"), QStringLiteral("A global admin belongs to no organisation."));
+            return Error::field(ErrorCode::Invalid, QStringLiteral("org"),
+                                QStringLiteral("A global admin belongs to no organisation."));
     } else {
         if (input.orgId.isEmpty())
-            return Error::field(ErrorCode::Invalid, QStringLiteral("org"),
-                                QStringLiteral("A %1 must belong to an organisation (--org).").arg(roleName(input.role)));
+            return Error::field(
+                ErrorCode::Invalid, QStringLiteral("org"),
+                QStringLiteral("A %1 must belong to an organisation (--org).").arg(roleName(input.role)));
         if (auto org = organisation(caller, input.orgId); !org)
-            return Error::field(ErrorCode::NotFound, QStringLiteral("org"), QStringLiteral("No organisation with id “%1”.").arg(input.orgId));
+            return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
+                                QStringLiteral("No organisation with id “%1”.").arg(input.orgId));
         if (auto s = requireManager(caller, input.orgId); !s)
             return s.error();
         u.orgId = input.orgId;
     }
     if (input.role == Role::Coordinator) {
         if (input.coordinatorId.isEmpty())
-            return Error::field(ErrorCode::Invalid, QStringLiteral("coordinator"),
-                                QStringLiteral("A coordinator user must be linked to a coordinator (--coordinator)."));
+            return Error::field(
+                ErrorCode::Invalid, QStringLiteral("coordinator"),
+                QStringLiteral("A coordinator user must be linked to a coordinator (--coordinator)."));
     }
     if (!input.coordinatorId.isEmpty()) {
         auto c = m_directory.coordinator(input.coordinatorId);
@@ -313,7 +350,8 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
             return c.error();
         if (!c->has_value() || (*c)->orgId != u.orgId)
             return Error::field(ErrorCode::Unprocessable, QStringLiteral("coordinator"),
-                                QStringLiteral("No coordinator with id “%1” in organisation “%2”.").arg(input.coordinatorId, u.orgId));
+                                QStringLiteral("No coordinator with id “%1” in organisation “%2”.")
+                                    .arg(input.coordinatorId, u.orgId));
         u.coordinatorId = input.coordinatorId;
     }
     auto hash = hashPassword(input.password);
@@ -326,10 +364,13 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
         return tx.begun().error();
     if (auto s = m_users.insertUser(u); !s) {
         if (s.error().code == ErrorCode::Conflict)
-            return Error{ErrorCode::Conflict, QStringLiteral("The username “%1” is taken.").arg(u.username), {}, 0};
+            return Error{
+                ErrorCode::Conflict, QStringLiteral("The username “%1” is taken.").arg(u.username), {}, 0};
         return s.error();
     }
-    if (auto s = m_audit.write(caller, u.orgId, QStringLiteral("user.create"), QStringLiteral("user"), u.id, roleName(u.role)); !s)
+    if (auto s = m_audit.write(caller, u.orgId, QStringLiteral("user.create"), QStringLiteral("user"), u.id,
+                               roleName(u.role));
+        !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -389,7 +430,9 @@ Status DirectoryService::setPassword(const Caller &caller, const QString &userId
     // A new password ends every session of the old one.
     if (auto s = m_users.revokeTokensOfUser(u.id, m_clock.now()); !s)
         return s;
-    if (auto s = m_audit.write(caller, u.orgId, QStringLiteral("user.password"), QStringLiteral("user"), u.id); !s)
+    if (auto s =
+            m_audit.write(caller, u.orgId, QStringLiteral("user.password"), QStringLiteral("user"), u.id);
+        !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;
@@ -403,7 +446,8 @@ Status DirectoryService::setRole(const Caller &caller, const QString &userId, Ro
     if (!u)
         return u.error();
     if (role == Role::GlobalAdmin)
-        return Error::invalid(QStringLiteral("Create a global admin as a new user; an organisation's user cannot become one."));
+        return Error::invalid(
+            QStringLiteral("Create a global admin as a new user; an organisation's user cannot become one."));
     if (u->role == Role::GlobalAdmin)
         return Error::invalid(QStringLiteral("A global admin's role cannot be changed."));
     if (role == Role::Coordinator && u->coordinatorId.isEmpty())
@@ -415,7 +459,9 @@ Status DirectoryService::setRole(const Caller &caller, const QString &userId, Ro
         return tx.begun();
     if (auto s = m_users.updateUser(*u); !s)
         return s;
-    if (auto s = m_audit.write(caller, u->orgId, QStringLiteral("user.role"), QStringLiteral("user"), u->id, roleName(role)); !s)
+    if (auto s = m_audit.write(caller, u->orgId, QStringLiteral("user.role"), QStringLiteral("user"), u->id,
+                               roleName(role));
+        !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;
@@ -440,7 +486,8 @@ Status DirectoryService::setDisabled(const Caller &caller, const QString &userId
         if (auto s = m_users.revokeTokensOfUser(u->id, m_clock.now()); !s)
             return s;
     }
-    if (auto s = m_audit.write(caller, u->orgId, disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
+    if (auto s = m_audit.write(caller, u->orgId,
+                               disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
                                QStringLiteral("user"), u->id);
         !s)
         return s;

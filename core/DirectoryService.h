@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/AuditLog.h"
-#include "core/CsvImport.h"
 #include "core/Clock.h"
+#include "core/CsvImport.h"
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
 #include "core/UserRepository.h"
@@ -33,7 +33,8 @@ public:
     Result<PeerMentor> peerMentor(const Caller &caller, const QString &id);
     Result<QList<PeerMentor>> peerMentors(const Caller &caller, const QString &search = {});
 
-    struct NewUser {
+    struct NewUser
+    {
         QString username;
         QString displayName;
         Role role = Role::Coordinator;

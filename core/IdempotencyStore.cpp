@@ -5,24 +5,28 @@ namespace cc {
 Status IdempotencyStore::validateKey(const QString &key)
 {
     if (key.isEmpty() || key.size() > kMaxKeyLength)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("Idempotency-Key"),
-                            QStringLiteral("The Idempotency-Key header must be 1 to %1 characters.").arg(kMaxKeyLength));
+        return Error::field(
+            ErrorCode::Invalid, QStringLiteral("Idempotency-Key"),
+            QStringLiteral("The Idempotency-Key header must be 1 to %1 characters.").arg(kMaxKeyLength));
     for (const QChar c : key)
         if (c.unicode() < 0x21 || c.unicode() > 0x7e)
-            return Error::field(ErrorCode::Invalid, QStringLiteral("Idempotency-Key"),
-                                QStringLiteral("The Idempotency-Key header may hold only visible ASCII characters."));
+            return Error::field(
+                ErrorCode::Invalid, QStringLiteral("Idempotency-Key"),
+                QStringLiteral("The Idempotency-Key header may hold only visible ASCII characters."));
     return {};
 }
 
 Result<std::optional<IdempotentResponse>> IdempotencyStore::find(const QString &userId, const QString &key)
 {
-    Query q(m_db, QStringLiteral("SELECT user_id, idem_key, fingerprint, status, body, location, created_at, etag "
-                                 "FROM idempotency_keys WHERE user_id = :u AND idem_key = :k"));
+    Query q(m_db,
+            QStringLiteral("SELECT user_id, idem_key, fingerprint, status, body, location, created_at, etag "
+                           "FROM idempotency_keys WHERE user_id = :u AND idem_key = :k"));
     q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
     return fetchOne<IdempotentResponse>(q, [](const Query &r) {
-        return IdempotentResponse{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
-                                  r.value(3).toInt(),    r.value(4).toString().toUtf8(), r.value(5).toString(),
-                                  timeFrom(r.value(6)),  r.value(7).toString()};
+        return IdempotentResponse{r.value(0).toString(),          r.value(1).toString(),
+                                  r.value(2).toString(),          r.value(3).toInt(),
+                                  r.value(4).toString().toUtf8(), r.value(5).toString(),
+                                  timeFrom(r.value(6)),           r.value(7).toString()};
     });
 }
 
@@ -49,8 +53,10 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &userId, c
                 return c;
             }
         }
-        Query q(m_db, QStringLiteral("INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, status, body, created_at) "
-                                     "VALUES (:u, :k, :f, 0, '', :at)"));
+        Query q(m_db,
+                QStringLiteral(
+                    "INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, status, body, created_at) "
+                    "VALUES (:u, :k, :f, 0, '', :at)"));
         q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
         q.bind(QStringLiteral(":f"), fingerprint).bind(QStringLiteral(":at"), timeValue(now));
         if (auto s = q.exec(); s)
@@ -59,17 +65,21 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &userId, c
             return s.error();
         // Someone claimed it between our look and our insert: look again.
     }
-    return Error{ErrorCode::Conflict, QStringLiteral("A request with this Idempotency-Key is being handled."), {}, 0};
+    return Error{
+        ErrorCode::Conflict, QStringLiteral("A request with this Idempotency-Key is being handled."), {}, 0};
 }
 
-Status IdempotencyStore::complete(const QString &userId, const QString &key, int status, const QByteArray &body,
-                                  const QString &location, const QString &etag)
+Status IdempotencyStore::complete(const QString &userId, const QString &key, int status,
+                                  const QByteArray &body, const QString &location, const QString &etag)
 {
-    Query q(m_db, QStringLiteral("UPDATE idempotency_keys SET status = :s, body = :b, location = :l, etag = :e "
-                                 "WHERE user_id = :u AND idem_key = :k"));
+    Query q(m_db,
+            QStringLiteral("UPDATE idempotency_keys SET status = :s, body = :b, location = :l, etag = :e "
+                           "WHERE user_id = :u AND idem_key = :k"));
     q.bind(QStringLiteral(":s"), status).bind(QStringLiteral(":b"), QString::fromUtf8(body));
     q.bind(QStringLiteral(":e"), nullable(etag));
-    q.bind(QStringLiteral(":l"), nullable(location)).bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
+    q.bind(QStringLiteral(":l"), nullable(location))
+        .bind(QStringLiteral(":u"), userId)
+        .bind(QStringLiteral(":k"), key);
     return q.exec();
 }
 

@@ -2,17 +2,19 @@
 
 #include "core/Clock.h"
 #include "core/Database.h"
+
 #include <QByteArray>
 #include <QDateTime>
 
 namespace cc {
 
 // A stored answer to a POST sent with an Idempotency-Key.
-struct IdempotentResponse {
+struct IdempotentResponse
+{
     QString userId;
     QString key;
-    QString fingerprint;    // what the request was (method, path, body hash)
-    int status = 0;         // 0 while the first request is still being handled
+    QString fingerprint; // what the request was (method, path, body hash)
+    int status = 0;      // 0 while the first request is still being handled
     QByteArray body;
     QString location;
     QDateTime createdAt;
@@ -24,15 +26,20 @@ struct IdempotentResponse {
 class IdempotencyStore
 {
 public:
-    IdempotencyStore(Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+    IdempotencyStore(Database &db, const Clock &clock)
+        : m_db(db)
+        , m_clock(clock)
+    {}
 
-    enum class Outcome {
-        Fresh,      // first time: handle the request, then complete()
-        Replay,     // answered before: send `stored` again
-        Mismatch,   // the key was used for a different request (422)
-        InFlight,   // the first request with this key is still being handled (409)
+    enum class Outcome
+    {
+        Fresh,    // first time: handle the request, then complete()
+        Replay,   // answered before: send `stored` again
+        Mismatch, // the key was used for a different request (422)
+        InFlight, // the first request with this key is still being handled (409)
     };
-    struct Claim {
+    struct Claim
+    {
         Outcome outcome = Outcome::Fresh;
         IdempotentResponse stored;
     };

@@ -15,7 +15,7 @@ QString base32(const QByteArray &data);
 // SHA-256 of the text, lowercase hex.
 QString sha256Hex(const QByteArray &data);
 
-bool isValidTemplateId(const QString &id);   // [a-z0-9-]{1,64}
-bool isValidEntityId(const QString &id);     // [A-Za-z0-9_.-]{1,64}, for org / coordinator / mentor ids
+bool isValidTemplateId(const QString &id); // [a-z0-9-]{1,64}
+bool isValidEntityId(const QString &id);   // [A-Za-z0-9_.-]{1,64}, for org / coordinator / mentor ids
 
 } // namespace cc

@@ -23,7 +23,12 @@ Error notFoundMentor()
 } // namespace
 
 NotificationRecordService::NotificationRecordService(Database &db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_directory(db), m_records(db), m_audit(db, clock)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_directory(db)
+    , m_records(db)
+    , m_audit(db, clock)
 {
     qRegisterMetaType<cc::NotificationRecord>("cc::NotificationRecord");
 }
@@ -38,7 +43,8 @@ QString NotificationRecordService::etag(const NotificationRecord &r)
 Status NotificationRecordService::validateChannels(const QStringList &channels, const QString &field)
 {
     if (channels.isEmpty())
-        return Error::field(ErrorCode::Invalid, field, QStringLiteral("%1 must name at least one channel.").arg(field));
+        return Error::field(ErrorCode::Invalid, field,
+                            QStringLiteral("%1 must name at least one channel.").arg(field));
     QSet<QString> seen;
     for (const QString &channel : channels) {
         if (!channelNames().contains(channel))
@@ -46,7 +52,8 @@ Status NotificationRecordService::validateChannels(const QStringList &channels, 
                                 QStringLiteral("%1 has an unknown channel “%2”; allowed: %3.")
                                     .arg(field, channel, channelNames().join(QStringLiteral(", "))));
         if (seen.contains(channel))
-            return Error::field(ErrorCode::Invalid, field, QStringLiteral("%1 names “%2” twice.").arg(field, channel));
+            return Error::field(ErrorCode::Invalid, field,
+                                QStringLiteral("%1 names “%2” twice.").arg(field, channel));
         seen.insert(channel);
     }
     return {};
@@ -55,7 +62,8 @@ Status NotificationRecordService::validateChannels(const QStringList &channels, 
 Status NotificationRecordService::validatePage(const PageRequest &page)
 {
     if (page.page < 1)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("page"), QStringLiteral("page must be 1 or more."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("page"),
+                            QStringLiteral("page must be 1 or more."));
     if (page.limit < 1 || page.limit > kMaxPageLimit)
         return Error::field(ErrorCode::Invalid, QStringLiteral("limit"),
                             QStringLiteral("limit must be between 1 and %1.").arg(kMaxPageLimit));
@@ -71,7 +79,8 @@ Result<PeerMentor> NotificationRecordService::visibleMentor(const Caller &caller
     if (!mentor->has_value() || !caller.canSee((*mentor)->orgId)) {
         if (field.isEmpty())
             return notFoundMentor();
-        return Error::field(ErrorCode::Unprocessable, field, QStringLiteral("%1: no peer mentor with this id.").arg(field));
+        return Error::field(ErrorCode::Unprocessable, field,
+                            QStringLiteral("%1: no peer mentor with this id.").arg(field));
     }
     return **mentor;
 }
@@ -90,28 +99,37 @@ Result<NotificationRecord> NotificationRecordService::visibleRecord(const Caller
 Result<NotificationRecord> NotificationRecordService::record(const Caller &caller, const NewRecord &input)
 {
     if (caller.role == Role::GlobalAdmin)
-        return Error::forbidden(QStringLiteral("Global admins cannot record notifications; sign in as a coordinator or an org admin."));
+        return Error::forbidden(QStringLiteral(
+            "Global admins cannot record notifications; sign in as a coordinator or an org admin."));
 
     QList<FieldError> problems;
     if (input.peerMentorId.isEmpty())
-        problems << FieldError{QStringLiteral("peer_mentor_id"), QStringLiteral("peer_mentor_id is required."), 0, 0};
+        problems << FieldError{QStringLiteral("peer_mentor_id"),
+                               QStringLiteral("peer_mentor_id is required."), 0, 0};
     if (input.coordinatorId.isEmpty())
-        problems << FieldError{QStringLiteral("coordinator_id"), QStringLiteral("coordinator_id is required."), 0, 0};
+        problems << FieldError{QStringLiteral("coordinator_id"),
+                               QStringLiteral("coordinator_id is required."), 0, 0};
     if (!input.effectiveDate.isValid())
-        problems << FieldError{QStringLiteral("effective_date"), QStringLiteral("effective_date is required."), 0, 0};
+        problems << FieldError{QStringLiteral("effective_date"),
+                               QStringLiteral("effective_date is required."), 0, 0};
     if (auto s = validateChannels(input.channels, QStringLiteral("channels_notified")); !s)
         problems << s.error().fields;
     if (input.reason && input.reason->size() > kMaxReason)
-        problems << FieldError{QStringLiteral("reason"), QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
+        problems << FieldError{QStringLiteral("reason"),
+                               QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
     if (input.notes && input.notes->size() > kMaxNotes)
-        problems << FieldError{QStringLiteral("notes"), QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes), 0, 0};
+        problems << FieldError{QStringLiteral("notes"),
+                               QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes), 0, 0};
     if (input.dispatchIds.size() > kMaxDispatchIds)
         problems << FieldError{QStringLiteral("dispatch_ids"),
-                               QStringLiteral("dispatch_ids may hold at most %1 ids.").arg(kMaxDispatchIds), 0, 0};
+                               QStringLiteral("dispatch_ids may hold at most %1 ids.").arg(kMaxDispatchIds),
+                               0, 0};
     for (const QString &d : input.dispatchIds) {
         if (d.trimmed().isEmpty() || d.size() > kMaxDispatchIdLength) {
-            problems << FieldError{QStringLiteral("dispatch_ids"),
-                                   QStringLiteral("Each of dispatch_ids must be 1 to %1 characters.").arg(kMaxDispatchIdLength), 0, 0};
+            problems << FieldError{
+                QStringLiteral("dispatch_ids"),
+                QStringLiteral("Each of dispatch_ids must be 1 to %1 characters.").arg(kMaxDispatchIdLength),
+                0, 0};
             break;
         }
     }
@@ -125,8 +143,9 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
     if (!coordinator)
         return coordinator.error();
     if (!coordinator->has_value() || (*coordinator)->orgId != mentor->orgId)
-        return Error::field(ErrorCode::Unprocessable, QStringLiteral("coordinator_id"),
-                            QStringLiteral("coordinator_id: no coordinator with this id in the peer mentor's organisation."));
+        return Error::field(
+            ErrorCode::Unprocessable, QStringLiteral("coordinator_id"),
+            QStringLiteral("coordinator_id: no coordinator with this id in the peer mentor's organisation."));
 
     const QDateTime now = m_clock.now();
     NotificationRecord r;
@@ -152,11 +171,11 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
             return tx.begun().error();
         Status inserted = m_records.insert(r);
         if (!inserted && inserted.error().code == ErrorCode::Conflict && attempt < 3)
-            continue;   // an id collision: draw another
+            continue; // an id collision: draw another
         if (!inserted)
             return inserted.error();
-        if (auto s = m_audit.write(caller, r.orgId, QStringLiteral("record.create"), QStringLiteral("notification_record"),
-                                   r.id, eventTypeName(r.eventType));
+        if (auto s = m_audit.write(caller, r.orgId, QStringLiteral("record.create"),
+                                   QStringLiteral("notification_record"), r.id, eventTypeName(r.eventType));
             !s)
             return s.error();
         if (auto s = tx.commit(); !s)
@@ -172,8 +191,8 @@ Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, 
     return visibleRecord(caller, id);
 }
 
-Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller, const RecordFilter &filter,
-                                                                 const PageRequest &page)
+Result<Page<NotificationRecord>>
+NotificationRecordService::list(const Caller &caller, const RecordFilter &filter, const PageRequest &page)
 {
     if (auto s = validatePage(page); !s)
         return s.error();
@@ -205,7 +224,8 @@ bool seesNoOrganisation(const Caller &caller)
 Status NotificationRecordService::validateFilter(const RecordFilter &filter)
 {
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("from"), QStringLiteral("from must not be after to."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
+                            QStringLiteral("from must not be after to."));
     return {};
 }
 
@@ -214,8 +234,8 @@ RecordKey NotificationRecordService::keyOf(const NotificationRecord &record)
     return RecordKey{record.sentAt, record.id};
 }
 
-Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller, const RecordFilter &filter,
-                                                                    int offset, int limit)
+Result<QList<NotificationRecord>>
+NotificationRecordService::window(const Caller &caller, const RecordFilter &filter, int offset, int limit)
 {
     if (auto s = validateFilter(filter); !s)
         return s.error();
@@ -224,9 +244,9 @@ Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller
     return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow));
 }
 
-Result<QList<NotificationRecord>> NotificationRecordService::windowAfter(const Caller &caller, const RecordFilter &filter,
-                                                                         const std::optional<RecordKey> &after, int limit,
-                                                                         RecordOrder order)
+Result<QList<NotificationRecord>>
+NotificationRecordService::windowAfter(const Caller &caller, const RecordFilter &filter,
+                                       const std::optional<RecordKey> &after, int limit, RecordOrder order)
 {
     if (auto s = validateFilter(filter); !s)
         return s.error();
@@ -245,10 +265,12 @@ Result<qint64> NotificationRecordService::count(const Caller &caller, const Reco
 }
 
 Result<NotificationRecord> NotificationRecordService::update(const Caller &caller, const QString &id,
-                                                             const RecordUpdate &change, const QString &expectedEtag)
+                                                             const RecordUpdate &change,
+                                                             const QString &expectedEtag)
 {
     if (caller.role == Role::Coordinator)
-        return Error::forbidden(QStringLiteral("Only org admins and global admins may change notification records."));
+        return Error::forbidden(
+            QStringLiteral("Only org admins and global admins may change notification records."));
     if (!change.channels && !change.notes)
         return Error::invalid(QStringLiteral("Send channels_notified or notes (or both) to change."));
     if (change.channels) {
@@ -266,8 +288,11 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
     if (!current)
         return current.error();
     if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*") && expectedEtag != etag(*current))
-        return Error{ErrorCode::PreconditionFailed,
-                     QStringLiteral("The record was changed since you read it (If-Match does not match its ETag)."), {}, 0};
+        return Error{
+            ErrorCode::PreconditionFailed,
+            QStringLiteral("The record was changed since you read it (If-Match does not match its ETag)."),
+            {},
+            0};
     NotificationRecord updated = *current;
     if (change.channels)
         updated.channels = *change.channels;
@@ -275,11 +300,12 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
         updated.notes = *change.notes;
     updated.updatedAt = m_clock.now();
     if (updated.updatedAt <= current->updatedAt)
-        updated.updatedAt = current->updatedAt.addMSecs(1);   // a new version, even within the same millisecond
+        updated.updatedAt = current->updatedAt.addMSecs(1); // a new version, even within the same millisecond
     if (auto s = m_records.updateMetadata(id, updated.channels, updated.notes, updated.updatedAt); !s)
         return s.error();
-    if (auto s = m_audit.write(caller, updated.orgId, QStringLiteral("record.update"), QStringLiteral("notification_record"),
-                               id, change.channels ? QStringLiteral("channels, notes") : QStringLiteral("notes"));
+    if (auto s = m_audit.write(caller, updated.orgId, QStringLiteral("record.update"),
+                               QStringLiteral("notification_record"), id,
+                               change.channels ? QStringLiteral("channels, notes") : QStringLiteral("notes"));
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -303,8 +329,9 @@ Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QS
         return removed.error();
     if (!*removed)
         return notFoundRecord();
-    if (auto s = m_audit.write(caller, current->orgId, QStringLiteral("record.delete"), QStringLiteral("notification_record"),
-                               id, eventTypeName(current->eventType) + QLatin1Char(' ') + current->peerMentorId);
+    if (auto s = m_audit.write(caller, current->orgId, QStringLiteral("record.delete"),
+                               QStringLiteral("notification_record"), id,
+                               eventTypeName(current->eventType) + QLatin1Char(' ') + current->peerMentorId);
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -313,7 +340,8 @@ Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QS
     return Deleted{id, m_clock.now()};
 }
 
-Result<PeerMentorProfile> NotificationRecordService::profile(const Caller &caller, const QString &peerMentorId)
+Result<PeerMentorProfile> NotificationRecordService::profile(const Caller &caller,
+                                                             const QString &peerMentorId)
 {
     auto mentor = visibleMentor(caller, peerMentorId);
     if (!mentor)
@@ -341,7 +369,8 @@ Result<History> NotificationRecordService::history(const Caller &caller, const Q
     return History{*mentor, *events};
 }
 
-Result<QHash<QString, PeerMentorProfile>> NotificationRecordService::profiles(const Caller &caller, const QString &orgId)
+Result<QHash<QString, PeerMentorProfile>> NotificationRecordService::profiles(const Caller &caller,
+                                                                              const QString &orgId)
 {
     QHash<QString, PeerMentorProfile> out;
     if (seesNoOrganisation(caller))

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/AuditLog.h"
+#include "core/Caller.h"
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
 #include "core/RecordRepository.h"
-#include "core/Caller.h"
 #include "core/Records.h"
 
 #include <QHash>
@@ -31,9 +31,11 @@ public:
 
     Result<NotificationRecord> record(const Caller &caller, const NewRecord &input);
     Result<NotificationRecord> get(const Caller &caller, const QString &id);
-    Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter, const PageRequest &page);
+    Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter,
+                                          const PageRequest &page);
     // A window of the list for the console's models: no page arithmetic, no count.
-    Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset, int limit);
+    Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset,
+                                             int limit);
     // The same list in keyset pages: up to `limit` records that come after `after` in `order`
     // (from the first without it). A page deep down costs what the first does: the console's
     // models scroll through a million records with it.

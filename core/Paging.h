@@ -8,20 +8,23 @@
 
 namespace cc {
 
-struct PageRequest {
+struct PageRequest
+{
     int page = 1;
     int limit = 20;
 };
 
 template<typename T>
-struct Page {
+struct Page
+{
     QList<T> items;
     int page = 1;
     int limit = 20;
     qint64 total = 0;
 };
 
-struct Deleted {
+struct Deleted
+{
     QString id;
     QDateTime deletedAt;
 };

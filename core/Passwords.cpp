@@ -29,10 +29,11 @@ Result<QString> hashPassword(const QString &password)
         return Error{ErrorCode::Internal, QStringLiteral("The password library could not start."), {}, 0};
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
-                              s_cheapForTests ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              s_cheapForTests ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13)
+    if (crypto_pwhash_str_alg(
+            out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+            s_cheapForTests ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            s_cheapForTests ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
+            crypto_pwhash_ALG_ARGON2ID13)
         != 0)
         return Error{ErrorCode::Internal, QStringLiteral("Out of memory while hashing a password."), {}, 0};
     return QString::fromLatin1(out);
@@ -51,7 +52,7 @@ bool verifyPassword(const QString &password, const QString &encodedHash)
 
 QString generatePassword()
 {
-    static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // no look-alikes
+    static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789"; // no look-alikes
     QString out;
     for (int i = 0; i < 16; ++i) {
         if (i > 0 && i % 4 == 0)

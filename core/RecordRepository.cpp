@@ -10,9 +10,9 @@ namespace {
 const QString kColumns = QStringLiteral(
     "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.reason, r.coordinator_id, "
     "c.name, r.channels, r.dispatch_ids, r.notes, r.created_by, r.sent_at, r.updated_at");
-const QString kFrom = QStringLiteral(
-    " FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id "
-    "JOIN coordinators c ON c.id = r.coordinator_id");
+const QString kFrom =
+    QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id "
+                   "JOIN coordinators c ON c.id = r.coordinator_id");
 
 NotificationRecord recordFrom(const Query &q)
 {
@@ -68,7 +68,8 @@ QStringList conditionsOf(const RecordFilter &f)
 
 QString whereOf(const QStringList &conditions)
 {
-    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return conditions.isEmpty() ? QString()
+                                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
 QString whereOf(const RecordFilter &f)
@@ -107,15 +108,19 @@ void bindFilter(Query &q, const RecordFilter &f)
 const QString kInsert = QStringLiteral(
     "INSERT INTO notification_records (id, org_id, peer_mentor_id, event_type, effective_date, reason, "
     "coordinator_id, channels, dispatch_ids, notes, created_by, sent_at, updated_at) VALUES "
-    "(:id, :org, :mentor, :event, :effective, :reason, :coord, :channels, :dispatch, :notes, :by, :sent, :updated)");
+    "(:id, :org, :mentor, :event, :effective, :reason, :coord, :channels, :dispatch, :notes, :by, :sent, "
+    ":updated)");
 
 void bindRecord(Query &q, const NotificationRecord &r)
 {
     q.bind(QStringLiteral(":id"), r.id).bind(QStringLiteral(":org"), r.orgId);
-    q.bind(QStringLiteral(":mentor"), r.peerMentorId).bind(QStringLiteral(":event"), eventTypeName(r.eventType));
-    q.bind(QStringLiteral(":effective"), timeValue(r.effectiveDate)).bind(QStringLiteral(":reason"), nullable(r.reason));
+    q.bind(QStringLiteral(":mentor"), r.peerMentorId)
+        .bind(QStringLiteral(":event"), eventTypeName(r.eventType));
+    q.bind(QStringLiteral(":effective"), timeValue(r.effectiveDate))
+        .bind(QStringLiteral(":reason"), nullable(r.reason));
     q.bind(QStringLiteral(":coord"), r.coordinatorId).bind(QStringLiteral(":channels"), joinList(r.channels));
-    q.bind(QStringLiteral(":dispatch"), joinList(r.dispatchIds)).bind(QStringLiteral(":notes"), nullable(r.notes));
+    q.bind(QStringLiteral(":dispatch"), joinList(r.dispatchIds))
+        .bind(QStringLiteral(":notes"), nullable(r.notes));
     q.bind(QStringLiteral(":by"), r.createdBy).bind(QStringLiteral(":sent"), timeValue(r.sentAt));
     q.bind(QStringLiteral(":updated"), timeValue(r.updatedAt));
 }
@@ -138,16 +143,21 @@ QStringList splitList(const QString &stored)
 
 Status RecordRepository::addToCount(const NotificationRecord &kind, qint64 delta)
 {
-    Query ensure(m_db, QStringLiteral("INSERT INTO record_counts (org_id, coordinator_id, event_type, total) "
-                                      "VALUES (:org, :coord, :event, 0) ON CONFLICT (org_id, coordinator_id, event_type) DO NOTHING"));
+    Query ensure(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO record_counts (org_id, coordinator_id, event_type, total) "
+            "VALUES (:org, :coord, :event, 0) ON CONFLICT (org_id, coordinator_id, event_type) DO NOTHING"));
     ensure.bind(QStringLiteral(":org"), kind.orgId).bind(QStringLiteral(":coord"), kind.coordinatorId);
     ensure.bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
     if (auto s = ensure.exec(); !s)
         return s;
-    Query add(m_db, QStringLiteral("UPDATE record_counts SET total = total + :delta "
-                                   "WHERE org_id = :org AND coordinator_id = :coord AND event_type = :event"));
+    Query add(m_db,
+              QStringLiteral("UPDATE record_counts SET total = total + :delta "
+                             "WHERE org_id = :org AND coordinator_id = :coord AND event_type = :event"));
     add.bind(QStringLiteral(":delta"), delta).bind(QStringLiteral(":org"), kind.orgId);
-    add.bind(QStringLiteral(":coord"), kind.coordinatorId).bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
+    add.bind(QStringLiteral(":coord"), kind.coordinatorId)
+        .bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
     return add.exec();
 }
 
@@ -182,10 +192,18 @@ Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
         Query &q = rows == kRowsPerStatement ? *full : *partial;
         for (qsizetype i = start; i < start + rows; ++i) {
             const NotificationRecord &r = records.at(i);
-            q.add(r.id).add(r.orgId).add(r.peerMentorId).add(eventTypeName(r.eventType)).add(timeValue(r.effectiveDate));
-            q.add(nullable(r.reason)).add(r.coordinatorId).add(joinList(r.channels)).add(joinList(r.dispatchIds));
+            q.add(r.id)
+                .add(r.orgId)
+                .add(r.peerMentorId)
+                .add(eventTypeName(r.eventType))
+                .add(timeValue(r.effectiveDate));
+            q.add(nullable(r.reason))
+                .add(r.coordinatorId)
+                .add(joinList(r.channels))
+                .add(joinList(r.dispatchIds));
             q.add(nullable(r.notes)).add(r.createdBy).add(timeValue(r.sentAt)).add(timeValue(r.updatedAt));
-            auto &entry = added[r.orgId + QLatin1Char('\n') + r.coordinatorId + QLatin1Char('\n') + eventTypeName(r.eventType)];
+            auto &entry = added[r.orgId + QLatin1Char('\n') + r.coordinatorId + QLatin1Char('\n')
+                                + eventTypeName(r.eventType)];
             entry.first = r;
             ++entry.second;
         }
@@ -203,8 +221,9 @@ Result<std::optional<NotificationRecord>> RecordRepository::record(const QString
     // SQLite's write transaction (BEGIN IMMEDIATE) already excludes other writers; PostgreSQL's
     // READ COMMITTED does not, so the row is locked there.
     const bool lock = forUpdate && !m_db.isSqlite();
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + QStringLiteral(" WHERE r.id = :id")
-                      + (lock ? QStringLiteral(" FOR UPDATE OF r") : QString()));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns + kFrom + QStringLiteral(" WHERE r.id = :id")
+                + (lock ? QStringLiteral(" FOR UPDATE OF r") : QString()));
     q.bind(QStringLiteral(":id"), id);
     return fetchOne<NotificationRecord>(q, recordFrom);
 }
@@ -212,8 +231,9 @@ Result<std::optional<NotificationRecord>> RecordRepository::record(const QString
 Status RecordRepository::updateMetadata(const QString &id, const QStringList &channels,
                                         const std::optional<QString> &notes, const QDateTime &updatedAt)
 {
-    Query q(m_db, QStringLiteral("UPDATE notification_records SET channels = :channels, notes = :notes, "
-                                 "updated_at = :at WHERE id = :id"));
+    Query q(m_db,
+            QStringLiteral("UPDATE notification_records SET channels = :channels, notes = :notes, "
+                           "updated_at = :at WHERE id = :id"));
     q.bind(QStringLiteral(":channels"), joinList(channels)).bind(QStringLiteral(":notes"), nullable(notes));
     q.bind(QStringLiteral(":at"), timeValue(updatedAt)).bind(QStringLiteral(":id"), id);
     return q.exec();
@@ -234,8 +254,9 @@ Result<bool> RecordRepository::remove(const NotificationRecord &record)
 
 Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom + whereOf(filter)
-                      + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns + kFrom + whereOf(filter)
+                + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset"));
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
     return fetchAll<NotificationRecord>(q, recordFrom);
@@ -251,18 +272,20 @@ QString RecordRepository::listAfterSql(const RecordFilter &filter, const std::op
         conditions << (newestFirst ? QStringLiteral("(r.sent_at, r.id) < (:after_sent, :after_id)")
                                    : QStringLiteral("(r.sent_at, r.id) > (:after_sent, :after_id)"));
     return QStringLiteral("SELECT ") + kColumns + kFrom + whereOf(conditions)
-        + (newestFirst ? QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC") : QStringLiteral(" ORDER BY r.sent_at, r.id"))
+        + (newestFirst ? QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC")
+                       : QStringLiteral(" ORDER BY r.sent_at, r.id"))
         + QStringLiteral(" LIMIT :limit");
 }
 
 Result<QList<NotificationRecord>> RecordRepository::listAfter(const RecordFilter &filter,
-                                                              const std::optional<RecordKey> &after, int limit,
-                                                              RecordOrder order)
+                                                              const std::optional<RecordKey> &after,
+                                                              int limit, RecordOrder order)
 {
     Query q(m_db, listAfterSql(filter, after, order));
     bindFilter(q, keysetFilter(filter, after, order));
     if (after)
-        q.bind(QStringLiteral(":after_sent"), timeValue(after->sentAt)).bind(QStringLiteral(":after_id"), after->id);
+        q.bind(QStringLiteral(":after_sent"), timeValue(after->sentAt))
+            .bind(QStringLiteral(":after_id"), after->id);
     q.bind(QStringLiteral(":limit"), limit);
     return fetchAll<NotificationRecord>(q, recordFrom);
 }
@@ -278,8 +301,10 @@ Result<qint64> RecordRepository::count(const RecordFilter &filter)
             where << QStringLiteral("coordinator_id = :coord");
         if (filter.eventType)
             where << QStringLiteral("event_type = :event");
-        Query kept(m_db, QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
-                             + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+        Query kept(m_db,
+                   QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
+                       + (where.isEmpty() ? QString()
+                                          : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
         bindFilter(kept, filter);
         if (auto s = kept.exec(); !s)
             return s.error();
@@ -294,8 +319,9 @@ Result<qint64> RecordRepository::count(const RecordFilter &filter)
 
 Result<QList<NotificationRecord>> RecordRepository::history(const QString &peerMentorId)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom
-                      + QStringLiteral(" WHERE r.peer_mentor_id = :mentor ORDER BY r.sent_at DESC, r.id DESC"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns + kFrom
+                + QStringLiteral(" WHERE r.peer_mentor_id = :mentor ORDER BY r.sent_at DESC, r.id DESC"));
     q.bind(QStringLiteral(":mentor"), peerMentorId);
     return fetchAll<NotificationRecord>(q, recordFrom);
 }
@@ -303,14 +329,16 @@ Result<QList<NotificationRecord>> RecordRepository::history(const QString &peerM
 Result<std::optional<NotificationRecord>> RecordRepository::latestEffective(const QString &peerMentorId,
                                                                             const QDateTime &asOf)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + kFrom
-                      + QStringLiteral(" WHERE r.peer_mentor_id = :mentor AND r.effective_date <= :asof "
-                                       "ORDER BY r.effective_date DESC, r.sent_at DESC, r.id DESC LIMIT 1"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns + kFrom
+                + QStringLiteral(" WHERE r.peer_mentor_id = :mentor AND r.effective_date <= :asof "
+                                 "ORDER BY r.effective_date DESC, r.sent_at DESC, r.id DESC LIMIT 1"));
     q.bind(QStringLiteral(":mentor"), peerMentorId).bind(QStringLiteral(":asof"), timeValue(asOf));
     return fetchOne<NotificationRecord>(q, recordFrom);
 }
 
-Result<QList<PeerMentorProfile>> RecordRepository::currentStatuses(const QString &orgId, const QDateTime &asOf)
+Result<QList<PeerMentorProfile>> RecordRepository::currentStatuses(const QString &orgId,
+                                                                   const QDateTime &asOf)
 {
     // The same rule as latestEffective(), as a correlated subquery per mentor that walks
     // idx_records_mentor_effective backwards and stops at the first row.

@@ -6,11 +6,16 @@
 namespace cc {
 
 // The order of a list of records: by (sent_at, id), newest or oldest first.
-enum class RecordOrder { NewestFirst, OldestFirst };
+enum class RecordOrder
+{
+    NewestFirst,
+    OldestFirst
+};
 
 // A place in a list of records: the (sent_at, id) of a row. A keyset page starts right after it,
 // so a page deep down the list costs what the first one does (no OFFSET rows to skip).
-struct RecordKey {
+struct RecordKey
+{
     QDateTime sentAt;
     QString id;
 };
@@ -19,7 +24,9 @@ struct RecordKey {
 class RecordRepository
 {
 public:
-    explicit RecordRepository(Database &db) : m_db(db) {}
+    explicit RecordRepository(Database &db)
+        : m_db(db)
+    {}
 
     // Writes change the per-organisation count too: call them inside a transaction.
     Status insert(const NotificationRecord &record);
@@ -35,15 +42,18 @@ public:
     // `filter.orgId` empty means every organisation.
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
     // Up to `limit` records after `after` in `order` (from the first one without `after`).
-    Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter, const std::optional<RecordKey> &after,
-                                                int limit, RecordOrder order);
+    Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter,
+                                                const std::optional<RecordKey> &after, int limit,
+                                                RecordOrder order);
     // The SQL listAfter() runs, with its :name placeholders (the tests ask for its plan).
-    static QString listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after, RecordOrder order);
+    static QString listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after,
+                                RecordOrder order);
     Result<qint64> count(const RecordFilter &filter);
     // Newest sent_at first.
     Result<QList<NotificationRecord>> history(const QString &peerMentorId);
     // The latest record by effective_date (ties: latest sent_at) with effective_date <= asOf.
-    Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId, const QDateTime &asOf);
+    Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId,
+                                                              const QDateTime &asOf);
     // Every mentor of organisation `orgId` (empty: of every organisation), by name, with the status
     // its latestEffective() record gives as of `asOf`: one query, whatever the number of mentors.
     Result<QList<PeerMentorProfile>> currentStatuses(const QString &orgId, const QDateTime &asOf);
@@ -55,7 +65,7 @@ private:
     Database &m_db;
 };
 
-QString joinList(const QStringList &items);   // stored form of channels and dispatch ids
+QString joinList(const QStringList &items); // stored form of channels and dispatch ids
 QStringList splitList(const QString &stored);
 
 } // namespace cc

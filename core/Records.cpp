@@ -19,8 +19,8 @@ std::optional<EventType> eventTypeFromName(const QString &name)
 
 const QStringList &channelNames()
 {
-    static const QStringList names{QStringLiteral("push"), QStringLiteral("in_app"),
-                                   QStringLiteral("email"), QStringLiteral("sms")};
+    static const QStringList names{QStringLiteral("push"), QStringLiteral("in_app"), QStringLiteral("email"),
+                                   QStringLiteral("sms")};
     return names;
 }
 

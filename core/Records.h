@@ -14,33 +14,39 @@
 
 namespace cc {
 
-enum class EventType { PauseActivated, PauseDeactivated };
-QString eventTypeName(EventType type);               // "pause_activated", "pause_deactivated"
+enum class EventType
+{
+    PauseActivated,
+    PauseDeactivated
+};
+QString eventTypeName(EventType type); // "pause_activated", "pause_deactivated"
 std::optional<EventType> eventTypeFromName(const QString &name);
 
 // The channels a notification can go out on.
-const QStringList &channelNames();                   // push, in_app, email, sms
+const QStringList &channelNames(); // push, in_app, email, sms
 
-struct NotificationRecord {
+struct NotificationRecord
+{
     QString id;
     QString orgId;
     QString peerMentorId;
-    QString peerMentorName;     // joined from peer_mentors
+    QString peerMentorName; // joined from peer_mentors
     EventType eventType = EventType::PauseActivated;
     QDateTime effectiveDate;
     std::optional<QString> reason;
     QString coordinatorId;
-    QString coordinatorName;    // joined from coordinators
+    QString coordinatorName; // joined from coordinators
     QStringList channels;
     QStringList dispatchIds;
     std::optional<QString> notes;
-    QString createdBy;          // username
+    QString createdBy; // username
     QDateTime sentAt;
     QDateTime updatedAt;
 };
 
 // What a caller sends to record a notification.
-struct NewRecord {
+struct NewRecord
+{
     QString peerMentorId;
     EventType eventType = EventType::PauseActivated;
     QDateTime effectiveDate;
@@ -52,31 +58,39 @@ struct NewRecord {
 };
 
 // A change to a record's metadata: only what is set changes.
-struct RecordUpdate {
+struct RecordUpdate
+{
     std::optional<QStringList> channels;
-    std::optional<std::optional<QString>> notes;   // outer: sent at all; inner: null or text
+    std::optional<std::optional<QString>> notes; // outer: sent at all; inner: null or text
 };
 
-struct RecordFilter {
+struct RecordFilter
+{
     QString peerMentorId;
     std::optional<EventType> eventType;
     QString coordinatorId;
-    QDateTime from;   // inclusive, on sent_at
-    QDateTime to;     // inclusive, on sent_at
-    QString orgId;    // narrows a global admin's view; others are always scoped to their own
+    QDateTime from; // inclusive, on sent_at
+    QDateTime to;   // inclusive, on sent_at
+    QString orgId;  // narrows a global admin's view; others are always scoped to their own
 };
 
-enum class PauseStatus { Active, Paused };
+enum class PauseStatus
+{
+    Active,
+    Paused
+};
 
-struct PeerMentorProfile {
+struct PeerMentorProfile
+{
     PeerMentor mentor;
     PauseStatus status = PauseStatus::Active;
-    QDateTime pauseStartDate;   // null when active
+    QDateTime pauseStartDate; // null when active
 };
 
-struct History {
+struct History
+{
     PeerMentor mentor;
-    QList<NotificationRecord> events;   // newest sent_at first
+    QList<NotificationRecord> events; // newest sent_at first
 };
 
 } // namespace cc

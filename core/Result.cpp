@@ -30,16 +30,26 @@ Error Error::storage(const QString &message)
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Invalid: return QStringLiteral("invalid");
-    case ErrorCode::Unauthenticated: return QStringLiteral("unauthenticated");
-    case ErrorCode::Forbidden: return QStringLiteral("forbidden");
-    case ErrorCode::NotFound: return QStringLiteral("not-found");
-    case ErrorCode::Conflict: return QStringLiteral("conflict");
-    case ErrorCode::PreconditionFailed: return QStringLiteral("precondition-failed");
-    case ErrorCode::Unprocessable: return QStringLiteral("unprocessable");
-    case ErrorCode::TooManyRequests: return QStringLiteral("too-many-requests");
-    case ErrorCode::Storage: return QStringLiteral("storage");
-    case ErrorCode::Internal: return QStringLiteral("internal");
+    case ErrorCode::Invalid:
+        return QStringLiteral("invalid");
+    case ErrorCode::Unauthenticated:
+        return QStringLiteral("unauthenticated");
+    case ErrorCode::Forbidden:
+        return QStringLiteral("forbidden");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not-found");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::PreconditionFailed:
+        return QStringLiteral("precondition-failed");
+    case ErrorCode::Unprocessable:
+        return QStringLiteral("unprocessable");
+    case ErrorCode::TooManyRequests:
+        return QStringLiteral("too-many-requests");
+    case ErrorCode::Storage:
+        return QStringLiteral("storage");
+    case ErrorCode::Internal:
+        return QStringLiteral("internal");
     }
     return QStringLiteral("internal");
 }

@@ -11,7 +11,8 @@ namespace cc {
 
 // What went wrong, in words that can be shown to a person. The server maps a code to an HTTP
 // status in one place and the console maps it to a message box in one place.
-enum class ErrorCode {
+enum class ErrorCode
+{
     Invalid,            // the input is malformed or breaks a rule (400)
     Unauthenticated,    // no, a wrong, an expired or a revoked credential (401)
     Forbidden,          // the caller's role may not do this (403)
@@ -24,15 +25,17 @@ enum class ErrorCode {
     Internal,           // a bug (500)
 };
 
-struct FieldError {
+struct FieldError
+{
     QString field;
     QString message;
-    int line = 0;   // 1-based position inside a template text, 0 when not about a text
+    int line = 0; // 1-based position inside a template text, 0 when not about a text
     int column = 0;
     bool operator==(const FieldError &) const = default;
 };
 
-struct Error {
+struct Error
+{
     ErrorCode code = ErrorCode::Internal;
     QString message;
     QList<FieldError> fields;
@@ -52,8 +55,12 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -77,7 +84,9 @@ class [[nodiscard]] Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error)
+        : m_error(std::move(error))
+    {}
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }

@@ -17,8 +17,8 @@ QDate dayOf(const QVariant &value)
 
 } // namespace
 
-Result<bool> StatisticsRepository::scan(const QString &orgId, const QString &coordinatorId, const QDate &until,
-                                        const Visitor &visit)
+Result<bool> StatisticsRepository::scan(const QString &orgId, const QString &coordinatorId,
+                                        const QDate &until, const Visitor &visit)
 {
     // Mentors come by idx_peer_mentors_org (org_id, name) and each mentor's records by
     // idx_records_mentor_effective (peer_mentor_id, effective_date, sent_at): the rows come out in
@@ -68,8 +68,9 @@ Result<bool> StatisticsRepository::scan(const QString &orgId, const QString &coo
 
 Result<qint64> StatisticsRepository::estimatedRecords(const QString &orgId)
 {
-    Query q(m_db, QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
-                      + (orgId.isEmpty() ? QString() : QStringLiteral(" WHERE org_id = :org")));
+    Query q(m_db,
+            QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
+                + (orgId.isEmpty() ? QString() : QStringLiteral(" WHERE org_id = :org")));
     if (!orgId.isEmpty())
         q.bind(QStringLiteral(":org"), orgId);
     if (auto s = q.exec(); !s)

@@ -19,13 +19,16 @@ class MentorFold
 {
 public:
     MentorFold(const QDate &from, const QDate &to, QList<int> &dailyDelta, QList<MonthEvents> &events)
-        : m_from(from), m_to(to), m_dailyDelta(dailyDelta), m_events(events)
-    {
-    }
+        : m_from(from)
+        , m_to(to)
+        , m_dailyDelta(dailyDelta)
+        , m_events(events)
+    {}
 
     void begin(const ActivityRow &row)
     {
-        m_activity = MentorActivity{row.peerMentorId, row.peerMentorName, row.coordinatorId, row.coordinatorName, 0, 0, 0};
+        m_activity = MentorActivity{
+            row.peerMentorId, row.peerMentorName, row.coordinatorId, row.coordinatorName, 0, 0, 0};
         m_start = row.createdOn;
         m_paused = false;
         m_pauseStart = QDate();
@@ -55,7 +58,7 @@ public:
     std::optional<MentorActivity> end()
     {
         if (m_paused)
-            addPause(m_pauseStart, m_to);   // still open: runs to the end of the period
+            addPause(m_pauseStart, m_to); // still open: runs to the end of the period
         if (m_start.isValid() && m_start > m_to)
             return std::nullopt;
         const QDate first = m_start.isValid() ? std::max(m_from, m_start) : m_from;
@@ -69,7 +72,7 @@ private:
         const QDate a = std::max(first, m_from);
         const QDate b = std::min(last, m_to);
         if (a > b)
-            return;   // outside the period, or ended on the day it began
+            return; // outside the period, or ended on the day it began
         m_activity.pausedDays += int(a.daysTo(b)) + 1;
         ++m_activity.pauses;
         ++m_dailyDelta[m_from.daysTo(a)];
@@ -93,7 +96,7 @@ QDate nextBucket(ActivityStatistics::Step step, const QDate &day)
     case ActivityStatistics::Step::Day:
         return day.addDays(1);
     case ActivityStatistics::Step::Week:
-        return day.addDays(8 - day.dayOfWeek());   // the next Monday
+        return day.addDays(8 - day.dayOfWeek()); // the next Monday
     case ActivityStatistics::Step::Month:
         return QDate(day.year(), day.month(), 1).addMonths(1);
     }
@@ -102,7 +105,11 @@ QDate nextBucket(ActivityStatistics::Step step, const QDate &day)
 
 } // namespace
 
-StatisticsService::StatisticsService(Database &db) : m_db(db), m_directory(db), m_statistics(db) {}
+StatisticsService::StatisticsService(Database &db)
+    : m_db(db)
+    , m_directory(db)
+    , m_statistics(db)
+{}
 
 ActivityStatistics::Step StatisticsService::stepFor(const QDate &from, const QDate &to)
 {
@@ -123,11 +130,13 @@ Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, con
                                                        const Progress &progress)
 {
     if (!request.from.isValid())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("from"), QStringLiteral("from must be a date."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
+                            QStringLiteral("from must be a date."));
     if (!request.to.isValid())
         return Error::field(ErrorCode::Invalid, QStringLiteral("to"), QStringLiteral("to must be a date."));
     if (request.from > request.to)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("from"), QStringLiteral("from must not be after to."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
+                            QStringLiteral("from must not be after to."));
     if (request.from.daysTo(request.to) + 1 > kMaxPeriodDays)
         return Error::field(ErrorCode::Invalid, QStringLiteral("to"),
                             QStringLiteral("The period may be at most %1 days long.").arg(kMaxPeriodDays));
@@ -136,7 +145,8 @@ Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, con
     out.from = request.from;
     out.to = request.to;
     out.step = stepFor(request.from, request.to);
-    for (QDate month(request.from.year(), request.from.month(), 1); month <= request.to; month = month.addMonths(1))
+    for (QDate month(request.from.year(), request.from.month(), 1); month <= request.to;
+         month = month.addMonths(1))
         out.events.append(MonthEvents{month, 0, 0});
     const int days = int(request.from.daysTo(request.to)) + 1;
     QList<int> dailyDelta(days + 1, 0);
@@ -170,20 +180,21 @@ Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, con
             if (auto row = fold.end())
                 out.mentors.append(*row);
         };
-        auto scanned = m_statistics.scan(orgId, request.coordinatorId, request.to.addDays(1), [&](const ActivityRow &row) {
-            if (!any || row.peerMentorId != current) {
-                if (any)
-                    finishMentor();
-                any = true;
-                current = row.peerMentorId;
-                fold.begin(row);
-            }
-            if (row.event)
-                fold.event(*row.event, row.effectiveOn);
-            if (progress && ++read % kProgressEvery == 0)
-                return progress(read, std::max(total, read));
-            return true;
-        });
+        auto scanned = m_statistics.scan(orgId, request.coordinatorId, request.to.addDays(1),
+                                         [&](const ActivityRow &row) {
+                                             if (!any || row.peerMentorId != current) {
+                                                 if (any)
+                                                     finishMentor();
+                                                 any = true;
+                                                 current = row.peerMentorId;
+                                                 fold.begin(row);
+                                             }
+                                             if (row.event)
+                                                 fold.event(*row.event, row.effectiveOn);
+                                             if (progress && ++read % kProgressEvery == 0)
+                                                 return progress(read, std::max(total, read));
+                                             return true;
+                                         });
         if (!scanned)
             return scanned.error();
         if (!*scanned)

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Caller.h"
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
 #include "core/StatisticsRepository.h"
-#include "core/Caller.h"
 
 #include <QDate>
 #include <QList>
@@ -13,47 +13,57 @@
 namespace cc {
 
 // What to compute statistics for.
-struct StatisticsRequest {
-    QDate from;             // first day of the period (inclusive)
-    QDate to;               // last day of the period (inclusive)
-    QString orgId;          // a global admin's organisation (empty: every one); others get their own
-    QString coordinatorId;  // empty: the whole organisation; else only this coordinator's mentors
+struct StatisticsRequest
+{
+    QDate from;            // first day of the period (inclusive)
+    QDate to;              // last day of the period (inclusive)
+    QString orgId;         // a global admin's organisation (empty: every one); others get their own
+    QString coordinatorId; // empty: the whole organisation; else only this coordinator's mentors
 };
 
 // One point of the paused-mentors series: the days [first, last] of a day, week or month.
-struct PausedBucket {
+struct PausedBucket
+{
     QDate first;
     QDate last;
-    int paused = 0;         // the highest number of mentors paused on one day of the bucket
+    int paused = 0; // the highest number of mentors paused on one day of the bucket
 };
 
 // Pause events of one calendar month, counted as recorded (by effective date, inside the period).
-struct MonthEvents {
-    QDate month;            // the first day of the month
+struct MonthEvents
+{
+    QDate month; // the first day of the month
     int activated = 0;
     int deactivated = 0;
 };
 
 // One row of the yearly activity report.
-struct MentorActivity {
+struct MentorActivity
+{
     QString peerMentorId;
     QString name;
     QString coordinatorId;
     QString coordinatorName;
     int activeDays = 0;
     int pausedDays = 0;
-    int pauses = 0;         // pauses with at least one paused day in the period
+    int pauses = 0; // pauses with at least one paused day in the period
 };
 
-struct ActivityStatistics {
-    enum class Step { Day, Week, Month };
+struct ActivityStatistics
+{
+    enum class Step
+    {
+        Day,
+        Week,
+        Month
+    };
 
     QDate from;
     QDate to;
-    Step step = Step::Day;              // the size of the paused series' buckets
-    QList<PausedBucket> paused;         // the whole period, in order, no gaps
-    QList<MonthEvents> events;          // every month the period touches, in order
-    QList<MentorActivity> mentors;      // mentors that existed in the period, by name
+    Step step = Step::Day;         // the size of the paused series' buckets
+    QList<PausedBucket> paused;    // the whole period, in order, no gaps
+    QList<MonthEvents> events;     // every month the period touches, in order
+    QList<MentorActivity> mentors; // mentors that existed in the period, by name
 };
 
 // The statistics page's numbers, computed in core so every face gets the same answers.

@@ -7,11 +7,11 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, scope, type, event_type, description, custom, title_en, body_en, title_nb, body_nb, version, "
     "updated_at, updated_by");
-const QString kVersionColumns = QStringLiteral(
-    "template_id, scope, version, description, title_en, body_en, title_nb, body_nb, action, changed_by, changed_at");
-const QString kPayloadColumns = QStringLiteral(
-    "id, org_id, template_id, payload_type, locale, title, body, event_type, peer_mentor_id, peer_mentor_name, "
-    "effective_date, created_by, created_at");
+const QString kVersionColumns = QStringLiteral("template_id, scope, version, description, title_en, body_en, "
+                                               "title_nb, body_nb, action, changed_by, changed_at");
+const QString kPayloadColumns = QStringLiteral("id, org_id, template_id, payload_type, locale, title, body, "
+                                               "event_type, peer_mentor_id, peer_mentor_name, "
+                                               "effective_date, created_by, created_at");
 
 PayloadTemplate templateFrom(const Query &q)
 {
@@ -68,7 +68,9 @@ BuiltPayload payloadFrom(const Query &q)
 
 Result<std::optional<PayloadTemplate>> TemplateRepository::find(const QString &id, const QString &scope)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM payload_templates WHERE id = :id AND scope = :scope"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns
+                + QStringLiteral(" FROM payload_templates WHERE id = :id AND scope = :scope"));
     q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":scope"), scope);
     return fetchOne<PayloadTemplate>(q, templateFrom);
 }
@@ -76,11 +78,15 @@ Result<std::optional<PayloadTemplate>> TemplateRepository::find(const QString &i
 Result<QList<PayloadTemplate>> TemplateRepository::inScopes(const QString &orgScope)
 {
     if (orgScope == QLatin1String("*")) {
-        Query q(m_db, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM payload_templates ORDER BY id, scope"));
+        Query q(m_db,
+                QStringLiteral("SELECT ") + kColumns
+                    + QStringLiteral(" FROM payload_templates ORDER BY id, scope"));
         return fetchAll<PayloadTemplate>(q, templateFrom);
     }
-    Query q(m_db, QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM payload_templates WHERE scope = '' OR scope = :scope ORDER BY id, scope"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns
+                + QStringLiteral(
+                    " FROM payload_templates WHERE scope = '' OR scope = :scope ORDER BY id, scope"));
     q.bind(QStringLiteral(":scope"), orgScope);
     return fetchAll<PayloadTemplate>(q, templateFrom);
 }
@@ -88,13 +94,15 @@ Result<QList<PayloadTemplate>> TemplateRepository::inScopes(const QString &orgSc
 Status TemplateRepository::upsert(const PayloadTemplate &t, bool exists)
 {
     const QString sql = exists
-        ? QStringLiteral("UPDATE payload_templates SET type = :type, event_type = :event, description = :description, "
-                         "custom = :custom, title_en = :title_en, body_en = :body_en, title_nb = :title_nb, "
-                         "body_nb = :body_nb, version = :version, updated_at = :at, updated_by = :by "
-                         "WHERE id = :id AND scope = :scope")
+        ? QStringLiteral(
+            "UPDATE payload_templates SET type = :type, event_type = :event, description = :description, "
+            "custom = :custom, title_en = :title_en, body_en = :body_en, title_nb = :title_nb, "
+            "body_nb = :body_nb, version = :version, updated_at = :at, updated_by = :by "
+            "WHERE id = :id AND scope = :scope")
         : QStringLiteral("INSERT INTO payload_templates (") + kColumns
-            + QStringLiteral(") VALUES (:id, :scope, :type, :event, :description, :custom, :title_en, :body_en, "
-                             ":title_nb, :body_nb, :version, :at, :by)");
+            + QStringLiteral(
+                ") VALUES (:id, :scope, :type, :event, :description, :custom, :title_en, :body_en, "
+                ":title_nb, :body_nb, :version, :at, :by)");
     Query q(m_db, sql);
     q.bind(QStringLiteral(":id"), t.id).bind(QStringLiteral(":scope"), t.scope);
     q.bind(QStringLiteral(":type"), t.type).bind(QStringLiteral(":event"), eventTypeName(t.event));
@@ -122,9 +130,11 @@ Status TemplateRepository::removeEverywhere(const QString &id)
 
 Status TemplateRepository::insertVersion(const TemplateVersion &v)
 {
-    Query q(m_db, QStringLiteral("INSERT INTO payload_template_versions (") + kVersionColumns
-                      + QStringLiteral(") VALUES (:id, :scope, :version, :description, :title_en, :body_en, :title_nb, "
-                                       ":body_nb, :action, :by, :at)"));
+    Query q(
+        m_db,
+        QStringLiteral("INSERT INTO payload_template_versions (") + kVersionColumns
+            + QStringLiteral(") VALUES (:id, :scope, :version, :description, :title_en, :body_en, :title_nb, "
+                             ":body_nb, :action, :by, :at)"));
     q.bind(QStringLiteral(":id"), v.templateId).bind(QStringLiteral(":scope"), v.scope);
     q.bind(QStringLiteral(":version"), v.version).bind(QStringLiteral(":description"), v.description);
     q.bind(QStringLiteral(":title_en"), v.en.title).bind(QStringLiteral(":body_en"), v.en.body);
@@ -136,16 +146,20 @@ Status TemplateRepository::insertVersion(const TemplateVersion &v)
 
 Result<QList<TemplateVersion>> TemplateRepository::versions(const QString &id, const QString &scope)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kVersionColumns
-                      + QStringLiteral(" FROM payload_template_versions WHERE template_id = :id AND scope = :scope "
-                                       "ORDER BY version DESC"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kVersionColumns
+                + QStringLiteral(" FROM payload_template_versions WHERE template_id = :id AND scope = :scope "
+                                 "ORDER BY version DESC"));
     q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":scope"), scope);
     return fetchAll<TemplateVersion>(q, versionFrom);
 }
 
 Result<int> TemplateRepository::latestVersionNumber(const QString &id, const QString &scope)
 {
-    Query q(m_db, QStringLiteral("SELECT MAX(version) FROM payload_template_versions WHERE template_id = :id AND scope = :scope"));
+    Query q(
+        m_db,
+        QStringLiteral(
+            "SELECT MAX(version) FROM payload_template_versions WHERE template_id = :id AND scope = :scope"));
     q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":scope"), scope);
     if (auto s = q.exec(); !s)
         return s.error();
@@ -154,14 +168,17 @@ Result<int> TemplateRepository::latestVersionNumber(const QString &id, const QSt
 
 Status TemplateRepository::insertPayload(const BuiltPayload &p)
 {
-    Query q(m_db, QStringLiteral("INSERT INTO built_payloads (") + kPayloadColumns
-                      + QStringLiteral(") VALUES (:id, :org, :template, :type, :locale, :title, :body, :event, :mentor_id, "
-                                       ":mentor_name, :effective, :by, :at)"));
+    Query q(m_db,
+            QStringLiteral("INSERT INTO built_payloads (") + kPayloadColumns
+                + QStringLiteral(
+                    ") VALUES (:id, :org, :template, :type, :locale, :title, :body, :event, :mentor_id, "
+                    ":mentor_name, :effective, :by, :at)"));
     q.bind(QStringLiteral(":id"), p.id).bind(QStringLiteral(":org"), nullable(p.orgId));
     q.bind(QStringLiteral(":template"), p.templateId).bind(QStringLiteral(":type"), p.payloadType);
     q.bind(QStringLiteral(":locale"), p.locale).bind(QStringLiteral(":title"), p.title);
     q.bind(QStringLiteral(":body"), p.body).bind(QStringLiteral(":event"), eventTypeName(p.event));
-    q.bind(QStringLiteral(":mentor_id"), nullable(p.peerMentorId)).bind(QStringLiteral(":mentor_name"), p.peerMentorName);
+    q.bind(QStringLiteral(":mentor_id"), nullable(p.peerMentorId))
+        .bind(QStringLiteral(":mentor_name"), p.peerMentorName);
     q.bind(QStringLiteral(":effective"), timeValue(p.effectiveDate)).bind(QStringLiteral(":by"), p.createdBy);
     q.bind(QStringLiteral(":at"), timeValue(p.createdAt));
     return q.exec();
@@ -169,7 +186,9 @@ Status TemplateRepository::insertPayload(const BuiltPayload &p)
 
 Result<std::optional<BuiltPayload>> TemplateRepository::payload(const QString &id)
 {
-    Query q(m_db, QStringLiteral("SELECT ") + kPayloadColumns + QStringLiteral(" FROM built_payloads WHERE id = :id"));
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kPayloadColumns
+                + QStringLiteral(" FROM built_payloads WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     return fetchOne<BuiltPayload>(q, payloadFrom);
 }

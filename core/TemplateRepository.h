@@ -11,17 +11,19 @@ namespace cc {
 class TemplateRepository
 {
 public:
-    explicit TemplateRepository(Database &db) : m_db(db) {}
+    explicit TemplateRepository(Database &db)
+        : m_db(db)
+    {}
 
     Result<std::optional<PayloadTemplate>> find(const QString &id, const QString &scope);
     // Every stored template of the scopes "" and `orgScope` (empty: only ""; "*": every scope).
     Result<QList<PayloadTemplate>> inScopes(const QString &orgScope);
     Status upsert(const PayloadTemplate &t, bool exists);
     Status remove(const QString &id, const QString &scope);
-    Status removeEverywhere(const QString &id);   // every scope (a global custom template)
+    Status removeEverywhere(const QString &id); // every scope (a global custom template)
 
     Status insertVersion(const TemplateVersion &v);
-    Result<QList<TemplateVersion>> versions(const QString &id, const QString &scope);   // newest first
+    Result<QList<TemplateVersion>> versions(const QString &id, const QString &scope); // newest first
     Result<int> latestVersionNumber(const QString &id, const QString &scope);
 
     Status insertPayload(const BuiltPayload &p);

@@ -30,16 +30,22 @@ bool isLocale(const QString &locale)
 Status validateLocale(const QString &locale)
 {
     if (!locale.isEmpty() && !isLocale(locale))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("locale"), QStringLiteral("locale must be “en” or “nb”."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
+                            QStringLiteral("locale must be “en” or “nb”."));
     return {};
 }
 
 } // namespace
 
 TemplateService::TemplateService(Database &db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_directory(db), m_records(db), m_templates(db), m_audit(db, clock)
-{
-}
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_directory(db)
+    , m_records(db)
+    , m_templates(db)
+    , m_audit(db, clock)
+{}
 
 TemplateValues TemplateService::sampleValues()
 {
@@ -160,8 +166,8 @@ Result<RenderedTemplate> TemplateService::renderTemplate(const PayloadTemplate &
     return r;
 }
 
-Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QString &id, TemplateValues values,
-                                                 const QString &locale)
+Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QString &id,
+                                                 TemplateValues values, const QString &locale)
 {
     if (auto s = validateLocale(locale); !s)
         return s.error();
@@ -171,7 +177,8 @@ Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QSt
     return renderWith(caller, resolved->item, std::move(values), locale, true);
 }
 
-Result<TemplateValues> TemplateService::valuesFor(const Caller &caller, const QString &id, const QString &peerMentorId)
+Result<TemplateValues> TemplateService::valuesFor(const Caller &caller, const QString &id,
+                                                  const QString &peerMentorId)
 {
     auto resolved = resolve(writeScope(caller), id);
     if (!resolved)
@@ -184,8 +191,9 @@ Result<TemplateValues> TemplateService::valuesFor(const Caller &caller, const QS
     return filled->values;
 }
 
-Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
-                                                     const QString &locale, bool withSamples)
+Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const PayloadTemplate &t,
+                                                     TemplateValues values, const QString &locale,
+                                                     bool withSamples)
 {
     auto filled = fill(caller, t, std::move(values), withSamples);
     if (!filled) {
@@ -212,7 +220,8 @@ Result<TemplateService::Filled> TemplateService::fill(const Caller &caller, cons
             values.peerMentorName = m.name;
         if (auto o = m_directory.organisation(m.orgId); o && o->has_value())
             org = **o;
-        if (auto c = m_directory.coordinator(m.coordinatorId); c && c->has_value() && values.coordinatorName.isEmpty())
+        if (auto c = m_directory.coordinator(m.coordinatorId);
+            c && c->has_value() && values.coordinatorName.isEmpty())
             values.coordinatorName = (*c)->name;
         // Without a date, the mentor's latest event of the template's kind gives the date and,
         // with it, its reason. A date that was given is another event: an older reason does not
@@ -266,7 +275,8 @@ Result<RenderedTemplate> TemplateService::preview(const Caller &caller, const Pa
 Result<BuiltPayload> TemplateService::build(const Caller &caller, const BuildRequest &request)
 {
     if (caller.isGlobalAdmin())
-        return Error::forbidden(QStringLiteral("Global admins cannot build payloads; sign in as a coordinator or an org admin."));
+        return Error::forbidden(
+            QStringLiteral("Global admins cannot build payloads; sign in as a coordinator or an org admin."));
     if (auto s = validateLocale(request.locale); !s)
         return s.error();
 
@@ -276,18 +286,22 @@ Result<BuiltPayload> TemplateService::build(const Caller &caller, const BuildReq
         const PayloadTemplate *builtin = builtinTemplateOfType(request.payloadType);
         if (!builtin)
             problems << FieldError{QStringLiteral("payload_type"),
-                                   QStringLiteral("payload_type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))), 0, 0};
+                                   QStringLiteral("payload_type must be one of %1.")
+                                       .arg(payloadTypes().join(QStringLiteral(", "))),
+                                   0, 0};
         else if (templateId.isEmpty())
             templateId = builtin->id;
     }
     if (templateId.isEmpty() && problems.isEmpty())
-        problems << FieldError{QStringLiteral("payload_type"), QStringLiteral("payload_type (or template_id) is required."), 0, 0};
+        problems << FieldError{QStringLiteral("payload_type"),
+                               QStringLiteral("payload_type (or template_id) is required."), 0, 0};
     if (request.peerMentorName.isEmpty() && request.peerMentorId.isEmpty())
         problems << FieldError{QStringLiteral("peer_mentor_name"),
                                QStringLiteral("peer_mentor_name (or peer_mentor_id) is required."), 0, 0};
     if (request.peerMentorName.size() > kMaxName)
-        problems << FieldError{QStringLiteral("peer_mentor_name"),
-                               QStringLiteral("peer_mentor_name must be at most %1 characters.").arg(kMaxName), 0, 0};
+        problems << FieldError{
+            QStringLiteral("peer_mentor_name"),
+            QStringLiteral("peer_mentor_name must be at most %1 characters.").arg(kMaxName), 0, 0};
     if (!request.date.isValid())
         problems << FieldError{QStringLiteral("date"), QStringLiteral("date is required."), 0, 0};
     if (request.reason.size() > kMaxReason)
@@ -304,8 +318,9 @@ Result<BuiltPayload> TemplateService::build(const Caller &caller, const BuildReq
         return resolved.error();
     }
     if (!request.payloadType.isEmpty() && resolved->item.type != request.payloadType)
-        return Error::field(ErrorCode::Unprocessable, QStringLiteral("payload_type"),
-                            QStringLiteral("payload_type does not match the type of template %1.").arg(templateId));
+        return Error::field(
+            ErrorCode::Unprocessable, QStringLiteral("payload_type"),
+            QStringLiteral("payload_type does not match the type of template %1.").arg(templateId));
 
     // What the request says, and what its peer mentor adds; never sample values.
     TemplateValues values;
@@ -371,7 +386,8 @@ Status TemplateService::saveVersion(const PayloadTemplate &t, const QString &act
 }
 
 Status TemplateService::persist(const Caller &caller, PayloadTemplate &next,
-                                const std::optional<PayloadTemplate> &before, bool existsHere, const QString &action)
+                                const std::optional<PayloadTemplate> &before, bool existsHere,
+                                const QString &action)
 {
     const QString scope = writeScope(caller);
     const QDateTime now = m_clock.now();
@@ -398,12 +414,14 @@ Status TemplateService::persist(const Caller &caller, PayloadTemplate &next,
         return s;
     if (auto s = saveVersion(next, action, caller); !s)
         return s;
-    return m_audit.write(caller, scope, QStringLiteral("template.") + action, QStringLiteral("payload_template"), next.id,
+    return m_audit.write(caller, scope, QStringLiteral("template.") + action,
+                         QStringLiteral("payload_template"), next.id,
                          QStringLiteral("version %1").arg(next.version));
 }
 
 Result<TemplateService::Saved> TemplateService::update(const Caller &caller, const QString &id,
-                                                       const TemplateChange &change, const QString &expectedEtag)
+                                                       const TemplateChange &change,
+                                                       const QString &expectedEtag)
 {
     if (caller.role == Role::Coordinator)
         return Error::forbidden(QStringLiteral("Only org admins and global admins may change templates."));
@@ -413,13 +431,16 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         return Error::invalid(QStringLiteral("Send title, body_template or description to change."));
     QList<FieldError> problems;
     if (change.title && change.title->size() > kMaxTitle)
-        problems << FieldError{QStringLiteral("title"), QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
+        problems << FieldError{QStringLiteral("title"),
+                               QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
     if (change.body && change.body->size() > kMaxBody)
         problems << FieldError{QStringLiteral("body_template"),
-                               QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody), 0, 0};
+                               QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody),
+                               0, 0};
     if (change.description && change.description->size() > kMaxDescription)
-        problems << FieldError{QStringLiteral("description"),
-                               QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
+        problems << FieldError{
+            QStringLiteral("description"),
+            QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
     if (!problems.isEmpty())
         return Error::invalid(problems.first().message, problems);
 
@@ -439,17 +460,20 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         if (resolved.error().code != ErrorCode::NotFound)
             return resolved.error();
         if (change.type.isEmpty())
-            return Error::notFound(QStringLiteral("No payload template with this id; send “type” to create a custom template."));
+            return Error::notFound(
+                QStringLiteral("No payload template with this id; send “type” to create a custom template."));
         if (!isValidTemplateId(id))
             return Error::field(ErrorCode::Invalid, QStringLiteral("id"),
                                 QStringLiteral("A template id is 1 to 64 characters of a–z, 0–9 and “-”."));
         const PayloadTemplate *kind = builtinTemplateOfType(change.type);
         if (!kind)
-            return Error::field(ErrorCode::Invalid, QStringLiteral("type"),
-                                QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
+            return Error::field(
+                ErrorCode::Invalid, QStringLiteral("type"),
+                QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
         QList<FieldError> missing;
         if (!change.title)
-            missing << FieldError{QStringLiteral("title"), QStringLiteral("title is required to create a template."), 0, 0};
+            missing << FieldError{QStringLiteral("title"),
+                                  QStringLiteral("title is required to create a template."), 0, 0};
         if (!change.body)
             missing << FieldError{QStringLiteral("body_template"),
                                   QStringLiteral("body_template is required to create a template."), 0, 0};
@@ -468,9 +492,14 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         if (!change.type.isEmpty() && change.type != resolved->item.type)
             return Error::field(ErrorCode::Invalid, QStringLiteral("type"),
                                 QStringLiteral("The type of an existing template cannot be changed."));
-        if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*") && expectedEtag != etag(resolved->item))
-            return Error{ErrorCode::PreconditionFailed,
-                         QStringLiteral("The template was changed since you read it (If-Match does not match its ETag)."), {}, 0};
+        if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*")
+            && expectedEtag != etag(resolved->item))
+            return Error{
+                ErrorCode::PreconditionFailed,
+                QStringLiteral(
+                    "The template was changed since you read it (If-Match does not match its ETag)."),
+                {},
+                0};
         before = resolved->item;
         existsHere = resolved->stored && resolved->item.scope == scope;
         next = resolved->item;
@@ -490,10 +519,12 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
     if (change.body || created)
         compileProblems << TemplateCompiler::check(next.text(locale).body, QStringLiteral("body_template"));
     if (!compileProblems.isEmpty())
-        return Error{ErrorCode::Unprocessable, QStringLiteral("The template does not compile: %1").arg(compileProblems.first().message),
+        return Error{ErrorCode::Unprocessable,
+                     QStringLiteral("The template does not compile: %1").arg(compileProblems.first().message),
                      compileProblems, 0};
 
-    if (auto s = persist(caller, next, before, existsHere, created ? QStringLiteral("create") : QStringLiteral("update"));
+    if (auto s = persist(caller, next, before, existsHere,
+                         created ? QStringLiteral("create") : QStringLiteral("update"));
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)
@@ -512,7 +543,8 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
         if (!org)
             return org.error();
         if (!org->has_value())
-            return Error::field(ErrorCode::NotFound, QStringLiteral("org_id"), QStringLiteral("No organisation with this id."));
+            return Error::field(ErrorCode::NotFound, QStringLiteral("org_id"),
+                                QStringLiteral("No organisation with this id."));
         scope = orgId;
     }
     const QDateTime now = m_clock.now();
@@ -529,7 +561,9 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
     if (!latest)
         return latest.error();
     if (stored->has_value()) {
-        if (auto s = (!builtin && scope.isEmpty()) ? m_templates.removeEverywhere(id) : m_templates.remove(id, scope); !s)
+        if (auto s = (!builtin && scope.isEmpty()) ? m_templates.removeEverywhere(id)
+                                                   : m_templates.remove(id, scope);
+            !s)
             return s.error();
         // The version history keeps what happened. For a built-in the new state is what the scope
         // sees now (for an organisation: the global default, which may itself be changed); for a
@@ -544,10 +578,12 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
         gone.scope = scope;
         gone.version = *latest + 1;
         gone.updatedAt = now;
-        if (auto s = saveVersion(gone, builtin ? QStringLiteral("reset") : QStringLiteral("delete"), caller); !s)
+        if (auto s = saveVersion(gone, builtin ? QStringLiteral("reset") : QStringLiteral("delete"), caller);
+            !s)
             return s.error();
     }
-    if (auto s = m_audit.write(caller, scope, builtin ? QStringLiteral("template.reset") : QStringLiteral("template.delete"),
+    if (auto s = m_audit.write(caller, scope,
+                               builtin ? QStringLiteral("template.reset") : QStringLiteral("template.delete"),
                                QStringLiteral("payload_template"), id);
         !s)
         return s.error();
@@ -582,7 +618,7 @@ Result<PayloadTemplate> TemplateService::resetOverride(const Caller &caller, con
         auto resolved = resolve(scope, id);
         if (!resolved)
             return resolved.error();
-        return resolved->item;   // nothing of ours to reset
+        return resolved->item; // nothing of ours to reset
     }
     if (!builtinTemplate(id) && !global->has_value())
         return Error::invalid(QStringLiteral("A custom template has no default to reset to."));
@@ -600,7 +636,9 @@ Result<PayloadTemplate> TemplateService::resetOverride(const Caller &caller, con
     back.updatedAt = now;
     if (auto s = saveVersion(back, QStringLiteral("reset"), caller); !s)
         return s.error();
-    if (auto s = m_audit.write(caller, scope, QStringLiteral("template.reset"), QStringLiteral("payload_template"), id); !s)
+    if (auto s = m_audit.write(caller, scope, QStringLiteral("template.reset"),
+                               QStringLiteral("payload_template"), id);
+        !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -632,7 +670,8 @@ Result<PayloadTemplate> TemplateService::restore(const Caller &caller, const QSt
     auto all = m_templates.versions(id, scope);
     if (!all)
         return all.error();
-    const auto it = std::find_if(all->cbegin(), all->cend(), [version](const TemplateVersion &v) { return v.version == version; });
+    const auto it = std::find_if(all->cbegin(), all->cend(),
+                                 [version](const TemplateVersion &v) { return v.version == version; });
     if (it == all->cend())
         return Error::notFound(QStringLiteral("No version %1 of this template.").arg(version));
     PayloadTemplate next = resolved->item;

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/AuditLog.h"
+#include "core/Caller.h"
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
 #include "core/RecordRepository.h"
 #include "core/TemplateRepository.h"
-#include "core/Caller.h"
 #include "core/Templates.h"
 
 #include <QObject>
@@ -37,12 +37,13 @@ public:
     // organisation. NotFound for a template or a mentor the caller cannot see.
     Result<TemplateValues> valuesFor(const Caller &caller, const QString &id, const QString &peerMentorId);
     // Renders texts that are not saved (the console's live preview).
-    Result<RenderedTemplate> preview(const Caller &caller, const PayloadTemplate &draft, const TemplateValues &values,
-                                     const QString &locale);
+    Result<RenderedTemplate> preview(const Caller &caller, const PayloadTemplate &draft,
+                                     const TemplateValues &values, const QString &locale);
     Result<BuiltPayload> build(const Caller &caller, const BuildRequest &request);
     Result<BuiltPayload> payload(const Caller &caller, const QString &id);
 
-    struct Saved {
+    struct Saved
+    {
         PayloadTemplate item;
         bool created = false;
     };
@@ -65,24 +66,27 @@ signals:
     void templateChanged(const QString &id, const QString &scope);
 
 private:
-    struct Resolved {
+    struct Resolved
+    {
         PayloadTemplate item;
-        bool stored = false;   // false: a built-in default not stored anywhere
+        bool stored = false; // false: a built-in default not stored anywhere
     };
     // The template the caller sees; NotFound when there is none.
     Result<Resolved> resolve(const QString &orgId, const QString &id);
     Result<Organisation> organisationOf(const Caller &caller);
-    Result<RenderedTemplate> renderTemplate(const PayloadTemplate &t, TemplateValues values, const QString &locale,
-                                            const std::optional<Organisation> &org);
+    Result<RenderedTemplate> renderTemplate(const PayloadTemplate &t, TemplateValues values,
+                                            const QString &locale, const std::optional<Organisation> &org);
     // What `values` is rendered with: what it lacks filled from the peer mentor it names, else
     // (withSamples) from the sample values, and the organisation whose name, locale and time zone
     // apply (the mentor's, else the caller's).
-    struct Filled {
+    struct Filled
+    {
         TemplateValues values;
         std::optional<Organisation> org;
     };
     // NotFound when values.peerMentorId names a mentor the caller cannot see.
-    Result<Filled> fill(const Caller &caller, const PayloadTemplate &t, TemplateValues values, bool withSamples);
+    Result<Filled> fill(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
+                        bool withSamples);
     // fill(), then renders `t`.
     Result<RenderedTemplate> renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
                                         const QString &locale, bool withSamples);

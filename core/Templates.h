@@ -12,19 +12,21 @@
 namespace cc {
 
 // The texts of a template in one language.
-struct TemplateText {
+struct TemplateText
+{
     QString title;
     QString body;
     bool operator==(const TemplateText &) const = default;
 };
 
-struct PayloadTemplate {
-    QString id;             // slug [a-z0-9-]{1,64}
-    QString type;           // coordinator_pause, ...
+struct PayloadTemplate
+{
+    QString id;   // slug [a-z0-9-]{1,64}
+    QString type; // coordinator_pause, ...
     EventType event = EventType::PauseActivated;
     QString description;
-    bool custom = false;    // false for the four built-ins
-    QString scope;          // "" for the global default, else the organisation it overrides for
+    bool custom = false; // false for the four built-ins
+    QString scope;       // "" for the global default, else the organisation it overrides for
     TemplateText en;
     TemplateText nb;
     int version = 1;
@@ -33,7 +35,8 @@ struct PayloadTemplate {
     const TemplateText &text(const QString &locale) const { return locale == QLatin1String("nb") ? nb : en; }
 };
 
-struct TemplateVersion {
+struct TemplateVersion
+{
     QString templateId;
     QString scope;
     int version = 0;
@@ -42,21 +45,23 @@ struct TemplateVersion {
     TemplateText nb;
     QString changedBy;
     QDateTime changedAt;
-    QString action;         // "update", "create", "reset", "restore", "delete"
+    QString action; // "update", "create", "reset", "restore", "delete"
 };
 
 // A change to a template: only what is set changes. `locale` picks the language the title and
 // body go to.
-struct TemplateChange {
+struct TemplateChange
+{
     QString locale = QStringLiteral("en");
     std::optional<QString> title;
     std::optional<QString> body;
     std::optional<QString> description;
-    QString type;           // only when creating a custom template
+    QString type; // only when creating a custom template
 };
 
 // The values a template is rendered with.
-struct TemplateValues {
+struct TemplateValues
+{
     QString peerMentorId;
     QString peerMentorName;
     QDateTime date;
@@ -65,7 +70,8 @@ struct TemplateValues {
     QString organisationName;
 };
 
-struct RenderedTemplate {
+struct RenderedTemplate
+{
     QString id;
     QString type;
     EventType event = EventType::PauseActivated;
@@ -77,8 +83,9 @@ struct RenderedTemplate {
 };
 
 // A payload built from a template and stored, so it can be fetched again as it was answered.
-struct BuiltPayload {
-    QString id;             // payload_ + 12 hex
+struct BuiltPayload
+{
+    QString id; // payload_ + 12 hex
     QString orgId;
     QString templateId;
     QString payloadType;
@@ -93,14 +100,15 @@ struct BuiltPayload {
     QDateTime createdAt;
 };
 
-struct BuildRequest {
-    QString payloadType;    // or templateId
+struct BuildRequest
+{
+    QString payloadType; // or templateId
     QString templateId;
     QString peerMentorName; // or peerMentorId
     QString peerMentorId;
     QDateTime date;
     QString reason;
-    QString locale;         // empty: the organisation's
+    QString locale; // empty: the organisation's
 };
 
 } // namespace cc

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Database.h"
 #include "core/Auth.h"
+#include "core/Database.h"
 
 namespace cc {
 
@@ -9,18 +9,20 @@ namespace cc {
 class UserRepository
 {
 public:
-    explicit UserRepository(Database &db) : m_db(db) {}
+    explicit UserRepository(Database &db)
+        : m_db(db)
+    {}
 
     Status insertUser(const User &user);
     Status updateUser(const User &user);
     Result<std::optional<User>> user(const QString &id);
     Result<std::optional<User>> userByUsername(const QString &username);
-    Result<QList<User>> users(const QString &orgId);   // empty: all
+    Result<QList<User>> users(const QString &orgId); // empty: all
 
     Status insertToken(const ApiToken &token);
     Result<std::optional<ApiToken>> tokenByHash(const QString &hash);
     Result<QList<ApiToken>> tokens(const QString &userId);
-    Result<QList<ApiToken>> tokensOfOrganisation(const QString &orgId);   // empty: all
+    Result<QList<ApiToken>> tokensOfOrganisation(const QString &orgId); // empty: all
     Status revokeToken(const QString &tokenId, const QDateTime &at);
     Status revokeTokensOfUser(const QString &userId, const QDateTime &at);
     Status touchToken(const QString &tokenId, const QDateTime &at);

@@ -12,11 +12,11 @@
 namespace cc::api {
 
 ApiDispatcher::ApiDispatcher(const Services &services)
-    : m_services(services),
-      m_idempotency(services.database, services.clock),
-      m_records(services.records),
-      m_payloads(services.templates, services.directory),
-      m_authController(services.auth, services.database.url().kindName())
+    : m_services(services)
+    , m_idempotency(services.database, services.clock)
+    , m_records(services.records)
+    , m_payloads(services.templates, services.directory)
+    , m_authController(services.auth, services.database.url().kindName())
 {
     m_records.registerRoutes(m_router);
     m_payloads.registerRoutes(m_router);
@@ -66,18 +66,22 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
     if (match.kind == Router::Match::Kind::NotFound)
         return problem(404, QStringLiteral("There is no resource at %1.").arg(request.path));
     if (match.kind == Router::Match::Kind::MethodNotAllowed) {
-        ApiResponse r = problem(405, QStringLiteral("%1 is not allowed on %2; allowed: %3.")
-                                         .arg(request.method, request.path, match.allowed.join(QStringLiteral(", "))));
+        ApiResponse r =
+            problem(405,
+                    QStringLiteral("%1 is not allowed on %2; allowed: %3.")
+                        .arg(request.method, request.path, match.allowed.join(QStringLiteral(", "))));
         r.setHeader(QByteArrayLiteral("Allow"), match.allowed.join(QStringLiteral(", ")).toLatin1());
         return r;
     }
     request.params = match.params;
 
     if (!request.body.isEmpty()) {
-        const QByteArray type = request.header(QByteArrayLiteral("content-type")).split(';').first().trimmed().toLower();
+        const QByteArray type =
+            request.header(QByteArrayLiteral("content-type")).split(';').first().trimmed().toLower();
         if (type != "application/json")
-            return problem(415, QStringLiteral("The Content-Type header must be application/json."),
-                           {FieldError{QStringLiteral("Content-Type"), QStringLiteral("Send application/json."), 0, 0}});
+            return problem(
+                415, QStringLiteral("The Content-Type header must be application/json."),
+                {FieldError{QStringLiteral("Content-Type"), QStringLiteral("Send application/json."), 0, 0}});
     }
 
     Caller caller;
@@ -85,7 +89,8 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
         const QString secret = AuthController::bearer(request);
         if (secret.isEmpty())
             return problem(401, QStringLiteral("The Authorization header must carry a Bearer token."),
-                           {FieldError{QStringLiteral("Authorization"), QStringLiteral("Missing or not a Bearer token."), 0, 0}});
+                           {FieldError{QStringLiteral("Authorization"),
+                                       QStringLiteral("Missing or not a Bearer token."), 0, 0}});
         auto authenticated = m_services.auth.authenticate(secret);
         if (!authenticated)
             return problem(authenticated.error());
@@ -98,12 +103,14 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
     return match.route->handler(request, caller);
 }
 
-ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Router::Route &route, const Caller &caller)
+ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Router::Route &route,
+                                           const Caller &caller)
 {
     const QString key = QString::fromUtf8(request.header(QByteArrayLiteral("idempotency-key")));
     if (auto s = IdempotencyStore::validateKey(key); !s)
         return problem(s.error());
-    const QString fingerprint = request.method + QLatin1Char(' ') + request.path + QLatin1Char(' ') + sha256Hex(request.body);
+    const QString fingerprint =
+        request.method + QLatin1Char(' ') + request.path + QLatin1Char(' ') + sha256Hex(request.body);
     auto claim = m_idempotency.claim(caller.userId, key, fingerprint);
     if (!claim)
         return problem(claim.error());
@@ -122,9 +129,12 @@ ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Rout
     }
     case IdempotencyStore::Outcome::Mismatch:
         return problem(422, QStringLiteral("This Idempotency-Key was used for a different request."),
-                       {FieldError{QStringLiteral("Idempotency-Key"), QStringLiteral("Use a new key for a new request."), 0, 0}});
+                       {FieldError{QStringLiteral("Idempotency-Key"),
+                                   QStringLiteral("Use a new key for a new request."), 0, 0}});
     case IdempotencyStore::Outcome::InFlight:
-        return problem(409, QStringLiteral("A request with this Idempotency-Key is still being handled; retry shortly."));
+        return problem(
+            409,
+            QStringLiteral("A request with this Idempotency-Key is still being handled; retry shortly."));
     case IdempotencyStore::Outcome::Fresh:
         break;
     }

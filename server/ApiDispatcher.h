@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/IdempotencyStore.h"
 #include "server/ApiTypes.h"
 #include "server/AuthController.h"
-#include "core/IdempotencyStore.h"
 #include "server/NotificationRecordsController.h"
 #include "server/PayloadsController.h"
 #include "server/Router.h"
@@ -19,7 +19,8 @@ class TemplateService;
 namespace cc::api {
 
 // The core services the API answers with: the same objects the console uses.
-struct Services {
+struct Services
+{
     Database &database;
     const Clock &clock;
     AuthService &auth;
@@ -36,12 +37,13 @@ class ApiDispatcher
 public:
     explicit ApiDispatcher(const Services &services);
 
-    struct LogEntry {
+    struct LogEntry
+    {
         QString method;
-        QString path;       // query values removed
+        QString path; // query values removed
         int status = 0;
         double milliseconds = 0;
-        QString username;   // empty when no one was signed in
+        QString username; // empty when no one was signed in
     };
     using Logger = std::function<void(const LogEntry &)>;
     void setLogger(Logger logger) { m_logger = std::move(logger); }

@@ -1,7 +1,7 @@
 #include "server/ApiServer.h"
 
-#include "server/HttpServer.h"
 #include "core/Logging.h"
+#include "server/HttpServer.h"
 #include "server/ServerLogging.h"
 
 #include <QFile>
@@ -21,7 +21,10 @@ namespace cc::api {
 class ApiServer::Worker : public QObject
 {
 public:
-    Worker(const Services &services, ApiServer *owner) : m_services(services), m_owner(owner) {}
+    Worker(const Services &services, ApiServer *owner)
+        : m_services(services)
+        , m_owner(owner)
+    {}
 
     Result<quint16> start(const ServerOptions &options, QString *fingerprint)
     {
@@ -50,10 +53,15 @@ public:
             const QString why = tcp->errorString();
             delete tcp;
             return Error{ErrorCode::Conflict,
-                         QStringLiteral("Cannot listen on %1:%2: %3").arg(options.address.toString()).arg(options.port).arg(why), {}, 0};
+                         QStringLiteral("Cannot listen on %1:%2: %3")
+                             .arg(options.address.toString())
+                             .arg(options.port)
+                             .arg(why),
+                         {},
+                         0};
         }
         m_tcp = tcp;
-        m_http->bind(tcp);   // the HTTP server now owns it
+        m_http->bind(tcp); // the HTTP server now owns it
         // Old failed sign-ins, pairing codes and Idempotency-Key answers are forgotten now and hourly.
         m_housekeeping.setInterval(std::chrono::hours(1));
         QObject::connect(&m_housekeeping, &QTimer::timeout, this, [this] { keepHouse(); });
@@ -76,7 +84,7 @@ public:
     {
         m_housekeeping.stop();
         if (m_tcp)
-            m_tcp->close();   // no new connections
+            m_tcp->close(); // no new connections
         // Handlers are synchronous: nothing is half-handled now. Let the answers go out.
         if (m_tcp) {
             const auto sockets = m_tcp->findChildren<QTcpSocket *>();
@@ -109,7 +117,8 @@ private:
             return Error::invalid(QStringLiteral("HTTPS needs both --tls-cert and --tls-key."));
         const auto certificates = QSslCertificate::fromPath(options.tlsCertificateFile, QSsl::Pem);
         if (certificates.isEmpty())
-            return Error::invalid(QStringLiteral("No PEM certificate in %1.").arg(options.tlsCertificateFile));
+            return Error::invalid(
+                QStringLiteral("No PEM certificate in %1.").arg(options.tlsCertificateFile));
         QFile keyFile(options.tlsKeyFile);
         if (!keyFile.open(QIODevice::ReadOnly))
             return Error::invalid(QStringLiteral("The key file %1 cannot be read.").arg(options.tlsKeyFile));
@@ -118,7 +127,8 @@ private:
         if (key.isNull())
             key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
         if (key.isNull())
-            return Error::invalid(QStringLiteral("No unencrypted PEM RSA or EC private key in %1.").arg(options.tlsKeyFile));
+            return Error::invalid(
+                QStringLiteral("No unencrypted PEM RSA or EC private key in %1.").arg(options.tlsKeyFile));
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         config.setLocalCertificateChain(certificates);
         config.setPrivateKey(key);
@@ -137,10 +147,12 @@ private:
     std::unique_ptr<ApiDispatcher> m_dispatcher;
     std::unique_ptr<HttpServer> m_http;
     QTcpServer *m_tcp = nullptr;
-    QTimer m_housekeeping{this};   // a child, so it moves to the server thread with the worker
+    QTimer m_housekeeping{this}; // a child, so it moves to the server thread with the worker
 };
 
-ApiServer::ApiServer(const Services &services, QObject *parent) : QObject(parent), m_services(services)
+ApiServer::ApiServer(const Services &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
 {
     m_thread.setObjectName(QStringLiteral("api-server"));
 }
@@ -162,17 +174,25 @@ Result<quint16> ApiServer::start(const ServerOptions &options)
     QMetaObject::invokeMethod(
         m_worker, [&] { result = m_worker->start(options, &fingerprint); }, Qt::BlockingQueuedConnection);
     if (!result || !*result) {
-        QMetaObject::invokeMethod(m_worker, [this] { m_worker->stop(); delete m_worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker,
+            [this] {
+                m_worker->stop();
+                delete m_worker;
+            },
+            Qt::BlockingQueuedConnection);
         m_worker = nullptr;
         m_thread.quit();
         m_thread.wait();
-        return result ? result->error() : Error{ErrorCode::Internal, QStringLiteral("The server thread did not start."), {}, 0};
+        return result ? result->error()
+                      : Error{ErrorCode::Internal, QStringLiteral("The server thread did not start."), {}, 0};
     }
     m_port = result->value();
     m_tls = !options.tlsCertificateFile.isEmpty();
     m_fingerprint = fingerprint;
     m_running = true;
-    qCInfo(lcServer) << "listening on" << options.address.toString() << m_port << (m_tls ? "(https)" : "(http)");
+    qCInfo(lcServer) << "listening on" << options.address.toString() << m_port
+                     << (m_tls ? "(https)" : "(http)");
     emit stateChanged();
     return m_port;
 }
@@ -181,7 +201,13 @@ void ApiServer::stop()
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->stop(); delete m_worker; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            m_worker->stop();
+            delete m_worker;
+        },
+        Qt::BlockingQueuedConnection);
     m_worker = nullptr;
     m_thread.quit();
     m_thread.wait();
@@ -195,7 +221,8 @@ QStringList ApiServer::routes() const
     if (!m_worker)
         return {};
     QStringList out;
-    QMetaObject::invokeMethod(m_worker, [&] { out = m_worker->routes(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [&] { out = m_worker->routes(); }, Qt::BlockingQueuedConnection);
     return out;
 }
 

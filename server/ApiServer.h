@@ -11,10 +11,11 @@
 
 namespace cc::api {
 
-struct ServerOptions {
+struct ServerOptions
+{
     QHostAddress address = QHostAddress::Any;
     quint16 port = 8080;
-    QString tlsCertificateFile;   // PEM; both set: HTTPS
+    QString tlsCertificateFile; // PEM; both set: HTTPS
     QString tlsKeyFile;
     ConnectionLimits limits;
 };
@@ -37,8 +38,8 @@ public:
     bool isRunning() const { return m_running.load(); }
     quint16 port() const { return m_port; }
     bool isTls() const { return m_tls; }
-    QString certificateFingerprint() const { return m_fingerprint; }   // SHA-256, "AB:CD:…"
-    QStringList routes() const;   // "GET /api/v1/health", …
+    QString certificateFingerprint() const { return m_fingerprint; } // SHA-256, "AB:CD:…"
+    QStringList routes() const;                                      // "GET /api/v1/health", …
 
 signals:
     void requestLogged(const QString &line);

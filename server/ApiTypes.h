@@ -12,20 +12,22 @@ namespace cc::api {
 
 // A request as the API layer sees it: no QtHttpServer type crosses this line, so routing,
 // controllers and codecs can be tested without a socket.
-struct ApiRequest {
-    QString method;                       // "GET", "POST", ...
-    QString path;                         // decoded path, without the query
+struct ApiRequest
+{
+    QString method; // "GET", "POST", ...
+    QString path;   // decoded path, without the query
     QUrlQuery query;
-    QHash<QByteArray, QByteArray> headers;   // lower-case names
+    QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
     QHostAddress peer;
-    QHash<QString, QString> params;       // filled by the router (":id" → value)
+    QHash<QString, QString> params; // filled by the router (":id" → value)
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     QString param(const QString &name) const { return params.value(name); }
 };
 
-struct ApiResponse {
+struct ApiResponse
+{
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

@@ -1,9 +1,9 @@
 #include "server/AuthController.h"
 
+#include "core/TimeText.h"
 #include "server/JsonInput.h"
 #include "server/Problem.h"
 #include "server/Responses.h"
-#include "core/TimeText.h"
 
 #include <QFile>
 
@@ -12,11 +12,16 @@ namespace cc::api {
 void AuthController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/token"), std::bind(&AuthController::signIn, this, _1, _2), false);
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/pair"), std::bind(&AuthController::pair, this, _1, _2), false);
-    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"), std::bind(&AuthController::signOut, this, _1, _2));
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"), std::bind(&AuthController::health, this, _1, _2), false);
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"), std::bind(&AuthController::openApi, this, _1, _2), false);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/token"),
+               std::bind(&AuthController::signIn, this, _1, _2), false);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/pair"),
+               std::bind(&AuthController::pair, this, _1, _2), false);
+    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"),
+               std::bind(&AuthController::signOut, this, _1, _2));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"),
+               std::bind(&AuthController::health, this, _1, _2), false);
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"),
+               std::bind(&AuthController::openApi, this, _1, _2), false);
 }
 
 QString AuthController::bearer(const ApiRequest &request)
@@ -90,9 +95,10 @@ ApiResponse AuthController::signOut(const ApiRequest &request, const Caller &)
 
 ApiResponse AuthController::health(const ApiRequest &, const Caller &)
 {
-    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                 {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
-                                 {QStringLiteral("database"), m_databaseKind}});
+    return json(200,
+                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                            {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
+                            {QStringLiteral("database"), m_databaseKind}});
 }
 
 ApiResponse AuthController::openApi(const ApiRequest &, const Caller &)

@@ -9,7 +9,10 @@ namespace cc::api {
 class AuthController
 {
 public:
-    AuthController(AuthService &auth, QString databaseKind) : m_auth(auth), m_databaseKind(std::move(databaseKind)) {}
+    AuthController(AuthService &auth, QString databaseKind)
+        : m_auth(auth)
+        , m_databaseKind(std::move(databaseKind))
+    {}
     void registerRoutes(Router &router);
 
     ApiResponse signIn(const ApiRequest &request, const Caller &caller);

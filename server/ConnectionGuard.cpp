@@ -5,10 +5,10 @@
 #include <QRegularExpression>
 #include <QSslSocket>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <netinet/in.h>
-#include <arpa/inet.h>
 
 namespace cc::api {
 
@@ -26,20 +26,32 @@ QHostAddress peerOf(qintptr descriptor)
 } // namespace
 
 // The framing state of one connection.
-struct ConnectionGuard::Watch {
-    enum class Phase { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer };
+struct ConnectionGuard::Watch
+{
+    enum class Phase
+    {
+        Head,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkDataEnd,
+        Trailer
+    };
     QPointer<QTcpSocket> socket;
     QHostAddress peer;
     Phase phase = Phase::Head;
-    QByteArray head;        // the head so far (at most the limit)
-    QByteArray line;        // a chunk-size or trailer line so far
+    QByteArray head; // the head so far (at most the limit)
+    QByteArray line; // a chunk-size or trailer line so far
     qint64 bodyLeft = 0;
     qint64 bodyTotal = 0;
     QTimer idle;
-    QTimer deadline;        // the current request must be complete by then
+    QTimer deadline; // the current request must be complete by then
 };
 
-ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent) : QObject(parent), m_limits(limits) {}
+ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+{}
 
 ConnectionGuard::~ConnectionGuard()
 {
@@ -57,12 +69,15 @@ void ConnectionGuard::refuseDescriptor(qintptr descriptor)
     // The lambda returns a QByteArray, not the QStringBuilder of its expression (which would
     // refer to its locals after they are gone).
     static const QByteArray answer = []() -> QByteArray {
-        const ApiResponse p = problem(503, QStringLiteral("The server has too many open connections; retry shortly."));
-        return QByteArrayLiteral("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
-                                 "Retry-After: 1\r\nConnection: close\r\nContent-Length: ")
+        const ApiResponse p =
+            problem(503, QStringLiteral("The server has too many open connections; retry shortly."));
+        return QByteArrayLiteral(
+                   "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+                   "Retry-After: 1\r\nConnection: close\r\nContent-Length: ")
             + QByteArray::number(p.body.size()) + QByteArrayLiteral("\r\n\r\n") + p.body;
     }();
-    (void)!::send(static_cast<int>(descriptor), answer.constData(), static_cast<size_t>(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    (void)!::send(static_cast<int>(descriptor), answer.constData(), static_cast<size_t>(answer.size()),
+                  MSG_NOSIGNAL | MSG_DONTWAIT);
     ::close(static_cast<int>(descriptor));
 }
 
@@ -80,9 +95,8 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     w->deadline.setSingleShot(true);
     w->deadline.setInterval(m_limits.requestTimeoutMs);
     connect(&w->idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
-    connect(&w->deadline, &QTimer::timeout, this, [this, socket] {
-        reject(socket, 408, QStringLiteral("The request did not arrive in time."));
-    });
+    connect(&w->deadline, &QTimer::timeout, this,
+            [this, socket] { reject(socket, 408, QStringLiteral("The request did not arrive in time.")); });
     // Connected first, so it sees the bytes before QtHttpServer reads them.
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QIODevice::bytesWritten, &w->idle, [w] { w->idle.start(); });
@@ -132,8 +146,10 @@ void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &deta
     // Nobody else reads from this connection again: QtHttpServer never sees the rest.
     disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
     const ApiResponse p = problem(status, detail);
-    const QByteArray reason = status == 413 ? "Content Too Large" : status == 431 ? "Request Header Fields Too Large"
-                            : status == 408 ? "Request Timeout" : "Bad Request";
+    const QByteArray reason = status == 413 ? "Content Too Large"
+        : status == 431                     ? "Request Header Fields Too Large"
+        : status == 408                     ? "Request Timeout"
+                                            : "Bad Request";
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                   + "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nContent-Length: "
                   + QByteArray::number(p.body.size()) + "\r\n\r\n" + p.body);
@@ -159,7 +175,8 @@ void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &deta
 
 int ConnectionGuard::consume(Watch &w, const QByteArray &data, QString *detail)
 {
-    static const QRegularExpression requestLine(QStringLiteral("^[A-Z]{1,16} [^ \\x00-\\x1f]{1,8192} HTTP/1\\.[01]$"));
+    static const QRegularExpression requestLine(
+        QStringLiteral("^[A-Z]{1,16} [^ \\x00-\\x1f]{1,8192} HTTP/1\\.[01]$"));
     qsizetype i = 0;
     while (i < data.size()) {
         switch (w.phase) {
@@ -173,14 +190,16 @@ int ConnectionGuard::consume(Watch &w, const QByteArray &data, QString *detail)
             const qsizetype end = w.head.indexOf("\r\n\r\n");
             if (end < 0) {
                 if (w.head.size() > m_limits.maxHeadBytes) {
-                    *detail = QStringLiteral("The request head is larger than %1 KiB.").arg(m_limits.maxHeadBytes / 1024);
+                    *detail = QStringLiteral("The request head is larger than %1 KiB.")
+                                  .arg(m_limits.maxHeadBytes / 1024);
                     return 431;
                 }
                 i += take;
                 break;
             }
             if (end + 4 > m_limits.maxHeadBytes) {
-                *detail = QStringLiteral("The request head is larger than %1 KiB.").arg(m_limits.maxHeadBytes / 1024);
+                *detail = QStringLiteral("The request head is larger than %1 KiB.")
+                              .arg(m_limits.maxHeadBytes / 1024);
                 return 431;
             }
             i += end + 4 - before;
@@ -232,7 +251,8 @@ int ConnectionGuard::consume(Watch &w, const QByteArray &data, QString *detail)
                 }
                 w.bodyLeft = contentLength.toLongLong();
                 if (w.bodyLeft > m_limits.maxBodyBytes) {
-                    *detail = QStringLiteral("The body is larger than %1 KiB.").arg(m_limits.maxBodyBytes / 1024);
+                    *detail =
+                        QStringLiteral("The body is larger than %1 KiB.").arg(m_limits.maxBodyBytes / 1024);
                     return 413;
                 }
                 w.phase = w.bodyLeft > 0 ? Watch::Phase::Body : Watch::Phase::Head;
@@ -299,7 +319,7 @@ int ConnectionGuard::consume(Watch &w, const QByteArray &data, QString *detail)
             i += take;
             if (w.bodyLeft == 0) {
                 w.phase = Watch::Phase::ChunkDataEnd;
-                w.bodyLeft = 2;   // CRLF
+                w.bodyLeft = 2; // CRLF
             }
             break;
         }

@@ -12,11 +12,12 @@
 
 namespace cc::api {
 
-struct ConnectionLimits {
+struct ConnectionLimits
+{
     int maxConnections = 512;
     int maxPerAddress = 64;
-    int idleTimeoutMs = 15000;      // no byte in either direction for this long: closed
-    int requestTimeoutMs = 15000;   // a request's head and body must arrive within this
+    int idleTimeoutMs = 15000;    // no byte in either direction for this long: closed
+    int requestTimeoutMs = 15000; // a request's head and body must arrive within this
     int maxHeadBytes = 16 * 1024;
     qint64 maxBodyBytes = 64 * 1024;
 };
@@ -58,7 +59,7 @@ private:
 
     ConnectionLimits m_limits;
     QHash<QTcpSocket *, Watch *> m_watches;
-    QList<Watch *> m_retired;   // forgotten, deleted on the next turn of the event loop
+    QList<Watch *> m_retired; // forgotten, deleted on the next turn of the event loop
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };
@@ -69,7 +70,10 @@ class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    GuardedTcpServer(ConnectionGuard &guard, QObject *parent = nullptr) : QTcpServer(parent), m_guard(guard) {}
+    GuardedTcpServer(ConnectionGuard &guard, QObject *parent = nullptr)
+        : QTcpServer(parent)
+        , m_guard(guard)
+    {}
     QTcpSocket *nextPendingConnection() override;
 
 protected:
@@ -83,7 +87,10 @@ class GuardedSslServer : public QSslServer
 {
     Q_OBJECT
 public:
-    GuardedSslServer(ConnectionGuard &guard, QObject *parent = nullptr) : QSslServer(parent), m_guard(guard) {}
+    GuardedSslServer(ConnectionGuard &guard, QObject *parent = nullptr)
+        : QSslServer(parent)
+        , m_guard(guard)
+    {}
     QTcpSocket *nextPendingConnection() override;
 
 protected:

@@ -11,22 +11,35 @@ namespace {
 QString methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect: return QStringLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace: return QStringLiteral("TRACE");
-    default: return QStringLiteral("UNKNOWN");
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QStringLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QStringLiteral("TRACE");
+    default:
+        return QStringLiteral("UNKNOWN");
     }
 }
 
 } // namespace
 
-HttpServer::HttpServer(ApiDispatcher &dispatcher, QObject *parent) : QAbstractHttpServer(parent), m_dispatcher(dispatcher) {}
+HttpServer::HttpServer(ApiDispatcher &dispatcher, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_dispatcher(dispatcher)
+{}
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -56,7 +69,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     responder.writeBody(out.body);
     if (close)
-        socket->disconnectFromHost();   // after what was written has gone out
+        socket->disconnectFromHost(); // after what was written has gone out
     return true;
 }
 

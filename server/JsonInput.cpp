@@ -18,14 +18,17 @@ Result<JsonInput> JsonInput::parse(const QByteArray &body, const QStringList &al
                                 .arg(error.errorString())
                                 .arg(error.offset));
     if (!doc.isObject())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("body"), QStringLiteral("The body must be a JSON object."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("body"),
+                            QStringLiteral("The body must be a JSON object."));
     JsonInput input;
     input.m_object = doc.object();
     QList<FieldError> unknown;
     for (auto it = input.m_object.constBegin(); it != input.m_object.constEnd(); ++it) {
         if (!allowedFields.contains(it.key()))
-            unknown << FieldError{it.key(), QStringLiteral("Unknown field “%1”; allowed: %2.")
-                                                .arg(it.key(), allowedFields.join(QStringLiteral(", "))), 0, 0};
+            unknown << FieldError{it.key(),
+                                  QStringLiteral("Unknown field “%1”; allowed: %2.")
+                                      .arg(it.key(), allowedFields.join(QStringLiteral(", "))),
+                                  0, 0};
     }
     if (!unknown.isEmpty())
         return Error::invalid(unknown.first().message, unknown);
@@ -99,7 +102,10 @@ QDateTime JsonInput::timestamp(const QString &field, bool required)
         return {};
     const auto parsed = parseTimestamp(text);
     if (!parsed) {
-        problem(field, QStringLiteral("%1 must be a date (2026-03-20) or an ISO 8601 time (2026-03-20T00:00:00.000Z).").arg(field));
+        problem(
+            field,
+            QStringLiteral("%1 must be a date (2026-03-20) or an ISO 8601 time (2026-03-20T00:00:00.000Z).")
+                .arg(field));
         return {};
     }
     return *parsed;
@@ -112,13 +118,16 @@ Status JsonInput::status() const
     return Error::invalid(m_problems.first().message, m_problems);
 }
 
-QueryInput::QueryInput(const QUrlQuery &query, const QStringList &allowed) : m_query(query)
+QueryInput::QueryInput(const QUrlQuery &query, const QStringList &allowed)
+    : m_query(query)
 {
     const auto items = query.queryItems(QUrl::FullyDecoded);
     for (const auto &item : items) {
         if (!allowed.contains(item.first))
-            m_problems << FieldError{item.first, QStringLiteral("Unknown query parameter “%1”; allowed: %2.")
-                                                     .arg(item.first, allowed.join(QStringLiteral(", "))), 0, 0};
+            m_problems << FieldError{item.first,
+                                     QStringLiteral("Unknown query parameter “%1”; allowed: %2.")
+                                         .arg(item.first, allowed.join(QStringLiteral(", "))),
+                                     0, 0};
     }
 }
 
@@ -134,7 +143,9 @@ int QueryInput::integer(const QString &name, int fallback, int min, int max)
     bool ok = false;
     const int value = m_query.queryItemValue(name).toInt(&ok);
     if (!ok || value < min || value > max) {
-        m_problems << FieldError{name, QStringLiteral("%1 must be a whole number from %2 to %3.").arg(name).arg(min).arg(max), 0, 0};
+        m_problems << FieldError{
+            name, QStringLiteral("%1 must be a whole number from %2 to %3.").arg(name).arg(min).arg(max), 0,
+            0};
         return fallback;
     }
     return value;
@@ -146,7 +157,8 @@ QDateTime QueryInput::timestamp(const QString &name)
         return {};
     const auto parsed = parseTimestamp(m_query.queryItemValue(name, QUrl::FullyDecoded));
     if (!parsed) {
-        m_problems << FieldError{name, QStringLiteral("%1 must be a date (2026-03-20) or an ISO 8601 time.").arg(name), 0, 0};
+        m_problems << FieldError{
+            name, QStringLiteral("%1 must be a date (2026-03-20) or an ISO 8601 time.").arg(name), 0, 0};
         return {};
     }
     return *parsed;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/ApiTypes.h"
 #include "core/Result.h"
+#include "server/ApiTypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -26,7 +26,7 @@ public:
     // Each reader records a problem when the field is there with the wrong type (or missing
     // when required) and returns an empty value.
     QString string(const QString &field, bool required = false);
-    std::optional<QString> nullableString(const QString &field);   // absent: nullopt; null: nullopt too
+    std::optional<QString> nullableString(const QString &field); // absent: nullopt; null: nullopt too
     std::optional<QStringList> stringArray(const QString &field, bool required = false);
     QDateTime timestamp(const QString &field, bool required = false);
 

@@ -17,9 +17,12 @@ void NotificationRecordsController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
     router.add(QStringLiteral("GET"), kBase, std::bind(&NotificationRecordsController::list, this, _1, _2));
-    router.add(QStringLiteral("POST"), kBase, std::bind(&NotificationRecordsController::create, this, _1, _2));
-    router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"), std::bind(&NotificationRecordsController::get, this, _1, _2));
-    router.add(QStringLiteral("PUT"), kBase + QStringLiteral("/:id"), std::bind(&NotificationRecordsController::update, this, _1, _2));
+    router.add(QStringLiteral("POST"), kBase,
+               std::bind(&NotificationRecordsController::create, this, _1, _2));
+    router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"),
+               std::bind(&NotificationRecordsController::get, this, _1, _2));
+    router.add(QStringLiteral("PUT"), kBase + QStringLiteral("/:id"),
+               std::bind(&NotificationRecordsController::update, this, _1, _2));
     router.add(QStringLiteral("DELETE"), kBase + QStringLiteral("/:id"),
                std::bind(&NotificationRecordsController::remove, this, _1, _2));
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/peer-mentor-profile/:peerMentorId"),
@@ -30,11 +33,13 @@ void NotificationRecordsController::registerRoutes(Router &router)
 
 ApiResponse NotificationRecordsController::list(const ApiRequest &request, const Caller &caller)
 {
-    QueryInput query(request.query, {QStringLiteral("page"), QStringLiteral("limit"), PeerMentorId, EventType, CoordinatorId,
-                                     QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("org_id")});
+    QueryInput query(request.query,
+                     {QStringLiteral("page"), QStringLiteral("limit"), PeerMentorId, EventType, CoordinatorId,
+                      QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("org_id")});
     PageRequest pageRequest;
     pageRequest.page = query.integer(QStringLiteral("page"), 1, 1, 1'000'000);
-    pageRequest.limit = query.integer(QStringLiteral("limit"), 20, 1, NotificationRecordService::kMaxPageLimit);
+    pageRequest.limit =
+        query.integer(QStringLiteral("limit"), 20, 1, NotificationRecordService::kMaxPageLimit);
     RecordFilter filter;
     filter.peerMentorId = query.string(PeerMentorId);
     filter.coordinatorId = query.string(CoordinatorId);
@@ -47,8 +52,9 @@ ApiResponse NotificationRecordsController::list(const ApiRequest &request, const
     if (!event.isEmpty()) {
         filter.eventType = eventTypeFromName(event);
         if (!filter.eventType)
-            return problem(Error::field(ErrorCode::Invalid, EventType,
-                                        QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
+            return problem(
+                Error::field(ErrorCode::Invalid, EventType,
+                             QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
     }
     auto result = m_service.list(caller, filter, pageRequest);
     if (!result)
@@ -69,8 +75,9 @@ ApiResponse NotificationRecordsController::get(const ApiRequest &request, const 
 
 ApiResponse NotificationRecordsController::create(const ApiRequest &request, const Caller &caller)
 {
-    auto input = JsonInput::parse(request.body, {PeerMentorId, EventType, EffectiveDate, Reason, CoordinatorId,
-                                                 ChannelsNotified, DispatchIds, Notes});
+    auto input = JsonInput::parse(request.body,
+                                  {PeerMentorId, EventType, EffectiveDate, Reason, CoordinatorId,
+                                   ChannelsNotified, DispatchIds, Notes});
     if (!input)
         return problem(input.error());
     NewRecord record;
@@ -86,8 +93,9 @@ ApiResponse NotificationRecordsController::create(const ApiRequest &request, con
         return problem(s.error());
     const auto eventType = eventTypeFromName(event);
     if (!eventType)
-        return problem(Error::field(ErrorCode::Invalid, EventType,
-                                    QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
+        return problem(
+            Error::field(ErrorCode::Invalid, EventType,
+                         QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
     record.eventType = *eventType;
     auto created = m_service.record(caller, record);
     if (!created)
@@ -105,7 +113,8 @@ ApiResponse NotificationRecordsController::update(const ApiRequest &request, con
     RecordUpdate change;
     if (input->has(ChannelsNotified)) {
         if (input->isNull(ChannelsNotified))
-            return problem(Error::field(ErrorCode::Invalid, ChannelsNotified, QStringLiteral("channels_notified must not be null.")));
+            return problem(Error::field(ErrorCode::Invalid, ChannelsNotified,
+                                        QStringLiteral("channels_notified must not be null.")));
         change.channels = input->stringArray(ChannelsNotified, true);
     }
     if (input->has(Notes))

@@ -9,7 +9,9 @@ namespace cc::api {
 class NotificationRecordsController
 {
 public:
-    explicit NotificationRecordsController(NotificationRecordService &service) : m_service(service) {}
+    explicit NotificationRecordsController(NotificationRecordService &service)
+        : m_service(service)
+    {}
     void registerRoutes(Router &router);
 
     ApiResponse list(const ApiRequest &request, const Caller &caller);

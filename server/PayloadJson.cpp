@@ -14,7 +14,8 @@ QJsonObject templateListItem(const PayloadTemplate &t, const QString &locale)
         {Title, t.text(locale).title},
         {Description, t.description},
         {Custom, t.custom},
-        {UpdatedAt, t.updatedAt.isValid() ? QJsonValue(formatTimestamp(t.updatedAt)) : QJsonValue(QJsonValue::Null)},
+        {UpdatedAt,
+         t.updatedAt.isValid() ? QJsonValue(formatTimestamp(t.updatedAt)) : QJsonValue(QJsonValue::Null)},
     };
 }
 
@@ -39,9 +40,10 @@ QJsonObject builtPayloadJson(const BuiltPayload &p)
         {PayloadType, p.payloadType},
         {Title, p.title},
         {Body, p.body},
-        {Data, QJsonObject{{Event, eventTypeName(p.event)},
-                           {PeerMentorName, p.peerMentorName},
-                           {EffectiveDate, formatTimestamp(p.effectiveDate)}}},
+        {Data,
+         QJsonObject{{Event, eventTypeName(p.event)},
+                     {PeerMentorName, p.peerMentorName},
+                     {EffectiveDate, formatTimestamp(p.effectiveDate)}}},
         {CreatedAt, formatTimestamp(p.createdAt)},
     };
 }

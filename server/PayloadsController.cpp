@@ -27,9 +27,12 @@ void PayloadsController::registerRoutes(Router &router)
     using namespace std::placeholders;
     router.add(QStringLiteral("GET"), kBase, std::bind(&PayloadsController::list, this, _1, _2));
     router.add(QStringLiteral("POST"), kBase, std::bind(&PayloadsController::build, this, _1, _2));
-    router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"), std::bind(&PayloadsController::get, this, _1, _2));
-    router.add(QStringLiteral("PUT"), kBase + QStringLiteral("/:id"), std::bind(&PayloadsController::update, this, _1, _2));
-    router.add(QStringLiteral("DELETE"), kBase + QStringLiteral("/:id"), std::bind(&PayloadsController::remove, this, _1, _2));
+    router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"),
+               std::bind(&PayloadsController::get, this, _1, _2));
+    router.add(QStringLiteral("PUT"), kBase + QStringLiteral("/:id"),
+               std::bind(&PayloadsController::update, this, _1, _2));
+    router.add(QStringLiteral("DELETE"), kBase + QStringLiteral("/:id"),
+               std::bind(&PayloadsController::remove, this, _1, _2));
 }
 
 QString PayloadsController::defaultLocale(const Caller &caller)
@@ -94,7 +97,8 @@ ApiResponse PayloadsController::get(const ApiRequest &request, const Caller &cal
 
 ApiResponse PayloadsController::build(const ApiRequest &request, const Caller &caller)
 {
-    auto input = JsonInput::parse(request.body, {PayloadType, TemplateId, PeerMentorName, PeerMentorId, Date, Reason, Locale});
+    auto input = JsonInput::parse(
+        request.body, {PayloadType, TemplateId, PeerMentorName, PeerMentorId, Date, Reason, Locale});
     if (!input)
         return problem(input.error());
     BuildRequest build;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/DirectoryService.h"
-#include "server/Router.h"
 #include "core/TemplateService.h"
+#include "server/Router.h"
 
 namespace cc::api {
 
@@ -11,9 +11,9 @@ class PayloadsController
 {
 public:
     PayloadsController(TemplateService &templates, DirectoryService &directory)
-        : m_templates(templates), m_directory(directory)
-    {
-    }
+        : m_templates(templates)
+        , m_directory(directory)
+    {}
     void registerRoutes(Router &router);
 
     ApiResponse list(const ApiRequest &request, const Caller &caller);

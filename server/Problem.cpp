@@ -11,21 +11,36 @@ namespace {
 QString titleOf(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("Bad Request");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("Not Found");
-    case 405: return QStringLiteral("Method Not Allowed");
-    case 408: return QStringLiteral("Request Timeout");
-    case 409: return QStringLiteral("Conflict");
-    case 412: return QStringLiteral("Precondition Failed");
-    case 413: return QStringLiteral("Content Too Large");
-    case 415: return QStringLiteral("Unsupported Media Type");
-    case 422: return QStringLiteral("Unprocessable Content");
-    case 429: return QStringLiteral("Too Many Requests");
-    case 431: return QStringLiteral("Request Header Fields Too Large");
-    case 503: return QStringLiteral("Service Unavailable");
-    default: return QStringLiteral("Internal Server Error");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 405:
+        return QStringLiteral("Method Not Allowed");
+    case 408:
+        return QStringLiteral("Request Timeout");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 412:
+        return QStringLiteral("Precondition Failed");
+    case 413:
+        return QStringLiteral("Content Too Large");
+    case 415:
+        return QStringLiteral("Unsupported Media Type");
+    case 422:
+        return QStringLiteral("Unprocessable Content");
+    case 429:
+        return QStringLiteral("Too Many Requests");
+    case 431:
+        return QStringLiteral("Request Header Fields Too Large");
+    case 503:
+        return QStringLiteral("Service Unavailable");
+    default:
+        return QStringLiteral("Internal Server Error");
     }
 }
 
@@ -39,16 +54,26 @@ QString typeOf(int status)
 int statusOf(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Invalid: return 400;
-    case ErrorCode::Unauthenticated: return 401;
-    case ErrorCode::Forbidden: return 403;
-    case ErrorCode::NotFound: return 404;
-    case ErrorCode::Conflict: return 409;
-    case ErrorCode::PreconditionFailed: return 412;
-    case ErrorCode::Unprocessable: return 422;
-    case ErrorCode::TooManyRequests: return 429;
-    case ErrorCode::Storage: return 503;
-    case ErrorCode::Internal: return 500;
+    case ErrorCode::Invalid:
+        return 400;
+    case ErrorCode::Unauthenticated:
+        return 401;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::Conflict:
+        return 409;
+    case ErrorCode::PreconditionFailed:
+        return 412;
+    case ErrorCode::Unprocessable:
+        return 422;
+    case ErrorCode::TooManyRequests:
+        return 429;
+    case ErrorCode::Storage:
+        return 503;
+    case ErrorCode::Internal:
+        return 500;
     }
     return 500;
 }
@@ -77,7 +102,8 @@ ApiResponse problem(int status, const QString &detail, const QList<FieldError> &
     r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/problem+json"));
     if (status == 401)
-        r.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"coordinator-console\""));
+        r.setHeader(QByteArrayLiteral("WWW-Authenticate"),
+                    QByteArrayLiteral("Bearer realm=\"coordinator-console\""));
     return r;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/ApiTypes.h"
 #include "core/Result.h"
+#include "server/ApiTypes.h"
 
 namespace cc::api {
 

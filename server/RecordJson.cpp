@@ -100,7 +100,8 @@ QJsonObject profileJson(const PeerMentorProfile &p)
         {QStringLiteral("phone"), orNull(p.mentor.phone)},
         {CoordinatorId, orNull(p.mentor.coordinatorId)},
         {QStringLiteral("org_id"), p.mentor.orgId},
-        {QStringLiteral("current_status"), p.status == PauseStatus::Paused ? QStringLiteral("paused") : QStringLiteral("active")},
+        {QStringLiteral("current_status"),
+         p.status == PauseStatus::Paused ? QStringLiteral("paused") : QStringLiteral("active")},
         {QStringLiteral("pause_start_date"), nullOrTime(p.pauseStartDate)},
     };
 }

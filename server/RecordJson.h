@@ -24,10 +24,10 @@ inline const QString CreatedBy = QStringLiteral("created_by");
 inline const QString UpdatedAt = QStringLiteral("updated_at");
 } // namespace RecordField
 
-QJsonObject recordFull(const NotificationRecord &r);       // GET one
-QJsonObject recordListItem(const NotificationRecord &r);   // list item
-QJsonObject recordCreated(const NotificationRecord &r);    // POST answer
-QJsonObject recordUpdated(const NotificationRecord &r);    // PUT answer
+QJsonObject recordFull(const NotificationRecord &r);     // GET one
+QJsonObject recordListItem(const NotificationRecord &r); // list item
+QJsonObject recordCreated(const NotificationRecord &r);  // POST answer
+QJsonObject recordUpdated(const NotificationRecord &r);  // PUT answer
 QJsonObject historyItem(const NotificationRecord &r);
 QJsonObject profileJson(const PeerMentorProfile &p);
 QJsonObject historyJson(const History &h);

@@ -32,11 +32,12 @@ ApiResponse jsonWithContentEtag(int status, const QJsonObject &body)
 
 ApiResponse page(const QJsonArray &data, int pageNumber, int limit, qint64 total)
 {
-    return json(200, QJsonObject{{QStringLiteral("data"), data},
-                                 {QStringLiteral("pagination"),
-                                  QJsonObject{{QStringLiteral("page"), pageNumber},
-                                              {QStringLiteral("limit"), limit},
-                                              {QStringLiteral("total"), total}}}});
+    return json(200,
+                QJsonObject{{QStringLiteral("data"), data},
+                            {QStringLiteral("pagination"),
+                             QJsonObject{{QStringLiteral("page"), pageNumber},
+                                         {QStringLiteral("limit"), limit},
+                                         {QStringLiteral("total"), total}}}});
 }
 
 QJsonObject deletedJson(const QString &message, const Deleted &d)

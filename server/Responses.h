@@ -1,8 +1,8 @@
 #pragma once
 
-#include "server/ApiTypes.h"
-#include "core/Result.h"
 #include "core/Paging.h"
+#include "core/Result.h"
+#include "server/ApiTypes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -77,7 +77,8 @@ Router::Match Router::match(const QString &method, const QString &rawPath) const
                 result.allowed.append(route.method);
             continue;
         }
-        const int literals = static_cast<int>(route.pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts).size() - params.size());
+        const int literals = static_cast<int>(route.pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts).size()
+                                              - params.size());
         if (literals > bestLiterals) {
             best = &route;
             bestLiterals = literals;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "server/ApiTypes.h"
 #include "core/Caller.h"
+#include "server/ApiTypes.h"
 
 #include <functional>
 
@@ -16,17 +16,24 @@ class Router
 public:
     // `caller` is the authenticated user; empty for the routes that need no token.
     using Handler = std::function<ApiResponse(const ApiRequest &, const Caller &)>;
-    struct Route {
+    struct Route
+    {
         QString method;
         QString pattern;
         Handler handler;
         bool authenticated = true;
     };
-    struct Match {
-        enum class Kind { Found, NotFound, MethodNotAllowed } kind = Kind::NotFound;
+    struct Match
+    {
+        enum class Kind
+        {
+            Found,
+            NotFound,
+            MethodNotAllowed
+        } kind = Kind::NotFound;
         const Route *route = nullptr;
         QHash<QString, QString> params;
-        QStringList allowed;   // for MethodNotAllowed
+        QStringList allowed; // for MethodNotAllowed
     };
 
     void add(const QString &method, const QString &pattern, Handler handler, bool authenticated = true);

@@ -8,9 +8,9 @@
 #include "tests/support/TestDatabase.h"
 
 #include <QFile>
-#include <QTcpSocket>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,7 +20,8 @@ using namespace cc;
 
 namespace {
 
-struct Run {
+struct Run
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -56,12 +57,12 @@ QString describe(const Run &run)
 } // namespace
 
 // Compares an exit code and shows both streams when it differs.
-#define EXPECT_EXIT(result, code)                                                                  \
-    do {                                                                                           \
-        const Run &finished_ = (result);                                                           \
-        if (finished_.exitCode != (code))                                                          \
-            qWarning("%s", qPrintable(describe(finished_)));                                       \
-        QCOMPARE(finished_.exitCode, (code));                                                      \
+#define EXPECT_EXIT(result, code)                                                                            \
+    do {                                                                                                     \
+        const Run &finished_ = (result);                                                                     \
+        if (finished_.exitCode != (code))                                                                    \
+            qWarning("%s", qPrintable(describe(finished_)));                                                 \
+        QCOMPARE(finished_.exitCode, (code));                                                                \
     } while (false)
 
 class TestCli : public QObject
@@ -118,7 +119,8 @@ private:
     // `admin --database <the test database> ARGS`
     Run admin(const QStringList &args, const QByteArray &input = {});
     bool seedDirectory();
-    bool seedUser(const QString &username, Role role, const QString &orgId = {}, const QString &coordinatorId = {});
+    bool seedUser(const QString &username, Role role, const QString &orgId = {},
+                  const QString &coordinatorId = {});
     QString counts();
     qint64 recordCount();
 
@@ -174,9 +176,19 @@ bool TestCli::seedDirectory()
     other.name = QStringLiteral("Another organisation");
     other.locale = QStringLiteral("en");
     return directory.addOrganisation(system, org).ok() && directory.addOrganisation(system, other).ok()
-        && directory.addCoordinator(system, Coordinator{kCoordinator, kOrg, QStringLiteral("Ingrid Bakke"), {}, {}}).ok()
-        && directory.addCoordinator(system, Coordinator{kOtherCoordinator, kOtherOrg, QStringLiteral("Ola Other"), {}, {}}).ok()
-        && directory.addPeerMentor(system, PeerMentor{kMentor, kOrg, kCoordinator, QStringLiteral("Kari Nordmann"), {}, {}, {}}).ok();
+        && directory
+               .addCoordinator(system,
+                               Coordinator{kCoordinator, kOrg, QStringLiteral("Ingrid Bakke"), {}, {}})
+               .ok()
+        && directory
+               .addCoordinator(system,
+                               Coordinator{kOtherCoordinator, kOtherOrg, QStringLiteral("Ola Other"), {}, {}})
+               .ok()
+        && directory
+               .addPeerMentor(
+                   system,
+                   PeerMentor{kMentor, kOrg, kCoordinator, QStringLiteral("Kari Nordmann"), {}, {}, {}})
+               .ok();
 }
 
 bool TestCli::seedUser(const QString &username, Role role, const QString &orgId, const QString &coordinatorId)
@@ -232,13 +244,20 @@ void TestCli::topLevel_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("out");
     QTest::addColumn<QString>("err");
-    QTest::newRow("serve --help") << words({"serve", "--help"}) << 0 << QStringLiteral("Usage: coordinator-console serve") << QString();
-    QTest::newRow("serve bad --listen") << words({"serve", "--listen", "localhost"}) << 2 << QString() << QStringLiteral("--listen must be HOST:PORT");
-    QTest::newRow("serve extra argument") << words({"serve", "now"}) << 2 << QString() << QStringLiteral("serve takes no arguments");
-    QTest::newRow("serve half TLS") << words({"serve", "--tls-cert", "x.pem"}) << 2 << QString() << QStringLiteral("both --tls-cert and --tls-key");
-    QTest::newRow("--help") << words({"--help"}) << 0 << QStringLiteral("coordinator-console admin COMMAND") << QString();
-    QTest::newRow("--version") << words({"--version"}) << 0 << QStringLiteral("coordinator-console 0.") << QString();
-    QTest::newRow("unknown") << words({"frobnicate"}) << 2 << QString() << QStringLiteral("unknown command “frobnicate”");
+    QTest::newRow("serve --help") << words({"serve", "--help"}) << 0
+                                  << QStringLiteral("Usage: coordinator-console serve") << QString();
+    QTest::newRow("serve bad --listen") << words({"serve", "--listen", "localhost"}) << 2 << QString()
+                                        << QStringLiteral("--listen must be HOST:PORT");
+    QTest::newRow("serve extra argument")
+        << words({"serve", "now"}) << 2 << QString() << QStringLiteral("serve takes no arguments");
+    QTest::newRow("serve half TLS") << words({"serve", "--tls-cert", "x.pem"}) << 2 << QString()
+                                    << QStringLiteral("both --tls-cert and --tls-key");
+    QTest::newRow("--help") << words({"--help"}) << 0 << QStringLiteral("coordinator-console admin COMMAND")
+                            << QString();
+    QTest::newRow("--version") << words({"--version"}) << 0 << QStringLiteral("coordinator-console 0.")
+                               << QString();
+    QTest::newRow("unknown") << words({"frobnicate"}) << 2 << QString()
+                             << QStringLiteral("unknown command “frobnicate”");
 }
 
 void TestCli::topLevel()
@@ -260,12 +279,14 @@ void TestCli::topLevel()
 void TestCli::serveAnswersAndStopsOnSigterm()
 {
     QProcess serve;
-    serve.start(QStringLiteral(CC_BINARY), {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                            QStringLiteral("--database"), m_db.url()});
+    serve.start(QStringLiteral(CC_BINARY),
+                {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--database"), m_db.url()});
     QVERIFY(serve.waitForStarted());
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("Serving on"), 15000);
-    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(out));
+    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)"))
+                           .match(QString::fromUtf8(out));
     QVERIFY2(match.hasMatch(), out.constData());
     const quint16 port = static_cast<quint16>(match.captured(1).toUInt());
     QVERIFY(port > 0);
@@ -278,7 +299,7 @@ void TestCli::serveAnswersAndStopsOnSigterm()
     QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\"status\":\"ok\""), 5000);
     QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
 
-    serve.terminate();   // SIGTERM
+    serve.terminate(); // SIGTERM
     QVERIFY(serve.waitForFinished(15000));
     QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
     QCOMPARE(serve.exitCode(), 0);
@@ -290,44 +311,54 @@ void TestCli::helpAtEveryLevel_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("usage");
     QTest::addColumn<QStringList>("mentions");
-    const QStringList commands{QStringLiteral("org"), QStringLiteral("coordinator"), QStringLiteral("mentor"),
-                               QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("backup"),
+    const QStringList commands{QStringLiteral("org"),      QStringLiteral("coordinator"),
+                               QStringLiteral("mentor"),   QStringLiteral("user"),
+                               QStringLiteral("token"),    QStringLiteral("backup"),
                                QStringLiteral("demo-data")};
     QTest::newRow("admin") << words({"admin", "--help"}) << QStringLiteral("admin COMMAND") << commands;
     QTest::newRow("admin -h") << words({"admin", "-h"}) << QStringLiteral("admin COMMAND") << commands;
-    QTest::newRow("admin org") << words({"admin", "org", "--help"}) << QStringLiteral("admin org COMMAND") << words({"add"});
-    QTest::newRow("admin org add") << words({"admin", "org", "add", "--help"})
-                                   << QStringLiteral("admin org add ORG_ID --name NAME [--locale nb|en] [--time-zone ZONE]")
+    QTest::newRow("admin org") << words({"admin", "org", "--help"}) << QStringLiteral("admin org COMMAND")
+                               << words({"add"});
+    QTest::newRow("admin org add") << words(
+        {"admin", "org", "add",
+         "--help"}) << QStringLiteral("admin org add ORG_ID --name NAME [--locale nb|en] [--time-zone ZONE]")
                                    << words({"--name", "--locale", "--time-zone", "Europe/Oslo"});
     QTest::newRow("admin org add ID -h") << words({"admin", "org", "add", "org_x", "-h"})
                                          << QStringLiteral("admin org add ORG_ID") << words({"--name"});
-    QTest::newRow("admin coordinator") << words({"admin", "coordinator", "--help"}) << QStringLiteral("admin coordinator COMMAND")
-                                       << words({"add"});
-    QTest::newRow("admin coordinator add") << words({"admin", "coordinator", "add", "--help"})
-                                           << QStringLiteral("admin coordinator add COORD_ID --org ORG_ID --name NAME [--email E]")
-                                           << words({"--org", "--name", "--email"});
-    QTest::newRow("admin mentor") << words({"admin", "mentor", "--help"}) << QStringLiteral("admin mentor COMMAND")
-                                  << words({"add", "import"});
-    QTest::newRow("admin mentor add")
-        << words({"admin", "mentor", "add", "--help"})
-        << QStringLiteral("admin mentor add PM_ID --org ORG_ID --coordinator COORD_ID --name NAME [--email E] [--phone P]")
-        << words({"--org", "--coordinator", "--name", "--email", "--phone"});
-    QTest::newRow("admin mentor import") << words({"admin", "mentor", "import", "--help"})
-                                         << QStringLiteral("admin mentor import FILE.csv")
-                                         << words({"id,org_id,coordinator_id,name,email,phone"});
-    QTest::newRow("admin user") << words({"admin", "user", "--help"}) << QStringLiteral("admin user COMMAND") << words({"add"});
-    QTest::newRow("admin user add") << words({"admin", "user", "add", "--help"})
-                                    << QStringLiteral("admin user add USERNAME --role ROLE [--org ORG_ID] [--coordinator COORD_ID]")
-                                    << words({"--role", "--org", "--coordinator", "--display-name", "stdin", "global_admin"});
-    QTest::newRow("admin token") << words({"admin", "token", "--help"}) << QStringLiteral("admin token COMMAND") << words({"issue"});
-    QTest::newRow("admin token issue") << words({"admin", "token", "issue", "--help"})
-                                       << QStringLiteral("admin token issue USERNAME [--days N]") << words({"--days", "30"});
-    QTest::newRow("admin backup") << words({"admin", "backup", "--help"}) << QStringLiteral("admin backup FILE")
-                                  << words({"sqlite:FILE"});
-    QTest::newRow("admin demo-data") << words({"admin", "demo-data", "--help"}) << QStringLiteral("admin demo-data [--records N]")
+    QTest::newRow("admin coordinator") << words({"admin", "coordinator", "--help"})
+                                       << QStringLiteral("admin coordinator COMMAND") << words({"add"});
+    QTest::newRow("admin coordinator add")
+        << words({"admin", "coordinator", "add", "--help"})
+        << QStringLiteral("admin coordinator add COORD_ID --org ORG_ID --name NAME [--email E]")
+        << words({"--org", "--name", "--email"});
+    QTest::newRow("admin mentor") << words({"admin", "mentor", "--help"})
+                                  << QStringLiteral("admin mentor COMMAND") << words({"add", "import"});
+    QTest::newRow("admin mentor add") << words({"admin", "mentor", "add", "--help"})
+                                      << QStringLiteral("admin mentor add PM_ID --org ORG_ID --coordinator "
+                                                        "COORD_ID --name NAME [--email E] [--phone P]")
+                                      << words({"--org", "--coordinator", "--name", "--email", "--phone"});
+    QTest::newRow("admin mentor import")
+        << words({"admin", "mentor", "import", "--help"}) << QStringLiteral("admin mentor import FILE.csv")
+        << words({"id,org_id,coordinator_id,name,email,phone"});
+    QTest::newRow("admin user") << words({"admin", "user", "--help"}) << QStringLiteral("admin user COMMAND")
+                                << words({"add"});
+    QTest::newRow("admin user add")
+        << words({"admin", "user", "add", "--help"})
+        << QStringLiteral("admin user add USERNAME --role ROLE [--org ORG_ID] [--coordinator COORD_ID]")
+        << words({"--role", "--org", "--coordinator", "--display-name", "stdin", "global_admin"});
+    QTest::newRow("admin token") << words({"admin", "token", "--help"})
+                                 << QStringLiteral("admin token COMMAND") << words({"issue"});
+    QTest::newRow("admin token issue")
+        << words({"admin", "token", "issue", "--help"})
+        << QStringLiteral("admin token issue USERNAME [--days N]") << words({"--days", "30"});
+    QTest::newRow("admin backup") << words({"admin", "backup", "--help"})
+                                  << QStringLiteral("admin backup FILE") << words({"sqlite:FILE"});
+    QTest::newRow("admin demo-data") << words({"admin", "demo-data", "--help"})
+                                     << QStringLiteral("admin demo-data [--records N]")
                                      << words({"--records"});
-    QTest::newRow("--database before the command") << words({"admin", "--database", "sqlite:/nonexistent/x.db", "org", "--help"})
-                                                   << QStringLiteral("admin org COMMAND") << words({"add"});
+    QTest::newRow("--database before the command")
+        << words({"admin", "--database", "sqlite:/nonexistent/x.db", "org", "--help"})
+        << QStringLiteral("admin org COMMAND") << words({"add"});
 }
 
 void TestCli::helpAtEveryLevel()
@@ -355,17 +386,24 @@ void TestCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no command") << words({}) << QStringLiteral("error: admin: Missing the command (one of org, coordinator");
-    QTest::newRow("unknown command") << words({"frobnicate"}) << QStringLiteral("Unknown command “frobnicate”");
-    QTest::newRow("unknown subcommand") << words({"org", "delete", "org_x"}) << QStringLiteral("admin org: Unknown command “delete”");
-    QTest::newRow("missing subcommand") << words({"mentor"}) << QStringLiteral("admin mentor: Missing the command (one of add, import)");
-    QTest::newRow("unknown option on a group") << words({"--bogus", "org"}) << QStringLiteral("Unknown option 'bogus'");
+    QTest::newRow("no command") << words(
+        {}) << QStringLiteral("error: admin: Missing the command (one of org, coordinator");
+    QTest::newRow("unknown command") << words({"frobnicate"})
+                                     << QStringLiteral("Unknown command “frobnicate”");
+    QTest::newRow("unknown subcommand")
+        << words({"org", "delete", "org_x"}) << QStringLiteral("admin org: Unknown command “delete”");
+    QTest::newRow("missing subcommand")
+        << words({"mentor"}) << QStringLiteral("admin mentor: Missing the command (one of add, import)");
+    QTest::newRow("unknown option on a group")
+        << words({"--bogus", "org"}) << QStringLiteral("Unknown option 'bogus'");
     QTest::newRow("unknown option") << words({"org", "add", "org_x", "--name", "X", "--bogus"})
                                     << QStringLiteral("admin org add: Unknown option 'bogus'");
-    QTest::newRow("missing id") << words({"org", "add", "--name", "X"}) << QStringLiteral("admin org add: Missing ORG_ID");
+    QTest::newRow("missing id") << words({"org", "add", "--name", "X"})
+                                << QStringLiteral("admin org add: Missing ORG_ID");
     QTest::newRow("missing --name") << words({"org", "add", "org_x"})
                                     << QStringLiteral("admin org add: Missing the option --name NAME");
-    QTest::newRow("missing value") << words({"org", "add", "org_x", "--name"}) << QStringLiteral("Missing value after '--name'");
+    QTest::newRow("missing value") << words({"org", "add", "org_x", "--name"})
+                                   << QStringLiteral("Missing value after '--name'");
     QTest::newRow("surplus argument") << words({"org", "add", "org_x", "extra", "--name", "X"})
                                       << QStringLiteral("Unexpected argument “extra”");
     QTest::newRow("coordinator without --org") << words({"coordinator", "add", "coord_x", "--name", "X"})
@@ -373,17 +411,20 @@ void TestCli::usageErrors_data()
     QTest::newRow("mentor without --coordinator")
         << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--name", "X"})
         << QStringLiteral("Missing the option --coordinator COORD_ID");
-    QTest::newRow("import without a file") << words({"mentor", "import"}) << QStringLiteral("Missing FILE.csv");
-    QTest::newRow("user without --role") << words({"user", "add", "ingrid"}) << QStringLiteral("Missing the option --role ROLE");
-    QTest::newRow("user with an unknown role") << words({"user", "add", "ingrid", "--role", "boss"})
-                                               << QStringLiteral("Unknown role “boss”");
+    QTest::newRow("import without a file")
+        << words({"mentor", "import"}) << QStringLiteral("Missing FILE.csv");
+    QTest::newRow("user without --role")
+        << words({"user", "add", "ingrid"}) << QStringLiteral("Missing the option --role ROLE");
+    QTest::newRow("user with an unknown role")
+        << words({"user", "add", "ingrid", "--role", "boss"}) << QStringLiteral("Unknown role “boss”");
     QTest::newRow("token without a user") << words({"token", "issue"}) << QStringLiteral("Missing USERNAME");
     QTest::newRow("token days not a number") << words({"token", "issue", "ingrid", "--days", "many"})
                                              << QStringLiteral("--days must be a whole number");
     QTest::newRow("backup without a file") << words({"backup"}) << QStringLiteral("Missing FILE");
-    QTest::newRow("demo records not a number") << words({"demo-data", "--records", "lots"})
-                                               << QStringLiteral("--records must be a whole number");
-    QTest::newRow("demo surplus argument") << words({"demo-data", "now"}) << QStringLiteral("Unexpected argument “now”");
+    QTest::newRow("demo records not a number")
+        << words({"demo-data", "--records", "lots"}) << QStringLiteral("--records must be a whole number");
+    QTest::newRow("demo surplus argument")
+        << words({"demo-data", "now"}) << QStringLiteral("Unexpected argument “now”");
 }
 
 void TestCli::usageErrors()
@@ -409,13 +450,14 @@ void TestCli::specExample()
     QCOMPARE(r.out, QStringLiteral("Created organisation org_nhf_oslo (NHF Oslo).\n"));
     QCOMPARE(r.err, QString());
 
-    r = admin(words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name", "Ingrid Bakke", "--email",
-                     "ingrid.bakke@nhf-oslo.no"}));
+    r = admin(words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name",
+                     "Ingrid Bakke", "--email", "ingrid.bakke@nhf-oslo.no"}));
     EXPECT_EXIT(r, 0);
     QCOMPARE(r.out, QStringLiteral("Created coordinator coord_9f8e7d6c (Ingrid Bakke) in org_nhf_oslo.\n"));
 
-    r = admin(words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo", "--coordinator", "coord_9f8e7d6c", "--name",
-                     "Kari Nordmann", "--email", "kari.nordmann@nhf-oslo.no", "--phone", "+47 900 12 345"}));
+    r = admin(words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo", "--coordinator",
+                     "coord_9f8e7d6c", "--name", "Kari Nordmann", "--email", "kari.nordmann@nhf-oslo.no",
+                     "--phone", "+47 900 12 345"}));
     EXPECT_EXIT(r, 0);
     QCOMPARE(r.out, QStringLiteral("Created peer mentor pm_551e8400 (Kari Nordmann) in org_nhf_oslo.\n"));
 
@@ -442,10 +484,11 @@ void TestCli::specExample()
 
 void TestCli::orgAddOptions()
 {
-    const Run r = admin(words({"org", "add", "org_sandefjord", "--name=Likepersoner Sandefjord – Vestfold", "--locale", "en",
-                               "--time-zone", "UTC"}));
+    const Run r = admin(words({"org", "add", "org_sandefjord", "--name=Likepersoner Sandefjord – Vestfold",
+                               "--locale", "en", "--time-zone", "UTC"}));
     EXPECT_EXIT(r, 0);
-    QCOMPARE(r.out, QStringLiteral("Created organisation org_sandefjord (Likepersoner Sandefjord – Vestfold).\n"));
+    QCOMPARE(r.out,
+             QStringLiteral("Created organisation org_sandefjord (Likepersoner Sandefjord – Vestfold).\n"));
     DirectoryService directory(m_db.db(), m_clock);
     const auto org = directory.organisation(Caller::system(), QStringLiteral("org_sandefjord"));
     QVERIFY(org);
@@ -462,32 +505,38 @@ void TestCli::directoryErrors_data()
                                             << QStringLiteral("“org_nhf_oslo” exists already");
     QTest::newRow("bad locale") << words({"org", "add", "org_x", "--name", "X", "--locale", "de"})
                                 << QStringLiteral("locale must be “en” or “nb”");
-    QTest::newRow("bad time zone") << words({"org", "add", "org_x", "--name", "X", "--time-zone", "Mars/Olympus_Mons"})
+    QTest::newRow("bad time zone") << words(
+        {"org", "add", "org_x", "--name", "X", "--time-zone", "Mars/Olympus_Mons"})
                                    << QStringLiteral("“Mars/Olympus_Mons” is not a known time zone");
-    QTest::newRow("empty name") << words({"org", "add", "org_x", "--name", "  "}) << QStringLiteral("name must not be empty");
-    QTest::newRow("bad organisation id") << words({"org", "add", "org x!", "--name", "X"})
-                                         << QStringLiteral("id “org x!” is not valid");
-    QTest::newRow("coordinator of an unknown org") << words({"coordinator", "add", "coord_x", "--org", "org_none", "--name", "X"})
-                                                   << QStringLiteral("No organisation with id “org_none”");
-    QTest::newRow("duplicate coordinator") << words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name", "X"})
-                                           << QStringLiteral("“coord_9f8e7d6c” exists already");
-    QTest::newRow("coordinator email") << words({"coordinator", "add", "coord_x", "--org", "org_nhf_oslo", "--name", "X",
-                                                 "--email", "not-an-address"})
+    QTest::newRow("empty name") << words({"org", "add", "org_x", "--name", "  "})
+                                << QStringLiteral("name must not be empty");
+    QTest::newRow("bad organisation id")
+        << words({"org", "add", "org x!", "--name", "X"}) << QStringLiteral("id “org x!” is not valid");
+    QTest::newRow("coordinator of an unknown org")
+        << words({"coordinator", "add", "coord_x", "--org", "org_none", "--name", "X"})
+        << QStringLiteral("No organisation with id “org_none”");
+    QTest::newRow("duplicate coordinator")
+        << words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name", "X"})
+        << QStringLiteral("“coord_9f8e7d6c” exists already");
+    QTest::newRow("coordinator email") << words({"coordinator", "add", "coord_x", "--org", "org_nhf_oslo",
+                                                 "--name", "X", "--email", "not-an-address"})
                                        << QStringLiteral("“not-an-address” is not an email address");
-    QTest::newRow("mentor of an unknown org") << words({"mentor", "add", "pm_x", "--org", "org_none", "--coordinator",
-                                                        "coord_9f8e7d6c", "--name", "X"})
+    QTest::newRow("mentor of an unknown org") << words(
+        {"mentor", "add", "pm_x", "--org", "org_none", "--coordinator", "coord_9f8e7d6c", "--name", "X"})
                                               << QStringLiteral("No organisation with id “org_none”");
-    QTest::newRow("mentor of an unknown coordinator") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator",
-                                                                "coord_none", "--name", "X"})
-                                                      << QStringLiteral("No coordinator with id “coord_none”");
-    QTest::newRow("mentor of another org's coordinator") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo",
-                                                                   "--coordinator", "coord_other", "--name", "X"})
-                                                         << QStringLiteral("No coordinator with id “coord_other” in organisation");
-    QTest::newRow("duplicate mentor") << words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo", "--coordinator",
-                                                "coord_9f8e7d6c", "--name", "Kari Again"})
+    QTest::newRow("mentor of an unknown coordinator")
+        << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator", "coord_none", "--name",
+                  "X"})
+        << QStringLiteral("No coordinator with id “coord_none”");
+    QTest::newRow("mentor of another org's coordinator")
+        << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator", "coord_other", "--name",
+                  "X"})
+        << QStringLiteral("No coordinator with id “coord_other” in organisation");
+    QTest::newRow("duplicate mentor") << words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo",
+                                                "--coordinator", "coord_9f8e7d6c", "--name", "Kari Again"})
                                       << QStringLiteral("“pm_551e8400” exists already");
-    QTest::newRow("mentor phone") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator", "coord_9f8e7d6c",
-                                            "--name", "X", "--phone", "call me"})
+    QTest::newRow("mentor phone") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator",
+                                            "coord_9f8e7d6c", "--name", "X", "--phone", "call me"})
                                   << QStringLiteral("“call me” is not a phone number");
 }
 
@@ -521,16 +570,21 @@ void TestCli::addUserOfEachRole_data()
     QTest::addColumn<QString>("orgId");
     QTest::addColumn<QString>("coordinatorId");
     QTest::addColumn<QString>("displayName");
-    QTest::newRow("coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_nhf_oslo",
-                                           "--coordinator", "coord_9f8e7d6c", "--display-name", "Ingrid Bakke"})
-                                 << kPassword + '\n' << QStringLiteral("Created user ingrid (coordinator, org_nhf_oslo).\n")
-                                 << int(Role::Coordinator) << kOrg << kCoordinator << QStringLiteral("Ingrid Bakke");
-    QTest::newRow("org_admin, no final newline") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
-                                                 << kPassword << QStringLiteral("Created user hanne (org_admin, org_nhf_oslo).\n")
-                                                 << int(Role::OrgAdmin) << kOrg << QString() << QStringLiteral("hanne");
-    QTest::newRow("global_admin, CRLF") << words({"user", "add", "root.admin", "--role", "global_admin"})
-                                        << kPassword + "\r\n" << QStringLiteral("Created user root.admin (global_admin).\n")
-                                        << int(Role::GlobalAdmin) << QString() << QString() << QStringLiteral("root.admin");
+    QTest::newRow("coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org",
+                                           "org_nhf_oslo", "--coordinator", "coord_9f8e7d6c",
+                                           "--display-name", "Ingrid Bakke"})
+                                 << kPassword + '\n'
+                                 << QStringLiteral("Created user ingrid (coordinator, org_nhf_oslo).\n")
+                                 << int(Role::Coordinator) << kOrg << kCoordinator
+                                 << QStringLiteral("Ingrid Bakke");
+    QTest::newRow("org_admin, no final newline")
+        << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"}) << kPassword
+        << QStringLiteral("Created user hanne (org_admin, org_nhf_oslo).\n") << int(Role::OrgAdmin) << kOrg
+        << QString() << QStringLiteral("hanne");
+    QTest::newRow("global_admin, CRLF")
+        << words({"user", "add", "root.admin", "--role", "global_admin"}) << kPassword + "\r\n"
+        << QStringLiteral("Created user root.admin (global_admin).\n") << int(Role::GlobalAdmin) << QString()
+        << QString() << QStringLiteral("root.admin");
 }
 
 void TestCli::addUserOfEachRole()
@@ -549,7 +603,8 @@ void TestCli::addUserOfEachRole()
     QCOMPARE(r.err, QString());
 
     AuthService auth(m_db.db(), m_clock);
-    const auto user = auth.checkPassword(args.at(2), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1"));
+    const auto user =
+        auth.checkPassword(args.at(2), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1"));
     QVERIFY2(user, qPrintable(user ? QString() : user.error().message));
     QCOMPARE(int(user->role), role);
     QCOMPARE(user->orgId, orgId);
@@ -564,22 +619,27 @@ void TestCli::userErrors_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("message");
     const QByteArray line = kPassword + '\n';
-    QTest::newRow("short password") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+    QTest::newRow("short password") << words(
+        {"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
                                     << QByteArray("short\n") << QStringLiteral("at least 10 characters");
-    QTest::newRow("no password") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+    QTest::newRow("no password") << words(
+        {"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
                                  << QByteArray() << QStringLiteral("No password on stdin");
-    QTest::newRow("coordinator without --coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org",
-                                                                 "org_nhf_oslo"})
-                                                       << line << QStringLiteral("must be linked to a coordinator (--coordinator)");
+    QTest::newRow("coordinator without --coordinator")
+        << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_nhf_oslo"}) << line
+        << QStringLiteral("must be linked to a coordinator (--coordinator)");
     QTest::newRow("org_admin without --org") << words({"user", "add", "hanne", "--role", "org_admin"}) << line
                                              << QStringLiteral("must belong to an organisation (--org)");
-    QTest::newRow("global_admin with --org") << words({"user", "add", "root", "--role", "global_admin", "--org", "org_nhf_oslo"})
-                                             << line << QStringLiteral("A global admin belongs to no organisation");
-    QTest::newRow("unknown org") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_none"}) << line
-                                 << QStringLiteral("No organisation with id “org_none”");
-    QTest::newRow("another org's coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org",
-                                                         "org_nhf_oslo", "--coordinator", "coord_other"})
-                                               << line << QStringLiteral("No coordinator with id “coord_other”");
+    QTest::newRow("global_admin with --org")
+        << words({"user", "add", "root", "--role", "global_admin", "--org", "org_nhf_oslo"}) << line
+        << QStringLiteral("A global admin belongs to no organisation");
+    QTest::newRow("unknown org") << words(
+        {"user", "add", "hanne", "--role", "org_admin", "--org", "org_none"})
+                                 << line << QStringLiteral("No organisation with id “org_none”");
+    QTest::newRow("another org's coordinator")
+        << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_nhf_oslo", "--coordinator",
+                  "coord_other"})
+        << line << QStringLiteral("No coordinator with id “coord_other”");
     QTest::newRow("bad username") << words({"user", "add", "Ingrid Bakke", "--role", "global_admin"}) << line
                                   << QStringLiteral("A username is 2 to 64 lowercase letters");
     QTest::newRow("taken username") << words({"user", "add", "taken", "--role", "global_admin"}) << line
@@ -612,7 +672,7 @@ void TestCli::tokenIssue()
     QVERIFY2(r.out.endsWith(QLatin1Char('\n')), qPrintable(r.out));
     QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
     const QString secret = r.out.chopped(1);
-    QVERIFY(secret.size() >= 43);   // 256 bits in base64
+    QVERIFY(secret.size() >= 43); // 256 bits in base64
     QVERIFY(!secret.contains(QLatin1Char(' ')));
 
     AuthService auth(m_db.db(), m_clock);
@@ -658,7 +718,8 @@ void TestCli::tokenErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown user") << words({"token", "issue", "nobody"}) << QStringLiteral("No user named “nobody”");
+    QTest::newRow("unknown user") << words({"token", "issue", "nobody"})
+                                  << QStringLiteral("No user named “nobody”");
     QTest::newRow("zero days") << words({"token", "issue", "ingrid", "--days", "0"})
                                << QStringLiteral("days must be between 1 and 3650");
     QTest::newRow("too many days") << words({"token", "issue", "ingrid", "--days", "10000"})
@@ -719,35 +780,42 @@ void TestCli::mentorImportProblems_data()
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QStringList>("problems");
     const QByteArray header = "id,org_id,coordinator_id,name,email,phone\n";
-    QTest::newRow("rows that break rules") << header + "pm_ok,org_nhf_oslo,coord_9f8e7d6c,Good Row,,\n"
-                                                       "pm_b3,org_nhf_oslo,coord_9f8e7d6c,Bad Mail,not-mail,\n"
-                                                       "pm_b4,org_nhf_oslo,coord_none,No Coordinator,,\n"
-                                                       "pm_ok,org_nhf_oslo,,Twice,,\n"
-                                                       "pm_551e8400,org_nhf_oslo,,Exists,,\n"
-                                                       "pm_b7,org_none,,No Org,,\n"
-                                                       "pm_b8,org_nhf_oslo,coord_other,Other Org's Coordinator,,\n"
-                                           << QStringList{QStringLiteral("Line 3: “not-mail” is not an email address."),
-                                                          QStringLiteral("Line 4: No coordinator with id “coord_none”"),
-                                                          QStringLiteral("Line 5: the id “pm_ok” is on line 2 already."),
-                                                          QStringLiteral("Line 6: a peer mentor with id “pm_551e8400” exists already."),
-                                                          QStringLiteral("Line 7: No organisation with id “org_none”."),
-                                                          QStringLiteral("Line 8: No coordinator with id “coord_other”")};
-    QTest::newRow("wrong number of fields") << header + "pm_ok,org_nhf_oslo,,Good Row,,\n"
-                                                        "pm_short,org_nhf_oslo,Short Row\n"
-                                                        "pm_long,org_nhf_oslo,,Long Row,,,extra\n"
-                                            << QStringList{QStringLiteral("Line 3: 3 fields, but the header has 6."),
-                                                           QStringLiteral("Line 4: 7 fields, but the header has 6.")};
+    QTest::newRow("rows that break rules")
+        << header
+            + "pm_ok,org_nhf_oslo,coord_9f8e7d6c,Good Row,,\n"
+              "pm_b3,org_nhf_oslo,coord_9f8e7d6c,Bad Mail,not-mail,\n"
+              "pm_b4,org_nhf_oslo,coord_none,No Coordinator,,\n"
+              "pm_ok,org_nhf_oslo,,Twice,,\n"
+              "pm_551e8400,org_nhf_oslo,,Exists,,\n"
+              "pm_b7,org_none,,No Org,,\n"
+              "pm_b8,org_nhf_oslo,coord_other,Other Org's Coordinator,,\n"
+        << QStringList{QStringLiteral("Line 3: “not-mail” is not an email address."),
+                       QStringLiteral("Line 4: No coordinator with id “coord_none”"),
+                       QStringLiteral("Line 5: the id “pm_ok” is on line 2 already."),
+                       QStringLiteral("Line 6: a peer mentor with id “pm_551e8400” exists already."),
+                       QStringLiteral("Line 7: No organisation with id “org_none”."),
+                       QStringLiteral("Line 8: No coordinator with id “coord_other”")};
+    QTest::newRow("wrong number of fields")
+        << header
+            + "pm_ok,org_nhf_oslo,,Good Row,,\n"
+              "pm_short,org_nhf_oslo,Short Row\n"
+              "pm_long,org_nhf_oslo,,Long Row,,,extra\n"
+        << QStringList{QStringLiteral("Line 3: 3 fields, but the header has 6."),
+                       QStringLiteral("Line 4: 7 fields, but the header has 6.")};
     QTest::newRow("a quoted field spanning lines counts them")
-        << header + "pm_ok,org_nhf_oslo,,\"Multi\nLine\",,\n"
-                    "pm_bad,org_nhf_oslo,,Bad Phone,,phone?\n"
+        << header
+            + "pm_ok,org_nhf_oslo,,\"Multi\nLine\",,\n"
+              "pm_bad,org_nhf_oslo,,Bad Phone,,phone?\n"
         << QStringList{QStringLiteral("Line 4: “phone?” is not a phone number.")};
-    QTest::newRow("unclosed quote") << header + "pm_ok,org_nhf_oslo,,Good,,\n"
-                                                "pm_q,org_nhf_oslo,,\"Never closed,,\n"
+    QTest::newRow("unclosed quote") << header
+            + "pm_ok,org_nhf_oslo,,Good,,\n"
+              "pm_q,org_nhf_oslo,,\"Never closed,,\n"
                                     << QStringList{QStringLiteral("Line 3: a quoted field is never closed.")};
     QTest::newRow("unknown column") << QByteArray("id,org_id,name,shoe_size\npm_x,org_nhf_oslo,X,44\n")
                                     << QStringList{QStringLiteral("Line 1: unknown column “shoe_size”")};
     QTest::newRow("missing column") << QByteArray("id,org_id,email\npm_x,org_nhf_oslo,x@example.no\n")
-                                    << QStringList{QStringLiteral("Line 1: the header lacks the column(s) name")};
+                                    << QStringList{
+                                           QStringLiteral("Line 1: the header lacks the column(s) name")};
     QTest::newRow("empty file") << QByteArray() << QStringList{QStringLiteral("The file is empty")};
 }
 
@@ -822,15 +890,17 @@ void TestCli::backup()
         QCOMPARE(mentor->name, QStringLiteral("Kari Nordmann"));
         QCOMPARE(directory.organisations(Caller::system())->size(), 2);
         AuthService auth(copy, m_clock);
-        QVERIFY(auth.checkPassword(QStringLiteral("ingrid"), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1")));
+        QVERIFY(auth.checkPassword(QStringLiteral("ingrid"), QString::fromUtf8(kPassword),
+                                   QStringLiteral("127.0.0.1")));
     }
     // … and the program works on it.
-    const Run onCopy = run(words({"admin", "coordinator", "add", "coord_new", "--org", "org_nhf_oslo", "--name", "New One",
-                                  "--database"})
+    const Run onCopy = run(words({"admin", "coordinator", "add", "coord_new", "--org", "org_nhf_oslo",
+                                  "--name", "New One", "--database"})
                            << QStringLiteral("sqlite:") + file);
     EXPECT_EXIT(onCopy, 0);
-    const Run token = run(QStringList{QStringLiteral("admin"), QStringLiteral("token"), QStringLiteral("issue"),
-                                      QStringLiteral("ingrid"), QStringLiteral("--database"), QStringLiteral("sqlite:") + file});
+    const Run token = run(QStringList{QStringLiteral("admin"), QStringLiteral("token"),
+                                      QStringLiteral("issue"), QStringLiteral("ingrid"),
+                                      QStringLiteral("--database"), QStringLiteral("sqlite:") + file});
     EXPECT_EXIT(token, 0);
     QCOMPARE(token.out.count(QLatin1Char('\n')), 1);
 }
@@ -857,7 +927,8 @@ void TestCli::demoData()
     const Run r = admin(words({"demo-data"}));
     EXPECT_EXIT(r, 0);
     QCOMPARE(r.err, QString());
-    QVERIFY2(r.out.startsWith(QStringLiteral("Created the demo organisation org_nhf_oslo (")), qPrintable(r.out));
+    QVERIFY2(r.out.startsWith(QStringLiteral("Created the demo organisation org_nhf_oslo (")),
+             qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("2 coordinators, 25 peer mentors")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("shown only this once")), qPrintable(r.out));
 
@@ -889,7 +960,8 @@ void TestCli::demoData()
     const Run again = admin(words({"demo-data"}));
     EXPECT_EXIT(again, 1);
     QVERIFY(again.out.isEmpty());
-    QVERIFY2(again.err.contains(QStringLiteral("The demo organisation exists already")), qPrintable(describe(again)));
+    QVERIFY2(again.err.contains(QStringLiteral("The demo organisation exists already")),
+             qPrintable(describe(again)));
     QVERIFY2(again.err.contains(QStringLiteral("--records")), qPrintable(describe(again)));
     QCOMPARE(counts(), before);
 }
@@ -902,9 +974,12 @@ void TestCli::demoDataRecords()
     const Run r = admin(words({"demo-data", "--records", "2000"}));
     EXPECT_EXIT(r, 0);
     QCOMPARE(recordCount(), before + 2000);
-    QVERIFY2(r.out.startsWith(QStringLiteral("Added 2000 notification records for 50 new peer mentors of org_nhf_oslo in ")),
+    QVERIFY2(r.out.startsWith(QStringLiteral(
+                 "Added 2000 notification records for 50 new peer mentors of org_nhf_oslo in ")),
              qPrintable(r.out));
-    QVERIFY2(QRegularExpression(QStringLiteral(" in [0-9.]+ s \\([0-9]+ records/s\\)\\.\n$")).match(r.out).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral(" in [0-9.]+ s \\([0-9]+ records/s\\)\\.\n$"))
+                 .match(r.out)
+                 .hasMatch(),
              qPrintable(r.out));
     QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
     // No progress line when stderr is not a terminal.
@@ -914,7 +989,8 @@ void TestCli::demoDataRecords()
 
     const Run none = admin(words({"demo-data", "--records", "0"}));
     EXPECT_EXIT(none, 1);
-    QVERIFY2(none.err.contains(QStringLiteral("--records must be between 1 and")), qPrintable(describe(none)));
+    QVERIFY2(none.err.contains(QStringLiteral("--records must be between 1 and")),
+             qPrintable(describe(none)));
     QCOMPARE(recordCount(), before + 2000);
 }
 
@@ -923,7 +999,8 @@ void TestCli::demoDataRecordsOnEmptyDatabase()
     const Run r = admin(words({"demo-data", "--records", "100"}));
     EXPECT_EXIT(r, 0);
     // The organisation is made first, and its users' passwords are shown.
-    QVERIFY2(r.out.startsWith(QStringLiteral("Created the demo organisation org_nhf_oslo")), qPrintable(r.out));
+    QVERIFY2(r.out.startsWith(QStringLiteral("Created the demo organisation org_nhf_oslo")),
+             qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("\n  globaladmin ")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("\nAdded 100 notification records")), qPrintable(r.out));
     DirectoryService directory(m_db.db(), m_clock);
@@ -935,9 +1012,9 @@ void TestCli::demoDataRecordsOnEmptyDatabase()
 
 void TestCli::databaseBeforeCommand()
 {
-    const Run r = run(QStringList{QStringLiteral("admin"), QStringLiteral("--database"), m_db.url(), QStringLiteral("org"),
-                                  QStringLiteral("add"), QStringLiteral("org_early"), QStringLiteral("--name"),
-                                  QStringLiteral("Early")});
+    const Run r = run(QStringList{QStringLiteral("admin"), QStringLiteral("--database"), m_db.url(),
+                                  QStringLiteral("org"), QStringLiteral("add"), QStringLiteral("org_early"),
+                                  QStringLiteral("--name"), QStringLiteral("Early")});
     EXPECT_EXIT(r, 0);
     DirectoryService directory(m_db.db(), m_clock);
     QVERIFY(directory.organisation(Caller::system(), QStringLiteral("org_early")));
@@ -957,12 +1034,14 @@ void TestCli::databaseFromEnvironment()
     QVERIFY(url);
     QVERIFY2(withoutSpace(help.out).contains(url->display()), qPrintable(help.out));
     if (!url->password.isEmpty())
-        QVERIFY2(!help.out.contains(QLatin1Char(':') + url->password + QLatin1Char('@')), qPrintable(help.out));
+        QVERIFY2(!help.out.contains(QLatin1Char(':') + url->password + QLatin1Char('@')),
+                 qPrintable(help.out));
 }
 
 void TestCli::defaultDatabase()
 {
-    const QString expected = m_dir.filePath(QStringLiteral("xdg-data/CoordinatorConsole/coordinator-console/coordinator-console.db"));
+    const QString expected = m_dir.filePath(
+        QStringLiteral("xdg-data/CoordinatorConsole/coordinator-console/coordinator-console.db"));
     const Run help = run(words({"admin", "--help"}));
     QVERIFY2(withoutSpace(help.out).contains(QStringLiteral("sqlite:") + expected), qPrintable(help.out));
     const Run r = run(words({"admin", "org", "add", "org_default", "--name", "Default"}));
@@ -982,8 +1061,8 @@ void TestCli::databaseErrors_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
     QTest::newRow("not a URL") << QStringLiteral("mysql://db") << 2 << QStringLiteral("error: --database: ");
-    QTest::newRow("a folder that cannot be made") << QStringLiteral("sqlite:/proc/cc-no-such/x.db") << 1
-                                                  << QStringLiteral("cannot be created");
+    QTest::newRow("a folder that cannot be made")
+        << QStringLiteral("sqlite:/proc/cc-no-such/x.db") << 1 << QStringLiteral("cannot be created");
     QTest::newRow("no server") << QStringLiteral("postgresql://cc:cc@127.0.0.1:1/cc") << 1
                                << QStringLiteral("Cannot connect to the PostgreSQL database");
 }

@@ -5,11 +5,11 @@
 // prints a markdown table. Nothing here is asserted: times are reported as ratios to the first
 // page of the same run, because the machine is noisy.
 
+#include "core/AuthService.h"
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/DemoData.h"
 #include "core/DirectoryService.h"
-#include "core/AuthService.h"
 #include "core/NotificationRecordService.h"
 #include "ui/records/RecordsModel.h"
 
@@ -102,16 +102,17 @@ QString ratio(double value, double base)
 }
 
 // One list the console can show: everything the caller sees, or a filtered part of it.
-struct List {
+struct List
+{
     QString name;
     RecordFilter filter;
     qint64 total = 0;
-    double open = 0;                      // constructing the model: its first page
-    double count = 0;                     // totalCount()
-    QList<qint64> depths;                 // rows already loaded before the timed page
-    QHash<qint64, double> keyset;         // fetchMore() at each depth
-    QHash<qint64, double> offset;         // window(offset = depth) at each depth
-    qint64 walkedPages = 0;               // pages fetched on the way down, timed or not
+    double open = 0;              // constructing the model: its first page
+    double count = 0;             // totalCount()
+    QList<qint64> depths;         // rows already loaded before the timed page
+    QHash<qint64, double> keyset; // fetchMore() at each depth
+    QHash<qint64, double> offset; // window(offset = depth) at each depth
+    qint64 walkedPages = 0;       // pages fetched on the way down, timed or not
     double walkSeconds = 0;
 };
 
@@ -119,9 +120,10 @@ class Bench
 {
 public:
     Bench(NotificationRecordService &records, const Caller &caller, int repeat)
-        : m_records(records), m_caller(caller), m_repeat(repeat)
-    {
-    }
+        : m_records(records)
+        , m_caller(caller)
+        , m_repeat(repeat)
+    {}
 
     void run(List &list)
     {
@@ -130,7 +132,8 @@ public:
         list.open = medianMs(m_repeat, [&] {
             RecordsModel model(m_records, m_caller, nullptr, list.filter);
             if (model.lastError() || model.rowCount() == 0)
-                die(QStringLiteral("the model did not open: %1").arg(model.lastError() ? model.lastError()->message : QStringLiteral("no rows")));
+                die(QStringLiteral("the model did not open: %1")
+                        .arg(model.lastError() ? model.lastError()->message : QStringLiteral("no rows")));
         });
         RecordsModel model(m_records, m_caller, nullptr, list.filter);
         list.count = medianMs(m_repeat, [&] {
@@ -161,12 +164,15 @@ public:
             if (model.rowCount() != depth)
                 die(QStringLiteral("the model stopped at row %1 before %2").arg(model.rowCount()).arg(depth));
             list.keyset.insert(depth, medianMs(m_repeat, [&] {
-                const int before = model.rowCount();
-                model.fetchMore({});
-                if (model.rowCount() != before + pageSize)
-                    die(QStringLiteral("a page at row %1 brought %2 rows").arg(before).arg(model.rowCount() - before));
-            }));
-            err() << "  keyset page after " << number(depth) << " rows: " << ms(list.keyset.value(depth)) << Qt::endl;
+                                   const int before = model.rowCount();
+                                   model.fetchMore({});
+                                   if (model.rowCount() != before + pageSize)
+                                       die(QStringLiteral("a page at row %1 brought %2 rows")
+                                               .arg(before)
+                                               .arg(model.rowCount() - before));
+                               }));
+            err() << "  keyset page after " << number(depth) << " rows: " << ms(list.keyset.value(depth))
+                  << Qt::endl;
         }
         list.walkSeconds = double(walk.elapsed()) / 1000;
         list.walkedPages = model.pagesFetched();
@@ -177,9 +183,10 @@ public:
                 if (!page || page->size() != pageSize)
                     die(QStringLiteral("window(%1, %2) failed").arg(depth).arg(pageSize));
             };
-            window();   // warm, as the walk warmed the keyset pages
+            window(); // warm, as the walk warmed the keyset pages
             list.offset.insert(depth, medianMs(m_repeat, window));
-            err() << "  OFFSET page after " << number(depth) << " rows: " << ms(list.offset.value(depth)) << Qt::endl;
+            err() << "  OFFSET page after " << number(depth) << " rows: " << ms(list.offset.value(depth))
+                  << Qt::endl;
         }
     }
 
@@ -192,27 +199,33 @@ private:
 void printTable(const QList<List> &lists, int repeat, const QString &database)
 {
     out() << "Records page, " << database << ", page of " << RecordsModel::kDefaultPageSize
-          << " rows, median of " << repeat << " (× first page: time ÷ opening the model on the same list)\n\n";
-    out() << "| list | step | rows before | keyset `fetchMore` | × first page | OFFSET `window()` | × first page |\n";
-    out() << "|------|------|------------:|-------------------:|-------------:|------------------:|-------------:|\n";
+          << " rows, median of " << repeat
+          << " (× first page: time ÷ opening the model on the same list)\n\n";
+    out() << "| list | step | rows before | keyset `fetchMore` | × first page | OFFSET `window()` | × first "
+             "page |\n";
+    out() << "|------|------|------------:|-------------------:|-------------:|------------------:|----------"
+             "---:|\n";
     for (const List &list : lists) {
-        out() << "| " << list.name << " (" << number(list.total) << ") | open the model | 0 | " << ms(list.open)
-              << " | 1.00 | | |\n";
+        out() << "| " << list.name << " (" << number(list.total) << ") | open the model | 0 | "
+              << ms(list.open) << " | 1.00 | | |\n";
         for (const qint64 depth : list.depths) {
             const double k = list.keyset.value(depth);
             const double o = list.offset.value(depth);
-            out() << "| | next page | " << number(depth) << " | " << ms(k) << " | " << ratio(k, list.open) << " | "
-                  << ms(o) << " | " << ratio(o, list.open) << " |\n";
+            out() << "| | next page | " << number(depth) << " | " << ms(k) << " | " << ratio(k, list.open)
+                  << " | " << ms(o) << " | " << ratio(o, list.open) << " |\n";
         }
-        out() << "| | `totalCount()` | – | " << ms(list.count) << " | " << ratio(list.count, list.open) << " | | |\n";
+        out() << "| | `totalCount()` | – | " << ms(list.count) << " | " << ratio(list.count, list.open)
+              << " | | |\n";
     }
     out() << '\n';
     for (const List &list : lists) {
-        out() << "Scrolling " << list.name << " to row " << number(list.depths.constLast() + qint64(repeat) * RecordsModel::kDefaultPageSize)
-              << ": " << list.walkedPages << " pages in " << QString::number(list.walkSeconds, 'f', 1) << " s.\n";
+        out() << "Scrolling " << list.name << " to row "
+              << number(list.depths.constLast() + qint64(repeat) * RecordsModel::kDefaultPageSize) << ": "
+              << list.walkedPages << " pages in " << QString::number(list.walkSeconds, 'f', 1) << " s.\n";
     }
     if (const double peak = peakMemoryMiB(); peak >= 0)
-        out() << "Peak memory of the benchmark (the model keeps every loaded row): " << QString::number(peak, 'f', 0) << " MiB.\n";
+        out() << "Peak memory of the benchmark (the model keeps every loaded row): "
+              << QString::number(peak, 'f', 0) << " MiB.\n";
     out().flush();
 }
 
@@ -229,9 +242,11 @@ int main(int argc, char **argv)
         "Times the console's records model over a database filled by `admin demo-data --records N`,\n"
         "as the demo organisation's admin; prints a markdown table."));
     parser.addHelpOption();
-    const QCommandLineOption databaseOption(QStringLiteral("database"), QStringLiteral("The database (sqlite:FILE or postgresql://…)."),
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("The database (sqlite:FILE or postgresql://…)."),
                                             QStringLiteral("URL"));
-    const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("Repetitions per measurement (default 7)."),
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"),
+                                          QStringLiteral("Repetitions per measurement (default 7)."),
                                           QStringLiteral("N"), QStringLiteral("7"));
     parser.addOption(databaseOption);
     parser.addOption(repeatOption);

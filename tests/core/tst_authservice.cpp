@@ -1,9 +1,9 @@
 #include "core/AuthService.h"
 #include "core/DirectoryService.h"
 #include "core/Passwords.h"
+#include "core/UserRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
-#include "core/UserRepository.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -123,21 +123,27 @@ void TestAuthService::init()
     DirectoryService directory(m_db->db(), m_clock);
     const Caller system = Caller::system();
     for (const QString &org : {QStringLiteral("org_a"), QStringLiteral("org_b")}) {
-        auto added = directory.addOrganisation(system, Organisation{org, org.toUpper(), QStringLiteral("nb"),
-                                                                    QStringLiteral("Europe/Oslo"), {}});
+        auto added = directory.addOrganisation(
+            system,
+            Organisation{org, org.toUpper(), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}});
         QVERIFY2(added, why(added).constData());
     }
-    for (const Coordinator &c : {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Kari K"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Per P"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn B"), {}, {}}}) {
+    for (const Coordinator &c :
+         {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Kari K"), {}, {}},
+          Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Per P"), {}, {}},
+          Coordinator{
+              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn B"), {}, {}}}) {
         auto added = directory.addCoordinator(system, c);
         QVERIFY2(added, why(added).constData());
     }
-    addUser(QStringLiteral("user_kari"), QStringLiteral("kari.coord"), Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("coord_a1"));
-    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("coord_a2"),
-            m_otherHash);
-    addUser(QStringLiteral("user_anne"), QStringLiteral("anne.admin"), Role::OrgAdmin, QStringLiteral("org_a"));
-    addUser(QStringLiteral("user_bjorn"), QStringLiteral("bjorn.coord"), Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("coord_b1"));
+    addUser(QStringLiteral("user_kari"), QStringLiteral("kari.coord"), Role::Coordinator,
+            QStringLiteral("org_a"), QStringLiteral("coord_a1"));
+    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator,
+            QStringLiteral("org_a"), QStringLiteral("coord_a2"), m_otherHash);
+    addUser(QStringLiteral("user_anne"), QStringLiteral("anne.admin"), Role::OrgAdmin,
+            QStringLiteral("org_a"));
+    addUser(QStringLiteral("user_bjorn"), QStringLiteral("bjorn.coord"), Role::Coordinator,
+            QStringLiteral("org_b"), QStringLiteral("coord_b1"));
     addUser(QStringLiteral("user_bob"), QStringLiteral("bob.admin"), Role::OrgAdmin, QStringLiteral("org_b"));
     addUser(QStringLiteral("user_root"), QStringLiteral("root"), Role::GlobalAdmin, QString());
 }
@@ -145,7 +151,8 @@ void TestAuthService::init()
 void TestAuthService::signInIssuesToken()
 {
     QSignalSpy changed(m_auth.get(), &AuthService::tokensChanged);
-    auto issued = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("10.0.0.1"), QStringLiteral("laptop"));
+    auto issued = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("10.0.0.1"),
+                                 QStringLiteral("laptop"));
     QVERIFY2(issued, why(issued).constData());
     // 32 random bytes, URL-safe base64 without padding.
     QVERIFY2(QRegularExpression(QStringLiteral("^cct_[A-Za-z0-9_-]{43}$")).match(issued->secret).hasMatch(),
@@ -179,8 +186,9 @@ void TestAuthService::onlyTheHashIsStored()
     QVERIFY2(issued, why(issued).constData());
     const QString secretPart = issued->secret.mid(4);
 
-    Query q(m_db->db(), QStringLiteral("SELECT id, user_id, token_hash, label, created_at, expires_at, revoked_at, "
-                                       "last_used_at FROM api_tokens"));
+    Query q(m_db->db(),
+            QStringLiteral("SELECT id, user_id, token_hash, label, created_at, expires_at, revoked_at, "
+                           "last_used_at FROM api_tokens"));
     QVERIFY(q.exec().ok());
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), issued->token.id);
@@ -196,7 +204,8 @@ void TestAuthService::onlyTheHashIsStored()
     QVERIFY(!q.next());
 
     // Nothing anywhere else holds it either.
-    for (const QString &table : {QStringLiteral("audit_log"), QStringLiteral("users"), QStringLiteral("login_failures")}) {
+    for (const QString &table :
+         {QStringLiteral("audit_log"), QStringLiteral("users"), QStringLiteral("login_failures")}) {
         Query all(m_db->db(), QStringLiteral("SELECT * FROM ") + table);
         QVERIFY(all.exec().ok());
         while (all.next()) {
@@ -219,14 +228,16 @@ void TestAuthService::authenticateGivesCaller_data()
     QTest::addColumn<QString>("orgId");
     QTest::addColumn<QString>("coordinatorId");
 
-    QTest::newRow("coordinator") << QStringLiteral("kari.coord") << QStringLiteral("user_kari") << QStringLiteral("coordinator")
-                                 << QStringLiteral("org_a") << QStringLiteral("coord_a1");
-    QTest::newRow("coordinator of B") << QStringLiteral("bjorn.coord") << QStringLiteral("user_bjorn") << QStringLiteral("coordinator")
-                                      << QStringLiteral("org_b") << QStringLiteral("coord_b1");
-    QTest::newRow("org admin") << QStringLiteral("anne.admin") << QStringLiteral("user_anne") << QStringLiteral("org_admin")
-                               << QStringLiteral("org_a") << QString();
-    QTest::newRow("global admin") << QStringLiteral("root") << QStringLiteral("user_root") << QStringLiteral("global_admin")
-                                  << QString() << QString();
+    QTest::newRow("coordinator") << QStringLiteral("kari.coord") << QStringLiteral("user_kari")
+                                 << QStringLiteral("coordinator") << QStringLiteral("org_a")
+                                 << QStringLiteral("coord_a1");
+    QTest::newRow("coordinator of B")
+        << QStringLiteral("bjorn.coord") << QStringLiteral("user_bjorn") << QStringLiteral("coordinator")
+        << QStringLiteral("org_b") << QStringLiteral("coord_b1");
+    QTest::newRow("org admin") << QStringLiteral("anne.admin") << QStringLiteral("user_anne")
+                               << QStringLiteral("org_admin") << QStringLiteral("org_a") << QString();
+    QTest::newRow("global admin") << QStringLiteral("root") << QStringLiteral("user_root")
+                                  << QStringLiteral("global_admin") << QString() << QString();
 }
 
 void TestAuthService::authenticateGivesCaller()
@@ -262,7 +273,8 @@ void TestAuthService::wrongCredentialsLookTheSame_data()
     QTest::newRow("empty username") << QString() << kPassword;
     QTest::newRow("username in another case") << QStringLiteral("Kari.Coord") << kPassword;
     QTest::newRow("another user's password") << QStringLiteral("kari.coord") << kOtherPassword;
-    QTest::newRow("password with a trailing space") << QStringLiteral("kari.coord") << kPassword + QLatin1Char(' ');
+    QTest::newRow("password with a trailing space")
+        << QStringLiteral("kari.coord") << kPassword + QLatin1Char(' ');
 }
 
 void TestAuthService::wrongCredentialsLookTheSame()
@@ -271,7 +283,8 @@ void TestAuthService::wrongCredentialsLookTheSame()
     QFETCH(QString, password);
 
     QSignalSpy changed(m_auth.get(), &AuthService::tokensChanged);
-    auto reference = m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("definitely wrong"), QStringLiteral("10.9.0.1"));
+    auto reference = m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("definitely wrong"),
+                                    QStringLiteral("10.9.0.1"));
     QCOMPARE(codeOf(reference), QStringLiteral("unauthenticated"));
 
     auto r = m_auth->signIn(username, password, QStringLiteral("10.9.0.2"));
@@ -284,7 +297,9 @@ void TestAuthService::wrongCredentialsLookTheSame()
 
     // Every failure is remembered, by username and address.
     QCOMPARE(rows(QStringLiteral("login_failures")), 2);
-    Query q(m_db->db(), QStringLiteral("SELECT username, address, failed_at FROM login_failures WHERE address = '10.9.0.2'"));
+    Query q(
+        m_db->db(),
+        QStringLiteral("SELECT username, address, failed_at FROM login_failures WHERE address = '10.9.0.2'"));
     QVERIFY(q.exec().ok() && q.next());
     QCOMPARE(q.value(0).toString(), username);
     QCOMPARE(q.value(2).toString(), QStringLiteral("2026-03-19T14:30:05.000Z"));
@@ -292,13 +307,15 @@ void TestAuthService::wrongCredentialsLookTheSame()
 
 void TestAuthService::checkPasswordReturnsUser()
 {
-    auto user = m_auth->checkPassword(QStringLiteral("per.coord"), kOtherPassword, QStringLiteral("10.0.0.4"));
+    auto user =
+        m_auth->checkPassword(QStringLiteral("per.coord"), kOtherPassword, QStringLiteral("10.0.0.4"));
     QVERIFY2(user, why(user).constData());
     QCOMPARE(user->id, QStringLiteral("user_per"));
     QCOMPARE(user->coordinatorId, QStringLiteral("coord_a2"));
-    QCOMPARE(rows(QStringLiteral("api_tokens")), 0);   // no token without signIn
-    QCOMPARE(codeOf(m_auth->checkPassword(QStringLiteral("per.coord"), kPassword, QStringLiteral("10.0.0.4"))),
-             QStringLiteral("unauthenticated"));
+    QCOMPARE(rows(QStringLiteral("api_tokens")), 0); // no token without signIn
+    QCOMPARE(
+        codeOf(m_auth->checkPassword(QStringLiteral("per.coord"), kPassword, QStringLiteral("10.0.0.4"))),
+        QStringLiteral("unauthenticated"));
 }
 
 void TestAuthService::throttle_data()
@@ -318,8 +335,10 @@ void TestAuthService::throttle()
 
     const QDateTime start = m_clock.now();
     for (int i = 0; i < AuthService::kMaxFailures; ++i) {
-        const QString username = sameUsername ? QStringLiteral("kari.coord") : QStringLiteral("guess%1").arg(i);
-        const QString address = sameAddress ? QStringLiteral("192.0.2.1") : QStringLiteral("198.51.100.%1").arg(i);
+        const QString username =
+            sameUsername ? QStringLiteral("kari.coord") : QStringLiteral("guess%1").arg(i);
+        const QString address =
+            sameAddress ? QStringLiteral("192.0.2.1") : QStringLiteral("198.51.100.%1").arg(i);
         auto r = m_auth->signIn(username, QStringLiteral("guess %1").arg(i), address);
         QCOMPARE(codeOf(r), QStringLiteral("unauthenticated"));
         m_clock.advance(kMinute);
@@ -351,7 +370,8 @@ void TestAuthService::throttle()
 void TestAuthService::fourFailuresDoNotThrottle()
 {
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("192.0.2.7"))),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                       QStringLiteral("192.0.2.7"))),
                  QStringLiteral("unauthenticated"));
     auto ok = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.7"));
     QVERIFY2(ok, why(ok).constData());
@@ -361,7 +381,8 @@ void TestAuthService::throttleLiftsAfterWindow()
 {
     const QDateTime start = m_clock.now();
     for (int i = 0; i < AuthService::kMaxFailures; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("192.0.2.8"))),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                       QStringLiteral("192.0.2.8"))),
                  QStringLiteral("unauthenticated"));
 
     auto first = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.8"));
@@ -384,12 +405,13 @@ void TestAuthService::retryAfterRoundsUp()
 {
     const QDateTime start = m_clock.now();
     for (int i = 0; i < AuthService::kMaxFailures; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("192.0.2.9"))),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                       QStringLiteral("192.0.2.9"))),
                  QStringLiteral("unauthenticated"));
     m_clock.set(start.addMSecs(10'500));
     auto blocked = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.9"));
     QCOMPARE(codeOf(blocked), QStringLiteral("too-many-requests"));
-    QCOMPARE(blocked.error().retryAfterSeconds, AuthService::kFailureWindowSeconds - 10);   // 889.5 s → 890
+    QCOMPARE(blocked.error().retryAfterSeconds, AuthService::kFailureWindowSeconds - 10); // 889.5 s → 890
     m_clock.advance(qint64(blocked.error().retryAfterSeconds) * 1000);
     auto allowed = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.9"));
     QVERIFY2(allowed, why(allowed).constData());
@@ -399,14 +421,17 @@ void TestAuthService::retryAfterWaitsForEveryBlockingCount()
 {
     const QDateTime start = m_clock.now();
     // One failure of someone else from address A ...
-    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("someone"), QStringLiteral("nope"), QStringLiteral("192.0.2.10"))),
+    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("someone"), QStringLiteral("nope"),
+                                   QStringLiteral("192.0.2.10"))),
              QStringLiteral("unauthenticated"));
     // ... ten minutes later four of kari.coord from A (A is now blocked) and one from C (so is kari.coord).
     m_clock.set(start.addSecs(600));
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("192.0.2.10"))),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                       QStringLiteral("192.0.2.10"))),
                  QStringLiteral("unauthenticated"));
-    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("192.0.2.30"))),
+    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                   QStringLiteral("192.0.2.30"))),
              QStringLiteral("unauthenticated"));
 
     // Address A frees up at start + 15 min, kari.coord only at start + 25 min: Retry-After is the later.
@@ -429,10 +454,12 @@ void TestAuthService::retryAfterWaitsForEveryBlockingCount()
 void TestAuthService::successClearsUsernameFailures()
 {
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("198.51.100.%1").arg(i))),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                       QStringLiteral("198.51.100.%1").arg(i))),
                  QStringLiteral("unauthenticated"));
     // A failure of another user is not cleared by kari.coord's success.
-    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("per.coord"), QStringLiteral("nope"), QStringLiteral("198.51.100.77"))),
+    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("per.coord"), QStringLiteral("nope"),
+                                   QStringLiteral("198.51.100.77"))),
              QStringLiteral("unauthenticated"));
     QVERIFY(m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("198.51.100.1")).ok());
     Query q(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE username = 'kari.coord'"));
@@ -442,7 +469,8 @@ void TestAuthService::successClearsUsernameFailures()
 
     // Four more failures: without the clearing these would make eight and block.
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"), QStringLiteral("198.51.100.%1").arg(10 + i))),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+                                       QStringLiteral("198.51.100.%1").arg(10 + i))),
                  QStringLiteral("unauthenticated"));
     QVERIFY(m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("198.51.100.20")).ok());
 }
@@ -549,14 +577,15 @@ void TestAuthService::revokeSecret()
     QVERIFY2(s, why(s).constData());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(codeOf(m_auth->authenticate(issued->secret)), QStringLiteral("unauthenticated"));
-    QVERIFY(m_auth->authenticate(other->secret).ok());   // only the token used
+    QVERIFY(m_auth->authenticate(other->secret).ok()); // only the token used
 
     Query q(m_db->db(), QStringLiteral("SELECT revoked_at FROM api_tokens WHERE id = :id"));
     q.bind(QStringLiteral(":id"), issued->token.id);
     QVERIFY(q.exec().ok() && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("2026-03-19T14:31:05.000Z"));
 
-    QCOMPARE(codeOf(m_auth->revokeSecret(QStringLiteral("cct_never_issued"))), QStringLiteral("unauthenticated"));
+    QCOMPARE(codeOf(m_auth->revokeSecret(QStringLiteral("cct_never_issued"))),
+             QStringLiteral("unauthenticated"));
 }
 
 void TestAuthService::revoke_data()
@@ -565,24 +594,28 @@ void TestAuthService::revoke_data()
     QTest::addColumn<QString>("ownerName");
     QTest::addColumn<QString>("code");
 
-    QTest::newRow("coordinator, own token") << QStringLiteral("kari.coord") << QStringLiteral("kari.coord") << QStringLiteral("ok");
-    QTest::newRow("coordinator, colleague's token") << QStringLiteral("kari.coord") << QStringLiteral("per.coord")
-                                                    << QStringLiteral("not-found");
-    QTest::newRow("coordinator, org admin's token") << QStringLiteral("kari.coord") << QStringLiteral("anne.admin")
-                                                    << QStringLiteral("not-found");
-    QTest::newRow("coordinator, other organisation") << QStringLiteral("kari.coord") << QStringLiteral("bjorn.coord")
-                                                     << QStringLiteral("not-found");
-    QTest::newRow("org admin, own organisation's coordinator") << QStringLiteral("anne.admin") << QStringLiteral("per.coord")
-                                                               << QStringLiteral("ok");
-    QTest::newRow("org admin, own token") << QStringLiteral("anne.admin") << QStringLiteral("anne.admin") << QStringLiteral("ok");
-    QTest::newRow("org admin, other organisation's coordinator") << QStringLiteral("bob.admin") << QStringLiteral("kari.coord")
-                                                                 << QStringLiteral("not-found");
-    QTest::newRow("org admin, other organisation's admin") << QStringLiteral("bob.admin") << QStringLiteral("anne.admin")
-                                                           << QStringLiteral("not-found");
-    QTest::newRow("org admin, global admin's token") << QStringLiteral("anne.admin") << QStringLiteral("root")
-                                                     << QStringLiteral("not-found");
-    QTest::newRow("global admin, any organisation") << QStringLiteral("root") << QStringLiteral("bjorn.coord") << QStringLiteral("ok");
-    QTest::newRow("global admin, own token") << QStringLiteral("root") << QStringLiteral("root") << QStringLiteral("ok");
+    QTest::newRow("coordinator, own token")
+        << QStringLiteral("kari.coord") << QStringLiteral("kari.coord") << QStringLiteral("ok");
+    QTest::newRow("coordinator, colleague's token")
+        << QStringLiteral("kari.coord") << QStringLiteral("per.coord") << QStringLiteral("not-found");
+    QTest::newRow("coordinator, org admin's token")
+        << QStringLiteral("kari.coord") << QStringLiteral("anne.admin") << QStringLiteral("not-found");
+    QTest::newRow("coordinator, other organisation")
+        << QStringLiteral("kari.coord") << QStringLiteral("bjorn.coord") << QStringLiteral("not-found");
+    QTest::newRow("org admin, own organisation's coordinator")
+        << QStringLiteral("anne.admin") << QStringLiteral("per.coord") << QStringLiteral("ok");
+    QTest::newRow("org admin, own token")
+        << QStringLiteral("anne.admin") << QStringLiteral("anne.admin") << QStringLiteral("ok");
+    QTest::newRow("org admin, other organisation's coordinator")
+        << QStringLiteral("bob.admin") << QStringLiteral("kari.coord") << QStringLiteral("not-found");
+    QTest::newRow("org admin, other organisation's admin")
+        << QStringLiteral("bob.admin") << QStringLiteral("anne.admin") << QStringLiteral("not-found");
+    QTest::newRow("org admin, global admin's token")
+        << QStringLiteral("anne.admin") << QStringLiteral("root") << QStringLiteral("not-found");
+    QTest::newRow("global admin, any organisation")
+        << QStringLiteral("root") << QStringLiteral("bjorn.coord") << QStringLiteral("ok");
+    QTest::newRow("global admin, own token")
+        << QStringLiteral("root") << QStringLiteral("root") << QStringLiteral("ok");
 }
 
 void TestAuthService::revoke()
@@ -604,7 +637,9 @@ void TestAuthService::revoke()
     if (code == QLatin1String("ok")) {
         QCOMPARE(changed.count(), 1);
         QCOMPARE(codeOf(m_auth->authenticate(target->secret)), QStringLiteral("unauthenticated"));
-        Query audit(m_db->db(), QStringLiteral("SELECT username, action, entity_id FROM audit_log WHERE action = 'token.revoke'"));
+        Query audit(m_db->db(),
+                    QStringLiteral(
+                        "SELECT username, action, entity_id FROM audit_log WHERE action = 'token.revoke'"));
         QVERIFY(audit.exec().ok() && audit.next());
         QCOMPARE(audit.value(0).toString(), callerName);
         QCOMPARE(audit.value(2).toString(), target->token.id);
@@ -612,14 +647,16 @@ void TestAuthService::revoke()
         QCOMPARE(changed.count(), 0);
         QVERIFY(m_auth->authenticate(target->secret).ok());
         // The same answer as for a token that does not exist.
-        QCOMPARE(s.error().message, m_auth->revoke(*caller, QStringLiteral("tok_0000000000000000")).error().message);
+        QCOMPARE(s.error().message,
+                 m_auth->revoke(*caller, QStringLiteral("tok_0000000000000000")).error().message);
     }
 }
 
 void TestAuthService::tokensAreScoped()
 {
-    for (const QString &name : {QStringLiteral("kari.coord"), QStringLiteral("kari.coord"), QStringLiteral("per.coord"),
-                                QStringLiteral("anne.admin"), QStringLiteral("bjorn.coord"), QStringLiteral("root")}) {
+    for (const QString &name :
+         {QStringLiteral("kari.coord"), QStringLiteral("kari.coord"), QStringLiteral("per.coord"),
+          QStringLiteral("anne.admin"), QStringLiteral("bjorn.coord"), QStringLiteral("root")}) {
         QVERIFY(m_auth->issueToken(name).ok());
         m_clock.advance(1000);
     }
@@ -639,10 +676,10 @@ void TestAuthService::tokensAreScoped()
         QCOMPARE(t.userId, QStringLiteral("user_kari"));
     auto orgA = m_auth->tokens(*anne);
     QVERIFY2(orgA, why(orgA).constData());
-    QCOMPARE(orgA->size(), 6);   // kari ×3, per, anne ×2
+    QCOMPARE(orgA->size(), 6); // kari ×3, per, anne ×2
     auto orgB = m_auth->tokens(*bob);
     QVERIFY2(orgB, why(orgB).constData());
-    QCOMPARE(orgB->size(), 2);   // bjorn, bob
+    QCOMPARE(orgB->size(), 2); // bjorn, bob
     auto all = m_auth->tokens(*root);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 10);
@@ -669,8 +706,11 @@ void TestAuthService::disabledUserTokenFails()
     // Signing in fails like a wrong password.
     auto signIn = m_auth->signIn(QStringLiteral("per.coord"), kOtherPassword, QStringLiteral("10.0.0.7"));
     QCOMPARE(codeOf(signIn), QStringLiteral("unauthenticated"));
-    QCOMPARE(signIn.error().message,
-             m_auth->signIn(QStringLiteral("per.coord"), QStringLiteral("wrong one!"), QStringLiteral("10.0.0.8")).error().message);
+    QCOMPARE(
+        signIn.error().message,
+        m_auth->signIn(QStringLiteral("per.coord"), QStringLiteral("wrong one!"), QStringLiteral("10.0.0.8"))
+            .error()
+            .message);
 
     u.disabled = false;
     QVERIFY(users.updateUser(u).ok());
@@ -701,7 +741,7 @@ void TestAuthService::lastUsedIsRemembered()
     QCOMPARE(lastUsed(), QStringLiteral("2026-03-19T14:30:05.000Z"));
     m_clock.advance(30'000);
     QVERIFY(m_auth->authenticate(issued->secret).ok());
-    QCOMPARE(lastUsed(), QStringLiteral("2026-03-19T14:30:05.000Z"));   // at most once a minute
+    QCOMPARE(lastUsed(), QStringLiteral("2026-03-19T14:30:05.000Z")); // at most once a minute
     m_clock.advance(2 * kMinute);
     QVERIFY(m_auth->authenticate(issued->secret).ok());
     QCOMPARE(lastUsed(), QStringLiteral("2026-03-19T14:32:35.000Z"));
@@ -709,7 +749,8 @@ void TestAuthService::lastUsedIsRemembered()
 
 void TestAuthService::prunePairingCodes()
 {
-    const Caller root = AuthService::callerOf(**UserRepository(m_db->db()).userByUsername(QStringLiteral("root")));
+    const Caller root =
+        AuthService::callerOf(**UserRepository(m_db->db()).userByUsername(QStringLiteral("root")));
     auto createFor = [&](const QString &username) {
         auto code = m_auth->createPairingCode(root, username);
         if (!code)
@@ -729,7 +770,8 @@ void TestAuthService::prunePairingCodes()
 
     // A day after the first two expired (used or not) they go; the one made later stays until
     // its own day has passed.
-    m_clock.set(test::testNow().addSecs(AuthService::kPairingCodeSeconds + AuthService::kPairingCodeKeepSeconds + 1));
+    m_clock.set(
+        test::testNow().addSecs(AuthService::kPairingCodeSeconds + AuthService::kPairingCodeKeepSeconds + 1));
     QVERIFY(m_auth->prunePairingCodes().ok());
     QCOMPARE(rows(QStringLiteral("pairing_codes")), 1);
     QCOMPARE(countRows(m_db->db(), QStringLiteral("pairing_codes"),

@@ -1,8 +1,8 @@
 #include "core/Backup.h"
 #include "core/Database.h"
+#include "core/TimeText.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
-#include "core/TimeText.h"
 
 #include <QAtomicInt>
 #include <QMutex>
@@ -331,24 +331,34 @@ void TestCoreDatabase::upgradeFromSchemaOneKeepsData()
     QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
     QVERIFY(insertOrganisation(db, QStringLiteral("org-b")).ok());
     const QStringList setup{
-        QStringLiteral("INSERT INTO coordinators (id, org_id, name, created_at) VALUES ('c-a', 'org-a', 'Ingrid', '2026-01-01T00:00:00.000Z')"),
-        QStringLiteral("INSERT INTO coordinators (id, org_id, name, created_at) VALUES ('c-b', 'org-b', 'Siri', '2026-01-01T00:00:00.000Z')"),
-        QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, created_at) VALUES ('m-a', 'org-a', 'c-a', 'Kari', '2026-01-01T00:00:00.000Z')"),
-        QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, created_at) VALUES ('m-b', 'org-b', 'c-b', 'Åse', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO coordinators (id, org_id, name, created_at) VALUES ('c-a', 'org-a', "
+                       "'Ingrid', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO coordinators (id, org_id, name, created_at) VALUES ('c-b', 'org-b', "
+                       "'Siri', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, created_at) VALUES "
+                       "('m-a', 'org-a', 'c-a', 'Kari', '2026-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO peer_mentors (id, org_id, coordinator_id, name, created_at) VALUES "
+                       "('m-b', 'org-b', 'c-b', 'Åse', '2026-01-01T00:00:00.000Z')"),
     };
     for (const QString &sql : setup) {
         Query q(db, sql);
         QVERIFY(q.exec().ok());
     }
-    const QList<QPair<QString, QString>> records{{QStringLiteral("nr_1"), QStringLiteral("a")}, {QStringLiteral("nr_2"), QStringLiteral("a")},
-                                                 {QStringLiteral("nr_3"), QStringLiteral("a")}, {QStringLiteral("nr_4"), QStringLiteral("b")}};
+    const QList<QPair<QString, QString>> records{{QStringLiteral("nr_1"), QStringLiteral("a")},
+                                                 {QStringLiteral("nr_2"), QStringLiteral("a")},
+                                                 {QStringLiteral("nr_3"), QStringLiteral("a")},
+                                                 {QStringLiteral("nr_4"), QStringLiteral("b")}};
     for (const auto &[id, org] : records) {
-        Query q(db, QStringLiteral("INSERT INTO notification_records (id, org_id, peer_mentor_id, event_type, effective_date, "
-                                   "coordinator_id, channels, dispatch_ids, created_by, sent_at, updated_at) VALUES "
-                                   "(:id, :org, :m, 'pause_activated', '2026-03-20T00:00:00.000Z', :c, '[\"push\"]', '[]', "
-                                   "'t', '2026-03-19T14:30:05.000Z', '2026-03-19T14:30:05.000Z')"));
+        Query q(
+            db,
+            QStringLiteral(
+                "INSERT INTO notification_records (id, org_id, peer_mentor_id, event_type, effective_date, "
+                "coordinator_id, channels, dispatch_ids, created_by, sent_at, updated_at) VALUES "
+                "(:id, :org, :m, 'pause_activated', '2026-03-20T00:00:00.000Z', :c, '[\"push\"]', '[]', "
+                "'t', '2026-03-19T14:30:05.000Z', '2026-03-19T14:30:05.000Z')"));
         q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":org"), QString(QStringLiteral("org-") + org));
-        q.bind(QStringLiteral(":m"), QString(QStringLiteral("m-") + org)).bind(QStringLiteral(":c"), QString(QStringLiteral("c-") + org));
+        q.bind(QStringLiteral(":m"), QString(QStringLiteral("m-") + org))
+            .bind(QStringLiteral(":c"), QString(QStringLiteral("c-") + org));
         QVERIFY(q.exec().ok());
     }
 
@@ -814,11 +824,14 @@ void TestCoreDatabase::eventFiltersWalkEventIndexes_data()
 {
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("index");
-    QTest::newRow("organisation") << QStringLiteral(" WHERE r.org_id = 'org-a' AND r.event_type = 'pause_activated'")
+    QTest::newRow("organisation") << QStringLiteral(
+        " WHERE r.org_id = 'org-a' AND r.event_type = 'pause_activated'")
                                   << QStringLiteral("idx_records_org_event_sent");
-    QTest::newRow("coordinator") << QStringLiteral(" WHERE r.coordinator_id = 'coord-a1' AND r.event_type = 'pause_activated'")
+    QTest::newRow("coordinator") << QStringLiteral(
+        " WHERE r.coordinator_id = 'coord-a1' AND r.event_type = 'pause_activated'")
                                  << QStringLiteral("idx_records_coordinator_event_sent");
-    QTest::newRow("everyone") << QStringLiteral(" WHERE r.event_type = 'pause_activated'") << QStringLiteral("idx_records_event_sent");
+    QTest::newRow("everyone") << QStringLiteral(" WHERE r.event_type = 'pause_activated'")
+                              << QStringLiteral("idx_records_event_sent");
 }
 
 void TestCoreDatabase::eventFiltersWalkEventIndexes()

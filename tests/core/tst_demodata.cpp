@@ -175,7 +175,8 @@ void TestDemoData::createMakesRecordsOverThePastYear()
         for (const QString &channel : std::as_const(r.channels))
             QVERIFY(channelNames().contains(channel));
         QVERIFY(r.dispatchIds.size() <= NotificationRecordService::kMaxDispatchIds);
-        QVERIFY2(QRegularExpression(QStringLiteral("^nr_[0-9a-f]{12}$")).match(r.id).hasMatch(), qPrintable(r.id));
+        QVERIFY2(QRegularExpression(QStringLiteral("^nr_[0-9a-f]{12}$")).match(r.id).hasMatch(),
+                 qPrintable(r.id));
         QVERIFY(!r.coordinatorName.isEmpty());
         ids.insert(r.id);
         mentorsWithRecords.insert(r.peerMentorId);
@@ -184,16 +185,17 @@ void TestDemoData::createMakesRecordsOverThePastYear()
     }
     QCOMPARE(ids.size(), page->size());
     QVERIFY(mentorsWithRecords.contains(kKari));
-    QVERIFY(mentorsWithRecords.size() > 5);   // spread over many mentors, not one
+    QVERIFY(mentorsWithRecords.size() > 5); // spread over many mentors, not one
 
     // Each mentor's events alternate, starting with a pause.
     for (const QString &mentor : std::as_const(mentorsWithRecords)) {
         auto history = records.history(orgAdmin(), mentor);
         QVERIFY2(history, why(history).constData());
-        const QList<NotificationRecord> &events = history->events;   // newest first
+        const QList<NotificationRecord> &events = history->events; // newest first
         for (qsizetype i = 0; i < events.size(); ++i) {
             const qsizetype fromOldest = events.size() - 1 - i;
-            QCOMPARE(events.at(i).eventType, fromOldest % 2 == 0 ? EventType::PauseActivated : EventType::PauseDeactivated);
+            QCOMPARE(events.at(i).eventType,
+                     fromOldest % 2 == 0 ? EventType::PauseActivated : EventType::PauseDeactivated);
         }
     }
 }
@@ -209,12 +211,14 @@ void TestDemoData::createMakesOneUserOfEachRole()
     QMap<QString, User> byName;
     for (const User &u : std::as_const(*users))
         byName.insert(u.username, u);
-    QCOMPARE(byName.keys(), (QStringList{QStringLiteral("globaladmin"), QStringLiteral("ingrid"), QStringLiteral("orgadmin"),
-                                         QStringLiteral("per")}));
+    QCOMPARE(byName.keys(),
+             (QStringList{QStringLiteral("globaladmin"), QStringLiteral("ingrid"), QStringLiteral("orgadmin"),
+                          QStringLiteral("per")}));
     QCOMPARE(byName.value(QStringLiteral("ingrid")).role, Role::Coordinator);
     QCOMPARE(byName.value(QStringLiteral("ingrid")).orgId, kOrg);
     QCOMPARE(byName.value(QStringLiteral("per")).role, Role::Coordinator);
-    QVERIFY(byName.value(QStringLiteral("ingrid")).coordinatorId != byName.value(QStringLiteral("per")).coordinatorId);
+    QVERIFY(byName.value(QStringLiteral("ingrid")).coordinatorId
+            != byName.value(QStringLiteral("per")).coordinatorId);
     QVERIFY(!byName.value(QStringLiteral("per")).coordinatorId.isEmpty());
     QCOMPARE(byName.value(QStringLiteral("orgadmin")).role, Role::OrgAdmin);
     QCOMPARE(byName.value(QStringLiteral("orgadmin")).orgId, kOrg);
@@ -232,7 +236,8 @@ void TestDemoData::createMakesOneUserOfEachRole()
         QVERIFY(byName.contains(account.username));
         QCOMPARE(account.role, byName.value(account.username).role);
         QCOMPARE(account.displayName, byName.value(account.username).displayName);
-        QVERIFY2(account.password.size() >= DirectoryService::kMinPasswordLength, qPrintable(account.username));
+        QVERIFY2(account.password.size() >= DirectoryService::kMinPasswordLength,
+                 qPrintable(account.username));
         QVERIFY(!byName.value(account.username).passwordHash.contains(account.password));
         passwords.insert(account.password);
     }
@@ -251,7 +256,8 @@ void TestDemoData::accountsSignIn()
         QVERIFY2(caller, why(caller).constData());
         QCOMPARE(caller->role, account.role);
         QCOMPARE(caller->orgId, account.role == Role::GlobalAdmin ? QString() : kOrg);
-        QCOMPARE(codeOf(auth.signIn(account.username, account.password + QLatin1Char('x'), QStringLiteral("127.0.0.2"))),
+        QCOMPARE(codeOf(auth.signIn(account.username, account.password + QLatin1Char('x'),
+                                    QStringLiteral("127.0.0.2"))),
                  QStringLiteral("unauthenticated"));
     }
 }
@@ -280,7 +286,8 @@ void TestDemoData::kariIsPaused()
     auto rendered = templates.render(orgAdmin(), QStringLiteral("coordinator-pause"), values);
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->locale, QStringLiteral("nb"));
-    QVERIFY2(rendered->body.startsWith(QLatin1String("Kari Nordmann har startet en pause fra ")), qPrintable(rendered->body));
+    QVERIFY2(rendered->body.startsWith(QLatin1String("Kari Nordmann har startet en pause fra ")),
+             qPrintable(rendered->body));
 }
 
 void TestDemoData::createTwiceIsConflict()
@@ -307,7 +314,8 @@ void TestDemoData::addRecordsAddsExactly()
     QCOMPARE(summary->records, qint64(3000));
     QCOMPARE(summary->orgId, kOrg);
     QCOMPARE(countRows(m_db->db(), QStringLiteral("notification_records")), records + 3000);
-    QCOMPARE(countRows(m_db->db(), QStringLiteral("notification_records"), QStringLiteral("org_id = 'org_nhf_oslo'")),
+    QCOMPARE(countRows(m_db->db(), QStringLiteral("notification_records"),
+                       QStringLiteral("org_id = 'org_nhf_oslo'")),
              records + 3000);
     QCOMPARE(countRows(m_db->db(), QStringLiteral("peer_mentors")), mentors + summary->mentors);
     QVERIFY(summary->mentors >= 1);
@@ -389,7 +397,8 @@ void TestDemoData::backupCopiesEveryTable()
     QVERIFY2(token, why(token).constData());
     auto pairing = auth.createPairingCode(Caller::system(), QStringLiteral("ingrid"));
     QVERIFY2(pairing, why(pairing).constData());
-    QCOMPARE(codeOf(auth.signIn(QStringLiteral("ingrid"), QStringLiteral("wrong password"), QStringLiteral("10.0.0.1"))),
+    QCOMPARE(codeOf(auth.signIn(QStringLiteral("ingrid"), QStringLiteral("wrong password"),
+                                QStringLiteral("10.0.0.1"))),
              QStringLiteral("unauthenticated"));
     TemplateService templates(m_db->db(), m_clock);
     TemplateChange change;
@@ -402,14 +411,16 @@ void TestDemoData::backupCopiesEveryTable()
     request.date = m_clock.now();
     auto built = templates.build(orgAdmin(), request);
     QVERIFY2(built, why(built).constData());
-    Query idem(m_db->db(), QStringLiteral("INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, status, body, location, "
-                                          "created_at) VALUES ('u', 'k', 'f', 201, '{}', NULL, '2026-03-19T14:30:05.000Z')"));
+    Query idem(m_db->db(),
+               QStringLiteral(
+                   "INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, status, body, location, "
+                   "created_at) VALUES ('u', 'k', 'f', 201, '{}', NULL, '2026-03-19T14:30:05.000Z')"));
     QVERIFY(idem.exec().ok());
 
     const QMap<QString, qint64> counts = countAll(m_db->db());
     qint64 total = 0;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        QVERIFY2(it.value() > 0, qPrintable(it.key()));   // every table has something to copy
+        QVERIFY2(it.value() > 0, qPrintable(it.key())); // every table has something to copy
         total += it.value();
     }
 
@@ -497,14 +508,14 @@ void TestDemoData::backupRefusesExistingFile()
 void TestDemoData::cancelledBackupLeavesNothing()
 {
     QVERIFY(create().ok());
-    QVERIFY(m_demo->addRecords(12'000).ok());   // progress is reported every 10 000 rows
+    QVERIFY(m_demo->addRecords(12'000).ok()); // progress is reported every 10 000 rows
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("cancelled.db"));
     int calls = 0;
     auto copied = Backup::run(m_db->db(), file, [&](qint64, qint64) {
         ++calls;
-        return false;   // stop at the first report
+        return false; // stop at the first report
     });
     QVERIFY(!copied.ok());
     QCOMPARE(calls, 1);

@@ -1,9 +1,9 @@
 #include "core/AuthService.h"
 #include "core/DirectoryService.h"
 #include "core/Passwords.h"
+#include "core/UserRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
-#include "core/UserRepository.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -100,8 +100,8 @@ int TestDirectoryService::rows(const QString &table, const QString &where)
 }
 
 // The users the fixed callers stand for, stored without going through the service (one hash).
-QString TestDirectoryService::addUserDirect(const QString &id, const QString &username, Role role, const QString &orgId,
-                                            const QString &coordinatorId)
+QString TestDirectoryService::addUserDirect(const QString &id, const QString &username, Role role,
+                                            const QString &orgId, const QString &coordinatorId)
 {
     if (auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId, m_hash, m_clock.now()); !s)
         return s.error().message;
@@ -131,28 +131,36 @@ void TestDirectoryService::init()
     m_db->reset();
     m_clock.set(test::testNow());
     const Caller system = Caller::system();
-    for (const Organisation &o : {org(QStringLiteral("org_a"), QStringLiteral("Oslo")), org(QStringLiteral("org_b"), QStringLiteral("Bergen"))}) {
+    for (const Organisation &o : {org(QStringLiteral("org_a"), QStringLiteral("Oslo")),
+                                  org(QStringLiteral("org_b"), QStringLiteral("Bergen"))}) {
         auto added = m_directory->addOrganisation(system, o);
         QVERIFY2(added, why(added).constData());
     }
-    for (const Coordinator &c : {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Arne Dahl"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Lie"), {}, {}}}) {
+    for (const Coordinator &c :
+         {Coordinator{
+              QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
+          Coordinator{
+              QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Arne Dahl"), {}, {}},
+          Coordinator{
+              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Lie"), {}, {}}}) {
         auto added = m_directory->addCoordinator(system, c);
         QVERIFY2(added, why(added).constData());
     }
     const QList<PeerMentor> mentors{
-        mentor(QStringLiteral("pm_a1"), QStringLiteral("org_a"), QStringLiteral("coord_a1"), QStringLiteral("Kari Nordmann"),
-               QStringLiteral("kari.nordmann@example.no")),
-        mentor(QStringLiteral("pm_a2"), QStringLiteral("org_a"), QStringLiteral("coord_a1"), QStringLiteral("Øyvind Ødegård"),
-               QStringLiteral("oyvind@example.no")),
-        mentor(QStringLiteral("pm_a3"), QStringLiteral("org_a"), QStringLiteral("coord_a2"), QStringLiteral("Åse Løvås")),
-        mentor(QStringLiteral("pm_a4"), QStringLiteral("org_a"), QStringLiteral("coord_a2"), QStringLiteral("Liv Sæther"),
-               QStringLiteral("liv@saether.no")),
-        mentor(QStringLiteral("pm_a5"), QStringLiteral("org_a"), QStringLiteral("coord_a1"), QStringLiteral("Ola 100% Hansen")),
-        mentor(QStringLiteral("pm_b1"), QStringLiteral("org_b"), QStringLiteral("coord_b1"), QStringLiteral("Kari Berg"),
-               QStringLiteral("kari.berg@example.no")),
-        mentor(QStringLiteral("pm_b2"), QStringLiteral("org_b"), QStringLiteral("coord_b1"), QStringLiteral("Åsmund Ås")),
+        mentor(QStringLiteral("pm_a1"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
+               QStringLiteral("Kari Nordmann"), QStringLiteral("kari.nordmann@example.no")),
+        mentor(QStringLiteral("pm_a2"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
+               QStringLiteral("Øyvind Ødegård"), QStringLiteral("oyvind@example.no")),
+        mentor(QStringLiteral("pm_a3"), QStringLiteral("org_a"), QStringLiteral("coord_a2"),
+               QStringLiteral("Åse Løvås")),
+        mentor(QStringLiteral("pm_a4"), QStringLiteral("org_a"), QStringLiteral("coord_a2"),
+               QStringLiteral("Liv Sæther"), QStringLiteral("liv@saether.no")),
+        mentor(QStringLiteral("pm_a5"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
+               QStringLiteral("Ola 100% Hansen")),
+        mentor(QStringLiteral("pm_b1"), QStringLiteral("org_b"), QStringLiteral("coord_b1"),
+               QStringLiteral("Kari Berg"), QStringLiteral("kari.berg@example.no")),
+        mentor(QStringLiteral("pm_b2"), QStringLiteral("org_b"), QStringLiteral("coord_b1"),
+               QStringLiteral("Åsmund Ås")),
     };
     for (const PeerMentor &m : mentors) {
         auto added = m_directory->addPeerMentor(system, m);
@@ -179,38 +187,48 @@ void TestDirectoryService::addOrganisation_data()
 
     const QString g = QStringLiteral("global");
     const QString oslo = QStringLiteral("Europe/Oslo");
-    QTest::newRow("nb, Oslo") << g << QStringLiteral("org_nhf") << QStringLiteral("NHF") << QStringLiteral("nb") << oslo
-                              << QStringLiteral("ok") << QString();
-    QTest::newRow("en, New York") << g << QStringLiteral("org.us-1") << QStringLiteral("US branch") << QStringLiteral("en")
-                                  << QStringLiteral("America/New_York") << QStringLiteral("ok") << QString();
-    QTest::newRow("coordinator") << QStringLiteral("coordA") << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("nb")
-                                 << oslo << QStringLiteral("forbidden") << QString();
-    QTest::newRow("org admin") << QStringLiteral("adminA") << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("nb")
-                               << oslo << QStringLiteral("forbidden") << QString();
-    QTest::newRow("empty id") << g << QString() << QStringLiteral("X") << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
-                              << QStringLiteral("id");
-    QTest::newRow("space in id") << g << QStringLiteral("org x") << QStringLiteral("X") << QStringLiteral("nb") << oslo
-                                 << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("slash in id") << g << QStringLiteral("org/x") << QStringLiteral("X") << QStringLiteral("nb") << oslo
-                                 << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("65 characters") << g << QString(65, QLatin1Char('o')) << QStringLiteral("X") << QStringLiteral("nb") << oslo
-                                   << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("non-ASCII id") << g << QStringLiteral("org_bø") << QStringLiteral("X") << QStringLiteral("nb") << oslo
-                                  << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("blank name") << g << QStringLiteral("org_x") << QStringLiteral("   ") << QStringLiteral("nb") << oslo
-                                << QStringLiteral("invalid") << QStringLiteral("name");
-    QTest::newRow("name too long") << g << QStringLiteral("org_x") << QString(201, QLatin1Char('n')) << QStringLiteral("nb") << oslo
-                                   << QStringLiteral("invalid") << QStringLiteral("name");
-    QTest::newRow("locale de") << g << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("de") << oslo
-                               << QStringLiteral("invalid") << QStringLiteral("locale");
+    QTest::newRow("nb, Oslo") << g << QStringLiteral("org_nhf") << QStringLiteral("NHF")
+                              << QStringLiteral("nb") << oslo << QStringLiteral("ok") << QString();
+    QTest::newRow("en, New York") << g << QStringLiteral("org.us-1") << QStringLiteral("US branch")
+                                  << QStringLiteral("en") << QStringLiteral("America/New_York")
+                                  << QStringLiteral("ok") << QString();
+    QTest::newRow("coordinator") << QStringLiteral("coordA") << QStringLiteral("org_x") << QStringLiteral("X")
+                                 << QStringLiteral("nb") << oslo << QStringLiteral("forbidden") << QString();
+    QTest::newRow("org admin") << QStringLiteral("adminA") << QStringLiteral("org_x") << QStringLiteral("X")
+                               << QStringLiteral("nb") << oslo << QStringLiteral("forbidden") << QString();
+    QTest::newRow("empty id") << g << QString() << QStringLiteral("X") << QStringLiteral("nb") << oslo
+                              << QStringLiteral("invalid") << QStringLiteral("id");
+    QTest::newRow("space in id") << g << QStringLiteral("org x") << QStringLiteral("X")
+                                 << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
+                                 << QStringLiteral("id");
+    QTest::newRow("slash in id") << g << QStringLiteral("org/x") << QStringLiteral("X")
+                                 << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
+                                 << QStringLiteral("id");
+    QTest::newRow("65 characters") << g << QString(65, QLatin1Char('o')) << QStringLiteral("X")
+                                   << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
+                                   << QStringLiteral("id");
+    QTest::newRow("non-ASCII id") << g << QStringLiteral("org_bø") << QStringLiteral("X")
+                                  << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
+                                  << QStringLiteral("id");
+    QTest::newRow("blank name") << g << QStringLiteral("org_x") << QStringLiteral("   ")
+                                << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
+                                << QStringLiteral("name");
+    QTest::newRow("name too long") << g << QStringLiteral("org_x") << QString(201, QLatin1Char('n'))
+                                   << QStringLiteral("nb") << oslo << QStringLiteral("invalid")
+                                   << QStringLiteral("name");
+    QTest::newRow("locale de") << g << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("de")
+                               << oslo << QStringLiteral("invalid") << QStringLiteral("locale");
     QTest::newRow("locale empty") << g << QStringLiteral("org_x") << QStringLiteral("X") << QString() << oslo
                                   << QStringLiteral("invalid") << QStringLiteral("locale");
-    QTest::newRow("locale nb-NO") << g << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("nb-NO") << oslo
-                                  << QStringLiteral("invalid") << QStringLiteral("locale");
-    QTest::newRow("unknown time zone") << g << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("nb")
-                                       << QStringLiteral("Mars/Olympus_Mons") << QStringLiteral("invalid") << QStringLiteral("time_zone");
-    QTest::newRow("empty time zone") << g << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("nb") << QString()
-                                     << QStringLiteral("invalid") << QStringLiteral("time_zone");
+    QTest::newRow("locale nb-NO") << g << QStringLiteral("org_x") << QStringLiteral("X")
+                                  << QStringLiteral("nb-NO") << oslo << QStringLiteral("invalid")
+                                  << QStringLiteral("locale");
+    QTest::newRow("unknown time zone")
+        << g << QStringLiteral("org_x") << QStringLiteral("X") << QStringLiteral("nb")
+        << QStringLiteral("Mars/Olympus_Mons") << QStringLiteral("invalid") << QStringLiteral("time_zone");
+    QTest::newRow("empty time zone") << g << QStringLiteral("org_x") << QStringLiteral("X")
+                                     << QStringLiteral("nb") << QString() << QStringLiteral("invalid")
+                                     << QStringLiteral("time_zone");
 }
 
 void TestDirectoryService::addOrganisation()
@@ -242,8 +260,9 @@ void TestDirectoryService::addOrganisation()
 void TestDirectoryService::addOrganisationStoresIt()
 {
     m_clock.advance(5000);
-    auto added = m_directory->addOrganisation(m_callers.global, org(QStringLiteral("org_c"), QStringLiteral("  Trondheim  "),
-                                                            QStringLiteral("en"), QStringLiteral("Europe/Berlin")));
+    auto added = m_directory->addOrganisation(m_callers.global,
+                                              org(QStringLiteral("org_c"), QStringLiteral("  Trondheim  "),
+                                                  QStringLiteral("en"), QStringLiteral("Europe/Berlin")));
     QVERIFY2(added, why(added).constData());
     QCOMPARE(added->name, QStringLiteral("Trondheim"));
     QCOMPARE(added->createdAt, m_clock.now());
@@ -253,17 +272,21 @@ void TestDirectoryService::addOrganisationStoresIt()
     QCOMPARE(read->locale, QStringLiteral("en"));
     QCOMPARE(read->timeZone, QStringLiteral("Europe/Berlin"));
     QCOMPARE(read->createdAt, m_clock.now());
-    QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'organisation.create' AND entity_id = 'org_c'")), 1);
+    QCOMPARE(rows(QStringLiteral("audit_log"),
+                  QStringLiteral("action = 'organisation.create' AND entity_id = 'org_c'")),
+             1);
 }
 
 void TestDirectoryService::addOrganisationDuplicate()
 {
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto again = m_directory->addOrganisation(m_callers.global, org(QStringLiteral("org_a"), QStringLiteral("Another Oslo")));
+    auto again = m_directory->addOrganisation(m_callers.global,
+                                              org(QStringLiteral("org_a"), QStringLiteral("Another Oslo")));
     QCOMPARE(codeOf(again), QStringLiteral("conflict"));
     QVERIFY(again.error().message.contains(QLatin1String("org_a")));
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(m_directory->organisation(m_callers.global, QStringLiteral("org_a"))->name, QStringLiteral("Oslo"));
+    QCOMPARE(m_directory->organisation(m_callers.global, QStringLiteral("org_a"))->name,
+             QStringLiteral("Oslo"));
 }
 
 void TestDirectoryService::organisationsAreScoped()
@@ -279,7 +302,8 @@ void TestDirectoryService::organisationsAreScoped()
         QVERIFY(m_directory->organisation(caller, QStringLiteral("org_a")).ok());
         auto other = m_directory->organisation(caller, QStringLiteral("org_b"));
         QCOMPARE(codeOf(other), QStringLiteral("not-found"));
-        QCOMPARE(other.error().code, m_directory->organisation(caller, QStringLiteral("org_zz")).error().code);
+        QCOMPARE(other.error().code,
+                 m_directory->organisation(caller, QStringLiteral("org_zz")).error().code);
     }
 }
 
@@ -296,35 +320,41 @@ void TestDirectoryService::addCoordinator_data()
     QTest::addColumn<QString>("field");
 
     const QString a = QStringLiteral("org_a");
-    QTest::newRow("org admin, own organisation") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a
-                                                 << QStringLiteral("Nora Lie") << QStringLiteral("nora@example.no")
-                                                 << QStringLiteral("ok") << QString();
-    QTest::newRow("global admin") << QStringLiteral("global") << QStringLiteral("coord_new") << QStringLiteral("org_b")
-                                  << QStringLiteral("Nora Lie") << QString() << QStringLiteral("ok") << QString();
-    QTest::newRow("org admin, other organisation") << QStringLiteral("adminB") << QStringLiteral("coord_new") << a
-                                                   << QStringLiteral("Nora Lie") << QString() << QStringLiteral("not-found")
-                                                   << QStringLiteral("org");
-    QTest::newRow("coordinator") << QStringLiteral("coordA") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
-                                 << QString() << QStringLiteral("forbidden") << QString();
-    QTest::newRow("unknown organisation") << QStringLiteral("global") << QStringLiteral("coord_new") << QStringLiteral("org_zz")
-                                          << QStringLiteral("Nora Lie") << QString() << QStringLiteral("not-found")
-                                          << QStringLiteral("org");
-    QTest::newRow("existing id") << QStringLiteral("adminA") << QStringLiteral("coord_a1") << a << QStringLiteral("Nora Lie")
-                                 << QString() << QStringLiteral("conflict") << QString();
-    QTest::newRow("existing id of other organisation") << QStringLiteral("adminA") << QStringLiteral("coord_b1") << a
-                                                       << QStringLiteral("Nora Lie") << QString() << QStringLiteral("conflict")
-                                                       << QString();
-    QTest::newRow("bad id") << QStringLiteral("adminA") << QStringLiteral("coord new") << a << QStringLiteral("Nora Lie") << QString()
-                            << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("empty name") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QString() << QString()
-                                << QStringLiteral("invalid") << QStringLiteral("name");
-    QTest::newRow("email without @") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
-                                     << QStringLiteral("nora.example.no") << QStringLiteral("invalid") << QStringLiteral("email");
-    QTest::newRow("email without domain dot") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a
-                                              << QStringLiteral("Nora Lie") << QStringLiteral("nora@example")
-                                              << QStringLiteral("invalid") << QStringLiteral("email");
-    QTest::newRow("email with space") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
-                                      << QStringLiteral("nora lie@example.no") << QStringLiteral("invalid") << QStringLiteral("email");
+    QTest::newRow("org admin, own organisation")
+        << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
+        << QStringLiteral("nora@example.no") << QStringLiteral("ok") << QString();
+    QTest::newRow("global admin") << QStringLiteral("global") << QStringLiteral("coord_new")
+                                  << QStringLiteral("org_b") << QStringLiteral("Nora Lie") << QString()
+                                  << QStringLiteral("ok") << QString();
+    QTest::newRow("org admin, other organisation")
+        << QStringLiteral("adminB") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
+        << QString() << QStringLiteral("not-found") << QStringLiteral("org");
+    QTest::newRow("coordinator") << QStringLiteral("coordA") << QStringLiteral("coord_new") << a
+                                 << QStringLiteral("Nora Lie") << QString() << QStringLiteral("forbidden")
+                                 << QString();
+    QTest::newRow("unknown organisation")
+        << QStringLiteral("global") << QStringLiteral("coord_new") << QStringLiteral("org_zz")
+        << QStringLiteral("Nora Lie") << QString() << QStringLiteral("not-found") << QStringLiteral("org");
+    QTest::newRow("existing id") << QStringLiteral("adminA") << QStringLiteral("coord_a1") << a
+                                 << QStringLiteral("Nora Lie") << QString() << QStringLiteral("conflict")
+                                 << QString();
+    QTest::newRow("existing id of other organisation")
+        << QStringLiteral("adminA") << QStringLiteral("coord_b1") << a << QStringLiteral("Nora Lie")
+        << QString() << QStringLiteral("conflict") << QString();
+    QTest::newRow("bad id") << QStringLiteral("adminA") << QStringLiteral("coord new") << a
+                            << QStringLiteral("Nora Lie") << QString() << QStringLiteral("invalid")
+                            << QStringLiteral("id");
+    QTest::newRow("empty name") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QString()
+                                << QString() << QStringLiteral("invalid") << QStringLiteral("name");
+    QTest::newRow("email without @") << QStringLiteral("adminA") << QStringLiteral("coord_new") << a
+                                     << QStringLiteral("Nora Lie") << QStringLiteral("nora.example.no")
+                                     << QStringLiteral("invalid") << QStringLiteral("email");
+    QTest::newRow("email without domain dot")
+        << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
+        << QStringLiteral("nora@example") << QStringLiteral("invalid") << QStringLiteral("email");
+    QTest::newRow("email with space")
+        << QStringLiteral("adminA") << QStringLiteral("coord_new") << a << QStringLiteral("Nora Lie")
+        << QStringLiteral("nora lie@example.no") << QStringLiteral("invalid") << QStringLiteral("email");
 }
 
 void TestDirectoryService::addCoordinator()
@@ -375,8 +405,10 @@ void TestDirectoryService::coordinatorsAreScoped()
     QCOMPARE(onlyB->size(), 1);
 
     QVERIFY(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_a2")).ok());
-    QCOMPARE(codeOf(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_b1"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_directory->coordinator(m_callers.adminB, QStringLiteral("coord_a1"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_b1"))),
+             QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->coordinator(m_callers.adminB, QStringLiteral("coord_a1"))),
+             QStringLiteral("not-found"));
 }
 
 // ---- peer mentors ----------------------------------------------------------------------------------
@@ -393,35 +425,44 @@ void TestDirectoryService::addPeerMentor_data()
 
     const QString a = QStringLiteral("org_a");
     const QString c = QStringLiteral("coord_a2");
-    QTest::newRow("org admin, own organisation") << QStringLiteral("adminA") << a << c << QStringLiteral("new@example.no")
-                                                 << QStringLiteral("+47 900 12 345") << QStringLiteral("ok") << QString();
-    QTest::newRow("global admin") << QStringLiteral("global") << QStringLiteral("org_b") << QStringLiteral("coord_b1") << QString()
-                                  << QString() << QStringLiteral("ok") << QString();
-    QTest::newRow("phone with brackets and dashes") << QStringLiteral("adminA") << a << c << QString()
-                                                    << QStringLiteral("(22) 12-34-56") << QStringLiteral("ok") << QString();
-    QTest::newRow("no coordinator") << QStringLiteral("adminA") << a << QString() << QString() << QString() << QStringLiteral("ok")
-                                    << QString();
-    QTest::newRow("org admin, other organisation") << QStringLiteral("adminB") << a << c << QString() << QString()
-                                                   << QStringLiteral("not-found") << QStringLiteral("org");
-    QTest::newRow("coordinator") << QStringLiteral("coordA") << a << c << QString() << QString() << QStringLiteral("forbidden")
-                                 << QString();
-    QTest::newRow("coordinator of another organisation") << QStringLiteral("adminA") << a << QStringLiteral("coord_b1") << QString()
-                                                         << QString() << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
-    QTest::newRow("global admin, coordinator of another organisation")
-        << QStringLiteral("global") << QStringLiteral("org_b") << QStringLiteral("coord_a1") << QString() << QString()
+    QTest::newRow("org admin, own organisation")
+        << QStringLiteral("adminA") << a << c << QStringLiteral("new@example.no")
+        << QStringLiteral("+47 900 12 345") << QStringLiteral("ok") << QString();
+    QTest::newRow("global admin") << QStringLiteral("global") << QStringLiteral("org_b")
+                                  << QStringLiteral("coord_b1") << QString() << QString()
+                                  << QStringLiteral("ok") << QString();
+    QTest::newRow("phone with brackets and dashes")
+        << QStringLiteral("adminA") << a << c << QString() << QStringLiteral("(22) 12-34-56")
+        << QStringLiteral("ok") << QString();
+    QTest::newRow("no coordinator") << QStringLiteral("adminA") << a << QString() << QString() << QString()
+                                    << QStringLiteral("ok") << QString();
+    QTest::newRow("org admin, other organisation")
+        << QStringLiteral("adminB") << a << c << QString() << QString() << QStringLiteral("not-found")
+        << QStringLiteral("org");
+    QTest::newRow("coordinator") << QStringLiteral("coordA") << a << c << QString() << QString()
+                                 << QStringLiteral("forbidden") << QString();
+    QTest::newRow("coordinator of another organisation")
+        << QStringLiteral("adminA") << a << QStringLiteral("coord_b1") << QString() << QString()
         << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
-    QTest::newRow("unknown coordinator") << QStringLiteral("adminA") << a << QStringLiteral("coord_zz") << QString() << QString()
-                                         << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
+    QTest::newRow("global admin, coordinator of another organisation")
+        << QStringLiteral("global") << QStringLiteral("org_b") << QStringLiteral("coord_a1") << QString()
+        << QString() << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
+    QTest::newRow("unknown coordinator")
+        << QStringLiteral("adminA") << a << QStringLiteral("coord_zz") << QString() << QString()
+        << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
     QTest::newRow("bad email") << QStringLiteral("adminA") << a << c << QStringLiteral("new@") << QString()
                                << QStringLiteral("invalid") << QStringLiteral("email");
-    QTest::newRow("two @") << QStringLiteral("adminA") << a << c << QStringLiteral("a@b@example.no") << QString()
-                           << QStringLiteral("invalid") << QStringLiteral("email");
-    QTest::newRow("letters in phone") << QStringLiteral("adminA") << a << c << QString() << QStringLiteral("call me")
-                                      << QStringLiteral("invalid") << QStringLiteral("phone");
-    QTest::newRow("phone too short") << QStringLiteral("adminA") << a << c << QString() << QStringLiteral("12")
-                                     << QStringLiteral("invalid") << QStringLiteral("phone");
-    QTest::newRow("phone too long") << QStringLiteral("adminA") << a << c << QString() << QString(40, QLatin1Char('1'))
-                                    << QStringLiteral("invalid") << QStringLiteral("phone");
+    QTest::newRow("two @") << QStringLiteral("adminA") << a << c << QStringLiteral("a@b@example.no")
+                           << QString() << QStringLiteral("invalid") << QStringLiteral("email");
+    QTest::newRow("letters in phone")
+        << QStringLiteral("adminA") << a << c << QString() << QStringLiteral("call me")
+        << QStringLiteral("invalid") << QStringLiteral("phone");
+    QTest::newRow("phone too short") << QStringLiteral("adminA") << a << c << QString()
+                                     << QStringLiteral("12") << QStringLiteral("invalid")
+                                     << QStringLiteral("phone");
+    QTest::newRow("phone too long") << QStringLiteral("adminA") << a << c << QString()
+                                    << QString(40, QLatin1Char('1')) << QStringLiteral("invalid")
+                                    << QStringLiteral("phone");
 }
 
 void TestDirectoryService::addPeerMentor()
@@ -435,8 +476,9 @@ void TestDirectoryService::addPeerMentor()
     QFETCH(QString, field);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto added = m_directory->addPeerMentor(
-        m_callers.who(caller), mentor(QStringLiteral("pm_new"), orgId, coordinatorId, QStringLiteral(" Nils Nilsen "), email, phone));
+    auto added = m_directory->addPeerMentor(m_callers.who(caller),
+                                            mentor(QStringLiteral("pm_new"), orgId, coordinatorId,
+                                                   QStringLiteral(" Nils Nilsen "), email, phone));
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
@@ -452,7 +494,8 @@ void TestDirectoryService::addPeerMentor()
     }
     QCOMPARE(firstField(added.error()), field);
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_new"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_new"))),
+             QStringLiteral("not-found"));
 }
 
 void TestDirectoryService::peerMentorIsScoped()
@@ -461,12 +504,15 @@ void TestDirectoryService::peerMentorIsScoped()
     QVERIFY(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_b1")).ok());
     auto other = m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_b1"));
     QCOMPARE(codeOf(other), QStringLiteral("not-found"));
-    QCOMPARE(other.error().message, m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_zz")).error().message);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.adminB, QStringLiteral("pm_a1"))), QStringLiteral("not-found"));
+    QCOMPARE(other.error().message,
+             m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_zz")).error().message);
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.adminB, QStringLiteral("pm_a1"))),
+             QStringLiteral("not-found"));
 
     // An existing id of another organisation is a conflict, not a way to learn about it.
-    auto clash = m_directory->addPeerMentor(m_callers.adminA, mentor(QStringLiteral("pm_b1"), QStringLiteral("org_a"),
-                                                              QStringLiteral("coord_a1"), QStringLiteral("Clash")));
+    auto clash = m_directory->addPeerMentor(m_callers.adminA,
+                                            mentor(QStringLiteral("pm_b1"), QStringLiteral("org_a"),
+                                                   QStringLiteral("coord_a1"), QStringLiteral("Clash")));
     QCOMPARE(codeOf(clash), QStringLiteral("conflict"));
     QVERIFY(!clash.error().message.contains(QLatin1String("Kari")));
 }
@@ -503,29 +549,37 @@ void TestDirectoryService::searchPeerMentors_data()
 
     const QString a = QStringLiteral("coordA");
     QTest::newRow("empty: everyone") << a << QString()
-                                     << QStringList{QStringLiteral("pm_a1"), QStringLiteral("pm_a2"), QStringLiteral("pm_a3"),
-                                                    QStringLiteral("pm_a4"), QStringLiteral("pm_a5")};
+                                     << QStringList{QStringLiteral("pm_a1"), QStringLiteral("pm_a2"),
+                                                    QStringLiteral("pm_a3"), QStringLiteral("pm_a4"),
+                                                    QStringLiteral("pm_a5")};
     QTest::newRow("first name") << a << QStringLiteral("kari") << QStringList{QStringLiteral("pm_a1")};
     QTest::newRow("upper case") << a << QStringLiteral("NORDMANN") << QStringList{QStringLiteral("pm_a1")};
     QTest::newRow("trimmed") << a << QStringLiteral("  kari  ") << QStringList{QStringLiteral("pm_a1")};
     QTest::newRow("ø finds Ø") << a << QStringLiteral("øyvind") << QStringList{QStringLiteral("pm_a2")};
-    QTest::newRow("ØDEGÅRD finds Ødegård") << a << QStringLiteral("ØDEGÅRD") << QStringList{QStringLiteral("pm_a2")};
+    QTest::newRow("ØDEGÅRD finds Ødegård")
+        << a << QStringLiteral("ØDEGÅRD") << QStringList{QStringLiteral("pm_a2")};
     QTest::newRow("å finds Å") << a << QStringLiteral("åse") << QStringList{QStringLiteral("pm_a3")};
-    QTest::newRow("Å finds å and Å") << a << QStringLiteral("Å") << QStringList{QStringLiteral("pm_a2"), QStringLiteral("pm_a3")};
+    QTest::newRow("Å finds å and Å") << a << QStringLiteral("Å")
+                                     << QStringList{QStringLiteral("pm_a2"), QStringLiteral("pm_a3")};
     QTest::newRow("æ") << a << QStringLiteral("SÆTHER") << QStringList{QStringLiteral("pm_a4")};
     QTest::newRow("email") << a << QStringLiteral("@example.no")
                            << QStringList{QStringLiteral("pm_a1"), QStringLiteral("pm_a2")};
-    QTest::newRow("email, upper case") << a << QStringLiteral("SAETHER.NO") << QStringList{QStringLiteral("pm_a4")};
+    QTest::newRow("email, upper case")
+        << a << QStringLiteral("SAETHER.NO") << QStringList{QStringLiteral("pm_a4")};
     QTest::newRow("exact id") << a << QStringLiteral("pm_a3") << QStringList{QStringLiteral("pm_a3")};
     QTest::newRow("id of another organisation") << a << QStringLiteral("pm_b1") << QStringList{};
     QTest::newRow("name of another organisation") << a << QStringLiteral("Åsmund") << QStringList{};
-    QTest::newRow("percent is no wildcard") << a << QStringLiteral("%") << QStringList{QStringLiteral("pm_a5")};
+    QTest::newRow("percent is no wildcard")
+        << a << QStringLiteral("%") << QStringList{QStringLiteral("pm_a5")};
     QTest::newRow("underscore is no wildcard") << a << QStringLiteral("_") << QStringList{};
     QTest::newRow("no match") << a << QStringLiteral("zzz") << QStringList{};
-    QTest::newRow("global admin, both organisations") << QStringLiteral("global") << QStringLiteral("kari")
-                                                      << QStringList{QStringLiteral("pm_a1"), QStringLiteral("pm_b1")};
-    QTest::newRow("org B") << QStringLiteral("adminB") << QStringLiteral("kari") << QStringList{QStringLiteral("pm_b1")};
-    QTest::newRow("org B, Å") << QStringLiteral("coordB") << QStringLiteral("ås") << QStringList{QStringLiteral("pm_b2")};
+    QTest::newRow("global admin, both organisations")
+        << QStringLiteral("global") << QStringLiteral("kari")
+        << QStringList{QStringLiteral("pm_a1"), QStringLiteral("pm_b1")};
+    QTest::newRow("org B") << QStringLiteral("adminB") << QStringLiteral("kari")
+                           << QStringList{QStringLiteral("pm_b1")};
+    QTest::newRow("org B, Å") << QStringLiteral("coordB") << QStringLiteral("ås")
+                              << QStringList{QStringLiteral("pm_b2")};
 }
 
 void TestDirectoryService::searchPeerMentors()
@@ -539,7 +593,7 @@ void TestDirectoryService::searchPeerMentors()
     QStringList got;
     for (const PeerMentor &m : std::as_const(*found))
         got << m.id;
-    got.sort();   // the order of non-ASCII names depends on the database's collation
+    got.sort(); // the order of non-ASCII names depends on the database's collation
     QCOMPARE(got, ids);
 }
 
@@ -547,11 +601,14 @@ void TestDirectoryService::importPeerMentors()
 {
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
     const QList<ImportedMentor> input{
-        {2, mentor(QStringLiteral("pm_i1"), QStringLiteral("org_a"), QStringLiteral("coord_a1"), QStringLiteral(" Ida Moen "),
-                   QStringLiteral("ida@example.no"))},
-        {3, mentor(QStringLiteral("pm_i2"), QStringLiteral("org_a"), QStringLiteral("coord_a2"), QStringLiteral("Vegard Aas"),
-                   QString(), QStringLiteral("+47 400 00 000"))},
-        {4, mentor(QStringLiteral("pm_i3"), QStringLiteral("org_a"), QString(), QStringLiteral("Guro Fjeld"))},
+        {2,
+         mentor(QStringLiteral("pm_i1"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
+                QStringLiteral(" Ida Moen "), QStringLiteral("ida@example.no"))},
+        {3,
+         mentor(QStringLiteral("pm_i2"), QStringLiteral("org_a"), QStringLiteral("coord_a2"),
+                QStringLiteral("Vegard Aas"), QString(), QStringLiteral("+47 400 00 000"))},
+        {4,
+         mentor(QStringLiteral("pm_i3"), QStringLiteral("org_a"), QString(), QStringLiteral("Guro Fjeld"))},
     };
     auto imported = m_directory->importPeerMentors(m_callers.adminA, input);
     QVERIFY2(imported, why(imported).constData());
@@ -572,15 +629,17 @@ void TestDirectoryService::importPeerMentors()
 void TestDirectoryService::importIsAllOrNothing_data()
 {
     QTest::addColumn<QString>("caller");
-    QTest::addColumn<QStringList>("problems");   // "line:field" of each problem, in line order
+    QTest::addColumn<QStringList>("problems"); // "line:field" of each problem, in line order
 
     QTest::newRow("one of each") << QStringLiteral("adminA")
-                                 << QStringList{QStringLiteral("3:id"), QStringLiteral("4:id"), QStringLiteral("5:coordinator"),
-                                                QStringLiteral("6:email"), QStringLiteral("7:coordinator")};
+                                 << QStringList{QStringLiteral("3:id"), QStringLiteral("4:id"),
+                                                QStringLiteral("5:coordinator"), QStringLiteral("6:email"),
+                                                QStringLiteral("7:coordinator")};
     QTest::newRow("another organisation's admin")
         << QStringLiteral("adminB")
-        << QStringList{QStringLiteral("2:org"), QStringLiteral("3:org"), QStringLiteral("4:org"), QStringLiteral("5:org"),
-                       QStringLiteral("6:email"), QStringLiteral("7:org"), QStringLiteral("8:org")};
+        << QStringList{QStringLiteral("2:org"), QStringLiteral("3:org"),   QStringLiteral("4:org"),
+                       QStringLiteral("5:org"), QStringLiteral("6:email"), QStringLiteral("7:org"),
+                       QStringLiteral("8:org")};
 }
 
 void TestDirectoryService::importIsAllOrNothing()
@@ -591,11 +650,21 @@ void TestDirectoryService::importIsAllOrNothing()
     const QString a = QStringLiteral("org_a");
     const QList<ImportedMentor> input{
         {2, mentor(QStringLiteral("pm_x1"), a, QStringLiteral("coord_a1"), QStringLiteral("Good One"))},
-        {3, mentor(QStringLiteral("pm_x1"), a, QStringLiteral("coord_a1"), QStringLiteral("Same Id"))},       // duplicate in file
-        {4, mentor(QStringLiteral("pm_a1"), a, QStringLiteral("coord_a1"), QStringLiteral("Exists"))},        // exists already
-        {5, mentor(QStringLiteral("pm_x2"), a, QStringLiteral("coord_b1"), QStringLiteral("Wrong Coord"))},   // other org's coordinator
-        {6, mentor(QStringLiteral("pm_x3"), a, QStringLiteral("coord_a2"), QStringLiteral("Bad Mail"), QStringLiteral("nope"))},
-        {7, mentor(QStringLiteral("pm_x4"), a, QStringLiteral("coord_zz"), QStringLiteral("No Coord"))},      // unknown coordinator
+        {3,
+         mentor(QStringLiteral("pm_x1"), a, QStringLiteral("coord_a1"),
+                QStringLiteral("Same Id"))}, // duplicate in file
+        {4,
+         mentor(QStringLiteral("pm_a1"), a, QStringLiteral("coord_a1"),
+                QStringLiteral("Exists"))}, // exists already
+        {5,
+         mentor(QStringLiteral("pm_x2"), a, QStringLiteral("coord_b1"),
+                QStringLiteral("Wrong Coord"))}, // other org's coordinator
+        {6,
+         mentor(QStringLiteral("pm_x3"), a, QStringLiteral("coord_a2"), QStringLiteral("Bad Mail"),
+                QStringLiteral("nope"))},
+        {7,
+         mentor(QStringLiteral("pm_x4"), a, QStringLiteral("coord_zz"),
+                QStringLiteral("No Coord"))}, // unknown coordinator
         {8, mentor(QStringLiteral("pm_x5"), a, QStringLiteral("coord_a2"), QStringLiteral("Good Two"))},
     };
     const int before = rows(QStringLiteral("peer_mentors"));
@@ -608,21 +677,26 @@ void TestDirectoryService::importIsAllOrNothing()
         QVERIFY2(f.message.startsWith(QStringLiteral("Line %1: ").arg(f.line)), qPrintable(f.message));
     }
     QCOMPARE(got, problems);
-    QVERIFY2(imported.error().message.startsWith(QStringLiteral("Nothing was imported: %1 problem").arg(problems.size())),
+    QVERIFY2(imported.error().message.startsWith(
+                 QStringLiteral("Nothing was imported: %1 problem").arg(problems.size())),
              qPrintable(imported.error().message));
     if (caller == QLatin1String("adminA")) {
-        QVERIFY(imported.error().fields.at(0).message.contains(QLatin1String("line 2")));   // the duplicate names the first
+        QVERIFY(imported.error().fields.at(0).message.contains(
+            QLatin1String("line 2"))); // the duplicate names the first
         QVERIFY(imported.error().fields.at(1).message.contains(QLatin1String("exists already")));
     }
 
     // Nothing at all was added, not even the good lines.
     QCOMPARE(rows(QStringLiteral("peer_mentors")), before);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x1"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x5"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x1"))),
+             QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x5"))),
+             QStringLiteral("not-found"));
     QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'peer_mentor.import'")), 0);
     QCOMPARE(changed.count(), 0);
     // The existing mentor is untouched.
-    QCOMPARE(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_a1"))->name, QStringLiteral("Kari Nordmann"));
+    QCOMPARE(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_a1"))->name,
+             QStringLiteral("Kari Nordmann"));
 }
 
 // ---- users -----------------------------------------------------------------------------------------
@@ -646,71 +720,90 @@ void TestDirectoryService::addUser_data()
     const QString ok = QStringLiteral("ok");
     const QString invalid = QStringLiteral("invalid");
 
-    QTest::newRow("global admin makes a coordinator") << QStringLiteral("global") << QStringLiteral("nora") << coordinator << a
-                                                      << QStringLiteral("coord_a2") << pw << ok << QString();
-    QTest::newRow("org admin makes a coordinator") << QStringLiteral("adminA") << QStringLiteral("nora") << coordinator << a
-                                                   << QStringLiteral("coord_a2") << pw << ok << QString();
-    QTest::newRow("org admin makes an org admin") << QStringLiteral("adminA") << QStringLiteral("nora") << orgAdmin << a << QString()
-                                                  << pw << ok << QString();
-    QTest::newRow("org admin with a coordinator link") << QStringLiteral("adminA") << QStringLiteral("nora") << orgAdmin << a
-                                                       << QStringLiteral("coord_a1") << pw << ok << QString();
-    QTest::newRow("global admin makes a global admin") << QStringLiteral("global") << QStringLiteral("root2") << globalAdmin
-                                                       << QString() << QString() << pw << ok << QString();
-    QTest::newRow("username with . _ -") << QStringLiteral("global") << QStringLiteral("n0ra.l_i-e") << orgAdmin << a << QString()
-                                         << pw << ok << QString();
-    QTest::newRow("password of exactly 10") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString()
-                                            << QStringLiteral("0123456789") << ok << QString();
-    QTest::newRow("Norwegian password") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString()
-                                        << QStringLiteral("blåbærsyltetøy") << ok << QString();
+    QTest::newRow("global admin makes a coordinator")
+        << QStringLiteral("global") << QStringLiteral("nora") << coordinator << a
+        << QStringLiteral("coord_a2") << pw << ok << QString();
+    QTest::newRow("org admin makes a coordinator")
+        << QStringLiteral("adminA") << QStringLiteral("nora") << coordinator << a
+        << QStringLiteral("coord_a2") << pw << ok << QString();
+    QTest::newRow("org admin makes an org admin") << QStringLiteral("adminA") << QStringLiteral("nora")
+                                                  << orgAdmin << a << QString() << pw << ok << QString();
+    QTest::newRow("org admin with a coordinator link")
+        << QStringLiteral("adminA") << QStringLiteral("nora") << orgAdmin << a << QStringLiteral("coord_a1")
+        << pw << ok << QString();
+    QTest::newRow("global admin makes a global admin")
+        << QStringLiteral("global") << QStringLiteral("root2") << globalAdmin << QString() << QString() << pw
+        << ok << QString();
+    QTest::newRow("username with . _ -") << QStringLiteral("global") << QStringLiteral("n0ra.l_i-e")
+                                         << orgAdmin << a << QString() << pw << ok << QString();
+    QTest::newRow("password of exactly 10")
+        << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString()
+        << QStringLiteral("0123456789") << ok << QString();
+    QTest::newRow("Norwegian password") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a
+                                        << QString() << QStringLiteral("blåbærsyltetøy") << ok << QString();
 
-    QTest::newRow("org admin makes a global admin") << QStringLiteral("adminA") << QStringLiteral("nora") << globalAdmin << QString()
-                                                    << QString() << pw << QStringLiteral("forbidden") << QString();
-    QTest::newRow("org admin, other organisation") << QStringLiteral("adminB") << QStringLiteral("nora") << orgAdmin << a << QString()
-                                                   << pw << QStringLiteral("not-found") << QStringLiteral("org");
-    QTest::newRow("coordinator makes a user") << QStringLiteral("coordA") << QStringLiteral("nora") << coordinator << a
-                                              << QStringLiteral("coord_a2") << pw << QStringLiteral("forbidden") << QString();
-    QTest::newRow("global admin in an organisation") << QStringLiteral("global") << QStringLiteral("nora") << globalAdmin << a
-                                                     << QString() << pw << invalid << QStringLiteral("org");
-    QTest::newRow("org admin without organisation") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << QString()
-                                                    << QString() << pw << invalid << QStringLiteral("org");
-    QTest::newRow("coordinator without organisation") << QStringLiteral("global") << QStringLiteral("nora") << coordinator
-                                                      << QString() << QStringLiteral("coord_a1") << pw << invalid
-                                                      << QStringLiteral("org");
-    QTest::newRow("coordinator without coordinator") << QStringLiteral("global") << QStringLiteral("nora") << coordinator << a
-                                                     << QString() << pw << invalid << QStringLiteral("coordinator");
-    QTest::newRow("coordinator of another organisation") << QStringLiteral("adminA") << QStringLiteral("nora") << coordinator << a
-                                                         << QStringLiteral("coord_b1") << pw << QStringLiteral("unprocessable")
-                                                         << QStringLiteral("coordinator");
-    QTest::newRow("unknown coordinator") << QStringLiteral("global") << QStringLiteral("nora") << coordinator << a
-                                         << QStringLiteral("coord_zz") << pw << QStringLiteral("unprocessable")
-                                         << QStringLiteral("coordinator");
-    QTest::newRow("global admin with a coordinator") << QStringLiteral("global") << QStringLiteral("nora") << globalAdmin
-                                                     << QString() << QStringLiteral("coord_a1") << pw
-                                                     << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
-    QTest::newRow("unknown organisation") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin
-                                          << QStringLiteral("org_zz") << QString() << pw << QStringLiteral("not-found")
-                                          << QStringLiteral("org");
+    QTest::newRow("org admin makes a global admin")
+        << QStringLiteral("adminA") << QStringLiteral("nora") << globalAdmin << QString() << QString() << pw
+        << QStringLiteral("forbidden") << QString();
+    QTest::newRow("org admin, other organisation")
+        << QStringLiteral("adminB") << QStringLiteral("nora") << orgAdmin << a << QString() << pw
+        << QStringLiteral("not-found") << QStringLiteral("org");
+    QTest::newRow("coordinator makes a user")
+        << QStringLiteral("coordA") << QStringLiteral("nora") << coordinator << a
+        << QStringLiteral("coord_a2") << pw << QStringLiteral("forbidden") << QString();
+    QTest::newRow("global admin in an organisation")
+        << QStringLiteral("global") << QStringLiteral("nora") << globalAdmin << a << QString() << pw
+        << invalid << QStringLiteral("org");
+    QTest::newRow("org admin without organisation")
+        << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << QString() << QString() << pw
+        << invalid << QStringLiteral("org");
+    QTest::newRow("coordinator without organisation")
+        << QStringLiteral("global") << QStringLiteral("nora") << coordinator << QString()
+        << QStringLiteral("coord_a1") << pw << invalid << QStringLiteral("org");
+    QTest::newRow("coordinator without coordinator")
+        << QStringLiteral("global") << QStringLiteral("nora") << coordinator << a << QString() << pw
+        << invalid << QStringLiteral("coordinator");
+    QTest::newRow("coordinator of another organisation")
+        << QStringLiteral("adminA") << QStringLiteral("nora") << coordinator << a
+        << QStringLiteral("coord_b1") << pw << QStringLiteral("unprocessable")
+        << QStringLiteral("coordinator");
+    QTest::newRow("unknown coordinator") << QStringLiteral("global") << QStringLiteral("nora") << coordinator
+                                         << a << QStringLiteral("coord_zz") << pw
+                                         << QStringLiteral("unprocessable") << QStringLiteral("coordinator");
+    QTest::newRow("global admin with a coordinator")
+        << QStringLiteral("global") << QStringLiteral("nora") << globalAdmin << QString()
+        << QStringLiteral("coord_a1") << pw << QStringLiteral("unprocessable")
+        << QStringLiteral("coordinator");
+    QTest::newRow("unknown organisation")
+        << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << QStringLiteral("org_zz")
+        << QString() << pw << QStringLiteral("not-found") << QStringLiteral("org");
 
-    QTest::newRow("upper-case username") << QStringLiteral("global") << QStringLiteral("Nora") << orgAdmin << a << QString() << pw
-                                         << invalid << QStringLiteral("username");
-    QTest::newRow("one-letter username") << QStringLiteral("global") << QStringLiteral("n") << orgAdmin << a << QString() << pw
-                                         << invalid << QStringLiteral("username");
-    QTest::newRow("username starting with a dot") << QStringLiteral("global") << QStringLiteral(".nora") << orgAdmin << a
-                                                  << QString() << pw << invalid << QStringLiteral("username");
-    QTest::newRow("username with a space") << QStringLiteral("global") << QStringLiteral("nora lie") << orgAdmin << a << QString()
-                                           << pw << invalid << QStringLiteral("username");
-    QTest::newRow("username with @") << QStringLiteral("global") << QStringLiteral("nora@example.no") << orgAdmin << a
-                                     << QString() << pw << invalid << QStringLiteral("username");
-    QTest::newRow("65-character username") << QStringLiteral("global") << QString(65, QLatin1Char('n')) << orgAdmin << a
-                                           << QString() << pw << invalid << QStringLiteral("username");
-    QTest::newRow("non-ASCII username") << QStringLiteral("global") << QStringLiteral("bjørn") << orgAdmin << a << QString() << pw
-                                        << invalid << QStringLiteral("username");
-    QTest::newRow("password of 9") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString()
-                                   << QStringLiteral("012345678") << invalid << QStringLiteral("password");
-    QTest::newRow("empty password") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString() << QString()
-                                    << invalid << QStringLiteral("password");
-    QTest::newRow("password over 1024") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString()
-                                        << QString(1025, QLatin1Char('p')) << invalid << QStringLiteral("password");
+    QTest::newRow("upper-case username") << QStringLiteral("global") << QStringLiteral("Nora") << orgAdmin
+                                         << a << QString() << pw << invalid << QStringLiteral("username");
+    QTest::newRow("one-letter username") << QStringLiteral("global") << QStringLiteral("n") << orgAdmin << a
+                                         << QString() << pw << invalid << QStringLiteral("username");
+    QTest::newRow("username starting with a dot")
+        << QStringLiteral("global") << QStringLiteral(".nora") << orgAdmin << a << QString() << pw << invalid
+        << QStringLiteral("username");
+    QTest::newRow("username with a space")
+        << QStringLiteral("global") << QStringLiteral("nora lie") << orgAdmin << a << QString() << pw
+        << invalid << QStringLiteral("username");
+    QTest::newRow("username with @") << QStringLiteral("global") << QStringLiteral("nora@example.no")
+                                     << orgAdmin << a << QString() << pw << invalid
+                                     << QStringLiteral("username");
+    QTest::newRow("65-character username")
+        << QStringLiteral("global") << QString(65, QLatin1Char('n')) << orgAdmin << a << QString() << pw
+        << invalid << QStringLiteral("username");
+    QTest::newRow("non-ASCII username") << QStringLiteral("global") << QStringLiteral("bjørn") << orgAdmin
+                                        << a << QString() << pw << invalid << QStringLiteral("username");
+    QTest::newRow("password of 9") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a
+                                   << QString() << QStringLiteral("012345678") << invalid
+                                   << QStringLiteral("password");
+    QTest::newRow("empty password") << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a
+                                    << QString() << QString() << invalid << QStringLiteral("password");
+    QTest::newRow("password over 1024")
+        << QStringLiteral("global") << QStringLiteral("nora") << orgAdmin << a << QString()
+        << QString(1025, QLatin1Char('p')) << invalid << QStringLiteral("password");
 }
 
 void TestDirectoryService::addUser()
@@ -726,7 +819,8 @@ void TestDirectoryService::addUser()
 
     const int before = rows(QStringLiteral("users"));
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
-    DirectoryService::NewUser input{username, QStringLiteral("  Nora Lie  "), *roleFromName(role), orgId, coordinatorId, password};
+    DirectoryService::NewUser input{
+        username, QStringLiteral("  Nora Lie  "), *roleFromName(role), orgId, coordinatorId, password};
     auto added = m_directory->addUser(m_callers.who(caller), input);
     QCOMPARE(codeOf(added), code);
     if (added) {
@@ -757,27 +851,33 @@ void TestDirectoryService::addUser()
 
 void TestDirectoryService::addUserTakenUsername()
 {
-    DirectoryService::NewUser input{QStringLiteral("admin.a"), QString(), Role::OrgAdmin, QStringLiteral("org_a"), QString(), kPassword};
+    DirectoryService::NewUser input{QStringLiteral("admin.a"), QString(), Role::OrgAdmin,
+                                    QStringLiteral("org_a"),   QString(), kPassword};
     auto taken = m_directory->addUser(m_callers.global, input);
     QCOMPARE(codeOf(taken), QStringLiteral("conflict"));
     QVERIFY(taken.error().message.contains(QLatin1String("admin.a")));
     // Also when the first one is in another organisation.
     input.orgId = QStringLiteral("org_b");
     QCOMPARE(codeOf(m_directory->addUser(m_callers.adminB, input)), QStringLiteral("conflict"));
-    auto fresh = m_directory->addUser(m_callers.global, DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
-                                                                           QStringLiteral("org_a"), QString(), kPassword});
+    auto fresh =
+        m_directory->addUser(m_callers.global,
+                             DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
+                                                       QStringLiteral("org_a"), QString(), kPassword});
     QVERIFY2(fresh, why(fresh).constData());
-    QCOMPARE(fresh->displayName, QStringLiteral("nora"));   // no display name: the username
-    QCOMPARE(codeOf(m_directory->addUser(m_callers.adminA, DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
-                                                                              QStringLiteral("org_a"), QString(), kPassword})),
+    QCOMPARE(fresh->displayName, QStringLiteral("nora")); // no display name: the username
+    QCOMPARE(codeOf(m_directory->addUser(m_callers.adminA,
+                                         DirectoryService::NewUser{QStringLiteral("nora"), QString(),
+                                                                   Role::OrgAdmin, QStringLiteral("org_a"),
+                                                                   QString(), kPassword})),
              QStringLiteral("conflict"));
 }
 
 void TestDirectoryService::addUserSignsIn()
 {
-    auto added = m_directory->addUser(m_callers.adminA, DirectoryService::NewUser{QStringLiteral("nora"), QStringLiteral("Nora"),
-                                                                           Role::Coordinator, QStringLiteral("org_a"),
-                                                                           QStringLiteral("coord_a2"), kPassword});
+    auto added = m_directory->addUser(
+        m_callers.adminA,
+        DirectoryService::NewUser{QStringLiteral("nora"), QStringLiteral("Nora"), Role::Coordinator,
+                                  QStringLiteral("org_a"), QStringLiteral("coord_a2"), kPassword});
     QVERIFY2(added, why(added).constData());
     AuthService auth(m_db->db(), m_clock);
     auto token = auth.signIn(QStringLiteral("nora"), kPassword, QStringLiteral("10.0.0.1"));
@@ -803,8 +903,9 @@ void TestDirectoryService::usersAreScoped()
     names.clear();
     for (const User &u : std::as_const(*all))
         names << u.username;
-    QCOMPARE(names, (QStringList{QStringLiteral("admin.a"), QStringLiteral("admin.b"), QStringLiteral("coord.a"),
-                                 QStringLiteral("coord.b"), QStringLiteral("root")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("admin.a"), QStringLiteral("admin.b"), QStringLiteral("coord.a"),
+                          QStringLiteral("coord.b"), QStringLiteral("root")}));
 }
 
 void TestDirectoryService::setPassword_data()
@@ -815,18 +916,24 @@ void TestDirectoryService::setPassword_data()
     QTest::addColumn<QString>("code");
 
     const QString pw = QStringLiteral("a brand new password");
-    QTest::newRow("own password, coordinator") << QStringLiteral("coordA") << QStringLiteral("user_ca") << pw << QStringLiteral("ok");
-    QTest::newRow("own password, global admin") << QStringLiteral("global") << QStringLiteral("user_g") << pw << QStringLiteral("ok");
-    QTest::newRow("org admin, own organisation") << QStringLiteral("adminA") << QStringLiteral("user_ca") << pw << QStringLiteral("ok");
-    QTest::newRow("global admin, anyone") << QStringLiteral("global") << QStringLiteral("user_cb") << pw << QStringLiteral("ok");
-    QTest::newRow("coordinator, someone else") << QStringLiteral("coordA") << QStringLiteral("user_aa") << pw
-                                               << QStringLiteral("forbidden");
-    QTest::newRow("org admin, other organisation") << QStringLiteral("adminB") << QStringLiteral("user_ca") << pw
-                                                   << QStringLiteral("not-found");
-    QTest::newRow("org admin, global admin") << QStringLiteral("adminA") << QStringLiteral("user_g") << pw
-                                             << QStringLiteral("not-found");
-    QTest::newRow("unknown user") << QStringLiteral("global") << QStringLiteral("user_zz") << pw << QStringLiteral("not-found");
-    QTest::newRow("too short") << QStringLiteral("adminA") << QStringLiteral("user_ca") << QStringLiteral("short") << QStringLiteral("invalid");
+    QTest::newRow("own password, coordinator")
+        << QStringLiteral("coordA") << QStringLiteral("user_ca") << pw << QStringLiteral("ok");
+    QTest::newRow("own password, global admin")
+        << QStringLiteral("global") << QStringLiteral("user_g") << pw << QStringLiteral("ok");
+    QTest::newRow("org admin, own organisation")
+        << QStringLiteral("adminA") << QStringLiteral("user_ca") << pw << QStringLiteral("ok");
+    QTest::newRow("global admin, anyone")
+        << QStringLiteral("global") << QStringLiteral("user_cb") << pw << QStringLiteral("ok");
+    QTest::newRow("coordinator, someone else")
+        << QStringLiteral("coordA") << QStringLiteral("user_aa") << pw << QStringLiteral("forbidden");
+    QTest::newRow("org admin, other organisation")
+        << QStringLiteral("adminB") << QStringLiteral("user_ca") << pw << QStringLiteral("not-found");
+    QTest::newRow("org admin, global admin")
+        << QStringLiteral("adminA") << QStringLiteral("user_g") << pw << QStringLiteral("not-found");
+    QTest::newRow("unknown user") << QStringLiteral("global") << QStringLiteral("user_zz") << pw
+                                  << QStringLiteral("not-found");
+    QTest::newRow("too short") << QStringLiteral("adminA") << QStringLiteral("user_ca")
+                               << QStringLiteral("short") << QStringLiteral("invalid");
 }
 
 void TestDirectoryService::setPassword()
@@ -869,13 +976,21 @@ void TestDirectoryService::setPasswordRevokesTokens()
     auto unrelated = auth.issueToken(QStringLiteral("admin.a"));
     QVERIFY2(unrelated, why(unrelated).constData());
 
-    QVERIFY(m_directory->setPassword(m_callers.adminA, QStringLiteral("user_ca"), QStringLiteral("a brand new password")).ok());
+    QVERIFY(
+        m_directory
+            ->setPassword(m_callers.adminA, QStringLiteral("user_ca"), QStringLiteral("a brand new password"))
+            .ok());
     QCOMPARE(codeOf(auth.authenticate(first->secret)), QStringLiteral("unauthenticated"));
     QCOMPARE(codeOf(auth.authenticate(second->secret)), QStringLiteral("unauthenticated"));
     QVERIFY(auth.authenticate(unrelated->secret).ok());
-    QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))), QStringLiteral("unauthenticated"));
-    QVERIFY(auth.signIn(QStringLiteral("coord.a"), QStringLiteral("a brand new password"), QStringLiteral("10.0.0.1")).ok());
-    QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'user.password' AND entity_id = 'user_ca'")), 1);
+    QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))),
+             QStringLiteral("unauthenticated"));
+    QVERIFY(auth.signIn(QStringLiteral("coord.a"), QStringLiteral("a brand new password"),
+                        QStringLiteral("10.0.0.1"))
+                .ok());
+    QCOMPARE(rows(QStringLiteral("audit_log"),
+                  QStringLiteral("action = 'user.password' AND entity_id = 'user_ca'")),
+             1);
 }
 
 void TestDirectoryService::setRole_data()
@@ -887,24 +1002,25 @@ void TestDirectoryService::setRole_data()
 
     QTest::newRow("coordinator becomes org admin") << QStringLiteral("adminA") << QStringLiteral("user_ca")
                                                    << QStringLiteral("org_admin") << QStringLiteral("ok");
-    QTest::newRow("global admin promotes in B") << QStringLiteral("global") << QStringLiteral("user_cb") << QStringLiteral("org_admin")
-                                                << QStringLiteral("ok");
+    QTest::newRow("global admin promotes in B") << QStringLiteral("global") << QStringLiteral("user_cb")
+                                                << QStringLiteral("org_admin") << QStringLiteral("ok");
     QTest::newRow("coordinator stays coordinator") << QStringLiteral("adminA") << QStringLiteral("user_ca")
                                                    << QStringLiteral("coordinator") << QStringLiteral("ok");
-    QTest::newRow("org admin without coordinator link") << QStringLiteral("adminB") << QStringLiteral("user_ab")
-                                                        << QStringLiteral("coordinator") << QStringLiteral("invalid");
-    QTest::newRow("to global admin") << QStringLiteral("global") << QStringLiteral("user_ca") << QStringLiteral("global_admin")
-                                     << QStringLiteral("invalid");
-    QTest::newRow("a global admin's role") << QStringLiteral("global") << QStringLiteral("user_g") << QStringLiteral("org_admin")
-                                           << QStringLiteral("invalid");
-    QTest::newRow("coordinator caller") << QStringLiteral("coordA") << QStringLiteral("user_ca") << QStringLiteral("org_admin")
-                                        << QStringLiteral("forbidden");
-    QTest::newRow("other organisation") << QStringLiteral("adminB") << QStringLiteral("user_ca") << QStringLiteral("org_admin")
-                                        << QStringLiteral("not-found");
-    QTest::newRow("org admin, global admin") << QStringLiteral("adminA") << QStringLiteral("user_g") << QStringLiteral("org_admin")
-                                             << QStringLiteral("not-found");
-    QTest::newRow("unknown user") << QStringLiteral("global") << QStringLiteral("user_zz") << QStringLiteral("org_admin")
-                                  << QStringLiteral("not-found");
+    QTest::newRow("org admin without coordinator link")
+        << QStringLiteral("adminB") << QStringLiteral("user_ab") << QStringLiteral("coordinator")
+        << QStringLiteral("invalid");
+    QTest::newRow("to global admin") << QStringLiteral("global") << QStringLiteral("user_ca")
+                                     << QStringLiteral("global_admin") << QStringLiteral("invalid");
+    QTest::newRow("a global admin's role") << QStringLiteral("global") << QStringLiteral("user_g")
+                                           << QStringLiteral("org_admin") << QStringLiteral("invalid");
+    QTest::newRow("coordinator caller") << QStringLiteral("coordA") << QStringLiteral("user_ca")
+                                        << QStringLiteral("org_admin") << QStringLiteral("forbidden");
+    QTest::newRow("other organisation") << QStringLiteral("adminB") << QStringLiteral("user_ca")
+                                        << QStringLiteral("org_admin") << QStringLiteral("not-found");
+    QTest::newRow("org admin, global admin") << QStringLiteral("adminA") << QStringLiteral("user_g")
+                                             << QStringLiteral("org_admin") << QStringLiteral("not-found");
+    QTest::newRow("unknown user") << QStringLiteral("global") << QStringLiteral("user_zz")
+                                  << QStringLiteral("org_admin") << QStringLiteral("not-found");
 }
 
 void TestDirectoryService::setRole()
@@ -936,13 +1052,20 @@ void TestDirectoryService::setDisabled_data()
     QTest::addColumn<QString>("userId");
     QTest::addColumn<QString>("code");
 
-    QTest::newRow("org admin, own organisation") << QStringLiteral("adminA") << QStringLiteral("user_ca") << QStringLiteral("ok");
-    QTest::newRow("global admin, anyone") << QStringLiteral("global") << QStringLiteral("user_ab") << QStringLiteral("ok");
-    QTest::newRow("oneself") << QStringLiteral("adminA") << QStringLiteral("user_aa") << QStringLiteral("invalid");
-    QTest::newRow("global admin, oneself") << QStringLiteral("global") << QStringLiteral("user_g") << QStringLiteral("invalid");
-    QTest::newRow("coordinator caller") << QStringLiteral("coordA") << QStringLiteral("user_aa") << QStringLiteral("forbidden");
-    QTest::newRow("other organisation") << QStringLiteral("adminB") << QStringLiteral("user_ca") << QStringLiteral("not-found");
-    QTest::newRow("org admin, global admin") << QStringLiteral("adminA") << QStringLiteral("user_g") << QStringLiteral("not-found");
+    QTest::newRow("org admin, own organisation")
+        << QStringLiteral("adminA") << QStringLiteral("user_ca") << QStringLiteral("ok");
+    QTest::newRow("global admin, anyone")
+        << QStringLiteral("global") << QStringLiteral("user_ab") << QStringLiteral("ok");
+    QTest::newRow("oneself") << QStringLiteral("adminA") << QStringLiteral("user_aa")
+                             << QStringLiteral("invalid");
+    QTest::newRow("global admin, oneself")
+        << QStringLiteral("global") << QStringLiteral("user_g") << QStringLiteral("invalid");
+    QTest::newRow("coordinator caller")
+        << QStringLiteral("coordA") << QStringLiteral("user_aa") << QStringLiteral("forbidden");
+    QTest::newRow("other organisation")
+        << QStringLiteral("adminB") << QStringLiteral("user_ca") << QStringLiteral("not-found");
+    QTest::newRow("org admin, global admin")
+        << QStringLiteral("adminA") << QStringLiteral("user_g") << QStringLiteral("not-found");
 }
 
 void TestDirectoryService::setDisabled()
@@ -973,7 +1096,8 @@ void TestDirectoryService::disablingRevokesTokens()
     QVERIFY2(token, why(token).constData());
     QVERIFY(m_directory->setDisabled(m_callers.adminA, QStringLiteral("user_ca"), true).ok());
     QCOMPARE(codeOf(auth.authenticate(token->secret)), QStringLiteral("unauthenticated"));
-    QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))), QStringLiteral("unauthenticated"));
+    QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))),
+             QStringLiteral("unauthenticated"));
     QVERIFY(m_directory->setDisabled(m_callers.adminA, QStringLiteral("user_ca"), false).ok());
     // Enabled again: the password works, the old token stays revoked.
     QCOMPARE(codeOf(auth.authenticate(token->secret)), QStringLiteral("unauthenticated"));

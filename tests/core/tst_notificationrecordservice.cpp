@@ -1025,7 +1025,8 @@ void TestNotificationRecordService::listFromAfterToRefused()
     QVERIFY(!keyed.ok());
     QCOMPARE(keyed.error().code, ErrorCode::Invalid);
     // A key without its id is no place in the list.
-    const auto keyless = m_service->windowAfter(callerFor(Who::OrgAdminA), {}, RecordKey{test::testNow(), QString()}, 10);
+    const auto keyless =
+        m_service->windowAfter(callerFor(Who::OrgAdminA), {}, RecordKey{test::testNow(), QString()}, 10);
     QVERIFY(!keyless.ok());
     QCOMPARE(keyless.error().code, ErrorCode::Invalid);
 }
@@ -1056,7 +1057,8 @@ void TestNotificationRecordService::keptCountsMatchCounting()
         Query q(m_database->db(), QStringLiteral("SELECT COUNT(*) FROM notification_records") + where);
         return q.exec().ok() && q.next() ? q.value(0).toLongLong() : -1;
     };
-    struct Case {
+    struct Case
+    {
         RecordFilter filter;
         QString where;
     };
@@ -1068,11 +1070,12 @@ void TestNotificationRecordService::keptCountsMatchCounting()
     byBoth.eventType = EventType::PauseDeactivated;
     RecordFilter byOrg;
     byOrg.orgId = kOrgB;
-    const QList<Case> cases{{{}, {}},
-                            {byCoordinator, QStringLiteral(" WHERE coordinator_id = 'coord-a1'")},
-                            {byEvent, QStringLiteral(" WHERE event_type = 'pause_activated'")},
-                            {byBoth, QStringLiteral(" WHERE coordinator_id = 'coord-a1' AND event_type = 'pause_deactivated'")},
-                            {byOrg, QStringLiteral(" WHERE org_id = 'org-b'")}};
+    const QList<Case> cases{
+        {{}, {}},
+        {byCoordinator, QStringLiteral(" WHERE coordinator_id = 'coord-a1'")},
+        {byEvent, QStringLiteral(" WHERE event_type = 'pause_activated'")},
+        {byBoth, QStringLiteral(" WHERE coordinator_id = 'coord-a1' AND event_type = 'pause_deactivated'")},
+        {byOrg, QStringLiteral(" WHERE org_id = 'org-b'")}};
     for (const Case &c : cases) {
         const auto kept = m_service->count(global, c.filter);
         QVERIFY(kept.ok());
@@ -1500,10 +1503,11 @@ void TestNotificationRecordService::statusFollowsEveryWrite()
 // currentStatus, one mentor each, compared for every caller and at several moments.
 void TestNotificationRecordService::profilesMatchProfile()
 {
-    const QStringList cases = QStringLiteral("|P:d-2|P:d0|P:now|P:now+1|P:d+3|R:d-2|P:d-5 R:d-2|P:d-5 R:d+3|"
-                                             "R:d-5 P:d-2|R:d-5 P:d+1|P:d-5 P:d-2|P:d-2 P:d-6|P:d-2 R:d-2|"
-                                             "R:d-2 P:d-2|P:d-1 R:d-1 P:d-1 R:d-1|P:d-2 R:d-5|P:d-2 R:d-5 R:d-1")
-                                  .split(QLatin1Char('|'));
+    const QStringList cases =
+        QStringLiteral("|P:d-2|P:d0|P:now|P:now+1|P:d+3|R:d-2|P:d-5 R:d-2|P:d-5 R:d+3|"
+                       "R:d-5 P:d-2|R:d-5 P:d+1|P:d-5 P:d-2|P:d-2 P:d-6|P:d-2 R:d-2|"
+                       "R:d-2 P:d-2|P:d-1 R:d-1 P:d-1 R:d-1|P:d-2 R:d-5|P:d-2 R:d-5 R:d-1")
+            .split(QLatin1Char('|'));
     const auto dateOf = [](const QString &spec) {
         if (spec == QLatin1String("now"))
             return test::testNow();
@@ -1524,7 +1528,8 @@ void TestNotificationRecordService::profilesMatchProfile()
         for (const QString &event : cases.at(i).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             const EventType type =
                 event.startsWith(QLatin1Char('P')) ? EventType::PauseActivated : EventType::PauseDeactivated;
-            QVERIFY(add(Who::OrgAdminA, newRecord(m.id, m.coordinatorId, type, dateOf(event.section(QLatin1Char(':'), 1)))));
+            QVERIFY(add(Who::OrgAdminA,
+                        newRecord(m.id, m.coordinatorId, type, dateOf(event.section(QLatin1Char(':'), 1)))));
             m_clock->advance(kMinute);
         }
     }
@@ -1532,7 +1537,8 @@ void TestNotificationRecordService::profilesMatchProfile()
 
     for (const QDateTime &now : {test::testNow(), test::testNow().addMSecs(1), day(2), day(4)}) {
         m_clock->set(now);
-        for (Who who : {Who::CoordinatorA, Who::OrgAdminA, Who::CoordinatorB, Who::OrgAdminB, Who::GlobalAdmin}) {
+        for (Who who :
+             {Who::CoordinatorA, Who::OrgAdminA, Who::CoordinatorB, Who::OrgAdminB, Who::GlobalAdmin}) {
             const Caller caller = callerFor(who);
             const auto all = m_service->profiles(caller);
             QVERIFY2(all.ok(), all.ok() ? "" : qPrintable(describe(all.error())));

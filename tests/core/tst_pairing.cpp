@@ -3,9 +3,9 @@
 #include "core/AuthService.h"
 #include "core/Backup.h"
 #include "core/DirectoryService.h"
+#include "core/UserRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
-#include "core/UserRepository.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
@@ -112,8 +112,8 @@ void TestPairing::addUser(const QString &id, const QString &username, Role role,
                           const QString &coordinatorId)
 {
     // Pairing never looks at the password: any hash will do.
-    auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId, QStringLiteral("$argon2id$unused"),
-                        m_clock.now());
+    auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId,
+                        QStringLiteral("$argon2id$unused"), m_clock.now());
     QVERIFY2(s, why(s).constData());
 }
 
@@ -140,21 +140,29 @@ void TestPairing::init()
     DirectoryService directory(m_db->db(), m_clock);
     const Caller system = Caller::system();
     for (const QString &org : {QStringLiteral("org_a"), QStringLiteral("org_b")}) {
-        auto added = directory.addOrganisation(system, Organisation{org, org.toUpper(), QStringLiteral("nb"),
-                                                                    QStringLiteral("Europe/Oslo"), {}});
+        auto added = directory.addOrganisation(
+            system,
+            Organisation{org, org.toUpper(), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}});
         QVERIFY2(added, why(added).constData());
     }
-    for (const Coordinator &c : {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Kari K"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Per P"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn B"), {}, {}}}) {
+    for (const Coordinator &c :
+         {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Kari K"), {}, {}},
+          Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Per P"), {}, {}},
+          Coordinator{
+              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn B"), {}, {}}}) {
         auto added = directory.addCoordinator(system, c);
         QVERIFY2(added, why(added).constData());
     }
-    addUser(QStringLiteral("user_kari"), QStringLiteral("kari.coord"), Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("coord_a1"));
-    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("coord_a2"));
-    addUser(QStringLiteral("user_anne"), QStringLiteral("anne.admin"), Role::OrgAdmin, QStringLiteral("org_a"));
-    addUser(QStringLiteral("user_arne"), QStringLiteral("arne.admin"), Role::OrgAdmin, QStringLiteral("org_a"));
-    addUser(QStringLiteral("user_bjorn"), QStringLiteral("bjorn.coord"), Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("coord_b1"));
+    addUser(QStringLiteral("user_kari"), QStringLiteral("kari.coord"), Role::Coordinator,
+            QStringLiteral("org_a"), QStringLiteral("coord_a1"));
+    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator,
+            QStringLiteral("org_a"), QStringLiteral("coord_a2"));
+    addUser(QStringLiteral("user_anne"), QStringLiteral("anne.admin"), Role::OrgAdmin,
+            QStringLiteral("org_a"));
+    addUser(QStringLiteral("user_arne"), QStringLiteral("arne.admin"), Role::OrgAdmin,
+            QStringLiteral("org_a"));
+    addUser(QStringLiteral("user_bjorn"), QStringLiteral("bjorn.coord"), Role::Coordinator,
+            QStringLiteral("org_b"), QStringLiteral("coord_b1"));
     addUser(QStringLiteral("user_bob"), QStringLiteral("bob.admin"), Role::OrgAdmin, QStringLiteral("org_b"));
     addUser(QStringLiteral("user_root"), QStringLiteral("root"), Role::GlobalAdmin, QString());
     addUser(QStringLiteral("user_rita"), QStringLiteral("rita.root"), Role::GlobalAdmin, QString());
@@ -164,31 +172,49 @@ void TestPairing::whoMayCreate_data()
 {
     QTest::addColumn<QString>("caller");
     QTest::addColumn<QString>("target");
-    QTest::addColumn<QString>("expected");   // "ok" or the error code's name
+    QTest::addColumn<QString>("expected"); // "ok" or the error code's name
     const QString ok = QStringLiteral("ok");
     const QString notFound = QStringLiteral("not-found");
     const QString forbidden = QStringLiteral("forbidden");
     // A global admin: anyone.
-    QTest::newRow("global admin for a coordinator") << "root" << "kari.coord" << ok;
-    QTest::newRow("global admin for another org's admin") << "root" << "bob.admin" << ok;
-    QTest::newRow("global admin for themselves") << "root" << "root" << ok;
-    QTest::newRow("global admin for another global admin") << "root" << "rita.root" << ok;
-    QTest::newRow("global admin for nobody") << "root" << "nobody" << notFound;
+    QTest::newRow("global admin for a coordinator") << "root"
+                                                    << "kari.coord" << ok;
+    QTest::newRow("global admin for another org's admin") << "root"
+                                                          << "bob.admin" << ok;
+    QTest::newRow("global admin for themselves") << "root"
+                                                 << "root" << ok;
+    QTest::newRow("global admin for another global admin") << "root"
+                                                           << "rita.root" << ok;
+    QTest::newRow("global admin for nobody") << "root"
+                                             << "nobody" << notFound;
     // An org admin: the users of their organisation.
-    QTest::newRow("org admin for a coordinator of theirs") << "anne.admin" << "kari.coord" << ok;
-    QTest::newRow("org admin for another org admin of theirs") << "anne.admin" << "arne.admin" << ok;
-    QTest::newRow("org admin for themselves") << "anne.admin" << "anne.admin" << ok;
-    QTest::newRow("org admin for another org's coordinator") << "anne.admin" << "bjorn.coord" << notFound;
-    QTest::newRow("org admin for another org's admin") << "anne.admin" << "bob.admin" << notFound;
-    QTest::newRow("org admin for a global admin") << "anne.admin" << "root" << notFound;
-    QTest::newRow("org admin for nobody") << "anne.admin" << "nobody" << notFound;
+    QTest::newRow("org admin for a coordinator of theirs") << "anne.admin"
+                                                           << "kari.coord" << ok;
+    QTest::newRow("org admin for another org admin of theirs") << "anne.admin"
+                                                               << "arne.admin" << ok;
+    QTest::newRow("org admin for themselves") << "anne.admin"
+                                              << "anne.admin" << ok;
+    QTest::newRow("org admin for another org's coordinator") << "anne.admin"
+                                                             << "bjorn.coord" << notFound;
+    QTest::newRow("org admin for another org's admin") << "anne.admin"
+                                                       << "bob.admin" << notFound;
+    QTest::newRow("org admin for a global admin") << "anne.admin"
+                                                  << "root" << notFound;
+    QTest::newRow("org admin for nobody") << "anne.admin"
+                                          << "nobody" << notFound;
     // A coordinator: only themselves.
-    QTest::newRow("coordinator for themselves") << "kari.coord" << "kari.coord" << ok;
-    QTest::newRow("coordinator for a colleague") << "kari.coord" << "per.coord" << forbidden;
-    QTest::newRow("coordinator for their org admin") << "kari.coord" << "anne.admin" << forbidden;
-    QTest::newRow("coordinator for another org's coordinator") << "kari.coord" << "bjorn.coord" << notFound;
-    QTest::newRow("coordinator for a global admin") << "kari.coord" << "root" << notFound;
-    QTest::newRow("coordinator for nobody") << "kari.coord" << "nobody" << notFound;
+    QTest::newRow("coordinator for themselves") << "kari.coord"
+                                                << "kari.coord" << ok;
+    QTest::newRow("coordinator for a colleague") << "kari.coord"
+                                                 << "per.coord" << forbidden;
+    QTest::newRow("coordinator for their org admin") << "kari.coord"
+                                                     << "anne.admin" << forbidden;
+    QTest::newRow("coordinator for another org's coordinator") << "kari.coord"
+                                                               << "bjorn.coord" << notFound;
+    QTest::newRow("coordinator for a global admin") << "kari.coord"
+                                                    << "root" << notFound;
+    QTest::newRow("coordinator for nobody") << "kari.coord"
+                                            << "nobody" << notFound;
 }
 
 void TestPairing::whoMayCreate()
@@ -205,7 +231,8 @@ void TestPairing::whoMayCreate()
         if (expected == QLatin1String("not-found")) {
             auto unknown = m_auth->createPairingCode(callerFor(caller), QStringLiteral("nobody"));
             QCOMPARE(codeOf(unknown), expected);
-            QCOMPARE(code.error().message, QString(unknown.error().message).replace(QLatin1String("nobody"), target));
+            QCOMPARE(code.error().message,
+                     QString(unknown.error().message).replace(QLatin1String("nobody"), target));
         }
         return;
     }
@@ -213,7 +240,8 @@ void TestPairing::whoMayCreate()
     QCOMPARE(code->createdAt, test::testNow());
     QCOMPARE(code->expiresAt, test::testNow().addSecs(5 * 60));
     QCOMPARE(countRows(m_db->db(), QStringLiteral("pairing_codes"),
-                       QStringLiteral("created_by = '%1' AND user_id = '%2'").arg(callerFor(caller).userId, code->user.id)),
+                       QStringLiteral("created_by = '%1' AND user_id = '%2'")
+                           .arg(callerFor(caller).userId, code->user.id)),
              1);
     // The code signs in as the target, whoever made it.
     auto issued = m_auth->redeemPairingCode(code->code, kAddress);
@@ -227,7 +255,8 @@ void TestPairing::codeHasAtLeast128Bits()
     for (int i = 0; i < 20; ++i) {
         const QString code = newCode();
         // 32 characters of base32 (A-Z, 2-7) that decode to 20 bytes: 160 bits from the CSPRNG.
-        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z2-7]{32}$")).match(code).hasMatch(), qPrintable(code));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z2-7]{32}$")).match(code).hasMatch(),
+                 qPrintable(code));
         const QByteArray bytes = fromBase32(code);
         QCOMPARE(bytes.size(), 20);
         QVERIFY(bytes.size() * 8 >= 128);
@@ -238,12 +267,14 @@ void TestPairing::codeHasAtLeast128Bits()
 
 void TestPairing::onlyTheHashIsStored()
 {
-    auto code = m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("kari.coord"));
+    auto code =
+        m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("kari.coord"));
     QVERIFY2(code, why(code).constData());
     QVERIFY(code->id.startsWith(QLatin1String("pc_")));
 
-    Query q(m_db->db(), QStringLiteral("SELECT id, code_hash, user_id, created_by, created_at, expires_at, used_at "
-                                       "FROM pairing_codes"));
+    Query q(m_db->db(),
+            QStringLiteral("SELECT id, code_hash, user_id, created_by, created_at, expires_at, used_at "
+                           "FROM pairing_codes"));
     QVERIFY(q.exec().ok());
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), code->id);
@@ -270,11 +301,13 @@ void TestPairing::onlyTheHashIsStored()
 
 void TestPairing::creatingIsAudited()
 {
-    auto code = m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("kari.coord"));
+    auto code =
+        m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("kari.coord"));
     QVERIFY2(code, why(code).constData());
     {
-        Query audit(m_db->db(), QStringLiteral("SELECT username, org_id, entity, entity_id FROM audit_log "
-                                               "WHERE action = 'pairing.create'"));
+        Query audit(m_db->db(),
+                    QStringLiteral("SELECT username, org_id, entity, entity_id FROM audit_log "
+                                   "WHERE action = 'pairing.create'"));
         QVERIFY(audit.exec().ok() && audit.next());
         QCOMPARE(audit.value(0).toString(), QStringLiteral("anne.admin"));
         QCOMPARE(audit.value(1).toString(), QStringLiteral("org_a"));
@@ -284,7 +317,9 @@ void TestPairing::creatingIsAudited()
     }
     auto issued = m_auth->redeemPairingCode(code->code, kAddress);
     QVERIFY2(issued, why(issued).constData());
-    Query audit(m_db->db(), QStringLiteral("SELECT username, entity_id, detail FROM audit_log WHERE action = 'pairing.redeem'"));
+    Query audit(
+        m_db->db(),
+        QStringLiteral("SELECT username, entity_id, detail FROM audit_log WHERE action = 'pairing.redeem'"));
     QVERIFY(audit.exec().ok() && audit.next());
     QCOMPARE(audit.value(0).toString(), QStringLiteral("kari.coord"));
     QCOMPARE(audit.value(1).toString(), code->id);
@@ -384,10 +419,12 @@ void TestPairing::disabledUserFails()
     QVERIFY2(disabled, why(disabled).constData());
     auto issued = m_auth->redeemPairingCode(code, kAddress);
     QCOMPARE(codeOf(issued), QStringLiteral("unauthenticated"));
-    QCOMPARE(issued.error().message, m_auth->redeemPairingCode(QStringLiteral("A").repeated(32), kAddress).error().message);
+    QCOMPARE(issued.error().message,
+             m_auth->redeemPairingCode(QStringLiteral("A").repeated(32), kAddress).error().message);
     QCOMPARE(countRows(m_db->db(), QStringLiteral("api_tokens")), 0);
     // No code is made for a disabled user at all.
-    auto refused = m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("per.coord"));
+    auto refused =
+        m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("per.coord"));
     QCOMPARE(codeOf(refused), QStringLiteral("forbidden"));
     // Enabled again, a still-fresh code works.
     QVERIFY(directory.setDisabled(Caller::system(), QStringLiteral("user_per"), false).ok());
@@ -396,7 +433,7 @@ void TestPairing::disabledUserFails()
 
 void TestPairing::wrongCodesSayTheSame_data()
 {
-    QTest::addColumn<QString>("code");   // "{used}" / "{expired}": a real code, spent / too old
+    QTest::addColumn<QString>("code"); // "{used}" / "{expired}": a real code, spent / too old
     QTest::newRow("unknown") << QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     QTest::newRow("too short") << QStringLiteral("ABCDEF");
     QTest::newRow("not base32") << QStringLiteral("0189018901890189018901890189018!");
@@ -417,20 +454,23 @@ void TestPairing::wrongCodesSayTheSame()
         code = newCode();
         m_clock.advance(6 * kMinute);
     }
-    auto reference = m_auth->redeemPairingCode(QStringLiteral("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ"), QStringLiteral("10.2.2.2"));
+    auto reference = m_auth->redeemPairingCode(QStringLiteral("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ"),
+                                               QStringLiteral("10.2.2.2"));
     QCOMPARE(codeOf(reference), QStringLiteral("unauthenticated"));
     auto issued = m_auth->redeemPairingCode(code, kAddress);
     QCOMPARE(codeOf(issued), QStringLiteral("unauthenticated"));
     QCOMPARE(issued.error().message, reference.error().message);
     QCOMPARE(issued.error().fields, reference.error().fields);
     // Each counts as a failed sign-in from its address.
-    QCOMPARE(countRows(m_db->db(), QStringLiteral("login_failures"), QStringLiteral("address = '10.0.0.7'")), 1);
+    QCOMPARE(countRows(m_db->db(), QStringLiteral("login_failures"), QStringLiteral("address = '10.0.0.7'")),
+             1);
 }
 
 void TestPairing::fiveBadCodesThrottleTheAddress()
 {
     for (int i = 0; i < AuthService::kMaxFailures; ++i) {
-        auto bad = m_auth->redeemPairingCode(QStringLiteral("A").repeated(31) + QLatin1Char(char('B' + i)), kAddress);
+        auto bad = m_auth->redeemPairingCode(QStringLiteral("A").repeated(31) + QLatin1Char(char('B' + i)),
+                                             kAddress);
         QCOMPARE(codeOf(bad), QStringLiteral("unauthenticated"));
     }
     m_clock.advance(kMinute);
@@ -444,7 +484,8 @@ void TestPairing::fiveBadCodesThrottleTheAddress()
     // failures, and another address may still pair.
     auto signIn = m_auth->checkPassword(QStringLiteral("kari.coord"), QStringLiteral("x"), kAddress);
     QCOMPARE(codeOf(signIn), QStringLiteral("too-many-requests"));
-    auto elsewhere = m_auth->checkPassword(QStringLiteral("kari.coord"), QStringLiteral("x"), QStringLiteral("10.0.0.8"));
+    auto elsewhere =
+        m_auth->checkPassword(QStringLiteral("kari.coord"), QStringLiteral("x"), QStringLiteral("10.0.0.8"));
     QCOMPARE(codeOf(elsewhere), QStringLiteral("unauthenticated"));
     QVERIFY(m_auth->redeemPairingCode(newCode(), QStringLiteral("10.0.0.8")).ok());
     // Once the window has passed, the address may try again.
@@ -457,8 +498,9 @@ void TestPairing::throttledAddressCannotRedeemAGoodCode()
     const QString code = newCode();
     // Failed password sign-ins count too: they share the throttle.
     for (int i = 0; i < AuthService::kMaxFailures; ++i)
-        QCOMPARE(codeOf(m_auth->checkPassword(QStringLiteral("user%1").arg(i), QStringLiteral("x"), kAddress)),
-                 QStringLiteral("unauthenticated"));
+        QCOMPARE(
+            codeOf(m_auth->checkPassword(QStringLiteral("user%1").arg(i), QStringLiteral("x"), kAddress)),
+            QStringLiteral("unauthenticated"));
     auto locked = m_auth->redeemPairingCode(code, kAddress);
     QCOMPARE(codeOf(locked), QStringLiteral("too-many-requests"));
     QVERIFY(locked.error().retryAfterSeconds >= 1);

@@ -20,7 +20,7 @@ const QString kCoordA1 = QStringLiteral("coord-a1");
 const QString kCoordA2 = QStringLiteral("coord-a2");
 const QString kCoordB1 = QStringLiteral("coord-b1");
 constexpr int kMentorsA = 40;
-constexpr int kRecords = 20000;   // of organisation A; B has a tenth as many
+constexpr int kRecords = 20000; // of organisation A; B has a tenth as many
 
 QString mentorA(int i)
 {
@@ -31,7 +31,9 @@ QString mentorA(int i)
 // EXPLAIN cannot be prepared on PostgreSQL).
 QString withLiterals(QString sql, const RecordFilter &filter, const std::optional<RecordKey> &after)
 {
-    const auto quoted = [](const QString &text) -> QString { return QLatin1Char('\'') + text + QLatin1Char('\''); };
+    const auto quoted = [](const QString &text) -> QString {
+        return QLatin1Char('\'') + text + QLatin1Char('\'');
+    };
     // Longest names first: ":after_sent" before ":after".
     const QList<QPair<QString, QString>> values{
         {QStringLiteral(":after_sent"), after ? quoted(timeValue(after->sentAt).toString()) : QString()},
@@ -107,13 +109,32 @@ void TestRecordRepository::initTestCase()
     ManualClock clock(test::testNow());
     DirectoryService directory(db, clock);
     const Caller system = Caller::system();
-    QVERIFY(directory.addOrganisation(system, Organisation{kOrgA, QStringLiteral("A"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}}).ok());
-    QVERIFY(directory.addOrganisation(system, Organisation{kOrgB, QStringLiteral("B"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}}).ok());
-    for (const auto &[id, org] : {std::pair{kCoordA1, kOrgA}, std::pair{kCoordA2, kOrgA}, std::pair{kCoordB1, kOrgB}})
+    QVERIFY(directory
+                .addOrganisation(
+                    system,
+                    Organisation{
+                        kOrgA, QStringLiteral("A"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}})
+                .ok());
+    QVERIFY(directory
+                .addOrganisation(
+                    system,
+                    Organisation{
+                        kOrgB, QStringLiteral("B"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}})
+                .ok());
+    for (const auto &[id, org] :
+         {std::pair{kCoordA1, kOrgA}, std::pair{kCoordA2, kOrgA}, std::pair{kCoordB1, kOrgB}})
         QVERIFY(directory.addCoordinator(system, Coordinator{id, org, id, QString(), {}}).ok());
     for (int i = 0; i < kMentorsA; ++i)
-        QVERIFY(directory.addPeerMentor(system, PeerMentor{mentorA(i), kOrgA, i % 2 ? kCoordA2 : kCoordA1, mentorA(i), {}, {}, {}}).ok());
-    QVERIFY(directory.addPeerMentor(system, PeerMentor{QStringLiteral("pm-b"), kOrgB, kCoordB1, QStringLiteral("B"), {}, {}, {}}).ok());
+        QVERIFY(directory
+                    .addPeerMentor(
+                        system,
+                        PeerMentor{mentorA(i), kOrgA, i % 2 ? kCoordA2 : kCoordA1, mentorA(i), {}, {}, {}})
+                    .ok());
+    QVERIFY(
+        directory
+            .addPeerMentor(
+                system, PeerMentor{QStringLiteral("pm-b"), kOrgB, kCoordB1, QStringLiteral("B"), {}, {}, {}})
+            .ok());
 
     QList<NotificationRecord> bulk;
     m_first = test::testNow().addSecs(-kRecords * 2);
@@ -142,7 +163,8 @@ void TestRecordRepository::initTestCase()
     // planner is left as the program runs it, without any.
     if (!db.isSqlite()) {
         QSqlQuery analyze(*db.connection());
-        QVERIFY2(analyze.exec(QStringLiteral("ANALYZE notification_records")), qPrintable(analyze.lastError().text()));
+        QVERIFY2(analyze.exec(QStringLiteral("ANALYZE notification_records")),
+                 qPrintable(analyze.lastError().text()));
     }
 }
 
@@ -150,7 +172,7 @@ void TestRecordRepository::keysetPagesWalkAnIndex_data()
 {
     QTest::addColumn<RecordFilter>("filter");
     QTest::addColumn<bool>("oldestFirst");
-    QTest::addColumn<QString>("sqliteIndex");   // the index SQLite must walk
+    QTest::addColumn<QString>("sqliteIndex"); // the index SQLite must walk
 
     const auto filter = [this](const QString &org, const QString &mentor, const QString &coordinator,
                                std::optional<EventType> event, bool range) {
@@ -167,7 +189,8 @@ void TestRecordRepository::keysetPagesWalkAnIndex_data()
     };
     const auto pause = std::optional<EventType>(EventType::PauseActivated);
     const std::optional<EventType> any;
-    struct Row {
+    struct Row
+    {
         const char *name;
         RecordFilter filter;
         const char *index;
@@ -176,11 +199,15 @@ void TestRecordRepository::keysetPagesWalkAnIndex_data()
         {"organisation", filter(kOrgA, {}, {}, any, false), "idx_records_org_sent"},
         {"organisation, range", filter(kOrgA, {}, {}, any, true), "idx_records_org_sent"},
         {"organisation, event", filter(kOrgA, {}, {}, pause, false), "idx_records_org_event_sent"},
-        {"organisation, coordinator", filter(kOrgA, {}, kCoordA2, any, false), "idx_records_coordinator_sent"},
-        {"organisation, coordinator, event", filter(kOrgA, {}, kCoordA2, pause, false), "idx_records_coordinator_event_sent"},
+        {"organisation, coordinator", filter(kOrgA, {}, kCoordA2, any, false),
+         "idx_records_coordinator_sent"},
+        {"organisation, coordinator, event", filter(kOrgA, {}, kCoordA2, pause, false),
+         "idx_records_coordinator_event_sent"},
         {"organisation, mentor", filter(kOrgA, mentorA(9), {}, any, false), "idx_records_mentor_sent"},
-        {"organisation, mentor, event", filter(kOrgA, mentorA(9), {}, pause, false), "idx_records_mentor_sent"},
-        {"organisation, mentor, coordinator, event, range", filter(kOrgA, mentorA(9), kCoordA2, pause, true), "idx_records_mentor_sent"},
+        {"organisation, mentor, event", filter(kOrgA, mentorA(9), {}, pause, false),
+         "idx_records_mentor_sent"},
+        {"organisation, mentor, coordinator, event, range", filter(kOrgA, mentorA(9), kCoordA2, pause, true),
+         "idx_records_mentor_sent"},
         {"everyone", filter({}, {}, {}, any, false), "idx_records_sent"},
         {"everyone, range", filter({}, {}, {}, any, true), "idx_records_sent"},
         {"everyone, event", filter({}, {}, {}, pause, false), "idx_records_event_sent"},
@@ -207,7 +234,8 @@ void TestRecordRepository::keysetPagesWalkAnIndex()
     const NotificationRecord &middle = first->at(first->size() / 2);
     const RecordKey key{middle.sentAt, middle.id};
 
-    for (const std::optional<RecordKey> &after : {std::optional<RecordKey>(), std::optional<RecordKey>(key)}) {
+    for (const std::optional<RecordKey> &after :
+         {std::optional<RecordKey>(), std::optional<RecordKey>(key)}) {
         const QString sql = withLiterals(RecordRepository::listAfterSql(filter, after, order), filter, after);
         QVERIFY2(!sql.contains(QRegularExpression(QStringLiteral(":[a-z]"))), qPrintable(sql));
         QString error;
@@ -217,14 +245,17 @@ void TestRecordRepository::keysetPagesWalkAnIndex()
         if (db.isSqlite()) {
             // The index SQLite walks, in the list's order: no sort.
             QVERIFY2(text.contains(QStringLiteral("SEARCH r USING INDEX ") + sqliteIndex + QLatin1Char(' '))
-                         || text.contains(QStringLiteral("SEARCH r USING COVERING INDEX ") + sqliteIndex + QLatin1Char(' '))
-                         || (sqliteIndex == QLatin1String("idx_records_sent") && !after && !filter.from.isValid()
+                         || text.contains(QStringLiteral("SEARCH r USING COVERING INDEX ") + sqliteIndex
+                                          + QLatin1Char(' '))
+                         || (sqliteIndex == QLatin1String("idx_records_sent") && !after
+                             && !filter.from.isValid()
                              && text.contains(QStringLiteral("SCAN r USING INDEX ") + sqliteIndex)),
                      qPrintable(text));
             QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")), qPrintable(text));
             // The key bounds the index range: the walk starts at it.
             if (after)
-                QVERIFY2(text.contains(oldestFirst ? QLatin1String("(sent_at,id)>(?,?)") : QLatin1String("(sent_at,id)<(?,?)")),
+                QVERIFY2(text.contains(oldestFirst ? QLatin1String("(sent_at,id)>(?,?)")
+                                                   : QLatin1String("(sent_at,id)<(?,?)")),
                          qPrintable(text));
         } else {
             QVERIFY2(!text.contains(QLatin1String("Seq Scan on notification_records")), qPrintable(text));
@@ -233,7 +264,9 @@ void TestRecordRepository::keysetPagesWalkAnIndex()
                 bool keyInIndex = false;
                 for (const QString &line : plan)
                     keyInIndex = keyInIndex
-                        || (line.contains(QLatin1String("Index Cond")) && line.contains(QRegularExpression(QStringLiteral("ROW\\((r\\.)?sent_at, (r\\.)?id\\)"))));
+                        || (line.contains(QLatin1String("Index Cond"))
+                            && line.contains(
+                                QRegularExpression(QStringLiteral("ROW\\((r\\.)?sent_at, (r\\.)?id\\)"))));
                 QVERIFY2(keyInIndex, qPrintable(text));
             }
         }

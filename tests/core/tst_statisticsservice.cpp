@@ -19,9 +19,9 @@ const QString kOrgB = QStringLiteral("org-b");
 const QString kCoordA1 = QStringLiteral("coord-a1");
 const QString kCoordA2 = QStringLiteral("coord-a2");
 const QString kCoordB1 = QStringLiteral("coord-b1");
-const QString kMentorA1 = QStringLiteral("pm-a1");   // of a1
-const QString kMentorA2 = QStringLiteral("pm-a2");   // of a2
-const QString kMentorA3 = QStringLiteral("pm-a3");   // of a1
+const QString kMentorA1 = QStringLiteral("pm-a1"); // of a1
+const QString kMentorA2 = QStringLiteral("pm-a2"); // of a2
+const QString kMentorA3 = QStringLiteral("pm-a3"); // of a1
 const QString kMentorB1 = QStringLiteral("pm-b1");
 
 // Every mentor of init() is created on this day, before the periods the tests ask about.
@@ -29,19 +29,23 @@ const QDateTime kCreated(QDate(2024, 6, 1), QTime(9, 0), Qt::UTC);
 
 Caller coordinatorA()
 {
-    return Caller{QStringLiteral("user-coord-a"), QStringLiteral("coord.a"), Role::Coordinator, kOrgA, kCoordA1};
+    return Caller{QStringLiteral("user-coord-a"), QStringLiteral("coord.a"), Role::Coordinator, kOrgA,
+                  kCoordA1};
 }
 Caller orgAdminA()
 {
-    return Caller{QStringLiteral("user-admin-a"), QStringLiteral("admin.a"), Role::OrgAdmin, kOrgA, QString()};
+    return Caller{QStringLiteral("user-admin-a"), QStringLiteral("admin.a"), Role::OrgAdmin, kOrgA,
+                  QString()};
 }
 Caller coordinatorB()
 {
-    return Caller{QStringLiteral("user-coord-b"), QStringLiteral("coord.b"), Role::Coordinator, kOrgB, kCoordB1};
+    return Caller{QStringLiteral("user-coord-b"), QStringLiteral("coord.b"), Role::Coordinator, kOrgB,
+                  kCoordB1};
 }
 Caller globalAdmin()
 {
-    return Caller{QStringLiteral("user-global"), QStringLiteral("global"), Role::GlobalAdmin, QString(), QString()};
+    return Caller{QStringLiteral("user-global"), QStringLiteral("global"), Role::GlobalAdmin, QString(),
+                  QString()};
 }
 
 QDate d(int y, int m, int dd)
@@ -138,7 +142,8 @@ private:
     void add(const QString &mentor, EventType type, const QDate &effective);
     void activate(const QString &mentor, const QDate &on) { add(mentor, EventType::PauseActivated, on); }
     void deactivate(const QString &mentor, const QDate &on) { add(mentor, EventType::PauseDeactivated, on); }
-    void addMentor(const QString &id, const QString &coordinator, const QString &name, const QDateTime &created);
+    void addMentor(const QString &id, const QString &coordinator, const QString &name,
+                   const QDateTime &created);
     ActivityStatistics stats(const Caller &caller, const StatisticsRequest &request);
 
     std::unique_ptr<test::TestDatabase> m_database;
@@ -193,8 +198,8 @@ void TestStatisticsService::addMentor(const QString &id, const QString &coordina
     m_clock->set(created);
     auto coord = m_directory->coordinator(Caller::system(), coordinator);
     QVERIFY2(coord.ok(), why(coord));
-    const auto added = m_directory->addPeerMentor(Caller::system(),
-                                                  PeerMentor{id, coord->orgId, coordinator, name, QString(), QString(), {}});
+    const auto added = m_directory->addPeerMentor(
+        Caller::system(), PeerMentor{id, coord->orgId, coordinator, name, QString(), QString(), {}});
     QVERIFY2(added.ok(), why(added));
     m_clock->set(std::max(before, created));
 }
@@ -211,9 +216,9 @@ void TestStatisticsService::add(const QString &mentor, EventType type, const QDa
     r.eventType = type;
     r.effectiveDate = QDateTime(effective, QTime(0, 0), Qt::UTC);
     r.channels = {QStringLiteral("push")};
-    const Caller by = found->orgId == kOrgA ? orgAdminA()
-                                             : Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"),
-                                                      Role::OrgAdmin, kOrgB, QString()};
+    const Caller by = found->orgId == kOrgA
+        ? orgAdminA()
+        : Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB, QString()};
     const auto added = m_records->record(by, r);
     QVERIFY2(added.ok(), why(added));
 }
@@ -232,11 +237,11 @@ ActivityStatistics TestStatisticsService::stats(const Caller &caller, const Stat
 
 void TestStatisticsService::pausesCrossingThePeriodsEdges()
 {
-    activate(kMentorA1, d(2024, 12, 20));     // paused into the period: Jan 1–9 count
-    deactivate(kMentorA1, d(2025, 1, 10));    // active again on the 10th
-    activate(kMentorA1, d(2025, 12, 25));     // paused out of the period: Dec 25–31 count
+    activate(kMentorA1, d(2024, 12, 20));  // paused into the period: Jan 1–9 count
+    deactivate(kMentorA1, d(2025, 1, 10)); // active again on the 10th
+    activate(kMentorA1, d(2025, 12, 25));  // paused out of the period: Dec 25–31 count
     deactivate(kMentorA1, d(2026, 1, 5));
-    activate(kMentorA2, d(2024, 3, 1));       // wholly before the period
+    activate(kMentorA2, d(2024, 3, 1)); // wholly before the period
     deactivate(kMentorA2, d(2024, 4, 1));
 
     const ActivityStatistics s = stats(orgAdminA(), year2025());
@@ -260,7 +265,7 @@ void TestStatisticsService::pausesCrossingThePeriodsEdges()
 void TestStatisticsService::stillOpenPauseRunsToTheEnd()
 {
     activate(kMentorA1, d(2025, 11, 1));
-    activate(kMentorA2, d(2026, 2, 1));       // after the period: no effect
+    activate(kMentorA2, d(2026, 2, 1)); // after the period: no effect
     const ActivityStatistics s = stats(orgAdminA(), year2025());
     const auto a1 = rowOf(s, kMentorA1);
     QVERIFY(a1);
@@ -280,23 +285,23 @@ void TestStatisticsService::stillOpenPauseRunsToTheEnd()
 void TestStatisticsService::secondActivationDoesNotRestart()
 {
     activate(kMentorA1, d(2025, 3, 1));
-    activate(kMentorA1, d(2025, 3, 10));      // while paused: the pause still began on the 1st
+    activate(kMentorA1, d(2025, 3, 10)); // while paused: the pause still began on the 1st
     deactivate(kMentorA1, d(2025, 3, 20));
     const ActivityStatistics s = stats(orgAdminA(), year2025());
     const auto a1 = rowOf(s, kMentorA1);
     QCOMPARE(a1->pausedDays, 19);
     QCOMPARE(a1->pauses, 1);
     QCOMPARE(a1->activeDays, 365 - 19);
-    QCOMPARE(monthOf(s, 2025, 3).activated, 2);   // events are counted as recorded
+    QCOMPARE(monthOf(s, 2025, 3).activated, 2); // events are counted as recorded
     QCOMPARE(monthOf(s, 2025, 3).deactivated, 1);
 }
 
 void TestStatisticsService::resumeWithoutPauseIsIgnored()
 {
-    deactivate(kMentorA1, d(2025, 2, 1));     // while active: nothing happens
+    deactivate(kMentorA1, d(2025, 2, 1)); // while active: nothing happens
     activate(kMentorA1, d(2025, 5, 1));
     deactivate(kMentorA1, d(2025, 5, 11));
-    deactivate(kMentorA1, d(2025, 6, 1));     // again while active
+    deactivate(kMentorA1, d(2025, 6, 1)); // again while active
     const ActivityStatistics s = stats(orgAdminA(), year2025());
     const auto a1 = rowOf(s, kMentorA1);
     QCOMPARE(a1->pausedDays, 10);
@@ -337,10 +342,13 @@ void TestStatisticsService::mentorWithoutRecordsIsActive()
 
 void TestStatisticsService::activeFromCreationOrFirstRecord()
 {
-    addMentor(QStringLiteral("pm-july"), kCoordA2, QStringLiteral("Juli Ny"), QDateTime(d(2025, 7, 1), QTime(12, 0), Qt::UTC));
-    addMentor(QStringLiteral("pm-late"), kCoordA2, QStringLiteral("Sen Start"), QDateTime(d(2026, 1, 15), QTime(12, 0), Qt::UTC));
+    addMentor(QStringLiteral("pm-july"), kCoordA2, QStringLiteral("Juli Ny"),
+              QDateTime(d(2025, 7, 1), QTime(12, 0), Qt::UTC));
+    addMentor(QStringLiteral("pm-late"), kCoordA2, QStringLiteral("Sen Start"),
+              QDateTime(d(2026, 1, 15), QTime(12, 0), Qt::UTC));
     // Created in 2026 with history from 2025 (imported): it started with its first record.
-    addMentor(QStringLiteral("pm-import"), kCoordA2, QStringLiteral("Import Ert"), QDateTime(d(2026, 2, 1), QTime(12, 0), Qt::UTC));
+    addMentor(QStringLiteral("pm-import"), kCoordA2, QStringLiteral("Import Ert"),
+              QDateTime(d(2026, 2, 1), QTime(12, 0), Qt::UTC));
     activate(QStringLiteral("pm-july"), d(2025, 9, 1));
     deactivate(QStringLiteral("pm-july"), d(2025, 9, 11));
     activate(QStringLiteral("pm-import"), d(2025, 10, 1));
@@ -350,10 +358,10 @@ void TestStatisticsService::activeFromCreationOrFirstRecord()
     const auto july = rowOf(s, QStringLiteral("pm-july"));
     QVERIFY(july);
     QCOMPARE(july->pausedDays, 10);
-    QCOMPARE(july->activeDays, 184 - 10);     // July 1 to December 31 is 184 days
+    QCOMPARE(july->activeDays, 184 - 10); // July 1 to December 31 is 184 days
     const auto imported = rowOf(s, QStringLiteral("pm-import"));
     QVERIFY(imported);
-    QCOMPARE(imported->pausedDays, 92);       // October 1 to December 31
+    QCOMPARE(imported->pausedDays, 92); // October 1 to December 31
     QCOMPARE(imported->activeDays, 0);
 }
 
@@ -370,7 +378,7 @@ void TestStatisticsService::perCoordinatorScope()
     const ActivityStatistics whole = stats(coordinatorA(), year2025());
     QCOMPARE(whole.mentors.size(), 3);
     QCOMPARE(monthOf(whole, 2025, 1).activated, 2);
-    QCOMPARE(whole.paused.first().paused, 2);   // Jan 1–5: on the 5th a1 and a2 are both paused
+    QCOMPARE(whole.paused.first().paused, 2); // Jan 1–5: on the 5th a1 and a2 are both paused
 
     const ActivityStatistics a1 = stats(coordinatorA(), year2025(kCoordA1));
     QCOMPARE(mentorIds(a1), (QStringList{kMentorA3, kMentorA1}));
@@ -416,7 +424,7 @@ void TestStatisticsService::organisationIsolation()
 
     const ActivityStatistics b = stats(coordinatorB(), year2025());
     QCOMPARE(mentorIds(b), QStringList{kMentorB1});
-    QCOMPARE(rowOf(b, kMentorB1)->pausedDays, 214);   // June 1 to December 31
+    QCOMPARE(rowOf(b, kMentorB1)->pausedDays, 214); // June 1 to December 31
     QCOMPARE(monthOf(b, 2025, 6).activated, 1);
 }
 
@@ -453,13 +461,13 @@ void TestStatisticsService::globalAdminChoosesTheOrganisation()
 
 void TestStatisticsService::eventsPerMonth()
 {
-    activate(kMentorA1, d(2024, 12, 31));     // before the period: not counted
+    activate(kMentorA1, d(2024, 12, 31)); // before the period: not counted
     deactivate(kMentorA1, d(2025, 1, 1));
     activate(kMentorA1, d(2025, 1, 31));
     deactivate(kMentorA1, d(2025, 2, 1));
     activate(kMentorA2, d(2025, 2, 28));
     deactivate(kMentorA2, d(2025, 12, 31));
-    activate(kMentorA3, d(2026, 1, 1));       // after the period: not counted
+    activate(kMentorA3, d(2026, 1, 1)); // after the period: not counted
     const ActivityStatistics s = stats(orgAdminA(), year2025());
     QCOMPARE(s.events.size(), 12);
     for (int i = 0; i < 12; ++i)
@@ -489,7 +497,7 @@ void TestStatisticsService::eventsOfAPartialPeriod()
     QCOMPARE(monthOf(s, 2025, 3).deactivated, 1);
     QCOMPARE(monthOf(s, 2025, 5).activated, 1);
     QCOMPARE(monthOf(s, 2025, 5).deactivated, 0);
-    QCOMPARE(rowOf(s, kMentorA1)->pausedDays, 5 + 1);   // March 15–19 and May 10
+    QCOMPARE(rowOf(s, kMentorA1)->pausedDays, 5 + 1); // March 15–19 and May 10
     QCOMPARE(rowOf(s, kMentorA1)->activeDays, 57 - 6);
 }
 
@@ -512,7 +520,7 @@ void TestStatisticsService::pausedSeriesPerDay()
 
 void TestStatisticsService::pausedSeriesPerWeekAndMonth()
 {
-    activate(kMentorA1, d(2025, 1, 7));       // a Tuesday
+    activate(kMentorA1, d(2025, 1, 7)); // a Tuesday
     deactivate(kMentorA1, d(2025, 1, 9));
     activate(kMentorA2, d(2025, 1, 8));
     deactivate(kMentorA2, d(2025, 1, 20));
@@ -524,9 +532,9 @@ void TestStatisticsService::pausedSeriesPerWeekAndMonth()
     QCOMPARE(s.paused.at(1).first, d(2025, 1, 6));
     QCOMPARE(s.paused.at(1).last, d(2025, 1, 12));
     QCOMPARE(s.paused.at(0).paused, 0);
-    QCOMPARE(s.paused.at(1).paused, 2);       // the highest day of the week (Jan 8)
+    QCOMPARE(s.paused.at(1).paused, 2); // the highest day of the week (Jan 8)
     QCOMPARE(s.paused.at(2).paused, 1);
-    QCOMPARE(s.paused.at(3).paused, 0);       // Jan 20–26: a2 active again on the 20th
+    QCOMPARE(s.paused.at(3).paused, 0); // Jan 20–26: a2 active again on the 20th
     QCOMPARE(s.paused.size(), 53);
     QCOMPARE(s.paused.last().last, d(2025, 12, 31));
     for (qsizetype i = 1; i < s.paused.size(); ++i)
@@ -567,7 +575,8 @@ void TestStatisticsService::matchesTheLatestRecordRule()
 {
     QRandomGenerator rng(20250101);
     const QStringList mentors{kMentorA1, kMentorA2, kMentorA3};
-    struct Event {
+    struct Event
+    {
         QDate on;
         EventType type;
     };
@@ -618,8 +627,10 @@ void TestStatisticsService::validation()
 {
     QCOMPARE(test::codeOf(m_service->activity(orgAdminA(), period(d(2025, 2, 1), d(2025, 1, 31)))),
              QStringLiteral("invalid"));
-    QCOMPARE(test::codeOf(m_service->activity(orgAdminA(), period(QDate(), d(2025, 1, 31)))), QStringLiteral("invalid"));
-    QCOMPARE(test::codeOf(m_service->activity(orgAdminA(), period(d(2025, 1, 31), QDate()))), QStringLiteral("invalid"));
+    QCOMPARE(test::codeOf(m_service->activity(orgAdminA(), period(QDate(), d(2025, 1, 31)))),
+             QStringLiteral("invalid"));
+    QCOMPARE(test::codeOf(m_service->activity(orgAdminA(), period(d(2025, 1, 31), QDate()))),
+             QStringLiteral("invalid"));
     QCOMPARE(test::codeOf(m_service->activity(orgAdminA(), period(d(1900, 1, 1), d(2025, 1, 31)))),
              QStringLiteral("invalid"));
     // One day is a period.
@@ -648,11 +659,12 @@ void TestStatisticsService::cancelStops()
 void TestStatisticsService::readsManyRecords()
 {
     constexpr int kMentors = 40;
-    constexpr int kPausesEach = 120;   // 9 600 records
+    constexpr int kPausesEach = 120; // 9 600 records
     QList<NotificationRecord> batch;
     for (int m = 0; m < kMentors; ++m) {
         const QString id = QStringLiteral("pm-bulk-%1").arg(m, 3, 10, QLatin1Char('0'));
-        addMentor(id, m % 2 ? kCoordA1 : kCoordA2, QStringLiteral("Bulk %1").arg(m, 3, 10, QLatin1Char('0')), kCreated);
+        addMentor(id, m % 2 ? kCoordA1 : kCoordA2, QStringLiteral("Bulk %1").arg(m, 3, 10, QLatin1Char('0')),
+                  kCreated);
         for (int p = 0; p < kPausesEach; ++p) {
             for (EventType type : {EventType::PauseActivated, EventType::PauseDeactivated}) {
                 NotificationRecord r;
@@ -680,11 +692,12 @@ void TestStatisticsService::readsManyRecords()
     }
     qint64 lastDone = 0;
     qint64 lastTotal = 0;
-    const auto r = m_service->activity(orgAdminA(), period(d(2024, 7, 1), d(2025, 6, 30)), [&](qint64 done, qint64 total) {
-        lastDone = done;
-        lastTotal = total;
-        return true;
-    });
+    const auto r = m_service->activity(orgAdminA(), period(d(2024, 7, 1), d(2025, 6, 30)),
+                                       [&](qint64 done, qint64 total) {
+                                           lastDone = done;
+                                           lastTotal = total;
+                                           return true;
+                                       });
     QVERIFY2(r.ok(), why(r));
     // 2024-07-01 + 5p for p < 120 reaches 2026-03: pauses starting up to 2025-06-30 (day 364) count:
     // p = 0..72 (day 360, paused 360–362); 73 pauses of 3 days. Records after the period are not

@@ -34,8 +34,10 @@ QStringList positions(const Error &error)
     return out;
 }
 
-const QString kSeedBody = QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
-const QString kSeedBodyNb = QStringLiteral("Kari Nordmann har startet en pause fra 20. mars 2026. Årsak: Personal leave.");
+const QString kSeedBody =
+    QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
+const QString kSeedBodyNb =
+    QStringLiteral("Kari Nordmann har startet en pause fra 20. mars 2026. Årsak: Personal leave.");
 const QString kPause = QStringLiteral("coordinator-pause");
 
 } // namespace
@@ -162,8 +164,8 @@ void TestTemplateService::cleanupTestCase()
 }
 
 void TestTemplateService::addRecord(const Caller &caller, const QString &mentor, const QString &coordinator,
-                                    EventType type, const QDateTime &effective, const std::optional<QString> &reason,
-                                    const QDateTime &sentAt)
+                                    EventType type, const QDateTime &effective,
+                                    const std::optional<QString> &reason, const QDateTime &sentAt)
 {
     NotificationRecordService records(m_db->db(), m_clock);
     m_clock.set(sentAt);
@@ -186,33 +188,61 @@ void TestTemplateService::init()
     m_clock.set(test::testNow());
     DirectoryService directory(m_db->db(), m_clock);
     const Caller system = Caller::system();
-    auto a = directory.addOrganisation(system, Organisation{QStringLiteral("org_a"), QStringLiteral("Oslo Peer Support"),
-                                                            QStringLiteral("en"), QStringLiteral("Europe/Oslo"), {}});
+    auto a = directory.addOrganisation(system,
+                                       Organisation{QStringLiteral("org_a"),
+                                                    QStringLiteral("Oslo Peer Support"),
+                                                    QStringLiteral("en"),
+                                                    QStringLiteral("Europe/Oslo"),
+                                                    {}});
     QVERIFY2(a, why(a).constData());
-    auto b = directory.addOrganisation(system, Organisation{QStringLiteral("org_b"), QStringLiteral("Bergen likepersoner"),
-                                                            QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}});
+    auto b = directory.addOrganisation(system,
+                                       Organisation{QStringLiteral("org_b"),
+                                                    QStringLiteral("Bergen likepersoner"),
+                                                    QStringLiteral("nb"),
+                                                    QStringLiteral("Europe/Oslo"),
+                                                    {}});
     QVERIFY2(b, why(b).constData());
-    for (const Coordinator &c : {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
-                                 Coordinator{QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Dahl"), {}, {}}}) {
+    for (const Coordinator &c :
+         {Coordinator{
+              QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
+          Coordinator{
+              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Dahl"), {}, {}}}) {
         auto added = directory.addCoordinator(system, c);
         QVERIFY2(added, why(added).constData());
     }
-    for (const PeerMentor &m :
-         {PeerMentor{QStringLiteral("pm_a1"), QStringLiteral("org_a"), QStringLiteral("coord_a1"), QStringLiteral("Ola Hansen"), {}, {}, {}},
-          PeerMentor{QStringLiteral("pm_a2"), QStringLiteral("org_a"), QStringLiteral("coord_a1"), QStringLiteral("Siv Moen"), {}, {}, {}},
-          PeerMentor{QStringLiteral("pm_b1"), QStringLiteral("org_b"), QStringLiteral("coord_b1"), QStringLiteral("Åse Løvås"), {}, {}, {}}}) {
+    for (const PeerMentor &m : {PeerMentor{QStringLiteral("pm_a1"),
+                                           QStringLiteral("org_a"),
+                                           QStringLiteral("coord_a1"),
+                                           QStringLiteral("Ola Hansen"),
+                                           {},
+                                           {},
+                                           {}},
+                                PeerMentor{QStringLiteral("pm_a2"),
+                                           QStringLiteral("org_a"),
+                                           QStringLiteral("coord_a1"),
+                                           QStringLiteral("Siv Moen"),
+                                           {},
+                                           {},
+                                           {}},
+                                PeerMentor{QStringLiteral("pm_b1"),
+                                           QStringLiteral("org_b"),
+                                           QStringLiteral("coord_b1"),
+                                           QStringLiteral("Åse Løvås"),
+                                           {},
+                                           {},
+                                           {}}}) {
         auto added = directory.addPeerMentor(system, m);
         QVERIFY2(added, why(added).constData());
     }
     const QDateTime now = test::testNow();
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseActivated, utc(2026, 2, 1),
-              QStringLiteral("Illness"), now.addDays(-40));
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseDeactivated, utc(2026, 2, 20),
-              std::nullopt, now.addDays(-30));
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"), EventType::PauseActivated, utc(2026, 3, 10),
-              QStringLiteral("Exam period"), now.addDays(-10));
-    addRecord(m_callers.coordB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"), EventType::PauseActivated, utc(2026, 3, 1),
-              QStringLiteral("Travel"), now.addDays(-5));
+    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+              EventType::PauseActivated, utc(2026, 2, 1), QStringLiteral("Illness"), now.addDays(-40));
+    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+              EventType::PauseDeactivated, utc(2026, 2, 20), std::nullopt, now.addDays(-30));
+    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+              EventType::PauseActivated, utc(2026, 3, 10), QStringLiteral("Exam period"), now.addDays(-10));
+    addRecord(m_callers.coordB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"),
+              EventType::PauseActivated, utc(2026, 3, 1), QStringLiteral("Travel"), now.addDays(-5));
     m_clock.set(now);
 }
 
@@ -227,22 +257,28 @@ void TestTemplateService::listBuiltins_data()
     QTest::addColumn<QString>("description");
     QTest::addColumn<QString>("event");
 
-    QTest::newRow("coordinator-pause") << 0 << QStringLiteral("coordinator-pause") << QStringLiteral("coordinator_pause")
-                                       << QStringLiteral("Peer Mentor Pause – Coordinator Notice")
-                                       << QStringLiteral("Notifies coordinator when a peer mentor activates pause")
-                                       << QStringLiteral("pause_activated");
-    QTest::newRow("coordinator-resume") << 1 << QStringLiteral("coordinator-resume") << QStringLiteral("coordinator_resume")
-                                        << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
-                                        << QStringLiteral("Notifies coordinator when a peer mentor deactivates pause")
-                                        << QStringLiteral("pause_deactivated");
+    QTest::newRow("coordinator-pause")
+        << 0 << QStringLiteral("coordinator-pause") << QStringLiteral("coordinator_pause")
+        << QStringLiteral("Peer Mentor Pause – Coordinator Notice")
+        << QStringLiteral("Notifies coordinator when a peer mentor activates pause")
+        << QStringLiteral("pause_activated");
+    QTest::newRow("coordinator-resume")
+        << 1 << QStringLiteral("coordinator-resume") << QStringLiteral("coordinator_resume")
+        << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
+        << QStringLiteral("Notifies coordinator when a peer mentor deactivates pause")
+        << QStringLiteral("pause_deactivated");
     QTest::newRow("peer-mentor-pause-confirm")
-        << 2 << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("peer_mentor_pause_confirmation")
+        << 2 << QStringLiteral("peer-mentor-pause-confirm")
+        << QStringLiteral("peer_mentor_pause_confirmation")
         << QStringLiteral("Pause Confirmation – Peer Mentor")
-        << QStringLiteral("Confirmation sent to peer mentor on pause activation") << QStringLiteral("pause_activated");
+        << QStringLiteral("Confirmation sent to peer mentor on pause activation")
+        << QStringLiteral("pause_activated");
     QTest::newRow("peer-mentor-resume-confirm")
-        << 3 << QStringLiteral("peer-mentor-resume-confirm") << QStringLiteral("peer_mentor_resume_confirmation")
+        << 3 << QStringLiteral("peer-mentor-resume-confirm")
+        << QStringLiteral("peer_mentor_resume_confirmation")
         << QStringLiteral("Resume Confirmation – Peer Mentor")
-        << QStringLiteral("Confirmation sent to peer mentor on pause deactivation") << QStringLiteral("pause_deactivated");
+        << QStringLiteral("Confirmation sent to peer mentor on pause deactivation")
+        << QStringLiteral("pause_deactivated");
 }
 
 void TestTemplateService::listBuiltins()
@@ -297,8 +333,10 @@ void TestTemplateService::listIsTheSameForEveryRole()
         ids << t.id;
         QVERIFY(!t.custom);
     }
-    QCOMPARE(ids, (QStringList{QStringLiteral("coordinator-pause"), QStringLiteral("coordinator-resume"),
-                               QStringLiteral("peer-mentor-pause-confirm"), QStringLiteral("peer-mentor-resume-confirm")}));
+    QCOMPARE(ids,
+             (QStringList{QStringLiteral("coordinator-pause"), QStringLiteral("coordinator-resume"),
+                          QStringLiteral("peer-mentor-pause-confirm"),
+                          QStringLiteral("peer-mentor-resume-confirm")}));
 }
 
 // ---- render --------------------------------------------------------------------------------
@@ -331,26 +369,33 @@ void TestTemplateService::renderEveryBuiltin_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("body");
 
-    QTest::newRow("coordinator-pause en") << kPause << QStringLiteral("en")
-                                          << QStringLiteral("Peer Mentor Pause – Coordinator Notice") << kSeedBody;
-    QTest::newRow("coordinator-pause nb") << kPause << QStringLiteral("nb")
-                                          << QStringLiteral("Likeperson på pause – melding til koordinator") << kSeedBodyNb;
+    QTest::newRow("coordinator-pause en")
+        << kPause << QStringLiteral("en") << QStringLiteral("Peer Mentor Pause – Coordinator Notice")
+        << kSeedBody;
+    QTest::newRow("coordinator-pause nb")
+        << kPause << QStringLiteral("nb") << QStringLiteral("Likeperson på pause – melding til koordinator")
+        << kSeedBodyNb;
     QTest::newRow("coordinator-resume en")
-        << QStringLiteral("coordinator-resume") << QStringLiteral("en") << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
+        << QStringLiteral("coordinator-resume") << QStringLiteral("en")
+        << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
         << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.");
     QTest::newRow("coordinator-resume nb")
-        << QStringLiteral("coordinator-resume") << QStringLiteral("nb") << QStringLiteral("Likeperson tilbake – melding til koordinator")
+        << QStringLiteral("coordinator-resume") << QStringLiteral("nb")
+        << QStringLiteral("Likeperson tilbake – melding til koordinator")
         << QStringLiteral("Kari Nordmann har avsluttet pausen og er aktiv igjen fra 20. mars 2026.");
     QTest::newRow("peer-mentor-pause-confirm en")
-        << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("en") << QStringLiteral("Pause Confirmation – Peer Mentor")
+        << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("en")
+        << QStringLiteral("Pause Confirmation – Peer Mentor")
         << QStringLiteral("Hi Kari Nordmann, your pause is registered from 20 March 2026. "
                           "Your coordinator Ingrid Bakke has been notified.");
     QTest::newRow("peer-mentor-pause-confirm nb")
-        << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("nb") << QStringLiteral("Bekreftelse på pause – likeperson")
+        << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("nb")
+        << QStringLiteral("Bekreftelse på pause – likeperson")
         << QStringLiteral("Hei Kari Nordmann, pausen din er registrert fra 20. mars 2026. "
                           "Koordinatoren din, Ingrid Bakke, har fått beskjed.");
     QTest::newRow("peer-mentor-resume-confirm en")
-        << QStringLiteral("peer-mentor-resume-confirm") << QStringLiteral("en") << QStringLiteral("Resume Confirmation – Peer Mentor")
+        << QStringLiteral("peer-mentor-resume-confirm") << QStringLiteral("en")
+        << QStringLiteral("Resume Confirmation – Peer Mentor")
         << QStringLiteral("Welcome back, Kari Nordmann! You are active again from 20 March 2026.");
     QTest::newRow("peer-mentor-resume-confirm nb")
         << QStringLiteral("peer-mentor-resume-confirm") << QStringLiteral("nb")
@@ -378,13 +423,20 @@ void TestTemplateService::renderLocale_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QString>("body");
 
-    QTest::newRow("org A defaults to en") << QStringLiteral("coordA") << QString() << QStringLiteral("en") << kSeedBody;
-    QTest::newRow("org B defaults to nb") << QStringLiteral("coordB") << QString() << QStringLiteral("nb") << kSeedBodyNb;
-    QTest::newRow("org B admin defaults to nb") << QStringLiteral("adminB") << QString() << QStringLiteral("nb") << kSeedBodyNb;
-    QTest::newRow("org A asks for nb") << QStringLiteral("coordA") << QStringLiteral("nb") << QStringLiteral("nb") << kSeedBodyNb;
-    QTest::newRow("org B asks for en") << QStringLiteral("coordB") << QStringLiteral("en") << QStringLiteral("en") << kSeedBody;
-    QTest::newRow("global admin defaults to en") << QStringLiteral("global") << QString() << QStringLiteral("en") << kSeedBody;
-    QTest::newRow("global admin asks for nb") << QStringLiteral("global") << QStringLiteral("nb") << QStringLiteral("nb") << kSeedBodyNb;
+    QTest::newRow("org A defaults to en")
+        << QStringLiteral("coordA") << QString() << QStringLiteral("en") << kSeedBody;
+    QTest::newRow("org B defaults to nb")
+        << QStringLiteral("coordB") << QString() << QStringLiteral("nb") << kSeedBodyNb;
+    QTest::newRow("org B admin defaults to nb")
+        << QStringLiteral("adminB") << QString() << QStringLiteral("nb") << kSeedBodyNb;
+    QTest::newRow("org A asks for nb")
+        << QStringLiteral("coordA") << QStringLiteral("nb") << QStringLiteral("nb") << kSeedBodyNb;
+    QTest::newRow("org B asks for en")
+        << QStringLiteral("coordB") << QStringLiteral("en") << QStringLiteral("en") << kSeedBody;
+    QTest::newRow("global admin defaults to en")
+        << QStringLiteral("global") << QString() << QStringLiteral("en") << kSeedBody;
+    QTest::newRow("global admin asks for nb")
+        << QStringLiteral("global") << QStringLiteral("nb") << QStringLiteral("nb") << kSeedBodyNb;
 }
 
 void TestTemplateService::renderLocale()
@@ -414,11 +466,14 @@ void TestTemplateService::renderRealMentor_data()
         << QStringLiteral("adminA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("nb")
         << QStringLiteral("Ola Hansen har startet en pause fra 10. mars 2026. Årsak: Exam period.");
     QTest::newRow("resume takes the latest resume")
-        << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1") << QStringLiteral("en")
+        << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
+        << QStringLiteral("en")
         << QStringLiteral("Ola Hansen has ended their pause and is active again from 20 February 2026.");
     QTest::newRow("the mentor's coordinator")
-        << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1") << QStringLiteral("en")
-        << QStringLiteral("Hi Ola Hansen, your pause is registered from 10 March 2026. Your coordinator Anne Berg has been notified.");
+        << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
+        << QStringLiteral("en")
+        << QStringLiteral("Hi Ola Hansen, your pause is registered from 10 March 2026. Your coordinator Anne "
+                          "Berg has been notified.");
     QTest::newRow("no records: today, no reason")
         << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a2") << QStringLiteral("en")
         << QStringLiteral("Siv Moen has activated a pause effective 19 March 2026.");
@@ -439,7 +494,8 @@ void TestTemplateService::renderRealMentor()
     QFETCH(QString, body);
     TemplateValues values;
     values.peerMentorId = mentor;
-    auto r = m_service->render(m_callers.who(caller), id, values, caller == QLatin1String("adminA") ? locale : QString());
+    auto r = m_service->render(m_callers.who(caller), id, values,
+                               caller == QLatin1String("adminA") ? locale : QString());
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
     QCOMPARE(r->body, body);
@@ -455,7 +511,8 @@ void TestTemplateService::renderGivenValuesWin()
     values.reason = QStringLiteral("Holiday");
     auto r = m_service->render(m_callers.coordA, kPause, values);
     QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->body, QStringLiteral("Ola H. has activated a pause effective 2 April 2026. Reason: Holiday."));
+    QCOMPARE(r->body,
+             QStringLiteral("Ola H. has activated a pause effective 2 April 2026. Reason: Holiday."));
 
     // A date given without a reason: the reason of an older pause does not belong to it.
     values.peerMentorName.clear();
@@ -469,7 +526,8 @@ void TestTemplateService::renderGivenValuesWin()
     partial.reason = QStringLiteral("Surgery");
     auto sample = m_service->render(m_callers.coordA, kPause, partial);
     QVERIFY2(sample, why(sample).constData());
-    QCOMPARE(sample->body, QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Surgery."));
+    QCOMPARE(sample->body,
+             QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Surgery."));
 }
 
 void TestTemplateService::renderMentorOfAnotherOrganisation_data()
@@ -529,8 +587,9 @@ void TestTemplateService::renderNeverEscapes()
     values.reason = QStringLiteral("\"quotes\" & 'apostrophes' <script>");
     auto r = m_service->render(m_callers.coordA, kPause, values);
     QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->body, QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. "
-                                     "Reason: \"quotes\" & 'apostrophes' <script>."));
+    QCOMPARE(r->body,
+             QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. "
+                            "Reason: \"quotes\" & 'apostrophes' <script>."));
 
     // Markup in a saved template stays too, and a value is never parsed as template text.
     TemplateChange change;
@@ -576,23 +635,26 @@ void TestTemplateService::valuesForMentorWithPause_data()
     QTest::addColumn<QString>("reason");
     QTest::addColumn<QString>("organisation");
 
-    QTest::newRow("latest pause")
-        << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("Ola Hansen")
-        << QStringLiteral("Anne Berg") << utc(2026, 3, 10) << QStringLiteral("Exam period") << QStringLiteral("Oslo Peer Support");
+    QTest::newRow("latest pause") << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1")
+                                  << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg")
+                                  << utc(2026, 3, 10) << QStringLiteral("Exam period")
+                                  << QStringLiteral("Oslo Peer Support");
     QTest::newRow("the mentor's own confirmation is about the pause too")
         << QStringLiteral("adminA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
-        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 3, 10) << QStringLiteral("Exam period")
-        << QStringLiteral("Oslo Peer Support");
+        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 3, 10)
+        << QStringLiteral("Exam period") << QStringLiteral("Oslo Peer Support");
     QTest::newRow("resume: the latest resume, which has no reason")
         << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
         << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 2, 20) << QString()
         << QStringLiteral("Oslo Peer Support");
     QTest::newRow("org B coordinator")
         << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
-        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel") << QStringLiteral("Bergen likepersoner");
+        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel")
+        << QStringLiteral("Bergen likepersoner");
     QTest::newRow("global admin: the mentor's organisation")
         << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
-        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel") << QStringLiteral("Bergen likepersoner");
+        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel")
+        << QStringLiteral("Bergen likepersoner");
 }
 
 void TestTemplateService::valuesForMentorWithPause()
@@ -623,18 +685,19 @@ void TestTemplateService::valuesForMentorWithoutRecords()
     QCOMPARE(v->peerMentorId, QStringLiteral("pm_a2"));
     QCOMPARE(v->peerMentorName, QStringLiteral("Siv Moen"));
     QCOMPARE(v->coordinatorName, QStringLiteral("Anne Berg"));
-    QCOMPARE(v->date, m_clock.now());   // no event: now, with no reason
+    QCOMPARE(v->date, m_clock.now()); // no event: now, with no reason
     QVERIFY(v->reason.isEmpty());
     QCOMPARE(v->organisationName, QStringLiteral("Oslo Peer Support"));
 
     // An event of another kind than the template's does not count: a resume gives no pause date.
-    addRecord(m_callers.coordA, QStringLiteral("pm_a2"), QStringLiteral("coord_a1"), EventType::PauseDeactivated,
-              utc(2026, 3, 30), std::nullopt, utc(2026, 3, 30, 8));
+    addRecord(m_callers.coordA, QStringLiteral("pm_a2"), QStringLiteral("coord_a1"),
+              EventType::PauseDeactivated, utc(2026, 3, 30), std::nullopt, utc(2026, 3, 30, 8));
     m_clock.set(utc(2026, 4, 2, 9));
     auto still = m_service->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
     QVERIFY2(still, why(still).constData());
     QCOMPARE(still->date, m_clock.now());
-    auto resume = m_service->valuesFor(m_callers.adminA, QStringLiteral("coordinator-resume"), QStringLiteral("pm_a2"));
+    auto resume =
+        m_service->valuesFor(m_callers.adminA, QStringLiteral("coordinator-resume"), QStringLiteral("pm_a2"));
     QVERIFY2(resume, why(resume).constData());
     QCOMPARE(resume->date, utc(2026, 3, 30));
 }
@@ -689,7 +752,8 @@ void TestTemplateService::valuesForMentorOfAnotherOrganisation()
 
 void TestTemplateService::valuesForUnknownTemplate()
 {
-    QCOMPARE(codeOf(m_service->valuesFor(m_callers.coordA, QStringLiteral("no-such-template"), QStringLiteral("pm_a1"))),
+    QCOMPARE(codeOf(m_service->valuesFor(m_callers.coordA, QStringLiteral("no-such-template"),
+                                         QStringLiteral("pm_a1"))),
              QStringLiteral("not-found"));
     // A custom template of organisation A is unknown to B, as in render.
     TemplateChange change;
@@ -701,8 +765,9 @@ void TestTemplateService::valuesForUnknownTemplate()
     auto own = m_service->valuesFor(m_callers.coordA, QStringLiteral("only-a"), QStringLiteral("pm_a1"));
     QVERIFY2(own, why(own).constData());
     QCOMPARE(own->date, utc(2026, 3, 10));
-    QCOMPARE(codeOf(m_service->valuesFor(m_callers.coordB, QStringLiteral("only-a"), QStringLiteral("pm_b1"))),
-             QStringLiteral("not-found"));
+    QCOMPARE(
+        codeOf(m_service->valuesFor(m_callers.coordB, QStringLiteral("only-a"), QStringLiteral("pm_b1"))),
+        QStringLiteral("not-found"));
 }
 
 void TestTemplateService::valuesForAreWhatRenderUses_data()
@@ -710,11 +775,12 @@ void TestTemplateService::valuesForAreWhatRenderUses_data()
     QTest::addColumn<QString>("caller");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("mentor");
-    QTest::newRow("pause, mentor with pauses") << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1");
-    QTest::newRow("resume, mentor with pauses") << QStringLiteral("adminA") << QStringLiteral("coordinator-resume")
-                                                << QStringLiteral("pm_a1");
-    QTest::newRow("confirmation, mentor without records") << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm")
-                                                          << QStringLiteral("pm_a2");
+    QTest::newRow("pause, mentor with pauses")
+        << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1");
+    QTest::newRow("resume, mentor with pauses")
+        << QStringLiteral("adminA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1");
+    QTest::newRow("confirmation, mentor without records")
+        << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a2");
     QTest::newRow("global admin, B mentor") << QStringLiteral("global") << kPause << QStringLiteral("pm_b1");
     QTest::newRow("sample values") << QStringLiteral("adminB") << kPause << QString();
 }
@@ -726,7 +792,8 @@ void TestTemplateService::valuesForAreWhatRenderUses()
     QFETCH(QString, caller);
     QFETCH(QString, id);
     QFETCH(QString, mentor);
-    const QString body = QStringLiteral("{{peer_mentor_name}}|{{coordinator_name}}|{{date}}|{{reason}}|{{organization_name}}");
+    const QString body =
+        QStringLiteral("{{peer_mentor_name}}|{{coordinator_name}}|{{date}}|{{reason}}|{{organization_name}}");
     for (const QString &locale : {QStringLiteral("en"), QStringLiteral("nb")}) {
         TemplateChange change;
         change.locale = locale;
@@ -748,9 +815,11 @@ void TestTemplateService::valuesForAreWhatRenderUses()
         QVERIFY2(byPreview, why(byPreview).constData());
         QCOMPARE(byPreview->title, byRender->title);
         QCOMPARE(byPreview->body, byRender->body);
-        QVERIFY2(byRender->body.startsWith(values->peerMentorName + QLatin1Char('|') + values->coordinatorName + QLatin1Char('|')),
+        QVERIFY2(byRender->body.startsWith(values->peerMentorName + QLatin1Char('|') + values->coordinatorName
+                                           + QLatin1Char('|')),
                  qPrintable(byRender->body));
-        QVERIFY2(byRender->body.endsWith(QLatin1Char('|') + values->reason + QLatin1Char('|') + values->organisationName),
+        QVERIFY2(byRender->body.endsWith(QLatin1Char('|') + values->reason + QLatin1Char('|')
+                                         + values->organisationName),
                  qPrintable(byRender->body));
     }
 }
@@ -809,7 +878,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
     QCOMPARE(saved->item.scope, QStringLiteral("org_a"));
     QCOMPARE(saved->item.en.title, *change.title);
     QCOMPARE(saved->item.en.body, *change.body);
-    QCOMPARE(saved->item.nb, builtinTemplate(kPause)->nb);   // only the English text changed
+    QCOMPARE(saved->item.nb, builtinTemplate(kPause)->nb); // only the English text changed
     QCOMPARE(saved->item.updatedAt, test::testNow());
     QCOMPARE(saved->item.updatedBy, QStringLiteral("admin.a"));
     QVERIFY(!saved->item.custom);
@@ -878,7 +947,8 @@ void TestTemplateService::globalAdminChangesGlobalDefault()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QString());
 
-    for (const Caller &caller : {m_callers.coordA, m_callers.adminA, m_callers.coordB, m_callers.adminB, m_callers.global}) {
+    for (const Caller &caller :
+         {m_callers.coordA, m_callers.adminA, m_callers.coordB, m_callers.adminB, m_callers.global}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en.title, QStringLiteral("Pause notice"));
@@ -903,7 +973,7 @@ void TestTemplateService::orgOverrideWinsOverGlobalChange()
     auto a = m_service->get(m_callers.coordA, kPause);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->en.title, QStringLiteral("Org A title"));
-    QCOMPARE(a->en.body, builtinTemplate(kPause)->en.body);   // the override is whole
+    QCOMPARE(a->en.body, builtinTemplate(kPause)->en.body); // the override is whole
     auto b = m_service->get(m_callers.coordB, kPause);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->en.title, QStringLiteral("Global title"));
@@ -934,7 +1004,8 @@ void TestTemplateService::overrideInheritsGlobalChangeMadeBefore()
     auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 2);
-    QCOMPARE(versions->last().en.body, QStringLiteral("Global: {{peer_mentor_name}}"));   // the inherited original
+    QCOMPARE(versions->last().en.body,
+             QStringLiteral("Global: {{peer_mentor_name}}")); // the inherited original
 }
 
 void TestTemplateService::compileErrors_data()
@@ -947,16 +1018,19 @@ void TestTemplateService::compileErrors_data()
 
     QTest::newRow("unknown variable") << false << QString() << true << QStringLiteral("Hi {{unknown}}!")
                                       << QStringList{QStringLiteral("body_template:1:4")};
-    QTest::newRow("unknown variable on line 2") << false << QString() << true
-                                                << QStringLiteral("Line one\n  {{nope}} and {{date}}")
-                                                << QStringList{QStringLiteral("body_template:2:3")};
-    QTest::newRow("unclosed section") << false << QString() << true << QStringLiteral("{{date}}.{{#reason}} Reason: {{reason}}.")
-                                      << QStringList{QStringLiteral("body_template:1:10")};
-    QTest::newRow("mismatched section") << false << QString() << true << QStringLiteral("{{#reason}}x{{/date}}")
-                                        << QStringList{QStringLiteral("body_template:1:13")};
+    QTest::newRow("unknown variable on line 2")
+        << false << QString() << true << QStringLiteral("Line one\n  {{nope}} and {{date}}")
+        << QStringList{QStringLiteral("body_template:2:3")};
+    QTest::newRow("unclosed section")
+        << false << QString() << true << QStringLiteral("{{date}}.{{#reason}} Reason: {{reason}}.")
+        << QStringList{QStringLiteral("body_template:1:10")};
+    QTest::newRow("mismatched section")
+        << false << QString() << true << QStringLiteral("{{#reason}}x{{/date}}")
+        << QStringList{QStringLiteral("body_template:1:13")};
     QTest::newRow("close without open") << false << QString() << true << QStringLiteral("text {{/reason}}")
                                         << QStringList{QStringLiteral("body_template:1:6")};
-    QTest::newRow("unclosed tag") << false << QString() << true << QStringLiteral("{{peer_mentor_name}} {{date")
+    QTest::newRow("unclosed tag") << false << QString() << true
+                                  << QStringLiteral("{{peer_mentor_name}} {{date")
                                   << QStringList{QStringLiteral("body_template:1:22")};
     QTest::newRow("empty title") << true << QString(QLatin1String("")) << false << QString()
                                  << QStringList{QStringLiteral("title:1:1")};
@@ -964,8 +1038,10 @@ void TestTemplateService::compileErrors_data()
                                  << QStringList{QStringLiteral("title:1:1")};
     QTest::newRow("empty body") << false << QString() << true << QString(QLatin1String(""))
                                 << QStringList{QStringLiteral("body_template:1:1")};
-    QTest::newRow("title and body") << true << QStringLiteral("{{x}}") << true << QStringLiteral("ok {{/reason}}")
-                                    << QStringList{QStringLiteral("title:1:1"), QStringLiteral("body_template:1:4")};
+    QTest::newRow("title and body") << true << QStringLiteral("{{x}}") << true
+                                    << QStringLiteral("ok {{/reason}}")
+                                    << QStringList{QStringLiteral("title:1:1"),
+                                                   QStringLiteral("body_template:1:4")};
     QTest::newRow("two problems in one body")
         << false << QString() << true << QStringLiteral("{{a}} and {{b}}")
         << QStringList{QStringLiteral("body_template:1:1"), QStringLiteral("body_template:1:11")};
@@ -1046,7 +1122,8 @@ void TestTemplateService::etagPrecondition()
 
 void TestTemplateService::versionsKeepEveryChange()
 {
-    const Caller otherAdmin = makeCaller(Role::OrgAdmin, QStringLiteral("org_a"), QStringLiteral("user_aa2"), QStringLiteral("admin.a2"));
+    const Caller otherAdmin = makeCaller(Role::OrgAdmin, QStringLiteral("org_a"), QStringLiteral("user_aa2"),
+                                         QStringLiteral("admin.a2"));
     const QDateTime t1 = test::testNow();
     const QDateTime t2 = t1.addSecs(3600);
     TemplateChange first;
@@ -1128,7 +1205,7 @@ void TestTemplateService::restoreBringsOldTextBack()
     auto now = m_service->get(m_callers.coordA, kPause);
     QVERIFY2(now, why(now).constData());
     QCOMPARE(now->en, builtinTemplate(kPause)->en);
-    QCOMPARE(now->scope, QStringLiteral("org_a"));   // still an override, with the old text
+    QCOMPARE(now->scope, QStringLiteral("org_a")); // still an override, with the old text
 
     auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
@@ -1157,7 +1234,8 @@ void TestTemplateService::restoreRules()
     QCOMPARE(codeOf(m_service->restore(m_callers.adminA, kPause, 99)), QStringLiteral("not-found"));
     // Organisation B has no history of its own to restore from.
     QCOMPARE(codeOf(m_service->restore(m_callers.adminB, kPause, 1)), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->restore(m_callers.adminA, QStringLiteral("no-such-template"), 1)), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->restore(m_callers.adminA, QStringLiteral("no-such-template"), 1)),
+             QStringLiteral("not-found"));
 }
 
 void TestTemplateService::createCustomTemplate()
@@ -1231,23 +1309,23 @@ void TestTemplateService::createCustomTemplateRefused_data()
     const QString type = QStringLiteral("coordinator_resume");
     QTest::newRow("upper case and underscore") << QStringLiteral("Bad_Id") << type << true << true << body
                                                << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("space") << QStringLiteral("bad id") << type << true << true << body << QStringLiteral("invalid")
-                           << QStringLiteral("id");
+    QTest::newRow("space") << QStringLiteral("bad id") << type << true << true << body
+                           << QStringLiteral("invalid") << QStringLiteral("id");
     QTest::newRow("65 characters") << QString(65, QLatin1Char('a')) << type << true << true << body
                                    << QStringLiteral("invalid") << QStringLiteral("id");
-    QTest::newRow("non-ASCII") << QStringLiteral("pause-på") << type << true << true << body << QStringLiteral("invalid")
-                               << QStringLiteral("id");
-    QTest::newRow("unknown type") << QStringLiteral("new-one") << QStringLiteral("holiday") << true << true << body
-                                  << QStringLiteral("invalid") << QStringLiteral("type");
-    QTest::newRow("missing title") << QStringLiteral("new-one") << type << false << true << body << QStringLiteral("invalid")
-                                   << QStringLiteral("title");
-    QTest::newRow("missing body") << QStringLiteral("new-one") << type << true << false << body << QStringLiteral("invalid")
-                                  << QStringLiteral("body_template");
+    QTest::newRow("non-ASCII") << QStringLiteral("pause-på") << type << true << true << body
+                               << QStringLiteral("invalid") << QStringLiteral("id");
+    QTest::newRow("unknown type") << QStringLiteral("new-one") << QStringLiteral("holiday") << true << true
+                                  << body << QStringLiteral("invalid") << QStringLiteral("type");
+    QTest::newRow("missing title") << QStringLiteral("new-one") << type << false << true << body
+                                   << QStringLiteral("invalid") << QStringLiteral("title");
+    QTest::newRow("missing body") << QStringLiteral("new-one") << type << true << false << body
+                                  << QStringLiteral("invalid") << QStringLiteral("body_template");
     QTest::newRow("no type: unknown id") << QStringLiteral("new-one") << QString() << true << true << body
                                          << QStringLiteral("not-found") << QString();
-    QTest::newRow("body does not compile") << QStringLiteral("new-one") << type << true << true
-                                           << QStringLiteral("{{#reason}}") << QStringLiteral("unprocessable")
-                                           << QStringLiteral("body_template");
+    QTest::newRow("body does not compile")
+        << QStringLiteral("new-one") << type << true << true << QStringLiteral("{{#reason}}")
+        << QStringLiteral("unprocessable") << QStringLiteral("body_template");
 }
 
 void TestTemplateService::createCustomTemplateRefused()
@@ -1271,7 +1349,8 @@ void TestTemplateService::createCustomTemplateRefused()
         auto r = m_service->update(caller, id, change);
         QCOMPARE(codeOf(r), code);
         if (!field.isEmpty())
-            QVERIFY2(fieldNames(r.error()).contains(field), qPrintable(fieldNames(r.error()).join(QLatin1Char(','))));
+            QVERIFY2(fieldNames(r.error()).contains(field),
+                     qPrintable(fieldNames(r.error()).join(QLatin1Char(','))));
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
@@ -1293,12 +1372,14 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
         QCOMPARE(codeOf(m_service->get(caller, QStringLiteral("only-a"))), QStringLiteral("not-found"));
-        QCOMPARE(codeOf(m_service->render(caller, QStringLiteral("only-a"), {})), QStringLiteral("not-found"));
+        QCOMPARE(codeOf(m_service->render(caller, QStringLiteral("only-a"), {})),
+                 QStringLiteral("not-found"));
     }
     // B cannot change it without a type (it does not exist for B) ...
     TemplateChange edit;
     edit.title = QStringLiteral("Taken over");
-    QCOMPARE(codeOf(m_service->update(m_callers.adminB, QStringLiteral("only-a"), edit)), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->update(m_callers.adminB, QStringLiteral("only-a"), edit)),
+             QStringLiteral("not-found"));
     // ... nor build from it.
     BuildRequest request;
     request.templateId = QStringLiteral("only-a");
@@ -1336,8 +1417,10 @@ void TestTemplateService::globalCustomTemplateIsVisibleToEveryOrganisation()
     auto override = m_service->update(m_callers.adminA, QStringLiteral("everyone"), mine);
     QVERIFY2(override, why(override).constData());
     QVERIFY(!override->created);
-    QCOMPARE(m_service->get(m_callers.coordA, QStringLiteral("everyone"))->en.title, QStringLiteral("Everyone, A style"));
-    QCOMPARE(m_service->get(m_callers.coordB, QStringLiteral("everyone"))->en.title, QStringLiteral("Everyone"));
+    QCOMPARE(m_service->get(m_callers.coordA, QStringLiteral("everyone"))->en.title,
+             QStringLiteral("Everyone, A style"));
+    QCOMPARE(m_service->get(m_callers.coordB, QStringLiteral("everyone"))->en.title,
+             QStringLiteral("Everyone"));
 }
 
 void TestTemplateService::typeOfExistingTemplateCannotChange()
@@ -1348,7 +1431,7 @@ void TestTemplateService::typeOfExistingTemplateCannotChange()
     auto r = m_service->update(m_callers.adminA, kPause, change);
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("type")});
-    change.type = QStringLiteral("coordinator_pause");   // the same type is fine
+    change.type = QStringLiteral("coordinator_pause"); // the same type is fine
     QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
 }
 
@@ -1370,8 +1453,10 @@ void TestTemplateService::removeOnlyByGlobalAdmin()
     QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
     QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause)), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause, QStringLiteral("org_a"))), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), QStringLiteral("no-such-template"))), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause, QStringLiteral("org_a"))),
+             QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), QStringLiteral("no-such-template"))),
+             QStringLiteral("forbidden"));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Override"));
 }
@@ -1455,7 +1540,8 @@ void TestTemplateService::removeCustomTemplate()
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
     }
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("extra"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("extra"))),
+             QStringLiteral("not-found"));
 
     // The history keeps what was removed, for a global admin.
     auto versions = m_service->versions(m_callers.global, QStringLiteral("extra"));
@@ -1473,7 +1559,8 @@ void TestTemplateService::removeOrganisationCustomTemplate()
     change.body = QStringLiteral("Own {{peer_mentor_name}}");
     QVERIFY(m_service->update(m_callers.adminA, QStringLiteral("a-own"), change).ok());
     // Not in the global scope ...
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("a-own"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("a-own"))),
+             QStringLiteral("not-found"));
     // ... but in organisation A's.
     auto removed = m_service->remove(m_callers.global, QStringLiteral("a-own"), QStringLiteral("org_a"));
     QVERIFY2(removed, why(removed).constData());
@@ -1506,8 +1593,10 @@ void TestTemplateService::removeOrganisationOverride()
 
 void TestTemplateService::removeUnknown()
 {
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"), QStringLiteral("org_a"))),
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"))),
+             QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"),
+                                      QStringLiteral("org_a"))),
              QStringLiteral("not-found"));
 }
 
@@ -1575,7 +1664,8 @@ void TestTemplateService::resetOverrideWithNothingToReset()
     auto versions = m_service->versions(m_callers.adminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
-    QCOMPARE(codeOf(m_service->resetOverride(m_callers.adminA, QStringLiteral("no-such-template"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->resetOverride(m_callers.adminA, QStringLiteral("no-such-template"))),
+             QStringLiteral("not-found"));
 }
 
 void TestTemplateService::resetOverrideForbiddenForCoordinator()
@@ -1608,11 +1698,12 @@ void TestTemplateService::buildByPayloadType_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("body");
 
-    QTest::newRow("coordinator_pause") << QStringLiteral("coordinator_pause") << kPause << QStringLiteral("pause_activated")
-                                       << QStringLiteral("Peer Mentor Pause – Coordinator Notice") << kSeedBody;
+    QTest::newRow("coordinator_pause")
+        << QStringLiteral("coordinator_pause") << kPause << QStringLiteral("pause_activated")
+        << QStringLiteral("Peer Mentor Pause – Coordinator Notice") << kSeedBody;
     QTest::newRow("coordinator_resume")
-        << QStringLiteral("coordinator_resume") << QStringLiteral("coordinator-resume") << QStringLiteral("pause_deactivated")
-        << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
+        << QStringLiteral("coordinator_resume") << QStringLiteral("coordinator-resume")
+        << QStringLiteral("pause_deactivated") << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
         << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.");
     QTest::newRow("peer_mentor_pause_confirmation")
         << QStringLiteral("peer_mentor_pause_confirmation") << QStringLiteral("peer-mentor-pause-confirm")
@@ -1639,7 +1730,8 @@ void TestTemplateService::buildByPayloadType()
     request.reason = QStringLiteral("Personal leave");
     auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
-    QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(built->id).hasMatch(), qPrintable(built->id));
+    QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(built->id).hasMatch(),
+             qPrintable(built->id));
     QCOMPARE(built->payloadType, payloadType);
     QCOMPARE(built->templateId, templateId);
     QCOMPARE(eventTypeName(built->event), event);
@@ -1664,7 +1756,8 @@ void TestTemplateService::buildByTemplateId()
     QCOMPARE(built->payloadType, QStringLiteral("coordinator_resume"));
     QCOMPARE(built->templateId, QStringLiteral("coordinator-resume"));
     QCOMPARE(built->event, EventType::PauseDeactivated);
-    QCOMPARE(built->body, QStringLiteral("Kari Nordmann has ended their pause and is active again from 1 April 2026."));
+    QCOMPARE(built->body,
+             QStringLiteral("Kari Nordmann has ended their pause and is active again from 1 April 2026."));
 
     // Both may be sent when they agree.
     request.payloadType = QStringLiteral("coordinator_resume");
@@ -1682,21 +1775,24 @@ void TestTemplateService::buildInvalid_data()
 
     const QString name = QStringLiteral("Kari Nordmann");
     const QString type = QStringLiteral("coordinator_pause");
-    QTest::newRow("unknown payload_type") << QStringLiteral("holiday_notice") << name << true << QString() << QString()
-                                          << QStringList{QStringLiteral("payload_type")};
-    QTest::newRow("no payload_type nor template_id") << QString() << name << true << QString() << QString()
-                                                     << QStringList{QStringLiteral("payload_type")};
-    QTest::newRow("missing date") << type << name << false << QString() << QString() << QStringList{QStringLiteral("date")};
+    QTest::newRow("unknown payload_type") << QStringLiteral("holiday_notice") << name << true << QString()
+                                          << QString() << QStringList{QStringLiteral("payload_type")};
+    QTest::newRow("no payload_type nor template_id")
+        << QString() << name << true << QString() << QString() << QStringList{QStringLiteral("payload_type")};
+    QTest::newRow("missing date") << type << name << false << QString() << QString()
+                                  << QStringList{QStringLiteral("date")};
     QTest::newRow("missing name") << type << QString() << true << QString() << QString()
                                   << QStringList{QStringLiteral("peer_mentor_name")};
     QTest::newRow("name too long") << type << QString(201, QLatin1Char('n')) << true << QString() << QString()
                                    << QStringList{QStringLiteral("peer_mentor_name")};
     QTest::newRow("reason too long") << type << name << true << QString(501, QLatin1Char('r')) << QString()
                                      << QStringList{QStringLiteral("reason")};
-    QTest::newRow("bad locale") << type << name << true << QString() << QStringLiteral("fr") << QStringList{QStringLiteral("locale")};
-    QTest::newRow("everything wrong") << QStringLiteral("nope") << QString() << false << QString() << QString()
-                                      << QStringList{QStringLiteral("payload_type"), QStringLiteral("peer_mentor_name"),
-                                                     QStringLiteral("date")};
+    QTest::newRow("bad locale") << type << name << true << QString() << QStringLiteral("fr")
+                                << QStringList{QStringLiteral("locale")};
+    QTest::newRow("everything wrong")
+        << QStringLiteral("nope") << QString() << false << QString() << QString()
+        << QStringList{QStringLiteral("payload_type"), QStringLiteral("peer_mentor_name"),
+                       QStringLiteral("date")};
 }
 
 void TestTemplateService::buildInvalid()
@@ -1775,8 +1871,9 @@ void TestTemplateService::buildWithMentorId()
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->peerMentorId, QStringLiteral("pm_a1"));
     QCOMPARE(built->peerMentorName, QStringLiteral("Ola Hansen"));
-    QCOMPARE(built->body, QStringLiteral("Hi Ola Hansen, your pause is registered from 15 April 2026. "
-                                         "Your coordinator Anne Berg has been notified."));
+    QCOMPARE(built->body,
+             QStringLiteral("Hi Ola Hansen, your pause is registered from 15 April 2026. "
+                            "Your coordinator Anne Berg has been notified."));
     QCOMPARE(built->effectiveDate, utc(2026, 4, 15));
 
     // The date of the request is the pause being announced: no reason of an older pause is added.
@@ -1787,7 +1884,9 @@ void TestTemplateService::buildWithMentorId()
     request.reason = QStringLiteral("Family reasons");
     auto withReason = m_service->build(m_callers.coordA, request);
     QVERIFY2(withReason, why(withReason).constData());
-    QCOMPARE(withReason->body, QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026. Reason: Family reasons."));
+    QCOMPARE(
+        withReason->body,
+        QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026. Reason: Family reasons."));
 }
 
 void TestTemplateService::buildInOrganisationLocale()
@@ -1845,7 +1944,9 @@ void TestTemplateService::buildNeverEscapes()
     request.reason = QStringLiteral("R&D <i>trip</i>");
     auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
-    QCOMPARE(built->body, QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. Reason: R&D <i>trip</i>."));
+    QCOMPARE(built->body,
+             QStringLiteral(
+                 "Ås & Co <b> has activated a pause effective 20 March 2026. Reason: R&D <i>trip</i>."));
     QCOMPARE(built->peerMentorName, QStringLiteral("Ås & Co <b>"));
     auto stored = m_service->payload(m_callers.coordA, built->id);
     QVERIFY2(stored, why(stored).constData());
@@ -1863,7 +1964,7 @@ void TestTemplateService::payloadRoundTrip()
     auto built = m_service->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
 
-    m_clock.advance(3'600'000);   // later reads answer what was built, not a new rendering
+    m_clock.advance(3'600'000); // later reads answer what was built, not a new rendering
     TemplateChange change;
     change.body = QStringLiteral("Changed afterwards {{date}}");
     QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
@@ -1886,13 +1987,16 @@ void TestTemplateService::payloadRoundTrip()
         QCOMPARE(stored->createdAt, built->createdAt);
         QCOMPARE(stored->createdAt, test::testNow());
     }
-    QCOMPARE(built->body, QStringLiteral("Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave."));
+    QCOMPARE(
+        built->body,
+        QStringLiteral("Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave."));
 
     // Two builds are two payloads.
     auto second = m_service->build(m_callers.coordA, request);
     QVERIFY2(second, why(second).constData());
     QVERIFY(second->id != built->id);
-    QCOMPARE(codeOf(m_service->payload(m_callers.coordA, QStringLiteral("payload_000000000000"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->payload(m_callers.coordA, QStringLiteral("payload_000000000000"))),
+             QStringLiteral("not-found"));
 }
 
 void TestTemplateService::payloadOfAnotherOrganisation()
@@ -1906,7 +2010,8 @@ void TestTemplateService::payloadOfAnotherOrganisation()
     for (const Caller &caller : {m_callers.coordB, m_callers.adminB}) {
         auto other = m_service->payload(caller, built->id);
         QCOMPARE(codeOf(other), QStringLiteral("not-found"));
-        QCOMPARE(other.error().message, m_service->payload(caller, QStringLiteral("payload_ffffffffffff")).error().message);
+        QCOMPARE(other.error().message,
+                 m_service->payload(caller, QStringLiteral("payload_ffffffffffff")).error().message);
     }
 }
 

@@ -1,5 +1,5 @@
-#include "tests/support/TestSupport.h"
 #include "core/TimeText.h"
+#include "tests/support/TestSupport.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -14,7 +14,8 @@
 
 namespace cc::test {
 
-ApiHarness::ApiHarness() : m_clock(testNow())
+ApiHarness::ApiHarness()
+    : m_clock(testNow())
 {
     usePasswordHashingCostForTests();
     // The access log is checked through ApiServer::requestLogged; keep the test output short.
@@ -29,7 +30,9 @@ ApiHarness::~ApiHarness()
 
 QString ApiHarness::baseUrl() const
 {
-    return QStringLiteral("%1://127.0.0.1:%2").arg(m_tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")).arg(m_port);
+    return QStringLiteral("%1://127.0.0.1:%2")
+        .arg(m_tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"))
+        .arg(m_port);
 }
 
 bool ApiHarness::start()
@@ -45,8 +48,10 @@ bool ApiHarness::start()
     m_templates = std::make_unique<TemplateService>(db, m_clock);
     if (!seed())
         return false;
-    m_server = std::make_unique<api::ApiServer>(api::Services{db, m_clock, *m_auth, *m_directory, *m_records, *m_templates});
-    QObject::connect(m_server.get(), &api::ApiServer::requestLogged, m_server.get(), [this](const QString &line) { m_log << line; });
+    m_server = std::make_unique<api::ApiServer>(
+        api::Services{db, m_clock, *m_auth, *m_directory, *m_records, *m_templates});
+    QObject::connect(m_server.get(), &api::ApiServer::requestLogged, m_server.get(),
+                     [this](const QString &line) { m_log << line; });
     api::ServerOptions options;
     options.address = QHostAddress::LocalHost;
     options.port = 0;
@@ -83,27 +88,56 @@ bool ApiHarness::seed()
         m_error = e.message;
         return false;
     };
-    Organisation a{QString::fromLatin1(kOrgA), QStringLiteral("NHF Oslo"), QStringLiteral("en"), QStringLiteral("Europe/Oslo"), {}};
-    Organisation b{QString::fromLatin1(kOrgB), QStringLiteral("LHL Bergen"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}};
+    Organisation a{QString::fromLatin1(kOrgA),
+                   QStringLiteral("NHF Oslo"),
+                   QStringLiteral("en"),
+                   QStringLiteral("Europe/Oslo"),
+                   {}};
+    Organisation b{QString::fromLatin1(kOrgB),
+                   QStringLiteral("LHL Bergen"),
+                   QStringLiteral("nb"),
+                   QStringLiteral("Europe/Oslo"),
+                   {}};
     for (const Organisation &org : {a, b})
         if (auto s = m_directory->addOrganisation(system, org); !s)
             return fail(s.error());
     const QList<Coordinator> coordinators{
-        {QString::fromLatin1(kCoordA), a.id, QStringLiteral("Ingrid Bakke"), QStringLiteral("ingrid@nhf.example"), {}},
+        {QString::fromLatin1(kCoordA),
+         a.id,
+         QStringLiteral("Ingrid Bakke"),
+         QStringLiteral("ingrid@nhf.example"),
+         {}},
         {QString::fromLatin1(kCoordA2), a.id, QStringLiteral("Per Haugen"), {}, {}},
         {QString::fromLatin1(kCoordB), b.id, QStringLiteral("Siri Berg"), {}, {}}};
     for (const Coordinator &c : coordinators)
         if (auto s = m_directory->addCoordinator(system, c); !s)
             return fail(s.error());
-    const QList<PeerMentor> mentors{
-        {QString::fromLatin1(kKari), a.id, QString::fromLatin1(kCoordA), QStringLiteral("Kari Nordmann"),
-         QStringLiteral("kari.nordmann@nhf-oslo.no"), QStringLiteral("+47 900 12 345"), {}},
-        {QString::fromLatin1(kLars), a.id, QString::fromLatin1(kCoordA2), QStringLiteral("Lars Eriksen"), {}, {}, {}},
-        {QString::fromLatin1(kMentorB), b.id, QString::fromLatin1(kCoordB), QStringLiteral("Åse Ødegård"), {}, {}, {}}};
+    const QList<PeerMentor> mentors{{QString::fromLatin1(kKari),
+                                     a.id,
+                                     QString::fromLatin1(kCoordA),
+                                     QStringLiteral("Kari Nordmann"),
+                                     QStringLiteral("kari.nordmann@nhf-oslo.no"),
+                                     QStringLiteral("+47 900 12 345"),
+                                     {}},
+                                    {QString::fromLatin1(kLars),
+                                     a.id,
+                                     QString::fromLatin1(kCoordA2),
+                                     QStringLiteral("Lars Eriksen"),
+                                     {},
+                                     {},
+                                     {}},
+                                    {QString::fromLatin1(kMentorB),
+                                     b.id,
+                                     QString::fromLatin1(kCoordB),
+                                     QStringLiteral("Åse Ødegård"),
+                                     {},
+                                     {},
+                                     {}}};
     for (const PeerMentor &m : mentors)
         if (auto s = m_directory->addPeerMentor(system, m); !s)
             return fail(s.error());
-    struct Seat {
+    struct Seat
+    {
         QString key;
         QString username;
         Role role;
@@ -111,13 +145,16 @@ bool ApiHarness::seed()
         QString coordinator;
     };
     const QList<Seat> seats{
-        {QStringLiteral("coordinator"), QStringLiteral("ingrid"), Role::Coordinator, a.id, QString::fromLatin1(kCoordA)},
+        {QStringLiteral("coordinator"), QStringLiteral("ingrid"), Role::Coordinator, a.id,
+         QString::fromLatin1(kCoordA)},
         {QStringLiteral("org_admin"), QStringLiteral("hanne"), Role::OrgAdmin, a.id, {}},
         {QStringLiteral("global_admin"), QStringLiteral("root"), Role::GlobalAdmin, {}, {}},
-        {QStringLiteral("coordinator_b"), QStringLiteral("siri"), Role::Coordinator, b.id, QString::fromLatin1(kCoordB)},
+        {QStringLiteral("coordinator_b"), QStringLiteral("siri"), Role::Coordinator, b.id,
+         QString::fromLatin1(kCoordB)},
         {QStringLiteral("org_admin_b"), QStringLiteral("bjorn"), Role::OrgAdmin, b.id, {}}};
     for (const Seat &s : seats) {
-        auto user = m_directory->addUser(system, {s.username, s.username, s.role, s.org, s.coordinator, QString::fromLatin1(kPassword)});
+        auto user = m_directory->addUser(
+            system, {s.username, s.username, s.role, s.org, s.coordinator, QString::fromLatin1(kPassword)});
         if (!user)
             return fail(user.error());
         m_tokens.insert(s.key, issueToken(s.username));
@@ -133,21 +170,24 @@ QString ApiHarness::issueToken(const QString &username, int days)
 
 ApiHarness::Reply ApiHarness::post(const QString &path, const QJsonObject &body, const QString &token)
 {
-    return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), {token, QByteArrayLiteral("application/json"), {}});
+    return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                   {token, QByteArrayLiteral("application/json"), {}});
 }
 
 ApiHarness::Reply ApiHarness::put(const QString &path, const QJsonObject &body, const QString &token)
 {
-    return request("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), {token, QByteArrayLiteral("application/json"), {}});
+    return request("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                   {token, QByteArrayLiteral("application/json"), {}});
 }
 
-ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body)
+ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &pathAndQuery,
+                                      const QByteArray &body)
 {
     return request(method, pathAndQuery, body, Options{});
 }
 
-ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                                      const Options &options)
+ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &pathAndQuery,
+                                      const QByteArray &body, const Options &options)
 {
     QNetworkRequest request(QUrl(baseUrl() + pathAndQuery));
     if (!options.token.isEmpty())
@@ -161,7 +201,11 @@ ApiHarness::Reply ApiHarness::request(const QByteArray &method, const QString &p
         // Pinning, as the mobile app does with the fingerprint from the pairing QR code.
         const QString pinned = m_server->certificateFingerprint();
         QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pinned](const QList<QSslError> &) {
-            const QByteArray digest = reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex().toUpper();
+            const QByteArray digest = reply->sslConfiguration()
+                                          .peerCertificate()
+                                          .digest(QCryptographicHash::Sha256)
+                                          .toHex()
+                                          .toUpper();
             QStringList pairs;
             for (qsizetype i = 0; i < digest.size(); i += 2)
                 pairs << QString::fromLatin1(digest.mid(i, 2));
@@ -202,14 +246,15 @@ void ApiHarness::capture(const QByteArray &method, const QString &pathAndQuery, 
     const QString path = api::Router::rewriteDoubledPrefix(pathAndQuery.section(QLatin1Char('?'), 0, 0));
     const auto match = m_routes.match(QString::fromLatin1(method), path);
     if (match.kind != api::Router::Match::Kind::Found)
-        return;   // 404 for unknown paths and 405s are documented per operation only where they apply
+        return; // 404 for unknown paths and 405s are documented per operation only where they apply
     QJsonObject line{{QStringLiteral("method"), QString::fromLatin1(method)},
                      {QStringLiteral("route"), match.route->pattern},
                      {QStringLiteral("status"), reply.status},
                      {QStringLiteral("content_type"), QString::fromLatin1(reply.header("content-type"))},
-                     {QStringLiteral("body"), reply.body.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                              : reply.document.isArray() ? QJsonValue(reply.document.array())
-                                                                         : QJsonValue(reply.json)}};
+                     {QStringLiteral("body"),
+                      reply.body.isEmpty()           ? QJsonValue(QJsonValue::Null)
+                          : reply.document.isArray() ? QJsonValue(reply.document.array())
+                                                     : QJsonValue(reply.json)}};
     QFile out(file);
     if (out.open(QIODevice::Append))
         out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
@@ -217,13 +262,15 @@ void ApiHarness::capture(const QByteArray &method, const QString &pathAndQuery, 
 
 QJsonObject recordBody(const QString &mentor, const QString &event)
 {
-    return QJsonObject{{QStringLiteral("peer_mentor_id"), mentor},
-                       {QStringLiteral("event_type"), event},
-                       {QStringLiteral("effective_date"), QStringLiteral("2026-03-20T00:00:00.000Z")},
-                       {QStringLiteral("reason"), QStringLiteral("Personal leave")},
-                       {QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA)},
-                       {QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("in_app")}},
-                       {QStringLiteral("dispatch_ids"), QJsonArray{QStringLiteral("disp_7f8a9b0c1d2e"), QStringLiteral("disp_3e4f5a6b7c8d")}}};
+    return QJsonObject{
+        {QStringLiteral("peer_mentor_id"), mentor},
+        {QStringLiteral("event_type"), event},
+        {QStringLiteral("effective_date"), QStringLiteral("2026-03-20T00:00:00.000Z")},
+        {QStringLiteral("reason"), QStringLiteral("Personal leave")},
+        {QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA)},
+        {QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("in_app")}},
+        {QStringLiteral("dispatch_ids"),
+         QJsonArray{QStringLiteral("disp_7f8a9b0c1d2e"), QStringLiteral("disp_3e4f5a6b7c8d")}}};
 }
 
 } // namespace cc::test

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "server/ApiServer.h"
 #include "core/AuthService.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
-#include "server/Router.h"
 #include "core/TemplateService.h"
+#include "server/ApiServer.h"
+#include "server/Router.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QJsonDocument>
@@ -41,16 +41,18 @@ public:
     // Empties the database and seeds it again (between test functions).
     void reseed();
 
-    struct Reply {
+    struct Reply
+    {
         int status = 0;
         QByteArray body;
         QJsonObject json;
         QJsonDocument document;
-        QHash<QByteArray, QByteArray> headers;   // lower-case names
+        QHash<QByteArray, QByteArray> headers; // lower-case names
         QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
-        QString errorFields() const;   // the "field" of every problem error, comma-separated
+        QString errorFields() const; // the "field" of every problem error, comma-separated
     };
-    struct Options {
+    struct Options
+    {
         QString token;
         QByteArray contentType = QByteArrayLiteral("application/json");
         QList<QPair<QByteArray, QByteArray>> headers;
@@ -61,7 +63,10 @@ public:
     Reply get(const QString &path, const QString &token) { return request("GET", path, {}, {token, {}, {}}); }
     Reply post(const QString &path, const QJsonObject &body, const QString &token);
     Reply put(const QString &path, const QJsonObject &body, const QString &token);
-    Reply del(const QString &path, const QString &token) { return request("DELETE", path, {}, {token, {}, {}}); }
+    Reply del(const QString &path, const QString &token)
+    {
+        return request("DELETE", path, {}, {token, {}, {}});
+    }
 
     // Tokens of the seeded users: "coordinator", "org_admin", "global_admin" of organisation A,
     // and "coordinator_b", "org_admin_b" of organisation B.
@@ -102,7 +107,7 @@ private:
     std::unique_ptr<NotificationRecordService> m_records;
     std::unique_ptr<TemplateService> m_templates;
     std::unique_ptr<api::ApiServer> m_server;
-    api::Router m_routes;   // the server's route patterns, to name the route of a capture
+    api::Router m_routes; // the server's route patterns, to name the route of a capture
     QNetworkAccessManager m_network;
     QHash<QString, QString> m_tokens;
     QStringList m_log;

@@ -15,7 +15,8 @@ namespace {
 const QString kToken = QStringLiteral("/api/v1/auth/token");
 const QString kRecords = QStringLiteral("/api/v1/notification-records");
 
-QJsonObject credentials(const QString &username, const QString &password = QString::fromLatin1(ApiHarness::kPassword))
+QJsonObject credentials(const QString &username,
+                        const QString &password = QString::fromLatin1(ApiHarness::kPassword))
 {
     return QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
 }
@@ -29,7 +30,8 @@ class TestApiAuth : public QObject
 private:
     ApiHarness m_api;
 
-    ApiHarness::Reply signIn(const QString &username, const QString &password = QString::fromLatin1(ApiHarness::kPassword))
+    ApiHarness::Reply signIn(const QString &username,
+                             const QString &password = QString::fromLatin1(ApiHarness::kPassword))
     {
         return m_api.post(kToken, credentials(username, password), {});
     }
@@ -38,29 +40,31 @@ private slots:
     void initTestCase()
     {
         // Every failed sign-in is logged on purpose; here there are many.
-        QLoggingCategory::setFilterRules(QStringLiteral("console.server.info=false\nconsole.core.info=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("console.server.info=false\nconsole.core.info=false"));
         QVERIFY2(m_api.start(), qPrintable(m_api.error()));
     }
 
-    void init()
-    {
-        m_api.reseed();
-    }
+    void init() { m_api.reseed(); }
 
     void signInIssuesAToken_data()
     {
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("role");
-        QTest::addColumn<QString>("orgId");          // empty: null
-        QTest::addColumn<QString>("coordinatorId");  // empty: null
-        QTest::newRow("coordinator") << QStringLiteral("ingrid") << QStringLiteral("coordinator") << QString::fromLatin1(ApiHarness::kOrgA)
+        QTest::addColumn<QString>("orgId");         // empty: null
+        QTest::addColumn<QString>("coordinatorId"); // empty: null
+        QTest::newRow("coordinator") << QStringLiteral("ingrid") << QStringLiteral("coordinator")
+                                     << QString::fromLatin1(ApiHarness::kOrgA)
                                      << QString::fromLatin1(ApiHarness::kCoordA);
-        QTest::newRow("org admin") << QStringLiteral("hanne") << QStringLiteral("org_admin") << QString::fromLatin1(ApiHarness::kOrgA) << QString();
-        QTest::newRow("global admin") << QStringLiteral("root") << QStringLiteral("global_admin") << QString() << QString();
-        QTest::newRow("coordinator of B") << QStringLiteral("siri") << QStringLiteral("coordinator") << QString::fromLatin1(ApiHarness::kOrgB)
-                                          << QString::fromLatin1(ApiHarness::kCoordB);
-        QTest::newRow("org admin of B") << QStringLiteral("bjorn") << QStringLiteral("org_admin") << QString::fromLatin1(ApiHarness::kOrgB)
-                                        << QString();
+        QTest::newRow("org admin") << QStringLiteral("hanne") << QStringLiteral("org_admin")
+                                   << QString::fromLatin1(ApiHarness::kOrgA) << QString();
+        QTest::newRow("global admin")
+            << QStringLiteral("root") << QStringLiteral("global_admin") << QString() << QString();
+        QTest::newRow("coordinator of B")
+            << QStringLiteral("siri") << QStringLiteral("coordinator")
+            << QString::fromLatin1(ApiHarness::kOrgB) << QString::fromLatin1(ApiHarness::kCoordB);
+        QTest::newRow("org admin of B") << QStringLiteral("bjorn") << QStringLiteral("org_admin")
+                                        << QString::fromLatin1(ApiHarness::kOrgB) << QString();
     }
 
     void signInIssuesAToken()
@@ -75,21 +79,27 @@ private slots:
         QCOMPARE(reply.header("Cache-Control"), QByteArrayLiteral("no-store"));
         QStringList keys = reply.json.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({QStringLiteral("access_token"), QStringLiteral("expires_at"), QStringLiteral("token_type"), QStringLiteral("user")}));
+        QCOMPARE(keys,
+                 QStringList({QStringLiteral("access_token"), QStringLiteral("expires_at"),
+                              QStringLiteral("token_type"), QStringLiteral("user")}));
         const QString token = reply.json.value(QLatin1String("access_token")).toString();
-        QVERIFY(token.size() >= 43);   // at least 256 bits, however it is written
+        QVERIFY(token.size() >= 43); // at least 256 bits, however it is written
         QCOMPARE(reply.json.value(QLatin1String("token_type")).toString(), QStringLiteral("Bearer"));
-        QCOMPARE(reply.json.value(QLatin1String("expires_at")).toString(), QStringLiteral("2026-04-18T14:30:05.000Z"));
+        QCOMPARE(reply.json.value(QLatin1String("expires_at")).toString(),
+                 QStringLiteral("2026-04-18T14:30:05.000Z"));
         const QJsonObject user = reply.json.value(QLatin1String("user")).toObject();
         QStringList userKeys = user.keys();
         userKeys.sort();
-        QCOMPARE(userKeys, QStringList({QStringLiteral("coordinator_id"), QStringLiteral("display_name"), QStringLiteral("id"),
-                                        QStringLiteral("org_id"), QStringLiteral("role"), QStringLiteral("username")}));
+        QCOMPARE(userKeys,
+                 QStringList({QStringLiteral("coordinator_id"), QStringLiteral("display_name"),
+                              QStringLiteral("id"), QStringLiteral("org_id"), QStringLiteral("role"),
+                              QStringLiteral("username")}));
         QVERIFY(!user.value(QLatin1String("id")).toString().isEmpty());
         QCOMPARE(user.value(QLatin1String("username")).toString(), username);
         QCOMPARE(user.value(QLatin1String("display_name")).toString(), username);
         QCOMPARE(user.value(QLatin1String("role")).toString(), role);
-        QCOMPARE(user.value(QLatin1String("org_id")), orgId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(orgId));
+        QCOMPARE(user.value(QLatin1String("org_id")),
+                 orgId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(orgId));
         QCOMPARE(user.value(QLatin1String("coordinator_id")),
                  coordinatorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(coordinatorId));
 
@@ -97,12 +107,14 @@ private slots:
         QCOMPARE(m_api.get(kRecords, token).status, 200);
         QVERIFY(signIn(username).json.value(QLatin1String("access_token")).toString() != token);
         // The password is nowhere in the log.
-        QVERIFY(!m_api.logLines().join(QLatin1Char('\n')).contains(QString::fromLatin1(ApiHarness::kPassword)));
+        QVERIFY(
+            !m_api.logLines().join(QLatin1Char('\n')).contains(QString::fromLatin1(ApiHarness::kPassword)));
     }
 
     void theTokenExpires()
     {
-        const QString token = signIn(QStringLiteral("ingrid")).json.value(QLatin1String("access_token")).toString();
+        const QString token =
+            signIn(QStringLiteral("ingrid")).json.value(QLatin1String("access_token")).toString();
         m_api.clock().advance(30LL * 24 * 3600 * 1000 - 1000);
         QCOMPARE(m_api.get(kRecords, token).status, 200);
         m_api.clock().advance(2000);
@@ -116,9 +128,13 @@ private slots:
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("password");
         QTest::newRow("wrong password") << QStringLiteral("ingrid") << QStringLiteral("wrong horse battery");
-        QTest::newRow("unknown user") << QStringLiteral("nobody") << QString::fromLatin1(ApiHarness::kPassword);
-        QTest::newRow("username in another case") << QStringLiteral("INGRID") << QString::fromLatin1(ApiHarness::kPassword);
-        QTest::newRow("password with a trailing space") << QStringLiteral("hanne") << QString(QString::fromLatin1(ApiHarness::kPassword) + QLatin1Char(' '));
+        QTest::newRow("unknown user")
+            << QStringLiteral("nobody") << QString::fromLatin1(ApiHarness::kPassword);
+        QTest::newRow("username in another case")
+            << QStringLiteral("INGRID") << QString::fromLatin1(ApiHarness::kPassword);
+        QTest::newRow("password with a trailing space")
+            << QStringLiteral("hanne")
+            << QString(QString::fromLatin1(ApiHarness::kPassword) + QLatin1Char(' '));
     }
 
     void wrongCredentialsSayTheSame()
@@ -177,8 +193,8 @@ private slots:
     void fiveFailuresFromAnAddressLockIt()
     {
         // Every request of the harness comes from 127.0.0.1: five usernames, one failure each.
-        const QStringList usernames{QStringLiteral("ingrid"), QStringLiteral("hanne"), QStringLiteral("root"), QStringLiteral("siri"),
-                                    QStringLiteral("nobody")};
+        const QStringList usernames{QStringLiteral("ingrid"), QStringLiteral("hanne"), QStringLiteral("root"),
+                                    QStringLiteral("siri"), QStringLiteral("nobody")};
         for (const QString &username : usernames)
             QCOMPARE(signIn(username, QStringLiteral("wrong")).status, 401);
         // bjorn has never failed, but the address has.
@@ -240,11 +256,12 @@ private slots:
 
     void authorizationMustBeBearer_data()
     {
-        QTest::addColumn<QByteArray>("authorization");   // "{token}" is replaced by a valid token
+        QTest::addColumn<QByteArray>("authorization"); // "{token}" is replaced by a valid token
         QTest::addColumn<int>("status");
         QTest::newRow("bearer") << QByteArrayLiteral("Bearer {token}") << 200;
         QTest::newRow("scheme in lower case") << QByteArrayLiteral("bearer {token}") << 200;
-        QTest::newRow("basic with the password") << QByteArrayLiteral("Basic aW5ncmlkOmNvcnJlY3QgaG9yc2UgYmF0dGVyeQ==") << 401;
+        QTest::newRow("basic with the password")
+            << QByteArrayLiteral("Basic aW5ncmlkOmNvcnJlY3QgaG9yc2UgYmF0dGVyeQ==") << 401;
         QTest::newRow("token alone") << QByteArrayLiteral("{token}") << 401;
         QTest::newRow("token scheme") << QByteArrayLiteral("Token {token}") << 401;
         QTest::newRow("bearer without a token") << QByteArrayLiteral("Bearer") << 401;
@@ -256,7 +273,8 @@ private slots:
         QFETCH(QByteArray, authorization);
         QFETCH(int, status);
         authorization.replace("{token}", m_api.token(QStringLiteral("coordinator")).toUtf8());
-        const auto reply = m_api.request("GET", kRecords, {}, {QString(), {}, {{"Authorization", authorization}}});
+        const auto reply =
+            m_api.request("GET", kRecords, {}, {QString(), {}, {{"Authorization", authorization}}});
         QCOMPARE(reply.status, status);
         if (status == 401) {
             QVERIFY(reply.header("WWW-Authenticate").startsWith("Bearer"));
@@ -270,7 +288,7 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("contentType");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("field");   // named in errors[]; empty: not checked
+        QTest::addColumn<QString>("field"); // named in errors[]; empty: not checked
         const QByteArray json = "application/json";
         auto with = [](const QString &key, const QJsonValue &value) {
             QJsonObject o = credentials(QStringLiteral("ingrid"));
@@ -280,19 +298,29 @@ private slots:
                 o.insert(key, value);
             return QJsonDocument(o).toJson(QJsonDocument::Compact);
         };
-        QTest::newRow("unknown field") << with(QStringLiteral("role"), QStringLiteral("global_admin")) << json << 400 << QStringLiteral("role");
-        QTest::newRow("another unknown field") << with(QStringLiteral("remember_me"), true) << json << 400 << QStringLiteral("remember_me");
-        QTest::newRow("no password") << with(QStringLiteral("password"), QJsonValue::Undefined) << json << 400 << QStringLiteral("password");
-        QTest::newRow("no username") << with(QStringLiteral("username"), QJsonValue::Undefined) << json << 400 << QStringLiteral("username");
-        QTest::newRow("empty username") << with(QStringLiteral("username"), QString()) << json << 400 << QStringLiteral("username");
-        QTest::newRow("password as number") << with(QStringLiteral("password"), 1234) << json << 400 << QStringLiteral("password");
-        QTest::newRow("not JSON") << QByteArrayLiteral("username=ingrid&password=x") << json << 400 << QStringLiteral("body");
-        QTest::newRow("truncated JSON") << QByteArrayLiteral("{\"username\": \"ingrid\"") << json << 400 << QStringLiteral("body");
+        QTest::newRow("unknown field") << with(QStringLiteral("role"), QStringLiteral("global_admin")) << json
+                                       << 400 << QStringLiteral("role");
+        QTest::newRow("another unknown field")
+            << with(QStringLiteral("remember_me"), true) << json << 400 << QStringLiteral("remember_me");
+        QTest::newRow("no password") << with(QStringLiteral("password"), QJsonValue::Undefined) << json << 400
+                                     << QStringLiteral("password");
+        QTest::newRow("no username") << with(QStringLiteral("username"), QJsonValue::Undefined) << json << 400
+                                     << QStringLiteral("username");
+        QTest::newRow("empty username")
+            << with(QStringLiteral("username"), QString()) << json << 400 << QStringLiteral("username");
+        QTest::newRow("password as number")
+            << with(QStringLiteral("password"), 1234) << json << 400 << QStringLiteral("password");
+        QTest::newRow("not JSON") << QByteArrayLiteral("username=ingrid&password=x") << json << 400
+                                  << QStringLiteral("body");
+        QTest::newRow("truncated JSON")
+            << QByteArrayLiteral("{\"username\": \"ingrid\"") << json << 400 << QStringLiteral("body");
         QTest::newRow("array") << QByteArrayLiteral("[\"ingrid\"]") << json << 400 << QStringLiteral("body");
-        QTest::newRow("form content type") << QByteArrayLiteral("username=ingrid&password=x") << QByteArrayLiteral("application/x-www-form-urlencoded")
-                                           << 415 << QStringLiteral("Content-Type");
-        QTest::newRow("text content type") << with(QStringLiteral("username"), QStringLiteral("ingrid")) << QByteArrayLiteral("text/plain") << 415
+        QTest::newRow("form content type") << QByteArrayLiteral("username=ingrid&password=x")
+                                           << QByteArrayLiteral("application/x-www-form-urlencoded") << 415
                                            << QStringLiteral("Content-Type");
+        QTest::newRow("text content type")
+            << with(QStringLiteral("username"), QStringLiteral("ingrid")) << QByteArrayLiteral("text/plain")
+            << 415 << QStringLiteral("Content-Type");
     }
 
     void signInRefusesBadBodies()
@@ -321,14 +349,17 @@ private slots:
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/json"));
         QStringList keys = reply.json.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({QStringLiteral("database"), QStringLiteral("status"), QStringLiteral("version")}));
+        QCOMPARE(
+            keys,
+            QStringList({QStringLiteral("database"), QStringLiteral("status"), QStringLiteral("version")}));
         QCOMPARE(reply.json.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
         QCOMPARE(reply.json.value(QLatin1String("version")).toString(), QStringLiteral(CC_VERSION));
         QCOMPARE(reply.json.value(QLatin1String("database")).toString(),
                  m_api.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
         QCOMPARE(reply.json.value(QLatin1String("database")).toString(), TestDatabase::backend());
         // A token, even a bad one, changes nothing.
-        QCOMPARE(m_api.get(QStringLiteral("/api/v1/health"), QStringLiteral("cct_not-a-real-token")).status, 200);
+        QCOMPARE(m_api.get(QStringLiteral("/api/v1/health"), QStringLiteral("cct_not-a-real-token")).status,
+                 200);
         QCOMPARE(m_api.request("POST", QStringLiteral("/api/v1/health"), "{}").status, 405);
     }
 
@@ -336,7 +367,8 @@ private slots:
     {
         const auto reply = m_api.get(QStringLiteral("/api/v1/openapi.json"), {});
         QCOMPARE(reply.status, 200);
-        QVERIFY2(reply.header("Content-Type").startsWith("application/"), reply.header("Content-Type").constData());
+        QVERIFY2(reply.header("Content-Type").startsWith("application/"),
+                 reply.header("Content-Type").constData());
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(reply.body, &error);
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));

@@ -19,9 +19,10 @@ namespace {
 constexpr int kRequestTimeoutMs = 1500;
 constexpr int kIdleTimeoutMs = 3000;
 
-struct RawResponse {
-    int status = 0;   // 0: no complete response
-    QHash<QByteArray, QByteArray> headers;   // lower-case names
+struct RawResponse
+{
+    int status = 0;                        // 0: no complete response
+    QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
 };
@@ -155,14 +156,20 @@ private:
 
     QByteArray recordPost(const QByteArray &framing, const QByteArray &body)
     {
-        return "POST /api/v1/notification-records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-               "Authorization: Bearer " + m_api.token(QStringLiteral("coordinator")).toUtf8() + "\r\n" + framing + "\r\n" + body;
+        return "POST /api/v1/notification-records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+               "application/json\r\n"
+               "Authorization: Bearer "
+            + m_api.token(QStringLiteral("coordinator")).toUtf8() + "\r\n" + framing + "\r\n" + body;
     }
 
     int recordCount()
     {
-        return m_api.get(QStringLiteral("/api/v1/notification-records"), m_api.token(QStringLiteral("coordinator")))
-            .json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt();
+        return m_api
+            .get(QStringLiteral("/api/v1/notification-records"), m_api.token(QStringLiteral("coordinator")))
+            .json.value(QLatin1String("pagination"))
+            .toObject()
+            .value(QLatin1String("total"))
+            .toInt();
     }
 
 private slots:
@@ -175,10 +182,7 @@ private slots:
         QVERIFY2(m_api.start(), qPrintable(m_api.error()));
     }
 
-    void init()
-    {
-        m_api.reseed();
-    }
+    void init() { m_api.reseed(); }
 
     // After every test: the server is still there.
     void cleanup()
@@ -195,8 +199,10 @@ private slots:
         QTest::newRow("no version") << QByteArrayLiteral("GET /api/v1/health\r\n\r\n");
         QTest::newRow("HTTP/2.0") << QByteArrayLiteral("GET /api/v1/health HTTP/2.0\r\nHost: x\r\n\r\n");
         QTest::newRow("two spaces") << QByteArrayLiteral("GET  /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
-        QTest::newRow("lower-case method") << QByteArrayLiteral("get /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
-        QTest::newRow("header without a colon") << QByteArrayLiteral("GET /api/v1/health HTTP/1.1\r\nHost x\r\n\r\n");
+        QTest::newRow("lower-case method")
+            << QByteArrayLiteral("get /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTest::newRow("header without a colon")
+            << QByteArrayLiteral("GET /api/v1/health HTTP/1.1\r\nHost x\r\n\r\n");
         QTest::newRow("binary") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15);
     }
 
@@ -245,8 +251,9 @@ private slots:
         QByteArray body = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
         body += QByteArray(64 * 1024 - body.size(), ' ');
         QCOMPARE(body.size(), 64 * 1024);
-        const auto exact = m_api.request("POST", QStringLiteral("/api/v1/notification-records"), body,
-                                         {m_api.token(QStringLiteral("coordinator")), "application/json", {}});
+        const auto exact =
+            m_api.request("POST", QStringLiteral("/api/v1/notification-records"), body,
+                          {m_api.token(QStringLiteral("coordinator")), "application/json", {}});
         QCOMPARE(exact.status, 201);
         body += ' ';
         const auto over = m_api.request("POST", QStringLiteral("/api/v1/notification-records"), body,
@@ -260,16 +267,25 @@ private slots:
         QTest::addColumn<QByteArray>("framing");
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("Content-Length and Transfer-Encoding")
-            << QByteArrayLiteral("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n") << QByteArrayLiteral("0\r\n\r\n");
+            << QByteArrayLiteral("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n")
+            << QByteArrayLiteral("0\r\n\r\n");
         QTest::newRow("Transfer-Encoding and Content-Length")
-            << QByteArrayLiteral("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n") << QByteArrayLiteral("0\r\n\r\n");
-        QTest::newRow("two Content-Lengths") << QByteArrayLiteral("Content-Length: 2\r\nContent-Length: 3\r\n") << QByteArrayLiteral("{}");
-        QTest::newRow("Content-Length not a number") << QByteArrayLiteral("Content-Length: 2x\r\n") << QByteArrayLiteral("{}");
-        QTest::newRow("negative Content-Length") << QByteArrayLiteral("Content-Length: -2\r\n") << QByteArrayLiteral("{}");
-        QTest::newRow("gzip Transfer-Encoding") << QByteArrayLiteral("Transfer-Encoding: gzip\r\n") << QByteArrayLiteral("{}");
-        QTest::newRow("negative chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n") << QByteArrayLiteral("-5\r\nhello\r\n0\r\n\r\n");
-        QTest::newRow("chunk size not hex") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n") << QByteArrayLiteral("zz\r\nhello\r\n0\r\n\r\n");
-        QTest::newRow("empty chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n") << QByteArrayLiteral("\r\nhello\r\n0\r\n\r\n");
+            << QByteArrayLiteral("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n")
+            << QByteArrayLiteral("0\r\n\r\n");
+        QTest::newRow("two Content-Lengths")
+            << QByteArrayLiteral("Content-Length: 2\r\nContent-Length: 3\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("Content-Length not a number")
+            << QByteArrayLiteral("Content-Length: 2x\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("negative Content-Length")
+            << QByteArrayLiteral("Content-Length: -2\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("gzip Transfer-Encoding")
+            << QByteArrayLiteral("Transfer-Encoding: gzip\r\n") << QByteArrayLiteral("{}");
+        QTest::newRow("negative chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
+                                             << QByteArrayLiteral("-5\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("chunk size not hex") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
+                                            << QByteArrayLiteral("zz\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("empty chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
+                                          << QByteArrayLiteral("\r\nhello\r\n0\r\n\r\n");
         QTest::newRow("huge chunk size") << QByteArrayLiteral("Transfer-Encoding: chunked\r\n")
                                          << QByteArrayLiteral("fffffffffffffffff\r\nhello\r\n0\r\n\r\n");
     }
@@ -303,7 +319,8 @@ private slots:
     void chunkedBodyIsRead()
     {
         const QByteArray json = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
-        const QByteArray body = chunk(json.left(40)) + chunk(json.mid(40, 50)) + chunk(json.mid(90)) + "0\r\n\r\n";
+        const QByteArray body =
+            chunk(json.left(40)) + chunk(json.mid(40, 50)) + chunk(json.mid(90)) + "0\r\n\r\n";
         RawClient client(m_api.port());
         client.send(recordPost("Transfer-Encoding: chunked\r\n", body));
         const RawResponse r = client.next();
@@ -323,7 +340,8 @@ private slots:
         client.send(getRequest("/api/v1/health", "Connection: close\r\n"));
         const RawResponse r = client.next();
         QCOMPARE(r.status, 200);
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("status")).toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(r.header("Connection").toLower(), QByteArrayLiteral("close"));
         QVERIFY2(client.waitClosed(3000), "the server kept the connection open after Connection: close");
     }
@@ -343,7 +361,8 @@ private slots:
         client.send(getRequest("/api/v1/health") + getRequest("/api/v1/nothing-here"));
         const RawResponse first = client.next();
         QCOMPARE(first.status, 200);
-        QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(QJsonDocument::fromJson(first.body).object().value(QLatin1String("status")).toString(),
+                 QStringLiteral("ok"));
         const RawResponse second = client.next();
         QCOMPARE(second.status, 404);
         QCOMPARE(second.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
@@ -354,7 +373,7 @@ private slots:
         RawClient client(m_api.port());
         QElapsedTimer timer;
         timer.start();
-        client.send("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");   // half a head, then nothing
+        client.send("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // half a head, then nothing
         const RawResponse r = client.next(kRequestTimeoutMs + 3000);
         QVERIFY2(r.status == 408, qPrintable(QString::number(r.status)));
         QVERIFY2(client.waitClosed(kRequestTimeoutMs + 3000), "a slow client was never dropped");

@@ -44,35 +44,32 @@ private:
         return code ? code->code : QString();
     }
 
-    ApiHarness::Reply pair(const QString &code)
-    {
-        return m_api.post(kPair, codeBody(code), {});
-    }
+    ApiHarness::Reply pair(const QString &code) { return m_api.post(kPair, codeBody(code), {}); }
 
 private slots:
     void initTestCase()
     {
         // Every failed pairing is logged on purpose; here there are many.
-        QLoggingCategory::setFilterRules(QStringLiteral("console.server.info=false\nconsole.core.info=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("console.server.info=false\nconsole.core.info=false"));
         QVERIFY2(m_api.start(), qPrintable(m_api.error()));
     }
 
-    void init()
-    {
-        m_api.reseed();
-    }
+    void init() { m_api.reseed(); }
 
     void pairIssuesAToken_data()
     {
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("role");
-        QTest::addColumn<QString>("orgId");          // empty: null
-        QTest::addColumn<QString>("coordinatorId");  // empty: null
-        QTest::newRow("coordinator") << QStringLiteral("ingrid") << QStringLiteral("coordinator") << QString::fromLatin1(ApiHarness::kOrgA)
+        QTest::addColumn<QString>("orgId");         // empty: null
+        QTest::addColumn<QString>("coordinatorId"); // empty: null
+        QTest::newRow("coordinator") << QStringLiteral("ingrid") << QStringLiteral("coordinator")
+                                     << QString::fromLatin1(ApiHarness::kOrgA)
                                      << QString::fromLatin1(ApiHarness::kCoordA);
-        QTest::newRow("org admin of B") << QStringLiteral("bjorn") << QStringLiteral("org_admin") << QString::fromLatin1(ApiHarness::kOrgB)
-                                        << QString();
-        QTest::newRow("global admin") << QStringLiteral("root") << QStringLiteral("global_admin") << QString() << QString();
+        QTest::newRow("org admin of B") << QStringLiteral("bjorn") << QStringLiteral("org_admin")
+                                        << QString::fromLatin1(ApiHarness::kOrgB) << QString();
+        QTest::newRow("global admin")
+            << QStringLiteral("root") << QStringLiteral("global_admin") << QString() << QString();
     }
 
     void pairIssuesAToken()
@@ -88,15 +85,19 @@ private slots:
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/json"));
         QCOMPARE(reply.header("Cache-Control"), QByteArrayLiteral("no-store"));
         // The same shape as a password sign-in.
-        const auto signedIn = m_api.post(kToken, QJsonObject{{QStringLiteral("username"), username},
-                                                             {QStringLiteral("password"), QString::fromLatin1(ApiHarness::kPassword)}},
-                                         {});
+        const auto signedIn =
+            m_api.post(kToken,
+                       QJsonObject{{QStringLiteral("username"), username},
+                                   {QStringLiteral("password"), QString::fromLatin1(ApiHarness::kPassword)}},
+                       {});
         QCOMPARE(signedIn.status, 201);
         QCOMPARE(sortedKeys(reply.json), sortedKeys(signedIn.json));
-        QCOMPARE(sortedKeys(reply.json), QStringList({QStringLiteral("access_token"), QStringLiteral("expires_at"),
-                                                      QStringLiteral("token_type"), QStringLiteral("user")}));
+        QCOMPARE(sortedKeys(reply.json),
+                 QStringList({QStringLiteral("access_token"), QStringLiteral("expires_at"),
+                              QStringLiteral("token_type"), QStringLiteral("user")}));
         QCOMPARE(reply.json.value(QLatin1String("user")), signedIn.json.value(QLatin1String("user")));
-        QCOMPARE(reply.json.value(QLatin1String("expires_at")), signedIn.json.value(QLatin1String("expires_at")));
+        QCOMPARE(reply.json.value(QLatin1String("expires_at")),
+                 signedIn.json.value(QLatin1String("expires_at")));
         QCOMPARE(reply.json.value(QLatin1String("token_type")).toString(), QStringLiteral("Bearer"));
         const QString token = reply.json.value(QLatin1String("access_token")).toString();
         QVERIFY(token.size() >= 43);
@@ -104,7 +105,8 @@ private slots:
         const QJsonObject user = reply.json.value(QLatin1String("user")).toObject();
         QCOMPARE(user.value(QLatin1String("username")).toString(), username);
         QCOMPARE(user.value(QLatin1String("role")).toString(), role);
-        QCOMPARE(user.value(QLatin1String("org_id")), orgId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(orgId));
+        QCOMPARE(user.value(QLatin1String("org_id")),
+                 orgId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(orgId));
         QCOMPARE(user.value(QLatin1String("coordinator_id")),
                  coordinatorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(coordinatorId));
 
@@ -150,7 +152,8 @@ private slots:
     {
         // Every request of the harness comes from 127.0.0.1.
         for (int i = 0; i < 5; ++i) {
-            const auto bad = pair(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%1").arg(QLatin1Char(char('B' + i))));
+            const auto bad =
+                pair(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%1").arg(QLatin1Char(char('B' + i))));
             QCOMPARE(bad.status, 401);
         }
         // The sixth is refused before the code is looked at, even a good one.
@@ -163,9 +166,11 @@ private slots:
         QVERIFY2(ok && retryAfter >= 1 && retryAfter <= 900, locked.header("Retry-After").constData());
         QVERIFY(!locked.json.contains(QLatin1String("access_token")));
         // Password sign-ins from the address wait too.
-        const auto signIn = m_api.post(kToken, QJsonObject{{QStringLiteral("username"), QStringLiteral("ingrid")},
-                                                           {QStringLiteral("password"), QString::fromLatin1(ApiHarness::kPassword)}},
-                                       {});
+        const auto signIn =
+            m_api.post(kToken,
+                       QJsonObject{{QStringLiteral("username"), QStringLiteral("ingrid")},
+                                   {QStringLiteral("password"), QString::fromLatin1(ApiHarness::kPassword)}},
+                       {});
         QCOMPARE(signIn.status, 429);
         // Once Retry-After has passed, a fresh code is let in.
         m_api.clock().advance(qint64(retryAfter) * 1000);
@@ -177,21 +182,28 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("contentType");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("field");   // named in errors[]; empty: not checked
+        QTest::addColumn<QString>("field"); // named in errors[]; empty: not checked
         const QByteArray json = "application/json";
-        QTest::newRow("unknown field") << QByteArrayLiteral("{\"code\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567\",\"username\":\"root\"}")
-                                       << json << 400 << QStringLiteral("username");
+        QTest::newRow("unknown field")
+            << QByteArrayLiteral("{\"code\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567\",\"username\":\"root\"}")
+            << json << 400 << QStringLiteral("username");
         QTest::newRow("no code") << QByteArrayLiteral("{}") << json << 400 << QStringLiteral("code");
-        QTest::newRow("empty code") << QByteArrayLiteral("{\"code\":\"\"}") << json << 400 << QStringLiteral("code");
-        QTest::newRow("null code") << QByteArrayLiteral("{\"code\":null}") << json << 400 << QStringLiteral("code");
-        QTest::newRow("code as number") << QByteArrayLiteral("{\"code\":12345}") << json << 400 << QStringLiteral("code");
-        QTest::newRow("code as array") << QByteArrayLiteral("{\"code\":[\"A\"]}") << json << 400 << QStringLiteral("code");
+        QTest::newRow("empty code") << QByteArrayLiteral("{\"code\":\"\"}") << json << 400
+                                    << QStringLiteral("code");
+        QTest::newRow("null code") << QByteArrayLiteral("{\"code\":null}") << json << 400
+                                   << QStringLiteral("code");
+        QTest::newRow("code as number")
+            << QByteArrayLiteral("{\"code\":12345}") << json << 400 << QStringLiteral("code");
+        QTest::newRow("code as array")
+            << QByteArrayLiteral("{\"code\":[\"A\"]}") << json << 400 << QStringLiteral("code");
         QTest::newRow("not JSON") << QByteArrayLiteral("code=ABC") << json << 400 << QStringLiteral("body");
         QTest::newRow("array") << QByteArrayLiteral("[\"ABC\"]") << json << 400 << QStringLiteral("body");
-        QTest::newRow("form content type") << QByteArrayLiteral("code=ABC") << QByteArrayLiteral("application/x-www-form-urlencoded") << 415
-                                           << QStringLiteral("Content-Type");
-        QTest::newRow("text content type") << QByteArrayLiteral("{\"code\":\"ABC\"}") << QByteArrayLiteral("text/plain") << 415
-                                           << QStringLiteral("Content-Type");
+        QTest::newRow("form content type")
+            << QByteArrayLiteral("code=ABC") << QByteArrayLiteral("application/x-www-form-urlencoded") << 415
+            << QStringLiteral("Content-Type");
+        QTest::newRow("text content type")
+            << QByteArrayLiteral("{\"code\":\"ABC\"}") << QByteArrayLiteral("text/plain") << 415
+            << QStringLiteral("Content-Type");
     }
 
     void refusesBadBodies()
@@ -221,7 +233,9 @@ private slots:
         const QString code = newCode(QStringLiteral("siri"));
         const auto reply = m_api.post(kPair, codeBody(code), m_api.token(QStringLiteral("global_admin")));
         QCOMPARE(reply.status, 201);
-        QCOMPARE(reply.json.value(QLatin1String("user")).toObject().value(QLatin1String("username")).toString(), QStringLiteral("siri"));
+        QCOMPARE(
+            reply.json.value(QLatin1String("user")).toObject().value(QLatin1String("username")).toString(),
+            QStringLiteral("siri"));
     }
 
     void pairRouteIsKnown()

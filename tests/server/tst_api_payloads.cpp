@@ -14,8 +14,10 @@ using namespace cc::test;
 namespace {
 
 const QString kBase = QStringLiteral("/api/v1/pause-notification-payloads");
-const QString kSeedBody = QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
-const QString kSeedBodyNb = QStringLiteral("Kari Nordmann har startet en pause fra 20. mars 2026. Årsak: Personal leave.");
+const QString kSeedBody =
+    QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
+const QString kSeedBodyNb =
+    QStringLiteral("Kari Nordmann har startet en pause fra 20. mars 2026. Årsak: Personal leave.");
 const QString kPauseTitle = QStringLiteral("Peer Mentor Pause – Coordinator Notice");
 const QString kPauseTitleNb = QStringLiteral("Likeperson på pause – melding til koordinator");
 
@@ -83,7 +85,8 @@ private:
         const auto reply = m_api.get(withQuery(one(id), query), token(who));
         if (reply.status != 200)
             qWarning("render failed: %d %s", reply.status, reply.body.constData());
-        return {reply.json.value(QLatin1String("title")).toString(), reply.json.value(QLatin1String("body")).toString()};
+        return {reply.json.value(QLatin1String("title")).toString(),
+                reply.json.value(QLatin1String("body")).toString()};
     }
 
     ApiHarness::Reply putTemplate(const QString &who, const QString &id, const QJsonObject &body,
@@ -96,15 +99,9 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_api.start(), qPrintable(m_api.error()));
-    }
+    void initTestCase() { QVERIFY2(m_api.start(), qPrintable(m_api.error())); }
 
-    void init()
-    {
-        m_api.reseed();
-    }
+    void init() { m_api.reseed(); }
 
     // --- list ---------------------------------------------------------------------------------
 
@@ -115,14 +112,18 @@ private slots:
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/json"));
         const QJsonArray data = reply.json.value(QLatin1String("data")).toArray();
         const QList<QStringList> expected{
-            {QStringLiteral("coordinator-pause"), QStringLiteral("coordinator_pause"), QStringLiteral("Peer Mentor Pause – Coordinator Notice"),
+            {QStringLiteral("coordinator-pause"), QStringLiteral("coordinator_pause"),
+             QStringLiteral("Peer Mentor Pause – Coordinator Notice"),
              QStringLiteral("Notifies coordinator when a peer mentor activates pause")},
-            {QStringLiteral("coordinator-resume"), QStringLiteral("coordinator_resume"), QStringLiteral("Peer Mentor Resume – Coordinator Notice"),
+            {QStringLiteral("coordinator-resume"), QStringLiteral("coordinator_resume"),
+             QStringLiteral("Peer Mentor Resume – Coordinator Notice"),
              QStringLiteral("Notifies coordinator when a peer mentor deactivates pause")},
             {QStringLiteral("peer-mentor-pause-confirm"), QStringLiteral("peer_mentor_pause_confirmation"),
-             QStringLiteral("Pause Confirmation – Peer Mentor"), QStringLiteral("Confirmation sent to peer mentor on pause activation")},
+             QStringLiteral("Pause Confirmation – Peer Mentor"),
+             QStringLiteral("Confirmation sent to peer mentor on pause activation")},
             {QStringLiteral("peer-mentor-resume-confirm"), QStringLiteral("peer_mentor_resume_confirmation"),
-             QStringLiteral("Resume Confirmation – Peer Mentor"), QStringLiteral("Confirmation sent to peer mentor on pause deactivation")}};
+             QStringLiteral("Resume Confirmation – Peer Mentor"),
+             QStringLiteral("Confirmation sent to peer mentor on pause deactivation")}};
         QCOMPARE(data.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {
             const QJsonObject item = data.at(i).toObject();
@@ -134,7 +135,10 @@ private slots:
             QVERIFY(item.contains(QLatin1String("updated_at")));
         }
         const QJsonObject pagination = reply.json.value(QLatin1String("pagination")).toObject();
-        QCOMPARE(pagination, QJsonObject({{QStringLiteral("page"), 1}, {QStringLiteral("limit"), 20}, {QStringLiteral("total"), 4}}));
+        QCOMPARE(
+            pagination,
+            QJsonObject(
+                {{QStringLiteral("page"), 1}, {QStringLiteral("limit"), 20}, {QStringLiteral("total"), 4}}));
     }
 
     void listTitlesFollowTheLocale_data()
@@ -142,8 +146,10 @@ private slots:
         QTest::addColumn<QString>("who");
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("titles");
-        const QStringList en{QStringLiteral("Peer Mentor Pause – Coordinator Notice"), QStringLiteral("Peer Mentor Resume – Coordinator Notice"),
-                             QStringLiteral("Pause Confirmation – Peer Mentor"), QStringLiteral("Resume Confirmation – Peer Mentor")};
+        const QStringList en{QStringLiteral("Peer Mentor Pause – Coordinator Notice"),
+                             QStringLiteral("Peer Mentor Resume – Coordinator Notice"),
+                             QStringLiteral("Pause Confirmation – Peer Mentor"),
+                             QStringLiteral("Resume Confirmation – Peer Mentor")};
         const QStringList nb{QStringLiteral("Likeperson på pause – melding til koordinator"),
                              QStringLiteral("Likeperson tilbake – melding til koordinator"),
                              QStringLiteral("Bekreftelse på pause – likeperson"),
@@ -152,7 +158,8 @@ private slots:
         QTest::newRow("org A asks nb") << QStringLiteral("coordinator") << QStringLiteral("locale=nb") << nb;
         QTest::newRow("org B (nb)") << QStringLiteral("coordinator_b") << QString() << nb;
         QTest::newRow("org B admin (nb)") << QStringLiteral("org_admin_b") << QString() << nb;
-        QTest::newRow("org B asks en") << QStringLiteral("coordinator_b") << QStringLiteral("locale=en") << en;
+        QTest::newRow("org B asks en")
+            << QStringLiteral("coordinator_b") << QStringLiteral("locale=en") << en;
         QTest::newRow("global admin (en)") << QStringLiteral("global_admin") << QString() << en;
     }
 
@@ -176,16 +183,24 @@ private slots:
         QTest::addColumn<QStringList>("ids");
         QTest::addColumn<QString>("field");
         QTest::newRow("page 2 of 2") << QStringLiteral("page=2&limit=2") << 200
-                                     << QStringList{QStringLiteral("peer-mentor-pause-confirm"), QStringLiteral("peer-mentor-resume-confirm")}
+                                     << QStringList{QStringLiteral("peer-mentor-pause-confirm"),
+                                                    QStringLiteral("peer-mentor-resume-confirm")}
                                      << QString();
-        QTest::newRow("limit 1") << QStringLiteral("limit=1") << 200 << QStringList{QStringLiteral("coordinator-pause")} << QString();
-        QTest::newRow("past the end") << QStringLiteral("page=3&limit=2") << 200 << QStringList() << QString();
+        QTest::newRow("limit 1") << QStringLiteral("limit=1") << 200
+                                 << QStringList{QStringLiteral("coordinator-pause")} << QString();
+        QTest::newRow("past the end")
+            << QStringLiteral("page=3&limit=2") << 200 << QStringList() << QString();
         QTest::newRow("page 0") << QStringLiteral("page=0") << 400 << QStringList() << QStringLiteral("page");
-        QTest::newRow("limit 0") << QStringLiteral("limit=0") << 400 << QStringList() << QStringLiteral("limit");
-        QTest::newRow("limit 101") << QStringLiteral("limit=101") << 400 << QStringList() << QStringLiteral("limit");
-        QTest::newRow("limit text") << QStringLiteral("limit=all") << 400 << QStringList() << QStringLiteral("limit");
-        QTest::newRow("unknown locale") << QStringLiteral("locale=de") << 400 << QStringList() << QStringLiteral("locale");
-        QTest::newRow("unknown parameter") << QStringLiteral("sort=title") << 400 << QStringList() << QStringLiteral("sort");
+        QTest::newRow("limit 0") << QStringLiteral("limit=0") << 400 << QStringList()
+                                 << QStringLiteral("limit");
+        QTest::newRow("limit 101") << QStringLiteral("limit=101") << 400 << QStringList()
+                                   << QStringLiteral("limit");
+        QTest::newRow("limit text") << QStringLiteral("limit=all") << 400 << QStringList()
+                                    << QStringLiteral("limit");
+        QTest::newRow("unknown locale")
+            << QStringLiteral("locale=de") << 400 << QStringList() << QStringLiteral("locale");
+        QTest::newRow("unknown parameter")
+            << QStringLiteral("sort=title") << 400 << QStringList() << QStringLiteral("sort");
     }
 
     void listPages()
@@ -198,11 +213,16 @@ private slots:
         QCOMPARE(reply.status, status);
         if (status == 200) {
             QCOMPARE(column(reply.json.value(QLatin1String("data")).toArray(), QStringLiteral("id")), ids);
-            QCOMPARE(reply.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
+            QCOMPARE(reply.json.value(QLatin1String("pagination"))
+                         .toObject()
+                         .value(QLatin1String("total"))
+                         .toInt(),
+                     4);
         } else {
             QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
             QCOMPARE(reply.errorFields(), field);
-            QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field), reply.body.constData());
+            QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field),
+                     reply.body.constData());
         }
     }
 
@@ -210,7 +230,8 @@ private slots:
 
     void getRendersTheSeed()
     {
-        const auto reply = m_api.get(one(QStringLiteral("coordinator-pause")), token(QStringLiteral("coordinator")));
+        const auto reply =
+            m_api.get(one(QStringLiteral("coordinator-pause")), token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 200);
         const QJsonObject r = reply.json;
         QCOMPARE(r.value(QLatin1String("id")).toString(), QStringLiteral("coordinator-pause"));
@@ -218,10 +239,13 @@ private slots:
         QCOMPARE(r.value(QLatin1String("title")).toString(), kPauseTitle);
         QCOMPARE(r.value(QLatin1String("body")).toString(), kSeedBody);
         const QJsonObject data = r.value(QLatin1String("data")).toObject();
-        QCOMPARE(data, QJsonObject({{QStringLiteral("event"), QStringLiteral("pause_activated")},
-                                    {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_551e8400")}}));
+        QCOMPARE(data,
+                 QJsonObject({{QStringLiteral("event"), QStringLiteral("pause_activated")},
+                              {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_551e8400")}}));
         QCOMPARE(r.value(QLatin1String("locale")).toString(), QStringLiteral("en"));
-        QVERIFY(r.value(QLatin1String("body_template")).toString().contains(QLatin1String("{{peer_mentor_name}}")));
+        QVERIFY(r.value(QLatin1String("body_template"))
+                    .toString()
+                    .contains(QLatin1String("{{peer_mentor_name}}")));
         QVERIFY(!reply.header("ETag").isEmpty());
     }
 
@@ -232,66 +256,87 @@ private slots:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("title");
         QTest::addColumn<QString>("body");
-        QTest::addColumn<QString>("mentorId");   // data.peer_mentor_id; "*" for any string
+        QTest::addColumn<QString>("mentorId"); // data.peer_mentor_id; "*" for any string
         QTest::addColumn<QString>("event");
         const QString coordinator = QStringLiteral("coordinator");
         const QString pause = QStringLiteral("coordinator-pause");
         const QString activated = QStringLiteral("pause_activated");
-        QTest::newRow("nb") << coordinator << pause << QStringLiteral("locale=nb") << kPauseTitleNb << kSeedBodyNb
-                            << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("org B default nb") << QStringLiteral("coordinator_b") << pause << QString() << kPauseTitleNb << kSeedBodyNb
-                                          << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("org B asks en") << QStringLiteral("coordinator_b") << pause << QStringLiteral("locale=en") << kPauseTitle
-                                       << kSeedBody << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("name") << coordinator << pause << QString(QStringLiteral("peer_mentor_name=") + enc(QStringLiteral("Ola Hansen"))) << kPauseTitle
-                              << QStringLiteral("Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave.")
-                              << QStringLiteral("*") << activated;
-        QTest::newRow("date") << coordinator << pause << QStringLiteral("date=2026-04-01") << kPauseTitle
-                              << QStringLiteral("Kari Nordmann has activated a pause effective 1 April 2026. Reason: Personal leave.")
-                              << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("nb") << coordinator << pause << QStringLiteral("locale=nb") << kPauseTitleNb
+                            << kSeedBodyNb << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("org B default nb")
+            << QStringLiteral("coordinator_b") << pause << QString() << kPauseTitleNb << kSeedBodyNb
+            << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("org B asks en")
+            << QStringLiteral("coordinator_b") << pause << QStringLiteral("locale=en") << kPauseTitle
+            << kSeedBody << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("name")
+            << coordinator << pause
+            << QString(QStringLiteral("peer_mentor_name=") + enc(QStringLiteral("Ola Hansen"))) << kPauseTitle
+            << QStringLiteral(
+                   "Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave.")
+            << QStringLiteral("*") << activated;
+        QTest::newRow("date")
+            << coordinator << pause << QStringLiteral("date=2026-04-01") << kPauseTitle
+            << QStringLiteral(
+                   "Kari Nordmann has activated a pause effective 1 April 2026. Reason: Personal leave.")
+            << QStringLiteral("pm_551e8400") << activated;
         // 23:30 UTC on 19 March is 00:30 on 20 March in Oslo: the date is the organisation's.
-        QTest::newRow("date in Oslo") << coordinator << pause << QStringLiteral("date=2026-03-19T23:30:00Z") << kPauseTitle
-                                      << kSeedBody << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("date with offset, nb") << coordinator << pause
-                                              << QString(QStringLiteral("date=") + enc(QStringLiteral("2026-05-17T08:00:00+02:00")) + QStringLiteral("&locale=nb"))
-                                              << kPauseTitleNb
-                                              << QStringLiteral("Kari Nordmann har startet en pause fra 17. mai 2026. Årsak: Personal leave.")
-                                              << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("reason") << coordinator << pause << QString(QStringLiteral("reason=") + enc(QStringLiteral("Family matters"))) << kPauseTitle
-                                << QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Family matters.")
-                                << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("date in Oslo")
+            << coordinator << pause << QStringLiteral("date=2026-03-19T23:30:00Z") << kPauseTitle << kSeedBody
+            << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("date with offset, nb")
+            << coordinator << pause
+            << QString(QStringLiteral("date=") + enc(QStringLiteral("2026-05-17T08:00:00+02:00"))
+                       + QStringLiteral("&locale=nb"))
+            << kPauseTitleNb
+            << QStringLiteral("Kari Nordmann har startet en pause fra 17. mai 2026. Årsak: Personal leave.")
+            << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("reason")
+            << coordinator << pause
+            << QString(QStringLiteral("reason=") + enc(QStringLiteral("Family matters"))) << kPauseTitle
+            << QStringLiteral(
+                   "Kari Nordmann has activated a pause effective 20 March 2026. Reason: Family matters.")
+            << QStringLiteral("pm_551e8400") << activated;
         // A real mentor without records: their name, today's date, no reason.
-        QTest::newRow("mentor without records") << coordinator << pause << QStringLiteral("peer_mentor_id=pm_662f9511") << kPauseTitle
-                                                << QStringLiteral("Lars Eriksen has activated a pause effective 19 March 2026.")
-                                                << QStringLiteral("pm_662f9511") << activated;
+        QTest::newRow("mentor without records")
+            << coordinator << pause << QStringLiteral("peer_mentor_id=pm_662f9511") << kPauseTitle
+            << QStringLiteral("Lars Eriksen has activated a pause effective 19 March 2026.")
+            << QStringLiteral("pm_662f9511") << activated;
         QTest::newRow("mentor with overrides")
             << coordinator << pause
-            << QString(QStringLiteral("peer_mentor_id=pm_662f9511&peer_mentor_name=") + enc(QStringLiteral("L. Eriksen"))
-                       + QStringLiteral("&date=2026-05-17&reason=Travel"))
-            << kPauseTitle << QStringLiteral("L. Eriksen has activated a pause effective 17 May 2026. Reason: Travel.")
+            << QString(QStringLiteral("peer_mentor_id=pm_662f9511&peer_mentor_name=")
+                       + enc(QStringLiteral("L. Eriksen")) + QStringLiteral("&date=2026-05-17&reason=Travel"))
+            << kPauseTitle
+            << QStringLiteral("L. Eriksen has activated a pause effective 17 May 2026. Reason: Travel.")
             << QStringLiteral("pm_662f9511") << activated;
-        QTest::newRow("own mentor in org B") << QStringLiteral("org_admin_b") << pause << QStringLiteral("peer_mentor_id=pm_b0000001")
-                                             << kPauseTitleNb << QStringLiteral("Åse Ødegård har startet en pause fra 19. mars 2026.")
-                                             << QStringLiteral("pm_b0000001") << activated;
-        QTest::newRow("global admin, any mentor") << QStringLiteral("global_admin") << pause
-                                                  << QStringLiteral("peer_mentor_id=pm_b0000001&locale=en") << kPauseTitle
-                                                  << QStringLiteral("Åse Ødegård has activated a pause effective 19 March 2026.")
-                                                  << QStringLiteral("pm_b0000001") << activated;
-        QTest::newRow("resume") << coordinator << QStringLiteral("coordinator-resume") << QString()
-                                << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
-                                << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.")
-                                << QStringLiteral("pm_551e8400") << QStringLiteral("pause_deactivated");
-        QTest::newRow("pause confirmation") << coordinator << QStringLiteral("peer-mentor-pause-confirm") << QString()
-                                            << QStringLiteral("Pause Confirmation – Peer Mentor")
-                                            << QStringLiteral("Hi Kari Nordmann, your pause is registered from 20 March 2026. "
-                                                              "Your coordinator Ingrid Bakke has been notified.")
-                                            << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("resume confirmation, nb") << QStringLiteral("coordinator_b") << QStringLiteral("peer-mentor-resume-confirm") << QString()
-                                                 << QStringLiteral("Bekreftelse på at pausen er avsluttet – likeperson")
-                                                 << QStringLiteral("Velkommen tilbake, Kari Nordmann! Du er aktiv igjen fra 20. mars 2026.")
-                                                 << QStringLiteral("pm_551e8400") << QStringLiteral("pause_deactivated");
-        QTest::newRow("doubled prefix") << coordinator << QStringLiteral("api/v1/pause-notification-payloads/coordinator-pause") << QString()
-                                        << kPauseTitle << kSeedBody << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("own mentor in org B")
+            << QStringLiteral("org_admin_b") << pause << QStringLiteral("peer_mentor_id=pm_b0000001")
+            << kPauseTitleNb << QStringLiteral("Åse Ødegård har startet en pause fra 19. mars 2026.")
+            << QStringLiteral("pm_b0000001") << activated;
+        QTest::newRow("global admin, any mentor")
+            << QStringLiteral("global_admin") << pause
+            << QStringLiteral("peer_mentor_id=pm_b0000001&locale=en") << kPauseTitle
+            << QStringLiteral("Åse Ødegård has activated a pause effective 19 March 2026.")
+            << QStringLiteral("pm_b0000001") << activated;
+        QTest::newRow("resume")
+            << coordinator << QStringLiteral("coordinator-resume") << QString()
+            << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
+            << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.")
+            << QStringLiteral("pm_551e8400") << QStringLiteral("pause_deactivated");
+        QTest::newRow("pause confirmation")
+            << coordinator << QStringLiteral("peer-mentor-pause-confirm") << QString()
+            << QStringLiteral("Pause Confirmation – Peer Mentor")
+            << QStringLiteral("Hi Kari Nordmann, your pause is registered from 20 March 2026. "
+                              "Your coordinator Ingrid Bakke has been notified.")
+            << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("resume confirmation, nb")
+            << QStringLiteral("coordinator_b") << QStringLiteral("peer-mentor-resume-confirm") << QString()
+            << QStringLiteral("Bekreftelse på at pausen er avsluttet – likeperson")
+            << QStringLiteral("Velkommen tilbake, Kari Nordmann! Du er aktiv igjen fra 20. mars 2026.")
+            << QStringLiteral("pm_551e8400") << QStringLiteral("pause_deactivated");
+        QTest::newRow("doubled prefix")
+            << coordinator << QStringLiteral("api/v1/pause-notification-payloads/coordinator-pause")
+            << QString() << kPauseTitle << kSeedBody << QStringLiteral("pm_551e8400") << activated;
     }
 
     void getRendersWithTheQuery()
@@ -322,14 +367,21 @@ private slots:
         record.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-25"));
         record.insert(QStringLiteral("reason"), QStringLiteral("Surgery"));
         QCOMPARE(m_api.post(QStringLiteral("/api/v1/notification-records"), record, coordinator).status, 201);
-        const auto reply = m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?peer_mentor_id=pm_551e8400"), coordinator);
+        const auto reply = m_api.get(one(QStringLiteral("coordinator-pause"))
+                                         + QStringLiteral("?peer_mentor_id=pm_551e8400"),
+                                     coordinator);
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json.value(QLatin1String("body")).toString(),
-                 QStringLiteral("Kari Nordmann has activated a pause effective 25 March 2026. Reason: Surgery."));
-        QCOMPARE(reply.json.value(QLatin1String("data")).toObject().value(QLatin1String("peer_mentor_id")).toString(),
+        QCOMPARE(
+            reply.json.value(QLatin1String("body")).toString(),
+            QStringLiteral("Kari Nordmann has activated a pause effective 25 March 2026. Reason: Surgery."));
+        QCOMPARE(reply.json.value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("peer_mentor_id"))
+                     .toString(),
                  QStringLiteral("pm_551e8400"));
         // A date that is given is another event: the old reason does not belong to it.
-        const auto other = m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?peer_mentor_id=pm_551e8400&date=2026-06-01"),
+        const auto other = m_api.get(one(QStringLiteral("coordinator-pause"))
+                                         + QStringLiteral("?peer_mentor_id=pm_551e8400&date=2026-06-01"),
                                      coordinator);
         QCOMPARE(other.json.value(QLatin1String("body")).toString(),
                  QStringLiteral("Kari Nordmann has activated a pause effective 1 June 2026."));
@@ -340,23 +392,34 @@ private slots:
         QTest::addColumn<QString>("who");
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("field");   // empty: no field is named
+        QTest::addColumn<QString>("field"); // empty: no field is named
         const QString pause = one(QStringLiteral("coordinator-pause"));
-        QTest::newRow("mentor of another organisation") << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_b0000001")
-                                                        << 422 << QStringLiteral("peer_mentor_id");
-        QTest::newRow("org B asks for A's mentor") << QStringLiteral("org_admin_b") << pause + QStringLiteral("?peer_mentor_id=pm_551e8400")
-                                                   << 422 << QStringLiteral("peer_mentor_id");
-        QTest::newRow("unknown mentor") << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_nobody") << 422
-                                        << QStringLiteral("peer_mentor_id");
-        QTest::newRow("bad date") << QStringLiteral("coordinator") << pause + QStringLiteral("?date=20.03.2026") << 400 << QStringLiteral("date");
-        QTest::newRow("impossible date") << QStringLiteral("coordinator") << pause + QStringLiteral("?date=2026-02-30") << 400
-                                         << QStringLiteral("date");
-        QTest::newRow("bad locale") << QStringLiteral("coordinator") << pause + QStringLiteral("?locale=de") << 400 << QStringLiteral("locale");
-        QTest::newRow("unknown parameter") << QStringLiteral("coordinator") << pause + QStringLiteral("?event=pause_activated") << 400
-                                           << QStringLiteral("event");
-        QTest::newRow("unknown template") << QStringLiteral("coordinator") << one(QStringLiteral("no-such-template")) << 404 << QString();
-        QTest::newRow("unknown payload") << QStringLiteral("coordinator") << one(QStringLiteral("payload_000000000000")) << 404 << QString();
-        QTest::newRow("too deep") << QStringLiteral("coordinator") << pause + QStringLiteral("/versions") << 404 << QString();
+        QTest::newRow("mentor of another organisation")
+            << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_b0000001") << 422
+            << QStringLiteral("peer_mentor_id");
+        QTest::newRow("org B asks for A's mentor")
+            << QStringLiteral("org_admin_b") << pause + QStringLiteral("?peer_mentor_id=pm_551e8400") << 422
+            << QStringLiteral("peer_mentor_id");
+        QTest::newRow("unknown mentor")
+            << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_nobody") << 422
+            << QStringLiteral("peer_mentor_id");
+        QTest::newRow("bad date") << QStringLiteral("coordinator")
+                                  << pause + QStringLiteral("?date=20.03.2026") << 400
+                                  << QStringLiteral("date");
+        QTest::newRow("impossible date")
+            << QStringLiteral("coordinator") << pause + QStringLiteral("?date=2026-02-30") << 400
+            << QStringLiteral("date");
+        QTest::newRow("bad locale") << QStringLiteral("coordinator") << pause + QStringLiteral("?locale=de")
+                                    << 400 << QStringLiteral("locale");
+        QTest::newRow("unknown parameter")
+            << QStringLiteral("coordinator") << pause + QStringLiteral("?event=pause_activated") << 400
+            << QStringLiteral("event");
+        QTest::newRow("unknown template")
+            << QStringLiteral("coordinator") << one(QStringLiteral("no-such-template")) << 404 << QString();
+        QTest::newRow("unknown payload") << QStringLiteral("coordinator")
+                                         << one(QStringLiteral("payload_000000000000")) << 404 << QString();
+        QTest::newRow("too deep") << QStringLiteral("coordinator") << pause + QStringLiteral("/versions")
+                                  << 404 << QString();
     }
 
     void getRefusesBadQueries()
@@ -371,15 +434,18 @@ private slots:
         QCOMPARE(reply.json.value(QLatin1String("status")).toInt(), status);
         if (!field.isEmpty()) {
             QCOMPARE(reply.errorFields(), field);
-            QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field), reply.body.constData());
+            QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field),
+                     reply.body.constData());
         }
     }
 
     void anotherOrganisationsMentorLooksUnknown()
     {
-        const auto foreign = m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?peer_mentor_id=pm_b0000001"),
+        const auto foreign = m_api.get(one(QStringLiteral("coordinator-pause"))
+                                           + QStringLiteral("?peer_mentor_id=pm_b0000001"),
                                        token(QStringLiteral("coordinator")));
-        const auto missing = m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?peer_mentor_id=pm_00000000"),
+        const auto missing = m_api.get(one(QStringLiteral("coordinator-pause"))
+                                           + QStringLiteral("?peer_mentor_id=pm_00000000"),
                                        token(QStringLiteral("coordinator")));
         QCOMPARE(foreign.status, 422);
         QCOMPARE(foreign.json, missing.json);
@@ -393,19 +459,24 @@ private slots:
         QCOMPARE(reply.status, 201);
         const QJsonObject p = reply.json;
         const QString id = p.value(QLatin1String("id")).toString();
-        QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(id).hasMatch(), qPrintable(id));
+        QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(id).hasMatch(),
+                 qPrintable(id));
         QCOMPARE(reply.header("Location"), one(id).toUtf8());
         QVERIFY(!reply.header("ETag").isEmpty());
-        QCOMPARE(sortedKeys(p), QStringList({QStringLiteral("body"), QStringLiteral("created_at"), QStringLiteral("data"), QStringLiteral("id"),
-                                             QStringLiteral("payload_type"), QStringLiteral("title")}));
+        QCOMPARE(
+            sortedKeys(p),
+            QStringList({QStringLiteral("body"), QStringLiteral("created_at"), QStringLiteral("data"),
+                         QStringLiteral("id"), QStringLiteral("payload_type"), QStringLiteral("title")}));
         QCOMPARE(p.value(QLatin1String("payload_type")).toString(), QStringLiteral("coordinator_pause"));
         // The spec keeps the built-in's title (the seed's example says "Peer Mentor Pause Notification").
         QCOMPARE(p.value(QLatin1String("title")).toString(), kPauseTitle);
         QCOMPARE(p.value(QLatin1String("body")).toString(), kSeedBody);
         const QJsonObject data = p.value(QLatin1String("data")).toObject();
-        QCOMPARE(data, QJsonObject({{QStringLiteral("event"), QStringLiteral("pause_activated")},
-                                    {QStringLiteral("peer_mentor_name"), QStringLiteral("Kari Nordmann")},
-                                    {QStringLiteral("effective_date"), QStringLiteral("2026-03-20T00:00:00.000Z")}}));
+        QCOMPARE(
+            data,
+            QJsonObject({{QStringLiteral("event"), QStringLiteral("pause_activated")},
+                         {QStringLiteral("peer_mentor_name"), QStringLiteral("Kari Nordmann")},
+                         {QStringLiteral("effective_date"), QStringLiteral("2026-03-20T00:00:00.000Z")}}));
         QVERIFY(allStrings(data));
         QCOMPARE(p.value(QLatin1String("created_at")).toString(), QStringLiteral("2026-03-19T14:30:05.000Z"));
 
@@ -418,7 +489,8 @@ private slots:
         QCOMPARE(m_api.get(one(id), token(QStringLiteral("global_admin"))).json, p);
         const auto foreign = m_api.get(one(id), token(QStringLiteral("coordinator_b")));
         QCOMPARE(foreign.status, 404);
-        const auto missing = m_api.get(one(QStringLiteral("payload_000000000000")), token(QStringLiteral("coordinator_b")));
+        const auto missing =
+            m_api.get(one(QStringLiteral("payload_000000000000")), token(QStringLiteral("coordinator_b")));
         QCOMPARE(foreign.json.value(QLatin1String("detail")), missing.json.value(QLatin1String("detail")));
     }
 
@@ -436,7 +508,8 @@ private slots:
             << QJsonObject{{QStringLiteral("template_id"), QStringLiteral("coordinator-resume")},
                            {QStringLiteral("peer_mentor_name"), QStringLiteral("Kari Nordmann")},
                            {QStringLiteral("date"), QStringLiteral("2026-04-10")}}
-            << QStringLiteral("coordinator_resume") << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
+            << QStringLiteral("coordinator_resume")
+            << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
             << QStringLiteral("Kari Nordmann has ended their pause and is active again from 10 April 2026.")
             << QJsonObject{{QStringLiteral("event"), QStringLiteral("pause_deactivated")},
                            {QStringLiteral("peer_mentor_name"), QStringLiteral("Kari Nordmann")},
@@ -478,8 +551,10 @@ private slots:
             << QJsonObject{{QStringLiteral("payload_type"), QStringLiteral("peer_mentor_pause_confirmation")},
                            {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b0000001")},
                            {QStringLiteral("date"), date}}
-            << QStringLiteral("peer_mentor_pause_confirmation") << QStringLiteral("Bekreftelse på pause – likeperson")
-            << QStringLiteral("Hei Åse Ødegård, pausen din er registrert fra 20. mars 2026. Koordinatoren din, Siri Berg, har fått beskjed.")
+            << QStringLiteral("peer_mentor_pause_confirmation")
+            << QStringLiteral("Bekreftelse på pause – likeperson")
+            << QStringLiteral("Hei Åse Ødegård, pausen din er registrert fra 20. mars 2026. Koordinatoren "
+                              "din, Siri Berg, har fått beskjed.")
             << QJsonObject{{QStringLiteral("event"), QStringLiteral("pause_activated")},
                            {QStringLiteral("peer_mentor_name"), QStringLiteral("Åse Ødegård")},
                            {QStringLiteral("effective_date"), date}};
@@ -491,7 +566,8 @@ private slots:
                            {QStringLiteral("date"), date},
                            {QStringLiteral("reason"), QStringLiteral("Ås & Co <b>")}}
             << QStringLiteral("coordinator_pause") << kPauseTitle
-            << QStringLiteral("O'Brien \"Bo\" has activated a pause effective 20 March 2026. Reason: Ås & Co <b>.")
+            << QStringLiteral(
+                   "O'Brien \"Bo\" has activated a pause effective 20 March 2026. Reason: Ås & Co <b>.")
             << QJsonObject{{QStringLiteral("event"), QStringLiteral("pause_activated")},
                            {QStringLiteral("peer_mentor_name"), QStringLiteral("O'Brien \"Bo\"")},
                            {QStringLiteral("effective_date"), date}};
@@ -522,7 +598,8 @@ private slots:
         QCOMPARE(reply.json.value(QLatin1String("title")).toString(), title);
         QCOMPARE(reply.json.value(QLatin1String("body")).toString(), body);
         QCOMPARE(reply.json.value(QLatin1String("data")).toObject(), data);
-        QVERIFY(!reply.body.contains("&amp;") && !reply.body.contains("&lt;") && !reply.body.contains("\\u003c"));
+        QVERIFY(!reply.body.contains("&amp;") && !reply.body.contains("&lt;")
+                && !reply.body.contains("\\u003c"));
         const auto stored = m_api.get(one(reply.json.value(QLatin1String("id")).toString()), token(who));
         QCOMPARE(stored.json, reply.json);
     }
@@ -542,37 +619,56 @@ private slots:
             return QJsonDocument(b).toJson(QJsonDocument::Compact);
         };
         const QString c = QStringLiteral("coordinator");
-        QTest::newRow("unknown payload_type") << c << with(QStringLiteral("payload_type"), QStringLiteral("coordinator_party")) << 400
-                                              << QStringLiteral("payload_type");
-        QTest::newRow("payload_type as number") << c << with(QStringLiteral("payload_type"), 1) << 400 << QStringLiteral("payload_type");
-        QTest::newRow("no payload_type or template_id") << c << with(QStringLiteral("payload_type"), QJsonValue::Undefined) << 400
-                                                        << QStringLiteral("payload_type");
-        QTest::newRow("missing date") << c << with(QStringLiteral("date"), QJsonValue::Undefined) << 400 << QStringLiteral("date");
-        QTest::newRow("null date") << c << with(QStringLiteral("date"), QJsonValue::Null) << 400 << QStringLiteral("date");
-        QTest::newRow("bad date") << c << with(QStringLiteral("date"), QStringLiteral("next Monday")) << 400 << QStringLiteral("date");
-        QTest::newRow("date as number") << c << with(QStringLiteral("date"), 20260320) << 400 << QStringLiteral("date");
-        QTest::newRow("no mentor") << c << with(QStringLiteral("peer_mentor_name"), QJsonValue::Undefined) << 400
-                                   << QStringLiteral("peer_mentor_name");
-        QTest::newRow("name too long") << c << with(QStringLiteral("peer_mentor_name"), QString(201, QLatin1Char('n'))) << 400
-                                       << QStringLiteral("peer_mentor_name");
-        QTest::newRow("reason too long") << c << with(QStringLiteral("reason"), QString(501, QLatin1Char('r'))) << 400 << QStringLiteral("reason");
-        QTest::newRow("bad locale") << c << with(QStringLiteral("locale"), QStringLiteral("sv")) << 400 << QStringLiteral("locale");
-        QTest::newRow("unknown field") << c << with(QStringLiteral("title"), QStringLiteral("Mine")) << 400 << QStringLiteral("title");
+        QTest::newRow("unknown payload_type")
+            << c << with(QStringLiteral("payload_type"), QStringLiteral("coordinator_party")) << 400
+            << QStringLiteral("payload_type");
+        QTest::newRow("payload_type as number")
+            << c << with(QStringLiteral("payload_type"), 1) << 400 << QStringLiteral("payload_type");
+        QTest::newRow("no payload_type or template_id")
+            << c << with(QStringLiteral("payload_type"), QJsonValue::Undefined) << 400
+            << QStringLiteral("payload_type");
+        QTest::newRow("missing date")
+            << c << with(QStringLiteral("date"), QJsonValue::Undefined) << 400 << QStringLiteral("date");
+        QTest::newRow("null date") << c << with(QStringLiteral("date"), QJsonValue::Null) << 400
+                                   << QStringLiteral("date");
+        QTest::newRow("bad date") << c << with(QStringLiteral("date"), QStringLiteral("next Monday")) << 400
+                                  << QStringLiteral("date");
+        QTest::newRow("date as number")
+            << c << with(QStringLiteral("date"), 20260320) << 400 << QStringLiteral("date");
+        QTest::newRow("no mentor") << c << with(QStringLiteral("peer_mentor_name"), QJsonValue::Undefined)
+                                   << 400 << QStringLiteral("peer_mentor_name");
+        QTest::newRow("name too long")
+            << c << with(QStringLiteral("peer_mentor_name"), QString(201, QLatin1Char('n'))) << 400
+            << QStringLiteral("peer_mentor_name");
+        QTest::newRow("reason too long")
+            << c << with(QStringLiteral("reason"), QString(501, QLatin1Char('r'))) << 400
+            << QStringLiteral("reason");
+        QTest::newRow("bad locale") << c << with(QStringLiteral("locale"), QStringLiteral("sv")) << 400
+                                    << QStringLiteral("locale");
+        QTest::newRow("unknown field")
+            << c << with(QStringLiteral("title"), QStringLiteral("Mine")) << 400 << QStringLiteral("title");
         QTest::newRow("array body") << c << QByteArrayLiteral("[]") << 400 << QStringLiteral("body");
-        QTest::newRow("not JSON") << c << QByteArrayLiteral("payload_type=coordinator_pause") << 400 << QStringLiteral("body");
-        QTest::newRow("unknown template_id") << c
-                                             << QJsonDocument(QJsonObject{{QStringLiteral("template_id"), QStringLiteral("nope")},
-                                                                          {QStringLiteral("peer_mentor_name"), QStringLiteral("Kari")},
-                                                                          {QStringLiteral("date"), QStringLiteral("2026-03-20")}})
-                                                    .toJson()
-                                             << 422 << QStringLiteral("template_id");
+        QTest::newRow("not JSON") << c << QByteArrayLiteral("payload_type=coordinator_pause") << 400
+                                  << QStringLiteral("body");
+        QTest::newRow("unknown template_id")
+            << c
+            << QJsonDocument(QJsonObject{{QStringLiteral("template_id"), QStringLiteral("nope")},
+                                         {QStringLiteral("peer_mentor_name"), QStringLiteral("Kari")},
+                                         {QStringLiteral("date"), QStringLiteral("2026-03-20")}})
+                   .toJson()
+            << 422 << QStringLiteral("template_id");
         QTest::newRow("payload_type does not match template_id")
-            << c << with(QStringLiteral("template_id"), QStringLiteral("coordinator-resume")) << 422 << QStringLiteral("payload_type");
-        QTest::newRow("mentor of another organisation") << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b0000001")) << 422
-                                                        << QStringLiteral("peer_mentor_id");
-        QTest::newRow("unknown mentor") << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_nobody")) << 422
-                                        << QStringLiteral("peer_mentor_id");
-        QTest::newRow("global admin") << QStringLiteral("global_admin") << with(QStringLiteral("reason"), QStringLiteral("x")) << 403 << QString();
+            << c << with(QStringLiteral("template_id"), QStringLiteral("coordinator-resume")) << 422
+            << QStringLiteral("payload_type");
+        QTest::newRow("mentor of another organisation")
+            << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b0000001")) << 422
+            << QStringLiteral("peer_mentor_id");
+        QTest::newRow("unknown mentor")
+            << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_nobody")) << 422
+            << QStringLiteral("peer_mentor_id");
+        QTest::newRow("global admin")
+            << QStringLiteral("global_admin") << with(QStringLiteral("reason"), QStringLiteral("x")) << 403
+            << QString();
     }
 
     void buildRefusesBadRequests()
@@ -586,7 +682,8 @@ private slots:
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
         if (!field.isEmpty()) {
             QVERIFY2(reply.errorFields().split(QLatin1Char(',')).contains(field), reply.body.constData());
-            QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field) || field == QLatin1String("body"),
+            QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field)
+                         || field == QLatin1String("body"),
                      reply.body.constData());
         }
         QVERIFY(reply.header("Location").isEmpty());
@@ -595,7 +692,8 @@ private slots:
     void buildIsIdempotent()
     {
         const QByteArray body = QJsonDocument(seedBuildRequest()).toJson(QJsonDocument::Compact);
-        const ApiHarness::Options options{token(QStringLiteral("coordinator")), "application/json", {{"Idempotency-Key", "build-5e6f"}}};
+        const ApiHarness::Options options{
+            token(QStringLiteral("coordinator")), "application/json", {{"Idempotency-Key", "build-5e6f"}}};
         const auto first = m_api.request("POST", kBase, body, options);
         QCOMPARE(first.status, 201);
         m_api.clock().advance(2000);
@@ -609,7 +707,8 @@ private slots:
         const auto fresh = m_api.post(kBase, seedBuildRequest(), token(QStringLiteral("coordinator")));
         QCOMPARE(fresh.status, 201);
         QVERIFY(fresh.json.value(QLatin1String("id")) != first.json.value(QLatin1String("id")));
-        QCOMPARE(fresh.json.value(QLatin1String("created_at")).toString(), QStringLiteral("2026-03-19T14:30:07.000Z"));
+        QCOMPARE(fresh.json.value(QLatin1String("created_at")).toString(),
+                 QStringLiteral("2026-03-19T14:30:07.000Z"));
     }
 
     void doubledPrefixWorks()
@@ -618,17 +717,25 @@ private slots:
         const QString coordinator = token(QStringLiteral("coordinator"));
         const auto list = m_api.get(doubled, coordinator);
         QCOMPARE(list.status, 200);
-        QCOMPARE(list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
+        QCOMPARE(
+            list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
         const auto built = m_api.post(doubled, seedBuildRequest(), coordinator);
         QCOMPARE(built.status, 201);
         const QString id = built.json.value(QLatin1String("id")).toString();
         QCOMPARE(m_api.get(doubled + QLatin1Char('/') + id, coordinator).json, built.json);
-        const auto put = m_api.put(doubled + QStringLiteral("/coordinator-pause"), {{QStringLiteral("title"), QStringLiteral("Doubled")}},
+        const auto put = m_api.put(doubled + QStringLiteral("/coordinator-pause"),
+                                   {{QStringLiteral("title"), QStringLiteral("Doubled")}},
                                    token(QStringLiteral("org_admin")));
         QCOMPARE(put.status, 200);
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first, QStringLiteral("Doubled"));
-        QCOMPARE(m_api.del(doubled + QStringLiteral("/coordinator-pause?org_id=org_nhf_oslo"), token(QStringLiteral("global_admin"))).status, 200);
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first, kPauseTitle);
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
+                 QStringLiteral("Doubled"));
+        QCOMPARE(m_api
+                     .del(doubled + QStringLiteral("/coordinator-pause?org_id=org_nhf_oslo"),
+                          token(QStringLiteral("global_admin")))
+                     .status,
+                 200);
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
+                 kPauseTitle);
     }
 
     // --- roles --------------------------------------------------------------------------------
@@ -641,22 +748,34 @@ private slots:
         QTest::addColumn<int>("expected");
         const QString list = kBase;
         const QString pause = one(QStringLiteral("coordinator-pause"));
-        struct Row {
+        struct Row
+        {
             QByteArray method;
             QString path;
             int coordinator, orgAdmin, globalAdmin;
         };
-        const QList<Row> rows{{"GET", list, 200, 200, 200},   {"GET", pause, 200, 200, 200}, {"POST", list, 201, 201, 403},
-                              {"PUT", pause, 403, 200, 200},  {"DELETE", pause, 403, 403, 200}};
+        const QList<Row> rows{{"GET", list, 200, 200, 200},
+                              {"GET", pause, 200, 200, 200},
+                              {"POST", list, 201, 201, 403},
+                              {"PUT", pause, 403, 200, 200},
+                              {"DELETE", pause, 403, 403, 200}};
         for (const Row &r : rows) {
-            const QString name = QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path.section(QLatin1Char('/'), 4);
-            QTest::newRow(qPrintable(QStringLiteral("coordinator ") + name)) << QStringLiteral("coordinator") << r.method << r.path << r.coordinator;
-            QTest::newRow(qPrintable(QStringLiteral("org_admin ") + name)) << QStringLiteral("org_admin") << r.method << r.path << r.orgAdmin;
-            QTest::newRow(qPrintable(QStringLiteral("global_admin ") + name)) << QStringLiteral("global_admin") << r.method << r.path << r.globalAdmin;
-            QTest::newRow(qPrintable(QStringLiteral("org B coordinator ") + name)) << QStringLiteral("coordinator_b") << r.method << r.path << r.coordinator;
-            QTest::newRow(qPrintable(QStringLiteral("org B admin ") + name)) << QStringLiteral("org_admin_b") << r.method << r.path << r.orgAdmin;
-            QTest::newRow(qPrintable(QStringLiteral("no token ") + name)) << QString() << r.method << r.path << 401;
-            QTest::newRow(qPrintable(QStringLiteral("garbage token ") + name)) << QStringLiteral("garbage") << r.method << r.path << 401;
+            const QString name =
+                QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path.section(QLatin1Char('/'), 4);
+            QTest::newRow(qPrintable(QStringLiteral("coordinator ") + name))
+                << QStringLiteral("coordinator") << r.method << r.path << r.coordinator;
+            QTest::newRow(qPrintable(QStringLiteral("org_admin ") + name))
+                << QStringLiteral("org_admin") << r.method << r.path << r.orgAdmin;
+            QTest::newRow(qPrintable(QStringLiteral("global_admin ") + name))
+                << QStringLiteral("global_admin") << r.method << r.path << r.globalAdmin;
+            QTest::newRow(qPrintable(QStringLiteral("org B coordinator ") + name))
+                << QStringLiteral("coordinator_b") << r.method << r.path << r.coordinator;
+            QTest::newRow(qPrintable(QStringLiteral("org B admin ") + name))
+                << QStringLiteral("org_admin_b") << r.method << r.path << r.orgAdmin;
+            QTest::newRow(qPrintable(QStringLiteral("no token ") + name))
+                << QString() << r.method << r.path << 401;
+            QTest::newRow(qPrintable(QStringLiteral("garbage token ") + name))
+                << QStringLiteral("garbage") << r.method << r.path << 401;
         }
     }
 
@@ -666,12 +785,14 @@ private slots:
         QFETCH(QByteArray, method);
         QFETCH(QString, path);
         QFETCH(int, expected);
-        const QString secret = who == QLatin1String("garbage") ? QStringLiteral("cct_not-a-real-token") : token(who);
+        const QString secret =
+            who == QLatin1String("garbage") ? QStringLiteral("cct_not-a-real-token") : token(who);
         QByteArray body;
         if (method == "POST")
             body = QJsonDocument(seedBuildRequest()).toJson(QJsonDocument::Compact);
         else if (method == "PUT")
-            body = QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("Changed")}}).toJson(QJsonDocument::Compact);
+            body = QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("Changed")}})
+                       .toJson(QJsonDocument::Compact);
         const auto reply = m_api.request(method, path, body, {secret, "application/json", {}});
         QVERIFY2(reply.status == expected, reply.body.constData());
         if (expected == 401)
@@ -680,7 +801,8 @@ private slots:
             QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
         if (expected == 403) {
             // Refused means unchanged.
-            QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first, kPauseTitle);
+            QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
+                     kPauseTitle);
         }
     }
 
@@ -690,7 +812,8 @@ private slots:
         const auto onList = m_api.request("DELETE", kBase, {}, {root, {}, {}});
         QCOMPARE(onList.status, 405);
         QCOMPARE(onList.header("Allow"), QByteArrayLiteral("GET, POST"));
-        const auto onOne = m_api.request("POST", one(QStringLiteral("coordinator-pause")), "{}", {root, "application/json", {}});
+        const auto onOne = m_api.request("POST", one(QStringLiteral("coordinator-pause")), "{}",
+                                         {root, "application/json", {}});
         QCOMPARE(onOne.status, 405);
         QCOMPARE(onOne.header("Allow"), QByteArrayLiteral("GET, PUT, DELETE"));
     }
@@ -699,16 +822,22 @@ private slots:
 
     void orgAdminWritesAnOverrideForTheirOrganisation()
     {
-        const QJsonObject change{{QStringLiteral("title"), QStringLiteral("Peer Mentor Status Change – Coordinator Notice")},
-                                 {QStringLiteral("body_template"),
-                                  QStringLiteral("{{peer_mentor_name}} has activated a pause effective {{date}}. Reason: {{reason}}.")}};
+        const QJsonObject change{
+            {QStringLiteral("title"), QStringLiteral("Peer Mentor Status Change – Coordinator Notice")},
+            {QStringLiteral("body_template"),
+             QStringLiteral(
+                 "{{peer_mentor_name}} has activated a pause effective {{date}}. Reason: {{reason}}.")}};
         m_api.clock().advance(60000);
-        const auto reply = m_api.put(one(QStringLiteral("coordinator-pause")), change, token(QStringLiteral("org_admin")));
+        const auto reply =
+            m_api.put(one(QStringLiteral("coordinator-pause")), change, token(QStringLiteral("org_admin")));
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("id")).toString(), QStringLiteral("coordinator-pause"));
-        QCOMPARE(reply.json.value(QLatin1String("title")).toString(), change.value(QLatin1String("title")).toString());
-        QCOMPARE(reply.json.value(QLatin1String("body_template")).toString(), change.value(QLatin1String("body_template")).toString());
-        QCOMPARE(reply.json.value(QLatin1String("updated_at")).toString(), QStringLiteral("2026-03-19T14:31:05.000Z"));
+        QCOMPARE(reply.json.value(QLatin1String("title")).toString(),
+                 change.value(QLatin1String("title")).toString());
+        QCOMPARE(reply.json.value(QLatin1String("body_template")).toString(),
+                 change.value(QLatin1String("body_template")).toString());
+        QCOMPARE(reply.json.value(QLatin1String("updated_at")).toString(),
+                 QStringLiteral("2026-03-19T14:31:05.000Z"));
         QVERIFY(!reply.header("ETag").isEmpty());
 
         // Organisation A sees it, in the list and rendered.
@@ -716,35 +845,62 @@ private slots:
         QCOMPARE(mine.first, QStringLiteral("Peer Mentor Status Change – Coordinator Notice"));
         QCOMPARE(mine.second, kSeedBody);
         const auto list = m_api.get(kBase, token(QStringLiteral("coordinator")));
-        QCOMPARE(list.json.value(QLatin1String("data")).toArray().at(0).toObject().value(QLatin1String("title")).toString(),
+        QCOMPARE(list.json.value(QLatin1String("data"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("title"))
+                     .toString(),
                  QStringLiteral("Peer Mentor Status Change – Coordinator Notice"));
-        QCOMPARE(list.json.value(QLatin1String("data")).toArray().at(0).toObject().value(QLatin1String("updated_at")).toString(),
+        QCOMPARE(list.json.value(QLatin1String("data"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("updated_at"))
+                     .toString(),
                  QStringLiteral("2026-03-19T14:31:05.000Z"));
-        QCOMPARE(list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
+        QCOMPARE(
+            list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
         // Organisation B and the global default do not.
-        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause"), QStringLiteral("locale=en")).first, kPauseTitle);
-        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause")).first, kPauseTitleNb);
-        QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")).first, kPauseTitle);
+        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause"),
+                          QStringLiteral("locale=en"))
+                     .first,
+                 kPauseTitle);
+        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause")).first,
+                 kPauseTitleNb);
+        QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")).first,
+                 kPauseTitle);
         // The English text changed; the Norwegian one of A did not.
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause"), QStringLiteral("locale=nb")).first, kPauseTitleNb);
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause"),
+                          QStringLiteral("locale=nb"))
+                     .first,
+                 kPauseTitleNb);
         // Built payloads use it too.
         const auto built = m_api.post(kBase, seedBuildRequest(), token(QStringLiteral("coordinator")));
-        QCOMPARE(built.json.value(QLatin1String("title")).toString(), QStringLiteral("Peer Mentor Status Change – Coordinator Notice"));
+        QCOMPARE(built.json.value(QLatin1String("title")).toString(),
+                 QStringLiteral("Peer Mentor Status Change – Coordinator Notice"));
     }
 
     void localeChoosesTheTextToChange()
     {
-        const auto reply = m_api.put(one(QStringLiteral("coordinator-resume")),
-                                     {{QStringLiteral("locale"), QStringLiteral("nb")},
-                                      {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}} er tilbake {{date}}.")}},
-                                     token(QStringLiteral("org_admin_b")));
+        const auto reply = m_api.put(
+            one(QStringLiteral("coordinator-resume")),
+            {{QStringLiteral("locale"), QStringLiteral("nb")},
+             {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}} er tilbake {{date}}.")}},
+            token(QStringLiteral("org_admin_b")));
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json.value(QLatin1String("body_template")).toString(), QStringLiteral("{{peer_mentor_name}} er tilbake {{date}}."));
+        QCOMPARE(reply.json.value(QLatin1String("body_template")).toString(),
+                 QStringLiteral("{{peer_mentor_name}} er tilbake {{date}}."));
         QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-resume")).second,
                  QStringLiteral("Kari Nordmann er tilbake 20. mars 2026."));
-        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-resume"), QStringLiteral("locale=en")).second,
-                 QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026."));
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-resume"), QStringLiteral("locale=nb")).second,
+        QCOMPARE(
+            rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-resume"),
+                     QStringLiteral("locale=en"))
+                .second,
+            QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026."));
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-resume"),
+                          QStringLiteral("locale=nb"))
+                     .second,
                  QStringLiteral("Kari Nordmann har avsluttet pausen og er aktiv igjen fra 20. mars 2026."));
     }
 
@@ -752,31 +908,44 @@ private slots:
     {
         const QString root = token(QStringLiteral("global_admin"));
         // A has an override of the title; B has none.
-        QCOMPARE(m_api.put(one(QStringLiteral("coordinator-pause")), {{QStringLiteral("title"), QStringLiteral("Oslo notice")}},
-                           token(QStringLiteral("org_admin"))).status,
+        QCOMPARE(m_api
+                     .put(one(QStringLiteral("coordinator-pause")),
+                          {{QStringLiteral("title"), QStringLiteral("Oslo notice")}},
+                          token(QStringLiteral("org_admin")))
+                     .status,
                  200);
-        const auto reply = m_api.put(one(QStringLiteral("coordinator-pause")),
-                                     {{QStringLiteral("title"), QStringLiteral("Global notice")},
-                                      {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}: pause from {{date}}.")}},
-                                     root);
+        const auto reply = m_api.put(
+            one(QStringLiteral("coordinator-pause")),
+            {{QStringLiteral("title"), QStringLiteral("Global notice")},
+             {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}: pause from {{date}}.")}},
+            root);
         QCOMPARE(reply.status, 200);
         QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")),
-                 qMakePair(QStringLiteral("Global notice"), QStringLiteral("Kari Nordmann: pause from 20 March 2026.")));
-        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause"), QStringLiteral("locale=en")),
-                 qMakePair(QStringLiteral("Global notice"), QStringLiteral("Kari Nordmann: pause from 20 March 2026.")));
+                 qMakePair(QStringLiteral("Global notice"),
+                           QStringLiteral("Kari Nordmann: pause from 20 March 2026.")));
+        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause"),
+                          QStringLiteral("locale=en")),
+                 qMakePair(QStringLiteral("Global notice"),
+                           QStringLiteral("Kari Nordmann: pause from 20 March 2026.")));
         // B's Norwegian text is the built-in's still (the change was to the English text).
-        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause")).first, kPauseTitleNb);
+        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause")).first,
+                 kPauseTitleNb);
         // A keeps its override.
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first, QStringLiteral("Oslo notice"));
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
+                 QStringLiteral("Oslo notice"));
 
         // Removing A's override shows A the changed global default.
-        const auto reset = m_api.del(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_nhf_oslo"), root);
+        const auto reset = m_api.del(
+            one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_nhf_oslo"), root);
         QCOMPARE(reset.status, 200);
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first, QStringLiteral("Global notice"));
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
+                 QStringLiteral("Global notice"));
         // Resetting the global default brings the built-in back for everyone.
         QCOMPARE(m_api.del(one(QStringLiteral("coordinator-pause")), root).status, 200);
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")), qMakePair(kPauseTitle, kSeedBody));
-        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause"), QStringLiteral("locale=en")),
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")),
+                 qMakePair(kPauseTitle, kSeedBody));
+        QCOMPARE(rendered(QStringLiteral("coordinator_b"), QStringLiteral("coordinator-pause"),
+                          QStringLiteral("locale=en")),
                  qMakePair(kPauseTitle, kSeedBody));
     }
 
@@ -784,28 +953,38 @@ private slots:
     {
         QTest::addColumn<QJsonObject>("change");
         QTest::addColumn<QStringList>("fields");
-        QTest::addColumn<int>("line");     // of the first error; 0: not checked exactly
+        QTest::addColumn<int>("line"); // of the first error; 0: not checked exactly
         QTest::addColumn<int>("column");
-        QTest::newRow("unknown variable") << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("Hello {{unknown}}!")}}
-                                          << QStringList{QStringLiteral("body_template")} << 1 << 7;
-        QTest::newRow("unknown variable, line 2") << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("Hello\nÅse {{name}}")}}
-                                                  << QStringList{QStringLiteral("body_template")} << 2 << 5;
-        QTest::newRow("unclosed section") << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{date}}\n{{#reason}}Reason")}}
-                                          << QStringList{QStringLiteral("body_template")} << 2 << 1;
-        QTest::newRow("mismatched section") << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{#reason}}x{{/date}}")}}
-                                            << QStringList{QStringLiteral("body_template")} << 0 << 0;
-        QTest::newRow("closing nothing") << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{date}} {{/reason}}")}}
-                                         << QStringList{QStringLiteral("body_template")} << 1 << 10;
-        QTest::newRow("unclosed tag") << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name")}}
-                                      << QStringList{QStringLiteral("body_template")} << 1 << 1;
-        QTest::newRow("empty title") << QJsonObject{{QStringLiteral("title"), QString()}} << QStringList{QStringLiteral("title")} << 1 << 1;
+        QTest::newRow("unknown variable")
+            << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("Hello {{unknown}}!")}}
+            << QStringList{QStringLiteral("body_template")} << 1 << 7;
+        QTest::newRow("unknown variable, line 2")
+            << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("Hello\nÅse {{name}}")}}
+            << QStringList{QStringLiteral("body_template")} << 2 << 5;
+        QTest::newRow("unclosed section")
+            << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{date}}\n{{#reason}}Reason")}}
+            << QStringList{QStringLiteral("body_template")} << 2 << 1;
+        QTest::newRow("mismatched section")
+            << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{#reason}}x{{/date}}")}}
+            << QStringList{QStringLiteral("body_template")} << 0 << 0;
+        QTest::newRow("closing nothing")
+            << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{date}} {{/reason}}")}}
+            << QStringList{QStringLiteral("body_template")} << 1 << 10;
+        QTest::newRow("unclosed tag")
+            << QJsonObject{{QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name")}}
+            << QStringList{QStringLiteral("body_template")} << 1 << 1;
+        QTest::newRow("empty title") << QJsonObject{{QStringLiteral("title"), QString()}}
+                                     << QStringList{QStringLiteral("title")} << 1 << 1;
         QTest::newRow("empty body") << QJsonObject{{QStringLiteral("body_template"), QString()}}
                                     << QStringList{QStringLiteral("body_template")} << 1 << 1;
-        QTest::newRow("unknown variable in the title") << QJsonObject{{QStringLiteral("title"), QStringLiteral("Pause: {{mentor}}")}}
-                                                       << QStringList{QStringLiteral("title")} << 1 << 8;
+        QTest::newRow("unknown variable in the title")
+            << QJsonObject{{QStringLiteral("title"), QStringLiteral("Pause: {{mentor}}")}}
+            << QStringList{QStringLiteral("title")} << 1 << 8;
         QTest::newRow("both wrong") << QJsonObject{{QStringLiteral("title"), QStringLiteral("{{x}}")},
-                                                   {QStringLiteral("body_template"), QStringLiteral("{{#date}}")}}
-                                    << QStringList{QStringLiteral("title"), QStringLiteral("body_template")} << 1 << 1;
+                                                   {QStringLiteral("body_template"),
+                                                    QStringLiteral("{{#date}}")}}
+                                    << QStringList{QStringLiteral("title"), QStringLiteral("body_template")}
+                                    << 1 << 1;
     }
 
     void compileErrorsArePositioned()
@@ -837,7 +1016,8 @@ private slots:
             QVERIFY(!reply.json.value(QLatin1String("detail")).toString().isEmpty());
         }
         // Nothing was saved.
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")), qMakePair(kPauseTitle, kSeedBody));
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")),
+                 qMakePair(kPauseTitle, kSeedBody));
     }
 
     void updateRefusesBadRequests_data()
@@ -845,49 +1025,63 @@ private slots:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("field");   // empty: not checked
+        QTest::addColumn<QString>("field"); // empty: not checked
         auto json = [](const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); };
         const QString pause = QStringLiteral("coordinator-pause");
         QTest::newRow("nothing to change") << pause << json({}) << 400 << QString();
-        QTest::newRow("only a locale") << pause << json({{QStringLiteral("locale"), QStringLiteral("nb")}}) << 400 << QString();
-        QTest::newRow("unknown field") << pause << json({{QStringLiteral("body"), QStringLiteral("x")}}) << 400 << QStringLiteral("body");
-        QTest::newRow("bad locale") << pause << json({{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("locale"), QStringLiteral("de")}})
+        QTest::newRow("only a locale")
+            << pause << json({{QStringLiteral("locale"), QStringLiteral("nb")}}) << 400 << QString();
+        QTest::newRow("unknown field") << pause << json({{QStringLiteral("body"), QStringLiteral("x")}})
+                                       << 400 << QStringLiteral("body");
+        QTest::newRow("bad locale") << pause
+                                    << json({{QStringLiteral("title"), QStringLiteral("x")},
+                                             {QStringLiteral("locale"), QStringLiteral("de")}})
                                     << 400 << QStringLiteral("locale");
-        QTest::newRow("title as number") << pause << json({{QStringLiteral("title"), 3}}) << 400 << QStringLiteral("title");
-        QTest::newRow("title too long") << pause << json({{QStringLiteral("title"), QString(201, QLatin1Char('t'))}}) << 400
-                                        << QStringLiteral("title");
-        QTest::newRow("body too long") << pause << json({{QStringLiteral("body_template"), QString(4001, QLatin1Char('b'))}}) << 400
-                                       << QStringLiteral("body_template");
-        QTest::newRow("type of a built-in") << pause
-                                            << json({{QStringLiteral("type"), QStringLiteral("coordinator_resume")},
-                                                     {QStringLiteral("title"), QStringLiteral("x")}})
-                                            << 400 << QStringLiteral("type");
-        QTest::newRow("unknown id without type") << QStringLiteral("holiday-notice") << json({{QStringLiteral("title"), QStringLiteral("x")}})
-                                                 << 404 << QString();
-        QTest::newRow("invalid slug") << QStringLiteral("Holiday_Notice")
-                                      << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
-                                               {QStringLiteral("title"), QStringLiteral("Holiday")},
-                                               {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}")}})
-                                      << 400 << QStringLiteral("id");
-        QTest::newRow("slug too long") << QString(65, QLatin1Char('a'))
-                                       << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
-                                                {QStringLiteral("title"), QStringLiteral("Holiday")},
-                                                {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}")}})
-                                       << 400 << QStringLiteral("id");
-        QTest::newRow("unknown type") << QStringLiteral("holiday-notice")
-                                      << json({{QStringLiteral("type"), QStringLiteral("holiday")},
-                                               {QStringLiteral("title"), QStringLiteral("Holiday")},
-                                               {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}")}})
-                                      << 400 << QStringLiteral("type");
-        QTest::newRow("create without body") << QStringLiteral("holiday-notice")
-                                             << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
-                                                      {QStringLiteral("title"), QStringLiteral("Holiday")}})
-                                             << 400 << QStringLiteral("body_template");
-        QTest::newRow("create with a bad body") << QStringLiteral("holiday-notice")
-                                                << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
-                                                         {QStringLiteral("title"), QStringLiteral("Holiday")},
-                                                         {QStringLiteral("body_template"), QStringLiteral("{{holiday}}")}})
-                                                << 422 << QStringLiteral("body_template");
+        QTest::newRow("title as number")
+            << pause << json({{QStringLiteral("title"), 3}}) << 400 << QStringLiteral("title");
+        QTest::newRow("title too long")
+            << pause << json({{QStringLiteral("title"), QString(201, QLatin1Char('t'))}}) << 400
+            << QStringLiteral("title");
+        QTest::newRow("body too long")
+            << pause << json({{QStringLiteral("body_template"), QString(4001, QLatin1Char('b'))}}) << 400
+            << QStringLiteral("body_template");
+        QTest::newRow("type of a built-in")
+            << pause
+            << json({{QStringLiteral("type"), QStringLiteral("coordinator_resume")},
+                     {QStringLiteral("title"), QStringLiteral("x")}})
+            << 400 << QStringLiteral("type");
+        QTest::newRow("unknown id without type")
+            << QStringLiteral("holiday-notice") << json({{QStringLiteral("title"), QStringLiteral("x")}})
+            << 404 << QString();
+        QTest::newRow("invalid slug")
+            << QStringLiteral("Holiday_Notice")
+            << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
+                     {QStringLiteral("title"), QStringLiteral("Holiday")},
+                     {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}")}})
+            << 400 << QStringLiteral("id");
+        QTest::newRow("slug too long")
+            << QString(65, QLatin1Char('a'))
+            << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
+                     {QStringLiteral("title"), QStringLiteral("Holiday")},
+                     {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}")}})
+            << 400 << QStringLiteral("id");
+        QTest::newRow("unknown type")
+            << QStringLiteral("holiday-notice")
+            << json({{QStringLiteral("type"), QStringLiteral("holiday")},
+                     {QStringLiteral("title"), QStringLiteral("Holiday")},
+                     {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}}")}})
+            << 400 << QStringLiteral("type");
+        QTest::newRow("create without body")
+            << QStringLiteral("holiday-notice")
+            << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
+                     {QStringLiteral("title"), QStringLiteral("Holiday")}})
+            << 400 << QStringLiteral("body_template");
+        QTest::newRow("create with a bad body")
+            << QStringLiteral("holiday-notice")
+            << json({{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
+                     {QStringLiteral("title"), QStringLiteral("Holiday")},
+                     {QStringLiteral("body_template"), QStringLiteral("{{holiday}}")}})
+            << 422 << QStringLiteral("body_template");
     }
 
     void updateRefusesBadRequests()
@@ -896,15 +1090,20 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QString, field);
-        const auto reply = m_api.request("PUT", one(id), body, {token(QStringLiteral("global_admin")), "application/json", {}});
+        const auto reply = m_api.request("PUT", one(id), body,
+                                         {token(QStringLiteral("global_admin")), "application/json", {}});
         QCOMPARE(reply.status, status);
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
         if (!field.isEmpty())
             QVERIFY2(reply.errorFields().split(QLatin1Char(',')).contains(field), reply.body.constData());
-        QCOMPARE(m_api.get(kBase, token(QStringLiteral("global_admin"))).json.value(QLatin1String("pagination")).toObject()
-                     .value(QLatin1String("total")).toInt(),
+        QCOMPARE(m_api.get(kBase, token(QStringLiteral("global_admin")))
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
                  4);
-        QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")), qMakePair(kPauseTitle, kSeedBody));
+        QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")),
+                 qMakePair(kPauseTitle, kSeedBody));
     }
 
     void updateHonoursIfMatch()
@@ -914,7 +1113,10 @@ private slots:
         const QByteArray etag = current.header("ETag");
         QVERIFY(!etag.isEmpty());
         // The ETag is the template's: another rendering of it has the same one.
-        QCOMPARE(m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?locale=nb&reason=x"), admin).header("ETag"), etag);
+        QCOMPARE(
+            m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?locale=nb&reason=x"), admin)
+                .header("ETag"),
+            etag);
         const auto ok = putTemplate(QStringLiteral("org_admin"), QStringLiteral("coordinator-pause"),
                                     {{QStringLiteral("title"), QStringLiteral("First change")}}, etag);
         QCOMPARE(ok.status, 200);
@@ -925,16 +1127,20 @@ private slots:
                                        {{QStringLiteral("title"), QStringLiteral("Second change")}}, etag);
         QCOMPARE(stale.status, 412);
         QCOMPARE(stale.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
-        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first, QStringLiteral("First change"));
+        QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
+                 QStringLiteral("First change"));
         QCOMPARE(putTemplate(QStringLiteral("org_admin"), QStringLiteral("coordinator-pause"),
-                             {{QStringLiteral("title"), QStringLiteral("Second change")}}, next).status,
+                             {{QStringLiteral("title"), QStringLiteral("Second change")}}, next)
+                     .status,
                  200);
         // "*" matches whatever is there; another organisation's template has its own ETag.
         QCOMPARE(putTemplate(QStringLiteral("org_admin"), QStringLiteral("coordinator-pause"),
-                             {{QStringLiteral("title"), QStringLiteral("Third change")}}, "*").status,
+                             {{QStringLiteral("title"), QStringLiteral("Third change")}}, "*")
+                     .status,
                  200);
         QCOMPARE(putTemplate(QStringLiteral("org_admin_b"), QStringLiteral("coordinator-pause"),
-                             {{QStringLiteral("title"), QStringLiteral("Bergen")}}, next).status,
+                             {{QStringLiteral("title"), QStringLiteral("Bergen")}}, next)
+                     .status,
                  412);
     }
 
@@ -943,7 +1149,8 @@ private slots:
         const QString root = token(QStringLiteral("global_admin"));
         const QJsonObject create{{QStringLiteral("type"), QStringLiteral("coordinator_pause")},
                                  {QStringLiteral("title"), QStringLiteral("Holiday notice")},
-                                 {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}} is on holiday from {{date}}.")},
+                                 {QStringLiteral("body_template"),
+                                  QStringLiteral("{{peer_mentor_name}} is on holiday from {{date}}.")},
                                  {QStringLiteral("description"), QStringLiteral("Summer holidays")}};
         const auto created = m_api.put(one(QStringLiteral("holiday-notice")), create, root);
         QCOMPARE(created.status, 201);
@@ -953,11 +1160,14 @@ private slots:
         QVERIFY(!created.header("ETag").isEmpty());
 
         // Listed after the built-ins, marked custom, for every organisation.
-        for (const QString &who : {QStringLiteral("coordinator"), QStringLiteral("coordinator_b"), QStringLiteral("global_admin")}) {
+        for (const QString &who : {QStringLiteral("coordinator"), QStringLiteral("coordinator_b"),
+                                   QStringLiteral("global_admin")}) {
             const auto list = m_api.get(kBase, token(who));
             const QJsonArray data = list.json.value(QLatin1String("data")).toArray();
             QCOMPARE(data.size(), 5);
-            QCOMPARE(list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 5);
+            QCOMPARE(
+                list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(),
+                5);
             const QJsonObject item = data.at(4).toObject();
             QCOMPARE(item.value(QLatin1String("id")).toString(), QStringLiteral("holiday-notice"));
             QCOMPARE(item.value(QLatin1String("type")).toString(), QStringLiteral("coordinator_pause"));
@@ -974,52 +1184,84 @@ private slots:
                                        {QStringLiteral("date"), QStringLiteral("2026-07-01")}},
                                       token(QStringLiteral("coordinator")));
         QCOMPARE(built.status, 201);
-        QCOMPARE(built.json.value(QLatin1String("payload_type")).toString(), QStringLiteral("coordinator_pause"));
-        QCOMPARE(built.json.value(QLatin1String("body")).toString(), QStringLiteral("Lars Eriksen is on holiday from 1 July 2026."));
+        QCOMPARE(built.json.value(QLatin1String("payload_type")).toString(),
+                 QStringLiteral("coordinator_pause"));
+        QCOMPARE(built.json.value(QLatin1String("body")).toString(),
+                 QStringLiteral("Lars Eriksen is on holiday from 1 July 2026."));
         // Creating it again is an update (200), not a second template.
         QCOMPARE(m_api.put(one(QStringLiteral("holiday-notice")), create, root).status, 200);
 
         // Only a global admin deletes it; then it is gone.
-        QCOMPARE(m_api.del(one(QStringLiteral("holiday-notice")), token(QStringLiteral("org_admin"))).status, 403);
+        QCOMPARE(m_api.del(one(QStringLiteral("holiday-notice")), token(QStringLiteral("org_admin"))).status,
+                 403);
         const auto deleted = m_api.del(one(QStringLiteral("holiday-notice")), root);
         QCOMPARE(deleted.status, 200);
-        QCOMPARE(deleted.json, QJsonObject({{QStringLiteral("message"), QStringLiteral("Payload template deleted")},
-                                            {QStringLiteral("deleted_id"), QStringLiteral("holiday-notice")},
-                                            {QStringLiteral("deleted_at"), QStringLiteral("2026-03-19T14:30:05.000Z")}}));
-        QCOMPARE(m_api.get(one(QStringLiteral("holiday-notice")), token(QStringLiteral("coordinator"))).status, 404);
-        QCOMPARE(m_api.get(kBase, root).json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
+        QCOMPARE(deleted.json,
+                 QJsonObject({{QStringLiteral("message"), QStringLiteral("Payload template deleted")},
+                              {QStringLiteral("deleted_id"), QStringLiteral("holiday-notice")},
+                              {QStringLiteral("deleted_at"), QStringLiteral("2026-03-19T14:30:05.000Z")}}));
+        QCOMPARE(
+            m_api.get(one(QStringLiteral("holiday-notice")), token(QStringLiteral("coordinator"))).status,
+            404);
+        QCOMPARE(m_api.get(kBase, root)
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+                 4);
         QCOMPARE(m_api.del(one(QStringLiteral("holiday-notice")), root).status, 404);
         // The payload built from it stays as it was answered.
-        QCOMPARE(m_api.get(one(built.json.value(QLatin1String("id")).toString()), token(QStringLiteral("coordinator"))).json, built.json);
+        QCOMPARE(m_api
+                     .get(one(built.json.value(QLatin1String("id")).toString()),
+                          token(QStringLiteral("coordinator")))
+                     .json,
+                 built.json);
     }
 
     void anOrganisationsCustomTemplateIsItsOwn()
     {
-        const auto created = m_api.put(one(QStringLiteral("oslo-only")),
-                                       {{QStringLiteral("type"), QStringLiteral("coordinator_resume")},
-                                        {QStringLiteral("title"), QStringLiteral("Oslo")},
-                                        {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}} is back.")}},
-                                       token(QStringLiteral("org_admin")));
+        const auto created =
+            m_api.put(one(QStringLiteral("oslo-only")),
+                      {{QStringLiteral("type"), QStringLiteral("coordinator_resume")},
+                       {QStringLiteral("title"), QStringLiteral("Oslo")},
+                       {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}} is back.")}},
+                      token(QStringLiteral("org_admin")));
         QCOMPARE(created.status, 201);
-        QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator"))).status, 200);
-        QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator_b"))).status, 404);
-        QCOMPARE(m_api.get(kBase, token(QStringLiteral("coordinator_b"))).json.value(QLatin1String("pagination")).toObject()
-                     .value(QLatin1String("total")).toInt(),
+        QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator"))).status,
+                 200);
+        QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator_b"))).status,
+                 404);
+        QCOMPARE(m_api.get(kBase, token(QStringLiteral("coordinator_b")))
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
                  4);
         // A global admin removes it by naming the organisation.
         const QString root = token(QStringLiteral("global_admin"));
-        QCOMPARE(m_api.del(one(QStringLiteral("oslo-only")) + QStringLiteral("?org_id=org_nhf_oslo"), root).status, 200);
-        QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator"))).status, 404);
-        QCOMPARE(m_api.del(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_nowhere"), root).status, 404);
-        QCOMPARE(m_api.del(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?scope=all"), root).status, 400);
+        QCOMPARE(
+            m_api.del(one(QStringLiteral("oslo-only")) + QStringLiteral("?org_id=org_nhf_oslo"), root).status,
+            200);
+        QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator"))).status,
+                 404);
+        QCOMPARE(
+            m_api.del(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_nowhere"), root)
+                .status,
+            404);
+        QCOMPARE(
+            m_api.del(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?scope=all"), root).status,
+            400);
     }
 
     void deletingABuiltInResetsIt()
     {
         const QString root = token(QStringLiteral("global_admin"));
-        QCOMPARE(m_api.put(one(QStringLiteral("coordinator-pause")),
-                           {{QStringLiteral("title"), QStringLiteral("Changed")}, {QStringLiteral("body_template"), QStringLiteral("{{date}}")}},
-                           root).status,
+        QCOMPARE(m_api
+                     .put(one(QStringLiteral("coordinator-pause")),
+                          {{QStringLiteral("title"), QStringLiteral("Changed")},
+                           {QStringLiteral("body_template"), QStringLiteral("{{date}}")}},
+                          root)
+                     .status,
                  200);
         QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")),
                  qMakePair(QStringLiteral("Changed"), QStringLiteral("20 March 2026")));
@@ -1027,13 +1269,19 @@ private slots:
             m_api.clock().advance(1000);
             const auto reply = m_api.del(one(QStringLiteral("coordinator-pause")), root);
             QCOMPARE(reply.status, 200);
-            QCOMPARE(reply.json.value(QLatin1String("message")).toString(), QStringLiteral("Payload template deleted"));
-            QCOMPARE(reply.json.value(QLatin1String("deleted_id")).toString(), QStringLiteral("coordinator-pause"));
+            QCOMPARE(reply.json.value(QLatin1String("message")).toString(),
+                     QStringLiteral("Payload template deleted"));
+            QCOMPARE(reply.json.value(QLatin1String("deleted_id")).toString(),
+                     QStringLiteral("coordinator-pause"));
             QCOMPARE(reply.json.value(QLatin1String("deleted_at")).toString(),
-                     i == 0 ? QStringLiteral("2026-03-19T14:30:06.000Z") : QStringLiteral("2026-03-19T14:30:07.000Z"));
-            QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")), qMakePair(kPauseTitle, kSeedBody));
+                     i == 0 ? QStringLiteral("2026-03-19T14:30:06.000Z")
+                            : QStringLiteral("2026-03-19T14:30:07.000Z"));
+            QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")),
+                     qMakePair(kPauseTitle, kSeedBody));
             const auto list = m_api.get(kBase, root);
-            QCOMPARE(list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 4);
+            QCOMPARE(
+                list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(),
+                4);
         }
         // A built-in never seen changed answers 200 too.
         QCOMPARE(m_api.del(one(QStringLiteral("peer-mentor-resume-confirm")), root).status, 200);
@@ -1044,11 +1292,16 @@ private slots:
         QTest::addColumn<QString>("who");
         QTest::addColumn<QString>("id");
         QTest::addColumn<int>("status");
-        QTest::newRow("org admin") << QStringLiteral("org_admin") << QStringLiteral("coordinator-pause") << 403;
-        QTest::newRow("org admin of B") << QStringLiteral("org_admin_b") << QStringLiteral("coordinator-pause") << 403;
-        QTest::newRow("coordinator") << QStringLiteral("coordinator") << QStringLiteral("coordinator-pause") << 403;
-        QTest::newRow("unknown id") << QStringLiteral("global_admin") << QStringLiteral("no-such-template") << 404;
-        QTest::newRow("a payload id") << QStringLiteral("global_admin") << QStringLiteral("payload_000000000000") << 404;
+        QTest::newRow("org admin") << QStringLiteral("org_admin") << QStringLiteral("coordinator-pause")
+                                   << 403;
+        QTest::newRow("org admin of B")
+            << QStringLiteral("org_admin_b") << QStringLiteral("coordinator-pause") << 403;
+        QTest::newRow("coordinator") << QStringLiteral("coordinator") << QStringLiteral("coordinator-pause")
+                                     << 403;
+        QTest::newRow("unknown id") << QStringLiteral("global_admin") << QStringLiteral("no-such-template")
+                                    << 404;
+        QTest::newRow("a payload id")
+            << QStringLiteral("global_admin") << QStringLiteral("payload_000000000000") << 404;
     }
 
     void deleteRefusals()
@@ -1056,34 +1309,46 @@ private slots:
         QFETCH(QString, who);
         QFETCH(QString, id);
         QFETCH(int, status);
-        QCOMPARE(m_api.put(one(QStringLiteral("coordinator-pause")), {{QStringLiteral("title"), QStringLiteral("Kept")}},
-                           token(QStringLiteral("global_admin"))).status,
+        QCOMPARE(m_api
+                     .put(one(QStringLiteral("coordinator-pause")),
+                          {{QStringLiteral("title"), QStringLiteral("Kept")}},
+                          token(QStringLiteral("global_admin")))
+                     .status,
                  200);
         const auto reply = m_api.del(one(id), token(who));
         QCOMPARE(reply.status, status);
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
-        QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")).first, QStringLiteral("Kept"));
+        QCOMPARE(rendered(QStringLiteral("global_admin"), QStringLiteral("coordinator-pause")).first,
+                 QStringLiteral("Kept"));
     }
 
     void plainTextRoundTrips()
     {
         const QString text = QStringLiteral("Ås & Co <b>");
         // As a rendering parameter...
-        const auto reply = m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?reason=") + enc(text),
-                                     token(QStringLiteral("coordinator")));
+        const auto reply =
+            m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?reason=") + enc(text),
+                      token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("body")).toString(),
-                 QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Ås & Co <b>."));
+                 QStringLiteral(
+                     "Kari Nordmann has activated a pause effective 20 March 2026. Reason: Ås & Co <b>."));
         QVERIFY(!reply.body.contains("&amp;") && !reply.body.contains("&lt;"));
         // ...and as template text.
-        const QString body = QStringLiteral("<b>{{peer_mentor_name}}</b> & co – {{organization_name}}: {{reason}}");
-        QCOMPARE(m_api.put(one(QStringLiteral("coordinator-pause")),
-                           {{QStringLiteral("title"), text}, {QStringLiteral("body_template"), body}}, token(QStringLiteral("org_admin"))).status,
+        const QString body =
+            QStringLiteral("<b>{{peer_mentor_name}}</b> & co – {{organization_name}}: {{reason}}");
+        QCOMPARE(m_api
+                     .put(one(QStringLiteral("coordinator-pause")),
+                          {{QStringLiteral("title"), text}, {QStringLiteral("body_template"), body}},
+                          token(QStringLiteral("org_admin")))
+                     .status,
                  200);
-        const auto mine = rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause"), QStringLiteral("reason=") + enc(text));
+        const auto mine = rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause"),
+                                   QStringLiteral("reason=") + enc(text));
         QCOMPARE(mine.first, text);
         QCOMPARE(mine.second, QStringLiteral("<b>Kari Nordmann</b> & co – NHF Oslo: Ås & Co <b>"));
-        const auto again = m_api.get(one(QStringLiteral("coordinator-pause")), token(QStringLiteral("org_admin")));
+        const auto again =
+            m_api.get(one(QStringLiteral("coordinator-pause")), token(QStringLiteral("org_admin")));
         QCOMPARE(again.json.value(QLatin1String("body_template")).toString(), body);
     }
 };

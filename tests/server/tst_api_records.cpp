@@ -18,7 +18,8 @@ private:
     ApiHarness m_api;
     const QString kBase = QStringLiteral("/api/v1/notification-records");
 
-    QString createRecord(const QString &who = QStringLiteral("coordinator"), const QJsonObject &body = recordBody())
+    QString createRecord(const QString &who = QStringLiteral("coordinator"),
+                         const QJsonObject &body = recordBody())
     {
         const auto reply = m_api.post(kBase, body, m_api.token(who));
         if (reply.status != 201)
@@ -27,28 +28,26 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(m_api.start(), qPrintable(m_api.error()));
-    }
+    void initTestCase() { QVERIFY2(m_api.start(), qPrintable(m_api.error())); }
 
-    void init()
-    {
-        m_api.reseed();
-    }
+    void init() { m_api.reseed(); }
 
     void createAnswersLikeTheSeed()
     {
         const auto reply = m_api.post(kBase, recordBody(), m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 201);
         const QString id = reply.json.value(QLatin1String("id")).toString();
-        QVERIFY2(QRegularExpression(QStringLiteral("^nr_[0-9a-f]{12}$")).match(id).hasMatch(), qPrintable(id));
+        QVERIFY2(QRegularExpression(QStringLiteral("^nr_[0-9a-f]{12}$")).match(id).hasMatch(),
+                 qPrintable(id));
         QCOMPARE(reply.header("Location"), (kBase + QLatin1Char('/') + id).toUtf8());
         QStringList keys = reply.json.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({QStringLiteral("channels_notified"), QStringLiteral("coordinator_id"), QStringLiteral("event_type"),
-                                    QStringLiteral("id"), QStringLiteral("peer_mentor_id"), QStringLiteral("sent_at")}));
-        QCOMPARE(reply.json.value(QLatin1String("sent_at")).toString(), QStringLiteral("2026-03-19T14:30:05.000Z"));
+        QCOMPARE(keys,
+                 QStringList({QStringLiteral("channels_notified"), QStringLiteral("coordinator_id"),
+                              QStringLiteral("event_type"), QStringLiteral("id"),
+                              QStringLiteral("peer_mentor_id"), QStringLiteral("sent_at")}));
+        QCOMPARE(reply.json.value(QLatin1String("sent_at")).toString(),
+                 QStringLiteral("2026-03-19T14:30:05.000Z"));
         QCOMPARE(reply.json.value(QLatin1String("channels_notified")).toArray(),
                  QJsonArray({QStringLiteral("push"), QStringLiteral("in_app")}));
         QVERIFY(!reply.header("ETag").isEmpty());
@@ -57,12 +56,14 @@ private slots:
     void getAnswersTheFullRecord()
     {
         const QString id = createRecord();
-        const auto reply = m_api.get(kBase + QLatin1Char('/') + id, m_api.token(QStringLiteral("coordinator")));
+        const auto reply =
+            m_api.get(kBase + QLatin1Char('/') + id, m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 200);
         const QJsonObject r = reply.json;
         QCOMPARE(r.value(QLatin1String("peer_mentor_name")).toString(), QStringLiteral("Kari Nordmann"));
         QCOMPARE(r.value(QLatin1String("coordinator_name")).toString(), QStringLiteral("Ingrid Bakke"));
-        QCOMPARE(r.value(QLatin1String("effective_date")).toString(), QStringLiteral("2026-03-20T00:00:00.000Z"));
+        QCOMPARE(r.value(QLatin1String("effective_date")).toString(),
+                 QStringLiteral("2026-03-20T00:00:00.000Z"));
         QCOMPARE(r.value(QLatin1String("reason")).toString(), QStringLiteral("Personal leave"));
         QCOMPARE(r.value(QLatin1String("dispatch_ids")).toArray().size(), 2);
         QVERIFY(r.value(QLatin1String("notes")).isNull());
@@ -75,8 +76,10 @@ private slots:
         QJsonObject body = recordBody();
         body.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-20T01:00:00+01:00"));
         const QString id = createRecord(QStringLiteral("coordinator"), body);
-        const auto reply = m_api.get(kBase + QLatin1Char('/') + id, m_api.token(QStringLiteral("coordinator")));
-        QCOMPARE(reply.json.value(QLatin1String("effective_date")).toString(), QStringLiteral("2026-03-20T00:00:00.000Z"));
+        const auto reply =
+            m_api.get(kBase + QLatin1Char('/') + id, m_api.token(QStringLiteral("coordinator")));
+        QCOMPARE(reply.json.value(QLatin1String("effective_date")).toString(),
+                 QStringLiteral("2026-03-20T00:00:00.000Z"));
     }
 
     void listPagesNewestFirst()
@@ -88,7 +91,8 @@ private slots:
         QJsonObject other = recordBody(QString::fromLatin1(ApiHarness::kMentorB));
         other.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordB));
         createRecord(QStringLiteral("coordinator_b"), other);
-        const auto first = m_api.get(kBase + QStringLiteral("?page=1&limit=2"), m_api.token(QStringLiteral("coordinator")));
+        const auto first =
+            m_api.get(kBase + QStringLiteral("?page=1&limit=2"), m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(first.status, 200);
         const QJsonObject pagination = first.json.value(QLatin1String("pagination")).toObject();
         QCOMPARE(pagination.value(QLatin1String("total")).toInt(), 5);
@@ -98,11 +102,13 @@ private slots:
         QCOMPARE(data.size(), 2);
         QVERIFY(data.at(0).toObject().value(QLatin1String("sent_at")).toString()
                 > data.at(1).toObject().value(QLatin1String("sent_at")).toString());
-        const auto last = m_api.get(kBase + QStringLiteral("?page=3&limit=2"), m_api.token(QStringLiteral("coordinator")));
+        const auto last =
+            m_api.get(kBase + QStringLiteral("?page=3&limit=2"), m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(last.json.value(QLatin1String("data")).toArray().size(), 1);
         // The global admin sees both organisations.
         const auto all = m_api.get(kBase, m_api.token(QStringLiteral("global_admin")));
-        QCOMPARE(all.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 6);
+        QCOMPARE(all.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(),
+                 6);
     }
 
     void listFilters_data()
@@ -124,14 +130,18 @@ private slots:
         QFETCH(int, total);
         createRecord();
         m_api.clock().advance(1000);
-        createRecord(QStringLiteral("coordinator"), recordBody(QString::fromLatin1(ApiHarness::kKari), QStringLiteral("pause_deactivated")));
+        createRecord(QStringLiteral("coordinator"),
+                     recordBody(QString::fromLatin1(ApiHarness::kKari), QStringLiteral("pause_deactivated")));
         m_api.clock().advance(1000);
         QJsonObject lars = recordBody(QString::fromLatin1(ApiHarness::kLars));
         lars.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA2));
         createRecord(QStringLiteral("coordinator"), lars);
-        const auto reply = m_api.get(kBase + QLatin1Char('?') + query, m_api.token(QStringLiteral("org_admin")));
+        const auto reply =
+            m_api.get(kBase + QLatin1Char('?') + query, m_api.token(QStringLiteral("org_admin")));
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), total);
+        QCOMPARE(
+            reply.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(),
+            total);
     }
 
     void listRefusesBadParameters_data()
@@ -144,14 +154,16 @@ private slots:
         QTest::newRow("event") << QStringLiteral("event_type=paused") << QStringLiteral("event_type");
         QTest::newRow("from") << QStringLiteral("from=yesterday") << QStringLiteral("from");
         QTest::newRow("unknown") << QStringLiteral("sort=name") << QStringLiteral("sort");
-        QTest::newRow("from after to") << QStringLiteral("from=2026-03-20&to=2026-03-19") << QStringLiteral("from");
+        QTest::newRow("from after to")
+            << QStringLiteral("from=2026-03-20&to=2026-03-19") << QStringLiteral("from");
     }
 
     void listRefusesBadParameters()
     {
         QFETCH(QString, query);
         QFETCH(QString, field);
-        const auto reply = m_api.get(kBase + QLatin1Char('?') + query, m_api.token(QStringLiteral("coordinator")));
+        const auto reply =
+            m_api.get(kBase + QLatin1Char('?') + query, m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
         QVERIFY2(reply.errorFields().contains(field), reply.body.constData());
@@ -161,30 +173,40 @@ private slots:
     {
         QTest::addColumn<QString>("who");
         QTest::addColumn<QByteArray>("method");
-        QTest::addColumn<QString>("path");   // "{id}" is a record of organisation A
+        QTest::addColumn<QString>("path"); // "{id}" is a record of organisation A
         QTest::addColumn<int>("expected");
         const QString one = QStringLiteral("/api/v1/notification-records/{id}");
-        const QString profile = QStringLiteral("/api/v1/notification-records/peer-mentor-profile/pm_551e8400");
+        const QString profile =
+            QStringLiteral("/api/v1/notification-records/peer-mentor-profile/pm_551e8400");
         const QString history = QStringLiteral("/api/v1/notification-records/history/pm_551e8400");
         const QString list = QStringLiteral("/api/v1/notification-records");
-        struct Row {
+        struct Row
+        {
             QByteArray method;
             QString path;
             int coordinator, orgAdmin, globalAdmin;
         };
-        const QList<Row> rows{{"GET", list, 200, 200, 200},           {"GET", one, 200, 200, 200},
-                              {"GET", profile, 200, 200, 200},        {"GET", history, 200, 200, 200},
-                              {"POST", list, 201, 201, 403},          {"PUT", one, 403, 200, 200},
+        const QList<Row> rows{{"GET", list, 200, 200, 200},    {"GET", one, 200, 200, 200},
+                              {"GET", profile, 200, 200, 200}, {"GET", history, 200, 200, 200},
+                              {"POST", list, 201, 201, 403},   {"PUT", one, 403, 200, 200},
                               {"DELETE", one, 403, 403, 200}};
         for (const Row &r : rows) {
-            const QString name = QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path.section(QLatin1Char('/'), 4);
-            QTest::newRow(qPrintable(QStringLiteral("coordinator ") + name)) << QStringLiteral("coordinator") << r.method << r.path << r.coordinator;
-            QTest::newRow(qPrintable(QStringLiteral("org_admin ") + name)) << QStringLiteral("org_admin") << r.method << r.path << r.orgAdmin;
-            QTest::newRow(qPrintable(QStringLiteral("global_admin ") + name)) << QStringLiteral("global_admin") << r.method << r.path << r.globalAdmin;
-            QTest::newRow(qPrintable(QStringLiteral("no token ") + name)) << QString() << r.method << r.path << 401;
-            QTest::newRow(qPrintable(QStringLiteral("revoked ") + name)) << QStringLiteral("revoked") << r.method << r.path << 401;
-            QTest::newRow(qPrintable(QStringLiteral("expired ") + name)) << QStringLiteral("expired") << r.method << r.path << 401;
-            QTest::newRow(qPrintable(QStringLiteral("garbage ") + name)) << QStringLiteral("garbage") << r.method << r.path << 401;
+            const QString name =
+                QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path.section(QLatin1Char('/'), 4);
+            QTest::newRow(qPrintable(QStringLiteral("coordinator ") + name))
+                << QStringLiteral("coordinator") << r.method << r.path << r.coordinator;
+            QTest::newRow(qPrintable(QStringLiteral("org_admin ") + name))
+                << QStringLiteral("org_admin") << r.method << r.path << r.orgAdmin;
+            QTest::newRow(qPrintable(QStringLiteral("global_admin ") + name))
+                << QStringLiteral("global_admin") << r.method << r.path << r.globalAdmin;
+            QTest::newRow(qPrintable(QStringLiteral("no token ") + name))
+                << QString() << r.method << r.path << 401;
+            QTest::newRow(qPrintable(QStringLiteral("revoked ") + name))
+                << QStringLiteral("revoked") << r.method << r.path << 401;
+            QTest::newRow(qPrintable(QStringLiteral("expired ") + name))
+                << QStringLiteral("expired") << r.method << r.path << 401;
+            QTest::newRow(qPrintable(QStringLiteral("garbage ") + name))
+                << QStringLiteral("garbage") << r.method << r.path << 401;
         }
     }
 
@@ -209,8 +231,10 @@ private slots:
         if (method == "POST")
             body = QJsonDocument(recordBody()).toJson();
         else if (method == "PUT")
-            body = QJsonDocument(QJsonObject{{QStringLiteral("notes"), QStringLiteral("Email fallback")}}).toJson();
-        const auto reply = m_api.request(method, QString(path).replace(QStringLiteral("{id}"), id), body, {token, "application/json", {}});
+            body = QJsonDocument(QJsonObject{{QStringLiteral("notes"), QStringLiteral("Email fallback")}})
+                       .toJson();
+        const auto reply = m_api.request(method, QString(path).replace(QStringLiteral("{id}"), id), body,
+                                         {token, "application/json", {}});
         QCOMPARE(reply.status, expected);
         if (expected == 401)
             QVERIFY(reply.header("WWW-Authenticate").startsWith("Bearer"));
@@ -226,13 +250,17 @@ private slots:
         QCOMPARE(m_api.get(kBase + QLatin1Char('/') + id, b).status, 404);
         QCOMPARE(m_api.get(kBase + QStringLiteral("/peer-mentor-profile/pm_551e8400"), b).status, 404);
         QCOMPARE(m_api.get(kBase + QStringLiteral("/history/pm_551e8400"), b).status, 404);
-        QCOMPARE(m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("notes"), QStringLiteral("x")}}, bAdmin).status, 404);
+        QCOMPARE(
+            m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("notes"), QStringLiteral("x")}}, bAdmin)
+                .status,
+            404);
         // The same answer as for an id that does not exist at all.
         const auto missing = m_api.get(kBase + QStringLiteral("/nr_000000000000"), b);
         const auto foreign = m_api.get(kBase + QLatin1Char('/') + id, b);
         QCOMPARE(foreign.json.value(QLatin1String("detail")), missing.json.value(QLatin1String("detail")));
         const auto list = m_api.get(kBase, b);
-        QCOMPARE(list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 0);
+        QCOMPARE(
+            list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 0);
         // Recording for A's mentor names the field.
         QJsonObject body = recordBody();
         body.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordB));
@@ -260,22 +288,34 @@ private slots:
                 b.insert(key, value);
             return QJsonDocument(b).toJson(QJsonDocument::Compact);
         };
-        QTest::newRow("bad event") << with(QStringLiteral("event_type"), QStringLiteral("paused")) << 400 << QStringLiteral("event_type");
-        QTest::newRow("no event") << with(QStringLiteral("event_type"), QJsonValue::Undefined) << 400 << QStringLiteral("event_type");
-        QTest::newRow("empty channels") << with(QStringLiteral("channels_notified"), QJsonArray()) << 400 << QStringLiteral("channels_notified");
-        QTest::newRow("duplicate channels") << with(QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("push")})
+        QTest::newRow("bad event") << with(QStringLiteral("event_type"), QStringLiteral("paused")) << 400
+                                   << QStringLiteral("event_type");
+        QTest::newRow("no event") << with(QStringLiteral("event_type"), QJsonValue::Undefined) << 400
+                                  << QStringLiteral("event_type");
+        QTest::newRow("empty channels") << with(QStringLiteral("channels_notified"), QJsonArray()) << 400
+                                        << QStringLiteral("channels_notified");
+        QTest::newRow("duplicate channels") << with(
+            QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("push")})
                                             << 400 << QStringLiteral("channels_notified");
-        QTest::newRow("unknown channel") << with(QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("pigeon")}) << 400
-                                         << QStringLiteral("channels_notified");
-        QTest::newRow("channels not array") << with(QStringLiteral("channels_notified"), QStringLiteral("push")) << 400
-                                            << QStringLiteral("channels_notified");
-        QTest::newRow("bad date") << with(QStringLiteral("effective_date"), QStringLiteral("20.03.2026")) << 400 << QStringLiteral("effective_date");
-        QTest::newRow("impossible date") << with(QStringLiteral("effective_date"), QStringLiteral("2026-02-30")) << 400
-                                         << QStringLiteral("effective_date");
-        QTest::newRow("date as number") << with(QStringLiteral("effective_date"), 20260320) << 400 << QStringLiteral("effective_date");
-        QTest::newRow("unknown field") << with(QStringLiteral("sent_at"), QStringLiteral("2026-01-01")) << 400 << QStringLiteral("sent_at");
-        QTest::newRow("mentor as number") << with(QStringLiteral("peer_mentor_id"), 551) << 400 << QStringLiteral("peer_mentor_id");
-        QTest::newRow("reason too long") << with(QStringLiteral("reason"), QString(501, QLatin1Char('x'))) << 400 << QStringLiteral("reason");
+        QTest::newRow("unknown channel")
+            << with(QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("pigeon")}) << 400
+            << QStringLiteral("channels_notified");
+        QTest::newRow("channels not array")
+            << with(QStringLiteral("channels_notified"), QStringLiteral("push")) << 400
+            << QStringLiteral("channels_notified");
+        QTest::newRow("bad date") << with(QStringLiteral("effective_date"), QStringLiteral("20.03.2026"))
+                                  << 400 << QStringLiteral("effective_date");
+        QTest::newRow("impossible date")
+            << with(QStringLiteral("effective_date"), QStringLiteral("2026-02-30")) << 400
+            << QStringLiteral("effective_date");
+        QTest::newRow("date as number")
+            << with(QStringLiteral("effective_date"), 20260320) << 400 << QStringLiteral("effective_date");
+        QTest::newRow("unknown field") << with(QStringLiteral("sent_at"), QStringLiteral("2026-01-01")) << 400
+                                       << QStringLiteral("sent_at");
+        QTest::newRow("mentor as number")
+            << with(QStringLiteral("peer_mentor_id"), 551) << 400 << QStringLiteral("peer_mentor_id");
+        QTest::newRow("reason too long") << with(QStringLiteral("reason"), QString(501, QLatin1Char('x')))
+                                         << 400 << QStringLiteral("reason");
         QTest::newRow("21 dispatch ids") << with(QStringLiteral("dispatch_ids"), [] {
             QJsonArray a;
             for (int i = 0; i < 21; ++i)
@@ -283,11 +323,13 @@ private slots:
             return a;
         }()) << 400 << QStringLiteral("dispatch_ids");
         QTest::newRow("array body") << QByteArrayLiteral("[1,2,3]") << 400 << QStringLiteral("body");
-        QTest::newRow("truncated") << QByteArrayLiteral("{\"peer_mentor_id\": \"pm_5") << 400 << QStringLiteral("body");
-        QTest::newRow("unknown mentor") << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_nobody")) << 422
-                                        << QStringLiteral("peer_mentor_id");
-        QTest::newRow("unknown coordinator") << with(QStringLiteral("coordinator_id"), QStringLiteral("coord_nobody")) << 422
-                                             << QStringLiteral("coordinator_id");
+        QTest::newRow("truncated") << QByteArrayLiteral("{\"peer_mentor_id\": \"pm_5") << 400
+                                   << QStringLiteral("body");
+        QTest::newRow("unknown mentor") << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_nobody"))
+                                        << 422 << QStringLiteral("peer_mentor_id");
+        QTest::newRow("unknown coordinator")
+            << with(QStringLiteral("coordinator_id"), QStringLiteral("coord_nobody")) << 422
+            << QStringLiteral("coordinator_id");
     }
 
     void validationNamesTheField()
@@ -295,14 +337,22 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QString, field);
-        const auto reply = m_api.request("POST", kBase, body, {m_api.token(QStringLiteral("coordinator")), "application/json", {}});
+        const auto reply = m_api.request(
+            "POST", kBase, body, {m_api.token(QStringLiteral("coordinator")), "application/json", {}});
         QCOMPARE(reply.status, status);
         QVERIFY2(reply.errorFields().split(QLatin1Char(',')).contains(field), reply.body.constData());
-        QVERIFY2(reply.json.value(QLatin1String("detail")).toString().contains(field.section(QLatin1Char('_'), 0, 0))
+        QVERIFY2(reply.json.value(QLatin1String("detail"))
+                         .toString()
+                         .contains(field.section(QLatin1Char('_'), 0, 0))
                      || field == QLatin1String("body"),
                  reply.body.constData());
         // Nothing was stored.
-        QCOMPARE(m_api.get(kBase, m_api.token(QStringLiteral("coordinator"))).json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 0);
+        QCOMPARE(m_api.get(kBase, m_api.token(QStringLiteral("coordinator")))
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+                 0);
     }
 
     void oversizedBodyIsRefused()
@@ -320,8 +370,9 @@ private slots:
         const auto reply = m_api.request("POST", kBase, QJsonDocument(recordBody()).toJson(),
                                          {m_api.token(QStringLiteral("coordinator")), "text/plain", {}});
         QCOMPARE(reply.status, 415);
-        const auto charset = m_api.request("POST", kBase, QJsonDocument(recordBody()).toJson(),
-                                           {m_api.token(QStringLiteral("coordinator")), "application/json; charset=utf-8", {}});
+        const auto charset = m_api.request(
+            "POST", kBase, QJsonDocument(recordBody()).toJson(),
+            {m_api.token(QStringLiteral("coordinator")), "application/json; charset=utf-8", {}});
         QCOMPARE(charset.status, 201);
     }
 
@@ -331,10 +382,12 @@ private slots:
         const auto wrongMethod = m_api.request("DELETE", kBase, {}, {token, {}, {}});
         QCOMPARE(wrongMethod.status, 405);
         QCOMPARE(wrongMethod.header("Allow"), QByteArrayLiteral("GET, POST"));
-        const auto patch = m_api.request("PATCH", kBase + QStringLiteral("/nr_000000000000"), "{}", {token, "application/json", {}});
+        const auto patch = m_api.request("PATCH", kBase + QStringLiteral("/nr_000000000000"), "{}",
+                                         {token, "application/json", {}});
         QCOMPARE(patch.status, 405);
         QCOMPARE(patch.header("Allow"), QByteArrayLiteral("GET, PUT, DELETE"));
-        const auto history = m_api.request("POST", kBase + QStringLiteral("/history/pm_551e8400"), "{}", {token, "application/json", {}});
+        const auto history = m_api.request("POST", kBase + QStringLiteral("/history/pm_551e8400"), "{}",
+                                           {token, "application/json", {}});
         QCOMPARE(history.status, 405);
         QCOMPARE(m_api.get(QStringLiteral("/api/v1/nothing-here"), token).status, 404);
         QCOMPARE(m_api.get(kBase + QStringLiteral("/nr_000000000000"), token).status, 404);
@@ -347,25 +400,37 @@ private slots:
         const auto current = m_api.get(kBase + QLatin1Char('/') + id, admin);
         const QByteArray etag = current.header("ETag");
         QVERIFY(!etag.isEmpty());
-        const QJsonObject change{{QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("in_app"), QStringLiteral("email")}},
-                                 {QStringLiteral("notes"), QStringLiteral("Email fallback triggered due to push failure")}};
+        const QJsonObject change{
+            {QStringLiteral("channels_notified"),
+             QJsonArray{QStringLiteral("push"), QStringLiteral("in_app"), QStringLiteral("email")}},
+            {QStringLiteral("notes"), QStringLiteral("Email fallback triggered due to push failure")}};
         m_api.clock().advance(60000);
         const auto ok = m_api.request("PUT", kBase + QLatin1Char('/') + id, QJsonDocument(change).toJson(),
                                       {admin, "application/json", {{"If-Match", etag}}});
         QCOMPARE(ok.status, 200);
         QStringList keys = ok.json.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({QStringLiteral("channels_notified"), QStringLiteral("id"), QStringLiteral("notes"), QStringLiteral("updated_at")}));
-        QCOMPARE(ok.json.value(QLatin1String("updated_at")).toString(), QStringLiteral("2026-03-19T14:31:05.000Z"));
+        QCOMPARE(keys,
+                 QStringList({QStringLiteral("channels_notified"), QStringLiteral("id"),
+                              QStringLiteral("notes"), QStringLiteral("updated_at")}));
+        QCOMPARE(ok.json.value(QLatin1String("updated_at")).toString(),
+                 QStringLiteral("2026-03-19T14:31:05.000Z"));
         QVERIFY(ok.header("ETag") != etag);
         // The old ETag no longer matches.
         const auto stale = m_api.request("PUT", kBase + QLatin1Char('/') + id, QJsonDocument(change).toJson(),
                                          {admin, "application/json", {{"If-Match", etag}}});
         QCOMPARE(stale.status, 412);
         // Only channels and notes may change; nothing at all is a 400.
-        QCOMPARE(m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("reason"), QStringLiteral("x")}}, admin).status, 400);
+        QCOMPARE(
+            m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("reason"), QStringLiteral("x")}}, admin)
+                .status,
+            400);
         QCOMPARE(m_api.put(kBase + QLatin1Char('/') + id, {}, admin).status, 400);
-        QCOMPARE(m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("channels_notified"), QJsonArray()}}, admin).status, 400);
+        QCOMPARE(m_api
+                     .put(kBase + QLatin1Char('/') + id,
+                          {{QStringLiteral("channels_notified"), QJsonArray()}}, admin)
+                     .status,
+                 400);
     }
 
     void deleteTwiceIsNotFound()
@@ -374,7 +439,8 @@ private slots:
         const QString root = m_api.token(QStringLiteral("global_admin"));
         const auto first = m_api.del(kBase + QLatin1Char('/') + id, root);
         QCOMPARE(first.status, 200);
-        QCOMPARE(first.json.value(QLatin1String("message")).toString(), QStringLiteral("Notification record deleted"));
+        QCOMPARE(first.json.value(QLatin1String("message")).toString(),
+                 QStringLiteral("Notification record deleted"));
         QCOMPARE(first.json.value(QLatin1String("deleted_id")).toString(), id);
         QCOMPARE(m_api.del(kBase + QLatin1Char('/') + id, root).status, 404);
     }
@@ -392,16 +458,27 @@ private slots:
         QCOMPARE(retry.body, first.body);
         QCOMPARE(retry.header("Location"), first.header("Location"));
         QCOMPARE(retry.header("Idempotent-Replayed"), QByteArrayLiteral("true"));
-        QCOMPARE(m_api.get(kBase, token).json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 1);
+        QCOMPARE(m_api.get(kBase, token)
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+                 1);
         // The same key with another body is a client bug.
-        const auto other = m_api.request("POST", kBase, QJsonDocument(recordBody(QString::fromLatin1(ApiHarness::kLars))).toJson(), options);
+        const auto other = m_api.request(
+            "POST", kBase, QJsonDocument(recordBody(QString::fromLatin1(ApiHarness::kLars))).toJson(),
+            options);
         QCOMPARE(other.status, 422);
         // Keys belong to a user: another user's same key is a new request.
-        const auto admin = m_api.request("POST", kBase, body, {m_api.token(QStringLiteral("org_admin")), "application/json", {{"Idempotency-Key", "retry-7f3a"}}});
+        const auto admin = m_api.request("POST", kBase, body,
+                                         {m_api.token(QStringLiteral("org_admin")),
+                                          "application/json",
+                                          {{"Idempotency-Key", "retry-7f3a"}}});
         QCOMPARE(admin.status, 201);
         QVERIFY(admin.body != first.body);
         // A key over 128 characters is refused.
-        const auto tooLong = m_api.request("POST", kBase, body, {token, "application/json", {{"Idempotency-Key", QByteArray(129, 'k')}}});
+        const auto tooLong = m_api.request(
+            "POST", kBase, body, {token, "application/json", {{"Idempotency-Key", QByteArray(129, 'k')}}});
         QCOMPARE(tooLong.status, 400);
         QCOMPARE(tooLong.errorFields(), QStringLiteral("Idempotency-Key"));
     }
@@ -416,17 +493,20 @@ private slots:
         QVERIFY(reply.json.value(QLatin1String("pause_start_date")).isNull());
         QCOMPARE(reply.json.value(QLatin1String("full_name")).toString(), QStringLiteral("Kari Nordmann"));
         QCOMPARE(reply.json.value(QLatin1String("phone")).toString(), QStringLiteral("+47 900 12 345"));
-        QCOMPARE(reply.json.value(QLatin1String("org_id")).toString(), QString::fromLatin1(ApiHarness::kOrgA));
+        QCOMPARE(reply.json.value(QLatin1String("org_id")).toString(),
+                 QString::fromLatin1(ApiHarness::kOrgA));
 
         QJsonObject pause = recordBody();
         pause.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-01"));
         createRecord(QStringLiteral("coordinator"), pause);
         reply = m_api.get(profile, token);
         QCOMPARE(reply.json.value(QLatin1String("current_status")).toString(), QStringLiteral("paused"));
-        QCOMPARE(reply.json.value(QLatin1String("pause_start_date")).toString(), QStringLiteral("2026-03-01T00:00:00.000Z"));
+        QCOMPARE(reply.json.value(QLatin1String("pause_start_date")).toString(),
+                 QStringLiteral("2026-03-01T00:00:00.000Z"));
 
         m_api.clock().advance(1000);
-        QJsonObject resume = recordBody(QString::fromLatin1(ApiHarness::kKari), QStringLiteral("pause_deactivated"));
+        QJsonObject resume =
+            recordBody(QString::fromLatin1(ApiHarness::kKari), QStringLiteral("pause_deactivated"));
         resume.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-10"));
         resume.remove(QStringLiteral("reason"));
         createRecord(QStringLiteral("coordinator"), resume);
@@ -438,16 +518,20 @@ private slots:
         QCOMPARE(history.status, 200);
         QCOMPARE(history.json.value(QLatin1String("total_events")).toInt(), 2);
         const QJsonArray events = history.json.value(QLatin1String("history")).toArray();
-        QCOMPARE(events.at(0).toObject().value(QLatin1String("event_type")).toString(), QStringLiteral("pause_deactivated"));
+        QCOMPARE(events.at(0).toObject().value(QLatin1String("event_type")).toString(),
+                 QStringLiteral("pause_deactivated"));
         QVERIFY(events.at(0).toObject().value(QLatin1String("reason")).isNull());
-        QCOMPARE(events.at(1).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("Personal leave"));
+        QCOMPARE(events.at(1).toObject().value(QLatin1String("reason")).toString(),
+                 QStringLiteral("Personal leave"));
     }
 
     void historyOfAMentorWithoutRecordsIsEmpty()
     {
-        const auto reply = m_api.get(kBase + QStringLiteral("/history/pm_662f9511"), m_api.token(QStringLiteral("coordinator")));
+        const auto reply = m_api.get(kBase + QStringLiteral("/history/pm_662f9511"),
+                                     m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json.value(QLatin1String("peer_mentor_name")).toString(), QStringLiteral("Lars Eriksen"));
+        QCOMPARE(reply.json.value(QLatin1String("peer_mentor_name")).toString(),
+                 QStringLiteral("Lars Eriksen"));
         QCOMPARE(reply.json.value(QLatin1String("history")).toArray().size(), 0);
         QCOMPARE(reply.json.value(QLatin1String("total_events")).toInt(), 0);
     }
@@ -461,7 +545,10 @@ private slots:
         const QString id = created.json.value(QLatin1String("id")).toString();
         QCOMPARE(m_api.get(doubled, token).status, 200);
         QCOMPARE(m_api.get(doubled + QLatin1Char('/') + id, token).status, 200);
-        QCOMPARE(m_api.get(doubled + QStringLiteral("/history/pm_551e8400"), token).json.value(QLatin1String("total_events")).toInt(), 1);
+        QCOMPARE(m_api.get(doubled + QStringLiteral("/history/pm_551e8400"), token)
+                     .json.value(QLatin1String("total_events"))
+                     .toInt(),
+                 1);
         QCOMPARE(m_api.get(doubled + QStringLiteral("/peer-mentor-profile/pm_551e8400"), token).status, 200);
     }
 
@@ -473,7 +560,8 @@ private slots:
         QTRY_VERIFY(m_api.logLines().size() >= 2);
         const QString log = m_api.logLines().join(QLatin1Char('\n'));
         QVERIFY2(log.contains(QStringLiteral("POST /api/v1/notification-records 201")), qPrintable(log));
-        QVERIFY2(log.contains(QStringLiteral("GET /api/v1/notification-records?peer_mentor_id=&from= 200")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("GET /api/v1/notification-records?peer_mentor_id=&from= 200")),
+                 qPrintable(log));
         QVERIFY(log.contains(QStringLiteral("user=ingrid")));
         QVERIFY(!log.contains(token));
         QVERIFY(!log.contains(QStringLiteral("Kari")));

@@ -23,21 +23,27 @@ private:
         *certificate = m_dir.filePath(keyKind + QStringLiteral("-cert.pem"));
         *key = m_dir.filePath(keyKind + QStringLiteral("-key.pem"));
         const QStringList newkey = keyKind == QLatin1String("ec")
-            ? QStringList{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1")}
+            ? QStringList{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                          QStringLiteral("ec_paramgen_curve:prime256v1")}
             : QStringList{QStringLiteral("-newkey"), QStringLiteral("rsa:2048")};
         QProcess openssl;
-        openssl.start(QStringLiteral("openssl"), QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + newkey
-                          + QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), *key, QStringLiteral("-out"), *certificate,
-                                        QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+        openssl.start(QStringLiteral("openssl"),
+                      QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + newkey
+                          + QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), *key,
+                                        QStringLiteral("-out"), *certificate, QStringLiteral("-days"),
+                                        QStringLiteral("2"), QStringLiteral("-subj"),
+                                        QStringLiteral("/CN=127.0.0.1")});
         if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
             return false;
         // PKCS#8 "BEGIN PRIVATE KEY" is what openssl 3 writes; the server must read it.
         QProcess print;
-        print.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"), *certificate, QStringLiteral("-noout"),
-                                                QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+        print.start(QStringLiteral("openssl"),
+                    {QStringLiteral("x509"), QStringLiteral("-in"), *certificate, QStringLiteral("-noout"),
+                     QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
         if (!print.waitForFinished(30000) || print.exitCode() != 0)
             return false;
-        *fingerprint = QString::fromLatin1(print.readAllStandardOutput()).section(QLatin1Char('='), 1).trimmed();
+        *fingerprint =
+            QString::fromLatin1(print.readAllStandardOutput()).section(QLatin1Char('='), 1).trimmed();
         return !fingerprint->isEmpty();
     }
 
@@ -71,7 +77,8 @@ private slots:
         const auto health = api.get(QStringLiteral("/api/v1/health"), {});
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
-        const auto created = api.post(QStringLiteral("/api/v1/notification-records"), recordBody(), api.token(QStringLiteral("coordinator")));
+        const auto created = api.post(QStringLiteral("/api/v1/notification-records"), recordBody(),
+                                      api.token(QStringLiteral("coordinator")));
         QCOMPARE(created.status, 201);
 
         // Plain HTTP to the HTTPS port gets no answer.
@@ -88,12 +95,15 @@ private slots:
         QTest::addColumn<QString>("certificate");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no certificate file") << QStringLiteral("/nonexistent/cert.pem") << QStringLiteral("rsa-key.pem")
-                                             << QStringLiteral("No PEM certificate");
-        QTest::newRow("no key file") << QStringLiteral("rsa-cert.pem") << QStringLiteral("/nonexistent/key.pem")
+        QTest::newRow("no certificate file")
+            << QStringLiteral("/nonexistent/cert.pem") << QStringLiteral("rsa-key.pem")
+            << QStringLiteral("No PEM certificate");
+        QTest::newRow("no key file") << QStringLiteral("rsa-cert.pem")
+                                     << QStringLiteral("/nonexistent/key.pem")
                                      << QStringLiteral("cannot be read");
-        QTest::newRow("key is a certificate") << QStringLiteral("rsa-cert.pem") << QStringLiteral("rsa-cert.pem")
-                                              << QStringLiteral("No unencrypted PEM RSA or EC private key");
+        QTest::newRow("key is a certificate")
+            << QStringLiteral("rsa-cert.pem") << QStringLiteral("rsa-cert.pem")
+            << QStringLiteral("No unencrypted PEM RSA or EC private key");
     }
 
     void badFilesAreRefusedClearly()
@@ -103,7 +113,9 @@ private slots:
         QFETCH(QString, message);
         QString c, k, f;
         QVERIFY(makeCertificate(QStringLiteral("rsa"), &c, &k, &f));
-        auto inDir = [this](const QString &name) { return name.startsWith(QLatin1Char('/')) ? name : m_dir.filePath(name); };
+        auto inDir = [this](const QString &name) {
+            return name.startsWith(QLatin1Char('/')) ? name : m_dir.filePath(name);
+        };
         ApiHarness api;
         api.setTls(inDir(certificate), inDir(key));
         QVERIFY(!api.start());

@@ -41,8 +41,12 @@ private slots:
         QVERIFY(!served.isEmpty());
         const QSet<QString> undocumented = served - documented;
         const QSet<QString> unserved = documented - served;
-        QVERIFY2(undocumented.isEmpty(), qPrintable(QStringLiteral("served but not documented: ") + QStringList(undocumented.values()).join(QStringLiteral(", "))));
-        QVERIFY2(unserved.isEmpty(), qPrintable(QStringLiteral("documented but not served: ") + QStringList(unserved.values()).join(QStringLiteral(", "))));
+        QVERIFY2(undocumented.isEmpty(),
+                 qPrintable(QStringLiteral("served but not documented: ")
+                            + QStringList(undocumented.values()).join(QStringLiteral(", "))));
+        QVERIFY2(unserved.isEmpty(),
+                 qPrintable(QStringLiteral("documented but not served: ")
+                            + QStringList(unserved.values()).join(QStringLiteral(", "))));
     }
 
     void theServerServesTheDocument()

@@ -30,9 +30,12 @@ Router recordRoutes()
     router.add(QStringLiteral("GET"), base + QStringLiteral("/:id"), answer(QStringLiteral("get")));
     router.add(QStringLiteral("PUT"), base + QStringLiteral("/:id"), answer(QStringLiteral("update")));
     router.add(QStringLiteral("DELETE"), base + QStringLiteral("/:id"), answer(QStringLiteral("delete")));
-    router.add(QStringLiteral("GET"), base + QStringLiteral("/peer-mentor-profile/:peerMentorId"), answer(QStringLiteral("profile")));
-    router.add(QStringLiteral("GET"), base + QStringLiteral("/history/:peerMentorId"), answer(QStringLiteral("history")));
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"), answer(QStringLiteral("health")), false);
+    router.add(QStringLiteral("GET"), base + QStringLiteral("/peer-mentor-profile/:peerMentorId"),
+               answer(QStringLiteral("profile")));
+    router.add(QStringLiteral("GET"), base + QStringLiteral("/history/:peerMentorId"),
+               answer(QStringLiteral("history")));
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"), answer(QStringLiteral("health")),
+               false);
     return router;
 }
 
@@ -54,45 +57,56 @@ private slots:
     {
         QTest::addColumn<QString>("method");
         QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("route");      // the handler's name
+        QTest::addColumn<QString>("route"); // the handler's name
         QTest::addColumn<QString>("paramName");
         QTest::addColumn<QString>("paramValue");
-        QTest::newRow("list") << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records") << QStringLiteral("list")
-                              << QString() << QString();
-        QTest::newRow("create") << QStringLiteral("POST") << QStringLiteral("/api/v1/notification-records") << QStringLiteral("create")
-                                << QString() << QString();
-        QTest::newRow("one") << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/nr_0123456789ab")
-                             << QStringLiteral("get") << QStringLiteral("id") << QStringLiteral("nr_0123456789ab");
-        QTest::newRow("put one") << QStringLiteral("PUT") << QStringLiteral("/api/v1/notification-records/nr_0123456789ab")
-                                 << QStringLiteral("update") << QStringLiteral("id") << QStringLiteral("nr_0123456789ab");
-        QTest::newRow("delete one") << QStringLiteral("DELETE") << QStringLiteral("/api/v1/notification-records/nr_0123456789ab")
-                                    << QStringLiteral("delete") << QStringLiteral("id") << QStringLiteral("nr_0123456789ab");
-        QTest::newRow("literal over parameter: history") << QStringLiteral("GET")
-                                                         << QStringLiteral("/api/v1/notification-records/history/pm_551e8400")
-                                                         << QStringLiteral("history") << QStringLiteral("peerMentorId")
-                                                         << QStringLiteral("pm_551e8400");
-        QTest::newRow("literal over parameter: profile") << QStringLiteral("GET")
-                                                         << QStringLiteral("/api/v1/notification-records/peer-mentor-profile/pm_551e8400")
-                                                         << QStringLiteral("profile") << QStringLiteral("peerMentorId")
-                                                         << QStringLiteral("pm_551e8400");
+        QTest::newRow("list") << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records")
+                              << QStringLiteral("list") << QString() << QString();
+        QTest::newRow("create") << QStringLiteral("POST") << QStringLiteral("/api/v1/notification-records")
+                                << QStringLiteral("create") << QString() << QString();
+        QTest::newRow("one") << QStringLiteral("GET")
+                             << QStringLiteral("/api/v1/notification-records/nr_0123456789ab")
+                             << QStringLiteral("get") << QStringLiteral("id")
+                             << QStringLiteral("nr_0123456789ab");
+        QTest::newRow("put one") << QStringLiteral("PUT")
+                                 << QStringLiteral("/api/v1/notification-records/nr_0123456789ab")
+                                 << QStringLiteral("update") << QStringLiteral("id")
+                                 << QStringLiteral("nr_0123456789ab");
+        QTest::newRow("delete one") << QStringLiteral("DELETE")
+                                    << QStringLiteral("/api/v1/notification-records/nr_0123456789ab")
+                                    << QStringLiteral("delete") << QStringLiteral("id")
+                                    << QStringLiteral("nr_0123456789ab");
+        QTest::newRow("literal over parameter: history")
+            << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/history/pm_551e8400")
+            << QStringLiteral("history") << QStringLiteral("peerMentorId") << QStringLiteral("pm_551e8400");
+        QTest::newRow("literal over parameter: profile")
+            << QStringLiteral("GET")
+            << QStringLiteral("/api/v1/notification-records/peer-mentor-profile/pm_551e8400")
+            << QStringLiteral("profile") << QStringLiteral("peerMentorId") << QStringLiteral("pm_551e8400");
         // "history" alone is one segment: an id like any other.
-        QTest::newRow("literal word as an id") << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/history")
-                                               << QStringLiteral("get") << QStringLiteral("id") << QStringLiteral("history");
-        QTest::newRow("trailing slash on the list") << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/")
-                                                    << QStringLiteral("list") << QString() << QString();
-        QTest::newRow("trailing slash on one") << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/nr_1/")
-                                               << QStringLiteral("get") << QStringLiteral("id") << QStringLiteral("nr_1");
-        QTest::newRow("doubled prefix, list") << QStringLiteral("GET")
-                                              << QStringLiteral("/api/v1/notification-records/api/v1/notification-records")
-                                              << QStringLiteral("list") << QString() << QString();
-        QTest::newRow("doubled prefix, one") << QStringLiteral("PUT")
-                                             << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/nr_1")
-                                             << QStringLiteral("update") << QStringLiteral("id") << QStringLiteral("nr_1");
-        QTest::newRow("doubled prefix, history") << QStringLiteral("GET")
-                                                 << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/history/pm_1")
-                                                 << QStringLiteral("history") << QStringLiteral("peerMentorId") << QStringLiteral("pm_1");
-        QTest::newRow("unauthenticated route") << QStringLiteral("GET") << QStringLiteral("/api/v1/health") << QStringLiteral("health")
-                                               << QString() << QString();
+        QTest::newRow("literal word as an id")
+            << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/history")
+            << QStringLiteral("get") << QStringLiteral("id") << QStringLiteral("history");
+        QTest::newRow("trailing slash on the list")
+            << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/")
+            << QStringLiteral("list") << QString() << QString();
+        QTest::newRow("trailing slash on one")
+            << QStringLiteral("GET") << QStringLiteral("/api/v1/notification-records/nr_1/")
+            << QStringLiteral("get") << QStringLiteral("id") << QStringLiteral("nr_1");
+        QTest::newRow("doubled prefix, list")
+            << QStringLiteral("GET")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records")
+            << QStringLiteral("list") << QString() << QString();
+        QTest::newRow("doubled prefix, one")
+            << QStringLiteral("PUT")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/nr_1")
+            << QStringLiteral("update") << QStringLiteral("id") << QStringLiteral("nr_1");
+        QTest::newRow("doubled prefix, history")
+            << QStringLiteral("GET")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/history/pm_1")
+            << QStringLiteral("history") << QStringLiteral("peerMentorId") << QStringLiteral("pm_1");
+        QTest::newRow("unauthenticated route") << QStringLiteral("GET") << QStringLiteral("/api/v1/health")
+                                               << QStringLiteral("health") << QString() << QString();
     }
 
     void matchesRoutes()
@@ -119,7 +133,8 @@ private slots:
     void routeFlagsAreKept()
     {
         const Router router = recordRoutes();
-        QVERIFY(router.match(QStringLiteral("GET"), QStringLiteral("/api/v1/notification-records")).route->authenticated);
+        QVERIFY(router.match(QStringLiteral("GET"), QStringLiteral("/api/v1/notification-records"))
+                    .route->authenticated);
         QVERIFY(!router.match(QStringLiteral("GET"), QStringLiteral("/api/v1/health")).route->authenticated);
         QCOMPARE(router.routes().size(), 8);
     }
@@ -135,8 +150,14 @@ private slots:
     {
         QFETCH(bool, literalFirst);
         Router router;
-        const auto literal = [&] { router.add(QStringLiteral("GET"), QStringLiteral("/things/special"), answer(QStringLiteral("literal"))); };
-        const auto parameter = [&] { router.add(QStringLiteral("GET"), QStringLiteral("/things/:id"), answer(QStringLiteral("parameter"))); };
+        const auto literal = [&] {
+            router.add(QStringLiteral("GET"), QStringLiteral("/things/special"),
+                       answer(QStringLiteral("literal")));
+        };
+        const auto parameter = [&] {
+            router.add(QStringLiteral("GET"), QStringLiteral("/things/:id"),
+                       answer(QStringLiteral("parameter")));
+        };
         if (literalFirst) {
             literal();
             parameter();
@@ -158,18 +179,24 @@ private slots:
         QTest::addColumn<QString>("method");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QStringList>("allowed");
-        QTest::newRow("DELETE on the list") << QStringLiteral("DELETE") << QStringLiteral("/api/v1/notification-records")
-                                            << QStringList{QStringLiteral("GET"), QStringLiteral("POST")};
-        QTest::newRow("PATCH on one") << QStringLiteral("PATCH") << QStringLiteral("/api/v1/notification-records/nr_1")
-                                      << QStringList{QStringLiteral("GET"), QStringLiteral("PUT"), QStringLiteral("DELETE")};
-        QTest::newRow("POST on history") << QStringLiteral("POST") << QStringLiteral("/api/v1/notification-records/history/pm_1")
-                                         << QStringList{QStringLiteral("GET")};
-        QTest::newRow("PUT on the list, trailing slash") << QStringLiteral("PUT") << QStringLiteral("/api/v1/notification-records/")
-                                                         << QStringList{QStringLiteral("GET"), QStringLiteral("POST")};
-        QTest::newRow("POST on health") << QStringLiteral("POST") << QStringLiteral("/api/v1/health") << QStringList{QStringLiteral("GET")};
-        QTest::newRow("doubled prefix") << QStringLiteral("DELETE")
-                                        << QStringLiteral("/api/v1/notification-records/api/v1/notification-records")
-                                        << QStringList{QStringLiteral("GET"), QStringLiteral("POST")};
+        QTest::newRow("DELETE on the list")
+            << QStringLiteral("DELETE") << QStringLiteral("/api/v1/notification-records")
+            << QStringList{QStringLiteral("GET"), QStringLiteral("POST")};
+        QTest::newRow("PATCH on one")
+            << QStringLiteral("PATCH") << QStringLiteral("/api/v1/notification-records/nr_1")
+            << QStringList{QStringLiteral("GET"), QStringLiteral("PUT"), QStringLiteral("DELETE")};
+        QTest::newRow("POST on history")
+            << QStringLiteral("POST") << QStringLiteral("/api/v1/notification-records/history/pm_1")
+            << QStringList{QStringLiteral("GET")};
+        QTest::newRow("PUT on the list, trailing slash")
+            << QStringLiteral("PUT") << QStringLiteral("/api/v1/notification-records/")
+            << QStringList{QStringLiteral("GET"), QStringLiteral("POST")};
+        QTest::newRow("POST on health") << QStringLiteral("POST") << QStringLiteral("/api/v1/health")
+                                        << QStringList{QStringLiteral("GET")};
+        QTest::newRow("doubled prefix")
+            << QStringLiteral("DELETE")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records")
+            << QStringList{QStringLiteral("GET"), QStringLiteral("POST")};
     }
 
     void methodNotAllowedListsTheMethods()
@@ -190,7 +217,8 @@ private slots:
         QTest::newRow("empty") << QString();
         QTest::newRow("other resource") << QStringLiteral("/api/v1/nothing-here");
         QTest::newRow("too deep") << QStringLiteral("/api/v1/notification-records/nr_1/extra");
-        QTest::newRow("history without a mentor, too deep") << QStringLiteral("/api/v1/notification-records/history/pm_1/x");
+        QTest::newRow("history without a mentor, too deep")
+            << QStringLiteral("/api/v1/notification-records/history/pm_1/x");
         QTest::newRow("another version") << QStringLiteral("/api/v2/notification-records");
         QTest::newRow("prefix of a segment") << QStringLiteral("/api/v1/notification-record");
         QTest::newRow("mismatched doubled prefix")
@@ -211,40 +239,56 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("records, one") << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/x")
-                                      << QStringLiteral("/api/v1/notification-records/x");
-        QTest::newRow("records, list") << QStringLiteral("/api/v1/notification-records/api/v1/notification-records")
-                                       << QStringLiteral("/api/v1/notification-records");
-        QTest::newRow("records, trailing slash") << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/")
-                                                 << QStringLiteral("/api/v1/notification-records/");
-        QTest::newRow("records, deeper") << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/history/pm_1")
-                                         << QStringLiteral("/api/v1/notification-records/history/pm_1");
+        QTest::newRow("records, one")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/x")
+            << QStringLiteral("/api/v1/notification-records/x");
+        QTest::newRow("records, list")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records")
+            << QStringLiteral("/api/v1/notification-records");
+        QTest::newRow("records, trailing slash")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/")
+            << QStringLiteral("/api/v1/notification-records/");
+        QTest::newRow("records, deeper")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/history/pm_1")
+            << QStringLiteral("/api/v1/notification-records/history/pm_1");
         QTest::newRow("payloads, one")
-            << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/pause-notification-payloads/coordinator-pause")
+            << QStringLiteral(
+                   "/api/v1/pause-notification-payloads/api/v1/pause-notification-payloads/coordinator-pause")
             << QStringLiteral("/api/v1/pause-notification-payloads/coordinator-pause");
-        QTest::newRow("payloads, list") << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/pause-notification-payloads")
-                                        << QStringLiteral("/api/v1/pause-notification-payloads");
+        QTest::newRow("payloads, list")
+            << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/pause-notification-payloads")
+            << QStringLiteral("/api/v1/pause-notification-payloads");
         // Rewritten once, not until nothing is left to rewrite.
         QTest::newRow("tripled: once")
-            << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/api/v1/notification-records/x")
+            << QStringLiteral(
+                   "/api/v1/notification-records/api/v1/notification-records/api/v1/notification-records/x")
             << QStringLiteral("/api/v1/notification-records/api/v1/notification-records/x");
         // Untouched.
-        QTest::newRow("mismatched") << QStringLiteral("/api/v1/notification-records/api/v1/pause-notification-payloads/x")
-                                    << QStringLiteral("/api/v1/notification-records/api/v1/pause-notification-payloads/x");
-        QTest::newRow("mismatched, reversed") << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/notification-records")
-                                              << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/notification-records");
-        QTest::newRow("mismatched, longer second") << QStringLiteral("/api/v1/notification-records/api/v1/notification-recordsx/y")
-                                                   << QStringLiteral("/api/v1/notification-records/api/v1/notification-recordsx/y");
-        QTest::newRow("mismatched, longer first") << QStringLiteral("/api/v1/notification-recordsx/api/v1/notification-records")
-                                                  << QStringLiteral("/api/v1/notification-recordsx/api/v1/notification-records");
-        QTest::newRow("single, list") << QStringLiteral("/api/v1/notification-records") << QStringLiteral("/api/v1/notification-records");
-        QTest::newRow("single, one") << QStringLiteral("/api/v1/notification-records/x") << QStringLiteral("/api/v1/notification-records/x");
-        QTest::newRow("single, payloads") << QStringLiteral("/api/v1/pause-notification-payloads/coordinator-pause")
-                                          << QStringLiteral("/api/v1/pause-notification-payloads/coordinator-pause");
-        QTest::newRow("prefix later in the path") << QStringLiteral("/api/v1/notification-records/x/api/v1/notification-records")
-                                                  << QStringLiteral("/api/v1/notification-records/x/api/v1/notification-records");
-        QTest::newRow("other version") << QStringLiteral("/api/v2/notification-records/api/v2/notification-records")
-                                       << QStringLiteral("/api/v2/notification-records/api/v2/notification-records");
+        QTest::newRow("mismatched")
+            << QStringLiteral("/api/v1/notification-records/api/v1/pause-notification-payloads/x")
+            << QStringLiteral("/api/v1/notification-records/api/v1/pause-notification-payloads/x");
+        QTest::newRow("mismatched, reversed")
+            << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/notification-records")
+            << QStringLiteral("/api/v1/pause-notification-payloads/api/v1/notification-records");
+        QTest::newRow("mismatched, longer second")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-recordsx/y")
+            << QStringLiteral("/api/v1/notification-records/api/v1/notification-recordsx/y");
+        QTest::newRow("mismatched, longer first")
+            << QStringLiteral("/api/v1/notification-recordsx/api/v1/notification-records")
+            << QStringLiteral("/api/v1/notification-recordsx/api/v1/notification-records");
+        QTest::newRow("single, list") << QStringLiteral("/api/v1/notification-records")
+                                      << QStringLiteral("/api/v1/notification-records");
+        QTest::newRow("single, one") << QStringLiteral("/api/v1/notification-records/x")
+                                     << QStringLiteral("/api/v1/notification-records/x");
+        QTest::newRow("single, payloads")
+            << QStringLiteral("/api/v1/pause-notification-payloads/coordinator-pause")
+            << QStringLiteral("/api/v1/pause-notification-payloads/coordinator-pause");
+        QTest::newRow("prefix later in the path")
+            << QStringLiteral("/api/v1/notification-records/x/api/v1/notification-records")
+            << QStringLiteral("/api/v1/notification-records/x/api/v1/notification-records");
+        QTest::newRow("other version")
+            << QStringLiteral("/api/v2/notification-records/api/v2/notification-records")
+            << QStringLiteral("/api/v2/notification-records/api/v2/notification-records");
         QTest::newRow("root") << QStringLiteral("/") << QStringLiteral("/");
     }
 

@@ -90,7 +90,10 @@ TestDatabase::~TestDatabase()
     m_db.reset();
     if (!m_pgName.isEmpty()) {
         QString error;
-        if (!adminExec(m_adminUrl, QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName + QStringLiteral(" WITH (FORCE)"), &error))
+        if (!adminExec(m_adminUrl,
+                       QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName
+                           + QStringLiteral(" WITH (FORCE)"),
+                       &error))
             qWarning("could not drop the test database: %s", qPrintable(error));
     }
 }

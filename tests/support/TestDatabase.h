@@ -50,16 +50,16 @@ QDateTime testNow();
 
 // A main() for tests that need a database: exits with 77 (ctest: skipped) when this run is for
 // PostgreSQL and CC_TEST_POSTGRES_URL is not set.
-#define CC_DATABASE_TEST_MAIN(TestObject)                                                                  \
-    int main(int argc, char **argv)                                                                        \
-    {                                                                                                      \
-        QCoreApplication app(argc, argv);                                                                  \
-        if (cc::test::TestDatabase::postgresMissing()) {                                                   \
-            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");  \
-            return 77;                                                                                     \
-        }                                                                                                  \
-        cc::usePasswordHashingCostForTests();                                                              \
-        TestObject tc;                                                                                     \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                         \
-        return QTest::qExec(&tc, argc, argv);                                                              \
+#define CC_DATABASE_TEST_MAIN(TestObject)                                                                    \
+    int main(int argc, char **argv)                                                                          \
+    {                                                                                                        \
+        QCoreApplication app(argc, argv);                                                                    \
+        if (cc::test::TestDatabase::postgresMissing()) {                                                     \
+            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");   \
+            return 77;                                                                                       \
+        }                                                                                                    \
+        cc::usePasswordHashingCostForTests();                                                                \
+        TestObject tc;                                                                                       \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        return QTest::qExec(&tc, argc, argv);                                                                \
     }

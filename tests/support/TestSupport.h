@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Database.h"
-#include "core/Result.h"
 #include "core/Caller.h"
+#include "core/Database.h"
 #include "core/Directory.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -39,8 +39,10 @@ Status FakeServerControl::start(const Options &options)
     m_state.running = true;
     m_state.port = options.port == 0 ? 18080 : options.port;
     m_state.tls = options.tls;
-    m_state.fingerprint = options.tls ? QStringLiteral("AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89")
-                                      : QString();
+    m_state.fingerprint = options.tls
+        ? QStringLiteral(
+            "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89")
+        : QString();
     m_state.lanAddresses = {QStringLiteral("192.168.1.20")};
     m_state.lastError.clear();
     emit stateChanged();
@@ -67,7 +69,8 @@ ConsoleFixture::ConsoleFixture()
     records = std::make_unique<NotificationRecordService>(database, clock);
     templates = std::make_unique<TemplateService>(database, clock);
     settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_services.reset(new ConsoleServices{database, clock, *directory, *auth, *records, *templates, *settings, &server});
+    m_services.reset(
+        new ConsoleServices{database, clock, *directory, *auth, *records, *templates, *settings, &server});
     if (auto s = seedDirectory(database, clock); !s) {
         m_error = s.error().message;
         return;
@@ -77,8 +80,8 @@ ConsoleFixture::ConsoleFixture()
 
 ConsoleFixture::~ConsoleFixture() = default;
 
-Caller ConsoleFixture::addUser(const QString &username, Role role, const QString &orgId, const QString &coordinatorId,
-                               const QString &password)
+Caller ConsoleFixture::addUser(const QString &username, Role role, const QString &orgId,
+                               const QString &coordinatorId, const QString &password)
 {
     DirectoryService::NewUser input;
     input.username = username;

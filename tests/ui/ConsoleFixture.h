@@ -2,15 +2,15 @@
 
 #include "core/AuthService.h"
 #include "core/Clock.h"
-#include "ui/common/ConsoleServices.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
-#include "ui/common/ServerControl.h"
-#include "ui/common/Settings.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
-#include "ui/common/Translator.h"
 #include "tests/ui/UiTestData.h"
+#include "ui/common/ConsoleServices.h"
+#include "ui/common/ServerControl.h"
+#include "ui/common/Settings.h"
+#include "ui/common/Translator.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -35,8 +35,8 @@ public:
     State state() const override { return m_state; }
     // Emits requestLogged(line), as the real server does after each request.
     void logRequest(const QString &line) { emit requestLogged(line); }
-    QList<Options> starts;   // every start() asked for
-    QString failWith;        // start() fails with this message when set
+    QList<Options> starts; // every start() asked for
+    QString failWith;      // start() fails with this message when set
 private:
     State m_state;
 };
@@ -65,7 +65,8 @@ public:
     ConsoleServices &services() { return *m_services; }
 
     // Adds a user with this password (hashing at the tests' low cost) and answers its caller.
-    Caller addUser(const QString &username, Role role, const QString &orgId, const QString &coordinatorId = {},
+    Caller addUser(const QString &username, Role role, const QString &orgId,
+                   const QString &coordinatorId = {},
                    const QString &password = QStringLiteral("correct horse battery"));
 
 private:
@@ -80,18 +81,18 @@ private:
 
 // main() for widget tests: a QApplication (offscreen under ctest) in English, and exit 77 (skipped) when the
 // run is for PostgreSQL and no server was given.
-#define CC_UI_TEST_MAIN(TestObject)                                                                        \
-    int main(int argc, char **argv)                                                                        \
-    {                                                                                                      \
-        QApplication app(argc, argv);                                                                      \
-        if (cc::test::TestDatabase::postgresMissing()) {                                                   \
-            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");  \
-            return 77;                                                                                     \
-        }                                                                                                  \
-        cc::usePasswordHashingCostForTests();                                                              \
-        cc::Translator translator; /* English, with its plural forms */                                    \
-        translator.apply(QStringLiteral("en"));                                                            \
-        TestObject tc;                                                                                     \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                         \
-        return QTest::qExec(&tc, argc, argv);                                                              \
+#define CC_UI_TEST_MAIN(TestObject)                                                                          \
+    int main(int argc, char **argv)                                                                          \
+    {                                                                                                        \
+        QApplication app(argc, argv);                                                                        \
+        if (cc::test::TestDatabase::postgresMissing()) {                                                     \
+            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");   \
+            return 77;                                                                                       \
+        }                                                                                                    \
+        cc::usePasswordHashingCostForTests();                                                                \
+        cc::Translator translator; /* English, with its plural forms */                                      \
+        translator.apply(QStringLiteral("en"));                                                              \
+        TestObject tc;                                                                                       \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        return QTest::qExec(&tc, argc, argv);                                                                \
     }

@@ -26,7 +26,13 @@ Status seedDirectory(Database &db, const Clock &clock)
         if (auto added = directory.addCoordinator(system, c); !added)
             return added.error();
     const QList<PeerMentor> mentors{
-        {kMentorA1, kOrgA, kCoordA1, QStringLiteral("Åse Ødegård"), QStringLiteral("ase@a.example"), QString(), {}},
+        {kMentorA1,
+         kOrgA,
+         kCoordA1,
+         QStringLiteral("Åse Ødegård"),
+         QStringLiteral("ase@a.example"),
+         QString(),
+         {}},
         {kMentorA2, kOrgA, kCoordA2, QStringLiteral("Per Hansen"), QString(), QString(), {}},
         {kMentorB1, kOrgB, kCoordB1, QStringLiteral("Bjørn Berg"), QString(), QString(), {}},
     };
@@ -38,22 +44,26 @@ Status seedDirectory(Database &db, const Clock &clock)
 
 Caller coordinatorA()
 {
-    return Caller{QStringLiteral("user-coord-a"), QStringLiteral("coord.a"), Role::Coordinator, kOrgA, kCoordA1};
+    return Caller{QStringLiteral("user-coord-a"), QStringLiteral("coord.a"), Role::Coordinator, kOrgA,
+                  kCoordA1};
 }
 
 Caller orgAdminA()
 {
-    return Caller{QStringLiteral("user-admin-a"), QStringLiteral("admin.a"), Role::OrgAdmin, kOrgA, QString()};
+    return Caller{QStringLiteral("user-admin-a"), QStringLiteral("admin.a"), Role::OrgAdmin, kOrgA,
+                  QString()};
 }
 
 Caller coordinatorB()
 {
-    return Caller{QStringLiteral("user-coord-b"), QStringLiteral("coord.b"), Role::Coordinator, kOrgB, kCoordB1};
+    return Caller{QStringLiteral("user-coord-b"), QStringLiteral("coord.b"), Role::Coordinator, kOrgB,
+                  kCoordB1};
 }
 
 Caller globalAdmin()
 {
-    return Caller{QStringLiteral("user-global"), QStringLiteral("global"), Role::GlobalAdmin, QString(), QString()};
+    return Caller{QStringLiteral("user-global"), QStringLiteral("global"), Role::GlobalAdmin, QString(),
+                  QString()};
 }
 
 QDateTime day(int days)
@@ -61,7 +71,8 @@ QDateTime day(int days)
     return QDateTime(testNow().date(), QTime(0, 0), Qt::UTC).addDays(days);
 }
 
-NewRecord newRecord(const QString &mentor, const QString &coordinator, EventType type, const QDateTime &effective)
+NewRecord newRecord(const QString &mentor, const QString &coordinator, EventType type,
+                    const QDateTime &effective)
 {
     NewRecord r;
     r.peerMentorId = mentor;

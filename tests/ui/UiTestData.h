@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/Caller.h"
 #include "core/Clock.h"
 #include "core/Database.h"
-#include "core/Caller.h"
 #include "core/Records.h"
 
 #include <QDateTime>
@@ -36,6 +36,7 @@ Caller globalAdmin();
 // Midnight UTC of the test day plus `days`.
 QDateTime day(int days);
 
-NewRecord newRecord(const QString &mentor, const QString &coordinator, EventType type, const QDateTime &effective);
+NewRecord newRecord(const QString &mentor, const QString &coordinator, EventType type,
+                    const QDateTime &effective);
 
 } // namespace cc::test::ui

@@ -5,16 +5,16 @@
 //   console_screenshots --database URL --user NAME --language en|nb [--dark] --out DIR
 
 #include "app/AppContext.h"
+#include "app/EmbeddedServerControl.h"
 #include "ui/common/ConsolePage.h"
 #include "ui/common/ConsoleServices.h"
-#include "app/EmbeddedServerControl.h"
 #include "ui/common/Icons.h"
-#include "ui/shell/MainWindow.h"
-#include "ui/peermentors/PeerMentorsPage.h"
 #include "ui/common/Settings.h"
+#include "ui/common/Translator.h"
+#include "ui/peermentors/PeerMentorsPage.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/shell/SetupDialog.h"
 #include "ui/shell/SignInDialog.h"
-#include "ui/common/Translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,11 +57,13 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
     QApplication::setWindowIcon(cc::Icons::application());
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("database"), QStringLiteral("database URL"), QStringLiteral("URL")},
-                       {QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("NAME")},
-                       {QStringLiteral("language"), QStringLiteral("en or nb"), QStringLiteral("CODE"), QStringLiteral("en")},
-                       {QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR")},
-                       {QStringLiteral("dark"), QStringLiteral("a dark palette, as a dark desktop theme gives")}});
+    parser.addOptions(
+        {{QStringLiteral("database"), QStringLiteral("database URL"), QStringLiteral("URL")},
+         {QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("NAME")},
+         {QStringLiteral("language"), QStringLiteral("en or nb"), QStringLiteral("CODE"),
+          QStringLiteral("en")},
+         {QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR")},
+         {QStringLiteral("dark"), QStringLiteral("a dark palette, as a dark desktop theme gives")}});
     parser.process(app);
     const bool dark = parser.isSet(QStringLiteral("dark"));
     if (dark) {
@@ -99,8 +101,10 @@ int main(int argc, char **argv)
     cc::app::AppContext &ctx = **context;
     QTemporaryDir settingsDir;
     cc::Settings settings(settingsDir.filePath(QStringLiteral("settings.ini")));
-    cc::app::EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(), ctx.records(), ctx.templates()});
-    cc::ConsoleServices services{ctx.database(), ctx.clock(), ctx.directory(), ctx.auth(), ctx.records(), ctx.templates(), settings, &server};
+    cc::app::EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(),
+                                                            ctx.directory(), ctx.records(), ctx.templates()});
+    cc::ConsoleServices services{ctx.database(), ctx.clock(),     ctx.directory(), ctx.auth(),
+                                 ctx.records(),  ctx.templates(), settings,        &server};
     if (auto started = server.start({0, false, {}, {}}); !started)
         std::fprintf(stderr, "server: %s\n", qPrintable(started.error().message));
 
@@ -138,10 +142,16 @@ int main(int argc, char **argv)
     for (cc::ConsolePage *page : window.pages()) {
         window.showPage(page->objectName());
         // A pairing code, so the QR code is in the picture.
-        if (auto *create = page->findChild<QPushButton *>(QStringLiteral("createPairingCode")); create && create->isEnabled())
+        if (auto *create = page->findChild<QPushButton *>(QStringLiteral("createPairingCode"));
+            create && create->isEnabled())
             create->click();
         const QString name = page->objectName().remove(QStringLiteral("Page")).toLower();
-        ok = save(&window, out.filePath(QStringLiteral("%1-%2-%3.png").arg(prefix).arg(index++, 2, 10, QLatin1Char('0')).arg(name))) && ok;
+        ok = save(&window,
+                  out.filePath(QStringLiteral("%1-%2-%3.png")
+                                   .arg(prefix)
+                                   .arg(index++, 2, 10, QLatin1Char('0'))
+                                   .arg(name)))
+            && ok;
     }
     server.stop();
     return ok ? 0 : 1;

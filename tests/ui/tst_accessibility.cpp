@@ -27,7 +27,8 @@ QString describe(const QWidget *w)
 {
     QString path;
     for (const QObject *o = w; o; o = o->parent()) {
-        const QString name = o->objectName().isEmpty() ? QString::fromLatin1(o->metaObject()->className()) : o->objectName();
+        const QString name =
+            o->objectName().isEmpty() ? QString::fromLatin1(o->metaObject()->className()) : o->objectName();
         path = path.isEmpty() ? name : name + QLatin1Char('/') + path;
         if (qobject_cast<const ConsolePage *>(o))
             break;
@@ -50,12 +51,13 @@ bool isInteractive(const QWidget *w)
 {
     // A view's header is part of the view (sorting also has a keyboard way on each page); scroll
     // bars and tab bars are driven through their views and tab widgets.
-    if (qobject_cast<const QScrollBar *>(w) || qobject_cast<const QTabBar *>(w) || qobject_cast<const QHeaderView *>(w)
-        || isPartOfAnother(w))
+    if (qobject_cast<const QScrollBar *>(w) || qobject_cast<const QTabBar *>(w)
+        || qobject_cast<const QHeaderView *>(w) || isPartOfAnother(w))
         return false;
-    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w) || qobject_cast<const QComboBox *>(w)
-        || qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QAbstractItemView *>(w)
-        || qobject_cast<const QPlainTextEdit *>(w) || qobject_cast<const QTextEdit *>(w) || qobject_cast<const QSlider *>(w)
+    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w)
+        || qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w)
+        || qobject_cast<const QAbstractItemView *>(w) || qobject_cast<const QPlainTextEdit *>(w)
+        || qobject_cast<const QTextEdit *>(w) || qobject_cast<const QSlider *>(w)
         || (w->focusPolicy() & Qt::TabFocus);
 }
 
@@ -89,7 +91,12 @@ void TestAccessibility::init()
     QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
     // Something on every page: records, a running server, a token.
     for (int i = 0; i < 3; ++i)
-        QVERIFY(m_fixture->records->record(orgAdminA(), newRecord(kMentorA1, kCoordA1, i % 2 ? EventType::PauseDeactivated : EventType::PauseActivated, day(-20 + i * 5))).ok());
+        QVERIFY(m_fixture->records
+                    ->record(orgAdminA(),
+                             newRecord(kMentorA1, kCoordA1,
+                                       i % 2 ? EventType::PauseDeactivated : EventType::PauseActivated,
+                                       day(-20 + i * 5)))
+                    .ok());
     QVERIFY(m_fixture->server.start({8080, false, {}, {}}).ok());
 }
 
@@ -109,9 +116,11 @@ void TestAccessibility::everyPage_data()
 void TestAccessibility::everyPage()
 {
     QFETCH(QString, who);
-    const Caller caller = who == QLatin1String("coordinator") ? m_fixture->addUser(QStringLiteral("coord"), Role::Coordinator, kOrgA, kCoordA1)
-        : who == QLatin1String("org admin")                   ? m_fixture->addUser(QStringLiteral("admin"), Role::OrgAdmin, kOrgA)
-                                                              : m_fixture->addUser(QStringLiteral("root"), Role::GlobalAdmin, QString());
+    const Caller caller = who == QLatin1String("coordinator")
+        ? m_fixture->addUser(QStringLiteral("coord"), Role::Coordinator, kOrgA, kCoordA1)
+        : who == QLatin1String("org admin")
+        ? m_fixture->addUser(QStringLiteral("admin"), Role::OrgAdmin, kOrgA)
+        : m_fixture->addUser(QStringLiteral("root"), Role::GlobalAdmin, QString());
     QVERIFY(!caller.userId.isEmpty());
     MainWindow window(m_fixture->services(), caller);
     window.resize(1200, 780);
@@ -176,9 +185,14 @@ void TestAccessibility::everyPage()
     }
     unnamed.removeDuplicates();
     unreachable.removeDuplicates();
-    QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("without an accessible name:\n  ") + unnamed.join(QStringLiteral("\n  "))));
-    QVERIFY2(traps.isEmpty(), qPrintable(QStringLiteral("Tab does not leave:\n  ") + traps.join(QStringLiteral("\n  "))));
-    QVERIFY2(unreachable.isEmpty(), qPrintable(QStringLiteral("not reachable by Tab:\n  ") + unreachable.join(QStringLiteral("\n  "))));
+    QVERIFY2(
+        unnamed.isEmpty(),
+        qPrintable(QStringLiteral("without an accessible name:\n  ") + unnamed.join(QStringLiteral("\n  "))));
+    QVERIFY2(traps.isEmpty(),
+             qPrintable(QStringLiteral("Tab does not leave:\n  ") + traps.join(QStringLiteral("\n  "))));
+    QVERIFY2(
+        unreachable.isEmpty(),
+        qPrintable(QStringLiteral("not reachable by Tab:\n  ") + unreachable.join(QStringLiteral("\n  "))));
 }
 
 CC_UI_TEST_MAIN(TestAccessibility)

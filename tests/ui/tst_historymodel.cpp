@@ -1,7 +1,7 @@
-#include "ui/peermentors/HistoryModel.h"
 #include "core/NotificationRecordService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/UiTestData.h"
+#include "ui/peermentors/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -30,8 +30,8 @@ private slots:
     void noMentor();
 
 private:
-    NotificationRecord add(const Caller &caller, const QString &mentor, const QString &coordinator, EventType type,
-                           const QDateTime &effective);
+    NotificationRecord add(const Caller &caller, const QString &mentor, const QString &coordinator,
+                           EventType type, const QDateTime &effective);
 
     std::unique_ptr<test::TestDatabase> m_database;
     std::unique_ptr<ManualClock> m_clock;
@@ -54,8 +54,9 @@ void TestHistoryModel::init()
     QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
 }
 
-NotificationRecord TestHistoryModel::add(const Caller &caller, const QString &mentor, const QString &coordinator,
-                                         EventType type, const QDateTime &effective)
+NotificationRecord TestHistoryModel::add(const Caller &caller, const QString &mentor,
+                                         const QString &coordinator, EventType type,
+                                         const QDateTime &effective)
 {
     m_clock->advance(kMinute);
     const auto added = m_service->record(caller, newRecord(mentor, coordinator, type, effective));
@@ -66,10 +67,13 @@ NotificationRecord TestHistoryModel::add(const Caller &caller, const QString &me
 
 void TestHistoryModel::newestFirst()
 {
-    const NotificationRecord first = add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseActivated, day(-5));
-    const NotificationRecord second = add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseDeactivated, day(-2));
+    const NotificationRecord first =
+        add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseActivated, day(-5));
+    const NotificationRecord second =
+        add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseDeactivated, day(-2));
     add(coordinatorA(), kMentorA2, kCoordA2, EventType::PauseActivated, day(-1));
-    const NotificationRecord third = add(orgAdminA(), kMentorA1, kCoordA2, EventType::PauseActivated, day(-9));
+    const NotificationRecord third =
+        add(orgAdminA(), kMentorA1, kCoordA2, EventType::PauseActivated, day(-9));
 
     HistoryModel model(*m_service, coordinatorA());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -85,7 +89,8 @@ void TestHistoryModel::newestFirst()
     QCOMPARE(model.index(0, HistoryModel::EffectiveDateColumn).data().toString(),
              QLocale().toString(day(-9).date(), QLocale::ShortFormat));
     QCOMPARE(model.index(0, HistoryModel::ReasonColumn).data().toString(), QStringLiteral("Ferie"));
-    QCOMPARE(model.index(0, HistoryModel::ChannelsColumn).data().toString(), QLocale().createSeparatedList({QStringLiteral("Push"), QStringLiteral("SMS")}));
+    QCOMPARE(model.index(0, HistoryModel::ChannelsColumn).data().toString(),
+             QLocale().createSeparatedList({QStringLiteral("Push"), QStringLiteral("SMS")}));
     QCOMPARE(model.index(0, HistoryModel::SentAtColumn).data().toString(),
              QLocale().toString(third.sentAt.toLocalTime(), QLocale::ShortFormat));
 }
@@ -96,8 +101,9 @@ void TestHistoryModel::headersAndRoles()
     HistoryModel model(*m_service, coordinatorA());
     model.setPeerMentor(kMentorA1);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QStringList headers{QStringLiteral("Event"), QStringLiteral("Effective date"), QStringLiteral("Reason"),
-                              QStringLiteral("Channels"), QStringLiteral("Sent at")};
+    const QStringList headers{QStringLiteral("Event"), QStringLiteral("Effective date"),
+                              QStringLiteral("Reason"), QStringLiteral("Channels"),
+                              QStringLiteral("Sent at")};
     QCOMPARE(model.columnCount(), headers.size());
     for (int column = 0; column < headers.size(); ++column)
         QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), headers.at(column));
@@ -135,7 +141,8 @@ void TestHistoryModel::recordFromAnotherThread()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     NotificationRecord added;
     std::unique_ptr<QThread> server(QThread::create([this, &added] {
-        const auto r = m_service->record(coordinatorA(), newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(1)));
+        const auto r = m_service->record(coordinatorA(),
+                                         newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(1)));
         if (r)
             added = *r;
         m_database->db().closeThreadConnection();
@@ -148,8 +155,10 @@ void TestHistoryModel::recordFromAnotherThread()
 
 void TestHistoryModel::changedAndDeletedRecords()
 {
-    const NotificationRecord older = add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseActivated, day(-5));
-    const NotificationRecord newer = add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseDeactivated, day(-1));
+    const NotificationRecord older =
+        add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseActivated, day(-5));
+    const NotificationRecord newer =
+        add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseDeactivated, day(-1));
     HistoryModel model(*m_service, coordinatorA());
     model.setPeerMentor(kMentorA1);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

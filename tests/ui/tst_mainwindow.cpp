@@ -10,16 +10,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QTimer>
-#include <QMenuBar>
 #include <QPointer>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <memory>
 
@@ -37,7 +37,8 @@ QStringList pageNames(const MainWindow &window)
 }
 
 // Records on a thread of its own, as the API server does.
-Result<NotificationRecord> recordOnAnotherThread(NotificationRecordService &records, const Caller &caller, const NewRecord &input)
+Result<NotificationRecord> recordOnAnotherThread(NotificationRecordService &records, const Caller &caller,
+                                                 const NewRecord &input)
 {
     std::optional<Result<NotificationRecord>> result;
     std::unique_ptr<QThread> thread(QThread::create([&] { result = records.record(caller, input); }));
@@ -88,18 +89,22 @@ void TestMainWindow::pagesFollowTheRole_data()
 {
     QTest::addColumn<int>("role");
     QTest::addColumn<QStringList>("pages");
-    const QStringList common{QStringLiteral("PeerMentorsPage"), QStringLiteral("RecordsPage"), QStringLiteral("TemplatesPage"),
-                             QStringLiteral("StatisticsPage"), QStringLiteral("ServerPage")};
+    const QStringList common{QStringLiteral("PeerMentorsPage"), QStringLiteral("RecordsPage"),
+                             QStringLiteral("TemplatesPage"), QStringLiteral("StatisticsPage"),
+                             QStringLiteral("ServerPage")};
     QTest::newRow("coordinator") << int(Role::Coordinator) << common;
     QTest::newRow("org admin") << int(Role::OrgAdmin) << (common + QStringList{QStringLiteral("UsersPage")});
-    QTest::newRow("global admin") << int(Role::GlobalAdmin) << (common + QStringList{QStringLiteral("UsersPage")});
+    QTest::newRow("global admin") << int(Role::GlobalAdmin)
+                                  << (common + QStringList{QStringLiteral("UsersPage")});
 }
 
 void TestMainWindow::pagesFollowTheRole()
 {
     QFETCH(int, role);
     QFETCH(QStringList, pages);
-    const Caller caller = role == int(Role::Coordinator) ? coordinatorA() : role == int(Role::OrgAdmin) ? orgAdminA() : globalAdmin();
+    const Caller caller = role == int(Role::Coordinator) ? coordinatorA()
+        : role == int(Role::OrgAdmin)                    ? orgAdminA()
+                                                         : globalAdmin();
     MainWindow window(m_fixture->services(), caller);
     QCOMPARE(pageNames(window), pages);
     // Only admins may import mentors or back up.
@@ -162,7 +167,8 @@ void TestMainWindow::statusBarShowsServerUserAndDatabase()
     QVERIFY(m_fixture->server.start({8443, false, {}, {}}).ok());
     QCOMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 0 devices"));
     // A paired device (a valid token of the organisation) counts; a revoked one does not.
-    auto token = m_fixture->auth->issueToken(QStringLiteral("admin.status"), 30, QStringLiteral("Kari's phone"));
+    auto token =
+        m_fixture->auth->issueToken(QStringLiteral("admin.status"), 30, QStringLiteral("Kari's phone"));
     QVERIFY(token.ok());
     QTRY_COMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 1 device"));
     QVERIFY(m_fixture->auth->revoke(admin, token->token.id).ok());
@@ -202,19 +208,28 @@ void TestMainWindow::noTrayMessageForOwnRecordsOrOtherOrganisations()
     auto *notifier = window.findChild<PauseNotifier *>();
     QSignalSpy spy(notifier, &PauseNotifier::notify);
     // Recorded by this console (its own thread): the person at the desk did it.
-    QVERIFY(m_fixture->records->record(coordinatorA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0))).ok());
+    QVERIFY(m_fixture->records
+                ->record(coordinatorA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0)))
+                .ok());
     // Another organisation's, and (for a coordinator) another coordinator's mentor.
-    QVERIFY(recordOnAnotherThread(*m_fixture->records, coordinatorB(), newRecord(kMentorB1, kCoordB1, EventType::PauseActivated, day(0))).ok());
-    QVERIFY(recordOnAnotherThread(*m_fixture->records, orgAdminA(), newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(0))).ok());
+    QVERIFY(recordOnAnotherThread(*m_fixture->records, coordinatorB(),
+                                  newRecord(kMentorB1, kCoordB1, EventType::PauseActivated, day(0)))
+                .ok());
+    QVERIFY(recordOnAnotherThread(*m_fixture->records, orgAdminA(),
+                                  newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(0)))
+                .ok());
     // …and then one that is news, so the test knows the queue has been processed.
-    QVERIFY(recordOnAnotherThread(*m_fixture->records, orgAdminA(), newRecord(kMentorA1, kCoordA1, EventType::PauseDeactivated, day(2))).ok());
+    QVERIFY(recordOnAnotherThread(*m_fixture->records, orgAdminA(),
+                                  newRecord(kMentorA1, kCoordA1, EventType::PauseDeactivated, day(2)))
+                .ok());
     QTRY_COMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("Åse Ødegård has ended a pause"));
 }
 
 void TestMainWindow::signInChecksThePassword()
 {
-    m_fixture->addUser(QStringLiteral("kari"), Role::Coordinator, kOrgA, kCoordA1, QStringLiteral("riktig passord 1"));
+    m_fixture->addUser(QStringLiteral("kari"), Role::Coordinator, kOrgA, kCoordA1,
+                       QStringLiteral("riktig passord 1"));
     SignInDialog dialog(*m_fixture->auth, *m_fixture->settings);
     auto *username = dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
     auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
@@ -240,11 +255,14 @@ void TestMainWindow::signInChecksThePassword()
 void TestMainWindow::setupCreatesOrganisationAndAdmin()
 {
     SetupDialog dialog(m_fixture->services());
-    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Likepersoner Tromsø"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))
+        ->setText(QStringLiteral("Likepersoner Tromsø"));
     dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid Admin"));
     dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))->setText(QStringLiteral("et langt passord"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))->setText(QStringLiteral("et langt passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))
+        ->setText(QStringLiteral("et langt passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))
+        ->setText(QStringLiteral("et langt passord"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.user().username, QStringLiteral("ingrid"));
@@ -253,7 +271,10 @@ void TestMainWindow::setupCreatesOrganisationAndAdmin()
     QVERIFY(org.ok());
     QCOMPARE(org->name, QStringLiteral("Likepersoner Tromsø"));
     QCOMPARE(org->id, QStringLiteral("org_likepersoner_tromso"));
-    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("ingrid"), QStringLiteral("et langt passord"), QStringLiteral("test")).ok());
+    QVERIFY(m_fixture->auth
+                ->checkPassword(QStringLiteral("ingrid"), QStringLiteral("et langt passord"),
+                                QStringLiteral("test"))
+                .ok());
 }
 
 void TestMainWindow::setupRefusesMismatchedPasswords()
@@ -262,8 +283,10 @@ void TestMainWindow::setupRefusesMismatchedPasswords()
     dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Org"));
     dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid"));
     dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))->setText(QStringLiteral("et langt passord"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))->setText(QStringLiteral("et annet passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))
+        ->setText(QStringLiteral("et langt passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))
+        ->setText(QStringLiteral("et annet passord"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("setupError"));
@@ -290,7 +313,7 @@ void TestMainWindow::languageChangeRebuildsTheWindow()
     session.changeLanguage();
     MainWindow *second = session.window();
     QVERIFY(second && second != first);
-    QTRY_VERIFY(first.isNull());   // closed and deleted, and the program did not quit with it
+    QTRY_VERIFY(first.isNull()); // closed and deleted, and the program did not quit with it
     QCOMPARE(second->menuBar()->actions().constFirst()->text(), QStringLiteral("&Fil"));
     QCOMPARE(second->currentPage()->objectName(), QStringLiteral("TemplatesPage"));
     QCOMPARE(second->caller().username, orgAdminA().username);

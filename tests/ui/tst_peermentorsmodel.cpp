@@ -1,8 +1,8 @@
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
-#include "ui/peermentors/PeerMentorsModel.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/UiTestData.h"
+#include "ui/peermentors/PeerMentorsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -63,8 +63,8 @@ void TestPeerMentorsModel::init()
     QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
 }
 
-bool TestPeerMentorsModel::add(const Caller &caller, const QString &mentor, const QString &coordinator, EventType type,
-                               const QDateTime &effective, NotificationRecord *out)
+bool TestPeerMentorsModel::add(const Caller &caller, const QString &mentor, const QString &coordinator,
+                               EventType type, const QDateTime &effective, NotificationRecord *out)
 {
     m_clock->advance(kMinute);
     const auto added = m_service->record(caller, newRecord(mentor, coordinator, type, effective));
@@ -102,12 +102,14 @@ void TestPeerMentorsModel::listsTheMentorsWithTheirStatus()
     const int a2 = model.rowOf(kMentorA2);
     QVERIFY(a1 >= 0 && a2 >= 0);
     QCOMPARE(model.index(a1, PeerMentorsModel::NameColumn).data().toString(), QStringLiteral("Åse Ødegård"));
-    QCOMPARE(model.index(a1, PeerMentorsModel::CoordinatorColumn).data().toString(), QStringLiteral("Kari Koordinator"));
+    QCOMPARE(model.index(a1, PeerMentorsModel::CoordinatorColumn).data().toString(),
+             QStringLiteral("Kari Koordinator"));
     QCOMPARE(model.index(a1, PeerMentorsModel::StatusColumn).data().toString(), QStringLiteral("Paused"));
     QCOMPARE(model.index(a1, PeerMentorsModel::PausedSinceColumn).data().toString(),
              QLocale().toString(day(-2).date(), QLocale::ShortFormat));
     QCOMPARE(model.index(a2, PeerMentorsModel::NameColumn).data().toString(), QStringLiteral("Per Hansen"));
-    QCOMPARE(model.index(a2, PeerMentorsModel::CoordinatorColumn).data().toString(), QStringLiteral("Ola Koordinator"));
+    QCOMPARE(model.index(a2, PeerMentorsModel::CoordinatorColumn).data().toString(),
+             QStringLiteral("Ola Koordinator"));
     QCOMPARE(model.index(a2, PeerMentorsModel::StatusColumn).data().toString(), QStringLiteral("Active"));
     QCOMPARE(model.index(a2, PeerMentorsModel::PausedSinceColumn).data().toString(), QString());
     QCOMPARE(model.profileAt(a1).status, PauseStatus::Paused);
@@ -129,10 +131,13 @@ void TestPeerMentorsModel::headersAndRoles()
     const int row = model.rowOf(kMentorA1);
     for (int column = 0; column < model.columnCount(); ++column)
         QCOMPARE(model.index(row, column).data(Qt::UserRole).toString(), kMentorA1);
-    QCOMPARE(model.index(row, PeerMentorsModel::PausedSinceColumn).data(PeerMentorsModel::SortRole).toDateTime(), day(-3));
+    QCOMPARE(
+        model.index(row, PeerMentorsModel::PausedSinceColumn).data(PeerMentorsModel::SortRole).toDateTime(),
+        day(-3));
     QCOMPARE(model.index(row, PeerMentorsModel::PausedSinceColumn).data(PeerMentorsModel::RawRole).toString(),
              QStringLiteral("%1T00:00:00.000Z").arg(day(-3).date().toString(Qt::ISODate)));
-    QCOMPARE(model.index(row, PeerMentorsModel::CoordinatorColumn).data(PeerMentorsModel::RawRole).toString(), kCoordA1);
+    QCOMPARE(model.index(row, PeerMentorsModel::CoordinatorColumn).data(PeerMentorsModel::RawRole).toString(),
+             kCoordA1);
     QCOMPARE(model.index(row, PeerMentorsModel::NameColumn).data(PeerMentorsModel::SortRole).toString(),
              QStringLiteral("Åse Ødegård"));
 }
@@ -167,7 +172,8 @@ void TestPeerMentorsModel::statusFollowsARecordFromAnotherThread()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     std::unique_ptr<QThread> server(QThread::create([this] {
-        (void)m_service->record(coordinatorA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(-4)));
+        (void)m_service->record(coordinatorA(),
+                                newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(-4)));
         m_database->db().closeThreadConnection();
     }));
     server->start();
@@ -258,7 +264,7 @@ void TestPeerMentorsModel::search()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.profileAt(0).mentor.id, kMentorA1);
     QCOMPARE(model.search(), QStringLiteral("ØDEG"));
-    model.setSearch(QStringLiteral("Bjørn"));   // B's mentor: not found from A
+    model.setSearch(QStringLiteral("Bjørn")); // B's mentor: not found from A
     QCOMPARE(model.rowCount(), 0);
     model.setSearch({});
     QCOMPARE(model.rowCount(), 2);

@@ -51,7 +51,8 @@ private slots:
 
 void TestQrCode::sameTextSameMatrix()
 {
-    const QString text = QStringLiteral("coordinatorconsole://pair?v=1&url=http%3A%2F%2F192.168.1.20%3A8080&code=ABCD");
+    const QString text =
+        QStringLiteral("coordinatorconsole://pair?v=1&url=http%3A%2F%2F192.168.1.20%3A8080&code=ABCD");
     auto first = QrCode::encode(text);
     auto second = QrCode::encode(text);
     QVERIFY(first.ok());
@@ -105,7 +106,8 @@ void TestQrCode::sizeGrowsWithText()
     for (int length : {10, 60, 200, 600, 1200, 2000}) {
         auto code = QrCode::encode(textOf(length), QrCode::Correction::Low);
         QVERIFY2(code.ok(), qPrintable(QString::number(length)));
-        QVERIFY2(code->size() > previous, qPrintable(QStringLiteral("%1 bytes: %2 modules").arg(length).arg(code->size())));
+        QVERIFY2(code->size() > previous,
+                 qPrintable(QStringLiteral("%1 bytes: %2 modules").arg(length).arg(code->size())));
         previous = code->size();
     }
 }
@@ -122,8 +124,8 @@ void TestQrCode::correctionCostsModules()
 void TestQrCode::oversizeIsRefused_data()
 {
     QTest::addColumn<int>("correction");
-    QTest::addColumn<int>("fits");      // bytes that still fit (version 40)
-    QTest::addColumn<int>("tooMany");   // bytes that do not
+    QTest::addColumn<int>("fits");    // bytes that still fit (version 40)
+    QTest::addColumn<int>("tooMany"); // bytes that do not
     QTest::addRow("low") << int(QrCode::Correction::Low) << 2900 << 3000;
     QTest::addRow("medium") << int(QrCode::Correction::Medium) << 2300 << 2400;
     QTest::addRow("high") << int(QrCode::Correction::High) << 1250 << 1300;
@@ -146,7 +148,8 @@ void TestQrCode::oversizeIsRefused()
 void TestQrCode::emptyOrNulIsRefused()
 {
     QCOMPARE(QrCode::encode(QString()).error().code, ErrorCode::Invalid);
-    QCOMPARE(QrCode::encode(QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b")).error().code, ErrorCode::Invalid);
+    QCOMPARE(QrCode::encode(QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b")).error().code,
+             ErrorCode::Invalid);
     QVERIFY(QrCode().isNull());
     QVERIFY(QrCode().toImage().isNull());
 }
@@ -184,8 +187,9 @@ void TestQrCode::imageHasQuietZoneAndModules()
 void TestQrCode::pairingUriFitsASmallSymbol()
 {
     // The largest payload the console makes: an IPv6 address, a fingerprint and a code.
-    const QString uri = PairingPanel::pairingUri(QStringLiteral("https://[2001:db8:1234:5678:9abc:def0:1234:5678]:65535"),
-                                                 QString(64, QLatin1Char('F')), QString(32, QLatin1Char('A')));
+    const QString uri =
+        PairingPanel::pairingUri(QStringLiteral("https://[2001:db8:1234:5678:9abc:def0:1234:5678]:65535"),
+                                 QString(64, QLatin1Char('F')), QString(32, QLatin1Char('A')));
     auto code = QrCode::encode(uri);
     QVERIFY(code.ok());
     // Version 10 (57 modules) is still easy for a phone camera at arm's length.

@@ -44,15 +44,16 @@ void TestRecordsLive::init()
 {
     m_fixture = std::make_unique<ConsoleFixture>();
     QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
-    QVERIFY(!m_fixture->addUser(QStringLiteral("ingrid"), Role::Coordinator, kOrgA, kCoordA1).userId.isEmpty());
+    QVERIFY(
+        !m_fixture->addUser(QStringLiteral("ingrid"), Role::Coordinator, kOrgA, kCoordA1).userId.isEmpty());
     const auto issued = m_fixture->auth->issueToken(QStringLiteral("ingrid"));
     QVERIFY(issued.ok());
     m_token = issued->secret;
 
     // The server over the console's own services, as the program wires them.
-    m_server = std::make_unique<api::ApiServer>(api::Services{m_fixture->db(), m_fixture->clock, *m_fixture->auth,
-                                                              *m_fixture->directory, *m_fixture->records,
-                                                              *m_fixture->templates});
+    m_server = std::make_unique<api::ApiServer>(api::Services{m_fixture->db(), m_fixture->clock,
+                                                              *m_fixture->auth, *m_fixture->directory,
+                                                              *m_fixture->records, *m_fixture->templates});
     api::ServerOptions options;
     options.address = QHostAddress::LocalHost;
     options.port = 0;
@@ -71,7 +72,8 @@ void TestRecordsLive::cleanup()
 
 std::pair<int, QJsonObject> TestRecordsLive::post(const QJsonObject &body)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/notification-records").arg(m_port)));
+    QNetworkRequest request(
+        QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/notification-records").arg(m_port)));
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -89,8 +91,11 @@ void TestRecordsLive::postedRecordAppearsAtTheTop()
     // Some records already there, older than the one to come.
     for (int i = 0; i < 3; ++i) {
         m_fixture->clock.advance(60 * 1000);
-        QVERIFY(m_fixture->records->record(orgAdminA(), newRecord(i % 2 ? kMentorA1 : kMentorA2, kCoordA1,
-                                                                   EventType::PauseActivated, day(-i))).ok());
+        QVERIFY(m_fixture->records
+                    ->record(orgAdminA(),
+                             newRecord(i % 2 ? kMentorA1 : kMentorA2, kCoordA1, EventType::PauseActivated,
+                                       day(-i)))
+                    .ok());
     }
     RecordsPage page(m_fixture->services(), orgAdminA());
     page.resize(1100, 700);
@@ -126,14 +131,17 @@ void TestRecordsLive::postedRecordAppearsAtTheTop()
     QTRY_COMPARE(view->model()->index(0, 0).data(RecordsModel::IdRole).toString(), id);
     QCOMPARE(view->model()->rowCount(), 4);
     QCOMPARE(view->model()->index(1, 0).data(RecordsModel::IdRole).toString(), before);
-    QCOMPARE(view->model()->index(0, RecordsModel::PeerMentorColumn).data().toString(), QStringLiteral("Åse Ødegård"));
-    QCOMPARE(view->model()->index(0, RecordsModel::EventColumn).data().toString(), QStringLiteral("Pause ended"));
+    QCOMPARE(view->model()->index(0, RecordsModel::PeerMentorColumn).data().toString(),
+             QStringLiteral("Åse Ødegård"));
+    QCOMPARE(view->model()->index(0, RecordsModel::EventColumn).data().toString(),
+             QStringLiteral("Pause ended"));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(page.model()->pagesFetched(), pages);
     // It is on screen, in the first row the view shows.
     QCOMPARE(view->rowAt(0), 0);
     QVERIFY(view->visualRect(view->model()->index(0, 0)).isValid());
-    QTRY_VERIFY2(count->text().startsWith(QLocale().toString(4) + QLatin1Char(' ')), qPrintable(count->text()));
+    QTRY_VERIFY2(count->text().startsWith(QLocale().toString(4) + QLatin1Char(' ')),
+                 qPrintable(count->text()));
 
     // The page filtered to another mentor did not take it.
     QCOMPARE(otherInserted.count(), 0);

@@ -1,8 +1,8 @@
 #include "core/NotificationRecordService.h"
 #include "core/RecordRepository.h"
-#include "ui/records/RecordsModel.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/UiTestData.h"
+#include "ui/records/RecordsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -18,8 +18,8 @@ using namespace cc::test::ui;
 
 namespace {
 
-constexpr int kBulk = 100000;   // records of organisation A
-constexpr int kBulkB = 5;       // records of organisation B
+constexpr int kBulk = 100000; // records of organisation A
+constexpr int kBulkB = 5;     // records of organisation B
 
 QStringList idsOf(const RecordsModel &model)
 {
@@ -137,8 +137,8 @@ void TestRecordsModel::init()
     m_clock->advance(kMinute);
 }
 
-NotificationRecord TestRecordsModel::addLive(const Caller &caller, const QString &mentor, const QString &coordinator,
-                                             EventType type)
+NotificationRecord TestRecordsModel::addLive(const Caller &caller, const QString &mentor,
+                                             const QString &coordinator, EventType type)
 {
     m_clock->advance(1000);
     const auto added = m_service->record(caller, newRecord(mentor, coordinator, type, day(-1)));
@@ -249,24 +249,31 @@ void TestRecordsModel::displayAndRoles()
     QCOMPARE(model.recordAt(0).id, r.id);
 
     QCOMPARE(model.columnCount(), 6);
-    const QStringList headers{QStringLiteral("Sent at"), QStringLiteral("Peer mentor"), QStringLiteral("Event"),
-                              QStringLiteral("Effective date"), QStringLiteral("Coordinator"), QStringLiteral("Channels")};
+    const QStringList headers{QStringLiteral("Sent at"),     QStringLiteral("Peer mentor"),
+                              QStringLiteral("Event"),       QStringLiteral("Effective date"),
+                              QStringLiteral("Coordinator"), QStringLiteral("Channels")};
     for (int column = 0; column < headers.size(); ++column)
         QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), headers.at(column));
 
-    auto cell = [&model](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
-    QCOMPARE(cell(RecordsModel::SentAtColumn).toString(), QLocale().toString(r.sentAt.toLocalTime(), QLocale::ShortFormat));
+    auto cell = [&model](int column, int role = Qt::DisplayRole) {
+        return model.index(0, column).data(role);
+    };
+    QCOMPARE(cell(RecordsModel::SentAtColumn).toString(),
+             QLocale().toString(r.sentAt.toLocalTime(), QLocale::ShortFormat));
     QCOMPARE(cell(RecordsModel::PeerMentorColumn).toString(), QStringLiteral("Åse Ødegård"));
     QCOMPARE(cell(RecordsModel::EventColumn).toString(), QStringLiteral("Pause ended"));
-    QCOMPARE(cell(RecordsModel::EffectiveDateColumn).toString(), QLocale().toString(day(-1).date(), QLocale::ShortFormat));
+    QCOMPARE(cell(RecordsModel::EffectiveDateColumn).toString(),
+             QLocale().toString(day(-1).date(), QLocale::ShortFormat));
     QCOMPARE(cell(RecordsModel::CoordinatorColumn).toString(), QStringLiteral("Ola Koordinator"));
-    QCOMPARE(cell(RecordsModel::ChannelsColumn).toString(), QLocale().createSeparatedList({QStringLiteral("Push"), QStringLiteral("SMS")}));
+    QCOMPARE(cell(RecordsModel::ChannelsColumn).toString(),
+             QLocale().createSeparatedList({QStringLiteral("Push"), QStringLiteral("SMS")}));
 
     for (int column = 0; column < model.columnCount(); ++column)
         QCOMPARE(cell(column, Qt::UserRole).toString(), r.id);
     QCOMPARE(cell(RecordsModel::SentAtColumn, RecordsModel::SortRole).toDateTime(), r.sentAt);
     QCOMPARE(cell(RecordsModel::EffectiveDateColumn, RecordsModel::SortRole).toDateTime(), day(-1));
-    QCOMPARE(cell(RecordsModel::EventColumn, RecordsModel::RawRole).toString(), QStringLiteral("pause_deactivated"));
+    QCOMPARE(cell(RecordsModel::EventColumn, RecordsModel::RawRole).toString(),
+             QStringLiteral("pause_deactivated"));
     QCOMPARE(cell(RecordsModel::ChannelsColumn, RecordsModel::RawRole).toStringList(),
              (QStringList{QStringLiteral("push"), QStringLiteral("sms")}));
     QCOMPARE(cell(RecordsModel::PeerMentorColumn, RecordsModel::RawRole).toString(), kMentorA1);
@@ -330,7 +337,8 @@ void TestRecordsModel::liveRecordFromAnotherThread()
     m_clock->advance(1000);
     NotificationRecord added;
     std::unique_ptr<QThread> server(QThread::create([this, &added] {
-        const auto r = m_service->record(orgAdminA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0)));
+        const auto r =
+            m_service->record(orgAdminA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(0)));
         if (r)
             added = *r;
         m_database->db().closeThreadConnection();
@@ -338,7 +346,7 @@ void TestRecordsModel::liveRecordFromAnotherThread()
     server->start();
     QVERIFY(server->wait(10000));
     QVERIFY(!added.id.isEmpty());
-    QCOMPARE(inserted.count(), 0);   // queued to the model's thread
+    QCOMPARE(inserted.count(), 0); // queued to the model's thread
     QTRY_COMPARE(inserted.count(), 1);
     QCOMPARE(inserted.first().at(1).toInt(), 0);
     QCOMPARE(reset.count(), 0);
@@ -359,11 +367,11 @@ void TestRecordsModel::liveRecordOutsideTheFilter()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
-    addLive(orgAdminA(), kMentorA1, kCoordA1, EventType::PauseActivated);    // another event
-    addLive(orgAdminA(), kMentorA2, kCoordA1, EventType::PauseDeactivated);  // another mentor
+    addLive(orgAdminA(), kMentorA1, kCoordA1, EventType::PauseActivated);   // another event
+    addLive(orgAdminA(), kMentorA2, kCoordA1, EventType::PauseDeactivated); // another mentor
     QCOMPARE(inserted.count(), 0);
     const NotificationRecord match = addLive(orgAdminA(), kMentorA1, kCoordA2, EventType::PauseDeactivated);
-    QVERIFY(inserted.count() >= 1);   // the tester may fetch a page after it
+    QVERIFY(inserted.count() >= 1); // the tester may fetch a page after it
     QCOMPARE(inserted.first().at(1).toInt(), 0);
     QCOMPARE(model.recordAt(0).id, match.id);
     QCOMPARE(reset.count(), 0);
@@ -417,7 +425,8 @@ void TestRecordsModel::lateSignalDoesNotDuplicate()
     QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), model.rowCount());
     QVERIFY(!ids.contains(late.id));
     // The page continues right after the row that was last.
-    const auto next = m_service->windowAfter(orgAdminA(), {}, NotificationRecordService::keyOf(lastBefore), 1);
+    const auto next =
+        m_service->windowAfter(orgAdminA(), {}, NotificationRecordService::keyOf(lastBefore), 1);
     QVERIFY(next.ok());
     QCOMPARE(model.recordAt(rows).id, next->constFirst().id);
 
@@ -495,7 +504,7 @@ void TestRecordsModel::deletedRecordIsRemoved()
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.first().at(1).toInt(), 0);
     QVERIFY(model.rowOf(r.id) < 0);
-    QVERIFY(model.rowCount() >= rows - 1);   // the tester may have fetched a page after it
+    QVERIFY(model.rowCount() >= rows - 1); // the tester may have fetched a page after it
     QCOMPARE(reset.count(), 0);
     QVERIFY(sameAsService(*m_service, model));
 }
@@ -657,12 +666,13 @@ void TestRecordsModel::otherOrganisationNeverAppears()
     const NotificationRecord a = addLive(orgAdminA(), kMentorA1, kCoordA1);
     m_clock->advance(1000);
     std::unique_ptr<QThread> server(QThread::create([this] {
-        (void)m_service->record(coordinatorA(), newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(0)));
+        (void)m_service->record(coordinatorA(),
+                                newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(0)));
         m_database->db().closeThreadConnection();
     }));
     server->start();
     QVERIFY(server->wait(10000));
-    QTRY_COMPARE(modelA.index(0, 0).data(Qt::UserRole).toString() != a.id, true);   // the thread's arrived
+    QTRY_COMPARE(modelA.index(0, 0).data(Qt::UserRole).toString() != a.id, true); // the thread's arrived
     RecordUpdate update;
     update.notes = std::optional<QString>(QStringLiteral("A's note"));
     QVERIFY(m_service->update(orgAdminA(), a.id, update).ok());
@@ -680,7 +690,8 @@ void TestRecordsModel::otherOrganisationNeverAppears()
     // An org admin of B filtering by A's organisation still sees only B.
     RecordFilter other;
     other.orgId = kOrgA;
-    modelB.setCaller(Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB, QString()});
+    modelB.setCaller(
+        Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB, QString()});
     modelB.setFilter(other);
     QCOMPARE(modelB.rowCount(), rowsB + 1);
     for (int row = 0; row < modelB.rowCount(); ++row)

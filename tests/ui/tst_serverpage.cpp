@@ -1,9 +1,9 @@
+#include "tests/support/TestSupport.h"
 #include "tests/ui/ConsoleFixture.h"
 #include "ui/devices/PairingPanel.h"
 #include "ui/devices/QrCode.h"
 #include "ui/devices/QrCodeView.h"
 #include "ui/devices/ServerPage.h"
-#include "tests/support/TestSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,8 +29,9 @@ using namespace cc::test::ui;
 
 namespace {
 
-const QString kFingerprint = QStringLiteral("AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:"
-                                            "AB:CD:EF:01:23:45:67:89");
+const QString kFingerprint =
+    QStringLiteral("AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:"
+                   "AB:CD:EF:01:23:45:67:89");
 
 // Clicks `answer` in the next message box that opens (from inside its exec()), and notes it was seen.
 void answerMessageBox(QMessageBox::StandardButton answer, std::shared_ptr<bool> seen)
@@ -104,10 +105,10 @@ private:
     std::unique_ptr<ServerPage> makePage(const Caller &caller);
 
     std::unique_ptr<ConsoleFixture> m_fixture;
-    Caller m_admin;   // org admin of A
-    Caller m_kari;    // coordinator of A
-    Caller m_bjorn;   // coordinator of B
-    Caller m_root;    // global admin
+    Caller m_admin; // org admin of A
+    Caller m_kari;  // coordinator of A
+    Caller m_bjorn; // coordinator of B
+    Caller m_root;  // global admin
 };
 
 void TestServerPage::init()
@@ -118,7 +119,8 @@ void TestServerPage::init()
     m_kari = m_fixture->addUser(QStringLiteral("kari"), Role::Coordinator, kOrgA, kCoordA1);
     m_bjorn = m_fixture->addUser(QStringLiteral("bjorn"), Role::Coordinator, kOrgB, kCoordB1);
     m_root = m_fixture->addUser(QStringLiteral("root"), Role::GlobalAdmin, QString());
-    QVERIFY(!m_admin.userId.isEmpty() && !m_kari.userId.isEmpty() && !m_bjorn.userId.isEmpty() && !m_root.userId.isEmpty());
+    QVERIFY(!m_admin.userId.isEmpty() && !m_kari.userId.isEmpty() && !m_bjorn.userId.isEmpty()
+            && !m_root.userId.isEmpty());
 }
 
 void TestServerPage::cleanup()
@@ -147,7 +149,7 @@ void TestServerPage::startsWithTheWidgetsOptions()
     auto *fingerprint = child<QLabel>(page.get(), QStringLiteral("serverFingerprint"));
 
     QVERIFY(state->text().startsWith(QStringLiteral("Stopped")));
-    QVERIFY(!certificate->isEnabled());   // TLS is off
+    QVERIFY(!certificate->isEnabled()); // TLS is off
     port->setValue(9443);
     tls->setChecked(true);
     QVERIFY(certificate->isEnabled() && key->isEnabled());
@@ -164,17 +166,19 @@ void TestServerPage::startsWithTheWidgetsOptions()
     QCOMPARE(options.keyFile, QStringLiteral("/etc/cc/key.pem"));
     QVERIFY(m_fixture->server.state().running);
 
-    QVERIFY2(state->text().contains(QStringLiteral("9443")) && state->text().contains(QStringLiteral("TLS")), qPrintable(state->text()));
+    QVERIFY2(state->text().contains(QStringLiteral("9443")) && state->text().contains(QStringLiteral("TLS")),
+             qPrintable(state->text()));
     QCOMPARE(urls->text(), QStringLiteral("https://192.168.1.20:9443"));
     QCOMPARE(fingerprint->text().remove(QLatin1Char('\n')), kFingerprint);
     QVERIFY(fingerprint->textInteractionFlags() & Qt::TextSelectableByKeyboard);
     QCOMPARE(button->text(), QStringLiteral("&Stop server"));
-    QVERIFY(!port->isEnabled() && !tls->isEnabled() && !certificate->isEnabled());   // fixed while running
+    QVERIFY(!port->isEnabled() && !tls->isEnabled() && !certificate->isEnabled()); // fixed while running
     QVERIFY(!status.isEmpty());
     // What was started with is remembered.
     QCOMPARE(m_fixture->settings->integer(Settings::Key::ServerPort), 9443);
     QVERIFY(m_fixture->settings->boolean(Settings::Key::ServerTls));
-    QCOMPARE(m_fixture->settings->string(Settings::Key::ServerCertificateFile), QStringLiteral("/etc/cc/cert.pem"));
+    QCOMPARE(m_fixture->settings->string(Settings::Key::ServerCertificateFile),
+             QStringLiteral("/etc/cc/cert.pem"));
     QCOMPARE(m_fixture->settings->string(Settings::Key::ServerKeyFile), QStringLiteral("/etc/cc/key.pem"));
 
     button->click();
@@ -205,14 +209,16 @@ void TestServerPage::optionsComeFromSettings()
     child<QPushButton>(page.get(), QStringLiteral("serverStartStop"))->click();
     QCOMPARE(m_fixture->server.starts.constLast().port, quint16(0));
     // The fake picks 18080 for "any".
-    QCOMPARE(child<QLabel>(page.get(), QStringLiteral("serverUrls"))->text(), QStringLiteral("http://192.168.1.20:18080"));
+    QCOMPARE(child<QLabel>(page.get(), QStringLiteral("serverUrls"))->text(),
+             QStringLiteral("http://192.168.1.20:18080"));
 }
 
 void TestServerPage::tlsNeedsBothFiles()
 {
     auto page = makePage(m_admin);
     child<QCheckBox>(page.get(), QStringLiteral("serverTls"))->setChecked(true);
-    child<QLineEdit>(page.get(), QStringLiteral("serverCertificateFile"))->setText(QStringLiteral("/etc/cc/cert.pem"));
+    child<QLineEdit>(page.get(), QStringLiteral("serverCertificateFile"))
+        ->setText(QStringLiteral("/etc/cc/cert.pem"));
     child<QPushButton>(page.get(), QStringLiteral("serverStartStop"))->click();
     QVERIFY(m_fixture->server.starts.isEmpty());
     const QString state = child<QLabel>(page.get(), QStringLiteral("serverState"))->text();
@@ -230,7 +236,8 @@ void TestServerPage::failedStartSaysWhy()
     QCOMPARE(state, QStringLiteral("Stopped: Cannot listen on 0.0.0.0:8080: The address is in use"));
     QCOMPARE(status.size(), 1);
     QVERIFY(status.constFirst().constFirst().toString().contains(QStringLiteral("address is in use")));
-    QCOMPARE(child<QPushButton>(page.get(), QStringLiteral("serverStartStop"))->text(), QStringLiteral("&Start server"));
+    QCOMPARE(child<QPushButton>(page.get(), QStringLiteral("serverStartStop"))->text(),
+             QStringLiteral("&Start server"));
 }
 
 void TestServerPage::noEmbeddedServer()
@@ -316,7 +323,8 @@ void TestServerPage::pairingCodeRedeems()
     QCOMPARE(issued->user.username, QStringLiteral("kari"));
     QCOMPARE(tokensChanged.size(), 1);
     // Once only.
-    QCOMPARE(test::codeOf(m_fixture->auth->redeemPairingCode(code, QStringLiteral("192.168.1.50"))), QStringLiteral("unauthenticated"));
+    QCOMPARE(test::codeOf(m_fixture->auth->redeemPairingCode(code, QStringLiteral("192.168.1.50"))),
+             QStringLiteral("unauthenticated"));
     // The new device is listed.
     auto *tokens = child<QTableWidget>(page.get(), QStringLiteral("tokensTable"));
     QVERIFY(rowOfToken(tokens, issued->token.id) >= 0);
@@ -327,10 +335,11 @@ void TestServerPage::pairingUsersFollowTheRole_data()
     QTest::addColumn<QString>("who");
     QTest::addColumn<QStringList>("users");
     QTest::newRow("coordinator") << QStringLiteral("kari") << QStringList{QStringLiteral("kari")};
-    QTest::newRow("org admin") << QStringLiteral("admin.a") << QStringList{QStringLiteral("admin.a"), QStringLiteral("kari")};
+    QTest::newRow("org admin") << QStringLiteral("admin.a")
+                               << QStringList{QStringLiteral("admin.a"), QStringLiteral("kari")};
     QTest::newRow("global admin") << QStringLiteral("root")
-                                  << QStringList{QStringLiteral("admin.a"), QStringLiteral("bjorn"), QStringLiteral("kari"),
-                                                 QStringLiteral("root")};
+                                  << QStringList{QStringLiteral("admin.a"), QStringLiteral("bjorn"),
+                                                 QStringLiteral("kari"), QStringLiteral("root")};
 }
 
 void TestServerPage::pairingUsersFollowTheRole()
@@ -342,7 +351,9 @@ void TestServerPage::pairingUsersFollowTheRole()
     QVERIFY(m_fixture->directory->setDisabled(m_root, gone.userId, true).ok());
     QVERIFY(m_fixture->server.start({8080, false, {}, {}}).ok());
 
-    const Caller caller = who == QLatin1String("kari") ? m_kari : who == QLatin1String("admin.a") ? m_admin : m_root;
+    const Caller caller = who == QLatin1String("kari") ? m_kari
+        : who == QLatin1String("admin.a")              ? m_admin
+                                                       : m_root;
     auto page = makePage(caller);
     auto *combo = child<QComboBox>(page.get(), QStringLiteral("pairingUser"));
     QStringList offered;
@@ -350,7 +361,7 @@ void TestServerPage::pairingUsersFollowTheRole()
         offered << combo->itemData(i).toString();
     offered.sort();
     QCOMPARE(offered, users);
-    QCOMPARE(combo->currentData().toString(), caller.username);   // themselves by default
+    QCOMPARE(combo->currentData().toString(), caller.username); // themselves by default
     // Each one offered can be paired by this caller.
     for (const QString &username : std::as_const(offered))
         QVERIFY2(m_fixture->auth->createPairingCode(caller, username).ok(), qPrintable(username));
@@ -371,7 +382,8 @@ void TestServerPage::pairingNeedsARunningServer()
     QVERIFY2(message->text().contains(QStringLiteral("Start the server")), qPrintable(message->text()));
     child<QPushButton>(page.get(), QStringLiteral("serverStartStop"))->click();
     QVERIFY(create->isEnabled());
-    QCOMPARE(child<QComboBox>(page.get(), QStringLiteral("pairingAddress"))->currentText(), QStringLiteral("http://192.168.1.20:8080"));
+    QCOMPARE(child<QComboBox>(page.get(), QStringLiteral("pairingAddress"))->currentText(),
+             QStringLiteral("http://192.168.1.20:8080"));
 }
 
 void TestServerPage::pairingCodeCountsDownAndExpires()
@@ -396,7 +408,8 @@ void TestServerPage::pairingCodeCountsDownAndExpires()
     QVERIFY(codeLabel->text().isEmpty());
     QVERIFY(panel->payload().isEmpty());
     QVERIFY(child<QrCodeView>(page.get(), QStringLiteral("pairingQrCode"))->code().isNull());
-    QCOMPARE(test::codeOf(m_fixture->auth->redeemPairingCode(code, QStringLiteral("10.0.0.9"))), QStringLiteral("unauthenticated"));
+    QCOMPARE(test::codeOf(m_fixture->auth->redeemPairingCode(code, QStringLiteral("10.0.0.9"))),
+             QStringLiteral("unauthenticated"));
 }
 
 void TestServerPage::stoppingTheServerHidesTheCode()
@@ -415,15 +428,19 @@ void TestServerPage::stoppingTheServerHidesTheCode()
 
 void TestServerPage::pairingUriIsPercentEncoded()
 {
-    const QString uri = PairingPanel::pairingUri(QStringLiteral("https://[fe80::1]:8443/a b?x=1&y=2"), QStringLiteral("AB12"),
-                                                 QStringLiteral("ABCD2345"));
-    QVERIFY(uri.startsWith(QStringLiteral("coordinatorconsole://pair?v=1&url=https%3A%2F%2F%5Bfe80%3A%3A1%5D%3A8443%2Fa%20b%3Fx%3D1%26y%3D2&")));
+    const QString uri = PairingPanel::pairingUri(QStringLiteral("https://[fe80::1]:8443/a b?x=1&y=2"),
+                                                 QStringLiteral("AB12"), QStringLiteral("ABCD2345"));
+    QVERIFY(uri.startsWith(
+        QStringLiteral("coordinatorconsole://"
+                       "pair?v=1&url=https%3A%2F%2F%5Bfe80%3A%3A1%5D%3A8443%2Fa%20b%3Fx%3D1%26y%3D2&")));
     const QUrlQuery query{QUrl(uri)};
-    QCOMPARE(query.queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded), QStringLiteral("https://[fe80::1]:8443/a b?x=1&y=2"));
+    QCOMPARE(query.queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded),
+             QStringLiteral("https://[fe80::1]:8443/a b?x=1&y=2"));
     QCOMPARE(query.queryItemValue(QStringLiteral("fp")), QStringLiteral("AB12"));
     QCOMPARE(query.queryItemValue(QStringLiteral("code")), QStringLiteral("ABCD2345"));
     QCOMPARE(PairingPanel::groupedCode(QStringLiteral("ABCDEFGHIJ")), QStringLiteral("ABCD EFGH IJ"));
-    QCOMPARE(PairingPanel::groupedCode(QStringLiteral("ABCDEFGHIJKLMNOPQRST")), QStringLiteral("ABCD EFGH IJKL MNOP\nQRST"));
+    QCOMPARE(PairingPanel::groupedCode(QStringLiteral("ABCDEFGHIJKLMNOPQRST")),
+             QStringLiteral("ABCD EFGH IJKL MNOP\nQRST"));
 }
 
 void TestServerPage::tokensAreListedAndRevoked()
@@ -439,7 +456,7 @@ void TestServerPage::tokensAreListedAndRevoked()
     QCOMPARE(table->item(row, 1)->text(), QStringLiteral("kari (kari)"));
     QCOMPARE(table->item(row, 3)->text(), QStringLiteral("Never"));
     QCOMPARE(table->item(row, 5)->text(), QStringLiteral("Valid"));
-    QVERIFY(!revoke->isEnabled());   // nothing selected
+    QVERIFY(!revoke->isEnabled()); // nothing selected
 
     // A token issued elsewhere (the API) appears without a refresh.
     auto laptop = m_fixture->auth->issueToken(QStringLiteral("admin.a"), 30, QStringLiteral("Laptop"));
@@ -457,8 +474,9 @@ void TestServerPage::tokensAreListedAndRevoked()
     QVERIFY(m_fixture->auth->authenticate(laptop->secret).ok());
     row = rowOfToken(table, phone->token.id);
     QVERIFY(row >= 0);
-    QVERIFY2(table->item(row, 5)->text().startsWith(QStringLiteral("Revoked")), qPrintable(table->item(row, 5)->text()));
-    QVERIFY(!revoke->isEnabled());   // still selected, but revoked already
+    QVERIFY2(table->item(row, 5)->text().startsWith(QStringLiteral("Revoked")),
+             qPrintable(table->item(row, 5)->text()));
+    QVERIFY(!revoke->isEnabled()); // still selected, but revoked already
 
     // Expired tokens say so and cannot be revoked.
     m_fixture->clock.advance(31 * kDay);
@@ -472,8 +490,10 @@ void TestServerPage::tokensAreListedAndRevoked()
 void TestServerPage::tokensFollowTheCaller()
 {
     auto kariPhone = m_fixture->auth->issueToken(QStringLiteral("kari"), 30, QStringLiteral("Kari's phone"));
-    auto adminPhone = m_fixture->auth->issueToken(QStringLiteral("admin.a"), 30, QStringLiteral("Admin's phone"));
-    auto bjornPhone = m_fixture->auth->issueToken(QStringLiteral("bjorn"), 30, QStringLiteral("Bjørn's phone"));
+    auto adminPhone =
+        m_fixture->auth->issueToken(QStringLiteral("admin.a"), 30, QStringLiteral("Admin's phone"));
+    auto bjornPhone =
+        m_fixture->auth->issueToken(QStringLiteral("bjorn"), 30, QStringLiteral("Bjørn's phone"));
     QVERIFY(kariPhone.ok() && adminPhone.ok() && bjornPhone.ok());
 
     auto kariPage = makePage(m_kari);
@@ -519,10 +539,13 @@ void TestServerPage::requestLogKeepsTheTail()
     m_fixture->server.logRequest(QStringLiteral("GET /api/v1/health 200 1 ms"));
     QCOMPARE(log->toPlainText(), QStringLiteral("GET /api/v1/health 200 1 ms"));
     for (int i = 0; i < 700; ++i)
-        m_fixture->server.logRequest(QStringLiteral("GET /api/v1/notification-records 200 %1 ms user=kari").arg(i));
+        m_fixture->server.logRequest(
+            QStringLiteral("GET /api/v1/notification-records 200 %1 ms user=kari").arg(i));
     QCOMPARE(log->blockCount(), ServerPage::kLogLines);
-    QCOMPARE(log->document()->lastBlock().text(), QStringLiteral("GET /api/v1/notification-records 200 699 ms user=kari"));
-    QCOMPARE(log->document()->firstBlock().text(), QStringLiteral("GET /api/v1/notification-records 200 200 ms user=kari"));
+    QCOMPARE(log->document()->lastBlock().text(),
+             QStringLiteral("GET /api/v1/notification-records 200 699 ms user=kari"));
+    QCOMPARE(log->document()->firstBlock().text(),
+             QStringLiteral("GET /api/v1/notification-records 200 200 ms user=kari"));
     QVERIFY(!log->toPlainText().contains(QStringLiteral("health")));
 }
 

@@ -1,7 +1,7 @@
+#include "core/StatisticsService.h"
 #include "tests/ui/ConsoleFixture.h"
 #include "ui/statistics/StatisticsPage.h"
 #include "ui/statistics/StatisticsReportModel.h"
-#include "core/StatisticsService.h"
 
 #include <QAbstractItemModelTester>
 #include <QAreaSeries>
@@ -116,7 +116,8 @@ void TestStatisticsPage::cleanup()
 void TestStatisticsPage::seed()
 {
     NotificationRecordService &records = *m_fixture->records;
-    const struct {
+    const struct
+    {
         QString mentor;
         QString coordinator;
         EventType type;
@@ -149,7 +150,8 @@ void TestStatisticsPage::defaultPeriodIsLast12Months()
     m_fixture->settings->reset(Settings::Key::StatisticsTo);
     auto page = makePage(orgAdminA());
     // The fixture's clock stands at 19 March 2026.
-    const auto [from, to] = StatisticsPage::periodOf(StatisticsPage::QuickPeriod::Last12Months, date(2026, 3, 19));
+    const auto [from, to] =
+        StatisticsPage::periodOf(StatisticsPage::QuickPeriod::Last12Months, date(2026, 3, 19));
     QCOMPARE(page->findChild<QDateEdit *>(QStringLiteral("statisticsFrom"))->date(), from);
     QCOMPARE(page->findChild<QDateEdit *>(QStringLiteral("statisticsTo"))->date(), to);
     QCOMPARE(to, date(2026, 3, 19));
@@ -177,7 +179,7 @@ void TestStatisticsPage::showsChartsWithSeries()
     int highest = 0;
     for (const QPointF &p : area->upperSeries()->points())
         highest = std::max(highest, int(p.y()));
-    QCOMPARE(highest, 2);   // Åse and Per in the last weeks of December
+    QCOMPARE(highest, 2); // Åse and Per in the last weeks of December
     QCOMPARE(paused->chart()->axes().size(), 2);
 
     auto *events = page->findChild<QChartView *>(QStringLiteral("eventsChart"));
@@ -187,8 +189,8 @@ void TestStatisticsPage::showsChartsWithSeries()
     QCOMPARE(bars->count(), 2);
     QCOMPARE(bars->barSets().at(0)->count(), 12);
     QCOMPARE(bars->barSets().at(1)->count(), 12);
-    QCOMPARE(bars->barSets().at(0)->sum(), 3.0);   // started: March, June, December
-    QCOMPARE(bars->barSets().at(1)->sum(), 1.0);   // ended: March
+    QCOMPARE(bars->barSets().at(0)->sum(), 3.0); // started: March, June, December
+    QCOMPARE(bars->barSets().at(1)->sum(), 1.0); // ended: March
     QCOMPARE(bars->barSets().at(0)->at(2), 1.0);
     QCOMPARE(bars->barSets().at(0)->at(5), 1.0);
     QCOMPARE(bars->barSets().at(0)->at(11), 1.0);
@@ -208,14 +210,18 @@ void TestStatisticsPage::chartsAreNamedAndDescribed()
     auto *paused = page->findChild<QChartView *>(QStringLiteral("pausedChart"));
     QVERIFY2(paused->accessibleDescription().contains(QLatin1String("highest 2 in the week of")),
              qPrintable(paused->accessibleDescription()));
-    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("pausedSummary"))->text(), paused->accessibleDescription());
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("pausedSummary"))->text(),
+             paused->accessibleDescription());
     auto *events = page->findChild<QChartView *>(QStringLiteral("eventsChart"));
     // "3 pauses started. 1 pause ended." once the English plural forms are in (before: "pause(s)").
-    QVERIFY2(events->accessibleDescription().contains(QLatin1String("3 pause")), qPrintable(events->accessibleDescription()));
-    QVERIFY2(events->accessibleDescription().contains(QLatin1String("1 pause")), qPrintable(events->accessibleDescription()));
+    QVERIFY2(events->accessibleDescription().contains(QLatin1String("3 pause")),
+             qPrintable(events->accessibleDescription()));
+    QVERIFY2(events->accessibleDescription().contains(QLatin1String("1 pause")),
+             qPrintable(events->accessibleDescription()));
     QVERIFY2(events->accessibleDescription().contains(QLatin1String("The busiest month was")),
              qPrintable(events->accessibleDescription()));
-    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("eventsSummary"))->text(), events->accessibleDescription());
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("eventsSummary"))->text(),
+             events->accessibleDescription());
     for (QWidget *w : page->findChildren<QWidget *>()) {
         if (qobject_cast<QComboBox *>(w) || qobject_cast<QDateEdit *>(w) || qobject_cast<QTableView *>(w))
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
@@ -231,8 +237,12 @@ void TestStatisticsPage::emptyPeriodSaysSo()
     auto page = makePage(orgAdminA());
     QVERIFY(page->refresh());
     QVERIFY(page->statistics().mentors.isEmpty());
-    QVERIFY(page->findChild<QLabel *>(QStringLiteral("pausedSummary"))->text().startsWith(QLatin1String("No peer mentor was paused")));
-    QVERIFY(page->findChild<QLabel *>(QStringLiteral("eventsSummary"))->text().startsWith(QLatin1String("No pause started or ended")));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("pausedSummary"))
+                ->text()
+                .startsWith(QLatin1String("No peer mentor was paused")));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("eventsSummary"))
+                ->text()
+                .startsWith(QLatin1String("No pause started or ended")));
     QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("exportCsvButton"))->isEnabled());
 }
 
@@ -249,8 +259,8 @@ void TestStatisticsPage::reportMatchesService()
     QCOMPARE(table->model()->rowCount(), int(expected->mentors.size()));
     QStringList want;
     for (const MentorActivity &m : expected->mentors)
-        want << QStringList{m.name, m.coordinatorName, QString::number(m.activeDays), QString::number(m.pausedDays),
-                            QString::number(m.pauses)}
+        want << QStringList{m.name, m.coordinatorName, QString::number(m.activeDays),
+                            QString::number(m.pausedDays), QString::number(m.pauses)}
                     .join(QLatin1Char('|'));
     QStringList shown = tableRows(table);
     shown.sort();
@@ -268,13 +278,16 @@ void TestStatisticsPage::reportModelUnderTester()
     StatisticsReportModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     StatisticsService service(m_fixture->db());
-    const auto stats = service.activity(globalAdmin(), StatisticsRequest{date(2025, 1, 1), date(2025, 12, 31), {}, {}});
+    const auto stats =
+        service.activity(globalAdmin(), StatisticsRequest{date(2025, 1, 1), date(2025, 12, 31), {}, {}});
     QVERIFY(stats.ok());
     model.setRows(stats->mentors);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(StatisticsReportModel::ColumnCount));
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), StatisticsReportModel::headers().at(0));
-    QCOMPARE(model.index(0, StatisticsReportModel::PausedDaysColumn).data(StatisticsReportModel::SortRole).metaType(),
+    QCOMPARE(model.index(0, StatisticsReportModel::PausedDaysColumn)
+                 .data(StatisticsReportModel::SortRole)
+                 .metaType(),
              QMetaType::fromType<int>());
     model.setRows({});
     QCOMPARE(model.rowCount(), 0);
@@ -335,7 +348,8 @@ void TestStatisticsPage::pdfExportIsAPdf()
     QVERIFY(bytes.startsWith("%PDF"));
     QVERIFY(bytes.size() > 1000);
     if (qEnvironmentVariableIsSet("CC_SCREENSHOT_DIR")) {
-        const QString copy = QDir(qEnvironmentVariable("CC_SCREENSHOT_DIR")).filePath(QStringLiteral("activity-report.pdf"));
+        const QString copy =
+            QDir(qEnvironmentVariable("CC_SCREENSHOT_DIR")).filePath(QStringLiteral("activity-report.pdf"));
         QFile::remove(copy);
         QFile::copy(file, copy);
     }
@@ -351,7 +365,8 @@ void TestStatisticsPage::periodAndScopeRestoredFromSettings()
     QCOMPARE(page->findChild<QDateEdit *>(QStringLiteral("statisticsTo"))->date(), date(2025, 6, 30));
     QCOMPARE(page->findChild<QComboBox *>(QStringLiteral("statisticsQuickPeriod"))->currentData().toInt(),
              int(StatisticsPage::QuickPeriod::Custom));
-    QCOMPARE(page->findChild<QComboBox *>(QStringLiteral("statisticsCoordinator"))->currentData().toString(), kCoordA2);
+    QCOMPARE(page->findChild<QComboBox *>(QStringLiteral("statisticsCoordinator"))->currentData().toString(),
+             kCoordA2);
     const StatisticsRequest r = page->request();
     QCOMPARE(r.from, date(2025, 6, 1));
     QCOMPARE(r.to, date(2025, 6, 30));
@@ -398,7 +413,7 @@ void TestStatisticsPage::scopeChoiceIsRemembered()
 {
     auto page = makePage(orgAdminA());
     auto *coordinator = page->findChild<QComboBox *>(QStringLiteral("statisticsCoordinator"));
-    QCOMPARE(coordinator->count(), 3);   // the whole organisation, Kari, Ola
+    QCOMPARE(coordinator->count(), 3); // the whole organisation, Kari, Ola
     const int index = coordinator->findData(kCoordA1);
     QVERIFY(index > 0);
     coordinator->setCurrentIndex(index);
@@ -419,7 +434,7 @@ void TestStatisticsPage::globalAdminChoosesOrganisation()
     QCOMPARE(organisation->currentData().toString(), kOrgB);
     QCOMPARE(page->request().orgId, kOrgB);
     auto *coordinator = page->findChild<QComboBox *>(QStringLiteral("statisticsCoordinator"));
-    QCOMPARE(coordinator->count(), 2);   // the whole organisation, Berit
+    QCOMPARE(coordinator->count(), 2); // the whole organisation, Berit
     QVERIFY(page->refresh());
     QCOMPARE(page->statistics().mentors.size(), 1);
     QCOMPARE(page->statistics().mentors.first().peerMentorId, kMentorB1);
@@ -442,7 +457,10 @@ void TestStatisticsPage::recordedPauseRefreshes()
     const int before = page->statistics().events.at(7).activated;
     QCOMPARE(before, 0);
     // Through the service, as the API records it: the page follows without being asked.
-    QVERIFY(m_fixture->records->record(orgAdminA(), newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, at(date(2025, 8, 5)))).ok());
+    QVERIFY(m_fixture->records
+                ->record(orgAdminA(),
+                         newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, at(date(2025, 8, 5))))
+                .ok());
     QTRY_COMPARE_WITH_TIMEOUT(page->statistics().events.at(7).activated, 1, 5000);
 }
 
@@ -501,7 +519,9 @@ void TestStatisticsPage::fitsTheWindow()
         QVERIFY(view->chart()->plotArea().width() > 200);
     }
     for (QWidget *w : page->findChildren<QWidget *>()) {
-        if (!w->isVisible() || !(qobject_cast<QPushButton *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QDateEdit *>(w)))
+        if (!w->isVisible()
+            || !(qobject_cast<QPushButton *>(w) || qobject_cast<QComboBox *>(w)
+                 || qobject_cast<QDateEdit *>(w)))
             continue;
         QVERIFY2(w->width() >= w->minimumSizeHint().width(), qPrintable(w->objectName()));
     }

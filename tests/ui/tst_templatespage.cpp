@@ -1,16 +1,14 @@
 #include "core/BuiltinTemplates.h"
-#include "tests/ui/ConsoleFixture.h"
 #include "core/TemplateCompiler.h"
+#include "core/TimeText.h"
+#include "tests/ui/ConsoleFixture.h"
 #include "ui/templates/TemplateHighlighter.h"
 #include "ui/templates/TemplateVersionsDialog.h"
 #include "ui/templates/TemplatesPage.h"
-#include "core/TimeText.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAccessible>
-#include <QScrollBar>
-#include <QTabBar>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,7 +16,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSet>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
@@ -214,7 +214,8 @@ void TestTemplatesPage::showsWhatIsOverridden()
     QVERIFY(button(QStringLiteral("resetButton"))->isEnabled());
 
     // Another organisation sees its own default.
-    std::unique_ptr<TemplatesPage> other = std::make_unique<TemplatesPage>(m_fixture->services(), coordinatorB());
+    std::unique_ptr<TemplatesPage> other =
+        std::make_unique<TemplatesPage>(m_fixture->services(), coordinatorB());
     auto *otherList = other->findChild<QListWidget *>(QStringLiteral("templateList"));
     QVERIFY(otherList->item(1)->text().contains(QStringLiteral("Built-in default")));
 }
@@ -243,7 +244,9 @@ void TestTemplatesPage::unknownPlaceholderShowsPositionedError()
     QVERIFY(!wavyUnderlined(body, 0, 5));
     QVERIFY(!button(QStringLiteral("saveButton"))->isEnabled());
     QVERIFY(button(QStringLiteral("revertButton"))->isEnabled());
-    QTRY_VERIFY(child<QTextEdit>(QStringLiteral("englishPreview"))->toPlainText().contains(QStringLiteral("No preview")));
+    QTRY_VERIFY(child<QTextEdit>(QStringLiteral("englishPreview"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("No preview")));
 
     // Enter on the problem selects the tag in the editor.
     problems->setFocus();
@@ -258,7 +261,9 @@ void TestTemplatesPage::unknownPlaceholderShowsPositionedError()
     QVERIFY(problems->isHidden());
     QVERIFY(!anyWavyUnderline(body));
     QVERIFY(button(QStringLiteral("saveButton"))->isEnabled());
-    QTRY_VERIFY(child<QTextEdit>(QStringLiteral("englishPreview"))->toPlainText().contains(QStringLiteral("Personal leave there")));
+    QTRY_VERIFY(child<QTextEdit>(QStringLiteral("englishPreview"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("Personal leave there")));
 }
 
 void TestTemplatesPage::problemInTitleIsListed()
@@ -292,15 +297,18 @@ void TestTemplatesPage::previewsFollowTheText()
 
     // The saved default, rendered with the sample values.
     QVERIFY(english->toPlainText().contains(builtinTemplate(kPause)->en.title));
-    QVERIFY(english->toPlainText().contains(
-        QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.")));
-    QVERIFY(norwegian->toPlainText().contains(QStringLiteral("Kari Nordmann har startet en pause fra %1.").arg(nbDate)));
+    QVERIFY(english->toPlainText().contains(QStringLiteral(
+        "Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.")));
+    QVERIFY(norwegian->toPlainText().contains(
+        QStringLiteral("Kari Nordmann har startet en pause fra %1.").arg(nbDate)));
 
-    englishBody()->setPlainText(QStringLiteral("{{peer_mentor_name}} rests from {{date}} ({{organization_name}})."));
+    englishBody()->setPlainText(
+        QStringLiteral("{{peer_mentor_name}} rests from {{date}} ({{organization_name}})."));
     QTRY_VERIFY2(english->toPlainText().contains(
                      QStringLiteral("Kari Nordmann rests from %1 (Organisation A).").arg(enDate)),
                  qPrintable(english->toPlainText()));
-    norwegianBody()->setPlainText(QStringLiteral("{{^reason}}Uten grunn.{{/reason}}{{#reason}}Grunn: {{reason}}{{/reason}} {{date}}"));
+    norwegianBody()->setPlainText(
+        QStringLiteral("{{^reason}}Uten grunn.{{/reason}}{{#reason}}Grunn: {{reason}}{{/reason}} {{date}}"));
     QTRY_VERIFY2(norwegian->toPlainText().contains(QStringLiteral("Grunn: Personal leave %1").arg(nbDate)),
                  qPrintable(norwegian->toPlainText()));
     // The other language's preview is untouched by it.
@@ -320,9 +328,10 @@ void TestTemplatesPage::previewWithAChosenMentor()
     source->setCurrentIndex(source->findData(kMentorA1));
     auto *english = child<QTextEdit>(QStringLiteral("englishPreview"));
     const QString date = formatLongDate(day(-3), QStringLiteral("en"), QStringLiteral("Europe/Oslo"));
-    QTRY_VERIFY2(english->toPlainText().contains(
-                     QStringLiteral("Åse Ødegård has activated a pause effective %1. Reason: Sykemelding.").arg(date)),
-                 qPrintable(english->toPlainText()));
+    QTRY_VERIFY2(
+        english->toPlainText().contains(
+            QStringLiteral("Åse Ødegård has activated a pause effective %1. Reason: Sykemelding.").arg(date)),
+        qPrintable(english->toPlainText()));
     // The same text the API renders for that mentor.
     TemplateValues values;
     values.peerMentorId = kMentorA1;
@@ -349,12 +358,15 @@ void TestTemplatesPage::saveMakesAVersion()
     QCOMPARE(saved->scope, kOrgA);
     // Organisation B keeps the default.
     QCOMPARE(m_fixture->templates->get(coordinatorB(), kPause)->en.body, builtinTemplate(kPause)->en.body);
-    QVERIFY(child<QListWidget>(QStringLiteral("templateList"))->item(0)->text().contains(QStringLiteral("changed for your organisation")));
+    QVERIFY(child<QListWidget>(QStringLiteral("templateList"))
+                ->item(0)
+                ->text()
+                .contains(QStringLiteral("changed for your organisation")));
     QVERIFY(button(QStringLiteral("resetButton"))->isEnabled());
 
     auto versions = m_fixture->templates->versions(orgAdminA(), kPause);
     QVERIFY(versions.ok());
-    QCOMPARE(versions->size(), 2);   // the inherited original, and the change
+    QCOMPARE(versions->size(), 2); // the inherited original, and the change
 
     QTest::mouseClick(button(QStringLiteral("versionsButton")), Qt::LeftButton);
     TemplateVersionsDialog *dialog = m_page->versionsDialog();
@@ -364,7 +376,8 @@ void TestTemplatesPage::saveMakesAVersion()
     QCOMPARE(list->topLevelItem(0)->text(1), TemplateVersionsDialog::actionText(QStringLiteral("update")));
     QCOMPARE(list->topLevelItem(0)->text(2), orgAdminA().username);
     QCOMPARE(list->topLevelItem(1)->text(1), TemplateVersionsDialog::actionText(QStringLiteral("original")));
-    QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("versionText"))->toPlainText().contains(newBody));
+    QVERIFY(
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("versionText"))->toPlainText().contains(newBody));
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("restoreButton"))->isEnabled());
     dialog->close();
 }
@@ -401,7 +414,8 @@ void TestTemplatesPage::restoreBringsOldTextBack()
     QVERIFY(dialog);
     QCOMPARE(dialog->versionCount(), 3);
     QVERIFY(dialog->selectVersion(2));
-    QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("versionText"))->toPlainText().contains(first));
+    QVERIFY(
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("versionText"))->toPlainText().contains(first));
     answerMessageBox(defaultButton);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("restoreButton")), Qt::LeftButton);
 
@@ -430,7 +444,10 @@ void TestTemplatesPage::resetToDefaultBringsBuiltinBack()
     QTest::mouseClick(button(QStringLiteral("resetButton")), Qt::LeftButton);
     QCOMPARE(englishBody()->toPlainText(), builtinTemplate(kPause)->en.body);
     QCOMPARE(m_fixture->templates->get(orgAdminA(), kPause)->en.body, builtinTemplate(kPause)->en.body);
-    QVERIFY(child<QListWidget>(QStringLiteral("templateList"))->item(0)->text().contains(QStringLiteral("Built-in default")));
+    QVERIFY(child<QListWidget>(QStringLiteral("templateList"))
+                ->item(0)
+                ->text()
+                .contains(QStringLiteral("Built-in default")));
     QVERIFY(!button(QStringLiteral("resetButton"))->isEnabled());
     QVERIFY(!m_page->hasUnsavedChanges());
     QCOMPARE(m_fixture->templates->versions(orgAdminA(), kPause)->first().action, QStringLiteral("reset"));
@@ -442,10 +459,11 @@ void TestTemplatesPage::coordinatorReadsOnly()
     QCOMPARE(child<QListWidget>(QStringLiteral("templateList"))->count(), 4);
     for (const QString &name : {QStringLiteral("englishBody"), QStringLiteral("norwegianBody")})
         QVERIFY(child<QPlainTextEdit>(name)->isReadOnly());
-    for (const QString &name : {QStringLiteral("englishTitle"), QStringLiteral("norwegianTitle"), QStringLiteral("templateDescription")})
+    for (const QString &name : {QStringLiteral("englishTitle"), QStringLiteral("norwegianTitle"),
+                                QStringLiteral("templateDescription")})
         QVERIFY(child<QLineEdit>(name)->isReadOnly());
-    for (const QString &name : {QStringLiteral("saveButton"), QStringLiteral("revertButton"), QStringLiteral("resetButton"),
-                                QStringLiteral("newTemplateButton")})
+    for (const QString &name : {QStringLiteral("saveButton"), QStringLiteral("revertButton"),
+                                QStringLiteral("resetButton"), QStringLiteral("newTemplateButton")})
         QVERIFY2(!button(name)->isEnabled(), qPrintable(name));
     for (const QString &variable : TemplateCompiler::variables())
         QVERIFY(!button(QStringLiteral("insert_") + variable)->isEnabled());
@@ -457,12 +475,17 @@ void TestTemplatesPage::coordinatorReadsOnly()
     englishBody()->setFocus();
     QTest::keyClicks(englishBody(), QStringLiteral("xyz"));
     QCOMPARE(englishBody()->toPlainText(), builtinTemplate(kPause)->en.body);
-    QVERIFY(child<QTextEdit>(QStringLiteral("englishPreview"))->toPlainText().contains(QStringLiteral("Kari Nordmann")));
+    QVERIFY(child<QTextEdit>(QStringLiteral("englishPreview"))
+                ->toPlainText()
+                .contains(QStringLiteral("Kari Nordmann")));
     QVERIFY(!m_page->save());
 
     // The history can be read, not restored from.
-    QVERIFY(m_fixture->templates->update(orgAdminA(), kPause, TemplateChange{QStringLiteral("en"), std::nullopt,
-                                                                           QStringLiteral("New {{date}}"), std::nullopt, {}})
+    QVERIFY(m_fixture->templates
+                ->update(
+                    orgAdminA(), kPause,
+                    TemplateChange{
+                        QStringLiteral("en"), std::nullopt, QStringLiteral("New {{date}}"), std::nullopt, {}})
                 .ok());
     QTRY_COMPARE(englishBody()->toPlainText(), QStringLiteral("New {{date}}"));
     QVERIFY(button(QStringLiteral("versionsButton"))->isEnabled());
@@ -555,16 +578,21 @@ void TestTemplatesPage::newCustomTemplate()
     m_page->newTemplate();
     auto *dialog = m_page->findChild<QDialog *>(QStringLiteral("NewTemplateDialog"));
     QVERIFY(dialog);
-    dialog->findChild<QLineEdit *>(QStringLiteral("newTemplateId"))->setText(QStringLiteral("coordinator-pause"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("newTemplateId"))
+        ->setText(QStringLiteral("coordinator-pause"));
     auto *type = dialog->findChild<QComboBox *>(QStringLiteral("newTemplateType"));
     type->setCurrentIndex(type->findData(QStringLiteral("peer_mentor_pause_confirmation")));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createTemplateButton")), Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createTemplateButton")),
+                      Qt::LeftButton);
     // An id that exists is refused, not overwritten.
     QVERIFY(dialog->isVisible());
-    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("newTemplateError"))->text().contains(QStringLiteral("exists already")));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("newTemplateError"))
+                ->text()
+                .contains(QStringLiteral("exists already")));
 
     dialog->findChild<QLineEdit *>(QStringLiteral("newTemplateId"))->setText(QStringLiteral("short-pause"));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createTemplateButton")), Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createTemplateButton")),
+                      Qt::LeftButton);
     QTRY_COMPARE(m_page->currentTemplateId(), QStringLiteral("short-pause"));
     auto *list = child<QListWidget>(QStringLiteral("templateList"));
     QCOMPARE(list->count(), 5);
@@ -600,9 +628,11 @@ void TestTemplatesPage::namedAndReachableByTab_data()
 void TestTemplatesPage::namedAndReachableByTab()
 {
     QFETCH(int, role);
-    const Caller caller = Role(role) == Role::Coordinator ? coordinatorA() : Role(role) == Role::OrgAdmin ? orgAdminA() : globalAdmin();
+    const Caller caller = Role(role) == Role::Coordinator ? coordinatorA()
+        : Role(role) == Role::OrgAdmin                    ? orgAdminA()
+                                                          : globalAdmin();
     m_page = makePage(caller);
-    englishBody()->setPlainText(QStringLiteral("{{oops}}"));   // the problem list shows up too
+    englishBody()->setPlainText(QStringLiteral("{{oops}}")); // the problem list shows up too
     m_page->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
     for (int tab : {0, 1}) {
@@ -613,13 +643,15 @@ void TestTemplatesPage::namedAndReachableByTab()
                 || qobject_cast<QComboBox *>(w->parentWidget()))
                 continue;
             const bool operable = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
-                || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w)
-                || qobject_cast<QTextEdit *>(w) || (w->focusPolicy() & Qt::TabFocus);
+                || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractItemView *>(w)
+                || qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QTextEdit *>(w)
+                || (w->focusPolicy() & Qt::TabFocus);
             if (!operable)
                 continue;
             interactive << w;
             QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
-            QVERIFY2(iface && !iface->text(QAccessible::Name).trimmed().isEmpty(), qPrintable(w->objectName()));
+            QVERIFY2(iface && !iface->text(QAccessible::Name).trimmed().isEmpty(),
+                     qPrintable(w->objectName()));
         }
         QWidget *start = child<QListWidget>(QStringLiteral("templateList"));
         start->setFocus(Qt::TabFocusReason);
@@ -638,8 +670,9 @@ void TestTemplatesPage::namedAndReachableByTab()
             bool reached = !w->isEnabled() || visited.contains(w);
             for (QWidget *v : std::as_const(visited))
                 reached = reached || w->focusProxy() == v || w->isAncestorOf(v);
-            QVERIFY2(reached, qPrintable(QStringLiteral("not reached by Tab: ") + w->objectName() + QLatin1Char(' ')
-                                         + QString::fromLatin1(w->metaObject()->className())));
+            QVERIFY2(reached,
+                     qPrintable(QStringLiteral("not reached by Tab: ") + w->objectName() + QLatin1Char(' ')
+                                + QString::fromLatin1(w->metaObject()->className())));
         }
     }
 }

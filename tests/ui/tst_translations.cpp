@@ -12,12 +12,13 @@
 
 namespace {
 
-struct Message {
+struct Message
+{
     QString context;
     QString source;
     bool numerus = false;
     bool unfinished = false;
-    QStringList translations;   // one, or one per numerus form
+    QStringList translations; // one, or one per numerus form
 };
 
 QList<Message> readTsFully(const QString &path, QString *error)
@@ -41,11 +42,16 @@ QList<Message> readTsFully(const QString &path, QString *error)
                 context = xml.readElementText();
             } else if (name == QLatin1String("message")) {
                 inMessage = true;
-                current = Message{context, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"), false, {}};
+                current = Message{context,
+                                  {},
+                                  xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"),
+                                  false,
+                                  {}};
             } else if (name == QLatin1String("source")) {
                 current.source = xml.readElementText();
             } else if (name == QLatin1String("translation")) {
-                current.unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished")
+                current.unfinished =
+                    xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished")
                     || xml.attributes().value(QLatin1String("type")) == QLatin1String("vanished");
                 if (!current.numerus)
                     current.translations << xml.readElementText();
@@ -94,17 +100,20 @@ void TestTranslations::initTestCase()
     QVERIFY(m_dir.isValid());
     // lupdate over copies: a text added to the sources and not yet translated shows as unfinished.
     const QString sources = QStringLiteral(CC_SOURCE_DIR);
-    for (const QString &name : {QStringLiteral("coordinator-console_nb.ts"), QStringLiteral("coordinator-console_en.ts"),
-                                QStringLiteral("qtbase_nb.ts")})
+    for (const QString &name : {QStringLiteral("coordinator-console_nb.ts"),
+                                QStringLiteral("coordinator-console_en.ts"), QStringLiteral("qtbase_nb.ts")})
         QVERIFY(QFile::copy(sources + QStringLiteral("/translations/") + name, m_dir.filePath(name)));
-    const QStringList scanned{sources + QStringLiteral("/ui"), sources + QStringLiteral("/app/ConsoleCommand.cpp")};
+    const QStringList scanned{sources + QStringLiteral("/ui"),
+                              sources + QStringLiteral("/app/ConsoleCommand.cpp")};
     for (const auto &[file, extra] : {std::pair{QStringLiteral("coordinator-console_nb.ts"), QStringList{}},
-                                     std::pair{QStringLiteral("coordinator-console_en.ts"), QStringList{QStringLiteral("-pluralonly")}}}) {
+                                      std::pair{QStringLiteral("coordinator-console_en.ts"),
+                                                QStringList{QStringLiteral("-pluralonly")}}}) {
         QProcess lupdate;
-        lupdate.start(QStringLiteral(CC_LUPDATE), QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                                                              QStringLiteral("none"), QStringLiteral("-extensions"),
-                                                              QStringLiteral("cpp,h"), QStringLiteral("-I"), sources}
-                                                      + extra + scanned + QStringList{QStringLiteral("-ts"), m_dir.filePath(file)});
+        lupdate.start(QStringLiteral(CC_LUPDATE),
+                      QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                  QStringLiteral("none"), QStringLiteral("-extensions"),
+                                  QStringLiteral("cpp,h"), QStringLiteral("-I"), sources}
+                          + extra + scanned + QStringList{QStringLiteral("-ts"), m_dir.filePath(file)});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
     }
@@ -126,13 +135,17 @@ void TestTranslations::complete()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QStringList open;
     for (const Message &m : messages) {
-        const bool empty = std::any_of(m.translations.cbegin(), m.translations.cend(), [](const QString &t) { return t.isEmpty(); });
+        const bool empty = std::any_of(m.translations.cbegin(), m.translations.cend(),
+                                       [](const QString &t) { return t.isEmpty(); });
         if (m.unfinished || m.translations.isEmpty() || empty)
             open << m.context + QStringLiteral(": ") + m.source;
     }
     qInfo("%s: %d messages", qPrintable(file), int(messages.size()));
-    QVERIFY2(open.isEmpty(), qPrintable(QStringLiteral("%1 unfinished (run the update_translations target and translate):\n  %2")
-                                            .arg(open.size()).arg(open.join(QStringLiteral("\n  ")))));
+    QVERIFY2(
+        open.isEmpty(),
+        qPrintable(QStringLiteral("%1 unfinished (run the update_translations target and translate):\n  %2")
+                       .arg(open.size())
+                       .arg(open.join(QStringLiteral("\n  ")))));
     if (file != QLatin1String("coordinator-console_en.ts"))
         QVERIFY(messages.size() > 0);
 }
@@ -140,7 +153,8 @@ void TestTranslations::complete()
 void TestTranslations::placeholdersSurvive()
 {
     QString error;
-    const QList<Message> messages = readTsFully(m_dir.filePath(QStringLiteral("coordinator-console_nb.ts")), &error)
+    const QList<Message> messages =
+        readTsFully(m_dir.filePath(QStringLiteral("coordinator-console_nb.ts")), &error)
         + readTsFully(m_dir.filePath(QStringLiteral("coordinator-console_en.ts")), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QStringList broken;

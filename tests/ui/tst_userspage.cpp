@@ -1,8 +1,8 @@
+#include "tests/support/TestSupport.h"
 #include "tests/ui/ConsoleFixture.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/users/PasswordDialog.h"
 #include "ui/users/RoleDialog.h"
-#include "tests/support/TestSupport.h"
 #include "ui/users/UserDialog.h"
 #include "ui/users/UsersPage.h"
 
@@ -104,8 +104,8 @@ private:
     std::unique_ptr<ConsoleFixture> m_fixture;
     Caller m_adminA;
     Caller m_adminB;
-    Caller m_kari;    // coordinator of A
-    Caller m_bjorn;   // coordinator of B
+    Caller m_kari;  // coordinator of A
+    Caller m_bjorn; // coordinator of B
     Caller m_root;
 };
 
@@ -167,8 +167,9 @@ void TestUsersPage::listsTheUsersTheCallerManages()
 
     auto rootPage = makePage(m_root);
     auto *all = child<QTableWidget>(rootPage.get(), QStringLiteral("usersTable"));
-    QCOMPARE(usernames(all), (QStringList{QStringLiteral("admin.a"), QStringLiteral("admin.b"), QStringLiteral("bjorn"),
-                                          QStringLiteral("kari"), QStringLiteral("root")}));
+    QCOMPARE(usernames(all),
+             (QStringList{QStringLiteral("admin.a"), QStringLiteral("admin.b"), QStringLiteral("bjorn"),
+                          QStringLiteral("kari"), QStringLiteral("root")}));
     QCOMPARE(all->item(rowOf(all, QStringLiteral("root")), 2)->text(), QStringLiteral("Global admin"));
     // Sorted by user name, A to Z.
     QCOMPARE(all->item(0, 0)->text(), QStringLiteral("admin.a"));
@@ -214,13 +215,14 @@ void TestUsersPage::addUser()
     QCOMPARE(ola.role, Role::Coordinator);
     QCOMPARE(ola.orgId, kOrgA);
     QCOMPARE(ola.coordinatorId, kCoordA2);
-    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("ola"), kNewPassword, QStringLiteral("127.0.0.1")).ok());
+    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("ola"), kNewPassword, QStringLiteral("127.0.0.1"))
+                .ok());
 
     auto *table = child<QTableWidget>(page.get(), QStringLiteral("usersTable"));
     const int row = rowOf(table, QStringLiteral("ola"));
     QVERIFY(row >= 0);
     QCOMPARE(table->item(row, 4)->text(), QStringLiteral("Ola Koordinator"));
-    QCOMPARE(page->selectedUser().id, ola.id);   // the new one is selected
+    QCOMPARE(page->selectedUser().id, ola.id); // the new one is selected
 }
 
 void TestUsersPage::addUserChecksWhatWasEntered()
@@ -233,7 +235,8 @@ void TestUsersPage::addUserChecksWhatWasEntered()
     auto *username = child<QLineEdit>(&dialog, QStringLiteral("userName"));
     auto *role = child<QComboBox>(&dialog, QStringLiteral("userRole"));
     role->setCurrentIndex(role->findData(int(Role::OrgAdmin)));
-    QVERIFY(!child<QComboBox>(&dialog, QStringLiteral("userCoordinator"))->isEnabled());   // only for coordinators
+    QVERIFY(
+        !child<QComboBox>(&dialog, QStringLiteral("userCoordinator"))->isEnabled()); // only for coordinators
 
     username->setText(QStringLiteral("per"));
     password->setText(kNewPassword);
@@ -247,7 +250,8 @@ void TestUsersPage::addUserChecksWhatWasEntered()
     repeat->setText(QStringLiteral("short"));
     dialog.accept();
     QVERIFY(dialog.isVisible());
-    QCOMPARE(error->text(), ErrorMessages::text(DirectoryService::validatePassword(QStringLiteral("short")).error()));
+    QCOMPARE(error->text(),
+             ErrorMessages::text(DirectoryService::validatePassword(QStringLiteral("short")).error()));
 
     // What only the service knows: a user name that is taken.
     username->setText(QStringLiteral("kari"));
@@ -256,7 +260,8 @@ void TestUsersPage::addUserChecksWhatWasEntered()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("query failed")));
     dialog.accept();
     QVERIFY(dialog.isVisible());
-    QVERIFY2(error->text().startsWith(ErrorMessages::heading(Error{ErrorCode::Conflict, {}, {}, 0})), qPrintable(error->text()));
+    QVERIFY2(error->text().startsWith(ErrorMessages::heading(Error{ErrorCode::Conflict, {}, {}, 0})),
+             qPrintable(error->text()));
     QCOMPARE(userNamed(QStringLiteral("kari")).role, Role::Coordinator);
 
     username->setText(QStringLiteral("per"));
@@ -276,7 +281,7 @@ void TestUsersPage::addUserOffersOnlyWhatTheCallerMayDo()
     auto *roles = child<QComboBox>(&orgAdmin, QStringLiteral("userRole"));
     QCOMPARE(roles->findData(int(Role::GlobalAdmin)), -1);
     auto *coordinators = child<QComboBox>(&orgAdmin, QStringLiteral("userCoordinator"));
-    QCOMPARE(coordinators->count(), 2);   // A's two
+    QCOMPARE(coordinators->count(), 2); // A's two
     QVERIFY(coordinators->findData(kCoordB1) < 0);
 
     UserDialog global(m_fixture->services(), m_root);
@@ -363,9 +368,11 @@ void TestUsersPage::resetPassword()
     child<QPushButton>(page.get(), QStringLiteral("resetPassword"))->click();
     QVERIFY(*seen);
 
-    auto signedIn = m_fixture->auth->checkPassword(QStringLiteral("kari"), kNewPassword, QStringLiteral("127.0.0.1"));
+    auto signedIn =
+        m_fixture->auth->checkPassword(QStringLiteral("kari"), kNewPassword, QStringLiteral("127.0.0.1"));
     QVERIFY2(signedIn.ok(), test::why(signedIn).constData());
-    QCOMPARE(test::codeOf(m_fixture->auth->checkPassword(QStringLiteral("kari"), kPassword, QStringLiteral("127.0.0.1"))),
+    QCOMPARE(test::codeOf(m_fixture->auth->checkPassword(QStringLiteral("kari"), kPassword,
+                                                         QStringLiteral("127.0.0.1"))),
              QStringLiteral("unauthenticated"));
     // A new password signs the old sessions out.
     QCOMPARE(test::codeOf(m_fixture->auth->authenticate(token->secret)), QStringLiteral("unauthenticated"));
@@ -379,7 +386,8 @@ void TestUsersPage::resetPassword()
     dialog.accept();
     QVERIFY(dialog.isVisible());
     QVERIFY(child<QLabel>(&dialog, QStringLiteral("passwordDialogError"))->isVisible());
-    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("kari"), kNewPassword, QStringLiteral("127.0.0.1")).ok());
+    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("kari"), kNewPassword, QStringLiteral("127.0.0.1"))
+                .ok());
 }
 
 void TestUsersPage::disableAndEnable()
@@ -394,28 +402,32 @@ void TestUsersPage::disableAndEnable()
 
     // Asked first; "No" changes nothing.
     auto seen = std::make_shared<bool>(false);
-    onNextModal([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::No)->click(); }, seen);
+    onNextModal([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::No)->click(); },
+                seen);
     button->click();
     QVERIFY(*seen);
     QVERIFY(!userNamed(QStringLiteral("kari")).disabled);
 
     seen = std::make_shared<bool>(false);
-    onNextModal([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); }, seen);
+    onNextModal([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); },
+                seen);
     button->click();
     QVERIFY(*seen);
     QVERIFY(userNamed(QStringLiteral("kari")).disabled);
     QCOMPARE(table->item(rowOf(table, QStringLiteral("kari")), 5)->text(), QStringLiteral("Yes"));
-    QCOMPARE(test::codeOf(m_fixture->auth->checkPassword(QStringLiteral("kari"), kPassword, QStringLiteral("127.0.0.1"))),
+    QCOMPARE(test::codeOf(m_fixture->auth->checkPassword(QStringLiteral("kari"), kPassword,
+                                                         QStringLiteral("127.0.0.1"))),
              QStringLiteral("unauthenticated"));
     QCOMPARE(test::codeOf(m_fixture->auth->authenticate(token->secret)), QStringLiteral("unauthenticated"));
-    QCOMPARE(page->selectedUser().id, m_kari.userId);   // still selected after the refresh
+    QCOMPARE(page->selectedUser().id, m_kari.userId); // still selected after the refresh
     QCOMPARE(button->text(), QStringLiteral("&Enable"));
 
     // Enabling asks nothing.
     button->click();
     QVERIFY(!userNamed(QStringLiteral("kari")).disabled);
     QCOMPARE(table->item(rowOf(table, QStringLiteral("kari")), 5)->text(), QStringLiteral("No"));
-    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("kari"), kPassword, QStringLiteral("127.0.0.1")).ok());
+    QVERIFY(
+        m_fixture->auth->checkPassword(QStringLiteral("kari"), kPassword, QStringLiteral("127.0.0.1")).ok());
 }
 
 void TestUsersPage::cannotDisableOneself()
@@ -450,7 +462,8 @@ void TestUsersPage::refusalsForAnotherOrganisation()
     QVERIFY(password.isVisible());
     auto *passwordError = child<QLabel>(&password, QStringLiteral("passwordDialogError"));
     QVERIFY2(passwordError->text().startsWith(notFound), qPrintable(passwordError->text()));
-    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("bjorn"), kPassword, QStringLiteral("127.0.0.1")).ok());
+    QVERIFY(
+        m_fixture->auth->checkPassword(QStringLiteral("bjorn"), kPassword, QStringLiteral("127.0.0.1")).ok());
 
     RoleDialog role(m_fixture->services(), m_adminA, bjorn);
     role.show();

@@ -1,7 +1,7 @@
 #include "ui/common/ChannelsDelegate.h"
 
-#include "ui/common/Icons.h"
 #include "core/Records.h"
+#include "ui/common/Icons.h"
 
 #include <QApplication>
 #include <QPainter>

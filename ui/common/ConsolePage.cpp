@@ -8,8 +8,7 @@ ConsolePage::ConsolePage(ConsoleServices &services, const Caller &caller, QWidge
     : QWidget(parent)
     , m_services(services)
     , m_caller(caller)
-{
-}
+{}
 
 QIcon ConsolePage::icon() const
 {

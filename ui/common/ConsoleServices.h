@@ -15,7 +15,8 @@ class Settings;
 // What the console's pages and dialogs work with: the same core services the API answers with,
 // the settings, and the embedded server (null when there is none). Passed in by reference; the
 // program owns them and they outlive every window.
-struct ConsoleServices {
+struct ConsoleServices
+{
     Database &database;
     const Clock &clock;
     DirectoryService &directory;

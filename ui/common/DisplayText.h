@@ -21,7 +21,7 @@ public:
     static QString channel(const QString &name);
     static QString channels(const QStringList &names);
     static QString status(PauseStatus status);
-    static QString role(Role role);                  // "Coordinator", "Org admin", "Global admin"
+    static QString role(Role role); // "Coordinator", "Org admin", "Global admin"
     // A moment in the local time zone, in the locale's short format.
     static QString dateTime(const QDateTime &when);
     // The calendar date of an effective date (stored as midnight UTC of that day).

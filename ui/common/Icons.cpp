@@ -39,8 +39,10 @@ void drawPerson(QPainter &p, QPointF at, double scale)
     p.drawEllipse(at + QPointF(0, -5 * scale), 3.2 * scale, 3.2 * scale);
     QPainterPath body;
     body.moveTo(at + QPointF(-6 * scale, 7 * scale));
-    body.cubicTo(at + QPointF(-6 * scale, 1 * scale), at + QPointF(-3 * scale, -1 * scale), at + QPointF(0, -1 * scale));
-    body.cubicTo(at + QPointF(3 * scale, -1 * scale), at + QPointF(6 * scale, 1 * scale), at + QPointF(6 * scale, 7 * scale));
+    body.cubicTo(at + QPointF(-6 * scale, 1 * scale), at + QPointF(-3 * scale, -1 * scale),
+                 at + QPointF(0, -1 * scale));
+    body.cubicTo(at + QPointF(3 * scale, -1 * scale), at + QPointF(6 * scale, 1 * scale),
+                 at + QPointF(6 * scale, 7 * scale));
     body.closeSubpath();
     p.drawPath(body);
 }
@@ -152,9 +154,12 @@ QIcon glyph(Glyph which)
     const QPalette palette = QGuiApplication::palette();
     QIcon icon;
     for (int size : {16, 22, 24, 32, 48}) {
-        icon.addPixmap(glyphPixmap(which, size, palette.color(QPalette::Active, QPalette::WindowText)), QIcon::Normal);
-        icon.addPixmap(glyphPixmap(which, size, palette.color(QPalette::Active, QPalette::HighlightedText)), QIcon::Selected);
-        icon.addPixmap(glyphPixmap(which, size, palette.color(QPalette::Disabled, QPalette::WindowText)), QIcon::Disabled);
+        icon.addPixmap(glyphPixmap(which, size, palette.color(QPalette::Active, QPalette::WindowText)),
+                       QIcon::Normal);
+        icon.addPixmap(glyphPixmap(which, size, palette.color(QPalette::Active, QPalette::HighlightedText)),
+                       QIcon::Selected);
+        icon.addPixmap(glyphPixmap(which, size, palette.color(QPalette::Disabled, QPalette::WindowText)),
+                       QIcon::Disabled);
     }
     return icon;
 }

@@ -9,7 +9,21 @@ namespace cc {
 // resources/icons/coordinator-console.svg, which the desktop file uses.
 namespace Icons {
 
-enum class Glyph { PeerMentors, Records, Templates, Statistics, Server, Users, Paused, Active, Push, InApp, Email, Sms };
+enum class Glyph
+{
+    PeerMentors,
+    Records,
+    Templates,
+    Statistics,
+    Server,
+    Users,
+    Paused,
+    Active,
+    Push,
+    InApp,
+    Email,
+    Sms
+};
 
 QIcon application();
 QIcon glyph(Glyph which);

@@ -34,12 +34,15 @@ LongTask::Result LongTask::run(QWidget *parent, const QString &label, const Work
             // A few reports a second are enough for a person and cost the UI thread nothing.
             if (sinceReport.elapsed() >= 100 || done == total) {
                 sinceReport.restart();
-                QMetaObject::invokeMethod(&dialog, [&dialog, done, total] {
-                    // QProgressDialog counts in int: scale large totals.
-                    const qint64 scale = total > 1'000'000'000 ? total / 1'000'000 : 1;
-                    dialog.setMaximum(int(total / scale));
-                    dialog.setValue(int(std::min(done, total) / scale));
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    &dialog,
+                    [&dialog, done, total] {
+                        // QProgressDialog counts in int: scale large totals.
+                        const qint64 scale = total > 1'000'000'000 ? total / 1'000'000 : 1;
+                        dialog.setMaximum(int(total / scale));
+                        dialog.setValue(int(std::min(done, total) / scale));
+                    },
+                    Qt::QueuedConnection);
             }
             if (cancelled.load()) {
                 stoppedByCancel = true;
@@ -52,7 +55,7 @@ LongTask::Result LongTask::run(QWidget *parent, const QString &label, const Work
     QEventLoop loop;
     QObject::connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
     thread->start();
-    loop.exec();   // the dialog is window-modal: only Cancel takes input
+    loop.exec(); // the dialog is window-modal: only Cancel takes input
     thread->wait();
     delete thread;
     dialog.close();

@@ -20,13 +20,19 @@ class LongTask
     Q_DECLARE_TR_FUNCTIONS(LongTask)
 
 public:
-    using Progress = std::function<bool(qint64 done, qint64 total)>;   // false: stop, cancelled
+    using Progress = std::function<bool(qint64 done, qint64 total)>; // false: stop, cancelled
     using Work = std::function<Status(const Progress &progress)>;
 
-    enum class Outcome { Finished, Cancelled, Failed };
-    struct Result {
+    enum class Outcome
+    {
+        Finished,
+        Cancelled,
+        Failed
+    };
+    struct Result
+    {
         Outcome outcome = Outcome::Finished;
-        Error error;            // when Failed
+        Error error; // when Failed
         bool ok() const { return outcome == Outcome::Finished; }
     };
 

@@ -7,7 +7,8 @@
 
 namespace cc {
 
-bool NewPassword::check(QLineEdit *password, QLineEdit *repeat, const std::function<void(const QString &)> &showError)
+bool NewPassword::check(QLineEdit *password, QLineEdit *repeat,
+                        const std::function<void(const QString &)> &showError)
 {
     if (password->text() != repeat->text()) {
         showError(tr("The two passwords are not the same."));

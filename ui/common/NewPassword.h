@@ -17,7 +17,8 @@ class NewPassword
     Q_DECLARE_TR_FUNCTIONS(NewPassword)
 
 public:
-    static bool check(QLineEdit *password, QLineEdit *repeat, const std::function<void(const QString &)> &showError);
+    static bool check(QLineEdit *password, QLineEdit *repeat,
+                      const std::function<void(const QString &)> &showError);
 };
 
 } // namespace cc

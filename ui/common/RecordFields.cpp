@@ -1,7 +1,7 @@
 #include "ui/common/RecordFields.h"
 
-#include "ui/common/DisplayText.h"
 #include "core/TimeText.h"
+#include "ui/common/DisplayText.h"
 
 namespace cc {
 

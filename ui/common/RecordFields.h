@@ -15,7 +15,16 @@ class RecordFields
     Q_DECLARE_TR_FUNCTIONS(RecordFields)
 
 public:
-    enum class Field { SentAt, PeerMentor, Event, EffectiveDate, Reason, Coordinator, Channels };
+    enum class Field
+    {
+        SentAt,
+        PeerMentor,
+        Event,
+        EffectiveDate,
+        Reason,
+        Coordinator,
+        Channels
+    };
 
     static QVariant display(const NotificationRecord &record, Field field);
     // QDateTime for times, else the displayed text.

@@ -24,8 +24,7 @@ public:
     ProgressGate(const ReportWriter::Progress &progress, qint64 total)
         : m_progress(progress)
         , m_total(total)
-    {
-    }
+    {}
     bool step()
     {
         ++m_done;
@@ -60,8 +59,8 @@ QString ReportWriter::csvField(const QString &value)
     QString text = value;
     if (!text.isEmpty()) {
         const QChar first = text.at(0);
-        if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') || first == QLatin1Char('@')
-            || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
+        if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
+            || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
             text.prepend(QLatin1Char('\''));
     }
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
@@ -83,7 +82,8 @@ ReportWriter::RowSource ReportWriter::rowsOf(const QList<QStringList> &rows)
     };
 }
 
-Status ReportWriter::writeCsv(const QString &file, const Table &table, const RowSource &rows, const Progress &progress)
+Status ReportWriter::writeCsv(const QString &file, const Table &table, const RowSource &rows,
+                              const Progress &progress)
 {
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
@@ -120,7 +120,8 @@ Status ReportWriter::writeCsv(const QString &file, const Table &table, const Row
     return {};
 }
 
-Status ReportWriter::writePdf(const QString &file, const Table &table, const RowSource &rows, const Progress &progress)
+Status ReportWriter::writePdf(const QString &file, const Table &table, const RowSource &rows,
+                              const Progress &progress)
 {
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
@@ -130,8 +131,8 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
     Status pushed;
     {
         QPdfWriter pdf(&out);
-        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
-                                      QPageLayout::Millimeter));
+        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                      QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
         pdf.setResolution(300);
         pdf.setTitle(table.title);
         pdf.setCreator(QStringLiteral("Coordinator Console"));
@@ -178,7 +179,8 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
             }
             return height + 2 * padding;
         };
-        const auto drawRow = [&](const QStringList &row, const QFont &font, double height, bool shaded, bool header) {
+        const auto drawRow = [&](const QStringList &row, const QFont &font, double height, bool shaded,
+                                 bool header) {
             painter.setFont(font);
             if (header) {
                 painter.fillRect(QRectF(0, y, page.width(), height), QColor(0xdd, 0xe6, 0xee));
@@ -187,7 +189,8 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
             }
             painter.setPen(Qt::black);
             for (qsizetype i = 0; i < columns; ++i) {
-                const QRectF box(xs.at(i) + padding, y + padding, xs.at(i + 1) - xs.at(i) - 2 * padding, height - 2 * padding);
+                const QRectF box(xs.at(i) + padding, y + padding, xs.at(i + 1) - xs.at(i) - 2 * padding,
+                                 height - 2 * padding);
                 painter.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.value(i));
             }
             y += height;
@@ -195,10 +198,12 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
         const auto drawFooter = [&] {
             painter.setFont(smallFont);
             painter.setPen(Qt::darkGray);
-            painter.drawText(QRectF(0, page.height() - smallMetrics.height(), page.width(), smallMetrics.height()),
-                             Qt::AlignRight, tr("Page %1").arg(pageNumber));
-            painter.drawText(QRectF(0, page.height() - smallMetrics.height(), page.width(), smallMetrics.height()),
-                             Qt::AlignLeft, table.title);
+            painter.drawText(
+                QRectF(0, page.height() - smallMetrics.height(), page.width(), smallMetrics.height()),
+                Qt::AlignRight, tr("Page %1").arg(pageNumber));
+            painter.drawText(
+                QRectF(0, page.height() - smallMetrics.height(), page.width(), smallMetrics.height()),
+                Qt::AlignLeft, table.title);
         };
         const double headerHeight = cellHeight(table.headers, headerFont);
         const auto newPage = [&] {
@@ -213,14 +218,18 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
         // Heading.
         painter.setFont(titleFont);
         const QFontMetricsF titleMetrics(titleFont, &pdf);
-        painter.drawText(QRectF(0, y, page.width(), titleMetrics.height() * 2), Qt::AlignLeft | Qt::TextWordWrap, table.title);
-        y += titleMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, table.title).height()
+        painter.drawText(QRectF(0, y, page.width(), titleMetrics.height() * 2),
+                         Qt::AlignLeft | Qt::TextWordWrap, table.title);
+        y +=
+            titleMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, table.title).height()
             + titleMetrics.height() * 0.4;
         painter.setFont(bodyFont);
         for (const QString &line : table.subtitle) {
             // Long lines (an organisation's full name, a long period) wrap rather than run off the page.
-            const QRectF box = bodyMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, line);
-            painter.drawText(QRectF(0, y, page.width(), box.height()), Qt::AlignLeft | Qt::TextWordWrap, line);
+            const QRectF box =
+                bodyMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, line);
+            painter.drawText(QRectF(0, y, page.width(), box.height()), Qt::AlignLeft | Qt::TextWordWrap,
+                             line);
             y += std::max(box.height(), bodyMetrics.height());
         }
         y += bodyMetrics.height();

@@ -28,16 +28,19 @@ public:
     // done/total in rows (total 0 when unknown); false: cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    struct Table {
-        QString title;              // the PDF's heading (not written to CSV)
-        QStringList subtitle;       // lines under the heading: period, organisation, made at/by
+    struct Table
+    {
+        QString title;        // the PDF's heading (not written to CSV)
+        QStringList subtitle; // lines under the heading: period, organisation, made at/by
         QStringList headers;
-        QList<int> columnWeights;   // relative PDF column widths; empty: equal
-        qint64 expectedRows = 0;    // for the progress; 0 when unknown
+        QList<int> columnWeights; // relative PDF column widths; empty: equal
+        qint64 expectedRows = 0;  // for the progress; 0 when unknown
     };
 
-    static Status writeCsv(const QString &file, const Table &table, const RowSource &rows, const Progress &progress = {});
-    static Status writePdf(const QString &file, const Table &table, const RowSource &rows, const Progress &progress = {});
+    static Status writeCsv(const QString &file, const Table &table, const RowSource &rows,
+                           const Progress &progress = {});
+    static Status writePdf(const QString &file, const Table &table, const RowSource &rows,
+                           const Progress &progress = {});
 
     // One CSV field: quoted when needed; text that a spreadsheet would run as a formula
     // (starting with =, +, -, @, tab or CR) gets a leading apostrophe.

@@ -14,23 +14,25 @@ class ServerControl : public QObject
 {
     Q_OBJECT
 public:
-    struct Options {
-        quint16 port = 8080;          // 0: any free port
+    struct Options
+    {
+        quint16 port = 8080; // 0: any free port
         bool tls = false;
-        QString certificateFile;      // PEM, when tls
-        QString keyFile;              // PEM, when tls
+        QString certificateFile; // PEM, when tls
+        QString keyFile;         // PEM, when tls
     };
 
-    struct State {
+    struct State
+    {
         bool running = false;
         quint16 port = 0;
         bool tls = false;
-        QString fingerprint;          // SHA-256 of the certificate, "AB:CD:…", when tls
-        QStringList lanAddresses;     // this machine's IPv4/IPv6 addresses a phone can reach
-        QString lastError;            // why the last start failed, "" otherwise
+        QString fingerprint;      // SHA-256 of the certificate, "AB:CD:…", when tls
+        QStringList lanAddresses; // this machine's IPv4/IPv6 addresses a phone can reach
+        QString lastError;        // why the last start failed, "" otherwise
         // "https://192.168.1.20:8080" for the first LAN address (loopback when there is none).
         QString url() const;
-        QStringList urls() const;     // one per LAN address
+        QStringList urls() const; // one per LAN address
     };
 
     using QObject::QObject;

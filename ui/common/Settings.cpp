@@ -4,7 +4,8 @@ namespace cc {
 
 namespace {
 
-struct Entry {
+struct Entry
+{
     Settings::Key key;
     const char *name;
     QVariant defaultValue;
@@ -55,14 +56,12 @@ const Entry &entry(Settings::Key key)
 Settings::Settings(QObject *parent)
     : QObject(parent)
     , m_store(std::make_unique<QSettings>())
-{
-}
+{}
 
 Settings::Settings(const QString &iniFile, QObject *parent)
     : QObject(parent)
     , m_store(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+{}
 
 Settings::~Settings() = default;
 
@@ -81,7 +80,8 @@ QVariant Settings::value(Key key) const
     const Entry &e = entry(key);
     QVariant stored = m_store->value(QString::fromLatin1(e.name), e.defaultValue);
     // INI files give strings back: convert to the type of the default.
-    if (e.defaultValue.isValid() && stored.metaType() != e.defaultValue.metaType() && stored.canConvert(e.defaultValue.metaType()))
+    if (e.defaultValue.isValid() && stored.metaType() != e.defaultValue.metaType()
+        && stored.canConvert(e.defaultValue.metaType()))
         stored.convert(e.defaultValue.metaType());
     return stored;
 }

@@ -16,29 +16,30 @@ class Settings : public QObject
 {
     Q_OBJECT
 public:
-    enum class Key {
-        Language,               // "" (the system's), "en" or "nb"
-        WindowGeometry,         // QByteArray of QWidget::saveGeometry()
-        WindowState,            // QByteArray of QMainWindow::saveState()
-        LastPage,               // the page's object name
-        LastUsername,           // prefilled at sign-in
-        TrayNotifications,      // bool: a tray message when a pause arrives through the API
-        ServerAutoStart,        // bool: start the embedded API server with the console
-        ServerPort,             // int
-        ServerTls,              // bool
-        ServerCertificateFile,  // PEM
-        ServerKeyFile,          // PEM
-        PeerMentorsSearch,      // text of the search field
-        RecordsEventFilter,     // "" or an event type name
-        RecordsCoordinatorFilter,  // "" or a coordinator id
-        RecordsMentorFilter,    // "" or a peer mentor id
-        RecordsFromFilter,      // ISO date or ""
-        RecordsToFilter,        // ISO date or ""
-        StatisticsFrom,         // ISO date or "" (a year back)
-        StatisticsTo,           // ISO date or "" (today)
-        StatisticsCoordinator,  // "" (the whole organisation) or a coordinator id
-        StatisticsOrganisation, // a global admin's organisation on the statistics page ("" the first)
-        LastExportFolder,       // where the last CSV/PDF was saved
+    enum class Key
+    {
+        Language,                 // "" (the system's), "en" or "nb"
+        WindowGeometry,           // QByteArray of QWidget::saveGeometry()
+        WindowState,              // QByteArray of QMainWindow::saveState()
+        LastPage,                 // the page's object name
+        LastUsername,             // prefilled at sign-in
+        TrayNotifications,        // bool: a tray message when a pause arrives through the API
+        ServerAutoStart,          // bool: start the embedded API server with the console
+        ServerPort,               // int
+        ServerTls,                // bool
+        ServerCertificateFile,    // PEM
+        ServerKeyFile,            // PEM
+        PeerMentorsSearch,        // text of the search field
+        RecordsEventFilter,       // "" or an event type name
+        RecordsCoordinatorFilter, // "" or a coordinator id
+        RecordsMentorFilter,      // "" or a peer mentor id
+        RecordsFromFilter,        // ISO date or ""
+        RecordsToFilter,          // ISO date or ""
+        StatisticsFrom,           // ISO date or "" (a year back)
+        StatisticsTo,             // ISO date or "" (today)
+        StatisticsCoordinator,    // "" (the whole organisation) or a coordinator id
+        StatisticsOrganisation,   // a global admin's organisation on the statistics page ("" the first)
+        LastExportFolder,         // where the last CSV/PDF was saved
     };
     Q_ENUM(Key)
 
@@ -54,7 +55,7 @@ public:
     QVariant value(Key key) const;
     // Stores the value and emits changed() when it differs from what was there.
     void setValue(Key key, const QVariant &value);
-    void reset(Key key);   // back to the default
+    void reset(Key key); // back to the default
     void sync();
 
     QString string(Key key) const { return value(key).toString(); }

@@ -8,8 +8,7 @@ namespace cc {
 
 Translator::Translator(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 Translator::~Translator()
 {
@@ -34,7 +33,8 @@ QString Translator::systemLanguage()
     if (system.language() == QLocale::NorwegianBokmal || system.language() == QLocale::NorwegianNynorsk)
         return QStringLiteral("nb");
     const QString name = system.name();
-    if (name.startsWith(QLatin1String("nb")) || name.startsWith(QLatin1String("no")) || name.startsWith(QLatin1String("nn")))
+    if (name.startsWith(QLatin1String("nb")) || name.startsWith(QLatin1String("no"))
+        || name.startsWith(QLatin1String("nn")))
         return QStringLiteral("nb");
     return QStringLiteral("en");
 }
@@ -69,7 +69,9 @@ QString Translator::apply(const QString &code)
         if (m_app->load(QStringLiteral(":/i18n/coordinator-console_en.qm")))
             QCoreApplication::installTranslator(m_app.get());
         const QLocale system = QLocale::system();
-        QLocale::setDefault(system.language() == QLocale::English ? system : QLocale(QLocale::English, QLocale::UnitedKingdom));
+        QLocale::setDefault(system.language() == QLocale::English
+                                ? system
+                                : QLocale(QLocale::English, QLocale::UnitedKingdom));
     }
     m_current = language;
     return language;

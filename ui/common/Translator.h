@@ -19,8 +19,8 @@ public:
     explicit Translator(QObject *parent = nullptr);
     ~Translator() override;
 
-    static QStringList languages();             // "en", "nb"
-    static QString languageName(const QString &code);   // in its own language: "English", "Norsk bokmål"
+    static QStringList languages();                   // "en", "nb"
+    static QString languageName(const QString &code); // in its own language: "English", "Norsk bokmål"
     // "nb" when the system locale is Norwegian (nb, no, nn), else "en".
     static QString systemLanguage();
 

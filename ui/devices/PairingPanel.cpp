@@ -28,7 +28,8 @@ QString percentEncoded(const QString &value)
 // "4:05"
 QString minutesAndSeconds(qint64 seconds)
 {
-    return QString::number(seconds / 60) + QLatin1Char(':') + QStringLiteral("%1").arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QString::number(seconds / 60) + QLatin1Char(':')
+        + QStringLiteral("%1").arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -135,7 +136,8 @@ bool PairingPanel::serverRunning() const
 void PairingPanel::refreshUsers()
 {
     const QString previous = m_user->currentData().toString();
-    struct Entry {
+    struct Entry
+    {
         QString username;
         QString text;
     };
@@ -170,7 +172,8 @@ void PairingPanel::refreshUsers()
 void PairingPanel::updateServer()
 {
     const bool running = serverRunning();
-    const ServerControl::State state = m_services.server ? m_services.server->state() : ServerControl::State();
+    const ServerControl::State state =
+        m_services.server ? m_services.server->state() : ServerControl::State();
     const QStringList urls = running ? state.urls() : QStringList();
     const QString previous = m_address->currentText();
     m_address->clear();
@@ -182,9 +185,11 @@ void PairingPanel::updateServer()
     m_create->setEnabled(running && m_user->count() > 0);
 
     if (!m_payload.isEmpty()) {
-        const QString fingerprint = state.tls ? QString(state.fingerprint).remove(QLatin1Char(':')) : QString();
+        const QString fingerprint =
+            state.tls ? QString(state.fingerprint).remove(QLatin1Char(':')) : QString();
         if (!running || !urls.contains(m_payloadUrl) || fingerprint != m_payloadFingerprint)
-            clearCode(tr("The server stopped or changed, so the code shown no longer fits. Create a new pairing code."));
+            clearCode(tr("The server stopped or changed, so the code shown no longer fits. Create a new "
+                         "pairing code."));
         return;
     }
     if (!m_services.server)
@@ -192,9 +197,10 @@ void PairingPanel::updateServer()
     else if (!running)
         m_message->setText(tr("Start the server to pair a phone."));
     else if (m_message->text().isEmpty() || !m_tick.isActive())
-        m_message->setText(tr("Choose whose phone it is and create a code. The phone scans the QR code, or you type the "
-                              "address and the code on it. A code is valid for %n minute(s) and only once.",
-                              nullptr, AuthService::kPairingCodeSeconds / 60));
+        m_message->setText(
+            tr("Choose whose phone it is and create a code. The phone scans the QR code, or you type the "
+               "address and the code on it. A code is valid for %n minute(s) and only once.",
+               nullptr, AuthService::kPairingCodeSeconds / 60));
 }
 
 void PairingPanel::createCode()
@@ -256,7 +262,8 @@ void PairingPanel::tick()
         clearCode(tr("The pairing code has expired. Create a new one."));
         return;
     }
-    m_message->setText(tr("The code is valid for %1 more (minutes:seconds), once.").arg(minutesAndSeconds((left + 999) / 1000)));
+    m_message->setText(tr("The code is valid for %1 more (minutes:seconds), once.")
+                           .arg(minutesAndSeconds((left + 999) / 1000)));
 }
 
 } // namespace cc

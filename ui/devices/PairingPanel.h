@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ui/common/ServerControl.h"
 #include "core/Caller.h"
+#include "ui/common/ServerControl.h"
 
+#include <QDateTime>
 #include <QGroupBox>
 #include <QTimer>
-#include <QDateTime>
 
 class QComboBox;
 class QLabel;

@@ -24,7 +24,8 @@ QRecLevel levelOf(QrCode::Correction correction)
     return QR_ECLEVEL_M;
 }
 
-struct QrFree {
+struct QrFree
+{
     void operator()(QRcode *code) const { QRcode_free(code); }
 };
 
@@ -33,26 +34,33 @@ struct QrFree {
 Result<QrCode> QrCode::encode(const QString &text, Correction correction)
 {
     if (text.isEmpty())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("text"), QStringLiteral("There is nothing to put in the QR code."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("text"),
+                            QStringLiteral("There is nothing to put in the QR code."));
     if (text.contains(QChar(u'\0')))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("text"), QStringLiteral("A QR code text cannot hold a NUL character."));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("text"),
+                            QStringLiteral("A QR code text cannot hold a NUL character."));
     const QByteArray utf8 = text.toUtf8();
     errno = 0;
     // Version 0: the smallest that fits. Byte mode as the hint, case-sensitive: the encoder still
     // switches to numeric or alphanumeric segments where they are shorter.
-    const std::unique_ptr<QRcode, QrFree> code(QRcode_encodeString(utf8.constData(), 0, levelOf(correction), QR_MODE_8, 1));
+    const std::unique_ptr<QRcode, QrFree> code(
+        QRcode_encodeString(utf8.constData(), 0, levelOf(correction), QR_MODE_8, 1));
     if (!code) {
         if (errno == ERANGE)
-            return Error::field(ErrorCode::Invalid, QStringLiteral("text"),
-                                QStringLiteral("The text is too long for a QR code (%1 bytes).").arg(utf8.size()));
-        return Error{ErrorCode::Internal, QStringLiteral("The QR code could not be made (error %1).").arg(errno), {}, 0};
+            return Error::field(
+                ErrorCode::Invalid, QStringLiteral("text"),
+                QStringLiteral("The text is too long for a QR code (%1 bytes).").arg(utf8.size()));
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("The QR code could not be made (error %1).").arg(errno),
+                     {},
+                     0};
     }
     QrCode out;
     out.m_size = code->width;
     out.m_version = code->version;
     out.m_modules.resize(qsizetype(code->width) * code->width);
     for (qsizetype i = 0; i < out.m_modules.size(); ++i)
-        out.m_modules[i] = (code->data[i] & 0x01) != 0;   // bit 0: dark
+        out.m_modules[i] = (code->data[i] & 0x01) != 0; // bit 0: dark
     return out;
 }
 

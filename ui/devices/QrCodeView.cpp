@@ -60,8 +60,9 @@ void QrCodeView::paintEvent(QPaintEvent *)
     for (int y = 0; y < m_code.size(); ++y)
         for (int x = 0; x < m_code.size(); ++x)
             if (m_code.isDark(x, y))
-                painter.fillRect(origin.x() + (x + kQuietZone) * moduleSize, origin.y() + (y + kQuietZone) * moduleSize,
-                                 moduleSize, moduleSize, Qt::black);
+                painter.fillRect(origin.x() + (x + kQuietZone) * moduleSize,
+                                 origin.y() + (y + kQuietZone) * moduleSize, moduleSize, moduleSize,
+                                 Qt::black);
 }
 
 } // namespace cc

@@ -29,7 +29,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    static constexpr int kQuietZone = 4;   // modules of white around the symbol
+    static constexpr int kQuietZone = 4; // modules of white around the symbol
     QrCode m_code;
     QString m_placeholder;
 };

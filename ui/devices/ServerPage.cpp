@@ -4,9 +4,9 @@
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
-#include "ui/devices/PairingPanel.h"
 #include "ui/common/ServerControl.h"
 #include "ui/common/Settings.h"
+#include "ui/devices/PairingPanel.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
@@ -32,7 +32,16 @@ namespace cc {
 
 namespace {
 
-enum TokenColumn { LabelColumn, UserColumn, CreatedColumn, LastUsedColumn, ExpiresColumn, StateColumn, TokenColumnCount };
+enum TokenColumn
+{
+    LabelColumn,
+    UserColumn,
+    CreatedColumn,
+    LastUsedColumn,
+    ExpiresColumn,
+    StateColumn,
+    TokenColumnCount
+};
 
 constexpr int kTokenIdRole = Qt::UserRole;
 constexpr int kTokenValidRole = Qt::UserRole + 1;
@@ -43,7 +52,8 @@ QString fingerprintLines(const QString &fingerprint)
     const QStringList pairs = fingerprint.split(QLatin1Char(':'));
     if (pairs.size() <= 16)
         return fingerprint;
-    return pairs.mid(0, 16).join(QLatin1Char(':')) + QStringLiteral(":\n") + pairs.mid(16).join(QLatin1Char(':'));
+    return pairs.mid(0, 16).join(QLatin1Char(':')) + QStringLiteral(":\n")
+        + pairs.mid(16).join(QLatin1Char(':'));
 }
 
 // The system's fixed-width family at the size of `base` (the fixed system font keeps its own
@@ -76,9 +86,10 @@ ServerPage::ServerPage(ConsoleServices &services, const Caller &caller, QWidget 
 {
     setObjectName(QStringLiteral("ServerPage"));
 
-    m_noServer = new QLabel(tr("There is no embedded API server in this window: it cannot be started here and no "
-                               "phone can be paired with it. The paired devices and tokens can still be revoked."),
-                            this);
+    m_noServer =
+        new QLabel(tr("There is no embedded API server in this window: it cannot be started here and no "
+                      "phone can be paired with it. The paired devices and tokens can still be revoked."),
+                   this);
     m_noServer->setObjectName(QStringLiteral("noServerMessage"));
     m_noServer->setWordWrap(true);
     m_noServer->setVisible(services.server == nullptr);
@@ -112,7 +123,7 @@ ServerPage::ServerPage(ConsoleServices &services, const Caller &caller, QWidget 
     scroll->setObjectName(QStringLiteral("serverScrollArea"));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
-    scroll->setFocusPolicy(Qt::NoFocus);   // the widgets inside take the focus
+    scroll->setFocusPolicy(Qt::NoFocus); // the widgets inside take the focus
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -171,8 +182,9 @@ QWidget *ServerPage::buildServerBox()
     m_startStop->setObjectName(QStringLiteral("serverStartStop"));
 
     m_urls = valueLabel(box, QStringLiteral("serverUrls"), tr("Server addresses"));
-    m_urls->setWordWrap(false);   // one address a line, never broken inside
-    m_fingerprint = valueLabel(box, QStringLiteral("serverFingerprint"), tr("Certificate fingerprint (SHA-256)"));
+    m_urls->setWordWrap(false); // one address a line, never broken inside
+    m_fingerprint =
+        valueLabel(box, QStringLiteral("serverFingerprint"), tr("Certificate fingerprint (SHA-256)"));
     m_fingerprint->setWordWrap(false);
     m_fingerprint->setFont(fixedFont(m_fingerprint->font()));
 
@@ -220,7 +232,8 @@ QWidget *ServerPage::buildServerBox()
     connect(m_certificate, &QLineEdit::editingFinished, this, &ServerPage::saveSettings);
     connect(m_key, &QLineEdit::editingFinished, this, &ServerPage::saveSettings);
     connect(m_browseCertificate, &QPushButton::clicked, this, [this] {
-        chooseFile(m_certificate, tr("Choose the certificate file"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        chooseFile(m_certificate, tr("Choose the certificate file"),
+                   tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
     });
     connect(m_browseKey, &QPushButton::clicked, this, [this] {
         chooseFile(m_key, tr("Choose the private key file"), tr("PEM keys (*.pem *.key);;All files (*)"));
@@ -235,7 +248,8 @@ QWidget *ServerPage::buildTokensBox()
     m_tokens = new QTableWidget(0, TokenColumnCount, box);
     m_tokens->setObjectName(QStringLiteral("tokensTable"));
     m_tokens->setAccessibleName(tr("Paired devices and tokens"));
-    m_tokens->setHorizontalHeaderLabels({tr("Device"), tr("User"), tr("Created"), tr("Last used"), tr("Expires"), tr("State")});
+    m_tokens->setHorizontalHeaderLabels(
+        {tr("Device"), tr("User"), tr("Created"), tr("Last used"), tr("Expires"), tr("State")});
     m_tokens->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tokens->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tokens->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -273,7 +287,8 @@ QWidget *ServerPage::buildLogBox()
     m_log = new QPlainTextEdit(box);
     m_log->setObjectName(QStringLiteral("requestLog"));
     m_log->setAccessibleName(tr("Request log"));
-    m_log->setAccessibleDescription(tr("The last %n request(s) the server answered, newest at the end.", nullptr, kLogLines));
+    m_log->setAccessibleDescription(
+        tr("The last %n request(s) the server answered, newest at the end.", nullptr, kLogLines));
     m_log->setReadOnly(true);
     m_log->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_log->setMaximumBlockCount(kLogLines);
@@ -399,7 +414,8 @@ void ServerPage::updateState()
         m_state->setText(state.tls ? tr("Running on port %1 with TLS (HTTPS).").arg(state.port)
                                    : tr("Running on port %1 without TLS (plain HTTP).").arg(state.port));
         m_urls->setText(state.urls().join(QLatin1Char('\n')));
-        m_fingerprint->setText(state.tls ? fingerprintLines(state.fingerprint) : tr("None: the server runs without TLS."));
+        m_fingerprint->setText(state.tls ? fingerprintLines(state.fingerprint)
+                                         : tr("None: the server runs without TLS."));
     } else {
         const QString why = !m_startProblem.isEmpty() ? m_startProblem : state.lastError;
         m_state->setText(why.isEmpty() ? tr("Stopped.") : tr("Stopped: %1").arg(why));
@@ -413,7 +429,8 @@ void ServerPage::updateState()
 
 void ServerPage::refreshTokens()
 {
-    const QString selected = m_tokens->currentRow() >= 0 && m_tokens->item(m_tokens->currentRow(), LabelColumn)
+    const QString selected =
+        m_tokens->currentRow() >= 0 && m_tokens->item(m_tokens->currentRow(), LabelColumn)
         ? m_tokens->item(m_tokens->currentRow(), LabelColumn)->data(kTokenIdRole).toString()
         : QString();
     auto tokens = services().auth.tokens(caller());
@@ -436,9 +453,10 @@ void ServerPage::refreshTokens()
     int row = 0;
     int selectRow = -1;
     for (const ApiToken &token : std::as_const(*tokens)) {
-        const QString state = !token.revokedAt.isNull() ? tr("Revoked %1").arg(DisplayText::dateTime(token.revokedAt))
-            : token.isValidAt(now)                      ? tr("Valid")
-                                                        : tr("Expired");
+        const QString state = !token.revokedAt.isNull()
+            ? tr("Revoked %1").arg(DisplayText::dateTime(token.revokedAt))
+            : token.isValidAt(now) ? tr("Valid")
+                                   : tr("Expired");
         const QStringList cells{
             token.label.isEmpty() ? tr("(no name)") : token.label,
             names.value(token.userId, token.userId),

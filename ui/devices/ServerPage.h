@@ -60,7 +60,7 @@ private:
     QTableWidget *m_tokens = nullptr;
     QPushButton *m_revoke = nullptr;
     QPlainTextEdit *m_log = nullptr;
-    QString m_startProblem;   // why the page did not even try to start (e.g. TLS without files)
+    QString m_startProblem; // why the page did not even try to start (e.g. TLS without files)
 };
 
 } // namespace cc

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Caller.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "ui/common/ReportWriter.h"
-#include "core/Caller.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

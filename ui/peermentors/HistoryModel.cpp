@@ -19,7 +19,9 @@ bool before(const NotificationRecord &a, const NotificationRecord &b)
 } // namespace
 
 HistoryModel::HistoryModel(NotificationRecordService &records, const Caller &caller, QObject *parent)
-    : QAbstractTableModel(parent), m_records(records), m_caller(caller)
+    : QAbstractTableModel(parent)
+    , m_records(records)
+    , m_caller(caller)
 {
     connect(&m_records, &NotificationRecordService::recordAdded, this, &HistoryModel::onRecordAdded);
     connect(&m_records, &NotificationRecordService::recordChanged, this, &HistoryModel::onRecordChanged);
@@ -118,11 +120,8 @@ namespace {
 
 // The field each column shows.
 constexpr RecordFields::Field kFieldOf[] = {
-    RecordFields::Field::Event,
-    RecordFields::Field::EffectiveDate,
-    RecordFields::Field::Reason,
-    RecordFields::Field::Channels,
-    RecordFields::Field::SentAt,
+    RecordFields::Field::Event,    RecordFields::Field::EffectiveDate, RecordFields::Field::Reason,
+    RecordFields::Field::Channels, RecordFields::Field::SentAt,
 };
 static_assert(std::size(kFieldOf) == HistoryModel::ColumnCount);
 

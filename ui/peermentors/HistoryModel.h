@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/NotificationRecordService.h"
 #include "core/Caller.h"
+#include "core/NotificationRecordService.h"
 #include "core/Records.h"
 
 #include <QAbstractTableModel>
@@ -17,16 +17,25 @@ class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { EventColumn, EffectiveDateColumn, ReasonColumn, ChannelsColumn, SentAtColumn, ColumnCount };
-    enum ItemRole {
-        IdRole = Qt::UserRole,  // the record's id
-        SortRole,               // a value that sorts: QDateTime for times, else text
-        RawRole,                // the value as the API writes it: timestamps, event and channel names
+    enum Column
+    {
+        EventColumn,
+        EffectiveDateColumn,
+        ReasonColumn,
+        ChannelsColumn,
+        SentAtColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        IdRole = Qt::UserRole, // the record's id
+        SortRole,              // a value that sorts: QDateTime for times, else text
+        RawRole,               // the value as the API writes it: timestamps, event and channel names
     };
 
     HistoryModel(NotificationRecordService &records, const Caller &caller, QObject *parent = nullptr);
 
-    void setCaller(const Caller &caller);   // clears the mentor
+    void setCaller(const Caller &caller); // clears the mentor
     const Caller &caller() const { return m_caller; }
     // Shows this mentor's history; an empty id (or one the caller may not see) shows nothing.
     void setPeerMentor(const QString &peerMentorId);

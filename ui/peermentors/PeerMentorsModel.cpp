@@ -1,13 +1,16 @@
 #include "ui/peermentors/PeerMentorsModel.h"
 
-#include "ui/common/DisplayText.h"
 #include "core/TimeText.h"
+#include "ui/common/DisplayText.h"
 
 namespace cc {
 
 PeerMentorsModel::PeerMentorsModel(DirectoryService &directory, NotificationRecordService &records,
                                    const Caller &caller, QObject *parent)
-    : QAbstractTableModel(parent), m_directory(directory), m_records(records), m_caller(caller)
+    : QAbstractTableModel(parent)
+    , m_directory(directory)
+    , m_records(records)
+    , m_caller(caller)
 {
     connect(&m_records, &NotificationRecordService::recordAdded, this, &PeerMentorsModel::onRecordAdded);
     connect(&m_records, &NotificationRecordService::recordDeleted, this, &PeerMentorsModel::onRecordDeleted);
@@ -46,8 +49,10 @@ void PeerMentorsModel::reload()
     m_lastError.reset();
     // A caller of no organisation sees nobody (Caller::canSee), whatever the directory answers.
     const bool seesSome = m_caller.isGlobalAdmin() || !m_caller.orgId.isEmpty();
-    auto mentors = seesSome ? m_directory.peerMentors(m_caller, m_search) : Result<QList<PeerMentor>>(QList<PeerMentor>());
-    auto coordinators = seesSome ? m_directory.coordinators(m_caller) : Result<QList<Coordinator>>(QList<Coordinator>());
+    auto mentors = seesSome ? m_directory.peerMentors(m_caller, m_search)
+                            : Result<QList<PeerMentor>>(QList<PeerMentor>());
+    auto coordinators =
+        seesSome ? m_directory.coordinators(m_caller) : Result<QList<Coordinator>>(QList<Coordinator>());
     auto profiles = m_records.profiles(m_caller);
     if (!mentors)
         fail(mentors.error());

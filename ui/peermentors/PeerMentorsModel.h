@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/Caller.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
-#include "core/Caller.h"
 #include "core/Records.h"
 
 #include <QAbstractTableModel>
@@ -20,11 +20,19 @@ class PeerMentorsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, CoordinatorColumn, StatusColumn, PausedSinceColumn, ColumnCount };
-    enum ItemRole {
-        IdRole = Qt::UserRole,  // the mentor's id
-        SortRole,               // a value that sorts: QDateTime for dates, else text
-        RawRole,                // ids, "paused"/"active", timestamps as the API writes them
+    enum Column
+    {
+        NameColumn,
+        CoordinatorColumn,
+        StatusColumn,
+        PausedSinceColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        IdRole = Qt::UserRole, // the mentor's id
+        SortRole,              // a value that sorts: QDateTime for dates, else text
+        RawRole,               // ids, "paused"/"active", timestamps as the API writes them
     };
 
     PeerMentorsModel(DirectoryService &directory, NotificationRecordService &records, const Caller &caller,
@@ -51,7 +59,8 @@ signals:
     void errorOccurred(const cc::Error &error);
 
 private:
-    struct Row {
+    struct Row
+    {
         PeerMentorProfile profile;
         QString coordinatorName;
     };

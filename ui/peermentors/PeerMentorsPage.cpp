@@ -4,12 +4,12 @@
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
-#include "ui/peermentors/HistoryModel.h"
 #include "ui/common/Icons.h"
 #include "ui/common/LongTask.h"
+#include "ui/common/Settings.h"
+#include "ui/peermentors/HistoryModel.h"
 #include "ui/peermentors/PeerMentorsModel.h"
 #include "ui/peermentors/RecordEventDialog.h"
-#include "ui/common/Settings.h"
 
 #include <QAction>
 #include <QComboBox>

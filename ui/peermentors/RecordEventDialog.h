@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Result.h"
 #include "core/Caller.h"
+#include "core/Result.h"
 #include "core/Templates.h"
 
 #include <QDialog>

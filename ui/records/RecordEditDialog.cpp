@@ -122,7 +122,8 @@ void RecordEditDialog::showRecord(const NotificationRecord &record)
     m_etag = NotificationRecordService::etag(record);
     QStringList lines{
         tr("Peer mentor: %1").arg(record.peerMentorName),
-        tr("Event: %1, effective %2").arg(DisplayText::event(record.eventType), DisplayText::date(record.effectiveDate)),
+        tr("Event: %1, effective %2")
+            .arg(DisplayText::event(record.eventType), DisplayText::date(record.effectiveDate)),
         tr("Coordinator: %1").arg(record.coordinatorName),
         tr("Sent at: %1").arg(DisplayText::dateTime(record.sentAt)),
     };
@@ -177,12 +178,14 @@ void RecordEditDialog::accept()
     }
     const QString notesText = m_notes->toPlainText().trimmed();
     if (notesText.size() > NotificationRecordService::kMaxNotes) {
-        setMessage(tr("The notes are too long: at most %n character(s).", nullptr, NotificationRecordService::kMaxNotes));
+        setMessage(tr("The notes are too long: at most %n character(s).", nullptr,
+                      NotificationRecordService::kMaxNotes));
         m_notes->setFocus();
         return;
     }
     // Only what changed is sent; no notes is stored as none (null), not as an empty text.
-    const std::optional<QString> notes = notesText.isEmpty() ? std::nullopt : std::optional<QString>(notesText);
+    const std::optional<QString> notes =
+        notesText.isEmpty() ? std::nullopt : std::optional<QString>(notesText);
     RecordUpdate change;
     QStringList stored = m_record.channels;
     QStringList wanted = channels;
@@ -200,12 +203,14 @@ void RecordEditDialog::accept()
     const auto saved = m_records.update(m_caller, m_record.id, change, m_etag);
     if (!saved) {
         if (saved.error().code == ErrorCode::PreconditionFailed) {
-            setMessage(tr("Someone else changed this record after you opened it, so your change was not saved.")
-                       + QLatin1Char('\n') + ErrorMessages::text(saved.error()));
+            setMessage(
+                tr("Someone else changed this record after you opened it, so your change was not saved.")
+                + QLatin1Char('\n') + ErrorMessages::text(saved.error()));
             m_reload->setVisible(true);
             m_reload->setFocus();
         } else {
-            setMessage(tr("The record could not be saved.") + QLatin1Char('\n') + ErrorMessages::text(saved.error()));
+            setMessage(tr("The record could not be saved.") + QLatin1Char('\n')
+                       + ErrorMessages::text(saved.error()));
         }
         return;
     }
@@ -219,7 +224,8 @@ void RecordEditDialog::loadCurrentVersion()
 {
     const auto current = m_records.get(m_caller, m_record.id);
     if (!current) {
-        setMessage(tr("The record could not be read again.") + QLatin1Char('\n') + ErrorMessages::text(current.error()));
+        setMessage(tr("The record could not be read again.") + QLatin1Char('\n')
+                   + ErrorMessages::text(current.error()));
         return;
     }
     showRecord(*current);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/NotificationRecordService.h"
 #include "core/Caller.h"
+#include "core/NotificationRecordService.h"
 #include "core/Records.h"
 
 #include <QDialog>
@@ -22,8 +22,8 @@ class RecordEditDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RecordEditDialog(NotificationRecordService &records, const Caller &caller, const NotificationRecord &record,
-                     QWidget *parent = nullptr);
+    RecordEditDialog(NotificationRecordService &records, const Caller &caller,
+                     const NotificationRecord &record, QWidget *parent = nullptr);
 
     // The record as last read or saved.
     const NotificationRecord &record() const { return m_record; }

@@ -208,7 +208,8 @@ void RecordFilterBar::restore()
     const Settings &settings = m_services.settings;
     m_mentor->setCurrentIndex(indexOfId(m_mentor, settings.string(Settings::Key::RecordsMentorFilter)));
     m_event->setCurrentIndex(indexOfId(m_event, settings.string(Settings::Key::RecordsEventFilter)));
-    m_coordinator->setCurrentIndex(indexOfId(m_coordinator, settings.string(Settings::Key::RecordsCoordinatorFilter)));
+    m_coordinator->setCurrentIndex(
+        indexOfId(m_coordinator, settings.string(Settings::Key::RecordsCoordinatorFilter)));
     const QDate from = QDate::fromString(settings.string(Settings::Key::RecordsFromFilter), Qt::ISODate);
     const QDate to = QDate::fromString(settings.string(Settings::Key::RecordsToFilter), Qt::ISODate);
     m_fromOn->setChecked(from.isValid());
@@ -227,8 +228,10 @@ void RecordFilterBar::store()
     settings.setValue(Settings::Key::RecordsMentorFilter, m_mentor->currentData().toString());
     settings.setValue(Settings::Key::RecordsEventFilter, m_event->currentData().toString());
     settings.setValue(Settings::Key::RecordsCoordinatorFilter, m_coordinator->currentData().toString());
-    settings.setValue(Settings::Key::RecordsFromFilter, m_fromOn->isChecked() ? isoDate(m_from->date()) : QString());
-    settings.setValue(Settings::Key::RecordsToFilter, m_toOn->isChecked() ? isoDate(m_to->date()) : QString());
+    settings.setValue(Settings::Key::RecordsFromFilter,
+                      m_fromOn->isChecked() ? isoDate(m_from->date()) : QString());
+    settings.setValue(Settings::Key::RecordsToFilter,
+                      m_toOn->isChecked() ? isoDate(m_to->date()) : QString());
 }
 
 void RecordFilterBar::updateDateEdits()

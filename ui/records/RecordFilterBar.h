@@ -55,7 +55,7 @@ private:
     QCheckBox *m_toOn = nullptr;
     QDateEdit *m_to = nullptr;
     QPushButton *m_clear = nullptr;
-    QList<QPair<QString, QString>> m_mentorChoices;   // id and text of each mentor in the combo
+    QList<QPair<QString, QString>> m_mentorChoices; // id and text of each mentor in the combo
     bool m_restoring = false;
 };
 

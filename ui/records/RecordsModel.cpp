@@ -12,7 +12,12 @@ namespace {
 class Changing
 {
 public:
-    explicit Changing(bool &flag) : m_flag(flag), m_was(flag) { m_flag = true; }
+    explicit Changing(bool &flag)
+        : m_flag(flag)
+        , m_was(flag)
+    {
+        m_flag = true;
+    }
     ~Changing() { m_flag = m_was; }
     Changing(const Changing &) = delete;
     Changing &operator=(const Changing &) = delete;
@@ -26,7 +31,10 @@ private:
 
 RecordsModel::RecordsModel(NotificationRecordService &records, const Caller &caller, QObject *parent,
                            const RecordFilter &filter)
-    : QAbstractTableModel(parent), m_records(records), m_caller(caller), m_filter(filter)
+    : QAbstractTableModel(parent)
+    , m_records(records)
+    , m_caller(caller)
+    , m_filter(filter)
 {
     // Queued when the service is used on another thread (the API server's): the model is the context.
     connect(&m_records, &NotificationRecordService::recordAdded, this, &RecordsModel::onRecordAdded);
@@ -110,7 +118,7 @@ std::optional<QList<NotificationRecord>> RecordsModel::fetchPage()
         after = NotificationRecordService::keyOf(m_rows.constLast());
     auto page = m_records.windowAfter(m_caller, m_filter, after, limit, m_order);
     if (!page) {
-        m_atEnd = true;   // no retry loop from a view that keeps calling fetchMore
+        m_atEnd = true; // no retry loop from a view that keeps calling fetchMore
         fail(page.error());
         return std::nullopt;
     }
@@ -159,12 +167,8 @@ namespace {
 
 // The field each column shows.
 constexpr RecordFields::Field kFieldOf[] = {
-    RecordFields::Field::SentAt,
-    RecordFields::Field::PeerMentor,
-    RecordFields::Field::Event,
-    RecordFields::Field::EffectiveDate,
-    RecordFields::Field::Coordinator,
-    RecordFields::Field::Channels,
+    RecordFields::Field::SentAt,        RecordFields::Field::PeerMentor,  RecordFields::Field::Event,
+    RecordFields::Field::EffectiveDate, RecordFields::Field::Coordinator, RecordFields::Field::Channels,
 };
 static_assert(std::size(kFieldOf) == RecordsModel::ColumnCount);
 
@@ -193,8 +197,9 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
 QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= 0 && section < ColumnCount) {
-        return isSortable(section) ? tr("Click to show the newest or the oldest records first.")
-                                   : tr("The records are in the order they were sent; this column does not sort them.");
+        return isSortable(section)
+            ? tr("Click to show the newest or the oldest records first.")
+            : tr("The records are in the order they were sent; this column does not sort them.");
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
@@ -244,8 +249,9 @@ bool RecordsModel::matches(const NotificationRecord &r) const
 
 int RecordsModel::positionFor(const NotificationRecord &record) const
 {
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), record,
-                                     [this](const NotificationRecord &a, const NotificationRecord &b) { return before(a, b); });
+    const auto it = std::lower_bound(
+        m_rows.cbegin(), m_rows.cend(), record,
+        [this](const NotificationRecord &a, const NotificationRecord &b) { return before(a, b); });
     return int(it - m_rows.cbegin());
 }
 
@@ -255,7 +261,7 @@ void RecordsModel::onRecordAdded(const NotificationRecord &record)
         return;
     const int row = positionFor(record);
     if (row < m_rows.size() && m_rows.at(row).id == record.id)
-        return;   // already loaded with a page
+        return; // already loaded with a page
     // Past the loaded rows it comes with a later page.
     if (row == m_rows.size() && !m_atEnd)
         return;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/NotificationRecordService.h"
 #include "core/Caller.h"
+#include "core/NotificationRecordService.h"
 #include "core/Records.h"
 
 #include <QAbstractTableModel>
@@ -20,12 +20,21 @@ class RecordsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SentAtColumn, PeerMentorColumn, EventColumn, EffectiveDateColumn, CoordinatorColumn, ChannelsColumn,
-                  ColumnCount };
-    enum ItemRole {
-        IdRole = Qt::UserRole,  // the record's id
-        SortRole,               // a value that sorts: QDateTime for times, else text
-        RawRole,                // the value as the API writes it: timestamps, event and channel names
+    enum Column
+    {
+        SentAtColumn,
+        PeerMentorColumn,
+        EventColumn,
+        EffectiveDateColumn,
+        CoordinatorColumn,
+        ChannelsColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        IdRole = Qt::UserRole, // the record's id
+        SortRole,              // a value that sorts: QDateTime for times, else text
+        RawRole,               // the value as the API writes it: timestamps, event and channel names
     };
     static constexpr int kDefaultPageSize = 200;
 
@@ -50,7 +59,7 @@ public:
     int pageSize() const { return m_pageSize; }
 
     const NotificationRecord &recordAt(int row) const { return m_rows.at(row); }
-    int rowOf(const QString &id) const;   // -1 when not loaded
+    int rowOf(const QString &id) const; // -1 when not loaded
     bool atEnd() const { return m_atEnd; }
     // All records that match the filter, loaded or not (the service counts them).
     Result<qint64> totalCount() const;

@@ -5,11 +5,11 @@
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
 #include "ui/common/LongTask.h"
+#include "ui/common/ReportWriter.h"
+#include "ui/common/Settings.h"
 #include "ui/records/RecordEditDialog.h"
 #include "ui/records/RecordFilterBar.h"
 #include "ui/records/RecordsModel.h"
-#include "ui/common/ReportWriter.h"
-#include "ui/common/Settings.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -36,10 +36,11 @@ constexpr int kExportPage = 2000;
 
 QStringList exportHeaders()
 {
-    return {RecordsPage::tr("Sent at"),     RecordsPage::tr("Peer mentor"), RecordsPage::tr("Peer mentor id"),
-            RecordsPage::tr("Event"),       RecordsPage::tr("Effective date"), RecordsPage::tr("Reason"),
-            RecordsPage::tr("Coordinator"), RecordsPage::tr("Channels"),    RecordsPage::tr("Notes"),
-            RecordsPage::tr("Recorded by"), RecordsPage::tr("Record id")};
+    return {
+        RecordsPage::tr("Sent at"),     RecordsPage::tr("Peer mentor"),    RecordsPage::tr("Peer mentor id"),
+        RecordsPage::tr("Event"),       RecordsPage::tr("Effective date"), RecordsPage::tr("Reason"),
+        RecordsPage::tr("Coordinator"), RecordsPage::tr("Channels"),       RecordsPage::tr("Notes"),
+        RecordsPage::tr("Recorded by"), RecordsPage::tr("Record id")};
 }
 
 // One CSV row: times in the local time zone as a spreadsheet reads them, words as the table shows them.
@@ -98,14 +99,18 @@ RecordsPage::RecordsPage(ConsoleServices &services, const Caller &caller, QWidge
     m_deleteButton = new QPushButton(this);
     auto *exportButton = new QPushButton(this);
     auto *refreshButton = new QPushButton(this);
-    m_edit = addPageAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), m_editButton, QStringLiteral("editRecord"));
-    m_delete = addPageAction(tr("&Delete…"), QKeySequence::Delete, m_deleteButton, QStringLiteral("deleteRecord"));
+    m_edit =
+        addPageAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), m_editButton, QStringLiteral("editRecord"));
+    m_delete =
+        addPageAction(tr("&Delete…"), QKeySequence::Delete, m_deleteButton, QStringLiteral("deleteRecord"));
     m_export = addPageAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportButton,
                              QStringLiteral("exportCsv"));
-    m_refresh = addPageAction(tr("Re&fresh"), QKeySequence::Refresh, refreshButton, QStringLiteral("refresh"));
+    m_refresh =
+        addPageAction(tr("Re&fresh"), QKeySequence::Refresh, refreshButton, QStringLiteral("refresh"));
     exportButton->setToolTip(tr("Save every record the filters match as a CSV file (%1).")
                                  .arg(m_export->shortcut().toString(QKeySequence::NativeText)));
-    refreshButton->setToolTip(tr("Read the records again (%1).").arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+    refreshButton->setToolTip(
+        tr("Read the records again (%1).").arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
     connect(m_edit, &QAction::triggered, this, &RecordsPage::editCurrent);
     connect(m_delete, &QAction::triggered, this, &RecordsPage::deleteCurrent);
     connect(m_export, &QAction::triggered, this, &RecordsPage::chooseExportFile);
@@ -138,14 +143,17 @@ RecordsPage::RecordsPage(ConsoleServices &services, const Caller &caller, QWidge
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(250);
     connect(m_countTimer, &QTimer::timeout, this, &RecordsPage::updateCount);
-    connect(&services.records, &NotificationRecordService::recordAdded, m_countTimer, qOverload<>(&QTimer::start));
-    connect(&services.records, &NotificationRecordService::recordDeleted, m_countTimer, qOverload<>(&QTimer::start));
+    connect(&services.records, &NotificationRecordService::recordAdded, m_countTimer,
+            qOverload<>(&QTimer::start));
+    connect(&services.records, &NotificationRecordService::recordDeleted, m_countTimer,
+            qOverload<>(&QTimer::start));
 
     connect(m_filterBar, &RecordFilterBar::filterChanged, this, &RecordsPage::applyFilter);
     connect(m_model, &RecordsModel::errorOccurred, this, &RecordsPage::showModelError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RecordsPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RecordsPage::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RecordsPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RecordsPage::updateActions);
     connect(m_view, &QAbstractItemView::activated, this, [this] {
         if (canEdit())
             editCurrent();
@@ -193,8 +201,8 @@ void RecordsPage::setUpView()
 {
     m_view->setObjectName(QStringLiteral("recordsView"));
     m_view->setAccessibleName(tr("Notification records"));
-    m_view->setAccessibleDescription(
-        tr("Every record the filters match; more are read as you scroll. Enter or F2 edits the selected record."));
+    m_view->setAccessibleDescription(tr("Every record the filters match; more are read as you scroll. Enter "
+                                        "or F2 edits the selected record."));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -227,16 +235,20 @@ void RecordsPage::setUpView()
     const QDateTime sample(QDate(2026, 12, 28), QTime(23, 58, 59));
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setStretchLastSection(true);
-    columns->resizeSection(RecordsModel::SentAtColumn, widthOf(RecordsModel::SentAtColumn, {DisplayText::dateTime(sample)}));
-    columns->resizeSection(RecordsModel::PeerMentorColumn, std::max(widthOf(RecordsModel::PeerMentorColumn, {}),
-                                                                     cell.averageCharWidth() * 24));
-    columns->resizeSection(RecordsModel::EventColumn, widthOf(RecordsModel::EventColumn,
-                                                              {DisplayText::event(EventType::PauseActivated),
-                                                               DisplayText::event(EventType::PauseDeactivated)}));
+    columns->resizeSection(RecordsModel::SentAtColumn,
+                           widthOf(RecordsModel::SentAtColumn, {DisplayText::dateTime(sample)}));
+    columns->resizeSection(
+        RecordsModel::PeerMentorColumn,
+        std::max(widthOf(RecordsModel::PeerMentorColumn, {}), cell.averageCharWidth() * 24));
+    columns->resizeSection(RecordsModel::EventColumn,
+                           widthOf(RecordsModel::EventColumn,
+                                   {DisplayText::event(EventType::PauseActivated),
+                                    DisplayText::event(EventType::PauseDeactivated)}));
     columns->resizeSection(RecordsModel::EffectiveDateColumn,
                            widthOf(RecordsModel::EffectiveDateColumn, {DisplayText::date(sample)}));
-    columns->resizeSection(RecordsModel::CoordinatorColumn, std::max(widthOf(RecordsModel::CoordinatorColumn, {}),
-                                                                      cell.averageCharWidth() * 20));
+    columns->resizeSection(
+        RecordsModel::CoordinatorColumn,
+        std::max(widthOf(RecordsModel::CoordinatorColumn, {}), cell.averageCharWidth() * 20));
 
     // Only the sent time sorts (the one order the database pages through without sorting): a
     // click on it turns the order round; a click elsewhere leaves the arrow where it is.
@@ -244,15 +256,17 @@ void RecordsPage::setUpView()
     columns->setSectionsClickable(true);
     columns->setSortIndicatorShown(true);
     columns->setSortIndicator(RecordsModel::SentAtColumn, Qt::DescendingOrder);
-    connect(columns, &QHeaderView::sortIndicatorChanged, this, [this, columns](int section, Qt::SortOrder order) {
-        if (RecordsModel::isSortable(section)) {
-            setSortOrder(order);
-            return;
-        }
-        const QSignalBlocker block(columns);
-        columns->setSortIndicator(RecordsModel::SentAtColumn,
-                                  m_model->order() == RecordOrder::NewestFirst ? Qt::DescendingOrder : Qt::AscendingOrder);
-    });
+    connect(columns, &QHeaderView::sortIndicatorChanged, this,
+            [this, columns](int section, Qt::SortOrder order) {
+                if (RecordsModel::isSortable(section)) {
+                    setSortOrder(order);
+                    return;
+                }
+                const QSignalBlocker block(columns);
+                columns->setSortIndicator(RecordsModel::SentAtColumn,
+                                          m_model->order() == RecordOrder::NewestFirst ? Qt::DescendingOrder
+                                                                                       : Qt::AscendingOrder);
+            });
 }
 
 void RecordsPage::setSortOrder(Qt::SortOrder order)
@@ -281,7 +295,8 @@ void RecordsPage::applyFilter()
 void RecordsPage::showModelError()
 {
     const std::optional<Error> &error = m_model->lastError();
-    m_message->setText(error ? tr("The records could not be read.") + QLatin1Char('\n') + ErrorMessages::text(*error)
+    m_message->setText(error ? tr("The records could not be read.") + QLatin1Char('\n')
+                               + ErrorMessages::text(*error)
                              : QString());
     m_message->setVisible(error.has_value());
 }
@@ -293,7 +308,8 @@ void RecordsPage::updateCount()
         m_count->setText(tr("The number of records could not be counted."));
         return;
     }
-    m_count->setText(tr("%Ln record(s)", nullptr, int(std::min<qint64>(*total, std::numeric_limits<int>::max()))));
+    m_count->setText(
+        tr("%Ln record(s)", nullptr, int(std::min<qint64>(*total, std::numeric_limits<int>::max()))));
 }
 
 bool RecordsPage::canEdit() const
@@ -322,7 +338,8 @@ bool RecordsPage::selectRecord(const QString &id)
     if (row < 0)
         return false;
     const QModelIndex index = m_model->index(row, RecordsModel::SentAtColumn);
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     return true;
 }
@@ -412,7 +429,8 @@ void RecordsPage::chooseExportFile()
     QString folder = services().settings.string(Settings::Key::LastExportFolder);
     if (folder.isEmpty() || !QDir(folder).exists())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = tr("notification-records-%1.csv").arg(services().clock.now().toLocalTime().date().toString(Qt::ISODate));
+    const QString name = tr("notification-records-%1.csv")
+                             .arg(services().clock.now().toLocalTime().date().toString(Qt::ISODate));
     const QString file = QFileDialog::getSaveFileName(this, tr("Export the notification records as CSV"),
                                                       QDir(folder).filePath(name), tr("CSV files (*.csv)"));
     if (file.isEmpty())
@@ -437,7 +455,8 @@ bool RecordsPage::exportCsv(const QString &file)
         this, tr("Exporting the notification records…"),
         [&records, who, filter, order, table, file](const LongTask::Progress &progress) -> Status {
             // Keyset pages: each query starts where the last ended, so the last costs what the first did.
-            const ReportWriter::RowSource source = [&records, &who, &filter, order](const ReportWriter::Sink &sink) -> Status {
+            const ReportWriter::RowSource source = [&records, &who, &filter,
+                                                    order](const ReportWriter::Sink &sink) -> Status {
                 std::optional<RecordKey> after;
                 for (;;) {
                     const auto page = records.windowAfter(who, filter, after, kExportPage, order);

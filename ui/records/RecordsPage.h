@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Records.h"
 #include "ui/common/ConsolePage.h"
 
 #include <optional>
-#include "core/Records.h"
 
 class QAction;
 class QComboBox;

@@ -2,18 +2,19 @@
 
 #include "ui/common/ConsolePage.h"
 #include "ui/common/ConsoleServices.h"
-#include "ui/shell/MainWindow.h"
 #include "ui/common/Settings.h"
+#include "ui/common/Translator.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/shell/SetupDialog.h"
 #include "ui/shell/SignInDialog.h"
-#include "ui/common/Translator.h"
 
 #include <QApplication>
 #include <QMessageBox>
 
 namespace cc {
 
-ConsoleSession::ConsoleSession(ConsoleServices &services, Translator &translator, const QString &forcedLanguage, QObject *parent)
+ConsoleSession::ConsoleSession(ConsoleServices &services, Translator &translator,
+                               const QString &forcedLanguage, QObject *parent)
     : QObject(parent)
     , m_services(services)
     , m_translator(translator)
@@ -73,7 +74,8 @@ void ConsoleSession::openWindow(const Caller &caller)
     m_window = window;
     connect(window, &QObject::destroyed, this, &ConsoleSession::onWindowDestroyed);
     connect(window, &MainWindow::signOutRequested, this, &ConsoleSession::signOut, Qt::QueuedConnection);
-    connect(window, &MainWindow::languageChanged, this, &ConsoleSession::changeLanguage, Qt::QueuedConnection);
+    connect(window, &MainWindow::languageChanged, this, &ConsoleSession::changeLanguage,
+            Qt::QueuedConnection);
     window->show();
 }
 
@@ -89,9 +91,9 @@ void ConsoleSession::onWindowDestroyed(QObject *window)
 bool ConsoleSession::closeForReplacement()
 {
     MainWindow *old = m_window;
-    m_window = nullptr;   // its destruction is not the end of the program
+    m_window = nullptr; // its destruction is not the end of the program
     if (old && !old->close()) {
-        m_window = old;   // a page kept it open (unsaved work, cancelled)
+        m_window = old; // a page kept it open (unsaved work, cancelled)
         return false;
     }
     return true;
@@ -107,10 +109,11 @@ void ConsoleSession::signOut()
 
 void ConsoleSession::changeLanguage()
 {
-    const QString page = m_window && m_window->currentPage() ? m_window->currentPage()->objectName() : QString();
+    const QString page =
+        m_window && m_window->currentPage() ? m_window->currentPage()->objectName() : QString();
     const QByteArray geometry = m_window ? m_window->saveGeometry() : QByteArray();
     if (!closeForReplacement())
-        return;   // the new language shows at the next start
+        return; // the new language shows at the next start
     if (m_forcedLanguage.isEmpty())
         m_translator.apply(m_services.settings.string(Settings::Key::Language));
     openWindow(m_caller);

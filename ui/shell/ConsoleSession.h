@@ -20,7 +20,8 @@ class ConsoleSession : public QObject
     Q_OBJECT
 public:
     // `forcedLanguage` (from --language) wins over the setting; "" follows the setting.
-    ConsoleSession(ConsoleServices &services, Translator &translator, const QString &forcedLanguage, QObject *parent = nullptr);
+    ConsoleSession(ConsoleServices &services, Translator &translator, const QString &forcedLanguage,
+                   QObject *parent = nullptr);
     ~ConsoleSession() override;
 
     // Setup on a database without users, else sign-in. False when the person cancelled.

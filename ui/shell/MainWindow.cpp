@@ -1,18 +1,18 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/Backup.h"
+#include "core/CsvImport.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
-#include "core/CsvImport.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
 #include "ui/common/LongTask.h"
-#include "ui/shell/PauseNotifier.h"
+#include "ui/common/ServerControl.h"
+#include "ui/common/Settings.h"
+#include "ui/devices/ServerPage.h"
 #include "ui/peermentors/PeerMentorsPage.h"
 #include "ui/records/RecordsPage.h"
-#include "ui/common/ServerControl.h"
-#include "ui/devices/ServerPage.h"
-#include "ui/common/Settings.h"
+#include "ui/shell/PauseNotifier.h"
 #include "ui/shell/SettingsDialog.h"
 #include "ui/statistics/StatisticsPage.h"
 #include "ui/templates/TemplatesPage.h"
@@ -91,7 +91,9 @@ MainWindow::MainWindow(ConsoleServices &services, const Caller &caller, QWidget 
 
     m_notifier = new PauseNotifier(services.records, caller, this);
     connect(m_notifier, &PauseNotifier::notify, this,
-            [this](const QString &title, const QString &message, const QString &) { showNotification(title, message); });
+            [this](const QString &title, const QString &message, const QString &) {
+                showNotification(title, message);
+            });
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
         m_tray->setToolTip(tr("Coordinator Console"));
@@ -115,7 +117,8 @@ void MainWindow::addPage(ConsolePage *page)
 {
     const int index = m_stack->addWidget(page);
     auto *item = new QListWidgetItem(page->icon(), page->title(), m_sidebar);
-    const QString shortcut = QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)).toString(QKeySequence::NativeText);
+    const QString shortcut =
+        QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)).toString(QKeySequence::NativeText);
     item->setToolTip(tr("%1 (%2)").arg(page->title(), shortcut));
     item->setData(Qt::AccessibleDescriptionRole, tr("Shortcut: %1").arg(shortcut));
     auto *go = new QAction(page->title(), this);
@@ -127,7 +130,8 @@ void MainWindow::addPage(ConsolePage *page)
             widget->setFocus(Qt::ShortcutFocusReason);
     });
     addAction(go);
-    connect(page, &ConsolePage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(page, &ConsolePage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 }
 
 QList<ConsolePage *> MainWindow::pages() const
@@ -158,7 +162,8 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     if (m_caller.role != Role::Coordinator) {
-        QAction *import = file->addAction(tr("&Import peer mentors from CSV…"), this, &MainWindow::importPeerMentors);
+        QAction *import =
+            file->addAction(tr("&Import peer mentors from CSV…"), this, &MainWindow::importPeerMentors);
         import->setObjectName(QStringLiteral("importAction"));
     }
     QAction *backup = file->addAction(tr("&Back up the database…"), this, &MainWindow::backUpDatabase);
@@ -183,7 +188,8 @@ void MainWindow::buildStatusBar()
     m_serverLabel = new QLabel(this);
     m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
     m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_userLabel = new QLabel(tr("Signed in as %1 (%2)").arg(m_caller.username, DisplayText::role(m_caller.role)), this);
+    m_userLabel =
+        new QLabel(tr("Signed in as %1 (%2)").arg(m_caller.username, DisplayText::role(m_caller.role)), this);
     m_userLabel->setObjectName(QStringLiteral("userStatus"));
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_services.database.url().display()), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseStatus"));
@@ -223,14 +229,15 @@ void MainWindow::updateServerStatus()
 
 void MainWindow::importPeerMentors()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import peer mentors"),
-                                                      m_services.settings.string(Settings::Key::LastExportFolder),
-                                                      tr("CSV files (*.csv);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import peer mentors"), m_services.settings.string(Settings::Key::LastExportFolder),
+        tr("CSV files (*.csv);;All files (*)"));
     if (file.isEmpty())
         return;
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Import peer mentors"), tr("%1 could not be read: %2").arg(file, in.errorString()));
+        QMessageBox::warning(this, tr("Import peer mentors"),
+                             tr("%1 could not be read: %2").arg(file, in.errorString()));
         return;
     }
     const QByteArray content = in.readAll();
@@ -244,17 +251,18 @@ void MainWindow::importPeerMentors()
     const Caller caller = m_caller;
     DirectoryService &directory = m_services.directory;
     // All or nothing in one transaction: Cancel before the end leaves the directory as it was.
-    const LongTask::Result outcome = LongTask::run(this, tr("Importing %n peer mentor(s)…", nullptr, int(rows.size())),
-                                                   [&](const LongTask::Progress &progress) -> Status {
-        if (!progress(0, rows.size()))
-            return Error::invalid(QStringLiteral("cancelled"));
-        auto result = directory.importPeerMentors(caller, rows);
-        if (!result)
-            return result.error();
-        imported = *result;
-        progress(rows.size(), rows.size());
-        return {};
-    });
+    const LongTask::Result outcome =
+        LongTask::run(this, tr("Importing %n peer mentor(s)…", nullptr, int(rows.size())),
+                      [&](const LongTask::Progress &progress) -> Status {
+                          if (!progress(0, rows.size()))
+                              return Error::invalid(QStringLiteral("cancelled"));
+                          auto result = directory.importPeerMentors(caller, rows);
+                          if (!result)
+                              return result.error();
+                          imported = *result;
+                          progress(rows.size(), rows.size());
+                          return {};
+                      });
     if (outcome.outcome == LongTask::Outcome::Failed)
         ErrorMessages::show(this, tr("Nothing was imported."), outcome.error);
     else if (outcome.outcome == LongTask::Outcome::Finished)
@@ -263,26 +271,28 @@ void MainWindow::importPeerMentors()
 
 void MainWindow::backUpDatabase()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Back up the database"),
-                                                      m_services.settings.string(Settings::Key::LastExportFolder),
-                                                      tr("SQLite databases (*.db)"));
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Back up the database"), m_services.settings.string(Settings::Key::LastExportFolder),
+        tr("SQLite databases (*.db)"));
     if (file.isEmpty())
         return;
     qint64 rows = 0;
     Database &db = m_services.database;
-    const LongTask::Result outcome = LongTask::run(this, tr("Backing up the database…"), [&](const LongTask::Progress &progress) -> Status {
-        auto result = Backup::run(db, file, progress);
-        if (!result)
-            return result.error();
-        rows = *result;
-        return {};
-    });
+    const LongTask::Result outcome = LongTask::run(this, tr("Backing up the database…"),
+                                                   [&](const LongTask::Progress &progress) -> Status {
+                                                       auto result = Backup::run(db, file, progress);
+                                                       if (!result)
+                                                           return result.error();
+                                                       rows = *result;
+                                                       return {};
+                                                   });
     if (outcome.outcome == LongTask::Outcome::Failed)
         ErrorMessages::show(this, tr("The backup failed."), outcome.error);
     else if (outcome.outcome == LongTask::Outcome::Cancelled)
         statusBar()->showMessage(tr("The backup was cancelled; no file was left behind."), 8000);
     else
-        statusBar()->showMessage(tr("Backed up %n row(s) to %1.", nullptr, int(std::min<qint64>(rows, INT_MAX))).arg(file), 8000);
+        statusBar()->showMessage(
+            tr("Backed up %n row(s) to %1.", nullptr, int(std::min<qint64>(rows, INT_MAX))).arg(file), 8000);
 }
 
 void MainWindow::openSettings()

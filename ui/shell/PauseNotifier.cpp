@@ -10,11 +10,15 @@ PauseNotifier::PauseNotifier(NotificationRecordService &records, const Caller &c
 {
     // Direct: the slot sees which thread recorded it. The console records on its own thread; the
     // API server on its thread. Only the latter is news to the person at the desk.
-    connect(&records, &NotificationRecordService::recordAdded, this, [this](const NotificationRecord &record) {
-        if (QThread::currentThread() == thread())
-            return;
-        QMetaObject::invokeMethod(this, [this, record] { onRecordAdded(record); }, Qt::QueuedConnection);
-    }, Qt::DirectConnection);
+    connect(
+        &records, &NotificationRecordService::recordAdded, this,
+        [this](const NotificationRecord &record) {
+            if (QThread::currentThread() == thread())
+                return;
+            QMetaObject::invokeMethod(
+                this, [this, record] { onRecordAdded(record); }, Qt::QueuedConnection);
+        },
+        Qt::DirectConnection);
 }
 
 QString PauseNotifier::messageFor(const NotificationRecord &record)
@@ -32,7 +36,8 @@ void PauseNotifier::onRecordAdded(const NotificationRecord &record)
 {
     if (!m_caller.canSee(record.orgId))
         return;
-    if (m_caller.role == Role::Coordinator && !m_caller.coordinatorId.isEmpty() && record.coordinatorId != m_caller.coordinatorId)
+    if (m_caller.role == Role::Coordinator && !m_caller.coordinatorId.isEmpty()
+        && record.coordinatorId != m_caller.coordinatorId)
         return;
     emit notify(tr("Coordinator Console"), messageFor(record), record.id);
 }

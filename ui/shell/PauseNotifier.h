@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/NotificationRecordService.h"
 #include "core/Caller.h"
+#include "core/NotificationRecordService.h"
 #include "core/Records.h"
 
 #include <QObject>

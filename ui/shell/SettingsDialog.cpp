@@ -21,7 +21,9 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
 
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageCombo"));
-    m_language->addItem(tr("The system's language (%1)").arg(Translator::languageName(Translator::systemLanguage())), QString());
+    m_language->addItem(
+        tr("The system's language (%1)").arg(Translator::languageName(Translator::systemLanguage())),
+        QString());
     for (const QString &code : Translator::languages())
         m_language->addItem(Translator::languageName(code), code);
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.string(Settings::Key::Language))));

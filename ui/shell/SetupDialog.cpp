@@ -1,10 +1,10 @@
 #include "ui/shell/SetupDialog.h"
 
-#include "ui/common/ConsoleServices.h"
 #include "core/DemoData.h"
+#include "core/Ids.h"
+#include "ui/common/ConsoleServices.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/NewPassword.h"
-#include "core/Ids.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -60,7 +60,8 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     intro->setWordWrap(true);
 
     m_createChoice = new QRadioButton(tr("&Create my organisation"), this);
-    m_demoChoice = new QRadioButton(tr("Open &demo data (a made-up organisation with a year of pauses)"), this);
+    m_demoChoice =
+        new QRadioButton(tr("Open &demo data (a made-up organisation with a year of pauses)"), this);
     m_createChoice->setChecked(true);
     auto *group = new QButtonGroup(this);
     group->addButton(m_createChoice, 0);
@@ -92,7 +93,8 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     addRow(tr("&User name:"), m_username);
     addRow(tr("&Password:"), m_password);
     addRow(tr("&Repeat password:"), m_repeat);
-    auto *hint = new QLabel(tr("At least %n character(s).", nullptr, DirectoryService::kMinPasswordLength), createPage);
+    auto *hint = new QLabel(tr("At least %n character(s).", nullptr, DirectoryService::kMinPasswordLength),
+                            createPage);
     form->addRow(QString(), hint);
 
     auto *demoPage = new QLabel(tr("The demo organisation has 2 coordinators, 25 peer mentors and a year of "
@@ -148,7 +150,8 @@ void SetupDialog::accept()
 
 bool SetupDialog::createOrganisation()
 {
-    if (m_orgName->text().trimmed().isEmpty() || m_adminName->text().trimmed().isEmpty() || m_username->text().trimmed().isEmpty()) {
+    if (m_orgName->text().trimmed().isEmpty() || m_adminName->text().trimmed().isEmpty()
+        || m_username->text().trimmed().isEmpty()) {
         showError(tr("Fill in the organisation, your name and a user name."));
         return false;
     }

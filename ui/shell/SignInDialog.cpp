@@ -79,9 +79,9 @@ void SignInDialog::accept()
     QGuiApplication::restoreOverrideCursor();
     if (!user) {
         setMessage(ErrorMessages::heading(user.error())
-                   + (user.error().retryAfterSeconds > 0
-                          ? QLatin1Char(' ') + tr("Try again in %n second(s).", nullptr, user.error().retryAfterSeconds)
-                          : QString()));
+                   + (user.error().retryAfterSeconds > 0 ? QLatin1Char(' ')
+                              + tr("Try again in %n second(s).", nullptr, user.error().retryAfterSeconds)
+                                                         : QString()));
         m_password->clear();
         m_password->setFocus();
         return;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/AuthService.h"
 #include "core/Auth.h"
+#include "core/AuthService.h"
 
 #include <QDialog>
 

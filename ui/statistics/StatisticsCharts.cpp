@@ -106,7 +106,8 @@ void StatisticsCharts::showPaused(QChart *chart, const ActivityStatistics &stats
 
     auto *time = new QDateTimeAxis;
     const qint64 days = stats.from.daysTo(stats.to) + 1;
-    time->setFormat(days <= StatisticsService::kMaxDailyDays ? QStringLiteral("d MMM") : QStringLiteral("MMM yyyy"));
+    time->setFormat(days <= StatisticsService::kMaxDailyDays ? QStringLiteral("d MMM")
+                                                             : QStringLiteral("MMM yyyy"));
     time->setTickCount(days < 6 ? int(days) + 1 : 6);
     time->setRange(QDateTime(stats.from, QTime(0, 0)), QDateTime(stats.to.addDays(1), QTime(0, 0)));
     chart->addAxis(time, Qt::AlignBottom);
@@ -137,10 +138,12 @@ void StatisticsCharts::showEvents(QChart *chart, const ActivityStatistics &stats
 
     const qsizetype months = stats.events.size();
     if (months <= kMonthsLabelled) {
-        const bool oneYear = !stats.events.isEmpty() && stats.events.first().month.year() == stats.events.last().month.year();
+        const bool oneYear =
+            !stats.events.isEmpty() && stats.events.first().month.year() == stats.events.last().month.year();
         auto *axis = new QBarCategoryAxis;
         for (const MonthEvents &month : stats.events)
-            axis->append(QLocale().toString(month.month, oneYear ? QStringLiteral("MMM") : QStringLiteral("MMM yy")));
+            axis->append(
+                QLocale().toString(month.month, oneYear ? QStringLiteral("MMM") : QStringLiteral("MMM yy")));
         // Upright labels would overlap once there are more than a few months.
         if (months > 6)
             axis->setLabelsAngle(-90);
@@ -166,8 +169,9 @@ void StatisticsCharts::showEvents(QChart *chart, const ActivityStatistics &stats
 
 QString StatisticsCharts::pausedSummary(const ActivityStatistics &stats)
 {
-    const auto peak = std::max_element(stats.paused.cbegin(), stats.paused.cend(),
-                                       [](const PausedBucket &a, const PausedBucket &b) { return a.paused < b.paused; });
+    const auto peak =
+        std::max_element(stats.paused.cbegin(), stats.paused.cend(),
+                         [](const PausedBucket &a, const PausedBucket &b) { return a.paused < b.paused; });
     const QString from = dayText(stats.from);
     const QString to = dayText(stats.to);
     if (peak == stats.paused.cend() || peak->paused == 0)

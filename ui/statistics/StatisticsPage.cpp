@@ -34,14 +34,15 @@ namespace cc {
 
 namespace {
 
-constexpr int kEditDelayMs = 300;       // after a change of period or scope
-constexpr int kRecordsDelayMs = 1000;   // after records arrive, so a burst computes once
+constexpr int kEditDelayMs = 300;     // after a change of period or scope
+constexpr int kRecordsDelayMs = 1000; // after records arrive, so a burst computes once
 
 // "1 January 2025" / "1. januar 2025": the locale's long format without the weekday.
 QString longDate(const QDate &day)
 {
     const QLocale locale;
-    const bool norwegian = locale.language() == QLocale::NorwegianBokmal || locale.language() == QLocale::NorwegianNynorsk;
+    const bool norwegian =
+        locale.language() == QLocale::NorwegianBokmal || locale.language() == QLocale::NorwegianNynorsk;
     return locale.toString(day, norwegian ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
 }
 
@@ -174,8 +175,10 @@ void StatisticsPage::buildUi()
     // ---- charts ----
     m_pausedChart = new QChart;
     m_eventsChart = new QChart;
-    m_pausedView = chartView(m_pausedChart, QStringLiteral("pausedChart"), tr("Paused peer mentors over time"), this);
-    m_eventsView = chartView(m_eventsChart, QStringLiteral("eventsChart"), tr("Pauses started and ended per month"), this);
+    m_pausedView =
+        chartView(m_pausedChart, QStringLiteral("pausedChart"), tr("Paused peer mentors over time"), this);
+    m_eventsView = chartView(m_eventsChart, QStringLiteral("eventsChart"),
+                             tr("Pauses started and ended per month"), this);
     m_pausedSummary = summaryLabel(QStringLiteral("pausedSummary"), this);
     m_eventsSummary = summaryLabel(QStringLiteral("eventsSummary"), this);
     auto *charts = new QWidget(this);
@@ -214,13 +217,15 @@ void StatisticsPage::buildUi()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setTabKeyNavigation(false);   // Tab leaves the table; arrows move inside
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setAccessibleName(tr("Columns of the activity report"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(StatisticsReportModel::NameColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(StatisticsReportModel::CoordinatorColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(StatisticsReportModel::NameColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(StatisticsReportModel::CoordinatorColumn,
+                                                      QHeaderView::Stretch);
     m_table->setMinimumHeight(120);
 
     m_exportCsv = new QPushButton(tr("Export report as &CSV…"), report);
@@ -319,8 +324,9 @@ void StatisticsPage::loadOrganisations()
 {
     if (!caller().isGlobalAdmin())
         return;
-    const QString wanted = m_organisation->count() > 0 ? m_organisation->currentData().toString()
-                                                       : services().settings.string(Settings::Key::StatisticsOrganisation);
+    const QString wanted = m_organisation->count() > 0
+        ? m_organisation->currentData().toString()
+        : services().settings.string(Settings::Key::StatisticsOrganisation);
     const QSignalBlocker block(m_organisation);
     m_organisation->clear();
     auto organisations = services().directory.organisations(caller());
@@ -336,14 +342,16 @@ void StatisticsPage::loadOrganisations()
 
 void StatisticsPage::loadCoordinators()
 {
-    const QString wanted = m_coordinator->count() > 0 ? m_coordinator->currentData().toString()
-                                                      : services().settings.string(Settings::Key::StatisticsCoordinator);
+    const QString wanted = m_coordinator->count() > 0
+        ? m_coordinator->currentData().toString()
+        : services().settings.string(Settings::Key::StatisticsCoordinator);
     const QSignalBlocker block(m_coordinator);
     m_coordinator->clear();
     m_coordinator->addItem(tr("Whole organisation"), QString());
-    const QString orgId = caller().isGlobalAdmin() ? m_organisation->currentData().toString() : caller().orgId;
+    const QString orgId =
+        caller().isGlobalAdmin() ? m_organisation->currentData().toString() : caller().orgId;
     if (caller().isGlobalAdmin() && orgId.isEmpty())
-        return;   // no organisation yet
+        return; // no organisation yet
     auto coordinators = services().directory.coordinators(caller(), orgId);
     if (!coordinators) {
         showMessage(ErrorMessages::text(coordinators.error()));
@@ -366,7 +374,8 @@ void StatisticsPage::periodEdited()
     }
     m_quickPeriod->setCurrentIndex(match);
     if (m_from->date() > m_to->date()) {
-        showMessage(tr("The first day of the period is after the last day. Choose a first day on or before the last day."));
+        showMessage(tr("The first day of the period is after the last day. Choose a first day on or before "
+                       "the last day."));
         return;
     }
     services().settings.setValue(Settings::Key::StatisticsFrom, m_from->date().toString(Qt::ISODate));
@@ -394,7 +403,8 @@ void StatisticsPage::quickPeriodChosen(int index)
 
 void StatisticsPage::organisationChosen()
 {
-    services().settings.setValue(Settings::Key::StatisticsOrganisation, m_organisation->currentData().toString());
+    services().settings.setValue(Settings::Key::StatisticsOrganisation,
+                                 m_organisation->currentData().toString());
     {
         // Another organisation's coordinators: start from the whole organisation.
         const QSignalBlocker block(m_coordinator);
@@ -408,7 +418,8 @@ void StatisticsPage::organisationChosen()
 
 void StatisticsPage::coordinatorChosen()
 {
-    services().settings.setValue(Settings::Key::StatisticsCoordinator, m_coordinator->currentData().toString());
+    services().settings.setValue(Settings::Key::StatisticsCoordinator,
+                                 m_coordinator->currentData().toString());
     m_stale = true;
     scheduleRefresh(kEditDelayMs);
 }
@@ -452,7 +463,8 @@ bool StatisticsPage::refresh()
     }
     const StatisticsRequest wanted = request();
     if (wanted.from > wanted.to) {
-        showMessage(tr("The first day of the period is after the last day. Choose a first day on or before the last day."));
+        showMessage(tr("The first day of the period is after the last day. Choose a first day on or before "
+                       "the last day."));
         return false;
     }
     if (caller().isGlobalAdmin() && wanted.orgId.isEmpty()) {
@@ -465,13 +477,14 @@ bool StatisticsPage::refresh()
     std::optional<ActivityStatistics> computed;
     StatisticsService &service = m_service;
     const Caller who = caller();
-    const LongTask::Result outcome = LongTask::run(this, tr("Computing the statistics…"), [&](const LongTask::Progress &progress) -> Status {
-        auto result = service.activity(who, wanted, progress);
-        if (!result)
-            return result.error();
-        computed = std::move(*result);
-        return {};
-    });
+    const LongTask::Result outcome = LongTask::run(this, tr("Computing the statistics…"),
+                                                   [&](const LongTask::Progress &progress) -> Status {
+                                                       auto result = service.activity(who, wanted, progress);
+                                                       if (!result)
+                                                           return result.error();
+                                                       computed = std::move(*result);
+                                                       return {};
+                                                   });
     m_computing = false;
 
     bool shown = false;
@@ -486,7 +499,8 @@ bool StatisticsPage::refresh()
         showMessage(tr("Computing the statistics was cancelled. Press F5 to compute them again."));
     } else {
         m_stale = true;
-        showMessage(tr("The statistics could not be computed.") + QLatin1Char(' ') + ErrorMessages::text(outcome.error));
+        showMessage(tr("The statistics could not be computed.") + QLatin1Char(' ')
+                    + ErrorMessages::text(outcome.error));
     }
     if (m_again) {
         m_again = false;
@@ -515,8 +529,9 @@ void StatisticsPage::showStatistics()
     m_eventsSummary->setText(events);
     m_pausedView->setAccessibleDescription(paused);
     m_eventsView->setAccessibleDescription(events);
-    m_reportHeading->setText(tr("Activity report from %1 to %2: %n peer mentor(s)", nullptr, int(m_stats.mentors.size()))
-                                 .arg(longDate(m_stats.from), longDate(m_stats.to)));
+    m_reportHeading->setText(
+        tr("Activity report from %1 to %2: %n peer mentor(s)", nullptr, int(m_stats.mentors.size()))
+            .arg(longDate(m_stats.from), longDate(m_stats.to)));
     m_table->setAccessibleDescription(m_reportHeading->text());
     const bool rows = !m_stats.mentors.isEmpty();
     m_exportCsv->setEnabled(rows);
@@ -558,7 +573,8 @@ ReportWriter::Table StatisticsPage::reportTable() const
     // Short lines: ReportWriter does not wrap the subtitle.
     table.subtitle << tr("Active days count from the day a peer mentor started.");
     table.subtitle << tr("A pause runs from the day it began up to the day it ended.");
-    table.subtitle << tr("Made %1 by %2").arg(DisplayText::dateTime(services().clock.now()), caller().username);
+    table.subtitle
+        << tr("Made %1 by %2").arg(DisplayText::dateTime(services().clock.now()), caller().username);
     table.headers = StatisticsReportModel::headers();
     table.columnWeights = {4, 4, 2, 2, 2};
     table.expectedRows = m_stats.mentors.size();
@@ -571,7 +587,8 @@ QList<QStringList> StatisticsPage::reportRows() const
     QList<QStringList> rows;
     rows.reserve(m_sorted->rowCount());
     for (int row = 0; row < m_sorted->rowCount(); ++row)
-        rows << StatisticsReportModel::rowText(m_model->rowAt(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
+        rows << StatisticsReportModel::rowText(
+            m_model->rowAt(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
     return rows;
 }
 
@@ -580,7 +597,8 @@ QString StatisticsPage::suggestedFileName(Format format) const
     QString folder = services().settings.string(Settings::Key::LastExportFolder);
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = tr("activity-report-%1-%2").arg(m_stats.from.toString(Qt::ISODate), m_stats.to.toString(Qt::ISODate))
+    const QString name =
+        tr("activity-report-%1-%2").arg(m_stats.from.toString(Qt::ISODate), m_stats.to.toString(Qt::ISODate))
         + (format == Format::Csv ? QStringLiteral(".csv") : QStringLiteral(".pdf"));
     return QDir(folder).filePath(name);
 }
@@ -590,10 +608,10 @@ void StatisticsPage::chooseFileAndExport(Format format)
     if ((m_stale || !m_computed) && !refresh())
         return;
     const QString file = format == Format::Csv
-        ? QFileDialog::getSaveFileName(this, tr("Export the activity report as CSV"), suggestedFileName(format),
-                                       tr("CSV files (*.csv)"))
-        : QFileDialog::getSaveFileName(this, tr("Export the activity report as PDF"), suggestedFileName(format),
-                                       tr("PDF files (*.pdf)"));
+        ? QFileDialog::getSaveFileName(this, tr("Export the activity report as CSV"),
+                                       suggestedFileName(format), tr("CSV files (*.csv)"))
+        : QFileDialog::getSaveFileName(this, tr("Export the activity report as PDF"),
+                                       suggestedFileName(format), tr("PDF files (*.pdf)"));
     if (file.isEmpty())
         return;
     exportReport(file, format);
@@ -615,10 +633,12 @@ bool StatisticsPage::exportReport(const QString &file, Format format)
         return false;
     const ReportWriter::Table table = reportTable();
     const QList<QStringList> rows = reportRows();
-    const LongTask::Result outcome = LongTask::run(this, tr("Exporting the activity report…"), [&](const LongTask::Progress &progress) -> Status {
-        return format == Format::Csv ? ReportWriter::writeCsv(file, table, ReportWriter::rowsOf(rows), progress)
-                                     : ReportWriter::writePdf(file, table, ReportWriter::rowsOf(rows), progress);
-    });
+    const LongTask::Result outcome = LongTask::run(
+        this, tr("Exporting the activity report…"), [&](const LongTask::Progress &progress) -> Status {
+            return format == Format::Csv
+                ? ReportWriter::writeCsv(file, table, ReportWriter::rowsOf(rows), progress)
+                : ReportWriter::writePdf(file, table, ReportWriter::rowsOf(rows), progress);
+        });
     if (outcome.outcome == LongTask::Outcome::Cancelled) {
         emit statusMessage(tr("The export was cancelled."));
         return false;

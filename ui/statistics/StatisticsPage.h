@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/StatisticsService.h"
 #include "ui/common/ConsolePage.h"
 #include "ui/common/ReportWriter.h"
-#include "core/StatisticsService.h"
 
 #include <QTimer>
 
@@ -35,7 +35,13 @@ public:
     void activated() override;
 
     // The quick choices of the period box, in its order.
-    enum class QuickPeriod { Custom, LastYear, ThisYear, Last12Months };
+    enum class QuickPeriod
+    {
+        Custom,
+        LastYear,
+        ThisYear,
+        Last12Months
+    };
     // The first and last day of a quick choice, as of `today`.
     static std::pair<QDate, QDate> periodOf(QuickPeriod choice, const QDate &today);
 
@@ -55,7 +61,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum class Format { Csv, Pdf };
+    enum class Format
+    {
+        Csv,
+        Pdf
+    };
 
     void buildUi();
     void loadOrganisations();
@@ -80,10 +90,10 @@ private:
 
     StatisticsService m_service;
     ActivityStatistics m_stats;
-    bool m_computed = false;    // m_stats is of the request it was computed for
-    bool m_stale = true;        // records or controls changed since
+    bool m_computed = false; // m_stats is of the request it was computed for
+    bool m_stale = true;     // records or controls changed since
     bool m_computing = false;
-    bool m_again = false;       // a refresh was asked for while computing
+    bool m_again = false; // a refresh was asked for while computing
     QTimer m_refreshTimer;
 
     QComboBox *m_quickPeriod = nullptr;

@@ -4,7 +4,9 @@
 
 namespace cc {
 
-StatisticsReportModel::StatisticsReportModel(QObject *parent) : QAbstractTableModel(parent) {}
+StatisticsReportModel::StatisticsReportModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void StatisticsReportModel::setRows(const QList<MentorActivity> &rows)
 {
@@ -42,11 +44,16 @@ QVariant StatisticsReportModel::data(const QModelIndex &index, int role) const
     const bool number = index.column() >= ActiveDaysColumn;
     auto value = [&]() -> QVariant {
         switch (index.column()) {
-        case NameColumn: return row.name;
-        case CoordinatorColumn: return row.coordinatorName;
-        case ActiveDaysColumn: return row.activeDays;
-        case PausedDaysColumn: return row.pausedDays;
-        case PausesColumn: return row.pauses;
+        case NameColumn:
+            return row.name;
+        case CoordinatorColumn:
+            return row.coordinatorName;
+        case ActiveDaysColumn:
+            return row.activeDays;
+        case PausedDaysColumn:
+            return row.pausedDays;
+        case PausesColumn:
+            return row.pauses;
         }
         return {};
     };
@@ -55,7 +62,8 @@ QVariant StatisticsReportModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return number ? QVariant(QLocale().toString(value().toInt())) : value();
     case Qt::TextAlignmentRole:
-        return number ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return number ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                      : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case SortRole:
         return value();
     case IdRole:

@@ -14,10 +14,19 @@ class StatisticsReportModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, CoordinatorColumn, ActiveDaysColumn, PausedDaysColumn, PausesColumn, ColumnCount };
-    enum ItemRole {
-        IdRole = Qt::UserRole,  // the mentor's id
-        SortRole,               // numbers as numbers, text as text
+    enum Column
+    {
+        NameColumn,
+        CoordinatorColumn,
+        ActiveDaysColumn,
+        PausedDaysColumn,
+        PausesColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        IdRole = Qt::UserRole, // the mentor's id
+        SortRole,              // numbers as numbers, text as text
     };
 
     explicit StatisticsReportModel(QObject *parent = nullptr);

@@ -1,9 +1,9 @@
 #include "ui/templates/NewTemplateDialog.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/Ids.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/ErrorMessages.h"
-#include "core/Ids.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,9 +24,10 @@ NewTemplateDialog::NewTemplateDialog(ConsoleServices &services, const Caller &ca
     setObjectName(QStringLiteral("NewTemplateDialog"));
     setWindowTitle(tr("New template"));
 
-    auto *intro = new QLabel(tr("A custom template starts with the texts of the template of the same kind, in "
-                                "English and Norwegian, and can then be edited."),
-                             this);
+    auto *intro =
+        new QLabel(tr("A custom template starts with the texts of the template of the same kind, in "
+                      "English and Norwegian, and can then be edited."),
+                   this);
     intro->setWordWrap(true);
 
     m_id = new QLineEdit(this);
@@ -34,7 +35,8 @@ NewTemplateDialog::NewTemplateDialog(ConsoleServices &services, const Caller &ca
     m_id->setAccessibleName(tr("Template id"));
     m_id->setPlaceholderText(tr("e.g. coordinator-pause-short"));
     m_id->setMaxLength(64);
-    m_id->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9-]{0,64}")), m_id));
+    m_id->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9-]{0,64}")), m_id));
 
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("newTemplateType"));
@@ -131,7 +133,9 @@ void NewTemplateDialog::accept()
         norwegian.locale = QStringLiteral("nb");
         norwegian.title = base.nb.title;
         norwegian.body = base.nb.body;
-        if (auto s = m_services.templates.update(m_caller, id, norwegian, TemplateService::etag(created->item)); !s)
+        if (auto s =
+                m_services.templates.update(m_caller, id, norwegian, TemplateService::etag(created->item));
+            !s)
             ErrorMessages::show(this, tr("The Norwegian text could not be copied"), s.error());
     }
     QDialog::accept();

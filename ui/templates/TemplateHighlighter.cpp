@@ -11,8 +11,7 @@ namespace cc {
 TemplateHighlighter::TemplateHighlighter(QTextDocument *document, QWidget *editor)
     : QSyntaxHighlighter(document)
     , m_editor(editor)
-{
-}
+{}
 
 int TemplateHighlighter::tagLength(const QString &text, int offset)
 {
@@ -74,7 +73,8 @@ void TemplateHighlighter::highlightBlock(const QString &text)
     static const QRegularExpression tag(QStringLiteral("\\{\\{\\s*([#^/]?)[^{}]*\\}\\}"));
     for (auto it = tag.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()), m.capturedLength(1) > 0 ? section : variable);
+        setFormat(int(m.capturedStart()), int(m.capturedLength()),
+                  m.capturedLength(1) > 0 ? section : variable);
     }
 
     const int blockStart = currentBlock().position();

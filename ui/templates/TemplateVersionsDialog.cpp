@@ -22,7 +22,8 @@ constexpr int kVersionRole = Qt::UserRole;
 } // namespace
 
 TemplateVersionsDialog::TemplateVersionsDialog(ConsoleServices &services, const Caller &caller,
-                                               const QString &templateId, bool unsavedChanges, QWidget *parent)
+                                               const QString &templateId, bool unsavedChanges,
+                                               QWidget *parent)
     : QDialog(parent)
     , m_services(services)
     , m_caller(caller)
@@ -114,8 +115,9 @@ void TemplateVersionsDialog::reload()
     }
     m_versions = *versions;
     for (const TemplateVersion &v : std::as_const(m_versions)) {
-        auto *item = new QTreeWidgetItem(m_list, {QString::number(v.version), actionText(v.action), v.changedBy,
-                                                  DisplayText::dateTime(v.changedAt)});
+        auto *item = new QTreeWidgetItem(m_list,
+                                         {QString::number(v.version), actionText(v.action), v.changedBy,
+                                          DisplayText::dateTime(v.changedAt)});
         item->setData(0, kVersionRole, v.version);
     }
     if (m_versions.isEmpty()) {
@@ -174,14 +176,16 @@ void TemplateVersionsDialog::restoreSelected()
     if (!v)
         return;
     const int version = v->version;
-    QString detail = tr("The texts of version %1 become the template's texts. What it says now stays in the history.")
-                         .arg(version);
+    QString detail =
+        tr("The texts of version %1 become the template's texts. What it says now stays in the history.")
+            .arg(version);
     if (m_unsavedChanges)
-        detail = tr("The texts of version %1 become the template's texts. What it says now stays in the history. "
-                    "Your unsaved changes in the editor are discarded.")
-                     .arg(version);
-    QMessageBox box(QMessageBox::Question, tr("Restore version %1?").arg(version), tr("Restore version %1?").arg(version),
-                    QMessageBox::Cancel, this);
+        detail =
+            tr("The texts of version %1 become the template's texts. What it says now stays in the history. "
+               "Your unsaved changes in the editor are discarded.")
+                .arg(version);
+    QMessageBox box(QMessageBox::Question, tr("Restore version %1?").arg(version),
+                    tr("Restore version %1?").arg(version), QMessageBox::Cancel, this);
     box.setInformativeText(detail);
     QPushButton *yes = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
     box.setDefaultButton(yes);

@@ -1,12 +1,12 @@
 #include "ui/templates/TemplatesPage.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/TemplateCompiler.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
 #include "ui/templates/NewTemplateDialog.h"
-#include "core/TemplateCompiler.h"
 #include "ui/templates/TemplateHighlighter.h"
 #include "ui/templates/TemplateVersionsDialog.h"
 
@@ -75,8 +75,8 @@ TemplatesPage::TemplatesPage(ConsoleServices &services, const Caller &caller, QW
     // Changes may come from the API's thread: handle them on ours, after the call that made them.
     connect(&services.templates, &TemplateService::templateChanged, this, &TemplatesPage::templateChanged,
             Qt::QueuedConnection);
-    connect(&services.directory, &DirectoryService::directoryChanged, this, &TemplatesPage::loadPreviewSources,
-            Qt::QueuedConnection);
+    connect(&services.directory, &DirectoryService::directoryChanged, this,
+            &TemplatesPage::loadPreviewSources, Qt::QueuedConnection);
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now && (now == m_en.title || now == m_en.body || now == m_nb.title || now == m_nb.body))
             m_lastEditor = now;
@@ -108,7 +108,8 @@ QWidget *TemplatesPage::buildEditor(Language &language, const QString &name)
     auto *page = new QWidget(m_languages);
     auto *form = new QFormLayout(page);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const QString prefix = language.locale == QLatin1String("en") ? QStringLiteral("english") : QStringLiteral("norwegian");
+    const QString prefix =
+        language.locale == QLatin1String("en") ? QStringLiteral("english") : QStringLiteral("norwegian");
 
     language.title = new QLineEdit(page);
     language.title->setObjectName(prefix + QStringLiteral("Title"));
@@ -181,8 +182,9 @@ void TemplatesPage::buildUi()
     m_staleNotice = new QLabel(this);
     m_staleNotice->setObjectName(QStringLiteral("changedElsewhereNotice"));
     m_staleNotice->setWordWrap(true);
-    m_staleNotice->setText(tr("Someone else saved this template while you were editing it. Saving would fail: "
-                              "copy what you need, then revert to see their text."));
+    m_staleNotice->setText(
+        tr("Someone else saved this template while you were editing it. Saving would fail: "
+           "copy what you need, then revert to see their text."));
     m_staleNotice->setVisible(false);
 
     m_description = new QLineEdit(this);
@@ -283,7 +285,8 @@ void TemplatesPage::buildUi()
         auto *column = new QVBoxLayout;
         auto *label = new QLabel(english ? tr("English preview:") : tr("Norwegian preview:"), previewPane);
         language->preview = new QTextEdit(previewPane);
-        language->preview->setObjectName(english ? QStringLiteral("englishPreview") : QStringLiteral("norwegianPreview"));
+        language->preview->setObjectName(english ? QStringLiteral("englishPreview")
+                                                 : QStringLiteral("norwegianPreview"));
         language->preview->setAccessibleName(english ? tr("English preview") : tr("Norwegian preview"));
         language->preview->setReadOnly(true);
         language->preview->setTabChangesFocus(true);
@@ -329,7 +332,8 @@ void TemplatesPage::buildUi()
     m_reset = button(tr("Reset to defa&ult…"), QStringLiteral("resetButton"), tr("Reset to default"));
     m_revert = button(tr("&Revert"), QStringLiteral("revertButton"), tr("Revert"));
     m_save = button(tr("&Save"), QStringLiteral("saveButton"), tr("Save"));
-    m_save->setToolTip(tr("Saves the template (%1).").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setToolTip(tr("Saves the template (%1).")
+                           .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_revert->setToolTip(tr("Discards the changes that are not saved."));
     m_reset->setToolTip(tr("Brings the built-in text back; the current one stays in the version history."));
     m_delete->setVisible(caller().isGlobalAdmin());
@@ -490,7 +494,8 @@ void TemplatesPage::templateChanged(const QString &id, const QString &scope)
         return;
     if (!hasUnsavedChanges()) {
         load(*now);
-        emit statusMessage(tr("“%1” was changed elsewhere; the editor shows the new text.").arg(displayName(*now)));
+        emit statusMessage(
+            tr("“%1” was changed elsewhere; the editor shows the new text.").arg(displayName(*now)));
     } else {
         m_changedElsewhere = true;
         m_staleNotice->setVisible(true);
@@ -581,8 +586,8 @@ void TemplatesPage::updateProblems()
             for (const FieldError &p : isTitle ? titleProblems : bodyProblems) {
                 const QString text = blank ? tr("%1 is empty; write a text.").arg(place)
                                            : tr("%1, line %2, column %3: %4")
-                                                 .arg(place, QString::number(p.line), QString::number(p.column),
-                                                      problemDetail(p.message));
+                                                 .arg(place, QString::number(p.line),
+                                                      QString::number(p.column), problemDetail(p.message));
                 auto *item = new QListWidgetItem(text, m_problems);
                 item->setData(kLanguageRole, english ? 0 : 1);
                 item->setData(kIsTitleRole, isTitle);
@@ -594,9 +599,10 @@ void TemplatesPage::updateProblems()
     }
     m_problemCount = count;
     m_problems->setVisible(count > 0);
-    m_problemsLabel->setText(count == 0 ? tr("No problems: the template is ready to save.")
-                                        : tr("%n &problem(s) to fix before saving (press Enter on one to go there):",
-                                             nullptr, count));
+    m_problemsLabel->setText(
+        count == 0
+            ? tr("No problems: the template is ready to save.")
+            : tr("%n &problem(s) to fix before saving (press Enter on one to go there):", nullptr, count));
 }
 
 void TemplatesPage::goToProblem(int row)
@@ -678,7 +684,8 @@ void TemplatesPage::updatePreviewValues()
     if (!m_hasLoaded)
         return;
     // The values the API renders this template with for the chosen mentor (or the sample ones).
-    auto values = services().templates.valuesFor(caller(), m_loaded.id, m_previewSource->currentData().toString());
+    auto values =
+        services().templates.valuesFor(caller(), m_loaded.id, m_previewSource->currentData().toString());
     if (!values) {
         emit statusMessage(ErrorMessages::text(values.error()));
         return;
@@ -739,9 +746,10 @@ bool TemplatesPage::save()
         return true;
     updateProblems();
     if (m_problemCount > 0) {
-        QMessageBox::warning(this, tr("The template was not saved"),
-                             tr("Fix the problems listed under the editor first: a template that does not compile "
-                                "cannot be saved."));
+        QMessageBox::warning(
+            this, tr("The template was not saved"),
+            tr("Fix the problems listed under the editor first: a template that does not compile "
+               "cannot be saved."));
         return false;
     }
     // One change per language whose texts differ (the service changes one language at a time,
@@ -822,12 +830,14 @@ void TemplatesPage::resetToDefault()
     if (!canEdit() || !isOverriddenHere(m_loaded))
         return;
     QMessageBox box(QMessageBox::Question, tr("Reset to default?"),
-                    tr("Reset “%1” to its default text?").arg(displayName(m_loaded)), QMessageBox::Cancel, this);
-    box.setInformativeText(hasUnsavedChanges()
-                               ? tr("The default text comes back in English and Norwegian; the current one stays in "
-                                    "the version history. Your unsaved changes are discarded.")
-                               : tr("The default text comes back in English and Norwegian; the current one stays in "
-                                    "the version history."));
+                    tr("Reset “%1” to its default text?").arg(displayName(m_loaded)), QMessageBox::Cancel,
+                    this);
+    box.setInformativeText(
+        hasUnsavedChanges()
+            ? tr("The default text comes back in English and Norwegian; the current one stays in "
+                 "the version history. Your unsaved changes are discarded.")
+            : tr("The default text comes back in English and Norwegian; the current one stays in "
+                 "the version history."));
     QPushButton *reset = box.addButton(tr("Reset"), QMessageBox::AcceptRole);
     box.setDefaultButton(reset);
     box.exec();
@@ -885,7 +895,8 @@ void TemplatesPage::deleteTemplate()
         return;
     const QString id = m_loaded.id;
     QMessageBox box(QMessageBox::Warning, tr("Delete the template?"),
-                    tr("Delete the custom template “%1”?").arg(displayName(m_loaded)), QMessageBox::Cancel, this);
+                    tr("Delete the custom template “%1”?").arg(displayName(m_loaded)), QMessageBox::Cancel,
+                    this);
     box.setInformativeText(tr("Payloads can no longer be built with it. Its version history is kept."));
     QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);

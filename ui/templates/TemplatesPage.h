@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Templates.h"
 #include "ui/common/ConsolePage.h"
 
 #include <QPointer>
-#include "core/Templates.h"
 
 class QComboBox;
 class QDialog;
@@ -63,8 +63,9 @@ protected:
 
 private:
     // The editors and the preview of one language.
-    struct Language {
-        QString locale;             // "en" or "nb"
+    struct Language
+    {
+        QString locale; // "en" or "nb"
         QLineEdit *title = nullptr;
         QPlainTextEdit *body = nullptr;
         TemplateHighlighter *highlighter = nullptr;
@@ -93,11 +94,11 @@ private:
     QString displayName(const PayloadTemplate &t) const;
     QWidget *insertTarget() const;
 
-    QList<PayloadTemplate> m_templates;   // as the list shows them
-    PayloadTemplate m_loaded;             // as it is saved; the editors start from it
+    QList<PayloadTemplate> m_templates; // as the list shows them
+    PayloadTemplate m_loaded;           // as it is saved; the editors start from it
     bool m_hasLoaded = false;
-    bool m_loading = false;               // filling the editors: no "edited"
-    bool m_changedElsewhere = false;      // saved by someone else while we edit
+    bool m_loading = false;          // filling the editors: no "edited"
+    bool m_changedElsewhere = false; // saved by someone else while we edit
     int m_problemCount = 0;
     int m_currentRow = -1;
     TemplateValues m_previewValues;
@@ -123,7 +124,7 @@ private:
     QPushButton *m_delete = nullptr;
     QTimer *m_previewTimer = nullptr;
     QPointer<QWidget> m_lastEditor;
-    QPointer<QDialog> m_versionsDialog;   // a TemplateVersionsDialog
+    QPointer<QDialog> m_versionsDialog; // a TemplateVersionsDialog
 };
 
 } // namespace cc

@@ -13,7 +13,8 @@
 
 namespace cc {
 
-PasswordDialog::PasswordDialog(ConsoleServices &services, const Caller &caller, const User &user, QWidget *parent)
+PasswordDialog::PasswordDialog(ConsoleServices &services, const Caller &caller, const User &user,
+                               QWidget *parent)
     : QDialog(parent)
     , m_services(services)
     , m_caller(caller)
@@ -22,10 +23,11 @@ PasswordDialog::PasswordDialog(ConsoleServices &services, const Caller &caller, 
     setObjectName(QStringLiteral("PasswordDialog"));
     setWindowTitle(tr("Reset password"));
 
-    auto *intro = new QLabel(tr("A new password for %1 (%2). They are signed out of every device and sign in again "
-                                "with the new password.")
-                                 .arg(user.displayName, user.username),
-                             this);
+    auto *intro =
+        new QLabel(tr("A new password for %1 (%2). They are signed out of every device and sign in again "
+                      "with the new password.")
+                       .arg(user.displayName, user.username),
+                   this);
     intro->setWordWrap(true);
 
     m_password = new QLineEdit(this);
@@ -44,7 +46,9 @@ PasswordDialog::PasswordDialog(ConsoleServices &services, const Caller &caller, 
     auto *repeatLabel = new QLabel(tr("R&epeat password:"), this);
     repeatLabel->setBuddy(m_repeat);
     form->addRow(repeatLabel, m_repeat);
-    form->addRow(QString(), new QLabel(tr("At least %n characters.", nullptr, DirectoryService::kMinPasswordLength), this));
+    form->addRow(
+        QString(),
+        new QLabel(tr("At least %n characters.", nullptr, DirectoryService::kMinPasswordLength), this));
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("passwordDialogError"));

@@ -18,7 +18,8 @@ class PasswordDialog : public QDialog
 {
     Q_OBJECT
 public:
-    PasswordDialog(ConsoleServices &services, const Caller &caller, const User &user, QWidget *parent = nullptr);
+    PasswordDialog(ConsoleServices &services, const Caller &caller, const User &user,
+                   QWidget *parent = nullptr);
 
     void accept() override;
 

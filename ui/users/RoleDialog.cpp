@@ -1,7 +1,7 @@
 #include "ui/users/RoleDialog.h"
 
-#include "ui/common/DisplayText.h"
 #include "ui/common/ConsoleServices.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/users/UserDialog.h"
 
@@ -44,11 +44,12 @@ RoleDialog::RoleDialog(ConsoleServices &services, const Caller &caller, const Us
     label->setBuddy(m_role);
     form->addRow(label, m_role);
 
-    auto *hint = new QLabel(user.coordinatorId.isEmpty()
-                                ? tr("A coordinator follows their own peer mentors; an org admin manages the organisation. "
-                                     "This user is not linked to a coordinator, so cannot become one.")
-                                : tr("A coordinator follows their own peer mentors; an org admin manages the organisation."),
-                            this);
+    auto *hint = new QLabel(
+        user.coordinatorId.isEmpty()
+            ? tr("A coordinator follows their own peer mentors; an org admin manages the organisation. "
+                 "This user is not linked to a coordinator, so cannot become one.")
+            : tr("A coordinator follows their own peer mentors; an org admin manages the organisation."),
+        this);
     hint->setWordWrap(true);
 
     m_error = new QLabel(this);

@@ -1,8 +1,7 @@
 #include "ui/users/UserDialog.h"
 
-#include "ui/common/DisplayText.h"
-
 #include "ui/common/ConsoleServices.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/NewPassword.h"
 
@@ -78,10 +77,11 @@ UserDialog::UserDialog(ConsoleServices &services, const Caller &caller, QWidget 
     addRow(tr("&Coordinator:"), m_coordinator);
     addRow(tr("&Password:"), m_password);
     addRow(tr("R&epeat password:"), m_repeat);
-    auto *hint = new QLabel(tr("A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at "
-                               "least %n characters.",
-                               nullptr, DirectoryService::kMinPasswordLength),
-                            this);
+    auto *hint = new QLabel(
+        tr("A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at "
+           "least %n characters.",
+           nullptr, DirectoryService::kMinPasswordLength),
+        this);
     hint->setWordWrap(true);
     form->addRow(QString(), hint);
 
@@ -115,7 +115,8 @@ void UserDialog::updateFields()
 {
     const auto role = Role(m_role->currentData().toInt());
     // A global admin belongs to no organisation; an org admin adds to their own only.
-    m_organisation->setEnabled(role != Role::GlobalAdmin && m_caller.isGlobalAdmin() && m_organisation->count() > 1);
+    m_organisation->setEnabled(role != Role::GlobalAdmin && m_caller.isGlobalAdmin()
+                               && m_organisation->count() > 1);
     m_coordinator->setEnabled(role == Role::Coordinator);
 }
 
@@ -153,7 +154,8 @@ void UserDialog::accept()
     auto added = m_services.directory.addUser(m_caller, input);
     if (!added) {
         showError(ErrorMessages::text(added.error()));
-        const QString field = added.error().fields.isEmpty() ? QString() : added.error().fields.constFirst().field;
+        const QString field =
+            added.error().fields.isEmpty() ? QString() : added.error().fields.constFirst().field;
         if (field == QLatin1String("password"))
             m_password->setFocus();
         else if (field == QLatin1String("coordinator"))

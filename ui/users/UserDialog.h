@@ -21,7 +21,6 @@ class UserDialog : public QDialog
 public:
     UserDialog(ConsoleServices &services, const Caller &caller, QWidget *parent = nullptr);
 
-
     // The user that was added, once the dialog was accepted.
     const User &user() const { return m_user; }
 

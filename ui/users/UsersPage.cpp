@@ -1,7 +1,7 @@
 #include "ui/users/UsersPage.h"
 
-#include "ui/common/DisplayText.h"
 #include "ui/common/ConsoleServices.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
 #include "ui/users/PasswordDialog.h"
@@ -22,7 +22,16 @@ namespace cc {
 
 namespace {
 
-enum UserColumn { UsernameColumn, DisplayNameColumn, RoleColumn, OrganisationColumn, CoordinatorColumn, DisabledColumn, UserColumnCount };
+enum UserColumn
+{
+    UsernameColumn,
+    DisplayNameColumn,
+    RoleColumn,
+    OrganisationColumn,
+    CoordinatorColumn,
+    DisabledColumn,
+    UserColumnCount
+};
 
 constexpr int kUserIdRole = Qt::UserRole;
 
@@ -44,8 +53,8 @@ UsersPage::UsersPage(ConsoleServices &services, const Caller &caller, QWidget *p
     m_table = new QTableWidget(0, UserColumnCount, this);
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setAccessibleName(tr("Users"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("User name"), tr("Display name"), tr("Role"), tr("Organisation"), tr("Coordinator"), tr("Disabled")});
+    m_table->setHorizontalHeaderLabels({tr("User name"), tr("Display name"), tr("Role"), tr("Organisation"),
+                                        tr("Coordinator"), tr("Disabled")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -58,15 +67,18 @@ UsersPage::UsersPage(ConsoleServices &services, const Caller &caller, QWidget *p
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setAccessibleName(tr("Columns of the users"));
 
-    const auto button = [this](const QString &text, const QString &objectName, const QString &accessibleName) {
+    const auto button = [this](const QString &text, const QString &objectName,
+                               const QString &accessibleName) {
         auto *b = new QPushButton(text, this);
         b->setObjectName(objectName);
         b->setAccessibleName(accessibleName);
         return b;
     };
     m_add = button(tr("&Add user…"), QStringLiteral("addUser"), tr("Add user"));
-    m_role = button(tr("Change &role…"), QStringLiteral("changeRole"), tr("Change the role of the selected user"));
-    m_password = button(tr("Reset &password…"), QStringLiteral("resetPassword"), tr("Reset the password of the selected user"));
+    m_role =
+        button(tr("Change &role…"), QStringLiteral("changeRole"), tr("Change the role of the selected user"));
+    m_password = button(tr("Reset &password…"), QStringLiteral("resetPassword"),
+                        tr("Reset the password of the selected user"));
     m_disable = button(tr("&Disable…"), QStringLiteral("disableUser"), tr("Disable the selected user"));
 
     auto *top = new QHBoxLayout;
@@ -186,7 +198,8 @@ void UsersPage::applySearch()
 {
     const QString needle = m_search->text().trimmed();
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        const bool match = needle.isEmpty() || m_table->item(row, UsernameColumn)->text().contains(needle, Qt::CaseInsensitive)
+        const bool match = needle.isEmpty()
+            || m_table->item(row, UsernameColumn)->text().contains(needle, Qt::CaseInsensitive)
             || m_table->item(row, DisplayNameColumn)->text().contains(needle, Qt::CaseInsensitive);
         m_table->setRowHidden(row, !match);
     }
@@ -226,7 +239,8 @@ void UsersPage::changeRole()
         return;
     RoleDialog dialog(services(), caller(), user, this);
     if (dialog.exec() == QDialog::Accepted)
-        emit statusMessage(tr("The role of %1 is now: %2.").arg(user.username, DisplayText::role(selectedUser().role)));
+        emit statusMessage(
+            tr("The role of %1 is now: %2.").arg(user.username, DisplayText::role(selectedUser().role)));
 }
 
 void UsersPage::resetPassword()
@@ -236,7 +250,8 @@ void UsersPage::resetPassword()
         return;
     PasswordDialog dialog(services(), caller(), user, this);
     if (dialog.exec() == QDialog::Accepted)
-        emit statusMessage(tr("The password of %1 was reset; their devices were signed out.").arg(user.username));
+        emit statusMessage(
+            tr("The password of %1 was reset; their devices were signed out.").arg(user.username));
 }
 
 void UsersPage::toggleDisabled()
@@ -255,11 +270,13 @@ void UsersPage::toggleDisabled()
             return;
     }
     if (auto done = services().directory.setDisabled(caller(), user.id, disable); !done) {
-        ErrorMessages::show(this, disable ? tr("The user could not be disabled") : tr("The user could not be enabled"),
-                            done.error());
+        ErrorMessages::show(
+            this, disable ? tr("The user could not be disabled") : tr("The user could not be enabled"),
+            done.error());
         return;
     }
-    emit statusMessage(disable ? tr("%1 was disabled.").arg(user.username) : tr("%1 was enabled.").arg(user.username));
+    emit statusMessage(disable ? tr("%1 was disabled.").arg(user.username)
+                               : tr("%1 was enabled.").arg(user.username));
 }
 
 } // namespace cc

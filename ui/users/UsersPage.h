@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/common/ConsolePage.h"
 #include "core/Auth.h"
+#include "ui/common/ConsolePage.h"
 
 class QLineEdit;
 class QPushButton;
