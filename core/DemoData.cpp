@@ -113,14 +113,42 @@ DemoData::DemoData(Database &db, DirectoryService &directory, const Clock &clock
 
 Result<DemoData::Summary> DemoData::create()
 {
-    const Caller system = Caller::system();
     const QString orgId = QString::fromLatin1(kOrgId);
+    if (auto s = addOrganisation(orgId); !s)
+        return s.error();
+    Summary summary;
+    summary.orgId = orgId;
+    auto coordinators = addCoordinators(orgId);
+    if (!coordinators)
+        return coordinators.error();
+    summary.coordinators = static_cast<int>(coordinators->size());
+
+    QRandomGenerator rng(20260320);
+    auto mentors = addMentors(orgId, *coordinators, rng);
+    if (!mentors)
+        return mentors.error();
+    summary.mentors = static_cast<int>(mentors->size());
+
+    auto records = addYearOfEvents(*mentors, *coordinators, rng);
+    if (!records)
+        return records.error();
+    summary.records = *records;
+
+    auto accounts = addAccounts(orgId, *coordinators);
+    if (!accounts)
+        return accounts.error();
+    summary.accounts = *accounts;
+    return summary;
+}
+
+Status DemoData::addOrganisation(const QString &orgId)
+{
     Organisation org;
     org.id = orgId;
     org.name = QStringLiteral("NHF Oslo – likepersoner");
     org.locale = QStringLiteral("nb");
     org.timeZone = QStringLiteral("Europe/Oslo");
-    if (auto added = m_directory.addOrganisation(system, org); !added) {
+    if (auto added = m_directory.addOrganisation(Caller::system(), org); !added) {
         if (added.error().code == ErrorCode::Conflict)
             return Error{ErrorCode::Conflict,
                          QStringLiteral("The demo organisation exists already in this database; "
@@ -129,8 +157,11 @@ Result<DemoData::Summary> DemoData::create()
                          0};
         return added.error();
     }
-    Summary summary;
-    summary.orgId = orgId;
+    return {};
+}
+
+Result<QList<Coordinator>> DemoData::addCoordinators(const QString &orgId)
+{
     const QList<Coordinator> coordinators{{QStringLiteral("coord_9f8e7d6c"),
                                            orgId,
                                            QStringLiteral("Ingrid Bakke"),
@@ -142,12 +173,15 @@ Result<DemoData::Summary> DemoData::create()
                                            QStringLiteral("per.haugen@nhf-oslo.no"),
                                            {}}};
     for (const Coordinator &c : coordinators) {
-        if (auto s = m_directory.addCoordinator(system, c); !s)
+        if (auto s = m_directory.addCoordinator(Caller::system(), c); !s)
             return s.error();
-        ++summary.coordinators;
     }
+    return coordinators;
+}
 
-    QRandomGenerator rng(20260320);
+Result<QList<PeerMentor>> DemoData::addMentors(const QString &orgId, const QList<Coordinator> &coordinators,
+                                               QRandomGenerator &rng)
+{
     QList<PeerMentor> mentors;
     mentors << PeerMentor{QStringLiteral("pm_551e8400"),
                           orgId,
@@ -183,16 +217,20 @@ Result<DemoData::Summary> DemoData::create()
         mentors << m;
     }
     for (const PeerMentor &m : std::as_const(mentors)) {
-        if (auto s = m_directory.addPeerMentor(system, m); !s)
+        if (auto s = m_directory.addPeerMentor(Caller::system(), m); !s)
             return s.error();
-        ++summary.mentors;
     }
+    return mentors;
+}
 
+Result<qint64> DemoData::addYearOfEvents(const QList<PeerMentor> &mentors,
+                                         const QList<Coordinator> &coordinators, QRandomGenerator &rng)
+{
     // A year of pauses and resumes; Kari's latest is a pause that is still on.
     const QDateTime now = m_clock.now();
     QList<NotificationRecord> records;
     QSet<QString> ids;
-    for (const PeerMentor &m : std::as_const(mentors)) {
+    for (const PeerMentor &m : mentors) {
         const QString coordinatorName =
             m.coordinatorId == coordinators[0].id ? coordinators[0].name : coordinators[1].name;
         const int events = m.id == QLatin1String("pm_551e8400") ? 3 : static_cast<int>(rng.bounded(5));
@@ -206,8 +244,12 @@ Result<DemoData::Summary> DemoData::create()
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    summary.records = records.size();
+    return records.size();
+}
 
+Result<QList<DemoData::Account>> DemoData::addAccounts(const QString &orgId,
+                                                       const QList<Coordinator> &coordinators)
+{
     struct Wanted
     {
         QString username;
@@ -222,18 +264,19 @@ Result<DemoData::Summary> DemoData::create()
         {QStringLiteral("per"), QStringLiteral("Per Haugen"), Role::Coordinator, orgId, coordinators[1].id},
         {QStringLiteral("orgadmin"), QStringLiteral("Hanne Lund (org admin)"), Role::OrgAdmin, orgId, {}},
         {QStringLiteral("globaladmin"), QStringLiteral("Global admin"), Role::GlobalAdmin, {}, {}}};
+    QList<Account> accounts;
     for (const Wanted &w : wanted) {
         DirectoryService::NewUser u{w.username, w.displayName,   w.role,
                                     w.orgId,    w.coordinatorId, generatePassword()};
-        auto added = m_directory.addUser(system, u);
+        auto added = m_directory.addUser(Caller::system(), u);
         if (!added) {
             if (added.error().code == ErrorCode::Conflict)
                 continue; // a user of that name exists already: keep it
             return added.error();
         }
-        summary.accounts << Account{u.username, u.password, u.role, u.displayName};
+        accounts << Account{u.username, u.password, u.role, u.displayName};
     }
-    return summary;
+    return accounts;
 }
 
 Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &progress)
@@ -246,12 +289,13 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     auto org = directory.organisation(orgId);
     if (!org)
         return org.error();
-    QList<Account> createdAccounts; // shown to the operator once, so passed on
+    Summary summary;
+    summary.orgId = orgId;
     if (!org->has_value()) {
         auto created = create();
         if (!created)
             return created.error();
-        createdAccounts = created->accounts;
+        summary.accounts = created->accounts; // shown to the operator once, so passed on
     }
     auto coordinators = directory.coordinators(orgId);
     if (!coordinators)
@@ -260,18 +304,57 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
         return Error::invalid(QStringLiteral("The demo organisation has no coordinators."));
 
     // About 40 records a mentor: a pause and a resume every few months over several years.
-    const int perMentor = 40;
-    const qint64 mentorCount = qMax<qint64>(1, (count + perMentor - 1) / perMentor);
+    const qint64 mentorCount = qMax<qint64>(1, (count + kEventsPerMentor - 1) / kEventsPerMentor);
     // Seeded from the system's CSPRNG, not the clock: two calls at the same moment (a stopped
     // clock, or within one millisecond) must not draw the same mentor and record ids.
     QRandomGenerator rng(QRandomGenerator::system()->generate());
-    const QString batchTag = QString::number(rng.generate(), 16).rightJustified(8, QLatin1Char('0'));
     const QDateTime now = m_clock.now();
+    auto mentors = addBulkMentors(orgId, *coordinators, mentorCount, now, rng);
+    if (!mentors)
+        return mentors.error();
+    summary.mentors = static_cast<int>(mentors->size());
+    auto done = addBulkEvents(*mentors, *coordinators, count, now, progress, rng);
+    if (!done)
+        return done.error();
+    if (auto s = m_db.checkpoint(); !s)
+        return s.error();
+    summary.records = *done;
+    return summary;
+}
+
+Result<QList<PeerMentor>> DemoData::addBulkMentors(const QString &orgId,
+                                                   const QList<Coordinator> &coordinators, qint64 mentorCount,
+                                                   QRandomGenerator &rng)
+{
+    const QString batchTag = QString::number(rng.generate(), 16).rightJustified(8, QLatin1Char('0'));
+    QList<PeerMentor> mentors;
+    for (qint64 i = 0; i < mentorCount; ++i) {
+        PeerMentor m;
+        m.id = QStringLiteral("pm_%1_%2").arg(batchTag).arg(i, 6, 10, QLatin1Char('0'));
+        m.orgId = orgId;
+        m.coordinatorId = coordinators.at(static_cast<int>(i % coordinators.size())).id;
+        m.name = pick(kFirstNames, rng) + QLatin1Char(' ') + pick(kLastNames, rng);
+        m.createdAt = now;
+        mentors << m;
+    }
+    DirectoryRepository directory(m_db);
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    for (const PeerMentor &m : std::as_const(mentors))
+        if (auto s = directory.insertPeerMentor(m); !s)
+            return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return mentors;
+}
+
+Result<qint64> DemoData::addBulkEvents(const QList<PeerMentor> &mentors,
+                                       const QList<Coordinator> &coordinators, qint64 count,
+                                       const Progress &progress, QRandomGenerator &rng)
+{
     RecordRepository records(m_db);
     QSet<QString> ids;
-    Summary summary;
-    summary.accounts = createdAccounts;
-    summary.orgId = orgId;
     qint64 done = 0;
     constexpr int kBatch = 25000; // per transaction: fewer rewrites of the same index pages
     QList<NotificationRecord> pending;
@@ -292,41 +375,19 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
         return {};
     };
 
-    QList<PeerMentor> newMentors;
-    for (qint64 i = 0; i < mentorCount; ++i) {
-        PeerMentor m;
-        m.id = QStringLiteral("pm_%1_%2").arg(batchTag).arg(i, 6, 10, QLatin1Char('0'));
-        m.orgId = orgId;
-        m.coordinatorId = coordinators->at(static_cast<int>(i % coordinators->size())).id;
-        m.name = pick(kFirstNames, rng) + QLatin1Char(' ') + pick(kLastNames, rng);
-        m.createdAt = now;
-        newMentors << m;
-    }
-    {
-        Transaction tx(m_db);
-        if (!tx.begun())
-            return tx.begun().error();
-        for (const PeerMentor &m : std::as_const(newMentors))
-            if (auto s = directory.insertPeerMentor(m); !s)
-                return s.error();
-        if (auto s = tx.commit(); !s)
-            return s.error();
-    }
-    summary.mentors = static_cast<int>(newMentors.size());
-
     // Event by event across all mentors, so records arrive roughly in time order: the time
     // indexes grow at their end instead of being rewritten all over for every batch.
     QHash<QString, QString> coordinatorNames;
-    for (const Coordinator &c : std::as_const(*coordinators))
+    for (const Coordinator &c : coordinators)
         coordinatorNames.insert(c.id, c.name);
     const QDateTime from = now.addDays(-5 * 365);
-    const qint64 step = from.secsTo(now.addDays(-1)) / (perMentor + 1);
-    for (int i = 0; i < perMentor; ++i) {
-        for (qsizetype n = 0; n < newMentors.size(); ++n) {
-            // Mentor n has perMentor events, but the last ones share what is left of `count`.
-            if (n * perMentor + i >= count)
+    const qint64 step = from.secsTo(now.addDays(-1)) / (kEventsPerMentor + 1);
+    for (int i = 0; i < kEventsPerMentor; ++i) {
+        for (qsizetype n = 0; n < mentors.size(); ++n) {
+            // Mentor n has kEventsPerMentor events, but the last ones share what is left of `count`.
+            if (n * kEventsPerMentor + i >= count)
                 continue;
-            const PeerMentor &m = newMentors.at(n);
+            const PeerMentor &m = mentors.at(n);
             // Half the mentors were paused when the period began: the newest records mix both kinds.
             pending << eventOf(m, coordinatorNames.value(m.coordinatorId), from, step, i, n % 2 == 0, rng,
                                ids);
@@ -338,10 +399,7 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
     }
     if (auto s = flush(); !s)
         return s.error();
-    if (auto s = m_db.checkpoint(); !s)
-        return s.error();
-    summary.records = done;
-    return summary;
+    return done;
 }
 
 } // namespace cc

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+class QRandomGenerator;
+
 namespace cc {
 
 // A believable Norwegian demo organisation, and bulk records for benchmarks and scale tests.
@@ -44,6 +46,21 @@ public:
     Result<Summary> addRecords(qint64 count, const Progress &progress = {});
 
 private:
+    static constexpr int kEventsPerMentor = 40; // addRecords(): a pause and a resume every few months
+
+    Status addOrganisation(const QString &orgId);
+    Result<QList<Coordinator>> addCoordinators(const QString &orgId);
+    Result<QList<PeerMentor>> addMentors(const QString &orgId, const QList<Coordinator> &coordinators,
+                                         QRandomGenerator &rng);
+    Result<qint64> addYearOfEvents(const QList<PeerMentor> &mentors, const QList<Coordinator> &coordinators,
+                                   QRandomGenerator &rng);
+    Result<QList<Account>> addAccounts(const QString &orgId, const QList<Coordinator> &coordinators);
+    Result<QList<PeerMentor>> addBulkMentors(const QString &orgId, const QList<Coordinator> &coordinators,
+                                             qint64 mentorCount, const QDateTime &now, QRandomGenerator &rng);
+    Result<qint64> addBulkEvents(const QList<PeerMentor> &mentors, const QList<Coordinator> &coordinators,
+                                 qint64 count, const QDateTime &now, const Progress &progress,
+                                 QRandomGenerator &rng);
+
     Database &m_db;
     DirectoryService &m_directory;
     const Clock &m_clock;
