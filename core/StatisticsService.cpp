@@ -126,8 +126,7 @@ Error StatisticsService::cancelled()
     return Error{ErrorCode::Conflict, QStringLiteral("Stopped."), {}, 0};
 }
 
-Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, const StatisticsRequest &request,
-                                                       const Progress &progress)
+Status StatisticsService::validatePeriod(const StatisticsRequest &request)
 {
     if (!request.from.isValid())
         return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
@@ -140,6 +139,14 @@ Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, con
     if (request.from.daysTo(request.to) + 1 > kMaxPeriodDays)
         return Error::field(ErrorCode::Invalid, QStringLiteral("to"),
                             QStringLiteral("The period may be at most %1 days long.").arg(kMaxPeriodDays));
+    return {};
+}
+
+Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, const StatisticsRequest &request,
+                                                       const Progress &progress)
+{
+    if (auto valid = validatePeriod(request); !valid)
+        return valid.error();
 
     ActivityStatistics out;
     out.from = request.from;
@@ -165,67 +172,84 @@ Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, con
     }
 
     if (!seesNothing) {
-        qint64 total = 0;
-        if (progress) {
-            auto estimate = m_statistics.estimatedRecords(orgId);
-            if (!estimate)
-                return estimate.error();
-            total = *estimate;
-        }
-        MentorFold fold(request.from, request.to, dailyDelta, out.events);
-        QString current;
-        bool any = false;
-        qint64 read = 0;
-        auto finishMentor = [&] {
-            if (auto row = fold.end())
-                out.mentors.append(*row);
-        };
-        auto scanned = m_statistics.scan(orgId, request.coordinatorId, request.to.addDays(1),
-                                         [&](const ActivityRow &row) {
-                                             if (!any || row.peerMentorId != current) {
-                                                 if (any)
-                                                     finishMentor();
-                                                 any = true;
-                                                 current = row.peerMentorId;
-                                                 fold.begin(row);
-                                             }
-                                             if (row.event)
-                                                 fold.event(*row.event, row.effectiveOn);
-                                             if (progress && ++read % kProgressEvery == 0)
-                                                 return progress(read, std::max(total, read));
-                                             return true;
-                                         });
-        if (!scanned)
-            return scanned.error();
-        if (!*scanned)
-            return cancelled();
-        if (any)
-            finishMentor();
-        if (progress && !progress(read, read))
-            return cancelled();
+        if (auto folded = foldMentors(orgId, request, progress, dailyDelta, out); !folded)
+            return folded.error();
     }
 
     std::sort(out.mentors.begin(), out.mentors.end(), [](const MentorActivity &a, const MentorActivity &b) {
         const int byName = QString::localeAwareCompare(a.name, b.name);
         return byName != 0 ? byName < 0 : a.peerMentorId < b.peerMentorId;
     });
+    out.paused = pausedBuckets(out.step, request.from, dailyDelta);
+    return out;
+}
 
+Status StatisticsService::foldMentors(const QString &orgId, const StatisticsRequest &request,
+                                      const Progress &progress, QList<int> &dailyDelta,
+                                      ActivityStatistics &out)
+{
+    qint64 total = 0;
+    if (progress) {
+        auto estimate = m_statistics.estimatedRecords(orgId);
+        if (!estimate)
+            return estimate.error();
+        total = *estimate;
+    }
+    MentorFold fold(request.from, request.to, dailyDelta, out.events);
+    QString current;
+    bool any = false;
+    qint64 read = 0;
+    auto finishMentor = [&] {
+        if (auto row = fold.end())
+            out.mentors.append(*row);
+    };
+    auto scanned =
+        m_statistics.scan(orgId, request.coordinatorId, request.to.addDays(1), [&](const ActivityRow &row) {
+            if (!any || row.peerMentorId != current) {
+                if (any)
+                    finishMentor();
+                any = true;
+                current = row.peerMentorId;
+                fold.begin(row);
+            }
+            if (row.event)
+                fold.event(*row.event, row.effectiveOn);
+            if (progress && ++read % kProgressEvery == 0)
+                return progress(read, std::max(total, read));
+            return true;
+        });
+    if (!scanned)
+        return scanned.error();
+    if (!*scanned)
+        return cancelled();
+    if (any)
+        finishMentor();
+    if (progress && !progress(read, read))
+        return cancelled();
+    return {};
+}
+
+QList<PausedBucket> StatisticsService::pausedBuckets(ActivityStatistics::Step step, const QDate &from,
+                                                     const QList<int> &dailyDelta)
+{
     // Mentors paused per day, then the highest of each bucket.
+    QList<PausedBucket> out;
+    const int days = static_cast<int>(dailyDelta.size()) - 1;
     int pausedToday = 0;
-    PausedBucket bucket{request.from, request.from, 0};
-    QDate bucketEnd = nextBucket(out.step, request.from);
+    PausedBucket bucket{from, from, 0};
+    QDate bucketEnd = nextBucket(step, from);
     for (int i = 0; i < days; ++i) {
-        const QDate today = request.from.addDays(i);
+        const QDate today = from.addDays(i);
         if (today >= bucketEnd) {
-            out.paused.append(bucket);
+            out.append(bucket);
             bucket = PausedBucket{today, today, 0};
-            bucketEnd = nextBucket(out.step, today);
+            bucketEnd = nextBucket(step, today);
         }
         pausedToday += dailyDelta.at(i);
         bucket.last = today;
         bucket.paused = std::max(bucket.paused, pausedToday);
     }
-    out.paused.append(bucket);
+    out.append(bucket);
     return out;
 }
 

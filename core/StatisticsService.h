@@ -121,6 +121,14 @@ public:
     static Error cancelled();
 
 private:
+    static Status validatePeriod(const StatisticsRequest &request);
+    // Streams the records of the period's mentors through MentorFold into out.mentors, out.events
+    // and the day-by-day change of paused mentors.
+    Status foldMentors(const QString &orgId, const StatisticsRequest &request, const Progress &progress,
+                       QList<int> &dailyDelta, ActivityStatistics &out);
+    static QList<PausedBucket> pausedBuckets(ActivityStatistics::Step step, const QDate &from,
+                                             const QList<int> &dailyDelta);
+
     Database &m_db;
     DirectoryRepository m_directory;
     StatisticsRepository m_statistics;
