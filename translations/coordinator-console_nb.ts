@@ -47,6 +47,22 @@
         <source>Global admin</source>
         <translation>Global administrator</translation>
     </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Push</translation>
+    </message>
+    <message>
+        <source>&amp;In app</source>
+        <translation>&amp;I appen</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>S&amp;MS</source>
+        <translation>S&amp;MS</translation>
+    </message>
 </context>
 <context>
     <name>ErrorMessages</name>
@@ -943,22 +959,6 @@
 <context>
     <name>cc::RecordEditDialog</name>
     <message>
-        <source>&amp;Push</source>
-        <translation>&amp;Push</translation>
-    </message>
-    <message>
-        <source>&amp;In app</source>
-        <translation>&amp;I appen</translation>
-    </message>
-    <message>
-        <source>&amp;Email</source>
-        <translation>&amp;E-post</translation>
-    </message>
-    <message>
-        <source>S&amp;MS</source>
-        <translation>S&amp;MS</translation>
-    </message>
-    <message>
         <source>Edit the notification record</source>
         <translation>Rediger varselet</translation>
     </message>
@@ -1060,22 +1060,6 @@
 </context>
 <context>
     <name>cc::RecordEventDialog</name>
-    <message>
-        <source>&amp;Push</source>
-        <translation>&amp;Push</translation>
-    </message>
-    <message>
-        <source>&amp;In app</source>
-        <translation>&amp;I appen</translation>
-    </message>
-    <message>
-        <source>&amp;Email</source>
-        <translation>&amp;E-post</translation>
-    </message>
-    <message>
-        <source>S&amp;MS</source>
-        <translation>S&amp;MS</translation>
-    </message>
     <message>
         <source>Record a pause for %1</source>
         <translation>Registrer pause for %1</translation>
