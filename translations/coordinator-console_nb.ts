@@ -488,6 +488,96 @@
     </message>
 </context>
 <context>
+    <name>cc::MentorProfileView</name>
+    <message>
+        <source>Not given</source>
+        <translation>Ikke oppgitt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notification his&amp;tory:</source>
+        <translation>Varselhis&amp;torikk:</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Paused since</source>
+        <translation>På pause siden</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Coordinator:</source>
+        <translation>Koordinator:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-post:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Paused since:</source>
+        <translation>På pause siden:</translation>
+    </message>
+    <message>
+        <source>Notification history</source>
+        <translation>Varselhistorikk</translation>
+    </message>
+    <message>
+        <source>Newest first: event, effective date, reason, channels and when it was sent.</source>
+        <translation>Nyeste først: hendelse, gjelder fra, årsak, kanaler og når varselet ble sendt.</translation>
+    </message>
+    <message>
+        <source>Columns of the notification history</source>
+        <translation>Kolonner i varselhistorikken</translation>
+    </message>
+    <message>
+        <source>Not paused</source>
+        <translation>Ikke på pause</translation>
+    </message>
+    <message>
+        <source>No notifications are recorded for this peer mentor yet.</source>
+        <translation>Ingen varsler er registrert for denne likepersonen ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s), newest first.</source>
+        <translation>
+            <numerusform>%n varsel, nyeste først.</numerusform>
+            <numerusform>%n varsler, nyeste først.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::NewTemplateDialog</name>
     <message>
         <source>New template</source>
@@ -738,10 +828,6 @@
         <translation>Likepersoner</translation>
     </message>
     <message>
-        <source>Not given</source>
-        <translation>Ikke oppgitt</translation>
-    </message>
-    <message>
         <source>Search peer mentors</source>
         <translation>Søk etter likepersoner</translation>
     </message>
@@ -782,58 +868,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Coordinator</source>
-        <translation>Koordinator</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-post</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>Paused since</source>
-        <translation>På pause siden</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Id:</source>
-        <translation>ID:</translation>
-    </message>
-    <message>
-        <source>Coordinator:</source>
-        <translation>Koordinator:</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>E-post:</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>Telefon:</translation>
-    </message>
-    <message>
-        <source>Paused since:</source>
-        <translation>På pause siden:</translation>
-    </message>
-    <message>
         <source>Record a &amp;pause…</source>
         <translation>Registrer &amp;pause…</translation>
     </message>
@@ -865,32 +899,12 @@
         <source>Save the notification history as a printable PDF.</source>
         <translation>Lagre varselhistorikken som en utskriftsvennlig PDF.</translation>
     </message>
-    <message>
-        <source>Notification history</source>
-        <translation>Varselhistorikk</translation>
-    </message>
-    <message>
-        <source>Newest first: event, effective date, reason, channels and when it was sent.</source>
-        <translation>Nyeste først: hendelse, gjelder fra, årsak, kanaler og når varselet ble sendt.</translation>
-    </message>
-    <message>
-        <source>Columns of the notification history</source>
-        <translation>Kolonner i varselhistorikken</translation>
-    </message>
-    <message>
-        <source>Notification his&amp;tory:</source>
-        <translation>Varselhis&amp;torikk:</translation>
-    </message>
     <message numerus="yes">
         <source>%n peer mentor(s)</source>
         <translation>
             <numerusform>%n likeperson</numerusform>
             <numerusform>%n likepersoner</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Not paused</source>
-        <translation>Ikke på pause</translation>
     </message>
     <message>
         <source>The peer mentors could not be read.</source>
@@ -903,17 +917,6 @@
     <message>
         <source>There are no peer mentors to show yet. When an organisation admin adds them, they appear here with their status and notification history.</source>
         <translation>Det er ingen likepersoner å vise ennå. Når en organisasjonsadministrator legger dem til, vises de her med status og varselhistorikk.</translation>
-    </message>
-    <message>
-        <source>No notifications are recorded for this peer mentor yet.</source>
-        <translation>Ingen varsler er registrert for denne likepersonen ennå.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notification(s), newest first.</source>
-        <translation>
-            <numerusform>%n varsel, nyeste først.</numerusform>
-            <numerusform>%n varsler, nyeste først.</numerusform>
-        </translation>
     </message>
     <message>
         <source>A pause of %1 from %2 was recorded.</source>
