@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>ActivityReportExport</name>
+    <message>
+        <source>Activity report</source>
+        <translation>Aktivitetsrapport</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Periode: %1 til %2</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organisasjon: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator: %1</source>
+        <translation>Koordinator: %1</translation>
+    </message>
+    <message>
+        <source>Active days count from the day a peer mentor started.</source>
+        <translation>Aktive dager telles fra dagen likepersonen begynte.</translation>
+    </message>
+    <message>
+        <source>A pause runs from the day it began up to the day it ended.</source>
+        <translation>En pause varer fra dagen den begynte, til dagen den ble avsluttet.</translation>
+    </message>
+    <message>
+        <source>Made %1 by %2</source>
+        <translation>Laget %1 av %2</translation>
+    </message>
+    <message>
+        <source>activity-report-%1-%2</source>
+        <translation>aktivitetsrapport-%1-%2</translation>
+    </message>
+    <message>
+        <source>Exporting the activity report…</source>
+        <translation>Eksporterer aktivitetsrapporten…</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>Pause started</source>
@@ -957,6 +996,73 @@
     <message>
         <source>The history could not be exported</source>
         <translation>Historikken kunne ikke eksporteres</translation>
+    </message>
+</context>
+<context>
+    <name>cc::PeriodSelector</name>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Valgte datoer</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>I fjor</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Siste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Første dag i perioden</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Siste dag i perioden</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>F&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator:</source>
+        <translation>&amp;Koordinator:</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Hele organisasjonen</translation>
+    </message>
+    <message>
+        <source>The first day of the period is after the last day. Choose a first day on or before the last day.</source>
+        <translation>Første dag i perioden er etter siste dag. Velg en første dag som ikke er senere enn siste dag.</translation>
     </message>
 </context>
 <context>
@@ -1989,62 +2095,6 @@
         <translation>Statistikk</translation>
     </message>
     <message>
-        <source>Chosen dates</source>
-        <translation>Valgte datoer</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>I fjor</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>I år</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Siste 12 måneder</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periode</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>&amp;Periode:</translation>
-    </message>
-    <message>
-        <source>First day of the period</source>
-        <translation>Første dag i perioden</translation>
-    </message>
-    <message>
-        <source>Last day of the period</source>
-        <translation>Siste dag i perioden</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>F&amp;ra:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Til:</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisasjon</translation>
-    </message>
-    <message>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Organisasjon:</translation>
-    </message>
-    <message>
-        <source>Coordinator</source>
-        <translation>Koordinator</translation>
-    </message>
-    <message>
-        <source>&amp;Coordinator:</source>
-        <translation>&amp;Koordinator:</translation>
-    </message>
-    <message>
         <source>Paused peer mentors over time</source>
         <translation>Likepersoner på pause over tid</translation>
     </message>
@@ -2067,10 +2117,6 @@
     <message>
         <source>Export report as P&amp;DF…</source>
         <translation>Eksporter rapporten som P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Whole organisation</source>
-        <translation>Hele organisasjonen</translation>
     </message>
     <message>
         <source>The first day of the period is after the last day. Choose a first day on or before the last day.</source>
@@ -2100,34 +2146,6 @@
         </translation>
     </message>
     <message>
-        <source>Period: %1 to %2</source>
-        <translation>Periode: %1 til %2</translation>
-    </message>
-    <message>
-        <source>Organisation: %1</source>
-        <translation>Organisasjon: %1</translation>
-    </message>
-    <message>
-        <source>Coordinator: %1</source>
-        <translation>Koordinator: %1</translation>
-    </message>
-    <message>
-        <source>Active days count from the day a peer mentor started.</source>
-        <translation>Aktive dager telles fra dagen likepersonen begynte.</translation>
-    </message>
-    <message>
-        <source>A pause runs from the day it began up to the day it ended.</source>
-        <translation>En pause varer fra dagen den begynte, til dagen den ble avsluttet.</translation>
-    </message>
-    <message>
-        <source>Made %1 by %2</source>
-        <translation>Laget %1 av %2</translation>
-    </message>
-    <message>
-        <source>activity-report-%1-%2</source>
-        <translation>aktivitetsrapport-%1-%2</translation>
-    </message>
-    <message>
         <source>Export the activity report as CSV</source>
         <translation>Eksporter aktivitetsrapporten som CSV</translation>
     </message>
@@ -2142,10 +2160,6 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Exporting the activity report…</source>
-        <translation>Eksporterer aktivitetsrapporten…</translation>
     </message>
     <message>
         <source>The export was cancelled.</source>

@@ -85,4 +85,12 @@ QString DisplayText::date(const QDateTime &when)
     return when.isValid() ? QLocale().toString(when.toUTC().date(), QLocale::ShortFormat) : QString();
 }
 
+QString DisplayText::longDate(const QDate &day)
+{
+    const QLocale locale;
+    const bool norwegian =
+        locale.language() == QLocale::NorwegianBokmal || locale.language() == QLocale::NorwegianNynorsk;
+    return locale.toString(day, norwegian ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
+}
+
 } // namespace cc

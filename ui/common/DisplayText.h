@@ -30,6 +30,8 @@ public:
     static QString dateTime(const QDateTime &when);
     // The calendar date of an effective date (stored as midnight UTC of that day).
     static QString date(const QDateTime &when);
+    // "1 January 2025" / "1. januar 2025": the locale's long format without the weekday.
+    static QString longDate(const QDate &day);
 };
 
 } // namespace cc
