@@ -1738,54 +1738,6 @@
         <translation>PEM-nøkler (*.pem *.key);;Alle filer (*)</translation>
     </message>
     <message>
-        <source>Paired &amp;devices and tokens</source>
-        <translation>Parede &amp;enheter og tokener</translation>
-    </message>
-    <message>
-        <source>Paired devices and tokens</source>
-        <translation>Parede enheter og tokener</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Bruker</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Opprettet</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Sist brukt</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>Utløper</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Columns of the tokens</source>
-        <translation>Kolonner i tokenlisten</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke…</source>
-        <translation>T&amp;rekk tilbake…</translation>
-    </message>
-    <message>
-        <source>Revoke the selected token</source>
-        <translation>Trekk tilbake det valgte tokenet</translation>
-    </message>
-    <message>
-        <source>Signs the device out at once; it must be paired again.</source>
-        <translation>Logger ut enheten med én gang. Den må pares på nytt.</translation>
-    </message>
-    <message>
         <source>Request &amp;log</source>
         <translation>Forespørsels&amp;logg</translation>
     </message>
@@ -1867,50 +1819,6 @@
     <message>
         <source>Stop server</source>
         <translation>Stopp serveren</translation>
-    </message>
-    <message>
-        <source>The tokens could not be read: %1</source>
-        <translation>Kunne ikke lese tokenene: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Revoked %1</source>
-        <translation>Trukket tilbake %1</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>Gyldig</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Utløpt</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(uten navn)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Aldri</translation>
-    </message>
-    <message>
-        <source>Revoke token</source>
-        <translation>Trekk tilbake token</translation>
-    </message>
-    <message>
-        <source>Revoke “%1” of %2? The device is signed out at once and must be paired again.</source>
-        <translation>Vil du trekke tilbake «%1» for %2? Enheten logges ut med én gang og må pares på nytt.</translation>
-    </message>
-    <message>
-        <source>The token could not be revoked</source>
-        <translation>Tokenet kunne ikke trekkes tilbake</translation>
-    </message>
-    <message>
-        <source>“%1” of %2 was revoked.</source>
-        <translation>«%1» for %2 ble trukket tilbake.</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2572,101 @@ Tekst: %4</translation>
     <message>
         <source>Deleted the template “%1”.</source>
         <translation>Slettet malen «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>cc::TokensPanel</name>
+    <message>
+        <source>Paired &amp;devices and tokens</source>
+        <translation>Parede &amp;enheter og tokener</translation>
+    </message>
+    <message>
+        <source>Paired devices and tokens</source>
+        <translation>Parede enheter og tokener</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Opprettet</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Sist brukt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Columns of the tokens</source>
+        <translation>Kolonner i tokenlisten</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>T&amp;rekk tilbake…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected token</source>
+        <translation>Trekk tilbake det valgte tokenet</translation>
+    </message>
+    <message>
+        <source>Signs the device out at once; it must be paired again.</source>
+        <translation>Logger ut enheten med én gang. Den må pares på nytt.</translation>
+    </message>
+    <message>
+        <source>The tokens could not be read: %1</source>
+        <translation>Kunne ikke lese tokenene: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Trukket tilbake %1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gyldig</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Utløpt</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(uten navn)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Aldri</translation>
+    </message>
+    <message>
+        <source>Revoke token</source>
+        <translation>Trekk tilbake token</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” of %2? The device is signed out at once and must be paired again.</source>
+        <translation>Vil du trekke tilbake «%1» for %2? Enheten logges ut med én gang og må pares på nytt.</translation>
+    </message>
+    <message>
+        <source>The token could not be revoked</source>
+        <translation>Tokenet kunne ikke trekkes tilbake</translation>
+    </message>
+    <message>
+        <source>“%1” of %2 was revoked.</source>
+        <translation>«%1» for %2 ble trukket tilbake.</translation>
     </message>
 </context>
 <context>
