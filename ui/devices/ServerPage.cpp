@@ -173,6 +173,21 @@ QWidget *ServerPage::buildServerBox()
     m_fingerprint->setWordWrap(false);
     m_fingerprint->setFont(fixedFont(m_fingerprint->font()));
 
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_startStop);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_state);
+    layout->addLayout(buildServerForm(box));
+    layout->addLayout(buttons);
+
+    connectServerBox();
+    return box;
+}
+
+QFormLayout *ServerPage::buildServerForm(QWidget *box)
+{
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     const auto addRow = [&](const QString &text, QWidget *field, QWidget *buddy) {
@@ -198,16 +213,11 @@ QWidget *ServerPage::buildServerBox()
     addRow(tr("&Key file:"), keyField, m_key);
     addRow(tr("Addresses:"), m_urls, m_urls);
     addRow(tr("Fingerprint (SHA-256):"), m_fingerprint, m_fingerprint);
+    return form;
+}
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_startStop);
-    buttons->addStretch(1);
-
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_state);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-
+void ServerPage::connectServerBox()
+{
     connect(m_startStop, &QPushButton::clicked, this, &ServerPage::startOrStop);
     connect(m_port, &QSpinBox::valueChanged, this, &ServerPage::saveSettings);
     connect(m_tls, &QCheckBox::toggled, this, [this] {
@@ -223,7 +233,6 @@ QWidget *ServerPage::buildServerBox()
     connect(m_browseKey, &QPushButton::clicked, this, [this] {
         chooseFile(m_key, tr("Choose the private key file"), tr("PEM keys (*.pem *.key);;All files (*)"));
     });
-    return box;
 }
 
 QWidget *ServerPage::buildLogBox()

@@ -3,6 +3,7 @@
 #include "ui/common/ConsolePage.h"
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -33,6 +34,9 @@ public:
 
 private:
     QWidget *buildServerBox();
+    // The port, TLS and address rows of the server box.
+    QFormLayout *buildServerForm(QWidget *box);
+    void connectServerBox();
     QWidget *buildLogBox();
     void loadSettings();
     void saveSettings();
