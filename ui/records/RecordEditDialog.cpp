@@ -34,18 +34,7 @@ RecordEditDialog::RecordEditDialog(NotificationRecordService &records, const Cal
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_summary->setFocusPolicy(Qt::StrongFocus);
 
-    auto *channelsBox = new QGroupBox(tr("Channels the notification went out on"), this);
-    channelsBox->setObjectName(QStringLiteral("channelsBox"));
-    auto *channelsRow = new QHBoxLayout(channelsBox);
-    for (const Channel channel : allChannels()) {
-        const QString name = channelName(channel);
-        auto *box = new QCheckBox(DisplayText::channelCheckBox(channel), channelsBox);
-        box->setObjectName(QStringLiteral("channel_") + name);
-        box->setAccessibleName(DisplayText::channel(channel));
-        channelsRow->addWidget(box);
-        m_channels.insert(name, box);
-    }
-    channelsRow->addStretch(1);
+    QWidget *channelsBox = buildChannelsBox();
 
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("notesEdit"));
@@ -97,6 +86,23 @@ RecordEditDialog::RecordEditDialog(NotificationRecordService &records, const Cal
 
     showRecord(record);
     m_channels.value(channelNames().constFirst())->setFocus();
+}
+
+QWidget *RecordEditDialog::buildChannelsBox()
+{
+    auto *channelsBox = new QGroupBox(tr("Channels the notification went out on"), this);
+    channelsBox->setObjectName(QStringLiteral("channelsBox"));
+    auto *channelsRow = new QHBoxLayout(channelsBox);
+    for (const Channel channel : allChannels()) {
+        const QString name = channelName(channel);
+        auto *box = new QCheckBox(DisplayText::channelCheckBox(channel), channelsBox);
+        box->setObjectName(QStringLiteral("channel_") + name);
+        box->setAccessibleName(DisplayText::channel(channel));
+        channelsRow->addWidget(box);
+        m_channels.insert(name, box);
+    }
+    channelsRow->addStretch(1);
+    return channelsBox;
 }
 
 void RecordEditDialog::showRecord(const NotificationRecord &record)
