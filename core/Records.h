@@ -22,8 +22,18 @@ enum class EventType
 QString eventTypeName(EventType type); // "pause_activated", "pause_deactivated"
 std::optional<EventType> eventTypeFromName(const QString &name);
 
-// The channels a notification can go out on.
-const QStringList &channelNames(); // push, in_app, email, sms
+// The channels a notification can go out on. Records store and the API sends them by name.
+enum class Channel
+{
+    Push,
+    InApp,
+    Email,
+    Sms
+};
+const QList<Channel> &allChannels();  // in the order above
+QString channelName(Channel channel); // "push", "in_app", "email", "sms"
+std::optional<Channel> channelFromName(const QString &name);
+const QStringList &channelNames(); // the names of allChannels(), in their order
 
 struct NotificationRecord
 {

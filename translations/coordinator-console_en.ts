@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>cc::MentorProfileView</name>
+    <message numerus="yes">
+        <source>%n notification(s), newest first.</source>
+        <translation>
+            <numerusform>%n notification, newest first.</numerusform>
+            <numerusform>%n notifications, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::PairingPanel</name>
     <message numerus="yes">
         <source>A one-time code for the chosen user, valid for %n minute(s).</source>
@@ -93,13 +103,6 @@
         <translation>
             <numerusform>%n peer mentor</numerusform>
             <numerusform>%n peer mentors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notification(s), newest first.</source>
-        <translation>
-            <numerusform>%n notification, newest first.</numerusform>
-            <numerusform>%n notifications, newest first.</numerusform>
         </translation>
     </message>
 </context>

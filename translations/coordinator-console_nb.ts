@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>ActivityReportExport</name>
+    <message>
+        <source>Activity report</source>
+        <translation>Aktivitetsrapport</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Periode: %1 til %2</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organisasjon: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator: %1</source>
+        <translation>Koordinator: %1</translation>
+    </message>
+    <message>
+        <source>Active days count from the day a peer mentor started.</source>
+        <translation>Aktive dager telles fra dagen likepersonen begynte.</translation>
+    </message>
+    <message>
+        <source>A pause runs from the day it began up to the day it ended.</source>
+        <translation>En pause varer fra dagen den begynte, til dagen den ble avsluttet.</translation>
+    </message>
+    <message>
+        <source>Made %1 by %2</source>
+        <translation>Laget %1 av %2</translation>
+    </message>
+    <message>
+        <source>activity-report-%1-%2</source>
+        <translation>aktivitetsrapport-%1-%2</translation>
+    </message>
+    <message>
+        <source>Exporting the activity report…</source>
+        <translation>Eksporterer aktivitetsrapporten…</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>Pause started</source>
@@ -46,6 +85,22 @@
     <message>
         <source>Global admin</source>
         <translation>Global administrator</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Push</translation>
+    </message>
+    <message>
+        <source>&amp;In app</source>
+        <translation>&amp;I appen</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>S&amp;MS</source>
+        <translation>S&amp;MS</translation>
     </message>
 </context>
 <context>
@@ -472,6 +527,96 @@
     </message>
 </context>
 <context>
+    <name>cc::MentorProfileView</name>
+    <message>
+        <source>Not given</source>
+        <translation>Ikke oppgitt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notification his&amp;tory:</source>
+        <translation>Varselhis&amp;torikk:</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Paused since</source>
+        <translation>På pause siden</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Coordinator:</source>
+        <translation>Koordinator:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-post:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Paused since:</source>
+        <translation>På pause siden:</translation>
+    </message>
+    <message>
+        <source>Notification history</source>
+        <translation>Varselhistorikk</translation>
+    </message>
+    <message>
+        <source>Newest first: event, effective date, reason, channels and when it was sent.</source>
+        <translation>Nyeste først: hendelse, gjelder fra, årsak, kanaler og når varselet ble sendt.</translation>
+    </message>
+    <message>
+        <source>Columns of the notification history</source>
+        <translation>Kolonner i varselhistorikken</translation>
+    </message>
+    <message>
+        <source>Not paused</source>
+        <translation>Ikke på pause</translation>
+    </message>
+    <message>
+        <source>No notifications are recorded for this peer mentor yet.</source>
+        <translation>Ingen varsler er registrert for denne likepersonen ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s), newest first.</source>
+        <translation>
+            <numerusform>%n varsel, nyeste først.</numerusform>
+            <numerusform>%n varsler, nyeste først.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::NewTemplateDialog</name>
     <message>
         <source>New template</source>
@@ -722,10 +867,6 @@
         <translation>Likepersoner</translation>
     </message>
     <message>
-        <source>Not given</source>
-        <translation>Ikke oppgitt</translation>
-    </message>
-    <message>
         <source>Search peer mentors</source>
         <translation>Søk etter likepersoner</translation>
     </message>
@@ -766,58 +907,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Coordinator</source>
-        <translation>Koordinator</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-post</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>Paused since</source>
-        <translation>På pause siden</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Id:</source>
-        <translation>ID:</translation>
-    </message>
-    <message>
-        <source>Coordinator:</source>
-        <translation>Koordinator:</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>E-post:</translation>
-    </message>
-    <message>
-        <source>Phone:</source>
-        <translation>Telefon:</translation>
-    </message>
-    <message>
-        <source>Paused since:</source>
-        <translation>På pause siden:</translation>
-    </message>
-    <message>
         <source>Record a &amp;pause…</source>
         <translation>Registrer &amp;pause…</translation>
     </message>
@@ -849,32 +938,12 @@
         <source>Save the notification history as a printable PDF.</source>
         <translation>Lagre varselhistorikken som en utskriftsvennlig PDF.</translation>
     </message>
-    <message>
-        <source>Notification history</source>
-        <translation>Varselhistorikk</translation>
-    </message>
-    <message>
-        <source>Newest first: event, effective date, reason, channels and when it was sent.</source>
-        <translation>Nyeste først: hendelse, gjelder fra, årsak, kanaler og når varselet ble sendt.</translation>
-    </message>
-    <message>
-        <source>Columns of the notification history</source>
-        <translation>Kolonner i varselhistorikken</translation>
-    </message>
-    <message>
-        <source>Notification his&amp;tory:</source>
-        <translation>Varselhis&amp;torikk:</translation>
-    </message>
     <message numerus="yes">
         <source>%n peer mentor(s)</source>
         <translation>
             <numerusform>%n likeperson</numerusform>
             <numerusform>%n likepersoner</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Not paused</source>
-        <translation>Ikke på pause</translation>
     </message>
     <message>
         <source>The peer mentors could not be read.</source>
@@ -887,17 +956,6 @@
     <message>
         <source>There are no peer mentors to show yet. When an organisation admin adds them, they appear here with their status and notification history.</source>
         <translation>Det er ingen likepersoner å vise ennå. Når en organisasjonsadministrator legger dem til, vises de her med status og varselhistorikk.</translation>
-    </message>
-    <message>
-        <source>No notifications are recorded for this peer mentor yet.</source>
-        <translation>Ingen varsler er registrert for denne likepersonen ennå.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notification(s), newest first.</source>
-        <translation>
-            <numerusform>%n varsel, nyeste først.</numerusform>
-            <numerusform>%n varsler, nyeste først.</numerusform>
-        </translation>
     </message>
     <message>
         <source>A pause of %1 from %2 was recorded.</source>
@@ -941,23 +999,74 @@
     </message>
 </context>
 <context>
+    <name>cc::PeriodSelector</name>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Valgte datoer</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>I fjor</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Siste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Første dag i perioden</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Siste dag i perioden</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>F&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator:</source>
+        <translation>&amp;Koordinator:</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Hele organisasjonen</translation>
+    </message>
+    <message>
+        <source>The first day of the period is after the last day. Choose a first day on or before the last day.</source>
+        <translation>Første dag i perioden er etter siste dag. Velg en første dag som ikke er senere enn siste dag.</translation>
+    </message>
+</context>
+<context>
     <name>cc::RecordEditDialog</name>
-    <message>
-        <source>&amp;Push</source>
-        <translation>&amp;Push</translation>
-    </message>
-    <message>
-        <source>&amp;In app</source>
-        <translation>&amp;I appen</translation>
-    </message>
-    <message>
-        <source>&amp;Email</source>
-        <translation>&amp;E-post</translation>
-    </message>
-    <message>
-        <source>S&amp;MS</source>
-        <translation>S&amp;MS</translation>
-    </message>
     <message>
         <source>Edit the notification record</source>
         <translation>Rediger varselet</translation>
@@ -1060,22 +1169,6 @@
 </context>
 <context>
     <name>cc::RecordEventDialog</name>
-    <message>
-        <source>&amp;Push</source>
-        <translation>&amp;Push</translation>
-    </message>
-    <message>
-        <source>&amp;In app</source>
-        <translation>&amp;I appen</translation>
-    </message>
-    <message>
-        <source>&amp;Email</source>
-        <translation>&amp;E-post</translation>
-    </message>
-    <message>
-        <source>S&amp;MS</source>
-        <translation>S&amp;MS</translation>
-    </message>
     <message>
         <source>Record a pause for %1</source>
         <translation>Registrer pause for %1</translation>
@@ -1645,54 +1738,6 @@
         <translation>PEM-nøkler (*.pem *.key);;Alle filer (*)</translation>
     </message>
     <message>
-        <source>Paired &amp;devices and tokens</source>
-        <translation>Parede &amp;enheter og tokener</translation>
-    </message>
-    <message>
-        <source>Paired devices and tokens</source>
-        <translation>Parede enheter og tokener</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Bruker</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Opprettet</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Sist brukt</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>Utløper</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Columns of the tokens</source>
-        <translation>Kolonner i tokenlisten</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke…</source>
-        <translation>T&amp;rekk tilbake…</translation>
-    </message>
-    <message>
-        <source>Revoke the selected token</source>
-        <translation>Trekk tilbake det valgte tokenet</translation>
-    </message>
-    <message>
-        <source>Signs the device out at once; it must be paired again.</source>
-        <translation>Logger ut enheten med én gang. Den må pares på nytt.</translation>
-    </message>
-    <message>
         <source>Request &amp;log</source>
         <translation>Forespørsels&amp;logg</translation>
     </message>
@@ -1774,50 +1819,6 @@
     <message>
         <source>Stop server</source>
         <translation>Stopp serveren</translation>
-    </message>
-    <message>
-        <source>The tokens could not be read: %1</source>
-        <translation>Kunne ikke lese tokenene: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Revoked %1</source>
-        <translation>Trukket tilbake %1</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>Gyldig</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Utløpt</translation>
-    </message>
-    <message>
-        <source>(no name)</source>
-        <translation>(uten navn)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Aldri</translation>
-    </message>
-    <message>
-        <source>Revoke token</source>
-        <translation>Trekk tilbake token</translation>
-    </message>
-    <message>
-        <source>Revoke “%1” of %2? The device is signed out at once and must be paired again.</source>
-        <translation>Vil du trekke tilbake «%1» for %2? Enheten logges ut med én gang og må pares på nytt.</translation>
-    </message>
-    <message>
-        <source>The token could not be revoked</source>
-        <translation>Tokenet kunne ikke trekkes tilbake</translation>
-    </message>
-    <message>
-        <source>“%1” of %2 was revoked.</source>
-        <translation>«%1» for %2 ble trukket tilbake.</translation>
     </message>
 </context>
 <context>
@@ -2002,62 +2003,6 @@
         <translation>Statistikk</translation>
     </message>
     <message>
-        <source>Chosen dates</source>
-        <translation>Valgte datoer</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>I fjor</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>I år</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Siste 12 måneder</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periode</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>&amp;Periode:</translation>
-    </message>
-    <message>
-        <source>First day of the period</source>
-        <translation>Første dag i perioden</translation>
-    </message>
-    <message>
-        <source>Last day of the period</source>
-        <translation>Siste dag i perioden</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>F&amp;ra:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Til:</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisasjon</translation>
-    </message>
-    <message>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Organisasjon:</translation>
-    </message>
-    <message>
-        <source>Coordinator</source>
-        <translation>Koordinator</translation>
-    </message>
-    <message>
-        <source>&amp;Coordinator:</source>
-        <translation>&amp;Koordinator:</translation>
-    </message>
-    <message>
         <source>Paused peer mentors over time</source>
         <translation>Likepersoner på pause over tid</translation>
     </message>
@@ -2080,10 +2025,6 @@
     <message>
         <source>Export report as P&amp;DF…</source>
         <translation>Eksporter rapporten som P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Whole organisation</source>
-        <translation>Hele organisasjonen</translation>
     </message>
     <message>
         <source>The first day of the period is after the last day. Choose a first day on or before the last day.</source>
@@ -2113,34 +2054,6 @@
         </translation>
     </message>
     <message>
-        <source>Period: %1 to %2</source>
-        <translation>Periode: %1 til %2</translation>
-    </message>
-    <message>
-        <source>Organisation: %1</source>
-        <translation>Organisasjon: %1</translation>
-    </message>
-    <message>
-        <source>Coordinator: %1</source>
-        <translation>Koordinator: %1</translation>
-    </message>
-    <message>
-        <source>Active days count from the day a peer mentor started.</source>
-        <translation>Aktive dager telles fra dagen likepersonen begynte.</translation>
-    </message>
-    <message>
-        <source>A pause runs from the day it began up to the day it ended.</source>
-        <translation>En pause varer fra dagen den begynte, til dagen den ble avsluttet.</translation>
-    </message>
-    <message>
-        <source>Made %1 by %2</source>
-        <translation>Laget %1 av %2</translation>
-    </message>
-    <message>
-        <source>activity-report-%1-%2</source>
-        <translation>aktivitetsrapport-%1-%2</translation>
-    </message>
-    <message>
         <source>Export the activity report as CSV</source>
         <translation>Eksporter aktivitetsrapporten som CSV</translation>
     </message>
@@ -2155,10 +2068,6 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Exporting the activity report…</source>
-        <translation>Eksporterer aktivitetsrapporten…</translation>
     </message>
     <message>
         <source>The export was cancelled.</source>
@@ -2663,6 +2572,101 @@ Tekst: %4</translation>
     <message>
         <source>Deleted the template “%1”.</source>
         <translation>Slettet malen «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>cc::TokensPanel</name>
+    <message>
+        <source>Paired &amp;devices and tokens</source>
+        <translation>Parede &amp;enheter og tokener</translation>
+    </message>
+    <message>
+        <source>Paired devices and tokens</source>
+        <translation>Parede enheter og tokener</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Opprettet</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Sist brukt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Columns of the tokens</source>
+        <translation>Kolonner i tokenlisten</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>T&amp;rekk tilbake…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected token</source>
+        <translation>Trekk tilbake det valgte tokenet</translation>
+    </message>
+    <message>
+        <source>Signs the device out at once; it must be paired again.</source>
+        <translation>Logger ut enheten med én gang. Den må pares på nytt.</translation>
+    </message>
+    <message>
+        <source>The tokens could not be read: %1</source>
+        <translation>Kunne ikke lese tokenene: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Trukket tilbake %1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gyldig</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Utløpt</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(uten navn)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Aldri</translation>
+    </message>
+    <message>
+        <source>Revoke token</source>
+        <translation>Trekk tilbake token</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” of %2? The device is signed out at once and must be paired again.</source>
+        <translation>Vil du trekke tilbake «%1» for %2? Enheten logges ut med én gang og må pares på nytt.</translation>
+    </message>
+    <message>
+        <source>The token could not be revoked</source>
+        <translation>Tokenet kunne ikke trekkes tilbake</translation>
+    </message>
+    <message>
+        <source>“%1” of %2 was revoked.</source>
+        <translation>«%1» for %2 ble trukket tilbake.</translation>
     </message>
 </context>
 <context>

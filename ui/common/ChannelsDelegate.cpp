@@ -19,21 +19,8 @@ ChannelsDelegate::ChannelsDelegate(int namesRole, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_namesRole(namesRole)
 {
-    for (const QString &name : channelNames())
-        m_icons.insert(name, icon(name));
-}
-
-QIcon ChannelsDelegate::icon(const QString &channel)
-{
-    if (channel == QLatin1String("push"))
-        return Icons::glyph(Icons::Glyph::Push);
-    if (channel == QLatin1String("in_app"))
-        return Icons::glyph(Icons::Glyph::InApp);
-    if (channel == QLatin1String("email"))
-        return Icons::glyph(Icons::Glyph::Email);
-    if (channel == QLatin1String("sms"))
-        return Icons::glyph(Icons::Glyph::Sms);
-    return {};
+    for (const Channel channel : allChannels())
+        m_icons.insert(channelName(channel), Icons::channel(channel));
 }
 
 int ChannelsDelegate::iconExtent(const QStyleOptionViewItem &option) const

@@ -6,18 +6,15 @@
 
 namespace cc {
 
-// Draws a cell's notification channels (push, in_app, email, sms) as a row of icons. The names are
-// read from `namesRole` (a QStringList, e.g. HistoryModel::RawRole); the model's DisplayRole text
-// ("Push and SMS") stays what screen readers and the tooltip say, so the icons are never the only
-// way to tell the channels.
+// Draws a cell's notification channels (push, in_app, email, sms) as a row of icons
+// (Icons::channel). The names are read from `namesRole` (a QStringList, e.g. HistoryModel::RawRole);
+// the model's DisplayRole text ("Push and SMS") stays what screen readers and the tooltip say, so
+// the icons are never the only way to tell the channels.
 class ChannelsDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     explicit ChannelsDelegate(int namesRole, QObject *parent = nullptr);
-
-    // The glyph of a channel name; a null icon for a name that is not a channel.
-    static QIcon icon(const QString &channel);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

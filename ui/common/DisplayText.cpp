@@ -28,25 +28,44 @@ QString DisplayText::role(Role role)
     return {};
 }
 
-QString DisplayText::channel(const QString &name)
+QString DisplayText::channel(Channel channel)
 {
-    if (name == QLatin1String("push"))
+    switch (channel) {
+    case Channel::Push:
         return tr("Push");
-    if (name == QLatin1String("in_app"))
+    case Channel::InApp:
         return tr("In app");
-    if (name == QLatin1String("email"))
+    case Channel::Email:
         return tr("Email");
-    if (name == QLatin1String("sms"))
+    case Channel::Sms:
         return tr("SMS");
-    return name;
+    }
+    return {};
+}
+
+QString DisplayText::channelCheckBox(Channel channel)
+{
+    switch (channel) {
+    case Channel::Push:
+        return tr("&Push");
+    case Channel::InApp:
+        return tr("&In app");
+    case Channel::Email:
+        return tr("&Email");
+    case Channel::Sms:
+        return tr("S&MS");
+    }
+    return {};
 }
 
 QString DisplayText::channels(const QStringList &names)
 {
     QStringList words;
     words.reserve(names.size());
-    for (const QString &name : names)
-        words << channel(name);
+    for (const QString &name : names) {
+        const std::optional<Channel> known = channelFromName(name);
+        words << (known ? channel(*known) : name);
+    }
     return QLocale().createSeparatedList(words);
 }
 
@@ -64,6 +83,14 @@ QString DisplayText::date(const QDateTime &when)
 {
     // Effective dates are days: midnight UTC of the day meant, whatever the viewer's time zone.
     return when.isValid() ? QLocale().toString(when.toUTC().date(), QLocale::ShortFormat) : QString();
+}
+
+QString DisplayText::longDate(const QDate &day)
+{
+    const QLocale locale;
+    const bool norwegian =
+        locale.language() == QLocale::NorwegianBokmal || locale.language() == QLocale::NorwegianNynorsk;
+    return locale.toString(day, norwegian ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
 }
 
 } // namespace cc

@@ -18,7 +18,11 @@ class DisplayText
 
 public:
     static QString event(EventType type);
-    static QString channel(const QString &name);
+    // The one set of words for the channels: a channel's name, and the text of its check box with
+    // the mnemonic.
+    static QString channel(Channel channel);
+    static QString channelCheckBox(Channel channel);
+    // Channels by their stored names ("Push and SMS"); a name that is not a channel reads as itself.
     static QString channels(const QStringList &names);
     static QString status(PauseStatus status);
     static QString role(Role role); // "Coordinator", "Org admin", "Global admin"
@@ -26,6 +30,8 @@ public:
     static QString dateTime(const QDateTime &when);
     // The calendar date of an effective date (stored as midnight UTC of that day).
     static QString date(const QDateTime &when);
+    // "1 January 2025" / "1. januar 2025": the locale's long format without the weekday.
+    static QString longDate(const QDate &day);
 };
 
 } // namespace cc

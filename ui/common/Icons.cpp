@@ -164,4 +164,19 @@ QIcon glyph(Glyph which)
     return icon;
 }
 
+QIcon channel(Channel which)
+{
+    switch (which) {
+    case Channel::Push:
+        return glyph(Glyph::Push);
+    case Channel::InApp:
+        return glyph(Glyph::InApp);
+    case Channel::Email:
+        return glyph(Glyph::Email);
+    case Channel::Sms:
+        return glyph(Glyph::Sms);
+    }
+    return {};
+}
+
 } // namespace cc::Icons

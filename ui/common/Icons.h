@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Records.h"
+
 #include <QIcon>
 
 namespace cc {
@@ -27,6 +29,8 @@ enum class Glyph
 
 QIcon application();
 QIcon glyph(Glyph which);
+// The one glyph of each channel, in every view and dialog that shows one.
+QIcon channel(Channel which);
 
 } // namespace Icons
 

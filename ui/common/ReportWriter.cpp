@@ -47,6 +47,156 @@ private:
     bool m_cancelled = false;
 };
 
+// Lays a table out on the pages of a PDF: a heading, then rows with word-wrapped cells in
+// columns as wide as their weights, the header row again at the top of every page, and a footer
+// with the title and the page number.
+class PdfTable
+{
+public:
+    PdfTable(QPdfWriter &pdf, QPainter &painter, const ReportWriter::Table &table)
+        : m_pdf(pdf)
+        , m_painter(painter)
+        , m_table(table)
+        , m_page(QPointF(0, 0), QSizeF(pdf.width(), pdf.height()))
+        , m_columns(table.headers.size())
+    {
+        m_bodyFont = painter.font();
+        m_bodyFont.setPointSizeF(8.5);
+        m_headerFont = m_bodyFont;
+        m_headerFont.setBold(true);
+        m_titleFont = m_bodyFont;
+        m_titleFont.setPointSizeF(15);
+        m_titleFont.setBold(true);
+        m_smallFont = m_bodyFont;
+        m_smallFont.setPointSizeF(7.5);
+        const QFontMetricsF bodyMetrics(m_bodyFont, &pdf);
+        const QFontMetricsF smallMetrics(m_smallFont, &pdf);
+        m_padding = bodyMetrics.height() * 0.3;
+        m_footerHeight = smallMetrics.height() * 2;
+        layOutColumns();
+        m_headerHeight = cellHeight(table.headers, m_headerFont);
+    }
+
+    // The title, the subtitle lines and the header row.
+    void drawHeading()
+    {
+        m_painter.setFont(m_titleFont);
+        const QFontMetricsF titleMetrics(m_titleFont, &m_pdf);
+        const QRectF wide(0, 0, m_page.width(), 1e6);
+        m_painter.drawText(QRectF(0, m_y, m_page.width(), titleMetrics.height() * 2),
+                           Qt::AlignLeft | Qt::TextWordWrap, m_table.title);
+        m_y += titleMetrics.boundingRect(wide, Qt::TextWordWrap, m_table.title).height()
+            + titleMetrics.height() * 0.4;
+        m_painter.setFont(m_bodyFont);
+        const QFontMetricsF bodyMetrics(m_bodyFont, &m_pdf);
+        for (const QString &line : m_table.subtitle) {
+            // Long lines (an organisation's full name, a long period) wrap rather than run off the page.
+            const QRectF box = bodyMetrics.boundingRect(wide, Qt::TextWordWrap, line);
+            m_painter.drawText(QRectF(0, m_y, m_page.width(), box.height()), Qt::AlignLeft | Qt::TextWordWrap,
+                               line);
+            m_y += std::max(box.height(), bodyMetrics.height());
+        }
+        m_y += bodyMetrics.height();
+        drawRow(m_table.headers, m_headerFont, m_headerHeight, false, true);
+    }
+
+    // One body row, on a new page when it does not fit; false once a page could not be added.
+    bool addRow(const QStringList &row)
+    {
+        const double height = cellHeight(row, m_bodyFont);
+        if (m_y + height > m_page.height() - m_footerHeight)
+            newPage();
+        drawRow(row, m_bodyFont, height, m_shaded, false);
+        m_shaded = !m_shaded;
+        return m_ok;
+    }
+
+    // The last page's footer.
+    void finish() { drawFooter(); }
+    bool ok() const { return m_ok; }
+
+private:
+    // Column x positions from the weights.
+    void layOutColumns()
+    {
+        QList<double> weights;
+        double weightSum = 0;
+        for (qsizetype i = 0; i < m_columns; ++i) {
+            weights << (i < m_table.columnWeights.size() ? std::max(1, m_table.columnWeights.at(i)) : 1);
+            weightSum += weights.last();
+        }
+        m_xs = {0};
+        for (qsizetype i = 0; i < m_columns; ++i)
+            m_xs << m_xs.last() + m_page.width() * weights.at(i) / weightSum;
+    }
+
+    double cellHeight(const QStringList &row, const QFont &font) const
+    {
+        const QFontMetricsF metrics(font, &m_pdf);
+        double height = metrics.height();
+        for (qsizetype i = 0; i < m_columns; ++i) {
+            const QRectF box(0, 0, m_xs.at(i + 1) - m_xs.at(i) - 2 * m_padding, 1e6);
+            height = std::max(height, metrics.boundingRect(box, Qt::TextWordWrap, row.value(i)).height());
+        }
+        return height + 2 * m_padding;
+    }
+
+    void drawRow(const QStringList &row, const QFont &font, double height, bool shaded, bool header)
+    {
+        m_painter.setFont(font);
+        if (header) {
+            m_painter.fillRect(QRectF(0, m_y, m_page.width(), height), QColor(0xdd, 0xe6, 0xee));
+        } else if (shaded) {
+            m_painter.fillRect(QRectF(0, m_y, m_page.width(), height), QColor(0xf4, 0xf6, 0xf8));
+        }
+        m_painter.setPen(Qt::black);
+        for (qsizetype i = 0; i < m_columns; ++i) {
+            const QRectF box(m_xs.at(i) + m_padding, m_y + m_padding,
+                             m_xs.at(i + 1) - m_xs.at(i) - 2 * m_padding, height - 2 * m_padding);
+            m_painter.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.value(i));
+        }
+        m_y += height;
+    }
+
+    void drawFooter()
+    {
+        const QFontMetricsF smallMetrics(m_smallFont, &m_pdf);
+        const QRectF line(0, m_page.height() - smallMetrics.height(), m_page.width(), smallMetrics.height());
+        m_painter.setFont(m_smallFont);
+        m_painter.setPen(Qt::darkGray);
+        m_painter.drawText(line, Qt::AlignRight, ReportWriter::tr("Page %1").arg(m_pageNumber));
+        m_painter.drawText(line, Qt::AlignLeft, m_table.title);
+    }
+
+    void newPage()
+    {
+        drawFooter();
+        if (!m_pdf.newPage())
+            m_ok = false;
+        ++m_pageNumber;
+        m_y = 0;
+        drawRow(m_table.headers, m_headerFont, m_headerHeight, false, true);
+    }
+
+    QPdfWriter &m_pdf;
+    QPainter &m_painter;
+    const ReportWriter::Table &m_table;
+    const QRectF m_page;
+    const qsizetype m_columns;
+    QFont m_bodyFont;
+    QFont m_headerFont;
+    QFont m_titleFont;
+    QFont m_smallFont;
+    double m_padding = 0;
+    double m_footerHeight = 0;
+    double m_headerHeight = 0;
+    QList<double> m_xs;
+    double m_y = 0;
+    int m_pageNumber = 1;
+    bool m_shaded = false;
+    bool m_ok = true;
+};
+
 } // namespace
 
 Error ReportWriter::cancelled()
@@ -141,110 +291,11 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
             out.cancelWriting();
             return fileError(file, tr("the PDF could not be started"));
         }
-        const QRectF page = QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height()));
-        QFont bodyFont = painter.font();
-        bodyFont.setPointSizeF(8.5);
-        QFont headerFont = bodyFont;
-        headerFont.setBold(true);
-        QFont titleFont = bodyFont;
-        titleFont.setPointSizeF(15);
-        titleFont.setBold(true);
-        QFont smallFont = bodyFont;
-        smallFont.setPointSizeF(7.5);
-        const QFontMetricsF bodyMetrics(bodyFont, &pdf);
-        const QFontMetricsF smallMetrics(smallFont, &pdf);
-        const double padding = bodyMetrics.height() * 0.3;
-        const double footerHeight = smallMetrics.height() * 2;
-
-        // Column x positions from the weights.
-        const qsizetype columns = table.headers.size();
-        QList<double> weights;
-        double weightSum = 0;
-        for (qsizetype i = 0; i < columns; ++i) {
-            weights << (i < table.columnWeights.size() ? std::max(1, table.columnWeights.at(i)) : 1);
-            weightSum += weights.last();
-        }
-        QList<double> xs{0};
-        for (qsizetype i = 0; i < columns; ++i)
-            xs << xs.last() + page.width() * weights.at(i) / weightSum;
-
-        int pageNumber = 1;
-        double y = 0;
-        const auto cellHeight = [&](const QStringList &row, const QFont &font) {
-            const QFontMetricsF metrics(font, &pdf);
-            double height = metrics.height();
-            for (qsizetype i = 0; i < columns; ++i) {
-                const QRectF box(0, 0, xs.at(i + 1) - xs.at(i) - 2 * padding, 1e6);
-                height = std::max(height, metrics.boundingRect(box, Qt::TextWordWrap, row.value(i)).height());
-            }
-            return height + 2 * padding;
-        };
-        const auto drawRow = [&](const QStringList &row, const QFont &font, double height, bool shaded,
-                                 bool header) {
-            painter.setFont(font);
-            if (header) {
-                painter.fillRect(QRectF(0, y, page.width(), height), QColor(0xdd, 0xe6, 0xee));
-            } else if (shaded) {
-                painter.fillRect(QRectF(0, y, page.width(), height), QColor(0xf4, 0xf6, 0xf8));
-            }
-            painter.setPen(Qt::black);
-            for (qsizetype i = 0; i < columns; ++i) {
-                const QRectF box(xs.at(i) + padding, y + padding, xs.at(i + 1) - xs.at(i) - 2 * padding,
-                                 height - 2 * padding);
-                painter.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.value(i));
-            }
-            y += height;
-        };
-        const auto drawFooter = [&] {
-            painter.setFont(smallFont);
-            painter.setPen(Qt::darkGray);
-            painter.drawText(
-                QRectF(0, page.height() - smallMetrics.height(), page.width(), smallMetrics.height()),
-                Qt::AlignRight, tr("Page %1").arg(pageNumber));
-            painter.drawText(
-                QRectF(0, page.height() - smallMetrics.height(), page.width(), smallMetrics.height()),
-                Qt::AlignLeft, table.title);
-        };
-        const double headerHeight = cellHeight(table.headers, headerFont);
-        const auto newPage = [&] {
-            drawFooter();
-            if (!pdf.newPage())
-                ok = false;
-            ++pageNumber;
-            y = 0;
-            drawRow(table.headers, headerFont, headerHeight, false, true);
-        };
-
-        // Heading.
-        painter.setFont(titleFont);
-        const QFontMetricsF titleMetrics(titleFont, &pdf);
-        painter.drawText(QRectF(0, y, page.width(), titleMetrics.height() * 2),
-                         Qt::AlignLeft | Qt::TextWordWrap, table.title);
-        y +=
-            titleMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, table.title).height()
-            + titleMetrics.height() * 0.4;
-        painter.setFont(bodyFont);
-        for (const QString &line : table.subtitle) {
-            // Long lines (an organisation's full name, a long period) wrap rather than run off the page.
-            const QRectF box =
-                bodyMetrics.boundingRect(QRectF(0, 0, page.width(), 1e6), Qt::TextWordWrap, line);
-            painter.drawText(QRectF(0, y, page.width(), box.height()), Qt::AlignLeft | Qt::TextWordWrap,
-                             line);
-            y += std::max(box.height(), bodyMetrics.height());
-        }
-        y += bodyMetrics.height();
-        drawRow(table.headers, headerFont, headerHeight, false, true);
-
-        bool shaded = false;
-        pushed = rows([&](const QStringList &row) {
-            const double height = cellHeight(row, bodyFont);
-            if (y + height > page.height() - footerHeight)
-                newPage();
-            drawRow(row, bodyFont, height, shaded, false);
-            shaded = !shaded;
-            return ok && gate.step();
-        });
-        drawFooter();
+        PdfTable pages(pdf, painter, table);
+        pages.drawHeading();
+        pushed = rows([&](const QStringList &row) { return pages.addRow(row) && gate.step(); });
+        ok = pages.ok();
+        pages.finish();
         painter.end();
     }
     if (gate.cancelled() || !pushed.ok() || !ok) {

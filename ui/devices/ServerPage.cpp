@@ -7,6 +7,7 @@
 #include "ui/common/ServerControl.h"
 #include "ui/common/Settings.h"
 #include "ui/devices/PairingPanel.h"
+#include "ui/devices/TokensPanel.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
@@ -15,36 +16,18 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHash>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace cc {
 
 namespace {
-
-enum TokenColumn
-{
-    LabelColumn,
-    UserColumn,
-    CreatedColumn,
-    LastUsedColumn,
-    ExpiresColumn,
-    StateColumn,
-    TokenColumnCount
-};
-
-constexpr int kTokenIdRole = Qt::UserRole;
-constexpr int kTokenValidRole = Qt::UserRole + 1;
 
 // "AB:CD:…" in two lines of 16 pairs, so it fits beside the form and is read in halves.
 QString fingerprintLines(const QString &fingerprint)
@@ -99,7 +82,9 @@ ServerPage::ServerPage(ConsoleServices &services, const Caller &caller, QWidget 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("serverSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(buildTokensBox());
+    m_tokens = new TokensPanel(services, caller, splitter);
+    connect(m_tokens, &TokensPanel::statusMessage, this, &ConsolePage::statusMessage);
+    splitter->addWidget(m_tokens);
     splitter->addWidget(buildLogBox());
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -137,11 +122,11 @@ ServerPage::ServerPage(ConsoleServices &services, const Caller &caller, QWidget 
         serverBox->setEnabled(false);
         m_pairing->setEnabled(false);
     }
-    connect(&services.auth, &AuthService::tokensChanged, this, &ServerPage::refreshTokens);
+    connect(&services.auth, &AuthService::tokensChanged, m_tokens, &TokensPanel::refresh);
     // A new password or a disabled user revokes tokens without AuthService knowing.
-    connect(&services.directory, &DirectoryService::usersChanged, this, &ServerPage::refreshTokens);
+    connect(&services.directory, &DirectoryService::usersChanged, m_tokens, &TokensPanel::refresh);
     updateState();
-    refreshTokens();
+    m_tokens->refresh();
 }
 
 QWidget *ServerPage::buildServerBox()
@@ -188,6 +173,21 @@ QWidget *ServerPage::buildServerBox()
     m_fingerprint->setWordWrap(false);
     m_fingerprint->setFont(fixedFont(m_fingerprint->font()));
 
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_startStop);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(m_state);
+    layout->addLayout(buildServerForm(box));
+    layout->addLayout(buttons);
+
+    connectServerBox();
+    return box;
+}
+
+QFormLayout *ServerPage::buildServerForm(QWidget *box)
+{
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     const auto addRow = [&](const QString &text, QWidget *field, QWidget *buddy) {
@@ -213,16 +213,11 @@ QWidget *ServerPage::buildServerBox()
     addRow(tr("&Key file:"), keyField, m_key);
     addRow(tr("Addresses:"), m_urls, m_urls);
     addRow(tr("Fingerprint (SHA-256):"), m_fingerprint, m_fingerprint);
+    return form;
+}
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_startStop);
-    buttons->addStretch(1);
-
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_state);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-
+void ServerPage::connectServerBox()
+{
     connect(m_startStop, &QPushButton::clicked, this, &ServerPage::startOrStop);
     connect(m_port, &QSpinBox::valueChanged, this, &ServerPage::saveSettings);
     connect(m_tls, &QCheckBox::toggled, this, [this] {
@@ -238,46 +233,6 @@ QWidget *ServerPage::buildServerBox()
     connect(m_browseKey, &QPushButton::clicked, this, [this] {
         chooseFile(m_key, tr("Choose the private key file"), tr("PEM keys (*.pem *.key);;All files (*)"));
     });
-    return box;
-}
-
-QWidget *ServerPage::buildTokensBox()
-{
-    auto *box = new QGroupBox(tr("Paired &devices and tokens"), this);
-    box->setObjectName(QStringLiteral("tokensBox"));
-    m_tokens = new QTableWidget(0, TokenColumnCount, box);
-    m_tokens->setObjectName(QStringLiteral("tokensTable"));
-    m_tokens->setAccessibleName(tr("Paired devices and tokens"));
-    m_tokens->setHorizontalHeaderLabels(
-        {tr("Device"), tr("User"), tr("Created"), tr("Last used"), tr("Expires"), tr("State")});
-    m_tokens->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tokens->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tokens->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tokens->setTabKeyNavigation(false);
-    m_tokens->setAlternatingRowColors(true);
-    m_tokens->verticalHeader()->setVisible(false);
-    // The user's name takes what is left; the dates and states are as wide as they need.
-    m_tokens->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tokens->horizontalHeader()->setSectionResizeMode(UserColumn, QHeaderView::Stretch);
-    m_tokens->horizontalHeader()->setStretchLastSection(false);
-    m_tokens->setTextElideMode(Qt::ElideMiddle);
-    m_tokens->horizontalHeader()->setAccessibleName(tr("Columns of the tokens"));
-
-    m_revoke = new QPushButton(tr("&Revoke…"), box);
-    m_revoke->setObjectName(QStringLiteral("revokeToken"));
-    m_revoke->setAccessibleName(tr("Revoke the selected token"));
-    m_revoke->setToolTip(tr("Signs the device out at once; it must be paired again."));
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_revoke);
-    buttons->addStretch(1);
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_tokens, 1);
-    layout->addLayout(buttons);
-
-    connect(m_tokens, &QTableWidget::itemSelectionChanged, this, &ServerPage::updateTokenButtons);
-    connect(m_revoke, &QPushButton::clicked, this, &ServerPage::revokeSelected);
-    return box;
 }
 
 QWidget *ServerPage::buildLogBox()
@@ -314,7 +269,7 @@ QIcon ServerPage::icon() const
 void ServerPage::activated()
 {
     // "Last used" and expiry change without a signal.
-    refreshTokens();
+    m_tokens->refresh();
     updateState();
 }
 
@@ -425,87 +380,6 @@ void ServerPage::updateState()
     m_startStop->setText(state.running ? tr("&Stop server") : tr("&Start server"));
     m_startStop->setAccessibleName(state.running ? tr("Stop server") : tr("Start server"));
     updateTlsWidgets();
-}
-
-void ServerPage::refreshTokens()
-{
-    const QString selected =
-        m_tokens->currentRow() >= 0 && m_tokens->item(m_tokens->currentRow(), LabelColumn)
-        ? m_tokens->item(m_tokens->currentRow(), LabelColumn)->data(kTokenIdRole).toString()
-        : QString();
-    auto tokens = services().auth.tokens(caller());
-    m_tokens->setRowCount(0);
-    if (!tokens) {
-        emit statusMessage(tr("The tokens could not be read: %1").arg(ErrorMessages::text(tokens.error())));
-        updateTokenButtons();
-        return;
-    }
-    // Whose token it is: the users the caller may see (a coordinator sees only their own tokens).
-    QHash<QString, QString> names;
-    if (caller().role == Role::Coordinator) {
-        names.insert(caller().userId, caller().username);
-    } else if (auto users = services().directory.users(caller())) {
-        for (const User &user : std::as_const(*users))
-            names.insert(user.id, tr("%1 (%2)").arg(user.displayName, user.username));
-    }
-    const QDateTime now = services().clock.now();
-    m_tokens->setRowCount(int(tokens->size()));
-    int row = 0;
-    int selectRow = -1;
-    for (const ApiToken &token : std::as_const(*tokens)) {
-        const QString state = !token.revokedAt.isNull()
-            ? tr("Revoked %1").arg(DisplayText::dateTime(token.revokedAt))
-            : token.isValidAt(now) ? tr("Valid")
-                                   : tr("Expired");
-        const QStringList cells{
-            token.label.isEmpty() ? tr("(no name)") : token.label,
-            names.value(token.userId, token.userId),
-            DisplayText::dateTime(token.createdAt),
-            token.lastUsedAt.isValid() ? DisplayText::dateTime(token.lastUsedAt) : tr("Never"),
-            DisplayText::dateTime(token.expiresAt),
-            state,
-        };
-        for (int column = 0; column < TokenColumnCount; ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            item->setData(kTokenIdRole, token.id);
-            item->setData(kTokenValidRole, token.isValidAt(now));
-            m_tokens->setItem(row, column, item);
-        }
-        if (token.id == selected)
-            selectRow = row;
-        ++row;
-    }
-    if (selectRow >= 0)
-        m_tokens->selectRow(selectRow);
-    updateTokenButtons();
-}
-
-void ServerPage::updateTokenButtons()
-{
-    const QList<QTableWidgetItem *> selected = m_tokens->selectedItems();
-    m_revoke->setEnabled(!selected.isEmpty() && selected.first()->data(kTokenValidRole).toBool());
-}
-
-void ServerPage::revokeSelected()
-{
-    const QList<QTableWidgetItem *> selected = m_tokens->selectedItems();
-    if (selected.isEmpty())
-        return;
-    const int row = selected.first()->row();
-    const QString tokenId = selected.first()->data(kTokenIdRole).toString();
-    const QString device = m_tokens->item(row, LabelColumn)->text();
-    const QString user = m_tokens->item(row, UserColumn)->text();
-    const auto answer = QMessageBox::question(
-        this, tr("Revoke token"),
-        tr("Revoke “%1” of %2? The device is signed out at once and must be paired again.").arg(device, user),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes)
-        return;
-    if (auto revoked = services().auth.revoke(caller(), tokenId); !revoked) {
-        ErrorMessages::show(this, tr("The token could not be revoked"), revoked.error());
-        return;
-    }
-    emit statusMessage(tr("“%1” of %2 was revoked.").arg(device, user));
 }
 
 } // namespace cc

@@ -3,16 +3,17 @@
 #include "ui/common/ConsolePage.h"
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
 
 namespace cc {
 
 class PairingPanel;
+class TokensPanel;
 
 // The page of the embedded API server (through ServerControl only): start and stop it with the
 // port and TLS files of the settings, its state, addresses and certificate fingerprint; pairing a
@@ -33,7 +34,9 @@ public:
 
 private:
     QWidget *buildServerBox();
-    QWidget *buildTokensBox();
+    // The port, TLS and address rows of the server box.
+    QFormLayout *buildServerForm(QWidget *box);
+    void connectServerBox();
     QWidget *buildLogBox();
     void loadSettings();
     void saveSettings();
@@ -41,9 +44,6 @@ private:
     void updateState();
     void updateTlsWidgets();
     void chooseFile(QLineEdit *edit, const QString &caption, const QString &filter);
-    void refreshTokens();
-    void updateTokenButtons();
-    void revokeSelected();
 
     QLabel *m_noServer = nullptr;
     QLabel *m_state = nullptr;
@@ -57,8 +57,7 @@ private:
     QLabel *m_urls = nullptr;
     QLabel *m_fingerprint = nullptr;
     PairingPanel *m_pairing = nullptr;
-    QTableWidget *m_tokens = nullptr;
-    QPushButton *m_revoke = nullptr;
+    TokensPanel *m_tokens = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QString m_startProblem; // why the page did not even try to start (e.g. TLS without files)
 };

@@ -1,7 +1,5 @@
 #include "ui/peermentors/HistoryModel.h"
 
-#include "ui/common/RecordFields.h"
-
 #include <algorithm>
 
 namespace cc {
@@ -16,10 +14,17 @@ bool before(const NotificationRecord &a, const NotificationRecord &b)
     return a.id > b.id;
 }
 
+// The field each column shows.
+constexpr RecordFields::Field kColumns[] = {
+    RecordFields::Field::Event,    RecordFields::Field::EffectiveDate, RecordFields::Field::Reason,
+    RecordFields::Field::Channels, RecordFields::Field::SentAt,
+};
+static_assert(std::size(kColumns) == HistoryModel::ColumnCount);
+
 } // namespace
 
 HistoryModel::HistoryModel(NotificationRecordService &records, const Caller &caller, QObject *parent)
-    : QAbstractTableModel(parent)
+    : RecordTableModel(QList<RecordFields::Field>(std::cbegin(kColumns), std::cend(kColumns)), parent)
     , m_records(records)
     , m_caller(caller)
 {
@@ -49,7 +54,7 @@ void HistoryModel::load(const QString &peerMentorId)
     beginResetModel();
     m_rows.clear();
     m_mentor = PeerMentor();
-    m_lastError.reset();
+    clearError();
     std::optional<Error> error;
     if (!peerMentorId.isEmpty()) {
         auto history = m_records.history(m_caller, peerMentorId);
@@ -61,18 +66,8 @@ void HistoryModel::load(const QString &peerMentorId)
         }
     }
     endResetModel();
-    if (error) {
-        m_lastError = error;
-        emit errorOccurred(*error);
-    }
-}
-
-int HistoryModel::rowOf(const QString &id) const
-{
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).id == id)
-            return i;
-    return -1;
+    if (error)
+        fail(*error);
 }
 
 void HistoryModel::onRecordAdded(const NotificationRecord &record)
@@ -81,9 +76,7 @@ void HistoryModel::onRecordAdded(const NotificationRecord &record)
         || rowOf(record.id) >= 0)
         return;
     const int row = int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), record, before) - m_rows.cbegin());
-    beginInsertRows({}, row, row);
-    m_rows.insert(row, record);
-    endInsertRows();
+    insertRecord(row, record);
 }
 
 void HistoryModel::onRecordChanged(const NotificationRecord &record)
@@ -91,8 +84,7 @@ void HistoryModel::onRecordChanged(const NotificationRecord &record)
     const int row = rowOf(record.id);
     if (row < 0)
         return;
-    m_rows[row] = record;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    replaceRecord(row, record);
 }
 
 void HistoryModel::onRecordDeleted(const QString &id, const QString &orgId)
@@ -101,59 +93,7 @@ void HistoryModel::onRecordDeleted(const QString &id, const QString &orgId)
     const int row = rowOf(id);
     if (row < 0)
         return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-}
-
-int HistoryModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int HistoryModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-namespace {
-
-// The field each column shows.
-constexpr RecordFields::Field kFieldOf[] = {
-    RecordFields::Field::Event,    RecordFields::Field::EffectiveDate, RecordFields::Field::Reason,
-    RecordFields::Field::Channels, RecordFields::Field::SentAt,
-};
-static_assert(std::size(kFieldOf) == HistoryModel::ColumnCount);
-
-} // namespace
-
-QVariant HistoryModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const NotificationRecord &r = m_rows.at(index.row());
-    const RecordFields::Field field = kFieldOf[index.column()];
-    switch (role) {
-    case IdRole:
-        return r.id;
-    case Qt::DisplayRole:
-    case Qt::ToolTipRole:
-        return RecordFields::display(r, field);
-    case SortRole:
-        return RecordFields::sortKey(r, field);
-    case RawRole:
-        return RecordFields::raw(r, field);
-    }
-    return {};
-}
-
-QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    return RecordFields::header(kFieldOf[section]);
+    removeRecord(row);
 }
 
 } // namespace cc

@@ -1,13 +1,14 @@
 #include "ui/peermentors/PeerMentorsPage.h"
 
-#include "ui/common/ChannelsDelegate.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
 #include "ui/common/LongTask.h"
 #include "ui/common/Settings.h"
+#include "ui/peermentors/GlyphColumnProxy.h"
 #include "ui/peermentors/HistoryModel.h"
+#include "ui/peermentors/MentorProfileView.h"
 #include "ui/peermentors/PeerMentorsModel.h"
 #include "ui/peermentors/RecordEventDialog.h"
 
@@ -16,11 +17,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -33,58 +31,6 @@
 #include <QVBoxLayout>
 
 namespace cc {
-
-namespace {
-
-// Puts the Paused/Active glyph beside the text of one column, chosen by the column's raw value
-// ("paused", "pause_activated", …). A view detail, so the models stay free of pixmaps (they are
-// also used without a GUI).
-class GlyphColumnProxy : public QIdentityProxyModel
-{
-public:
-    GlyphColumnProxy(int column, int rawRole, const QHash<QString, QIcon> &icons, QObject *parent)
-        : QIdentityProxyModel(parent)
-        , m_column(column)
-        , m_rawRole(rawRole)
-        , m_icons(icons)
-    {}
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::DecorationRole && index.column() == m_column) {
-            const auto found = m_icons.constFind(QIdentityProxyModel::data(index, m_rawRole).toString());
-            return found == m_icons.cend() ? QVariant() : QVariant(*found);
-        }
-        return QIdentityProxyModel::data(index, role);
-    }
-
-private:
-    int m_column;
-    int m_rawRole;
-    QHash<QString, QIcon> m_icons;
-};
-
-// A read-only profile value a keyboard can reach, select and copy; a screen reader reads its name
-// (the caption) and its text.
-QLabel *valueLabel(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setFocusPolicy(Qt::StrongFocus);
-    label->setWordWrap(true);
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    return label;
-}
-
-QString orNotGiven(const QString &text)
-{
-    return text.isEmpty() ? PeerMentorsPage::tr("Not given") : text;
-}
-
-} // namespace
 
 PeerMentorsPage::PeerMentorsPage(ConsoleServices &services, const Caller &caller, QWidget *parent)
     : ConsolePage(services, caller, parent)
@@ -144,9 +90,6 @@ PeerMentorsPage::PeerMentorsPage(ConsoleServices &services, const Caller &caller
         emit statusMessage(ErrorMessages::heading(error));
         updatePlaceholder();
     });
-    connect(m_history, &QAbstractItemModel::rowsInserted, this, &PeerMentorsPage::updateTimelineNote);
-    connect(m_history, &QAbstractItemModel::rowsRemoved, this, &PeerMentorsPage::updateTimelineNote);
-    connect(m_history, &QAbstractItemModel::modelReset, this, &PeerMentorsPage::updateTimelineNote);
 
     m_list->sortByColumn(PeerMentorsModel::NameColumn, Qt::AscendingOrder);
     onListReset();
@@ -277,121 +220,25 @@ QWidget *PeerMentorsPage::buildDetails()
     m_details->addWidget(m_placeholder);
 
     // Page 1: the profile, the actions and the timeline.
-    auto *panel = new QWidget(m_details);
-    m_name = valueLabel(panel, QStringLiteral("profileName"), tr("Name"));
-    QFont heading = m_name->font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.35);
-    heading.setBold(true);
-    m_name->setFont(heading);
-    m_statusIcon = new QLabel(panel);
-    m_statusIcon->setObjectName(QStringLiteral("profileStatusIcon"));
-    m_status = valueLabel(panel, QStringLiteral("profileStatus"), tr("Status"));
-    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    m_id = valueLabel(panel, QStringLiteral("profileId"), tr("Id"));
-    m_coordinator = valueLabel(panel, QStringLiteral("profileCoordinator"), tr("Coordinator"));
-    m_email = valueLabel(panel, QStringLiteral("profileEmail"), tr("Email"));
-    m_phone = valueLabel(panel, QStringLiteral("profilePhone"), tr("Phone"));
-    m_pausedSince = valueLabel(panel, QStringLiteral("profilePausedSince"), tr("Paused since"));
-
-    auto *nameRow = new QHBoxLayout;
-    nameRow->addWidget(m_name, 1);
-    nameRow->addWidget(m_statusIcon);
-    nameRow->addWidget(m_status);
-
-    auto *profileBox = new QGroupBox(tr("Profile"), panel);
-    profileBox->setObjectName(QStringLiteral("profileBox"));
-    auto *grid = new QGridLayout(profileBox);
-    const auto addField = [&](int row, int column, const QString &caption, QLabel *value) {
-        auto *label = new QLabel(caption, profileBox);
-        label->setBuddy(value);
-        grid->addWidget(label, row, column * 2, Qt::AlignTop);
-        grid->addWidget(value, row, column * 2 + 1, Qt::AlignTop);
-    };
-    addField(0, 0, tr("Id:"), m_id);
-    addField(0, 1, tr("Coordinator:"), m_coordinator);
-    addField(1, 0, tr("Email:"), m_email);
-    addField(1, 1, tr("Phone:"), m_phone);
-    addField(2, 0, tr("Paused since:"), m_pausedSince);
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(3, 1);
-    grid->setHorizontalSpacing(fontMetrics().averageCharWidth() * 2);
-
-    auto *pauseButton = new QPushButton(panel);
-    auto *resumeButton = new QPushButton(panel);
-    auto *csvButton = new QPushButton(panel);
-    auto *pdfButton = new QPushButton(panel);
-    pauseButton->setIcon(Icons::glyph(Icons::Glyph::Paused));
-    resumeButton->setIcon(Icons::glyph(Icons::Glyph::Active));
+    m_profile = new MentorProfileView(*m_history, m_details);
+    using Button = MentorProfileView::Button;
     m_recordPause = addPageAction(tr("Record a &pause…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                                  pauseButton, QStringLiteral("recordPause"),
+                                  m_profile->button(Button::RecordPause), QStringLiteral("recordPause"),
                                   tr("Record a pause on the peer mentor's behalf and build the messages."));
     m_recordResume = addPageAction(tr("Record a &resume…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                                   resumeButton, QStringLiteral("recordResume"),
+                                   m_profile->button(Button::RecordResume), QStringLiteral("recordResume"),
                                    tr("Record that the peer mentor is active again and build the messages."));
-    m_exportCsv =
-        addPageAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), csvButton,
-                      QStringLiteral("exportCsv"), tr("Save the notification history as a CSV file."));
+    m_exportCsv = addPageAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                                m_profile->button(Button::ExportCsv), QStringLiteral("exportCsv"),
+                                tr("Save the notification history as a CSV file."));
     m_exportPdf =
-        addPageAction(tr("Export as P&DF…"), QKeySequence::Print, pdfButton, QStringLiteral("exportPdf"),
-                      tr("Save the notification history as a printable PDF."));
+        addPageAction(tr("Export as P&DF…"), QKeySequence::Print, m_profile->button(Button::ExportPdf),
+                      QStringLiteral("exportPdf"), tr("Save the notification history as a printable PDF."));
     connect(m_recordPause, &QAction::triggered, this, [this] { recordEvent(EventType::PauseActivated); });
     connect(m_recordResume, &QAction::triggered, this, [this] { recordEvent(EventType::PauseDeactivated); });
     connect(m_exportCsv, &QAction::triggered, this, [this] { chooseExportFile(HistoryExport::Format::Csv); });
     connect(m_exportPdf, &QAction::triggered, this, [this] { chooseExportFile(HistoryExport::Format::Pdf); });
-
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(pauseButton);
-    actions->addWidget(resumeButton);
-    actions->addStretch(1);
-
-    m_timeline = new QTreeView(panel);
-    m_timeline->setObjectName(QStringLiteral("timelineView"));
-    m_timeline->setAccessibleName(tr("Notification history"));
-    m_timeline->setAccessibleDescription(
-        tr("Newest first: event, effective date, reason, channels and when it was sent."));
-    auto *glyphs = new GlyphColumnProxy(
-        HistoryModel::EventColumn, HistoryModel::RawRole,
-        {{eventTypeName(EventType::PauseActivated), Icons::glyph(Icons::Glyph::Paused)},
-         {eventTypeName(EventType::PauseDeactivated), Icons::glyph(Icons::Glyph::Active)}},
-        this);
-    glyphs->setSourceModel(m_history);
-    m_timeline->setModel(glyphs);
-    m_timeline->setItemDelegateForColumn(HistoryModel::ChannelsColumn,
-                                         new ChannelsDelegate(HistoryModel::RawRole, m_timeline));
-    m_timeline->setRootIsDecorated(false);
-    m_timeline->setUniformRowHeights(true);
-    m_timeline->setAllColumnsShowFocus(true);
-    m_timeline->setAlternatingRowColors(true);
-    m_timeline->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_timeline->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    QHeaderView *header = m_timeline->header();
-    header->setAccessibleName(tr("Columns of the notification history"));
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(HistoryModel::ReasonColumn, QHeaderView::Stretch);
-    auto *timelineLabel = new QLabel(tr("Notification his&tory:"), panel);
-    timelineLabel->setBuddy(m_timeline);
-    m_timelineNote = new QLabel(panel);
-    m_timelineNote->setObjectName(QStringLiteral("timelineNote"));
-    m_timelineNote->setWordWrap(true);
-
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(nameRow);
-    layout->addWidget(profileBox);
-    layout->addLayout(actions);
-    // The exports belong to the history: on its heading's line, which leaves room for longer words.
-    auto *timelineHeading = new QHBoxLayout;
-    timelineHeading->addWidget(timelineLabel, 0, Qt::AlignBottom);
-    timelineHeading->addStretch(1);
-    timelineHeading->addWidget(csvButton);
-    timelineHeading->addWidget(pdfButton);
-    layout->addSpacing(fontMetrics().height() / 2);
-    layout->addLayout(timelineHeading);
-    layout->addWidget(m_timeline, 1);
-    layout->addWidget(m_timelineNote);
-    m_details->addWidget(panel);
+    m_details->addWidget(m_profile);
     return m_details;
 }
 
@@ -459,7 +306,7 @@ void PeerMentorsPage::showMentor(const QString &peerMentorId)
     updateProfile();
     updatePlaceholder();
     updateActions();
-    updateTimelineNote();
+    m_profile->updateTimelineNote();
 }
 
 void PeerMentorsPage::updateProfile()
@@ -467,19 +314,8 @@ void PeerMentorsPage::updateProfile()
     const int row = m_mentors->rowOf(m_selectedId);
     if (row < 0)
         return;
-    const PeerMentorProfile &p = m_mentors->profileAt(row);
-    const bool paused = p.status == PauseStatus::Paused;
-    m_name->setText(p.mentor.name);
-    m_id->setText(p.mentor.id);
-    m_coordinator->setText(
-        orNotGiven(m_mentors->index(row, PeerMentorsModel::CoordinatorColumn).data().toString()));
-    m_email->setText(orNotGiven(p.mentor.email));
-    m_phone->setText(orNotGiven(p.mentor.phone));
-    m_status->setText(DisplayText::status(p.status));
-    const int extent = std::max(16, fontMetrics().height());
-    m_statusIcon->setPixmap(
-        Icons::glyph(paused ? Icons::Glyph::Paused : Icons::Glyph::Active).pixmap(extent, extent));
-    m_pausedSince->setText(paused ? DisplayText::date(p.pauseStartDate) : tr("Not paused"));
+    m_profile->showProfile(m_mentors->profileAt(row),
+                           m_mentors->index(row, PeerMentorsModel::CoordinatorColumn).data().toString());
 }
 
 void PeerMentorsPage::updateActions()
@@ -508,16 +344,6 @@ void PeerMentorsPage::updatePlaceholder()
             tr("There are no peer mentors to show yet. When an organisation admin adds them, "
                "they appear here with their status and notification history."));
     m_details->setCurrentIndex(0);
-}
-
-void PeerMentorsPage::updateTimelineNote()
-{
-    if (const auto &error = m_history->lastError())
-        m_timelineNote->setText(ErrorMessages::text(*error));
-    else if (m_history->rowCount() == 0)
-        m_timelineNote->setText(tr("No notifications are recorded for this peer mentor yet."));
-    else
-        m_timelineNote->setText(tr("%n notification(s), newest first.", nullptr, m_history->rowCount()));
 }
 
 bool PeerMentorsPage::recordEvent(EventType event)

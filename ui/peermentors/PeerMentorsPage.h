@@ -16,6 +16,7 @@ class QTreeView;
 namespace cc {
 
 class HistoryModel;
+class MentorProfileView;
 class PeerMentorsModel;
 
 // The page of the peer mentors with their status, profile and history timeline: a searchable,
@@ -58,7 +59,6 @@ private:
     void updateProfile();
     void updateActions();
     void updatePlaceholder();
-    void updateTimelineNote();
     void chooseExportFile(HistoryExport::Format format);
 
     PeerMentorsModel *m_mentors = nullptr;
@@ -74,22 +74,12 @@ private:
     QStackedWidget *m_details = nullptr;
     QLabel *m_placeholder = nullptr;
 
-    QLabel *m_name = nullptr;
-    QLabel *m_id = nullptr;
-    QLabel *m_coordinator = nullptr;
-    QLabel *m_email = nullptr;
-    QLabel *m_phone = nullptr;
-    QLabel *m_statusIcon = nullptr;
-    QLabel *m_status = nullptr;
-    QLabel *m_pausedSince = nullptr;
+    MentorProfileView *m_profile = nullptr;
 
     QAction *m_recordPause = nullptr;
     QAction *m_recordResume = nullptr;
     QAction *m_exportCsv = nullptr;
     QAction *m_exportPdf = nullptr;
-
-    QTreeView *m_timeline = nullptr;
-    QLabel *m_timelineNote = nullptr;
 };
 
 } // namespace cc

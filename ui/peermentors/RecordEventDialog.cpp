@@ -1,10 +1,10 @@
 #include "ui/peermentors/RecordEventDialog.h"
 
 #include "core/BuiltinTemplates.h"
-#include "ui/common/ChannelsDelegate.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
+#include "ui/common/Icons.h"
 
 #include <QAccessible>
 #include <QCheckBox>
@@ -25,20 +25,6 @@
 namespace cc {
 
 namespace {
-
-// The text of a channel's check box, with its mnemonic.
-QString channelCheckText(const QString &name)
-{
-    if (name == QLatin1String("push"))
-        return RecordEventDialog::tr("&Push");
-    if (name == QLatin1String("in_app"))
-        return RecordEventDialog::tr("&In app");
-    if (name == QLatin1String("email"))
-        return RecordEventDialog::tr("&Email");
-    if (name == QLatin1String("sms"))
-        return RecordEventDialog::tr("S&MS");
-    return name;
-}
 
 QLabel *selectableLabel(QWidget *parent, const QString &objectName, const QString &accessibleName)
 {
@@ -130,11 +116,12 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     channelsBox->setObjectName(QStringLiteral("channelsBox"));
     auto *channelsLayout = new QHBoxLayout(channelsBox);
     for (const QString &channel : channelNames()) {
-        auto *check = new QCheckBox(channelCheckText(channel), channelsBox);
+        const Channel kind = *channelFromName(channel);
+        auto *check = new QCheckBox(DisplayText::channelCheckBox(kind), channelsBox);
         check->setObjectName(QStringLiteral("channel_") + channel);
-        check->setAccessibleName(DisplayText::channel(channel));
-        check->setIcon(ChannelsDelegate::icon(channel));
-        check->setChecked(channel == QLatin1String("push") || channel == QLatin1String("in_app"));
+        check->setAccessibleName(DisplayText::channel(kind));
+        check->setIcon(Icons::channel(kind));
+        check->setChecked(kind == Channel::Push || kind == Channel::InApp);
         channelsLayout->addWidget(check);
         m_channels.insert(channel, check);
     }

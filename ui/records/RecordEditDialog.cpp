@@ -16,24 +16,6 @@
 
 namespace cc {
 
-namespace {
-
-// The text of a channel's check box, with its mnemonic.
-QString channelCheckText(const QString &name)
-{
-    if (name == QLatin1String("push"))
-        return RecordEditDialog::tr("&Push");
-    if (name == QLatin1String("in_app"))
-        return RecordEditDialog::tr("&In app");
-    if (name == QLatin1String("email"))
-        return RecordEditDialog::tr("&Email");
-    if (name == QLatin1String("sms"))
-        return RecordEditDialog::tr("S&MS");
-    return name;
-}
-
-} // namespace
-
 RecordEditDialog::RecordEditDialog(NotificationRecordService &records, const Caller &caller,
                                    const NotificationRecord &record, QWidget *parent)
     : QDialog(parent)
@@ -52,17 +34,7 @@ RecordEditDialog::RecordEditDialog(NotificationRecordService &records, const Cal
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_summary->setFocusPolicy(Qt::StrongFocus);
 
-    auto *channelsBox = new QGroupBox(tr("Channels the notification went out on"), this);
-    channelsBox->setObjectName(QStringLiteral("channelsBox"));
-    auto *channelsRow = new QHBoxLayout(channelsBox);
-    for (const QString &name : channelNames()) {
-        auto *box = new QCheckBox(channelCheckText(name), channelsBox);
-        box->setObjectName(QStringLiteral("channel_") + name);
-        box->setAccessibleName(DisplayText::channel(name));
-        channelsRow->addWidget(box);
-        m_channels.insert(name, box);
-    }
-    channelsRow->addStretch(1);
+    QWidget *channelsBox = buildChannelsBox();
 
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("notesEdit"));
@@ -114,6 +86,23 @@ RecordEditDialog::RecordEditDialog(NotificationRecordService &records, const Cal
 
     showRecord(record);
     m_channels.value(channelNames().constFirst())->setFocus();
+}
+
+QWidget *RecordEditDialog::buildChannelsBox()
+{
+    auto *channelsBox = new QGroupBox(tr("Channels the notification went out on"), this);
+    channelsBox->setObjectName(QStringLiteral("channelsBox"));
+    auto *channelsRow = new QHBoxLayout(channelsBox);
+    for (const Channel channel : allChannels()) {
+        const QString name = channelName(channel);
+        auto *box = new QCheckBox(DisplayText::channelCheckBox(channel), channelsBox);
+        box->setObjectName(QStringLiteral("channel_") + name);
+        box->setAccessibleName(DisplayText::channel(channel));
+        channelsRow->addWidget(box);
+        m_channels.insert(name, box);
+    }
+    channelsRow->addStretch(1);
+    return channelsBox;
 }
 
 void RecordEditDialog::showRecord(const NotificationRecord &record)

@@ -37,6 +37,8 @@ public slots:
     void loadCurrentVersion();
 
 private:
+    // A check box per channel, in the order of allChannels().
+    QWidget *buildChannelsBox();
     void showRecord(const NotificationRecord &record);
     QStringList checkedChannels() const;
     void setMessage(const QString &text);

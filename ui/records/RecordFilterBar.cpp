@@ -121,6 +121,11 @@ RecordFilterBar::RecordFilterBar(ConsoleServices &services, const Caller &caller
     connect(reload, &QTimer::timeout, this, &RecordFilterBar::reloadChoices);
     connect(&m_services.directory, &DirectoryService::directoryChanged, reload, qOverload<>(&QTimer::start));
 
+    connectFilters();
+}
+
+void RecordFilterBar::connectFilters()
+{
     for (QComboBox *combo : {m_mentor, m_event, m_coordinator})
         connect(combo, &QComboBox::currentIndexChanged, this, &RecordFilterBar::onChanged);
     for (QCheckBox *box : {m_fromOn, m_toOn})

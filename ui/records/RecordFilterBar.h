@@ -38,6 +38,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Every choice applies at once.
+    void connectFilters();
     void restore();
     void store();
     void onChanged();

@@ -1,7 +1,5 @@
 #include "ui/records/RecordsModel.h"
 
-#include "ui/common/RecordFields.h"
-
 #include <algorithm>
 
 namespace cc {
@@ -27,11 +25,18 @@ private:
     bool m_was;
 };
 
+// The field each column shows.
+constexpr RecordFields::Field kColumns[] = {
+    RecordFields::Field::SentAt,        RecordFields::Field::PeerMentor,  RecordFields::Field::Event,
+    RecordFields::Field::EffectiveDate, RecordFields::Field::Coordinator, RecordFields::Field::Channels,
+};
+static_assert(std::size(kColumns) == RecordsModel::ColumnCount);
+
 } // namespace
 
 RecordsModel::RecordsModel(NotificationRecordService &records, const Caller &caller, QObject *parent,
                            const RecordFilter &filter)
-    : QAbstractTableModel(parent)
+    : RecordTableModel(QList<RecordFields::Field>(std::cbegin(kColumns), std::cend(kColumns)), parent)
     , m_records(records)
     , m_caller(caller)
     , m_filter(filter)
@@ -97,7 +102,7 @@ void RecordsModel::reload(int rows)
     m_atEnd = false;
     m_pagesFetched = 0;
     m_rowsFetched = 0;
-    m_lastError.reset();
+    clearError();
     // Page by page, as scrolling would have loaded them.
     while (!m_atEnd && m_rows.size() < rows) {
         auto page = fetchPage();
@@ -134,64 +139,9 @@ std::optional<QList<NotificationRecord>> RecordsModel::fetchPage()
     return fresh;
 }
 
-void RecordsModel::fail(const Error &error)
-{
-    m_lastError = error;
-    emit errorOccurred(error);
-}
-
 Result<qint64> RecordsModel::totalCount() const
 {
     return m_records.count(m_caller, m_filter);
-}
-
-int RecordsModel::rowOf(const QString &id) const
-{
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).id == id)
-            return i;
-    return -1;
-}
-
-int RecordsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int RecordsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-namespace {
-
-// The field each column shows.
-constexpr RecordFields::Field kFieldOf[] = {
-    RecordFields::Field::SentAt,        RecordFields::Field::PeerMentor,  RecordFields::Field::Event,
-    RecordFields::Field::EffectiveDate, RecordFields::Field::Coordinator, RecordFields::Field::Channels,
-};
-static_assert(std::size(kFieldOf) == RecordsModel::ColumnCount);
-
-} // namespace
-
-QVariant RecordsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const NotificationRecord &r = m_rows.at(index.row());
-    const RecordFields::Field field = kFieldOf[index.column()];
-    switch (role) {
-    case IdRole:
-        return r.id;
-    case Qt::DisplayRole:
-    case Qt::ToolTipRole:
-        return RecordFields::display(r, field);
-    case SortRole:
-        return RecordFields::sortKey(r, field);
-    case RawRole:
-        return RecordFields::raw(r, field);
-    }
-    return {};
 }
 
 QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -201,11 +151,7 @@ QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int 
             ? tr("Click to show the newest or the oldest records first.")
             : tr("The records are in the order they were sent; this column does not sort them.");
     }
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (section < 0 || section >= ColumnCount)
-        return {};
-    return RecordFields::header(kFieldOf[section]);
+    return RecordTableModel::headerData(section, orientation, role);
 }
 
 bool RecordsModel::canFetchMore(const QModelIndex &parent) const
@@ -219,12 +165,8 @@ void RecordsModel::fetchMore(const QModelIndex &parent)
         return;
     const Changing changing(m_changing);
     auto page = fetchPage();
-    if (!page || page->isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(page->size()) - 1);
-    m_rows.append(std::move(*page));
-    endInsertRows();
+    if (page)
+        appendRecords(std::move(*page));
 }
 
 bool RecordsModel::matches(const NotificationRecord &r) const
@@ -266,9 +208,7 @@ void RecordsModel::onRecordAdded(const NotificationRecord &record)
     if (row == m_rows.size() && !m_atEnd)
         return;
     const Changing changing(m_changing);
-    beginInsertRows({}, row, row);
-    m_rows.insert(row, record);
-    endInsertRows();
+    insertRecord(row, record);
 }
 
 void RecordsModel::onRecordChanged(const NotificationRecord &record)
@@ -277,8 +217,7 @@ void RecordsModel::onRecordChanged(const NotificationRecord &record)
     const int row = positionFor(record);
     if (row >= m_rows.size() || m_rows.at(row).id != record.id)
         return;
-    m_rows[row] = record;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    replaceRecord(row, record);
 }
 
 void RecordsModel::onRecordDeleted(const QString &id, const QString &orgId)
@@ -289,9 +228,7 @@ void RecordsModel::onRecordDeleted(const QString &id, const QString &orgId)
     if (row < 0)
         return;
     const Changing changing(m_changing);
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
+    removeRecord(row);
 }
 
 } // namespace cc

@@ -3,8 +3,7 @@
 #include "core/Caller.h"
 #include "core/NotificationRecordService.h"
 #include "core/Records.h"
-
-#include <QAbstractTableModel>
+#include "ui/common/RecordTableModel.h"
 
 #include <optional>
 
@@ -16,7 +15,7 @@ namespace cc {
 // millionth row costs what the first does, and nothing ever loads the whole table. Records added,
 // changed or deleted through the service — from any thread, e.g. the API server's — show up in
 // the loaded rows without a reset.
-class RecordsModel : public QAbstractTableModel
+class RecordsModel : public RecordTableModel
 {
     Q_OBJECT
 public:
@@ -29,12 +28,6 @@ public:
         CoordinatorColumn,
         ChannelsColumn,
         ColumnCount
-    };
-    enum ItemRole
-    {
-        IdRole = Qt::UserRole, // the record's id
-        SortRole,              // a value that sorts: QDateTime for times, else text
-        RawRole,               // the value as the API writes it: timestamps, event and channel names
     };
     static constexpr int kDefaultPageSize = 200;
 
@@ -58,20 +51,15 @@ public:
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }
 
-    const NotificationRecord &recordAt(int row) const { return m_rows.at(row); }
-    int rowOf(const QString &id) const; // -1 when not loaded
     bool atEnd() const { return m_atEnd; }
     // All records that match the filter, loaded or not (the service counts them).
     Result<qint64> totalCount() const;
-    const std::optional<Error> &lastError() const { return m_lastError; }
 
     // What was asked of the service since the last reset: windowAfter() calls and the rows they asked for.
     int pagesFetched() const { return m_pagesFetched; }
     qint64 rowsFetched() const { return m_rowsFetched; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Adds a tooltip that tells which column sorts.
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
@@ -79,14 +67,10 @@ public:
     // and leave the order as it is.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-signals:
-    void errorOccurred(const cc::Error &error);
-
 private:
     void reload(int rows);
     // The next page after the loaded rows (without those already loaded); nothing on an error.
     std::optional<QList<NotificationRecord>> fetchPage();
-    void fail(const Error &error);
     bool matches(const NotificationRecord &record) const;
     // True when `a` comes before `b` in the model's order.
     bool before(const NotificationRecord &a, const NotificationRecord &b) const;
@@ -102,11 +86,9 @@ private:
     RecordFilter m_filter;
     RecordOrder m_order = RecordOrder::NewestFirst;
     int m_pageSize = kDefaultPageSize;
-    QList<NotificationRecord> m_rows;
     bool m_atEnd = false;
     int m_pagesFetched = 0;
     qint64 m_rowsFetched = 0;
-    std::optional<Error> m_lastError;
     // True while the rows change: no fetch may start then (an observer of rowsAboutToBeInserted or
     // modelReset that asks for more would nest one change in another).
     bool m_changing = false;

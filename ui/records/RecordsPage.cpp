@@ -95,41 +95,11 @@ RecordsPage::RecordsPage(ConsoleServices &services, const Caller &caller, QWidge
     connect(m_sort, &QComboBox::currentIndexChanged, this,
             [this] { setSortOrder(Qt::SortOrder(m_sort->currentData().toInt())); });
 
-    m_editButton = new QPushButton(this);
-    m_deleteButton = new QPushButton(this);
-    auto *exportButton = new QPushButton(this);
-    auto *refreshButton = new QPushButton(this);
-    m_edit =
-        addPageAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), m_editButton, QStringLiteral("editRecord"));
-    m_delete =
-        addPageAction(tr("&Delete…"), QKeySequence::Delete, m_deleteButton, QStringLiteral("deleteRecord"));
-    m_export = addPageAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportButton,
-                             QStringLiteral("exportCsv"));
-    m_refresh =
-        addPageAction(tr("Re&fresh"), QKeySequence::Refresh, refreshButton, QStringLiteral("refresh"));
-    exportButton->setToolTip(tr("Save every record the filters match as a CSV file (%1).")
-                                 .arg(m_export->shortcut().toString(QKeySequence::NativeText)));
-    refreshButton->setToolTip(
-        tr("Read the records again (%1).").arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_edit, &QAction::triggered, this, &RecordsPage::editCurrent);
-    connect(m_delete, &QAction::triggered, this, &RecordsPage::deleteCurrent);
-    connect(m_export, &QAction::triggered, this, &RecordsPage::chooseExportFile);
-    connect(m_refresh, &QAction::triggered, this, [this] {
-        m_filterBar->reloadChoices();
-        m_model->refresh();
-        updateCount();
-    });
-
     auto *countRow = new QHBoxLayout;
     countRow->addWidget(m_count, 1);
     countRow->addWidget(sortLabel);
     countRow->addWidget(m_sort);
-    auto *buttonRow = new QHBoxLayout;
-    buttonRow->addWidget(m_editButton);
-    buttonRow->addWidget(m_deleteButton);
-    buttonRow->addStretch(1);
-    buttonRow->addWidget(exportButton);
-    buttonRow->addWidget(refreshButton);
+    QHBoxLayout *buttonRow = buildActions();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filterBar);
@@ -162,6 +132,42 @@ RecordsPage::RecordsPage(ConsoleServices &services, const Caller &caller, QWidge
     showModelError();
     updateCount();
     updateActions();
+}
+
+QHBoxLayout *RecordsPage::buildActions()
+{
+    m_editButton = new QPushButton(this);
+    m_deleteButton = new QPushButton(this);
+    auto *exportButton = new QPushButton(this);
+    auto *refreshButton = new QPushButton(this);
+    m_edit =
+        addPageAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), m_editButton, QStringLiteral("editRecord"));
+    m_delete =
+        addPageAction(tr("&Delete…"), QKeySequence::Delete, m_deleteButton, QStringLiteral("deleteRecord"));
+    m_export = addPageAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportButton,
+                             QStringLiteral("exportCsv"));
+    m_refresh =
+        addPageAction(tr("Re&fresh"), QKeySequence::Refresh, refreshButton, QStringLiteral("refresh"));
+    exportButton->setToolTip(tr("Save every record the filters match as a CSV file (%1).")
+                                 .arg(m_export->shortcut().toString(QKeySequence::NativeText)));
+    refreshButton->setToolTip(
+        tr("Read the records again (%1).").arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_edit, &QAction::triggered, this, &RecordsPage::editCurrent);
+    connect(m_delete, &QAction::triggered, this, &RecordsPage::deleteCurrent);
+    connect(m_export, &QAction::triggered, this, &RecordsPage::chooseExportFile);
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        m_filterBar->reloadChoices();
+        m_model->refresh();
+        updateCount();
+    });
+
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_editButton);
+    buttonRow->addWidget(m_deleteButton);
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(exportButton);
+    buttonRow->addWidget(refreshButton);
+    return buttonRow;
 }
 
 QString RecordsPage::title() const

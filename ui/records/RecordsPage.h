@@ -7,6 +7,7 @@
 
 class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QMessageBox;
 class QPushButton;
@@ -61,6 +62,8 @@ private:
     QAction *addPageAction(const QString &text, const QKeySequence &shortcut, QPushButton *button,
                            const QString &objectName);
     void setUpView();
+    // The edit, delete, export and refresh buttons with their actions, in a row.
+    QHBoxLayout *buildActions();
     void applyFilter();
     void updateCount();
     void updateActions();

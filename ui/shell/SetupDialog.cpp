@@ -67,35 +67,7 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     group->addButton(m_createChoice, 0);
     group->addButton(m_demoChoice, 1);
 
-    auto *createPage = new QWidget(this);
-    auto *form = new QFormLayout(createPage);
-    m_orgName = field(createPage, QStringLiteral("organisationName"), tr("Organisation name"));
-    m_orgName->setPlaceholderText(tr("e.g. Norges Handikapforbund Oslo"));
-    m_orgLanguage = new QComboBox(createPage);
-    m_orgLanguage->setObjectName(QStringLiteral("organisationLanguage"));
-    m_orgLanguage->setAccessibleName(tr("Language of the notifications"));
-    m_orgLanguage->addItem(QStringLiteral("Norsk bokmål"), QStringLiteral("nb"));
-    m_orgLanguage->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_adminName = field(createPage, QStringLiteral("adminName"), tr("Your name"));
-    m_username = field(createPage, QStringLiteral("adminUsername"), tr("User name"));
-    m_password = field(createPage, QStringLiteral("adminPassword"), tr("Password"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_repeat = field(createPage, QStringLiteral("adminPasswordRepeat"), tr("Repeat the password"));
-    m_repeat->setEchoMode(QLineEdit::Password);
-    const auto addRow = [&](const QString &label, QWidget *widget) {
-        auto *l = new QLabel(label, createPage);
-        l->setBuddy(widget);
-        form->addRow(l, widget);
-    };
-    addRow(tr("&Organisation:"), m_orgName);
-    addRow(tr("&Notification language:"), m_orgLanguage);
-    addRow(tr("Your &name:"), m_adminName);
-    addRow(tr("&User name:"), m_username);
-    addRow(tr("&Password:"), m_password);
-    addRow(tr("&Repeat password:"), m_repeat);
-    auto *hint = new QLabel(tr("At least %n character(s).", nullptr, DirectoryService::kMinPasswordLength),
-                            createPage);
-    form->addRow(QString(), hint);
+    QWidget *createPage = buildCreatePage();
 
     auto *demoPage = new QLabel(tr("The demo organisation has 2 coordinators, 25 peer mentors and a year of "
                                    "notifications. You are signed in as its org admin; the passwords of the "
@@ -131,6 +103,40 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(520);
+}
+
+QWidget *SetupDialog::buildCreatePage()
+{
+    auto *createPage = new QWidget(this);
+    auto *form = new QFormLayout(createPage);
+    m_orgName = field(createPage, QStringLiteral("organisationName"), tr("Organisation name"));
+    m_orgName->setPlaceholderText(tr("e.g. Norges Handikapforbund Oslo"));
+    m_orgLanguage = new QComboBox(createPage);
+    m_orgLanguage->setObjectName(QStringLiteral("organisationLanguage"));
+    m_orgLanguage->setAccessibleName(tr("Language of the notifications"));
+    m_orgLanguage->addItem(QStringLiteral("Norsk bokmål"), QStringLiteral("nb"));
+    m_orgLanguage->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_adminName = field(createPage, QStringLiteral("adminName"), tr("Your name"));
+    m_username = field(createPage, QStringLiteral("adminUsername"), tr("User name"));
+    m_password = field(createPage, QStringLiteral("adminPassword"), tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_repeat = field(createPage, QStringLiteral("adminPasswordRepeat"), tr("Repeat the password"));
+    m_repeat->setEchoMode(QLineEdit::Password);
+    const auto addRow = [&](const QString &label, QWidget *widget) {
+        auto *l = new QLabel(label, createPage);
+        l->setBuddy(widget);
+        form->addRow(l, widget);
+    };
+    addRow(tr("&Organisation:"), m_orgName);
+    addRow(tr("&Notification language:"), m_orgLanguage);
+    addRow(tr("Your &name:"), m_adminName);
+    addRow(tr("&User name:"), m_username);
+    addRow(tr("&Password:"), m_password);
+    addRow(tr("&Repeat password:"), m_repeat);
+    auto *hint = new QLabel(tr("At least %n character(s).", nullptr, DirectoryService::kMinPasswordLength),
+                            createPage);
+    form->addRow(QString(), hint);
+    return createPage;
 }
 
 void SetupDialog::showError(const QString &text)

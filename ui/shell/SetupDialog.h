@@ -30,6 +30,8 @@ public:
     void accept() override;
 
 private:
+    // The form of a new organisation and its first administrator.
+    QWidget *buildCreatePage();
     bool createOrganisation();
     bool createDemoData();
     void showError(const QString &text);

@@ -6,13 +6,13 @@
 #include "ui/common/Icons.h"
 #include "ui/common/LongTask.h"
 #include "ui/common/Settings.h"
+#include "ui/statistics/ActivityReportExport.h"
+#include "ui/statistics/PeriodSelector.h"
 #include "ui/statistics/StatisticsCharts.h"
 #include "ui/statistics/StatisticsReportModel.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
@@ -21,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -36,15 +35,6 @@ namespace {
 
 constexpr int kEditDelayMs = 300;     // after a change of period or scope
 constexpr int kRecordsDelayMs = 1000; // after records arrive, so a burst computes once
-
-// "1 January 2025" / "1. januar 2025": the locale's long format without the weekday.
-QString longDate(const QDate &day)
-{
-    const QLocale locale;
-    const bool norwegian =
-        locale.language() == QLocale::NorwegianBokmal || locale.language() == QLocale::NorwegianNynorsk;
-    return locale.toString(day, norwegian ? QStringLiteral("d. MMMM yyyy") : QStringLiteral("d MMMM yyyy"));
-}
 
 // A chart view that a keyboard can reach and a screen reader can name.
 QChartView *chartView(QChart *chart, const QString &objectName, const QString &name, QWidget *parent)
@@ -82,16 +72,15 @@ StatisticsPage::StatisticsPage(ConsoleServices &services, const Caller &caller, 
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { refresh(); });
 
     buildUi();
-    loadOrganisations();
-    loadCoordinators();
-    restorePeriod();
+    m_period->load();
+    m_stale = true;
 
     // Records change the numbers; the directory changes the coordinators to choose from.
     connect(&services.records, &NotificationRecordService::recordAdded, this, [this] { recordsChanged(); });
     connect(&services.records, &NotificationRecordService::recordChanged, this, [this] { recordsChanged(); });
     connect(&services.records, &NotificationRecordService::recordDeleted, this, [this] { recordsChanged(); });
     connect(&services.directory, &DirectoryService::directoryChanged, this, [this] {
-        loadCoordinators();
+        m_period->loadCoordinators();
         recordsChanged();
     });
 }
@@ -108,71 +97,49 @@ QIcon StatisticsPage::icon() const
 
 void StatisticsPage::buildUi()
 {
-    // ---- period and scope ----
-    m_quickPeriod = new QComboBox(this);
-    m_quickPeriod->setObjectName(QStringLiteral("statisticsQuickPeriod"));
-    m_quickPeriod->addItem(tr("Chosen dates"), int(QuickPeriod::Custom));
-    m_quickPeriod->addItem(tr("Last year"), int(QuickPeriod::LastYear));
-    m_quickPeriod->addItem(tr("This year"), int(QuickPeriod::ThisYear));
-    m_quickPeriod->addItem(tr("Last 12 months"), int(QuickPeriod::Last12Months));
-    m_quickPeriod->setAccessibleName(tr("Period"));
-    auto *quickLabel = new QLabel(tr("&Period:"), this);
-    quickLabel->setBuddy(m_quickPeriod);
-
-    auto dateEdit = [this](const QString &objectName, const QString &name) {
-        auto *edit = new QDateEdit(this);
-        edit->setObjectName(objectName);
-        edit->setCalendarPopup(true);
-        edit->setDateRange(QDate(2000, 1, 1), today().addYears(5));
-        edit->setAccessibleName(name);
-        return edit;
-    };
-    m_from = dateEdit(QStringLiteral("statisticsFrom"), tr("First day of the period"));
-    m_to = dateEdit(QStringLiteral("statisticsTo"), tr("Last day of the period"));
-    auto *fromLabel = new QLabel(tr("&From:"), this);
-    fromLabel->setBuddy(m_from);
-    auto *toLabel = new QLabel(tr("&To:"), this);
-    toLabel->setBuddy(m_to);
-
-    m_organisation = new QComboBox(this);
-    m_organisation->setObjectName(QStringLiteral("statisticsOrganisation"));
-    m_organisation->setAccessibleName(tr("Organisation"));
-    m_organisation->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_organisationLabel = new QLabel(tr("&Organisation:"), this);
-    m_organisationLabel->setBuddy(m_organisation);
-    m_coordinator = new QComboBox(this);
-    m_coordinator->setObjectName(QStringLiteral("statisticsCoordinator"));
-    m_coordinator->setAccessibleName(tr("Coordinator"));
-    m_coordinator->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto *coordinatorLabel = new QLabel(tr("&Coordinator:"), this);
-    coordinatorLabel->setBuddy(m_coordinator);
-    if (!caller().isGlobalAdmin()) {
-        m_organisation->hide();
-        m_organisationLabel->hide();
-    }
-
-    auto *periodRow = new QHBoxLayout;
-    periodRow->addWidget(quickLabel);
-    periodRow->addWidget(m_quickPeriod);
-    periodRow->addSpacing(12);
-    periodRow->addWidget(fromLabel);
-    periodRow->addWidget(m_from);
-    periodRow->addWidget(toLabel);
-    periodRow->addWidget(m_to);
-    periodRow->addStretch(1);
-    auto *scopeRow = new QHBoxLayout;
-    scopeRow->addWidget(m_organisationLabel);
-    scopeRow->addWidget(m_organisation);
-    scopeRow->addWidget(coordinatorLabel);
-    scopeRow->addWidget(m_coordinator);
-    scopeRow->addStretch(1);
-
+    m_period = new PeriodSelector(services(), caller(), this);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("statisticsMessage"));
     m_message->setWordWrap(true);
     m_message->hide();
 
-    // ---- charts ----
+    QWidget *charts = buildCharts();
+    QWidget *report = buildReport();
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("statisticsSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(charts);
+    splitter->addWidget(report);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_period);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+
+    setTabOrder(m_period->lastInTabOrder(), m_pausedView);
+    setTabOrder(m_pausedView, m_eventsView);
+    setTabOrder(m_eventsView, m_table);
+    setTabOrder(m_table, m_exportCsv);
+    setTabOrder(m_exportCsv, m_exportPdf);
+
+    auto *refreshKey = new QShortcut(QKeySequence::Refresh, this);
+    refreshKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(refreshKey, &QShortcut::activated, this, [this] { refresh(); });
+
+    connect(m_period, &PeriodSelector::changed, this, [this] {
+        m_stale = true;
+        scheduleRefresh(kEditDelayMs);
+    });
+    connect(m_period, &PeriodSelector::problem, this, &StatisticsPage::showMessage);
+
+    applyChartStyle();
+}
+
+QWidget *StatisticsPage::buildCharts()
+{
     m_pausedChart = new QChart;
     m_eventsChart = new QChart;
     m_pausedView =
@@ -191,8 +158,11 @@ void StatisticsPage::buildUi()
     chartsLayout->setColumnStretch(0, 1);
     chartsLayout->setColumnStretch(1, 1);
     chartsLayout->setRowStretch(0, 1);
+    return charts;
+}
 
-    // ---- report ----
+QWidget *StatisticsPage::buildReport()
+{
     auto *report = new QWidget(this);
     auto *reportLayout = new QVBoxLayout(report);
     reportLayout->setContentsMargins(0, 6, 0, 0);
@@ -243,185 +213,12 @@ void StatisticsPage::buildUi()
     reportLayout->addWidget(m_reportHeading);
     reportLayout->addWidget(m_table, 1);
     reportLayout->addLayout(buttons);
-
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(QStringLiteral("statisticsSplitter"));
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(charts);
-    splitter->addWidget(report);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(periodRow);
-    layout->addLayout(scopeRow);
-    layout->addWidget(m_message);
-    layout->addWidget(splitter, 1);
-
-    setTabOrder(m_quickPeriod, m_from);
-    setTabOrder(m_from, m_to);
-    setTabOrder(m_to, m_organisation);
-    setTabOrder(m_organisation, m_coordinator);
-    setTabOrder(m_coordinator, m_pausedView);
-    setTabOrder(m_pausedView, m_eventsView);
-    setTabOrder(m_eventsView, m_table);
-    setTabOrder(m_table, m_exportCsv);
-    setTabOrder(m_exportCsv, m_exportPdf);
-
-    auto *refreshKey = new QShortcut(QKeySequence::Refresh, this);
-    refreshKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(refreshKey, &QShortcut::activated, this, [this] { refresh(); });
-
-    connect(m_quickPeriod, &QComboBox::activated, this, &StatisticsPage::quickPeriodChosen);
-    connect(m_from, &QDateEdit::dateChanged, this, &StatisticsPage::periodEdited);
-    connect(m_to, &QDateEdit::dateChanged, this, &StatisticsPage::periodEdited);
-    connect(m_organisation, &QComboBox::activated, this, &StatisticsPage::organisationChosen);
-    connect(m_coordinator, &QComboBox::activated, this, &StatisticsPage::coordinatorChosen);
-
-    applyChartStyle();
-}
-
-QDate StatisticsPage::today() const
-{
-    return services().clock.now().toLocalTime().date();
+    return report;
 }
 
 std::pair<QDate, QDate> StatisticsPage::periodOf(QuickPeriod choice, const QDate &today)
 {
-    switch (choice) {
-    case QuickPeriod::LastYear:
-    case QuickPeriod::Custom:
-        return {QDate(today.year() - 1, 1, 1), QDate(today.year() - 1, 12, 31)};
-    case QuickPeriod::ThisYear:
-        return {QDate(today.year(), 1, 1), today};
-    case QuickPeriod::Last12Months:
-        return {today.addYears(-1).addDays(1), today};
-    }
-    return {today, today};
-}
-
-void StatisticsPage::restorePeriod()
-{
-    Settings &settings = services().settings;
-    // What a coordinator wants to see first is the last twelve months; the funding applications'
-    // calendar year is one choice away ("Last year").
-    const auto [defaultFrom, defaultTo] = periodOf(QuickPeriod::Last12Months, today());
-    QDate from = QDate::fromString(settings.string(Settings::Key::StatisticsFrom), Qt::ISODate);
-    QDate to = QDate::fromString(settings.string(Settings::Key::StatisticsTo), Qt::ISODate);
-    if (!from.isValid() || !to.isValid() || from > to) {
-        from = defaultFrom;
-        to = defaultTo;
-    }
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(from);
-    m_to->setDate(to);
-    periodEdited();
-    m_stale = true;
-}
-
-void StatisticsPage::loadOrganisations()
-{
-    if (!caller().isGlobalAdmin())
-        return;
-    const QString wanted = m_organisation->count() > 0
-        ? m_organisation->currentData().toString()
-        : services().settings.string(Settings::Key::StatisticsOrganisation);
-    const QSignalBlocker block(m_organisation);
-    m_organisation->clear();
-    auto organisations = services().directory.organisations(caller());
-    if (!organisations) {
-        showMessage(ErrorMessages::text(organisations.error()));
-        return;
-    }
-    for (const Organisation &org : std::as_const(*organisations))
-        m_organisation->addItem(org.name, org.id);
-    const int index = m_organisation->findData(wanted);
-    m_organisation->setCurrentIndex(index >= 0 ? index : 0);
-}
-
-void StatisticsPage::loadCoordinators()
-{
-    const QString wanted = m_coordinator->count() > 0
-        ? m_coordinator->currentData().toString()
-        : services().settings.string(Settings::Key::StatisticsCoordinator);
-    const QSignalBlocker block(m_coordinator);
-    m_coordinator->clear();
-    m_coordinator->addItem(tr("Whole organisation"), QString());
-    const QString orgId =
-        caller().isGlobalAdmin() ? m_organisation->currentData().toString() : caller().orgId;
-    if (caller().isGlobalAdmin() && orgId.isEmpty())
-        return; // no organisation yet
-    auto coordinators = services().directory.coordinators(caller(), orgId);
-    if (!coordinators) {
-        showMessage(ErrorMessages::text(coordinators.error()));
-        return;
-    }
-    for (const Coordinator &c : std::as_const(*coordinators))
-        m_coordinator->addItem(c.name, c.id);
-    const int index = m_coordinator->findData(wanted);
-    m_coordinator->setCurrentIndex(index >= 0 ? index : 0);
-}
-
-void StatisticsPage::periodEdited()
-{
-    // Name the quick choice these dates are, if any.
-    int match = m_quickPeriod->findData(int(QuickPeriod::Custom));
-    for (QuickPeriod choice : {QuickPeriod::LastYear, QuickPeriod::ThisYear, QuickPeriod::Last12Months}) {
-        const auto [from, to] = periodOf(choice, today());
-        if (m_from->date() == from && m_to->date() == to)
-            match = m_quickPeriod->findData(int(choice));
-    }
-    m_quickPeriod->setCurrentIndex(match);
-    if (m_from->date() > m_to->date()) {
-        showMessage(tr("The first day of the period is after the last day. Choose a first day on or before "
-                       "the last day."));
-        return;
-    }
-    services().settings.setValue(Settings::Key::StatisticsFrom, m_from->date().toString(Qt::ISODate));
-    services().settings.setValue(Settings::Key::StatisticsTo, m_to->date().toString(Qt::ISODate));
-    m_stale = true;
-    scheduleRefresh(kEditDelayMs);
-}
-
-void StatisticsPage::quickPeriodChosen(int index)
-{
-    const auto choice = QuickPeriod(m_quickPeriod->itemData(index).toInt());
-    if (choice == QuickPeriod::Custom) {
-        m_from->setFocus(Qt::OtherFocusReason);
-        return;
-    }
-    const auto [from, to] = periodOf(choice, today());
-    {
-        const QSignalBlocker blockFrom(m_from);
-        const QSignalBlocker blockTo(m_to);
-        m_from->setDate(from);
-        m_to->setDate(to);
-    }
-    periodEdited();
-}
-
-void StatisticsPage::organisationChosen()
-{
-    services().settings.setValue(Settings::Key::StatisticsOrganisation,
-                                 m_organisation->currentData().toString());
-    {
-        // Another organisation's coordinators: start from the whole organisation.
-        const QSignalBlocker block(m_coordinator);
-        m_coordinator->clear();
-    }
-    services().settings.setValue(Settings::Key::StatisticsCoordinator, QString());
-    loadCoordinators();
-    m_stale = true;
-    scheduleRefresh(kEditDelayMs);
-}
-
-void StatisticsPage::coordinatorChosen()
-{
-    services().settings.setValue(Settings::Key::StatisticsCoordinator,
-                                 m_coordinator->currentData().toString());
-    m_stale = true;
-    scheduleRefresh(kEditDelayMs);
+    return PeriodSelector::periodOf(choice, today);
 }
 
 void StatisticsPage::recordsChanged()
@@ -447,10 +244,10 @@ void StatisticsPage::activated()
 StatisticsRequest StatisticsPage::request() const
 {
     StatisticsRequest r;
-    r.from = m_from->date();
-    r.to = m_to->date();
-    r.orgId = caller().isGlobalAdmin() ? m_organisation->currentData().toString() : caller().orgId;
-    r.coordinatorId = m_coordinator->currentData().toString();
+    r.from = m_period->from();
+    r.to = m_period->to();
+    r.orgId = m_period->orgId();
+    r.coordinatorId = m_period->coordinatorId();
     return r;
 }
 
@@ -531,7 +328,7 @@ void StatisticsPage::showStatistics()
     m_eventsView->setAccessibleDescription(events);
     m_reportHeading->setText(
         tr("Activity report from %1 to %2: %n peer mentor(s)", nullptr, int(m_stats.mentors.size()))
-            .arg(longDate(m_stats.from), longDate(m_stats.to)));
+            .arg(DisplayText::longDate(m_stats.from), DisplayText::longDate(m_stats.to)));
     m_table->setAccessibleDescription(m_reportHeading->text());
     const bool rows = !m_stats.mentors.isEmpty();
     m_exportCsv->setEnabled(rows);
@@ -557,28 +354,20 @@ void StatisticsPage::changeEvent(QEvent *event)
 QString StatisticsPage::organisationName() const
 {
     if (caller().isGlobalAdmin())
-        return m_organisation->currentText();
+        return m_period->organisationName();
     auto org = services().directory.organisation(caller(), caller().orgId);
     return org ? org->name : caller().orgId;
 }
 
 ReportWriter::Table StatisticsPage::reportTable() const
 {
-    ReportWriter::Table table;
-    table.title = tr("Activity report");
-    table.subtitle << tr("Period: %1 to %2").arg(longDate(m_stats.from), longDate(m_stats.to));
-    table.subtitle << tr("Organisation: %1").arg(organisationName());
-    if (!m_coordinator->currentData().toString().isEmpty())
-        table.subtitle << tr("Coordinator: %1").arg(m_coordinator->currentText());
-    // Short lines: ReportWriter does not wrap the subtitle.
-    table.subtitle << tr("Active days count from the day a peer mentor started.");
-    table.subtitle << tr("A pause runs from the day it began up to the day it ended.");
-    table.subtitle
-        << tr("Made %1 by %2").arg(DisplayText::dateTime(services().clock.now()), caller().username);
-    table.headers = StatisticsReportModel::headers();
-    table.columnWeights = {4, 4, 2, 2, 2};
-    table.expectedRows = m_stats.mentors.size();
-    return table;
+    ActivityReportExport::About about;
+    about.organisation = organisationName();
+    if (!m_period->coordinatorId().isEmpty())
+        about.coordinator = m_period->coordinatorName();
+    about.madeAt = services().clock.now();
+    about.madeBy = caller().username;
+    return ActivityReportExport::table(m_stats, about);
 }
 
 QList<QStringList> StatisticsPage::reportRows() const
@@ -597,10 +386,7 @@ QString StatisticsPage::suggestedFileName(Format format) const
     QString folder = services().settings.string(Settings::Key::LastExportFolder);
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name =
-        tr("activity-report-%1-%2").arg(m_stats.from.toString(Qt::ISODate), m_stats.to.toString(Qt::ISODate))
-        + (format == Format::Csv ? QStringLiteral(".csv") : QStringLiteral(".pdf"));
-    return QDir(folder).filePath(name);
+    return ActivityReportExport::suggestedFileName(m_stats, format, folder);
 }
 
 void StatisticsPage::chooseFileAndExport(Format format)
@@ -633,12 +419,7 @@ bool StatisticsPage::exportReport(const QString &file, Format format)
         return false;
     const ReportWriter::Table table = reportTable();
     const QList<QStringList> rows = reportRows();
-    const LongTask::Result outcome = LongTask::run(
-        this, tr("Exporting the activity report…"), [&](const LongTask::Progress &progress) -> Status {
-            return format == Format::Csv
-                ? ReportWriter::writeCsv(file, table, ReportWriter::rowsOf(rows), progress)
-                : ReportWriter::writePdf(file, table, ReportWriter::rowsOf(rows), progress);
-        });
+    const LongTask::Result outcome = ActivityReportExport::write(this, file, format, table, rows);
     if (outcome.outcome == LongTask::Outcome::Cancelled) {
         emit statusMessage(tr("The export was cancelled."));
         return false;

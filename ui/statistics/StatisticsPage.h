@@ -3,13 +3,13 @@
 #include "core/StatisticsService.h"
 #include "ui/common/ConsolePage.h"
 #include "ui/common/ReportWriter.h"
+#include "ui/statistics/ActivityReportExport.h"
+#include "ui/statistics/PeriodSelector.h"
 
 #include <QTimer>
 
 class QChart;
 class QChartView;
-class QComboBox;
-class QDateEdit;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -34,14 +34,8 @@ public:
     QIcon icon() const override;
     void activated() override;
 
-    // The quick choices of the period box, in its order.
-    enum class QuickPeriod
-    {
-        Custom,
-        LastYear,
-        ThisYear,
-        Last12Months
-    };
+    // The quick choices of the period box (PeriodSelector), in its order.
+    using QuickPeriod = PeriodSelector::QuickPeriod;
     // The first and last day of a quick choice, as of `today`.
     static std::pair<QDate, QDate> periodOf(QuickPeriod choice, const QDate &today);
 
@@ -61,26 +55,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum class Format
-    {
-        Csv,
-        Pdf
-    };
+    using Format = ActivityReportExport::Format;
 
     void buildUi();
-    void loadOrganisations();
-    void loadCoordinators();
-    void restorePeriod();
-    void periodEdited();
-    void quickPeriodChosen(int index);
-    void organisationChosen();
-    void coordinatorChosen();
+    QWidget *buildCharts();
+    QWidget *buildReport();
     void recordsChanged();
     void scheduleRefresh(int delayMs);
     void showStatistics();
     void showMessage(const QString &text);
     void applyChartStyle();
-    QDate today() const;
     QString organisationName() const;
     ReportWriter::Table reportTable() const;
     QList<QStringList> reportRows() const;
@@ -96,12 +80,7 @@ private:
     bool m_again = false; // a refresh was asked for while computing
     QTimer m_refreshTimer;
 
-    QComboBox *m_quickPeriod = nullptr;
-    QDateEdit *m_from = nullptr;
-    QDateEdit *m_to = nullptr;
-    QLabel *m_organisationLabel = nullptr;
-    QComboBox *m_organisation = nullptr;
-    QComboBox *m_coordinator = nullptr;
+    PeriodSelector *m_period = nullptr;
     QLabel *m_message = nullptr;
     QChartView *m_pausedView = nullptr;
     QChartView *m_eventsView = nullptr;
