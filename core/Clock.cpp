@@ -9,7 +9,7 @@ QDateTime SystemClock::now() const
     return QDateTime::currentDateTimeUtc();
 }
 
-ManualClock::ManualClock(QDateTime start)
+ManualClock::ManualClock(const QDateTime &start)
     : m_now(start.toUTC())
 {}
 

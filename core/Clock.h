@@ -22,7 +22,7 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime start);
+    explicit ManualClock(const QDateTime &start);
     QDateTime now() const override;
     void set(const QDateTime &when);
     void advance(qint64 msecs);

@@ -136,7 +136,7 @@ QStringList splitList(const QString &stored)
 {
     QStringList out;
     const QJsonArray array = QJsonDocument::fromJson(stored.toUtf8()).array();
-    for (const QJsonValue &v : array)
+    for (const auto &v : array)
         out.append(v.toString());
     return out;
 }
