@@ -273,7 +273,7 @@ void RecordEventDialog::renderInto(const QString &payloadType, const Preview &pr
     values.date = effectiveDate();
     values.reason = reason();
     // No locale: the organisation's, as the API builds it.
-    auto rendered = m_services.templates.render(m_caller, builtin->id, values);
+    auto rendered = m_services.payloads.render(m_caller, builtin->id, values);
     if (!rendered) {
         preview.title->setText(ErrorMessages::heading(rendered.error()));
         preview.body->setText(ErrorMessages::text(rendered.error()));
@@ -351,7 +351,7 @@ void RecordEventDialog::accept()
         request.peerMentorId = m_profile.mentor.id;
         request.date = effectiveDate();
         request.reason = reason();
-        auto payload = m_services.templates.build(m_caller, request);
+        auto payload = m_services.payloads.build(m_caller, request);
         if (!payload) {
             failure = payload.error();
             what = type == coordinatorPayloadType(m_event)

@@ -659,7 +659,7 @@ void TemplatesPage::loadPreviewSources()
     const QString selected = m_previewSource->currentData().toString();
     QSignalBlocker blocker(m_previewSource);
     m_previewSource->clear();
-    const TemplateValues sample = TemplateService::sampleValues();
+    const TemplateValues sample = PayloadService::sampleValues();
     m_previewSource->addItem(tr("Sample values (%1)").arg(sample.peerMentorName), QString());
     auto mentors = services().directory.peerMentors(caller());
     if (mentors) {
@@ -680,12 +680,12 @@ void TemplatesPage::loadPreviewSources()
 
 void TemplatesPage::updatePreviewValues()
 {
-    m_previewValues = TemplateService::sampleValues();
+    m_previewValues = PayloadService::sampleValues();
     if (!m_hasLoaded)
         return;
     // The values the API renders this template with for the chosen mentor (or the sample ones).
     auto values =
-        services().templates.valuesFor(caller(), m_loaded.id, m_previewSource->currentData().toString());
+        services().payloads.valuesFor(caller(), m_loaded.id, m_previewSource->currentData().toString());
     if (!values) {
         emit statusMessage(ErrorMessages::text(values.error()));
         return;
@@ -699,7 +699,7 @@ void TemplatesPage::updatePreview()
         return;
     const PayloadTemplate d = draft();
     for (Language *language : {&m_en, &m_nb}) {
-        auto rendered = services().templates.preview(caller(), d, m_previewValues, language->locale);
+        auto rendered = services().payloads.preview(caller(), d, m_previewValues, language->locale);
         QTextEdit *view = language->preview;
         view->clear();
         QTextCursor cursor(view->document());
