@@ -1,6 +1,7 @@
 #include "ui/peermentors/RecordEventDialog.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/PauseEventService.h"
 #include "ui/common/ChannelsDelegate.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
@@ -54,18 +55,6 @@ QLabel *selectableLabel(QWidget *parent, const QString &objectName, const QStrin
 }
 
 } // namespace
-
-QString RecordEventDialog::coordinatorPayloadType(EventType event)
-{
-    return event == EventType::PauseActivated ? QStringLiteral("coordinator_pause")
-                                              : QStringLiteral("coordinator_resume");
-}
-
-QString RecordEventDialog::peerMentorPayloadType(EventType event)
-{
-    return event == EventType::PauseActivated ? QStringLiteral("peer_mentor_pause_confirmation")
-                                              : QStringLiteral("peer_mentor_resume_confirmation");
-}
 
 RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &caller,
                                      const PeerMentorProfile &profile, EventType event, QWidget *parent)
@@ -288,8 +277,8 @@ void RecordEventDialog::renderInto(const QString &payloadType, const Preview &pr
 void RecordEventDialog::updatePreview()
 {
     m_previewTimer->stop();
-    renderInto(coordinatorPayloadType(m_event), m_coordinatorPreview);
-    renderInto(peerMentorPayloadType(m_event), m_mentorPreview);
+    renderInto(PauseEventService::coordinatorPayloadType(m_event), m_coordinatorPreview);
+    renderInto(PauseEventService::peerMentorPayloadType(m_event), m_mentorPreview);
 }
 
 void RecordEventDialog::clearError()
@@ -339,53 +328,35 @@ void RecordEventDialog::accept()
     }
     updatePreview();
 
+    PauseEvent event;
+    event.peerMentorId = m_profile.mentor.id;
+    event.coordinatorId = m_profile.mentor.coordinatorId;
+    event.event = m_event;
+    event.effectiveDate = effectiveDate();
+    event.reason = reason();
+    event.channels = chosen;
+    event.notes = notes;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    QList<BuiltPayload> built;
-    std::optional<Error> failure;
-    QString what;
-    // First the two payloads, as the app builds them before it sends; then the record. A refusal
-    // of either leaves no record behind.
-    for (const QString &type : {coordinatorPayloadType(m_event), peerMentorPayloadType(m_event)}) {
-        BuildRequest request;
-        request.payloadType = type;
-        request.peerMentorId = m_profile.mentor.id;
-        request.date = effectiveDate();
-        request.reason = reason();
-        auto payload = m_services.payloads.build(m_caller, request);
-        if (!payload) {
-            failure = payload.error();
-            what = type == coordinatorPayloadType(m_event)
-                ? tr("The message to the coordinator could not be built.")
-                : tr("The message to the peer mentor could not be built.");
+    PauseEventService events(m_services.payloads, m_services.records);
+    PauseEventStep failedStep = PauseEventStep::Record;
+    auto recorded = events.recordEvent(m_caller, event, &failedStep);
+    QGuiApplication::restoreOverrideCursor();
+    if (!recorded) {
+        switch (failedStep) {
+        case PauseEventStep::CoordinatorPayload:
+            showError(tr("The message to the coordinator could not be built."), recorded.error());
+            break;
+        case PauseEventStep::PeerMentorPayload:
+            showError(tr("The message to the peer mentor could not be built."), recorded.error());
+            break;
+        case PauseEventStep::Record:
+            showError(tr("The notification could not be recorded."), recorded.error());
             break;
         }
-        built << *payload;
-    }
-    if (!failure) {
-        NewRecord input;
-        input.peerMentorId = m_profile.mentor.id;
-        input.eventType = m_event;
-        input.effectiveDate = effectiveDate();
-        if (!reason().isEmpty())
-            input.reason = reason();
-        input.coordinatorId = m_profile.mentor.coordinatorId;
-        input.channels = chosen;
-        if (!notes.isEmpty())
-            input.notes = notes;
-        auto recorded = m_services.records.record(m_caller, input);
-        if (recorded) {
-            m_recorded = *recorded;
-            m_payloads = built;
-        } else {
-            failure = recorded.error();
-            what = tr("The notification could not be recorded.");
-        }
-    }
-    QGuiApplication::restoreOverrideCursor();
-    if (failure) {
-        showError(what, *failure);
         return;
     }
+    m_recorded = recorded->record;
+    m_payloads = recorded->payloads;
     QDialog::accept();
 }
 
