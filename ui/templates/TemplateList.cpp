@@ -63,6 +63,7 @@ int TemplateList::setTemplates(const QList<PayloadTemplate> &templates, const QS
         const PayloadTemplate &t = templates.at(row);
         QListWidgetItem *item = m_list->item(row);
         item->setText(displayName(t) + QLatin1Char('\n') + stateText(t));
+        item->setData(Qt::UserRole, t.id);
         item->setToolTip(t.description);
         if (t.id == selectId)
             select = row;

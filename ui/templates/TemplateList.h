@@ -9,7 +9,7 @@ class QListWidget;
 namespace cc {
 
 // The list of the templates the caller sees: each row a template's name in the console's
-// language and whether it is built-in, changed or custom.
+// language and whether it is built-in, changed or custom; its Qt::UserRole holds the id.
 class TemplateList : public QWidget
 {
     Q_OBJECT
