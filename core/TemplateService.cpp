@@ -19,6 +19,67 @@ Error notFoundTemplate()
     return Error::notFound(QStringLiteral("No payload template with this id."));
 }
 
+// What a change may hold, before anything is read: a language, something to change and no text
+// longer than its limit.
+Status validateChange(const TemplateChange &change)
+{
+    if (auto s = templates::validateLocale(change.locale); !s)
+        return s;
+    if (!change.title && !change.body && !change.description)
+        return Error::invalid(QStringLiteral("Send title, body_template or description to change."));
+    QList<FieldError> problems;
+    if (change.title && change.title->size() > kMaxTitle)
+        problems << FieldError{QStringLiteral("title"),
+                               QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
+    if (change.body && change.body->size() > kMaxBody)
+        problems << FieldError{QStringLiteral("body_template"),
+                               QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody),
+                               0, 0};
+    if (change.description && change.description->size() > kMaxDescription)
+        problems << FieldError{
+            QStringLiteral("description"),
+            QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
+    if (!problems.isEmpty())
+        return Error::invalid(problems.first().message, problems);
+    return {};
+}
+
+// The custom template `change` creates under `id`.
+Result<PayloadTemplate> newCustomTemplate(const QString &id, const TemplateChange &change)
+{
+    if (change.type.isEmpty())
+        return Error::notFound(
+            QStringLiteral("No payload template with this id; send “type” to create a custom template."));
+    if (!isValidTemplateId(id))
+        return Error::field(ErrorCode::Invalid, QStringLiteral("id"),
+                            QStringLiteral("A template id is 1 to %1 characters of a–z, 0–9 and “-”.")
+                                .arg(templates::kMaxIdLength));
+    const PayloadTemplate *kind = builtinTemplateOfType(change.type);
+    if (!kind)
+        return Error::field(
+            ErrorCode::Invalid, QStringLiteral("type"),
+            QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
+    QList<FieldError> missing;
+    if (!change.title)
+        missing << FieldError{QStringLiteral("title"),
+                              QStringLiteral("title is required to create a template."), 0, 0};
+    if (!change.body)
+        missing << FieldError{QStringLiteral("body_template"),
+                              QStringLiteral("body_template is required to create a template."), 0, 0};
+    if (!missing.isEmpty())
+        return Error::invalid(missing.first().message, missing);
+    PayloadTemplate next;
+    next.id = id;
+    next.type = kind->type;
+    next.event = kind->event;
+    next.custom = true;
+    next.description = change.description.value_or(QString(QLatin1String("")));
+    // A new template speaks both languages from the start: the other one gets the same text
+    // until it is translated.
+    next.en = next.nb = TemplateText{*change.title, *change.body};
+    return next;
+}
+
 } // namespace
 
 TemplateService::TemplateService(Database &db, const Clock &clock, QObject *parent)
@@ -172,24 +233,8 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
 {
     if (caller.role == Role::Coordinator)
         return Error::forbidden(QStringLiteral("Only org admins and global admins may change templates."));
-    if (auto s = templates::validateLocale(change.locale); !s)
+    if (auto s = validateChange(change); !s)
         return s.error();
-    if (!change.title && !change.body && !change.description)
-        return Error::invalid(QStringLiteral("Send title, body_template or description to change."));
-    QList<FieldError> problems;
-    if (change.title && change.title->size() > kMaxTitle)
-        problems << FieldError{QStringLiteral("title"),
-                               QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
-    if (change.body && change.body->size() > kMaxBody)
-        problems << FieldError{QStringLiteral("body_template"),
-                               QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody),
-                               0, 0};
-    if (change.description && change.description->size() > kMaxDescription)
-        problems << FieldError{
-            QStringLiteral("description"),
-            QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
-    if (!problems.isEmpty())
-        return Error::invalid(problems.first().message, problems);
 
     const QString scope = writeScope(caller);
     const QString locale = change.locale.isEmpty() ? templates::defaultLocale() : change.locale;
@@ -206,35 +251,10 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
     if (!resolved) {
         if (resolved.error().code != ErrorCode::NotFound)
             return resolved.error();
-        if (change.type.isEmpty())
-            return Error::notFound(
-                QStringLiteral("No payload template with this id; send “type” to create a custom template."));
-        if (!isValidTemplateId(id))
-            return Error::field(ErrorCode::Invalid, QStringLiteral("id"),
-                                QStringLiteral("A template id is 1 to %1 characters of a–z, 0–9 and “-”.")
-                                    .arg(templates::kMaxIdLength));
-        const PayloadTemplate *kind = builtinTemplateOfType(change.type);
-        if (!kind)
-            return Error::field(
-                ErrorCode::Invalid, QStringLiteral("type"),
-                QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
-        QList<FieldError> missing;
-        if (!change.title)
-            missing << FieldError{QStringLiteral("title"),
-                                  QStringLiteral("title is required to create a template."), 0, 0};
-        if (!change.body)
-            missing << FieldError{QStringLiteral("body_template"),
-                                  QStringLiteral("body_template is required to create a template."), 0, 0};
-        if (!missing.isEmpty())
-            return Error::invalid(missing.first().message, missing);
-        next.id = id;
-        next.type = kind->type;
-        next.event = kind->event;
-        next.custom = true;
-        next.description = change.description.value_or(QString(QLatin1String("")));
-        // A new template speaks both languages from the start: the other one gets the same text
-        // until it is translated.
-        next.en = next.nb = TemplateText{*change.title, *change.body};
+        auto custom = newCustomTemplate(id, change);
+        if (!custom)
+            return custom.error();
+        next = *custom;
         created = true;
     } else {
         if (!change.type.isEmpty() && change.type != resolved->item.type)
