@@ -88,7 +88,64 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     status->setObjectName(QStringLiteral("currentStatusLabel"));
     status->setWordWrap(true);
 
-    // ---- what happened ----
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(buildForm(), 1);
+    columns->addSpacing(fontMetrics().averageCharWidth() * 2);
+    columns->addLayout(buildPreviews(name), 1);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("recordMessage"));
+    m_message->setAccessibleName(tr("Why it was not recorded"));
+    m_message->setWordWrap(true);
+    m_message->setFrameShape(QFrame::StyledPanel);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setVisible(false);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_record =
+        buttons->addButton(pause ? tr("&Record pause") : tr("&Record resume"), QDialogButtonBox::AcceptRole);
+    m_record->setObjectName(QStringLiteral("recordButton"));
+    m_record->setAccessibleName(pause ? tr("Record pause") : tr("Record resume"));
+    m_record->setDefault(true);
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &RecordEventDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(status);
+    layout->addLayout(columns, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+
+    // The preview follows the typing, a moment after it pauses (each render reads the database).
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(150);
+    connect(m_previewTimer, &QTimer::timeout, this, &RecordEventDialog::updatePreview);
+    connect(m_date, &QDateEdit::dateChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    if (m_reason)
+        connect(m_reason, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    const auto countNotes = [this] {
+        const int length = int(m_notes->toPlainText().size());
+        m_notesCount->setText(
+            tr("%1 of %2 characters").arg(length).arg(NotificationRecordService::kMaxNotes));
+    };
+    connect(m_notes, &QPlainTextEdit::textChanged, this, countNotes);
+    countNotes();
+
+    // Wide enough that the messages read as the phone would show them, not a word a line.
+    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 120), sizeHint().height());
+
+    updatePreview();
+    m_date->setFocus();
+}
+
+QFormLayout *RecordEventDialog::buildForm()
+{
+    const bool pause = m_event == EventType::PauseActivated;
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_date = new QDateEdit(this);
@@ -147,7 +204,11 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     notesColumn->addWidget(m_notesCount, 0, Qt::AlignRight);
     form->addRow(notesLabel, notesColumn);
 
-    // ---- what is sent ----
+    return form;
+}
+
+QLayout *RecordEventDialog::buildPreviews(const QString &name)
+{
     auto *previewColumn = new QVBoxLayout;
     m_language = new QLabel(this);
     m_language->setObjectName(QStringLiteral("previewLanguage"));
@@ -158,60 +219,7 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     previewColumn->addWidget(
         buildPreview(tr("Message to %1").arg(name), QStringLiteral("mentor"), m_mentorPreview));
     previewColumn->addStretch(1);
-
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(form, 1);
-    columns->addSpacing(fontMetrics().averageCharWidth() * 2);
-    columns->addLayout(previewColumn, 1);
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("recordMessage"));
-    m_message->setAccessibleName(tr("Why it was not recorded"));
-    m_message->setWordWrap(true);
-    m_message->setFrameShape(QFrame::StyledPanel);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setVisible(false);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_record =
-        buttons->addButton(pause ? tr("&Record pause") : tr("&Record resume"), QDialogButtonBox::AcceptRole);
-    m_record->setObjectName(QStringLiteral("recordButton"));
-    m_record->setAccessibleName(pause ? tr("Record pause") : tr("Record resume"));
-    m_record->setDefault(true);
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &RecordEventDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(status);
-    layout->addLayout(columns, 1);
-    layout->addWidget(m_message);
-    layout->addWidget(buttons);
-
-    // The preview follows the typing, a moment after it pauses (each render reads the database).
-    m_previewTimer = new QTimer(this);
-    m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(150);
-    connect(m_previewTimer, &QTimer::timeout, this, &RecordEventDialog::updatePreview);
-    connect(m_date, &QDateEdit::dateChanged, m_previewTimer, qOverload<>(&QTimer::start));
-    if (m_reason)
-        connect(m_reason, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
-    const auto countNotes = [this] {
-        const int length = int(m_notes->toPlainText().size());
-        m_notesCount->setText(
-            tr("%1 of %2 characters").arg(length).arg(NotificationRecordService::kMaxNotes));
-    };
-    connect(m_notes, &QPlainTextEdit::textChanged, this, countNotes);
-    countNotes();
-
-    // Wide enough that the messages read as the phone would show them, not a word a line.
-    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 120), sizeHint().height());
-
-    updatePreview();
-    m_date->setFocus();
+    return previewColumn;
 }
 
 QWidget *RecordEventDialog::buildPreview(const QString &heading, const QString &objectPrefix,

@@ -9,6 +9,8 @@
 
 class QCheckBox;
 class QDateEdit;
+class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -50,6 +52,8 @@ private:
         QLabel *body = nullptr;
     };
 
+    QFormLayout *buildForm();
+    QLayout *buildPreviews(const QString &name);
     QWidget *buildPreview(const QString &heading, const QString &objectPrefix, Preview &preview);
     void renderInto(const QString &payloadType, const Preview &preview);
     QDateTime effectiveDate() const;
