@@ -29,6 +29,7 @@ cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &database
     context->m_auth = std::make_unique<cc::AuthService>(db, context->m_clock);
     context->m_records = std::make_unique<cc::NotificationRecordService>(db, context->m_clock);
     context->m_templates = std::make_unique<cc::TemplateService>(db, context->m_clock);
+    context->m_payloads = std::make_unique<cc::PayloadService>(db, context->m_clock, *context->m_templates);
     return context;
 }
 

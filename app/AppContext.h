@@ -5,6 +5,7 @@
 #include "core/Database.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 
 #include <memory>
@@ -26,6 +27,7 @@ public:
     cc::AuthService &auth() { return *m_auth; }
     cc::NotificationRecordService &records() { return *m_records; }
     cc::TemplateService &templates() { return *m_templates; }
+    cc::PayloadService &payloads() { return *m_payloads; }
 
 private:
     AppContext() = default;
@@ -35,6 +37,7 @@ private:
     std::unique_ptr<cc::AuthService> m_auth;
     std::unique_ptr<cc::NotificationRecordService> m_records;
     std::unique_ptr<cc::TemplateService> m_templates;
+    std::unique_ptr<cc::PayloadService> m_payloads;
 };
 
 } // namespace cc::app

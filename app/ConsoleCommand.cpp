@@ -72,9 +72,9 @@ int runConsole(int argc, char **argv)
     }
     AppContext &ctx = **context;
     EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
-                                                   ctx.records(), ctx.templates()});
-    cc::ConsoleServices services{ctx.database(), ctx.clock(),     ctx.directory(), ctx.auth(),
-                                 ctx.records(),  ctx.templates(), settings,        &server};
+                                                   ctx.records(), ctx.templates(), ctx.payloads()});
+    cc::ConsoleServices services{ctx.database(),  ctx.clock(),    ctx.directory(), ctx.auth(), ctx.records(),
+                                 ctx.templates(), ctx.payloads(), settings,        &server};
 
     if (!parser.isSet(QStringLiteral("no-server")) && settings.boolean(cc::Settings::Key::ServerAutoStart)) {
         cc::ServerControl::Options options;

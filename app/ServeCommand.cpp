@@ -94,7 +94,7 @@ int runServe(const QStringList &arguments)
     }
     AppContext &ctx = **context;
     cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
-                                                ctx.records(), ctx.templates()});
+                                                ctx.records(), ctx.templates(), ctx.payloads()});
     cc::api::ServerOptions options;
     options.address = address;
     options.port = static_cast<quint16>(port);

@@ -129,6 +129,53 @@ QString suggestionFor(QStringView name)
     return closest;
 }
 
+// One tag as the lexer reads it, from its `{{` at `start`.
+struct Lexeme
+{
+    qsizetype start = 0;
+    qsizetype end = 0;   // past its `}}` (and a third brace); for a tag never closed, the next `{{`
+    qsizetype next = -1; // the next `{{`, or -1
+    bool closed = false;
+    QStringView content; // between the braces, when closed
+};
+
+Lexeme lex(QStringView text, qsizetype start)
+{
+    Lexeme l;
+    l.start = start;
+    const qsizetype size = text.size();
+    // Every search starts past the last one, so a text full of `{{` stays one pass.
+    l.next = text.indexOf(u"{{", start + 2);
+    const QStringView inside = text.mid(start + 2, (l.next < 0 ? size : l.next) - start - 2);
+    const qsizetype length = inside.indexOf(u"}}");
+    if (length < 0) {
+        l.end = l.next < 0 ? size : l.next;
+        return l;
+    }
+    l.closed = true;
+    l.content = inside.left(length);
+    l.end = start + 2 + length + 2;
+    if (l.content.startsWith(u'{') && l.end < size && text[l.end] == u'}')
+        ++l.end; // the third brace of `{{{name}}}`
+    return l;
+}
+
+// The extent an editor marks for the tag at `start`: all of a closed tag; of one never closed,
+// up to the end of its line or the next `{{`.
+qsizetype extentOf(QStringView text, qsizetype start)
+{
+    const Lexeme l = lex(text, start);
+    qsizetype end = l.end;
+    if (!l.closed) {
+        for (const char16_t stop : {u'\n', u'\r'}) {
+            const qsizetype at = text.indexOf(QChar(stop), start);
+            if (at >= 0 && at < end)
+                end = at;
+        }
+    }
+    return end - start;
+}
+
 struct OpenSection
 {
     QString name;
@@ -154,9 +201,11 @@ public:
         , m_program(program)
     {}
 
-    // The problems, ordered by position, each message starting "line L, column C: ".
+    // The problems, ordered by position.
     QList<Problem> run();
     const PositionMap &positions();
+    // The problems as FieldErrors naming `field`, each message starting "line L, column C: ".
+    QList<FieldError> fieldErrors(const QList<Problem> &problems, const QString &field);
 
 private:
     void literal(qsizetype from, qsizetype to);
@@ -202,24 +251,15 @@ QList<Problem> TemplateParser::run()
     qsizetype start = m_text.indexOf(u"{{");
     while (start >= 0) {
         literal(pos, start);
-        // Every search starts past the last one, so a text full of `{{` stays one pass.
-        const qsizetype next = m_text.indexOf(u"{{", start + 2);
-        const QStringView inside = m_text.mid(start + 2, (next < 0 ? size : next) - start - 2);
-        const qsizetype length = inside.indexOf(u"}}");
-        if (length < 0) {
-            // No `}}` before the next `{{`: this tag was never finished. Report it and go on with
-            // the next one, so that one missing brace does not hide the rest of the template.
+        const Lexeme l = lex(m_text, start);
+        // No `}}` before the next `{{`: this tag was never finished. Report it and go on with the
+        // next one, so that one missing brace does not hide the rest of the template.
+        if (l.closed)
+            tag(start, l.content.trimmed());
+        else
             problem(start, QStringLiteral(u"“{{” is not closed with “}}”"));
-            pos = next < 0 ? size : next;
-            start = next;
-            continue;
-        }
-        const QStringView content = inside.left(length);
-        pos = start + 2 + length + 2;
-        if (content.startsWith(u'{') && pos < size && m_text[pos] == u'}')
-            ++pos; // the third brace of `{{{name}}}`
-        tag(start, content.trimmed());
-        start = next;
+        pos = l.end;
+        start = l.next;
     }
     literal(pos, size);
 
@@ -234,9 +274,18 @@ QList<Problem> TemplateParser::run()
         return {};
     std::stable_sort(m_problems.begin(), m_problems.end(),
                      [](const Problem &a, const Problem &b) { return a.at < b.at; });
-    for (Problem &p : m_problems)
-        p.message = where(p.at) + QStringLiteral(": ") + p.message;
     return m_problems;
+}
+
+QList<FieldError> TemplateParser::fieldErrors(const QList<Problem> &problems, const QString &field)
+{
+    QList<FieldError> errors;
+    errors.reserve(problems.size());
+    for (const Problem &p : problems) {
+        const auto [line, column] = positions().at(p.at);
+        errors.append(FieldError{field, where(p.at) + QStringLiteral(": ") + p.message, line, column});
+    }
+    return errors;
 }
 
 void TemplateParser::literal(qsizetype from, qsizetype to)
@@ -426,19 +475,49 @@ const QStringList &TemplateCompiler::variables()
     return names;
 }
 
+QString TemplateCompiler::variableTag(const QString &name)
+{
+    return QStringLiteral("{{") + name + QStringLiteral("}}");
+}
+
 QList<FieldError> TemplateCompiler::check(const QString &text, const QString &field)
 {
     if (isBlank(text))
         return {FieldError{field, QStringLiteral("must not be empty"), 1, 1}};
     TemplateParser parser(text, nullptr);
+    return parser.fieldErrors(parser.run(), field);
+}
+
+QList<TemplateDiagnostic> TemplateCompiler::diagnose(const QString &text)
+{
+    if (isBlank(text))
+        return {TemplateDiagnostic{0, 0, 1, 1, QStringLiteral("must not be empty")}};
+    TemplateParser parser(text, nullptr);
     const QList<Problem> problems = parser.run();
-    QList<FieldError> errors;
-    errors.reserve(problems.size());
+    QList<TemplateDiagnostic> out;
+    out.reserve(problems.size());
     for (const Problem &p : problems) {
         const auto [line, column] = parser.positions().at(p.at);
-        errors.append(FieldError{field, p.message, line, column});
+        out.append(TemplateDiagnostic{p.at, extentOf(text, p.at), line, column, p.message});
     }
-    return errors;
+    return out;
+}
+
+QList<TemplateTag> TemplateCompiler::tags(QStringView text)
+{
+    QList<TemplateTag> out;
+    qsizetype start = text.indexOf(u"{{");
+    while (start >= 0) {
+        const Lexeme l = lex(text, start);
+        if (l.closed) {
+            const QStringView content = l.content.trimmed();
+            const bool section = !content.isEmpty()
+                && (content.front() == u'#' || content.front() == u'^' || content.front() == u'/');
+            out.append(TemplateTag{start, l.end - start, section});
+        }
+        start = l.next;
+    }
+    return out;
 }
 
 Result<CompiledTemplate> TemplateCompiler::compile(const QString &text, const QString &field)
@@ -449,11 +528,7 @@ Result<CompiledTemplate> TemplateCompiler::compile(const QString &text, const QS
         errors.append(FieldError{field, QStringLiteral("must not be empty"), 1, 1});
     } else {
         TemplateParser parser(text, &program);
-        const QList<Problem> problems = parser.run();
-        for (const Problem &p : problems) {
-            const auto [line, column] = parser.positions().at(p.at);
-            errors.append(FieldError{field, p.message, line, column});
-        }
+        errors = parser.fieldErrors(parser.run(), field);
     }
     if (errors.isEmpty())
         return program;

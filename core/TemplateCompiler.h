@@ -12,6 +12,32 @@ namespace cc {
 
 class TemplateParser;
 
+// A problem of a template text, where it is and what is wrong, for an editor to show: `offset`
+// and `length` are the extent of the offending tag in the QString (its `{{` up to and including
+// its `}}`, or to the end of the line or the next `{{` when it is not closed; 0 long for an empty
+// text), `line` and `column` the 1-based position of its `{{` as a person counts it, and `detail`
+// the compiler's message without that position.
+struct TemplateDiagnostic
+{
+    qsizetype offset = 0;
+    qsizetype length = 0;
+    int line = 1;
+    int column = 1;
+    QString detail;
+    bool operator==(const TemplateDiagnostic &) const = default;
+};
+
+// A tag of a template text, `{{` to `}}` as the compiler reads it: a section tag opens or closes
+// a section (`{{#…}}`, `{{^…}}`, `{{/…}}`), any other is a variable (or a form the compiler
+// refuses, which diagnose() reports).
+struct TemplateTag
+{
+    qsizetype offset = 0;
+    qsizetype length = 0;
+    bool section = false;
+    bool operator==(const TemplateTag &) const = default;
+};
+
 // A template compiled once into a small program. Rendering walks the program and never fails:
 // a value that is missing renders as empty text. The output is plain text; nothing is escaped.
 // A default-constructed CompiledTemplate renders as empty text.
@@ -63,6 +89,8 @@ public:
     // The variables a template may use, in the order the editor offers them:
     // peer_mentor_name, date, reason, coordinator_name, organization_name.
     static const QStringList &variables();
+    // The tag that inserts variable `name`: "{{name}}".
+    static QString variableTag(const QString &name);
 
     // The program for `text`, or ErrorCode::Unprocessable with one FieldError per problem (all of
     // them, ordered by position), each naming `field` and saying where and what is wrong.
@@ -71,6 +99,13 @@ public:
     // Only the problems of `text`, an empty list when it compiles. Cheap enough to call on every
     // keystroke: one pass over the text, no program is built.
     static QList<FieldError> check(const QString &text, const QString &field);
+
+    // The problems of `text` as check() finds them, each with the extent of its tag: what an
+    // editor underlines and lists. An empty list when it compiles.
+    static QList<TemplateDiagnostic> diagnose(const QString &text);
+
+    // The tags of `text` that are closed with `}}`, in order: what an editor colours.
+    static QList<TemplateTag> tags(QStringView text);
 
     // The values to render with: `date` written as formatLongDate(v.date, locale, timeZone) ("20
     // March 2026" / "20. mars 2026"), the others as they are. A null date renders as empty.

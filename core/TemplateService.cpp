@@ -3,7 +3,6 @@
 #include "core/BuiltinTemplates.h"
 #include "core/Ids.h"
 #include "core/TemplateCompiler.h"
-#include "core/TimeText.h"
 
 #include <QSet>
 
@@ -11,28 +10,74 @@ namespace cc {
 
 namespace {
 
-constexpr int kMaxTitle = 200;
-constexpr int kMaxBody = 4000;
-constexpr int kMaxDescription = 500;
-constexpr int kMaxName = 200;
-constexpr int kMaxReason = 500;
+using templates::kMaxBody;
+using templates::kMaxDescription;
+using templates::kMaxTitle;
 
 Error notFoundTemplate()
 {
     return Error::notFound(QStringLiteral("No payload template with this id."));
 }
 
-bool isLocale(const QString &locale)
+// What a change may hold, before anything is read: a language, something to change and no text
+// longer than its limit.
+Status validateChange(const TemplateChange &change)
 {
-    return locale == QLatin1String("en") || locale == QLatin1String("nb");
+    if (auto s = templates::validateLocale(change.locale); !s)
+        return s;
+    if (!change.title && !change.body && !change.description)
+        return Error::invalid(QStringLiteral("Send title, body_template or description to change."));
+    QList<FieldError> problems;
+    if (change.title && change.title->size() > kMaxTitle)
+        problems << FieldError{QStringLiteral("title"),
+                               QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
+    if (change.body && change.body->size() > kMaxBody)
+        problems << FieldError{QStringLiteral("body_template"),
+                               QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody),
+                               0, 0};
+    if (change.description && change.description->size() > kMaxDescription)
+        problems << FieldError{
+            QStringLiteral("description"),
+            QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
+    if (!problems.isEmpty())
+        return Error::invalid(problems.first().message, problems);
+    return {};
 }
 
-Status validateLocale(const QString &locale)
+// The custom template `change` creates under `id`.
+Result<PayloadTemplate> newCustomTemplate(const QString &id, const TemplateChange &change)
 {
-    if (!locale.isEmpty() && !isLocale(locale))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
-                            QStringLiteral("locale must be “en” or “nb”."));
-    return {};
+    if (change.type.isEmpty())
+        return Error::notFound(
+            QStringLiteral("No payload template with this id; send “type” to create a custom template."));
+    if (!isValidTemplateId(id))
+        return Error::field(ErrorCode::Invalid, QStringLiteral("id"),
+                            QStringLiteral("A template id is 1 to %1 characters of a–z, 0–9 and “-”.")
+                                .arg(templates::kMaxIdLength));
+    const PayloadTemplate *kind = builtinTemplateOfType(change.type);
+    if (!kind)
+        return Error::field(
+            ErrorCode::Invalid, QStringLiteral("type"),
+            QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
+    QList<FieldError> missing;
+    if (!change.title)
+        missing << FieldError{QStringLiteral("title"),
+                              QStringLiteral("title is required to create a template."), 0, 0};
+    if (!change.body)
+        missing << FieldError{QStringLiteral("body_template"),
+                              QStringLiteral("body_template is required to create a template."), 0, 0};
+    if (!missing.isEmpty())
+        return Error::invalid(missing.first().message, missing);
+    PayloadTemplate next;
+    next.id = id;
+    next.type = kind->type;
+    next.event = kind->event;
+    next.custom = true;
+    next.description = change.description.value_or(QString(QLatin1String("")));
+    // A new template speaks both languages from the start: the other one gets the same text
+    // until it is translated.
+    next.en = next.nb = TemplateText{*change.title, *change.body};
+    return next;
 }
 
 } // namespace
@@ -42,21 +87,9 @@ TemplateService::TemplateService(Database &db, const Clock &clock, QObject *pare
     , m_db(db)
     , m_clock(clock)
     , m_directory(db)
-    , m_records(db)
     , m_templates(db)
     , m_audit(db, clock)
 {}
-
-TemplateValues TemplateService::sampleValues()
-{
-    TemplateValues v;
-    v.peerMentorId = QStringLiteral("pm_551e8400");
-    v.peerMentorName = QStringLiteral("Kari Nordmann");
-    v.date = QDateTime(QDate(2026, 3, 20), QTime(0, 0), Qt::UTC);
-    v.reason = QStringLiteral("Personal leave");
-    v.coordinatorName = QStringLiteral("Ingrid Bakke");
-    return v;
-}
 
 QString TemplateService::etag(const PayloadTemplate &t)
 {
@@ -64,6 +97,31 @@ QString TemplateService::etag(const PayloadTemplate &t)
         + QLatin1Char('|') + t.description + QLatin1Char('|') + t.en.title + QLatin1Char('|') + t.en.body
         + QLatin1Char('|') + t.nb.title + QLatin1Char('|') + t.nb.body;
     return QStringLiteral("\"") + sha256Hex(basis.toUtf8()).left(16) + QStringLiteral("\"");
+}
+
+QList<TemplateChange> TemplateService::changesBetween(const PayloadTemplate &before,
+                                                      const PayloadTemplate &after)
+{
+    QList<TemplateChange> changes;
+    for (const QString &locale : templates::locales()) {
+        const TemplateText &now = after.text(locale);
+        const TemplateText &was = before.text(locale);
+        if (now == was)
+            continue;
+        TemplateChange change;
+        change.locale = locale;
+        if (now.title != was.title)
+            change.title = now.title;
+        if (now.body != was.body)
+            change.body = now.body;
+        changes << change;
+    }
+    if (after.description != before.description) {
+        if (changes.isEmpty())
+            changes << TemplateChange{};
+        changes.first().description = after.description;
+    }
+    return changes;
 }
 
 QString TemplateService::writeScope(const Caller &caller) const
@@ -88,18 +146,6 @@ Result<TemplateService::Resolved> TemplateService::resolve(const QString &orgId,
     if (const PayloadTemplate *builtin = builtinTemplate(id))
         return Resolved{*builtin, false};
     return notFoundTemplate();
-}
-
-Result<Organisation> TemplateService::organisationOf(const Caller &caller)
-{
-    if (caller.orgId.isEmpty())
-        return Error::notFound(QStringLiteral("No organisation."));
-    auto org = m_directory.organisation(caller.orgId);
-    if (!org)
-        return org.error();
-    if (!org->has_value())
-        return Error::notFound(QStringLiteral("No organisation."));
-    return **org;
 }
 
 Result<QList<PayloadTemplate>> TemplateService::list(const Caller &caller)
@@ -130,244 +176,6 @@ Result<PayloadTemplate> TemplateService::get(const Caller &caller, const QString
     if (!resolved)
         return resolved.error();
     return resolved->item;
-}
-
-Result<RenderedTemplate> TemplateService::renderTemplate(const PayloadTemplate &t, TemplateValues values,
-                                                         const QString &locale,
-                                                         const std::optional<Organisation> &org)
-{
-    QString chosen = locale;
-    if (chosen.isEmpty())
-        chosen = org && isLocale(org->locale) ? org->locale : QStringLiteral("en");
-    const QString timeZone = org ? org->timeZone : QStringLiteral("Europe/Oslo");
-    if (values.organisationName.isEmpty() && org)
-        values.organisationName = org->name;
-    const TemplateText &text = t.text(chosen);
-    const QHash<QString, QString> vars = TemplateCompiler::values(values, chosen, timeZone);
-    auto title = TemplateCompiler::compile(text.title, QStringLiteral("title"));
-    auto body = TemplateCompiler::compile(text.body, QStringLiteral("body_template"));
-    if (!title || !body) {
-        QList<FieldError> problems;
-        if (!title)
-            problems << title.error().fields;
-        if (!body)
-            problems << body.error().fields;
-        return Error{ErrorCode::Unprocessable, QStringLiteral("The template does not compile."), problems, 0};
-    }
-    RenderedTemplate r;
-    r.id = t.id;
-    r.type = t.type;
-    r.event = t.event;
-    r.locale = chosen;
-    r.title = title->render(vars);
-    r.body = body->render(vars);
-    r.bodyTemplate = text.body;
-    r.peerMentorId = values.peerMentorId;
-    return r;
-}
-
-Result<RenderedTemplate> TemplateService::render(const Caller &caller, const QString &id,
-                                                 TemplateValues values, const QString &locale)
-{
-    if (auto s = validateLocale(locale); !s)
-        return s.error();
-    auto resolved = resolve(writeScope(caller), id);
-    if (!resolved)
-        return resolved.error();
-    return renderWith(caller, resolved->item, std::move(values), locale, true);
-}
-
-Result<TemplateValues> TemplateService::valuesFor(const Caller &caller, const QString &id,
-                                                  const QString &peerMentorId)
-{
-    auto resolved = resolve(writeScope(caller), id);
-    if (!resolved)
-        return resolved.error();
-    TemplateValues values;
-    values.peerMentorId = peerMentorId;
-    auto filled = fill(caller, resolved->item, std::move(values), true);
-    if (!filled)
-        return filled.error();
-    return filled->values;
-}
-
-Result<RenderedTemplate> TemplateService::renderWith(const Caller &caller, const PayloadTemplate &t,
-                                                     TemplateValues values, const QString &locale,
-                                                     bool withSamples)
-{
-    auto filled = fill(caller, t, std::move(values), withSamples);
-    if (!filled) {
-        if (filled.error().code == ErrorCode::NotFound)
-            return Error::field(ErrorCode::Unprocessable, QStringLiteral("peer_mentor_id"),
-                                QStringLiteral("peer_mentor_id: no peer mentor with this id."));
-        return filled.error();
-    }
-    return renderTemplate(t, filled->values, locale, filled->org);
-}
-
-Result<TemplateService::Filled> TemplateService::fill(const Caller &caller, const PayloadTemplate &t,
-                                                      TemplateValues values, bool withSamples)
-{
-    std::optional<Organisation> org;
-    if (!values.peerMentorId.isEmpty()) {
-        auto mentor = m_directory.peerMentor(values.peerMentorId);
-        if (!mentor)
-            return mentor.error();
-        if (!mentor->has_value() || !caller.canSee((*mentor)->orgId))
-            return Error::notFound(QStringLiteral("No peer mentor with this id."));
-        const PeerMentor &m = **mentor;
-        if (values.peerMentorName.isEmpty())
-            values.peerMentorName = m.name;
-        if (auto o = m_directory.organisation(m.orgId); o && o->has_value())
-            org = **o;
-        if (auto c = m_directory.coordinator(m.coordinatorId);
-            c && c->has_value() && values.coordinatorName.isEmpty())
-            values.coordinatorName = (*c)->name;
-        // Without a date, the mentor's latest event of the template's kind gives the date and,
-        // with it, its reason. A date that was given is another event: an older reason does not
-        // belong to it.
-        if (!values.date.isValid()) {
-            auto history = m_records.history(m.id);
-            if (!history)
-                return history.error();
-            for (const NotificationRecord &r : std::as_const(*history)) {
-                if (r.eventType != t.event)
-                    continue;
-                values.date = r.effectiveDate;
-                if (values.reason.isEmpty())
-                    values.reason = r.reason.value_or(QString());
-                break;
-            }
-        }
-        if (!values.date.isValid())
-            values.date = m_clock.now();
-    } else {
-        if (withSamples) {
-            const TemplateValues sample = sampleValues();
-            if (values.peerMentorName.isEmpty()) {
-                values.peerMentorName = sample.peerMentorName;
-                values.peerMentorId = sample.peerMentorId;
-            }
-            if (!values.date.isValid())
-                values.date = sample.date;
-            if (values.reason.isEmpty())
-                values.reason = sample.reason;
-            if (values.coordinatorName.isEmpty())
-                values.coordinatorName = sample.coordinatorName;
-        }
-        if (auto o = organisationOf(caller); o)
-            org = *o;
-    }
-    if (values.organisationName.isEmpty() && org)
-        values.organisationName = org->name;
-    return Filled{std::move(values), std::move(org)};
-}
-
-Result<RenderedTemplate> TemplateService::preview(const Caller &caller, const PayloadTemplate &draft,
-                                                  const TemplateValues &values, const QString &locale)
-{
-    std::optional<Organisation> org;
-    if (auto o = organisationOf(caller); o)
-        org = *o;
-    return renderTemplate(draft, values, locale, org);
-}
-
-Result<BuiltPayload> TemplateService::build(const Caller &caller, const BuildRequest &request)
-{
-    if (caller.isGlobalAdmin())
-        return Error::forbidden(
-            QStringLiteral("Global admins cannot build payloads; sign in as a coordinator or an org admin."));
-    if (auto s = validateLocale(request.locale); !s)
-        return s.error();
-
-    QList<FieldError> problems;
-    QString templateId = request.templateId;
-    if (!request.payloadType.isEmpty()) {
-        const PayloadTemplate *builtin = builtinTemplateOfType(request.payloadType);
-        if (!builtin)
-            problems << FieldError{QStringLiteral("payload_type"),
-                                   QStringLiteral("payload_type must be one of %1.")
-                                       .arg(payloadTypes().join(QStringLiteral(", "))),
-                                   0, 0};
-        else if (templateId.isEmpty())
-            templateId = builtin->id;
-    }
-    if (templateId.isEmpty() && problems.isEmpty())
-        problems << FieldError{QStringLiteral("payload_type"),
-                               QStringLiteral("payload_type (or template_id) is required."), 0, 0};
-    if (request.peerMentorName.isEmpty() && request.peerMentorId.isEmpty())
-        problems << FieldError{QStringLiteral("peer_mentor_name"),
-                               QStringLiteral("peer_mentor_name (or peer_mentor_id) is required."), 0, 0};
-    if (request.peerMentorName.size() > kMaxName)
-        problems << FieldError{
-            QStringLiteral("peer_mentor_name"),
-            QStringLiteral("peer_mentor_name must be at most %1 characters.").arg(kMaxName), 0, 0};
-    if (!request.date.isValid())
-        problems << FieldError{QStringLiteral("date"), QStringLiteral("date is required."), 0, 0};
-    if (request.reason.size() > kMaxReason)
-        problems << FieldError{QStringLiteral("reason"),
-                               QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
-    if (!problems.isEmpty())
-        return Error::invalid(problems.first().message, problems);
-
-    auto resolved = resolve(writeScope(caller), templateId);
-    if (!resolved) {
-        if (resolved.error().code == ErrorCode::NotFound)
-            return Error::field(ErrorCode::Unprocessable, QStringLiteral("template_id"),
-                                QStringLiteral("template_id: no payload template with this id."));
-        return resolved.error();
-    }
-    if (!request.payloadType.isEmpty() && resolved->item.type != request.payloadType)
-        return Error::field(
-            ErrorCode::Unprocessable, QStringLiteral("payload_type"),
-            QStringLiteral("payload_type does not match the type of template %1.").arg(templateId));
-
-    // What the request says, and what its peer mentor adds; never sample values.
-    TemplateValues values;
-    values.peerMentorId = request.peerMentorId;
-    values.peerMentorName = request.peerMentorName;
-    values.date = request.date;
-    values.reason = request.reason;
-    auto rendered = renderWith(caller, resolved->item, values, request.locale, false);
-    if (!rendered)
-        return rendered.error();
-
-    BuiltPayload p;
-    p.orgId = caller.orgId;
-    p.templateId = templateId;
-    p.payloadType = resolved->item.type;
-    p.locale = rendered->locale;
-    p.title = rendered->title;
-    p.body = rendered->body;
-    p.event = resolved->item.event;
-    p.peerMentorId = request.peerMentorId;
-    p.peerMentorName = request.peerMentorName;
-    if (p.peerMentorName.isEmpty()) {
-        if (auto m = m_directory.peerMentor(request.peerMentorId); m && m->has_value())
-            p.peerMentorName = (*m)->name;
-    }
-    p.effectiveDate = request.date.toUTC();
-    p.createdBy = caller.username;
-    p.createdAt = m_clock.now();
-    for (int attempt = 0;; ++attempt) {
-        p.id = randomId(QStringLiteral("payload_"));
-        Status s = m_templates.insertPayload(p);
-        if (s)
-            break;
-        if (s.error().code != ErrorCode::Conflict || attempt >= 3)
-            return s.error();
-    }
-    return p;
-}
-
-Result<BuiltPayload> TemplateService::payload(const Caller &caller, const QString &id)
-{
-    auto p = m_templates.payload(id);
-    if (!p)
-        return p.error();
-    if (!p->has_value() || !caller.canSee((*p)->orgId))
-        return Error::notFound(QStringLiteral("No built payload with this id."));
-    return **p;
 }
 
 Status TemplateService::saveVersion(const PayloadTemplate &t, const QString &action, const Caller &caller)
@@ -425,27 +233,11 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
 {
     if (caller.role == Role::Coordinator)
         return Error::forbidden(QStringLiteral("Only org admins and global admins may change templates."));
-    if (auto s = validateLocale(change.locale); !s)
+    if (auto s = validateChange(change); !s)
         return s.error();
-    if (!change.title && !change.body && !change.description)
-        return Error::invalid(QStringLiteral("Send title, body_template or description to change."));
-    QList<FieldError> problems;
-    if (change.title && change.title->size() > kMaxTitle)
-        problems << FieldError{QStringLiteral("title"),
-                               QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
-    if (change.body && change.body->size() > kMaxBody)
-        problems << FieldError{QStringLiteral("body_template"),
-                               QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody),
-                               0, 0};
-    if (change.description && change.description->size() > kMaxDescription)
-        problems << FieldError{
-            QStringLiteral("description"),
-            QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
-    if (!problems.isEmpty())
-        return Error::invalid(problems.first().message, problems);
 
     const QString scope = writeScope(caller);
-    const QString locale = change.locale.isEmpty() ? QStringLiteral("en") : change.locale;
+    const QString locale = change.locale.isEmpty() ? templates::defaultLocale() : change.locale;
     const QDateTime now = m_clock.now();
 
     Transaction tx(m_db);
@@ -459,34 +251,10 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
     if (!resolved) {
         if (resolved.error().code != ErrorCode::NotFound)
             return resolved.error();
-        if (change.type.isEmpty())
-            return Error::notFound(
-                QStringLiteral("No payload template with this id; send “type” to create a custom template."));
-        if (!isValidTemplateId(id))
-            return Error::field(ErrorCode::Invalid, QStringLiteral("id"),
-                                QStringLiteral("A template id is 1 to 64 characters of a–z, 0–9 and “-”."));
-        const PayloadTemplate *kind = builtinTemplateOfType(change.type);
-        if (!kind)
-            return Error::field(
-                ErrorCode::Invalid, QStringLiteral("type"),
-                QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
-        QList<FieldError> missing;
-        if (!change.title)
-            missing << FieldError{QStringLiteral("title"),
-                                  QStringLiteral("title is required to create a template."), 0, 0};
-        if (!change.body)
-            missing << FieldError{QStringLiteral("body_template"),
-                                  QStringLiteral("body_template is required to create a template."), 0, 0};
-        if (!missing.isEmpty())
-            return Error::invalid(missing.first().message, missing);
-        next.id = id;
-        next.type = kind->type;
-        next.event = kind->event;
-        next.custom = true;
-        next.description = change.description.value_or(QString(QLatin1String("")));
-        // A new template speaks both languages from the start: the other one gets the same text
-        // until it is translated.
-        next.en = next.nb = TemplateText{*change.title, *change.body};
+        auto custom = newCustomTemplate(id, change);
+        if (!custom)
+            return custom.error();
+        next = *custom;
         created = true;
     } else {
         if (!change.type.isEmpty() && change.type != resolved->item.type)
@@ -503,7 +271,7 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         before = resolved->item;
         existsHere = resolved->stored && resolved->item.scope == scope;
         next = resolved->item;
-        TemplateText &text = locale == QLatin1String("nb") ? next.nb : next.en;
+        TemplateText &text = next.text(locale);
         if (change.title)
             text.title = *change.title;
         if (change.body)

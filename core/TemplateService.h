@@ -5,7 +5,6 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/DirectoryRepository.h"
-#include "core/RecordRepository.h"
 #include "core/TemplateRepository.h"
 #include "core/Templates.h"
 
@@ -14,9 +13,9 @@
 namespace cc {
 
 // The notification templates: the four built-ins (global defaults that always exist), global
-// changes to them and organisation overrides, custom templates, their version history, rendering
-// and building payloads. Reads resolve the caller's organisation override first, then the
-// global default. Thread-safe like every service.
+// changes to them and organisation overrides, custom templates and their version history.
+// Reads resolve the caller's organisation override first, then the global default. Rendering and
+// building payloads is PayloadService's. Thread-safe like every service.
 class TemplateService : public QObject
 {
     Q_OBJECT
@@ -26,21 +25,6 @@ public:
     // Resolved templates the caller sees (built-ins first, then custom ones by id).
     Result<QList<PayloadTemplate>> list(const Caller &caller);
     Result<PayloadTemplate> get(const Caller &caller, const QString &id);
-    // Renders template `id` with `values` (empty fields are filled from the mentor named by
-    // values.peerMentorId, else with sample values); `locale` empty: the organisation's.
-    Result<RenderedTemplate> render(const Caller &caller, const QString &id, TemplateValues values,
-                                    const QString &locale = {});
-    // The values render() fills in for template `id` and peer mentor `peerMentorId` when it is
-    // given nothing else: the mentor's name, their coordinator's name, the date and reason of
-    // their latest event of the template's kind (now and no reason when they have none) and their
-    // organisation's name. An empty `peerMentorId` answers the sample values with the caller's
-    // organisation. NotFound for a template or a mentor the caller cannot see.
-    Result<TemplateValues> valuesFor(const Caller &caller, const QString &id, const QString &peerMentorId);
-    // Renders texts that are not saved (the console's live preview).
-    Result<RenderedTemplate> preview(const Caller &caller, const PayloadTemplate &draft,
-                                     const TemplateValues &values, const QString &locale);
-    Result<BuiltPayload> build(const Caller &caller, const BuildRequest &request);
-    Result<BuiltPayload> payload(const Caller &caller, const QString &id);
 
     struct Saved
     {
@@ -60,7 +44,10 @@ public:
     Result<PayloadTemplate> restore(const Caller &caller, const QString &id, int version);
 
     static QString etag(const PayloadTemplate &t);
-    static TemplateValues sampleValues();
+    // The changes that turn `before` into `after`: one per language whose texts differ (update()
+    // changes one language at a time, each with the ETag of what the previous one saved, so
+    // nobody's change is overwritten), the description going with the first.
+    static QList<TemplateChange> changesBetween(const PayloadTemplate &before, const PayloadTemplate &after);
 
 signals:
     void templateChanged(const QString &id, const QString &scope);
@@ -73,23 +60,6 @@ private:
     };
     // The template the caller sees; NotFound when there is none.
     Result<Resolved> resolve(const QString &orgId, const QString &id);
-    Result<Organisation> organisationOf(const Caller &caller);
-    Result<RenderedTemplate> renderTemplate(const PayloadTemplate &t, TemplateValues values,
-                                            const QString &locale, const std::optional<Organisation> &org);
-    // What `values` is rendered with: what it lacks filled from the peer mentor it names, else
-    // (withSamples) from the sample values, and the organisation whose name, locale and time zone
-    // apply (the mentor's, else the caller's).
-    struct Filled
-    {
-        TemplateValues values;
-        std::optional<Organisation> org;
-    };
-    // NotFound when values.peerMentorId names a mentor the caller cannot see.
-    Result<Filled> fill(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
-                        bool withSamples);
-    // fill(), then renders `t`.
-    Result<RenderedTemplate> renderWith(const Caller &caller, const PayloadTemplate &t, TemplateValues values,
-                                        const QString &locale, bool withSamples);
     // Stores `next` in the caller's scope as a new version (keeping the inherited original first).
     Status persist(const Caller &caller, PayloadTemplate &next, const std::optional<PayloadTemplate> &before,
                    bool existsHere, const QString &action);
@@ -99,7 +69,6 @@ private:
     Database &m_db;
     const Clock &m_clock;
     DirectoryRepository m_directory;
-    RecordRepository m_records;
     TemplateRepository m_templates;
     AuditLog m_audit;
 };

@@ -3,13 +3,40 @@
 // Payload templates, their versions and the payloads built from them.
 
 #include "core/Records.h"
+#include "core/Result.h"
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 namespace cc {
+
+// The rules every face of the templates obeys: the lengths of their texts and the languages they
+// are written in. Core validates with them, the API words its messages with them and the console
+// sets its fields' maximum lengths and language lists from them.
+namespace templates {
+
+inline constexpr int kMaxTitle = 200;
+inline constexpr int kMaxBody = 4000;
+inline constexpr int kMaxDescription = 500;
+inline constexpr int kMaxIdLength = 64; // an id is [a-z0-9-]{1,kMaxIdLength}
+
+// The two languages of a template.
+inline constexpr QLatin1String kEnglish("en");
+inline constexpr QLatin1String kNorwegian("nb");
+
+// The languages every template is written in, in the order the editor shows them: kEnglish,
+// kNorwegian.
+const QStringList &locales();
+// The language used when nothing chooses another: kEnglish.
+QString defaultLocale();
+bool isLocale(const QString &locale);
+// Invalid, naming the field "locale", unless `locale` is empty or one of locales().
+Status validateLocale(const QString &locale);
+
+} // namespace templates
 
 // The texts of a template in one language.
 struct TemplateText
@@ -32,7 +59,8 @@ struct PayloadTemplate
     int version = 1;
     QDateTime updatedAt;
     QString updatedBy;
-    const TemplateText &text(const QString &locale) const { return locale == QLatin1String("nb") ? nb : en; }
+    const TemplateText &text(const QString &locale) const;
+    TemplateText &text(const QString &locale);
 };
 
 struct TemplateVersion
@@ -52,7 +80,7 @@ struct TemplateVersion
 // body go to.
 struct TemplateChange
 {
-    QString locale = QStringLiteral("en");
+    QString locale = templates::defaultLocale();
     std::optional<QString> title;
     std::optional<QString> body;
     std::optional<QString> description;

@@ -15,7 +15,7 @@ ApiDispatcher::ApiDispatcher(const Services &services)
     : m_services(services)
     , m_idempotency(services.database, services.clock)
     , m_records(services.records)
-    , m_payloads(services.templates, services.directory)
+    , m_payloads(services.templates, services.payloads, services.directory)
     , m_authController(services.auth, services.database.url().kindName())
 {
     m_records.registerRoutes(m_router);

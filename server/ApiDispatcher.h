@@ -13,6 +13,7 @@ namespace cc {
 class AuthService;
 class DirectoryService;
 class NotificationRecordService;
+class PayloadService;
 class TemplateService;
 } // namespace cc
 
@@ -27,6 +28,7 @@ struct Services
     DirectoryService &directory;
     NotificationRecordService &records;
     TemplateService &templates;
+    PayloadService &payloads;
 };
 
 // One request in, one response out: path rewriting, routing (404 / 405 with Allow), the content

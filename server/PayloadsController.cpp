@@ -13,13 +13,6 @@ namespace {
 
 const QString kBase = QStringLiteral("/api/v1/pause-notification-payloads");
 
-Status checkLocale(const QString &locale)
-{
-    if (!locale.isEmpty() && locale != QLatin1String("en") && locale != QLatin1String("nb"))
-        return Error::field(ErrorCode::Invalid, Locale, QStringLiteral("locale must be “en” or “nb”."));
-    return {};
-}
-
 } // namespace
 
 void PayloadsController::registerRoutes(Router &router)
@@ -38,9 +31,9 @@ void PayloadsController::registerRoutes(Router &router)
 QString PayloadsController::defaultLocale(const Caller &caller)
 {
     if (caller.orgId.isEmpty())
-        return QStringLiteral("en");
+        return templates::defaultLocale();
     auto org = m_directory.organisation(caller, caller.orgId);
-    return org ? org->locale : QStringLiteral("en");
+    return org ? org->locale : templates::defaultLocale();
 }
 
 ApiResponse PayloadsController::list(const ApiRequest &request, const Caller &caller)
@@ -51,7 +44,7 @@ ApiResponse PayloadsController::list(const ApiRequest &request, const Caller &ca
     QString locale = query.string(Locale);
     if (auto s = query.status(); !s)
         return problem(s.error());
-    if (auto s = checkLocale(locale); !s)
+    if (auto s = templates::validateLocale(locale); !s)
         return problem(s.error());
     if (locale.isEmpty())
         locale = defaultLocale(caller);
@@ -69,7 +62,7 @@ ApiResponse PayloadsController::get(const ApiRequest &request, const Caller &cal
 {
     const QString id = request.param(QStringLiteral("id"));
     if (id.startsWith(QLatin1String("payload_"))) {
-        auto built = m_templates.payload(caller, id);
+        auto built = m_payloads.payload(caller, id);
         if (!built)
             return problem(built.error());
         return jsonWithContentEtag(200, builtPayloadJson(*built));
@@ -83,7 +76,7 @@ ApiResponse PayloadsController::get(const ApiRequest &request, const Caller &cal
     const QString locale = query.string(Locale);
     if (auto s = query.status(); !s)
         return problem(s.error());
-    auto rendered = m_templates.render(caller, id, values, locale);
+    auto rendered = m_payloads.render(caller, id, values, locale);
     if (!rendered)
         return problem(rendered.error());
     auto current = m_templates.get(caller, id);
@@ -111,7 +104,7 @@ ApiResponse PayloadsController::build(const ApiRequest &request, const Caller &c
     build.locale = input->string(Locale);
     if (auto s = input->status(); !s)
         return problem(s.error());
-    auto built = m_templates.build(caller, build);
+    auto built = m_payloads.build(caller, build);
     if (!built)
         return problem(built.error());
     ApiResponse r = jsonWithContentEtag(201, builtPayloadJson(*built));
@@ -135,10 +128,10 @@ ApiResponse PayloadsController::update(const ApiRequest &request, const Caller &
     change.type = input->string(Type);
     if (auto s = input->status(); !s)
         return problem(s.error());
-    if (auto s = checkLocale(change.locale); !s)
+    if (auto s = templates::validateLocale(change.locale); !s)
         return problem(s.error());
     if (change.locale.isEmpty())
-        change.locale = QStringLiteral("en");
+        change.locale = templates::defaultLocale();
     const QString id = request.param(QStringLiteral("id"));
     auto saved = m_templates.update(caller, id, change, ifMatch(request));
     if (!saved)

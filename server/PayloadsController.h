@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/DirectoryService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "server/Router.h"
 
@@ -10,8 +11,9 @@ namespace cc::api {
 class PayloadsController
 {
 public:
-    PayloadsController(TemplateService &templates, DirectoryService &directory)
+    PayloadsController(TemplateService &templates, PayloadService &payloads, DirectoryService &directory)
         : m_templates(templates)
+        , m_payloads(payloads)
         , m_directory(directory)
     {}
     void registerRoutes(Router &router);
@@ -26,6 +28,7 @@ private:
     QString defaultLocale(const Caller &caller);
 
     TemplateService &m_templates;
+    PayloadService &m_payloads;
     DirectoryService &m_directory;
 };
 

@@ -184,7 +184,7 @@
     </message>
 </context>
 <context>
-    <name>cc::TemplatesPage</name>
+    <name>cc::TemplateEditor</name>
     <message numerus="yes">
         <source>%n &amp;problem(s) to fix before saving (press Enter on one to go there):</source>
         <translation>

@@ -659,10 +659,6 @@
         <translation>&amp;Beskrivelse:</translation>
     </message>
     <message>
-        <source>An id is 1 to 64 characters of a–z, 0–9 and “-”.</source>
-        <translation>En ID består av 1 til 64 tegn: a–z, 0–9 og «-».</translation>
-    </message>
-    <message>
         <source>&amp;Create</source>
         <translation>&amp;Opprett</translation>
     </message>
@@ -681,6 +677,10 @@
     <message>
         <source>The Norwegian text could not be copied</source>
         <translation>Den norske teksten kunne ikke kopieres</translation>
+    </message>
+    <message>
+        <source>An id is 1 to %1 characters of a–z, 0–9 and “-”.</source>
+        <translation>En ID består av 1 til %1 tegn: a–z, 0–9 og «-».</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2106,190 @@
     </message>
 </context>
 <context>
+    <name>cc::TemplateEditor</name>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <source>Language of the texts</source>
+        <translation>Tekstenes språk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>&amp;English</source>
+        <translation>&amp;Engelsk</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>Norsk</translation>
+    </message>
+    <message>
+        <source>&amp;Norsk bokmål</source>
+        <translation>&amp;Norsk bokmål</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemer</translation>
+    </message>
+    <message>
+        <source>%1 title</source>
+        <translation>%1 tittel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tittel:</translation>
+    </message>
+    <message>
+        <source>%1 body</source>
+        <translation>%1 tekst</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>Te&amp;kst:</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>Sett inn:</translation>
+    </message>
+    <message>
+        <source>Peer mentor name</source>
+        <translation>Likepersonens navn</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>Coordinator name</source>
+        <translation>Koordinatorens navn</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Organisasjonens navn</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>Sett inn %1</translation>
+    </message>
+    <message>
+        <source>Inserts %1 at the cursor.</source>
+        <translation>Setter inn %1 ved markøren.</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>Engelsk tittel</translation>
+    </message>
+    <message>
+        <source>English body</source>
+        <translation>Engelsk tekst</translation>
+    </message>
+    <message>
+        <source>Norwegian title</source>
+        <translation>Norsk tittel</translation>
+    </message>
+    <message>
+        <source>Norwegian body</source>
+        <translation>Norsk tekst</translation>
+    </message>
+    <message>
+        <source>%1 is empty; write a text.</source>
+        <translation>%1 er tom. Skriv en tekst.</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, linje %2, kolonne %3: %4</translation>
+    </message>
+    <message>
+        <source>No problems: the template is ready to save.</source>
+        <translation>Ingen problemer: malen er klar til å lagres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n &amp;problem(s) to fix before saving (press Enter on one to go there):</source>
+        <translation>
+            <numerusform>%n &amp;problem må rettes før lagring (trykk Enter på det for å gå dit):</numerusform>
+            <numerusform>%n &amp;problemer må rettes før lagring (trykk Enter på et av dem for å gå dit):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::TemplateList</name>
+    <message>
+        <source>Te&amp;mplates:</source>
+        <translation>&amp;Maler:</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Maler</translation>
+    </message>
+    <message>
+        <source>Custom template</source>
+        <translation>Egendefinert mal</translation>
+    </message>
+    <message>
+        <source>Built-in, changed for your organisation</source>
+        <translation>Innebygd, endret for organisasjonen din</translation>
+    </message>
+    <message>
+        <source>Built-in, changed for all organisations</source>
+        <translation>Innebygd, endret for alle organisasjoner</translation>
+    </message>
+    <message>
+        <source>Built-in default</source>
+        <translation>Innebygd standard</translation>
+    </message>
+</context>
+<context>
+    <name>cc::TemplatePreview</name>
+    <message>
+        <source>Preview with</source>
+        <translation>Forhåndsvis med</translation>
+    </message>
+    <message>
+        <source>Preview &amp;with:</source>
+        <translation>Forhånds&amp;vis med:</translation>
+    </message>
+    <message>
+        <source>English preview:</source>
+        <translation>Engelsk forhåndsvisning:</translation>
+    </message>
+    <message>
+        <source>Norwegian preview:</source>
+        <translation>Norsk forhåndsvisning:</translation>
+    </message>
+    <message>
+        <source>English preview</source>
+        <translation>Engelsk forhåndsvisning</translation>
+    </message>
+    <message>
+        <source>Norwegian preview</source>
+        <translation>Norsk forhåndsvisning</translation>
+    </message>
+    <message>
+        <source>Sample values (%1)</source>
+        <translation>Eksempelverdier (%1)</translation>
+    </message>
+    <message>
+        <source>No preview until the problems in the English text are fixed.</source>
+        <translation>Ingen forhåndsvisning før problemene i den engelske teksten er rettet.</translation>
+    </message>
+    <message>
+        <source>No preview until the problems in the Norwegian text are fixed.</source>
+        <translation>Ingen forhåndsvisning før problemene i den norske teksten er rettet.</translation>
+    </message>
+</context>
+<context>
     <name>cc::TemplateVersionsDialog</name>
     <message>
         <source>Versions of “%1”</source>
@@ -2231,26 +2415,6 @@ Tekst: %4</translation>
         <translation>Maler</translation>
     </message>
     <message>
-        <source>%1 title</source>
-        <translation>%1 tittel</translation>
-    </message>
-    <message>
-        <source>&amp;Title:</source>
-        <translation>&amp;Tittel:</translation>
-    </message>
-    <message>
-        <source>%1 body</source>
-        <translation>%1 tekst</translation>
-    </message>
-    <message>
-        <source>&amp;Body:</source>
-        <translation>Te&amp;kst:</translation>
-    </message>
-    <message>
-        <source>Te&amp;mplates:</source>
-        <translation>&amp;Maler:</translation>
-    </message>
-    <message>
         <source>You can read the templates, but only org admins can change them. Your role is coordinator, so the editors are read-only.</source>
         <translation>Du kan lese malene, men bare organisasjonsadministratorer kan endre dem. Rollen din er koordinator, så redigeringsfeltene er skrivebeskyttet.</translation>
     </message>
@@ -2265,94 +2429,6 @@ Tekst: %4</translation>
     <message>
         <source>Someone else saved this template while you were editing it. Saving would fail: copy what you need, then revert to see their text.</source>
         <translation>Noen andre lagret denne malen mens du redigerte den, så lagring vil mislykkes. Kopier det du trenger, og angre deretter endringene for å se den andres tekst.</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beskrivelse</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>&amp;Beskrivelse:</translation>
-    </message>
-    <message>
-        <source>Insert:</source>
-        <translation>Sett inn:</translation>
-    </message>
-    <message>
-        <source>Peer mentor name</source>
-        <translation>Likepersonens navn</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Årsak</translation>
-    </message>
-    <message>
-        <source>Coordinator name</source>
-        <translation>Koordinatorens navn</translation>
-    </message>
-    <message>
-        <source>Organisation name</source>
-        <translation>Organisasjonens navn</translation>
-    </message>
-    <message>
-        <source>Insert %1</source>
-        <translation>Sett inn %1</translation>
-    </message>
-    <message>
-        <source>Inserts %1 at the cursor.</source>
-        <translation>Setter inn %1 ved markøren.</translation>
-    </message>
-    <message>
-        <source>Language of the texts</source>
-        <translation>Tekstenes språk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
-        <source>&amp;English</source>
-        <translation>&amp;Engelsk</translation>
-    </message>
-    <message>
-        <source>Norwegian</source>
-        <translation>Norsk</translation>
-    </message>
-    <message>
-        <source>&amp;Norsk bokmål</source>
-        <translation>&amp;Norsk bokmål</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problemer</translation>
-    </message>
-    <message>
-        <source>Preview with</source>
-        <translation>Forhåndsvis med</translation>
-    </message>
-    <message>
-        <source>Preview &amp;with:</source>
-        <translation>Forhånds&amp;vis med:</translation>
-    </message>
-    <message>
-        <source>English preview:</source>
-        <translation>Engelsk forhåndsvisning:</translation>
-    </message>
-    <message>
-        <source>Norwegian preview:</source>
-        <translation>Norsk forhåndsvisning:</translation>
-    </message>
-    <message>
-        <source>English preview</source>
-        <translation>Engelsk forhåndsvisning</translation>
-    </message>
-    <message>
-        <source>Norwegian preview</source>
-        <translation>Norsk forhåndsvisning</translation>
     </message>
     <message>
         <source>New templ&amp;ate…</source>
@@ -2415,75 +2491,12 @@ Tekst: %4</translation>
         <translation>Henter tilbake den innebygde teksten. Den nåværende teksten blir værende i versjonshistorikken.</translation>
     </message>
     <message>
-        <source>Custom template</source>
-        <translation>Egendefinert mal</translation>
-    </message>
-    <message>
-        <source>Built-in, changed for your organisation</source>
-        <translation>Innebygd, endret for organisasjonen din</translation>
-    </message>
-    <message>
-        <source>Built-in, changed for all organisations</source>
-        <translation>Innebygd, endret for alle organisasjoner</translation>
-    </message>
-    <message>
-        <source>Built-in default</source>
-        <translation>Innebygd standard</translation>
-    </message>
-    <message>
         <source>“%1” was changed elsewhere; the editor shows the new text.</source>
         <translation>«%1» ble endret et annet sted. Redigeringsfeltet viser den nye teksten.</translation>
     </message>
     <message>
         <source>%1. Version %2, saved by %3 on %4.</source>
         <translation>%1. Versjon %2, lagret %4 av %3.</translation>
-    </message>
-    <message>
-        <source>English title</source>
-        <translation>Engelsk tittel</translation>
-    </message>
-    <message>
-        <source>English body</source>
-        <translation>Engelsk tekst</translation>
-    </message>
-    <message>
-        <source>Norwegian title</source>
-        <translation>Norsk tittel</translation>
-    </message>
-    <message>
-        <source>Norwegian body</source>
-        <translation>Norsk tekst</translation>
-    </message>
-    <message>
-        <source>%1 is empty; write a text.</source>
-        <translation>%1 er tom. Skriv en tekst.</translation>
-    </message>
-    <message>
-        <source>%1, line %2, column %3: %4</source>
-        <translation>%1, linje %2, kolonne %3: %4</translation>
-    </message>
-    <message>
-        <source>No problems: the template is ready to save.</source>
-        <translation>Ingen problemer: malen er klar til å lagres.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n &amp;problem(s) to fix before saving (press Enter on one to go there):</source>
-        <translation>
-            <numerusform>%n &amp;problem må rettes før lagring (trykk Enter på det for å gå dit):</numerusform>
-            <numerusform>%n &amp;problemer må rettes før lagring (trykk Enter på et av dem for å gå dit):</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sample values (%1)</source>
-        <translation>Eksempelverdier (%1)</translation>
-    </message>
-    <message>
-        <source>No preview until the problems in the English text are fixed.</source>
-        <translation>Ingen forhåndsvisning før problemene i den engelske teksten er rettet.</translation>
-    </message>
-    <message>
-        <source>No preview until the problems in the Norwegian text are fixed.</source>
-        <translation>Ingen forhåndsvisning før problemene i den norske teksten er rettet.</translation>
     </message>
     <message>
         <source>The template was not saved</source>

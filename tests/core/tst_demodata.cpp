@@ -3,6 +3,7 @@
 #include "core/DemoData.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
@@ -281,9 +282,10 @@ void TestDemoData::kariIsPaused()
 
     // Kari's pause renders with her real date.
     TemplateService templates(m_db->db(), m_clock);
+    PayloadService payloads(m_db->db(), m_clock, templates);
     TemplateValues values;
     values.peerMentorId = kKari;
-    auto rendered = templates.render(orgAdmin(), QStringLiteral("coordinator-pause"), values);
+    auto rendered = payloads.render(orgAdmin(), QStringLiteral("coordinator-pause"), values);
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->locale, QStringLiteral("nb"));
     QVERIFY2(rendered->body.startsWith(QLatin1String("Kari Nordmann har startet en pause fra ")),
@@ -409,7 +411,8 @@ void TestDemoData::backupCopiesEveryTable()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorId = kKari;
     request.date = m_clock.now();
-    auto built = templates.build(orgAdmin(), request);
+    PayloadService payloads(m_db->db(), m_clock, templates);
+    auto built = payloads.build(orgAdmin(), request);
     QVERIFY2(built, why(built).constData());
     Query idem(m_db->db(),
                QStringLiteral(
@@ -461,7 +464,8 @@ void TestDemoData::backupCopiesEveryTable()
         auto t = backupTemplates.get(orgAdmin(), QStringLiteral("coordinator-pause"));
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->nb.title, *change.title);
-        auto payload = backupTemplates.payload(orgAdmin(), built->id);
+        PayloadService backupPayloads(backup, m_clock, backupTemplates);
+        auto payload = backupPayloads.payload(orgAdmin(), built->id);
         QVERIFY2(payload, why(payload).constData());
         QCOMPARE(payload->body, built->body);
         QCOMPARE(payload->createdAt, built->createdAt);

@@ -94,6 +94,15 @@ private slots:
 
     void offsetOf_data();
     void offsetOf();
+
+    void diagnoseValidText_data();
+    void diagnoseValidText();
+    void diagnose_data();
+    void diagnose();
+    void diagnoseAgreesWithCheck_data();
+    void diagnoseAgreesWithCheck();
+    void tags_data();
+    void tags();
 };
 
 void TestTemplateCompiler::variables()
@@ -702,6 +711,122 @@ void TestTemplateCompiler::offsetOf()
     QFETCH(int, column);
     QFETCH(int, offset);
     QCOMPARE(TemplateCompiler::offsetOf(text, line, column), qsizetype(offset));
+}
+
+void TestTemplateCompiler::diagnoseValidText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("Hello");
+    QTest::newRow("english pause body") << englishPauseBody;
+    QTest::newRow("spaces in tags") << QStringLiteral("{{ peer_mentor_name }}{{# reason }}x{{/ reason }}");
+    QTest::newRow("several lines") << QStringLiteral("a\n{{date}}\r\n{{^reason}}none{{/reason}}");
+}
+
+void TestTemplateCompiler::diagnoseValidText()
+{
+    QFETCH(QString, text);
+    QCOMPARE(TemplateCompiler::diagnose(text), QList<TemplateDiagnostic>());
+}
+
+// Each problem as "offset+length@line:column detail".
+void TestTemplateCompiler::diagnose_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("diagnostics");
+    QTest::newRow("empty") << QString() << QStringList{QStringLiteral("0+0@1:1 must not be empty")};
+    QTest::newRow("blank") << QStringLiteral(" \n ")
+                           << QStringList{QStringLiteral("0+0@1:1 must not be empty")};
+    QTest::newRow("unknown variable")
+        << QStringLiteral("Hi {{nmae}}!") << QStringList{QStringLiteral(u"3+8@1:4 unknown variable “nmae”")};
+    QTest::newRow("second line") << QStringLiteral("Hi\n  {{ date}} {{reasn}}")
+                                 << QStringList{QStringLiteral(
+                                        u"15+9@2:13 unknown variable “reasn”; did you mean “reason”?")};
+    QTest::newRow("crlf and emoji") << QStringLiteral(u"a\r\n\U0001F600 {{x}}")
+                                    << QStringList{QStringLiteral(u"6+5@2:3 unknown variable “x”")};
+    QTest::newRow("not closed, to the end of the line")
+        << QStringLiteral("{{date\nnext line")
+        << QStringList{QStringLiteral(u"0+6@1:1 “{{” is not closed with “}}”")};
+    QTest::newRow("not closed, to the next tag")
+        << QStringLiteral("{{date {{reason}}")
+        << QStringList{QStringLiteral(u"0+7@1:1 “{{” is not closed with “}}”")};
+    QTest::newRow("several, in order")
+        << QStringLiteral("{{#reason}}{{x}}\n{{!c}}")
+        << QStringList{
+               QStringLiteral(u"0+11@1:1 section “reason” is never closed; add “{{/reason}}” where it ends"),
+               QStringLiteral(u"11+5@1:12 unknown variable “x”"),
+               QStringLiteral(u"17+6@2:1 comments (“{{!…}}”) are not supported")};
+    QTest::newRow("triple braces")
+        << QStringLiteral("{{{date}}}")
+        << QStringList{
+               QStringLiteral(u"0+10@1:1 triple braces (“{{{…}}}”) are not supported; write “{{date}}”, "
+                              u"the text is never escaped")};
+}
+
+void TestTemplateCompiler::diagnose()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, diagnostics);
+    QStringList got;
+    for (const TemplateDiagnostic &d : TemplateCompiler::diagnose(text))
+        got << QStringLiteral("%1+%2@%3:%4 %5")
+                   .arg(d.offset)
+                   .arg(d.length)
+                   .arg(d.line)
+                   .arg(d.column)
+                   .arg(d.detail);
+    QCOMPARE(got, diagnostics);
+}
+
+void TestTemplateCompiler::diagnoseAgreesWithCheck_data()
+{
+    problems_data();
+}
+
+// The same problems as check(), at the same places, and the offset is where offsetOf() points.
+void TestTemplateCompiler::diagnoseAgreesWithCheck()
+{
+    QFETCH(QString, text);
+    const QList<FieldError> checked = TemplateCompiler::check(text, QStringLiteral("body"));
+    const QList<TemplateDiagnostic> diagnosed = TemplateCompiler::diagnose(text);
+    QCOMPARE(diagnosed.size(), checked.size());
+    for (qsizetype i = 0; i < checked.size(); ++i) {
+        const FieldError &f = checked.at(i);
+        const TemplateDiagnostic &d = diagnosed.at(i);
+        QCOMPARE(d.line, f.line);
+        QCOMPARE(d.column, f.column);
+        QCOMPARE(d.offset, TemplateCompiler::offsetOf(text, f.line, f.column));
+        QVERIFY2(f.message.endsWith(d.detail), qPrintable(f.message));
+        if (d.detail != QLatin1String("must not be empty")) {
+            QCOMPARE(f.message, QStringLiteral("line %1, column %2: ").arg(d.line).arg(d.column) + d.detail);
+            QVERIFY(d.length >= 2);
+            QCOMPARE(text.mid(d.offset, 2), QStringLiteral("{{"));
+        }
+    }
+}
+
+// Each closed tag as "offset+length" and "s" for a section tag.
+void TestTemplateCompiler::tags_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tags");
+    QTest::newRow("none") << QStringLiteral("plain { text }") << QStringList();
+    QTest::newRow("variables and sections") << QStringLiteral("{{a}} {{# b }}c{{^d}}{{/ b}}")
+                                            << QStringList{QStringLiteral("0+5"), QStringLiteral("6+8s"),
+                                                           QStringLiteral("15+6s"), QStringLiteral("21+7s")};
+    QTest::newRow("unclosed tag is no tag")
+        << QStringLiteral("{{a {{b}}") << QStringList{QStringLiteral("4+5")};
+    QTest::newRow("triple braces") << QStringLiteral("x{{{a}}}") << QStringList{QStringLiteral("1+7")};
+}
+
+void TestTemplateCompiler::tags()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tags);
+    QStringList got;
+    for (const TemplateTag &t : TemplateCompiler::tags(text))
+        got << QStringLiteral("%1+%2").arg(t.offset).arg(t.length)
+                + (t.section ? QStringLiteral("s") : QString());
+    QCOMPARE(got, tags);
 }
 
 QTEST_GUILESS_MAIN(TestTemplateCompiler)

@@ -1,14 +1,13 @@
 #include "core/BuiltinTemplates.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
 
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimeZone>
 
 #include <memory>
 
@@ -36,8 +35,6 @@ QStringList positions(const Error &error)
 
 const QString kSeedBody =
     QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
-const QString kSeedBodyNb =
-    QStringLiteral("Kari Nordmann har startet en pause fra 20. mars 2026. Årsak: Personal leave.");
 const QString kPause = QStringLiteral("coordinator-pause");
 
 } // namespace
@@ -56,35 +53,6 @@ private slots:
     void listBuiltins();
     void listIsTheSameForEveryRole_data();
     void listIsTheSameForEveryRole();
-
-    // render
-    void renderSeedText();
-    void renderEveryBuiltin_data();
-    void renderEveryBuiltin();
-    void renderLocale_data();
-    void renderLocale();
-    void renderRealMentor_data();
-    void renderRealMentor();
-    void renderGivenValuesWin();
-    void renderMentorOfAnotherOrganisation_data();
-    void renderMentorOfAnotherOrganisation();
-    void renderBadLocale_data();
-    void renderBadLocale();
-    void renderUnknownTemplate();
-    void renderNeverEscapes();
-    void previewRendersDraft();
-
-    // valuesFor
-    void valuesForMentorWithPause_data();
-    void valuesForMentorWithPause();
-    void valuesForMentorWithoutRecords();
-    void valuesForSampleValues_data();
-    void valuesForSampleValues();
-    void valuesForMentorOfAnotherOrganisation_data();
-    void valuesForMentorOfAnotherOrganisation();
-    void valuesForUnknownTemplate();
-    void valuesForAreWhatRenderUses_data();
-    void valuesForAreWhatRenderUses();
 
     // update
     void updateForbiddenForCoordinator();
@@ -107,6 +75,7 @@ private slots:
     void customTemplateOfOneOrganisationIsInvisibleToAnother();
     void globalCustomTemplateIsVisibleToEveryOrganisation();
     void typeOfExistingTemplateCannotChange();
+    void changesBetween();
 
     // remove and reset
     void removeOnlyByGlobalAdmin_data();
@@ -122,23 +91,6 @@ private slots:
     void resetOverrideWithNothingToReset();
     void resetOverrideForbiddenForCoordinator();
 
-    // build and payloads
-    void buildForbiddenForGlobalAdmin();
-    void buildByPayloadType_data();
-    void buildByPayloadType();
-    void buildByTemplateId();
-    void buildInvalid_data();
-    void buildInvalid();
-    void buildTypeAndTemplateMismatch();
-    void buildUnknownTemplateId();
-    void buildMentorOfAnotherOrganisation();
-    void buildWithMentorId();
-    void buildInOrganisationLocale();
-    void buildUsesOrganisationOverride();
-    void buildNeverEscapes();
-    void payloadRoundTrip();
-    void payloadOfAnotherOrganisation();
-
 private:
     void addRecord(const Caller &caller, const QString &mentor, const QString &coordinator, EventType type,
                    const QDateTime &effective, const std::optional<QString> &reason, const QDateTime &sentAt);
@@ -146,6 +98,7 @@ private:
     std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{test::testNow()};
     std::unique_ptr<TemplateService> m_service;
+    std::unique_ptr<PayloadService> m_payloads; // to see what a change renders
 
     const StandardCallers m_callers;
 };
@@ -155,10 +108,12 @@ void TestTemplateService::initTestCase()
     m_db = std::make_unique<test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_service = std::make_unique<TemplateService>(m_db->db(), m_clock);
+    m_payloads = std::make_unique<PayloadService>(m_db->db(), m_clock, *m_service);
 }
 
 void TestTemplateService::cleanupTestCase()
 {
+    m_payloads.reset();
     m_service.reset();
     m_db.reset();
 }
@@ -339,491 +294,6 @@ void TestTemplateService::listIsTheSameForEveryRole()
                           QStringLiteral("peer-mentor-resume-confirm")}));
 }
 
-// ---- render --------------------------------------------------------------------------------
-
-void TestTemplateService::renderSeedText()
-{
-    auto r = m_service->render(m_callers.coordA, kPause, {});
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->body, kSeedBody);
-    QCOMPARE(r->title, QStringLiteral("Peer Mentor Pause – Coordinator Notice"));
-    QCOMPARE(r->id, kPause);
-    QCOMPARE(r->type, QStringLiteral("coordinator_pause"));
-    QCOMPARE(r->event, EventType::PauseActivated);
-    QCOMPARE(r->locale, QStringLiteral("en"));
-    QCOMPARE(r->peerMentorId, QStringLiteral("pm_551e8400"));
-    QCOMPARE(r->bodyTemplate, builtinTemplate(kPause)->en.body);
-    QVERIFY(r->bodyTemplate.contains(QLatin1String("{{peer_mentor_name}}")));
-
-    const TemplateValues sample = TemplateService::sampleValues();
-    QCOMPARE(sample.peerMentorName, QStringLiteral("Kari Nordmann"));
-    QCOMPARE(sample.peerMentorId, QStringLiteral("pm_551e8400"));
-    QCOMPARE(sample.date, utc(2026, 3, 20));
-    QCOMPARE(sample.reason, QStringLiteral("Personal leave"));
-}
-
-void TestTemplateService::renderEveryBuiltin_data()
-{
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("locale");
-    QTest::addColumn<QString>("title");
-    QTest::addColumn<QString>("body");
-
-    QTest::newRow("coordinator-pause en")
-        << kPause << QStringLiteral("en") << QStringLiteral("Peer Mentor Pause – Coordinator Notice")
-        << kSeedBody;
-    QTest::newRow("coordinator-pause nb")
-        << kPause << QStringLiteral("nb") << QStringLiteral("Likeperson på pause – melding til koordinator")
-        << kSeedBodyNb;
-    QTest::newRow("coordinator-resume en")
-        << QStringLiteral("coordinator-resume") << QStringLiteral("en")
-        << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
-        << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.");
-    QTest::newRow("coordinator-resume nb")
-        << QStringLiteral("coordinator-resume") << QStringLiteral("nb")
-        << QStringLiteral("Likeperson tilbake – melding til koordinator")
-        << QStringLiteral("Kari Nordmann har avsluttet pausen og er aktiv igjen fra 20. mars 2026.");
-    QTest::newRow("peer-mentor-pause-confirm en")
-        << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("en")
-        << QStringLiteral("Pause Confirmation – Peer Mentor")
-        << QStringLiteral("Hi Kari Nordmann, your pause is registered from 20 March 2026. "
-                          "Your coordinator Ingrid Bakke has been notified.");
-    QTest::newRow("peer-mentor-pause-confirm nb")
-        << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("nb")
-        << QStringLiteral("Bekreftelse på pause – likeperson")
-        << QStringLiteral("Hei Kari Nordmann, pausen din er registrert fra 20. mars 2026. "
-                          "Koordinatoren din, Ingrid Bakke, har fått beskjed.");
-    QTest::newRow("peer-mentor-resume-confirm en")
-        << QStringLiteral("peer-mentor-resume-confirm") << QStringLiteral("en")
-        << QStringLiteral("Resume Confirmation – Peer Mentor")
-        << QStringLiteral("Welcome back, Kari Nordmann! You are active again from 20 March 2026.");
-    QTest::newRow("peer-mentor-resume-confirm nb")
-        << QStringLiteral("peer-mentor-resume-confirm") << QStringLiteral("nb")
-        << QStringLiteral("Bekreftelse på at pausen er avsluttet – likeperson")
-        << QStringLiteral("Velkommen tilbake, Kari Nordmann! Du er aktiv igjen fra 20. mars 2026.");
-}
-
-void TestTemplateService::renderEveryBuiltin()
-{
-    QFETCH(QString, id);
-    QFETCH(QString, locale);
-    QFETCH(QString, title);
-    QFETCH(QString, body);
-    auto r = m_service->render(m_callers.coordA, id, {}, locale);
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->locale, locale);
-    QCOMPARE(r->title, title);
-    QCOMPARE(r->body, body);
-}
-
-void TestTemplateService::renderLocale_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("requested");
-    QTest::addColumn<QString>("locale");
-    QTest::addColumn<QString>("body");
-
-    QTest::newRow("org A defaults to en")
-        << QStringLiteral("coordA") << QString() << QStringLiteral("en") << kSeedBody;
-    QTest::newRow("org B defaults to nb")
-        << QStringLiteral("coordB") << QString() << QStringLiteral("nb") << kSeedBodyNb;
-    QTest::newRow("org B admin defaults to nb")
-        << QStringLiteral("adminB") << QString() << QStringLiteral("nb") << kSeedBodyNb;
-    QTest::newRow("org A asks for nb")
-        << QStringLiteral("coordA") << QStringLiteral("nb") << QStringLiteral("nb") << kSeedBodyNb;
-    QTest::newRow("org B asks for en")
-        << QStringLiteral("coordB") << QStringLiteral("en") << QStringLiteral("en") << kSeedBody;
-    QTest::newRow("global admin defaults to en")
-        << QStringLiteral("global") << QString() << QStringLiteral("en") << kSeedBody;
-    QTest::newRow("global admin asks for nb")
-        << QStringLiteral("global") << QStringLiteral("nb") << QStringLiteral("nb") << kSeedBodyNb;
-}
-
-void TestTemplateService::renderLocale()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, requested);
-    QFETCH(QString, locale);
-    QFETCH(QString, body);
-    auto r = m_service->render(m_callers.who(caller), kPause, {}, requested);
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->locale, locale);
-    QCOMPARE(r->body, body);
-}
-
-void TestTemplateService::renderRealMentor_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("mentor");
-    QTest::addColumn<QString>("locale");
-    QTest::addColumn<QString>("body");
-
-    QTest::newRow("latest pause date and reason")
-        << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("en")
-        << QStringLiteral("Ola Hansen has activated a pause effective 10 March 2026. Reason: Exam period.");
-    QTest::newRow("latest pause, Norwegian")
-        << QStringLiteral("adminA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("nb")
-        << QStringLiteral("Ola Hansen har startet en pause fra 10. mars 2026. Årsak: Exam period.");
-    QTest::newRow("resume takes the latest resume")
-        << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
-        << QStringLiteral("en")
-        << QStringLiteral("Ola Hansen has ended their pause and is active again from 20 February 2026.");
-    QTest::newRow("the mentor's coordinator")
-        << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
-        << QStringLiteral("en")
-        << QStringLiteral("Hi Ola Hansen, your pause is registered from 10 March 2026. Your coordinator Anne "
-                          "Berg has been notified.");
-    QTest::newRow("no records: today, no reason")
-        << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a2") << QStringLiteral("en")
-        << QStringLiteral("Siv Moen has activated a pause effective 19 March 2026.");
-    QTest::newRow("global admin: the mentor's organisation's locale")
-        << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("nb")
-        << QStringLiteral("Åse Løvås har startet en pause fra 1. mars 2026. Årsak: Travel.");
-    QTest::newRow("org B coordinator")
-        << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("nb")
-        << QStringLiteral("Åse Løvås har startet en pause fra 1. mars 2026. Årsak: Travel.");
-}
-
-void TestTemplateService::renderRealMentor()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, id);
-    QFETCH(QString, mentor);
-    QFETCH(QString, locale);
-    QFETCH(QString, body);
-    TemplateValues values;
-    values.peerMentorId = mentor;
-    auto r = m_service->render(m_callers.who(caller), id, values,
-                               caller == QLatin1String("adminA") ? locale : QString());
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->locale, locale);
-    QCOMPARE(r->body, body);
-    QCOMPARE(r->peerMentorId, mentor);
-}
-
-void TestTemplateService::renderGivenValuesWin()
-{
-    TemplateValues values;
-    values.peerMentorId = QStringLiteral("pm_a1");
-    values.peerMentorName = QStringLiteral("Ola H.");
-    values.date = utc(2026, 4, 2);
-    values.reason = QStringLiteral("Holiday");
-    auto r = m_service->render(m_callers.coordA, kPause, values);
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->body,
-             QStringLiteral("Ola H. has activated a pause effective 2 April 2026. Reason: Holiday."));
-
-    // A date given without a reason: the reason of an older pause does not belong to it.
-    values.peerMentorName.clear();
-    values.reason.clear();
-    auto noReason = m_service->render(m_callers.coordA, kPause, values);
-    QVERIFY2(noReason, why(noReason).constData());
-    QCOMPARE(noReason->body, QStringLiteral("Ola Hansen has activated a pause effective 2 April 2026."));
-
-    // Sample values fill only what is missing.
-    TemplateValues partial;
-    partial.reason = QStringLiteral("Surgery");
-    auto sample = m_service->render(m_callers.coordA, kPause, partial);
-    QVERIFY2(sample, why(sample).constData());
-    QCOMPARE(sample->body,
-             QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Surgery."));
-}
-
-void TestTemplateService::renderMentorOfAnotherOrganisation_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("mentor");
-    QTest::newRow("A coordinator, B mentor") << QStringLiteral("coordA") << QStringLiteral("pm_b1");
-    QTest::newRow("B admin, A mentor") << QStringLiteral("adminB") << QStringLiteral("pm_a1");
-    QTest::newRow("unknown mentor") << QStringLiteral("coordA") << QStringLiteral("pm_nobody");
-    QTest::newRow("unknown mentor, global admin") << QStringLiteral("global") << QStringLiteral("pm_nobody");
-}
-
-void TestTemplateService::renderMentorOfAnotherOrganisation()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, mentor);
-    TemplateValues values;
-    values.peerMentorId = mentor;
-    auto r = m_service->render(m_callers.who(caller), kPause, values);
-    QCOMPARE(codeOf(r), QStringLiteral("unprocessable"));
-    QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("peer_mentor_id")});
-    QVERIFY(r.error().message.contains(QLatin1String("peer_mentor_id")));
-    // Nothing of the other organisation leaks into the message.
-    QVERIFY(!r.error().message.contains(QLatin1String("Åse")));
-    QVERIFY(!r.error().message.contains(QLatin1String("Ola")));
-}
-
-void TestTemplateService::renderBadLocale_data()
-{
-    QTest::addColumn<QString>("locale");
-    QTest::newRow("de") << QStringLiteral("de");
-    QTest::newRow("upper case") << QStringLiteral("EN");
-    QTest::newRow("region") << QStringLiteral("nb-NO");
-    QTest::newRow("nn") << QStringLiteral("nn");
-}
-
-void TestTemplateService::renderBadLocale()
-{
-    QFETCH(QString, locale);
-    auto r = m_service->render(m_callers.coordA, kPause, {}, locale);
-    QCOMPARE(codeOf(r), QStringLiteral("invalid"));
-    QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("locale")});
-}
-
-void TestTemplateService::renderUnknownTemplate()
-{
-    auto r = m_service->render(m_callers.coordA, QStringLiteral("no-such-template"), {});
-    QCOMPARE(codeOf(r), QStringLiteral("not-found"));
-    auto g = m_service->get(m_callers.global, QStringLiteral("no-such-template"));
-    QCOMPARE(codeOf(g), QStringLiteral("not-found"));
-}
-
-void TestTemplateService::renderNeverEscapes()
-{
-    TemplateValues values;
-    values.peerMentorName = QStringLiteral("Ås & Co <b>");
-    values.reason = QStringLiteral("\"quotes\" & 'apostrophes' <script>");
-    auto r = m_service->render(m_callers.coordA, kPause, values);
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->body,
-             QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. "
-                            "Reason: \"quotes\" & 'apostrophes' <script>."));
-
-    // Markup in a saved template stays too, and a value is never parsed as template text.
-    TemplateChange change;
-    change.title = QStringLiteral("<b>{{peer_mentor_name}}</b> & {{organization_name}}");
-    auto saved = m_service->update(m_callers.adminA, kPause, change);
-    QVERIFY2(saved, why(saved).constData());
-    values.peerMentorName = QStringLiteral("{{reason}} &amp;");
-    auto again = m_service->render(m_callers.coordA, kPause, values);
-    QVERIFY2(again, why(again).constData());
-    QCOMPARE(again->title, QStringLiteral("<b>{{reason}} &amp;</b> & Oslo Peer Support"));
-}
-
-void TestTemplateService::previewRendersDraft()
-{
-    PayloadTemplate draft = *builtinTemplate(kPause);
-    draft.en.body = QStringLiteral("{{peer_mentor_name}} – {{date}}{{^reason}} (no reason){{/reason}}");
-    TemplateValues values = TemplateService::sampleValues();
-    values.reason.clear();
-    auto r = m_service->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
-    QVERIFY2(r, why(r).constData());
-    QCOMPARE(r->body, QStringLiteral("Kari Nordmann – 20 March 2026 (no reason)"));
-    // Nothing was saved.
-    auto stored = m_service->get(m_callers.coordB, kPause);
-    QVERIFY2(stored, why(stored).constData());
-    QCOMPARE(stored->en, builtinTemplate(kPause)->en);
-
-    draft.en.body = QStringLiteral("{{nope}}");
-    auto bad = m_service->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
-    QCOMPARE(codeOf(bad), QStringLiteral("unprocessable"));
-    QCOMPARE(positions(bad.error()), QStringList{QStringLiteral("body_template:1:1")});
-}
-
-// ---- valuesFor -----------------------------------------------------------------------------
-
-void TestTemplateService::valuesForMentorWithPause_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("mentor");
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<QString>("coordinator");
-    QTest::addColumn<QDateTime>("date");
-    QTest::addColumn<QString>("reason");
-    QTest::addColumn<QString>("organisation");
-
-    QTest::newRow("latest pause") << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1")
-                                  << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg")
-                                  << utc(2026, 3, 10) << QStringLiteral("Exam period")
-                                  << QStringLiteral("Oslo Peer Support");
-    QTest::newRow("the mentor's own confirmation is about the pause too")
-        << QStringLiteral("adminA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
-        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 3, 10)
-        << QStringLiteral("Exam period") << QStringLiteral("Oslo Peer Support");
-    QTest::newRow("resume: the latest resume, which has no reason")
-        << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
-        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 2, 20) << QString()
-        << QStringLiteral("Oslo Peer Support");
-    QTest::newRow("org B coordinator")
-        << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
-        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel")
-        << QStringLiteral("Bergen likepersoner");
-    QTest::newRow("global admin: the mentor's organisation")
-        << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
-        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel")
-        << QStringLiteral("Bergen likepersoner");
-}
-
-void TestTemplateService::valuesForMentorWithPause()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, id);
-    QFETCH(QString, mentor);
-    QFETCH(QString, name);
-    QFETCH(QString, coordinator);
-    QFETCH(QDateTime, date);
-    QFETCH(QString, reason);
-    QFETCH(QString, organisation);
-    auto v = m_service->valuesFor(m_callers.who(caller), id, mentor);
-    QVERIFY2(v, why(v).constData());
-    QCOMPARE(v->peerMentorId, mentor);
-    QCOMPARE(v->peerMentorName, name);
-    QCOMPARE(v->coordinatorName, coordinator);
-    QCOMPARE(v->date, date);
-    QCOMPARE(v->reason, reason);
-    QCOMPARE(v->organisationName, organisation);
-}
-
-void TestTemplateService::valuesForMentorWithoutRecords()
-{
-    m_clock.set(utc(2026, 4, 2, 9));
-    auto v = m_service->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
-    QVERIFY2(v, why(v).constData());
-    QCOMPARE(v->peerMentorId, QStringLiteral("pm_a2"));
-    QCOMPARE(v->peerMentorName, QStringLiteral("Siv Moen"));
-    QCOMPARE(v->coordinatorName, QStringLiteral("Anne Berg"));
-    QCOMPARE(v->date, m_clock.now()); // no event: now, with no reason
-    QVERIFY(v->reason.isEmpty());
-    QCOMPARE(v->organisationName, QStringLiteral("Oslo Peer Support"));
-
-    // An event of another kind than the template's does not count: a resume gives no pause date.
-    addRecord(m_callers.coordA, QStringLiteral("pm_a2"), QStringLiteral("coord_a1"),
-              EventType::PauseDeactivated, utc(2026, 3, 30), std::nullopt, utc(2026, 3, 30, 8));
-    m_clock.set(utc(2026, 4, 2, 9));
-    auto still = m_service->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
-    QVERIFY2(still, why(still).constData());
-    QCOMPARE(still->date, m_clock.now());
-    auto resume =
-        m_service->valuesFor(m_callers.adminA, QStringLiteral("coordinator-resume"), QStringLiteral("pm_a2"));
-    QVERIFY2(resume, why(resume).constData());
-    QCOMPARE(resume->date, utc(2026, 3, 30));
-}
-
-void TestTemplateService::valuesForSampleValues_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("organisation");
-    QTest::newRow("coordinator A") << QStringLiteral("coordA") << QStringLiteral("Oslo Peer Support");
-    QTest::newRow("admin B") << QStringLiteral("adminB") << QStringLiteral("Bergen likepersoner");
-    QTest::newRow("global admin: no organisation") << QStringLiteral("global") << QString();
-}
-
-void TestTemplateService::valuesForSampleValues()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, organisation);
-    auto v = m_service->valuesFor(m_callers.who(caller), kPause, QString());
-    QVERIFY2(v, why(v).constData());
-    TemplateValues expected = TemplateService::sampleValues();
-    expected.organisationName = organisation;
-    QCOMPARE(v->peerMentorId, expected.peerMentorId);
-    QCOMPARE(v->peerMentorName, expected.peerMentorName);
-    QCOMPARE(v->coordinatorName, expected.coordinatorName);
-    QCOMPARE(v->date, expected.date);
-    QCOMPARE(v->reason, expected.reason);
-    QCOMPARE(v->organisationName, expected.organisationName);
-}
-
-void TestTemplateService::valuesForMentorOfAnotherOrganisation_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("mentor");
-    QTest::newRow("A coordinator, B mentor") << QStringLiteral("coordA") << QStringLiteral("pm_b1");
-    QTest::newRow("A admin, B mentor") << QStringLiteral("adminA") << QStringLiteral("pm_b1");
-    QTest::newRow("B admin, A mentor") << QStringLiteral("adminB") << QStringLiteral("pm_a1");
-    QTest::newRow("unknown mentor") << QStringLiteral("coordA") << QStringLiteral("pm_nobody");
-    QTest::newRow("unknown mentor, global admin") << QStringLiteral("global") << QStringLiteral("pm_nobody");
-}
-
-void TestTemplateService::valuesForMentorOfAnotherOrganisation()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, mentor);
-    auto v = m_service->valuesFor(m_callers.who(caller), kPause, mentor);
-    QCOMPARE(codeOf(v), QStringLiteral("not-found"));
-    // Nothing of the other organisation leaks into the message.
-    for (const QString &secret : {QStringLiteral("Åse"), QStringLiteral("Ola"), QStringLiteral("Travel"),
-                                  QStringLiteral("Exam"), QStringLiteral("Bergen"), QStringLiteral("Oslo")})
-        QVERIFY2(!v.error().message.contains(secret), qPrintable(v.error().message));
-}
-
-void TestTemplateService::valuesForUnknownTemplate()
-{
-    QCOMPARE(codeOf(m_service->valuesFor(m_callers.coordA, QStringLiteral("no-such-template"),
-                                         QStringLiteral("pm_a1"))),
-             QStringLiteral("not-found"));
-    // A custom template of organisation A is unknown to B, as in render.
-    TemplateChange change;
-    change.type = QStringLiteral("coordinator_pause");
-    change.title = QStringLiteral("Note");
-    change.body = QStringLiteral("{{peer_mentor_name}}");
-    auto created = m_service->update(m_callers.adminA, QStringLiteral("only-a"), change);
-    QVERIFY2(created, why(created).constData());
-    auto own = m_service->valuesFor(m_callers.coordA, QStringLiteral("only-a"), QStringLiteral("pm_a1"));
-    QVERIFY2(own, why(own).constData());
-    QCOMPARE(own->date, utc(2026, 3, 10));
-    QCOMPARE(
-        codeOf(m_service->valuesFor(m_callers.coordB, QStringLiteral("only-a"), QStringLiteral("pm_b1"))),
-        QStringLiteral("not-found"));
-}
-
-void TestTemplateService::valuesForAreWhatRenderUses_data()
-{
-    QTest::addColumn<QString>("caller");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("mentor");
-    QTest::newRow("pause, mentor with pauses")
-        << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1");
-    QTest::newRow("resume, mentor with pauses")
-        << QStringLiteral("adminA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1");
-    QTest::newRow("confirmation, mentor without records")
-        << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a2");
-    QTest::newRow("global admin, B mentor") << QStringLiteral("global") << kPause << QStringLiteral("pm_b1");
-    QTest::newRow("sample values") << QStringLiteral("adminB") << kPause << QString();
-}
-
-// The console's preview with the values valuesFor answers shows what render gives for the mentor
-// alone, in both languages, with the organisation's name in the text.
-void TestTemplateService::valuesForAreWhatRenderUses()
-{
-    QFETCH(QString, caller);
-    QFETCH(QString, id);
-    QFETCH(QString, mentor);
-    const QString body =
-        QStringLiteral("{{peer_mentor_name}}|{{coordinator_name}}|{{date}}|{{reason}}|{{organization_name}}");
-    for (const QString &locale : {QStringLiteral("en"), QStringLiteral("nb")}) {
-        TemplateChange change;
-        change.locale = locale;
-        change.body = body;
-        auto saved = m_service->update(m_callers.global, id, change);
-        QVERIFY2(saved, why(saved).constData());
-    }
-    const Caller who = m_callers.who(caller);
-    auto values = m_service->valuesFor(who, id, mentor);
-    QVERIFY2(values, why(values).constData());
-    auto shown = m_service->get(who, id);
-    QVERIFY2(shown, why(shown).constData());
-    for (const QString &locale : {QStringLiteral("en"), QStringLiteral("nb")}) {
-        TemplateValues only;
-        only.peerMentorId = mentor;
-        auto byRender = m_service->render(who, id, only, locale);
-        QVERIFY2(byRender, why(byRender).constData());
-        auto byPreview = m_service->preview(who, *shown, *values, locale);
-        QVERIFY2(byPreview, why(byPreview).constData());
-        QCOMPARE(byPreview->title, byRender->title);
-        QCOMPARE(byPreview->body, byRender->body);
-        QVERIFY2(byRender->body.startsWith(values->peerMentorName + QLatin1Char('|') + values->coordinatorName
-                                           + QLatin1Char('|')),
-                 qPrintable(byRender->body));
-        QVERIFY2(byRender->body.endsWith(QLatin1Char('|') + values->reason + QLatin1Char('|')
-                                         + values->organisationName),
-                 qPrintable(byRender->body));
-    }
-}
-
 // ---- update --------------------------------------------------------------------------------
 
 void TestTemplateService::updateForbiddenForCoordinator()
@@ -897,7 +367,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
         QCOMPARE(all->at(0).en.title, *change.title);
         QCOMPARE(all->at(0).updatedAt, test::testNow());
     }
-    auto rendered = m_service->render(m_callers.coordA, kPause, {});
+    auto rendered = m_payloads->render(m_callers.coordA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->title, *change.title);
     QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann is on a break from 20 March 2026."));
@@ -912,7 +382,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->at(0).en, builtinTemplate(kPause)->en);
     }
-    auto other = m_service->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
+    auto other = m_payloads->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
     QVERIFY2(other, why(other).constData());
     QCOMPARE(other->body, kSeedBody);
 }
@@ -927,10 +397,10 @@ void TestTemplateService::orgAdminChangesNorwegianText()
     QCOMPARE(saved->item.nb.body, *change.body);
     QCOMPARE(saved->item.nb.title, builtinTemplate(kPause)->nb.title);
     QCOMPARE(saved->item.en, builtinTemplate(kPause)->en);
-    auto nb = m_service->render(m_callers.coordB, kPause, {});
+    auto nb = m_payloads->render(m_callers.coordB, kPause, {});
     QVERIFY2(nb, why(nb).constData());
     QCOMPARE(nb->body, QStringLiteral("Kari Nordmann tar pause fra 20. mars 2026."));
-    auto en = m_service->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
+    auto en = m_payloads->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
     QVERIFY2(en, why(en).constData());
     QCOMPARE(en->body, kSeedBody);
 }
@@ -1220,7 +690,7 @@ void TestTemplateService::restoreBringsOldTextBack()
     QCOMPARE(back->en.body, *x.body);
     QCOMPARE(back->en.title, builtinTemplate(kPause)->en.title);
     QCOMPARE(back->version, 5);
-    auto rendered = m_service->render(m_callers.coordA, kPause, {});
+    auto rendered = m_payloads->render(m_callers.coordA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, QStringLiteral("X Kari Nordmann"));
 }
@@ -1266,7 +736,7 @@ void TestTemplateService::createCustomTemplate()
     QCOMPARE(all->last().id, QStringLiteral("quick-note"));
     QVERIFY(all->last().custom);
 
-    auto rendered = m_service->render(m_callers.coordA, QStringLiteral("quick-note"), {});
+    auto rendered = m_payloads->render(m_callers.coordA, QStringLiteral("quick-note"), {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann pauses from 20 March 2026 (Oslo Peer Support)."));
 
@@ -1289,7 +759,7 @@ void TestTemplateService::createCustomTemplate()
     request.templateId = QStringLiteral("quick-note");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_callers.coordA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->payloadType, QStringLiteral("coordinator_pause"));
     QCOMPARE(built->title, QStringLiteral("Quick note (edited)"));
@@ -1372,7 +842,7 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
         QCOMPARE(codeOf(m_service->get(caller, QStringLiteral("only-a"))), QStringLiteral("not-found"));
-        QCOMPARE(codeOf(m_service->render(caller, QStringLiteral("only-a"), {})),
+        QCOMPARE(codeOf(m_payloads->render(caller, QStringLiteral("only-a"), {})),
                  QStringLiteral("not-found"));
     }
     // B cannot change it without a type (it does not exist for B) ...
@@ -1385,7 +855,7 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
     request.templateId = QStringLiteral("only-a");
     request.peerMentorName = QStringLiteral("Someone");
     request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_callers.coordB, request);
+    auto built = m_payloads->build(m_callers.coordB, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("template_id")});
     // A still has it unchanged.
@@ -1484,7 +954,7 @@ void TestTemplateService::removeBuiltinResetsGlobalDefault()
         QCOMPARE(t->en, builtinTemplate(kPause)->en);
         QVERIFY(!t->custom);
     }
-    auto rendered = m_service->render(m_callers.coordA, kPause, {});
+    auto rendered = m_payloads->render(m_callers.coordA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, kSeedBody);
 
@@ -1617,7 +1087,7 @@ void TestTemplateService::resetOverrideByOrgAdmin()
     QCOMPARE(reset->en, builtinTemplate(kPause)->en);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
-    auto a = m_service->render(m_callers.coordA, kPause, {});
+    auto a = m_payloads->render(m_callers.coordA, kPause, {});
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->body, kSeedBody);
     QCOMPARE(m_service->get(m_callers.coordB, kPause)->en.title, QStringLiteral("B title"));
@@ -1677,343 +1147,44 @@ void TestTemplateService::resetOverrideForbiddenForCoordinator()
     QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("A title"));
 }
 
-// ---- build and payloads ------------------------------------------------------------------------
-
-void TestTemplateService::buildForbiddenForGlobalAdmin()
+// One change per language that differs, the description with the first; nothing when equal.
+void TestTemplateService::changesBetween()
 {
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    QCOMPARE(codeOf(m_service->build(m_callers.global, request)), QStringLiteral("forbidden"));
-    QVERIFY(m_service->build(m_callers.adminA, request).ok());
-    QVERIFY(m_service->build(m_callers.coordA, request).ok());
-}
+    PayloadTemplate before;
+    before.id = kPause;
+    before.description = QStringLiteral("d");
+    before.en = TemplateText{QStringLiteral("T"), QStringLiteral("B")};
+    before.nb = TemplateText{QStringLiteral("Tn"), QStringLiteral("Bn")};
+    QVERIFY(TemplateService::changesBetween(before, before).isEmpty());
 
-void TestTemplateService::buildByPayloadType_data()
-{
-    QTest::addColumn<QString>("payloadType");
-    QTest::addColumn<QString>("templateId");
-    QTest::addColumn<QString>("event");
-    QTest::addColumn<QString>("title");
-    QTest::addColumn<QString>("body");
+    PayloadTemplate after = before;
+    after.nb.body = QStringLiteral("Bn2");
+    QList<TemplateChange> changes = TemplateService::changesBetween(before, after);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.at(0).locale, QStringLiteral("nb"));
+    QVERIFY(!changes.at(0).title);
+    QCOMPARE(changes.at(0).body, std::optional<QString>(QStringLiteral("Bn2")));
+    QVERIFY(!changes.at(0).description);
 
-    QTest::newRow("coordinator_pause")
-        << QStringLiteral("coordinator_pause") << kPause << QStringLiteral("pause_activated")
-        << QStringLiteral("Peer Mentor Pause – Coordinator Notice") << kSeedBody;
-    QTest::newRow("coordinator_resume")
-        << QStringLiteral("coordinator_resume") << QStringLiteral("coordinator-resume")
-        << QStringLiteral("pause_deactivated") << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
-        << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.");
-    QTest::newRow("peer_mentor_pause_confirmation")
-        << QStringLiteral("peer_mentor_pause_confirmation") << QStringLiteral("peer-mentor-pause-confirm")
-        << QStringLiteral("pause_activated") << QStringLiteral("Pause Confirmation – Peer Mentor")
-        << QStringLiteral("Hi Kari Nordmann, your pause is registered from 20 March 2026.");
-    QTest::newRow("peer_mentor_resume_confirmation")
-        << QStringLiteral("peer_mentor_resume_confirmation") << QStringLiteral("peer-mentor-resume-confirm")
-        << QStringLiteral("pause_deactivated") << QStringLiteral("Resume Confirmation – Peer Mentor")
-        << QStringLiteral("Welcome back, Kari Nordmann! You are active again from 20 March 2026.");
-}
+    after.en.title = QStringLiteral("T2");
+    after.description = QStringLiteral("d2");
+    changes = TemplateService::changesBetween(before, after);
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes.at(0).locale, QStringLiteral("en"));
+    QCOMPARE(changes.at(0).title, std::optional<QString>(QStringLiteral("T2")));
+    QVERIFY(!changes.at(0).body);
+    QCOMPARE(changes.at(0).description, std::optional<QString>(QStringLiteral("d2")));
+    QCOMPARE(changes.at(1).locale, QStringLiteral("nb"));
+    QVERIFY(!changes.at(1).description);
 
-void TestTemplateService::buildByPayloadType()
-{
-    QFETCH(QString, payloadType);
-    QFETCH(QString, templateId);
-    QFETCH(QString, event);
-    QFETCH(QString, title);
-    QFETCH(QString, body);
-
-    BuildRequest request;
-    request.payloadType = payloadType;
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    request.reason = QStringLiteral("Personal leave");
-    auto built = m_service->build(m_callers.coordA, request);
-    QVERIFY2(built, why(built).constData());
-    QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(built->id).hasMatch(),
-             qPrintable(built->id));
-    QCOMPARE(built->payloadType, payloadType);
-    QCOMPARE(built->templateId, templateId);
-    QCOMPARE(eventTypeName(built->event), event);
-    QCOMPARE(built->title, title);
-    QCOMPARE(built->body, body);
-    QCOMPARE(built->peerMentorName, QStringLiteral("Kari Nordmann"));
-    QCOMPARE(built->effectiveDate, utc(2026, 3, 20));
-    QCOMPARE(built->locale, QStringLiteral("en"));
-    QCOMPARE(built->orgId, QStringLiteral("org_a"));
-    QCOMPARE(built->createdBy, QStringLiteral("coord.a"));
-    QCOMPARE(built->createdAt, test::testNow());
-}
-
-void TestTemplateService::buildByTemplateId()
-{
-    BuildRequest request;
-    request.templateId = QStringLiteral("coordinator-resume");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 4, 1);
-    auto built = m_service->build(m_callers.adminA, request);
-    QVERIFY2(built, why(built).constData());
-    QCOMPARE(built->payloadType, QStringLiteral("coordinator_resume"));
-    QCOMPARE(built->templateId, QStringLiteral("coordinator-resume"));
-    QCOMPARE(built->event, EventType::PauseDeactivated);
-    QCOMPARE(built->body,
-             QStringLiteral("Kari Nordmann has ended their pause and is active again from 1 April 2026."));
-
-    // Both may be sent when they agree.
-    request.payloadType = QStringLiteral("coordinator_resume");
-    QVERIFY(m_service->build(m_callers.adminA, request).ok());
-}
-
-void TestTemplateService::buildInvalid_data()
-{
-    QTest::addColumn<QString>("payloadType");
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<bool>("withDate");
-    QTest::addColumn<QString>("reason");
-    QTest::addColumn<QString>("locale");
-    QTest::addColumn<QStringList>("fields");
-
-    const QString name = QStringLiteral("Kari Nordmann");
-    const QString type = QStringLiteral("coordinator_pause");
-    QTest::newRow("unknown payload_type") << QStringLiteral("holiday_notice") << name << true << QString()
-                                          << QString() << QStringList{QStringLiteral("payload_type")};
-    QTest::newRow("no payload_type nor template_id")
-        << QString() << name << true << QString() << QString() << QStringList{QStringLiteral("payload_type")};
-    QTest::newRow("missing date") << type << name << false << QString() << QString()
-                                  << QStringList{QStringLiteral("date")};
-    QTest::newRow("missing name") << type << QString() << true << QString() << QString()
-                                  << QStringList{QStringLiteral("peer_mentor_name")};
-    QTest::newRow("name too long") << type << QString(201, QLatin1Char('n')) << true << QString() << QString()
-                                   << QStringList{QStringLiteral("peer_mentor_name")};
-    QTest::newRow("reason too long") << type << name << true << QString(501, QLatin1Char('r')) << QString()
-                                     << QStringList{QStringLiteral("reason")};
-    QTest::newRow("bad locale") << type << name << true << QString() << QStringLiteral("fr")
-                                << QStringList{QStringLiteral("locale")};
-    QTest::newRow("everything wrong")
-        << QStringLiteral("nope") << QString() << false << QString() << QString()
-        << QStringList{QStringLiteral("payload_type"), QStringLiteral("peer_mentor_name"),
-                       QStringLiteral("date")};
-}
-
-void TestTemplateService::buildInvalid()
-{
-    QFETCH(QString, payloadType);
-    QFETCH(QString, name);
-    QFETCH(bool, withDate);
-    QFETCH(QString, reason);
-    QFETCH(QString, locale);
-    QFETCH(QStringList, fields);
-
-    BuildRequest request;
-    request.payloadType = payloadType;
-    request.peerMentorName = name;
-    if (withDate)
-        request.date = utc(2026, 3, 20);
-    request.reason = reason;
-    request.locale = locale;
-    auto built = m_service->build(m_callers.coordA, request);
-    QCOMPARE(codeOf(built), QStringLiteral("invalid"));
-    QCOMPARE(fieldNames(built.error()), fields);
-    QVERIFY(built.error().message.contains(fields.first()));
-    // Nothing was stored.
-    Query count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM built_payloads"));
-    QVERIFY(count.exec().ok() && count.next());
-    QCOMPARE(count.value(0).toInt(), 0);
-}
-
-void TestTemplateService::buildTypeAndTemplateMismatch()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.templateId = QStringLiteral("coordinator-resume");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_callers.coordA, request);
-    QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
-    QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("payload_type")});
-}
-
-void TestTemplateService::buildUnknownTemplateId()
-{
-    BuildRequest request;
-    request.templateId = QStringLiteral("no-such-template");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_callers.coordA, request);
-    QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
-    QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("template_id")});
-}
-
-void TestTemplateService::buildMentorOfAnotherOrganisation()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorId = QStringLiteral("pm_b1");
-    request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_callers.coordA, request);
-    QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
-    QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("peer_mentor_id")});
-    // Even with a name given.
-    request.peerMentorName = QStringLiteral("Åse Løvås");
-    QCOMPARE(codeOf(m_service->build(m_callers.adminA, request)), QStringLiteral("unprocessable"));
-    Query count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM built_payloads"));
-    QVERIFY(count.exec().ok() && count.next());
-    QCOMPARE(count.value(0).toInt(), 0);
-}
-
-void TestTemplateService::buildWithMentorId()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("peer_mentor_pause_confirmation");
-    request.peerMentorId = QStringLiteral("pm_a1");
-    request.date = utc(2026, 4, 15);
-    auto built = m_service->build(m_callers.coordA, request);
-    QVERIFY2(built, why(built).constData());
-    QCOMPARE(built->peerMentorId, QStringLiteral("pm_a1"));
-    QCOMPARE(built->peerMentorName, QStringLiteral("Ola Hansen"));
-    QCOMPARE(built->body,
-             QStringLiteral("Hi Ola Hansen, your pause is registered from 15 April 2026. "
-                            "Your coordinator Anne Berg has been notified."));
-    QCOMPARE(built->effectiveDate, utc(2026, 4, 15));
-
-    // The date of the request is the pause being announced: no reason of an older pause is added.
-    request.payloadType = QStringLiteral("coordinator_pause");
-    auto pause = m_service->build(m_callers.coordA, request);
-    QVERIFY2(pause, why(pause).constData());
-    QCOMPARE(pause->body, QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026."));
-    request.reason = QStringLiteral("Family reasons");
-    auto withReason = m_service->build(m_callers.coordA, request);
-    QVERIFY2(withReason, why(withReason).constData());
-    QCOMPARE(
-        withReason->body,
-        QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026. Reason: Family reasons."));
-}
-
-void TestTemplateService::buildInOrganisationLocale()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    request.reason = QStringLiteral("Personal leave");
-    auto nb = m_service->build(m_callers.coordB, request);
-    QVERIFY2(nb, why(nb).constData());
-    QCOMPARE(nb->locale, QStringLiteral("nb"));
-    QCOMPARE(nb->title, QStringLiteral("Likeperson på pause – melding til koordinator"));
-    QCOMPARE(nb->body, kSeedBodyNb);
-    request.locale = QStringLiteral("en");
-    auto en = m_service->build(m_callers.coordB, request);
-    QVERIFY2(en, why(en).constData());
-    QCOMPARE(en->locale, QStringLiteral("en"));
-    QCOMPARE(en->body, kSeedBody);
-
-    // An offset date is the same moment: 00:30 in Oslo on 21 March is 20 March in UTC but the 21st there.
-    request.date = QDateTime(QDate(2026, 3, 21), QTime(0, 30), QTimeZone(3600));
-    auto offset = m_service->build(m_callers.coordA, request);
-    QVERIFY2(offset, why(offset).constData());
-    QCOMPARE(offset->effectiveDate, utc(2026, 3, 20, 23, 30));
-    QVERIFY2(offset->body.contains(QLatin1String("21 March 2026")), qPrintable(offset->body));
-}
-
-void TestTemplateService::buildUsesOrganisationOverride()
-{
-    TemplateChange mine;
-    mine.title = QStringLiteral("A notice");
-    mine.body = QStringLiteral("{{peer_mentor_name}} – {{date}}");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    auto a = m_service->build(m_callers.coordA, request);
-    QVERIFY2(a, why(a).constData());
-    QCOMPARE(a->title, QStringLiteral("A notice"));
-    QCOMPARE(a->body, QStringLiteral("Kari Nordmann – 20 March 2026"));
-    request.locale = QStringLiteral("en");
-    auto b = m_service->build(m_callers.coordB, request);
-    QVERIFY2(b, why(b).constData());
-    QCOMPARE(b->title, QStringLiteral("Peer Mentor Pause – Coordinator Notice"));
-}
-
-void TestTemplateService::buildNeverEscapes()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorName = QStringLiteral("Ås & Co <b>");
-    request.date = utc(2026, 3, 20);
-    request.reason = QStringLiteral("R&D <i>trip</i>");
-    auto built = m_service->build(m_callers.coordA, request);
-    QVERIFY2(built, why(built).constData());
-    QCOMPARE(built->body,
-             QStringLiteral(
-                 "Ås & Co <b> has activated a pause effective 20 March 2026. Reason: R&D <i>trip</i>."));
-    QCOMPARE(built->peerMentorName, QStringLiteral("Ås & Co <b>"));
-    auto stored = m_service->payload(m_callers.coordA, built->id);
-    QVERIFY2(stored, why(stored).constData());
-    QCOMPARE(stored->body, built->body);
-    QCOMPARE(stored->peerMentorName, QStringLiteral("Ås & Co <b>"));
-}
-
-void TestTemplateService::payloadRoundTrip()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorId = QStringLiteral("pm_a1");
-    request.date = utc(2026, 3, 20);
-    request.reason = QStringLiteral("Personal leave");
-    auto built = m_service->build(m_callers.coordA, request);
-    QVERIFY2(built, why(built).constData());
-
-    m_clock.advance(3'600'000); // later reads answer what was built, not a new rendering
-    TemplateChange change;
-    change.body = QStringLiteral("Changed afterwards {{date}}");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
-
-    for (const Caller &caller : {m_callers.coordA, m_callers.adminA, m_callers.global}) {
-        auto stored = m_service->payload(caller, built->id);
-        QVERIFY2(stored, why(stored).constData());
-        QCOMPARE(stored->id, built->id);
-        QCOMPARE(stored->orgId, built->orgId);
-        QCOMPARE(stored->templateId, built->templateId);
-        QCOMPARE(stored->payloadType, built->payloadType);
-        QCOMPARE(stored->locale, built->locale);
-        QCOMPARE(stored->title, built->title);
-        QCOMPARE(stored->body, built->body);
-        QCOMPARE(stored->event, built->event);
-        QCOMPARE(stored->peerMentorId, built->peerMentorId);
-        QCOMPARE(stored->peerMentorName, built->peerMentorName);
-        QCOMPARE(stored->effectiveDate, built->effectiveDate);
-        QCOMPARE(stored->createdBy, built->createdBy);
-        QCOMPARE(stored->createdAt, built->createdAt);
-        QCOMPARE(stored->createdAt, test::testNow());
-    }
-    QCOMPARE(
-        built->body,
-        QStringLiteral("Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave."));
-
-    // Two builds are two payloads.
-    auto second = m_service->build(m_callers.coordA, request);
-    QVERIFY2(second, why(second).constData());
-    QVERIFY(second->id != built->id);
-    QCOMPARE(codeOf(m_service->payload(m_callers.coordA, QStringLiteral("payload_000000000000"))),
-             QStringLiteral("not-found"));
-}
-
-void TestTemplateService::payloadOfAnotherOrganisation()
-{
-    BuildRequest request;
-    request.payloadType = QStringLiteral("coordinator_pause");
-    request.peerMentorName = QStringLiteral("Kari Nordmann");
-    request.date = utc(2026, 3, 20);
-    auto built = m_service->build(m_callers.coordA, request);
-    QVERIFY2(built, why(built).constData());
-    for (const Caller &caller : {m_callers.coordB, m_callers.adminB}) {
-        auto other = m_service->payload(caller, built->id);
-        QCOMPARE(codeOf(other), QStringLiteral("not-found"));
-        QCOMPARE(other.error().message,
-                 m_service->payload(caller, QStringLiteral("payload_ffffffffffff")).error().message);
-    }
+    PayloadTemplate described = before;
+    described.description = QStringLiteral("only this");
+    changes = TemplateService::changesBetween(before, described);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.at(0).locale, QStringLiteral("en"));
+    QCOMPARE(changes.at(0).description, std::optional<QString>(QStringLiteral("only this")));
 }
 
 CC_DATABASE_TEST_MAIN(TestTemplateService)
+
 #include "tst_templateservice.moc"

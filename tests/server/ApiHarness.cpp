@@ -46,10 +46,11 @@ bool ApiHarness::start()
     m_auth = std::make_unique<AuthService>(db, m_clock);
     m_records = std::make_unique<NotificationRecordService>(db, m_clock);
     m_templates = std::make_unique<TemplateService>(db, m_clock);
+    m_payloads = std::make_unique<PayloadService>(db, m_clock, *m_templates);
     if (!seed())
         return false;
     m_server = std::make_unique<api::ApiServer>(
-        api::Services{db, m_clock, *m_auth, *m_directory, *m_records, *m_templates});
+        api::Services{db, m_clock, *m_auth, *m_directory, *m_records, *m_templates, *m_payloads});
     QObject::connect(m_server.get(), &api::ApiServer::requestLogged, m_server.get(),
                      [this](const QString &line) { m_log << line; });
     api::ServerOptions options;

@@ -3,6 +3,7 @@
 #include "core/AuthService.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "server/ApiServer.h"
 #include "server/Router.h"
@@ -81,6 +82,7 @@ public:
     AuthService &auth() { return *m_auth; }
     NotificationRecordService &records() { return *m_records; }
     TemplateService &templates() { return *m_templates; }
+    PayloadService &payloads() { return *m_payloads; }
     DirectoryService &directory() { return *m_directory; }
     api::ApiServer &server() { return *m_server; }
     QStringList logLines() const { return m_log; }
@@ -106,6 +108,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<NotificationRecordService> m_records;
     std::unique_ptr<TemplateService> m_templates;
+    std::unique_ptr<PayloadService> m_payloads;
     std::unique_ptr<api::ApiServer> m_server;
     api::Router m_routes; // the server's route patterns, to name the route of a capture
     QNetworkAccessManager m_network;

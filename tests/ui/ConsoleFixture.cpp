@@ -68,9 +68,10 @@ ConsoleFixture::ConsoleFixture()
     auth = std::make_unique<AuthService>(database, clock);
     records = std::make_unique<NotificationRecordService>(database, clock);
     templates = std::make_unique<TemplateService>(database, clock);
+    payloads = std::make_unique<PayloadService>(database, clock, *templates);
     settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_services.reset(
-        new ConsoleServices{database, clock, *directory, *auth, *records, *templates, *settings, &server});
+    m_services.reset(new ConsoleServices{database, clock, *directory, *auth, *records, *templates, *payloads,
+                                         *settings, &server});
     if (auto s = seedDirectory(database, clock); !s) {
         m_error = s.error().message;
         return;

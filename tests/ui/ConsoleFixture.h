@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/ui/UiTestData.h"
@@ -60,6 +61,7 @@ public:
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<NotificationRecordService> records;
     std::unique_ptr<TemplateService> templates;
+    std::unique_ptr<PayloadService> payloads;
     std::unique_ptr<Settings> settings;
     FakeServerControl server;
     ConsoleServices &services() { return *m_services; }

@@ -102,9 +102,10 @@ int main(int argc, char **argv)
     QTemporaryDir settingsDir;
     cc::Settings settings(settingsDir.filePath(QStringLiteral("settings.ini")));
     cc::app::EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(),
-                                                            ctx.directory(), ctx.records(), ctx.templates()});
-    cc::ConsoleServices services{ctx.database(), ctx.clock(),     ctx.directory(), ctx.auth(),
-                                 ctx.records(),  ctx.templates(), settings,        &server};
+                                                            ctx.directory(), ctx.records(), ctx.templates(),
+                                                            ctx.payloads()});
+    cc::ConsoleServices services{ctx.database(),  ctx.clock(),    ctx.directory(), ctx.auth(), ctx.records(),
+                                 ctx.templates(), ctx.payloads(), settings,        &server};
     if (auto started = server.start({0, false, {}, {}}); !started)
         std::fprintf(stderr, "server: %s\n", qPrintable(started.error().message));
 

@@ -378,7 +378,7 @@ void TestPeerMentorsPage::recordingAPauseThroughTheDialog()
     QCOMPARE(dialog.payloads().at(1).payloadType, QStringLiteral("peer_mentor_pause_confirmation"));
     QVERIFY(dialog.payloads().at(0).body.contains(QStringLiteral("Per Hansen")));
     QVERIFY(dialog.payloads().at(0).body.contains(QStringLiteral("Personlig permisjon")));
-    QVERIFY(m_fixture->templates->payload(coordinatorA(), dialog.payloads().at(1).id));
+    QVERIFY(m_fixture->payloads->payload(coordinatorA(), dialog.payloads().at(1).id));
 
     // The page follows without a refresh.
     QTRY_COMPARE(statusShown(*p, kMentorA2), QStringLiteral("paused"));

@@ -51,9 +51,9 @@ void TestRecordsLive::init()
     m_token = issued->secret;
 
     // The server over the console's own services, as the program wires them.
-    m_server = std::make_unique<api::ApiServer>(api::Services{m_fixture->db(), m_fixture->clock,
-                                                              *m_fixture->auth, *m_fixture->directory,
-                                                              *m_fixture->records, *m_fixture->templates});
+    m_server = std::make_unique<api::ApiServer>(
+        api::Services{m_fixture->db(), m_fixture->clock, *m_fixture->auth, *m_fixture->directory,
+                      *m_fixture->records, *m_fixture->templates, *m_fixture->payloads});
     api::ServerOptions options;
     options.address = QHostAddress::LocalHost;
     options.port = 0;

@@ -290,7 +290,7 @@ void TestTemplatesPage::previewsFollowTheText()
     m_page = makePage(orgAdminA());
     auto *english = child<QTextEdit>(QStringLiteral("englishPreview"));
     auto *norwegian = child<QTextEdit>(QStringLiteral("norwegianPreview"));
-    const TemplateValues sample = TemplateService::sampleValues();
+    const TemplateValues sample = PayloadService::sampleValues();
     const QString enDate = formatLongDate(sample.date, QStringLiteral("en"), QStringLiteral("Europe/Oslo"));
     const QString nbDate = formatLongDate(sample.date, QStringLiteral("nb"), QStringLiteral("Europe/Oslo"));
     QCOMPARE(enDate, QStringLiteral("20 March 2026"));
@@ -335,7 +335,7 @@ void TestTemplatesPage::previewWithAChosenMentor()
     // The same text the API renders for that mentor.
     TemplateValues values;
     values.peerMentorId = kMentorA1;
-    auto rendered = m_fixture->templates->render(orgAdminA(), kPause, values, QStringLiteral("nb"));
+    auto rendered = m_fixture->payloads->render(orgAdminA(), kPause, values, QStringLiteral("nb"));
     QVERIFY(rendered.ok());
     QTRY_VERIFY(child<QTextEdit>(QStringLiteral("norwegianPreview"))->toPlainText().contains(rendered->body));
 }

@@ -5,6 +5,7 @@
 #include "core/Database.h"
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
+#include "core/PayloadService.h"
 #include "core/TemplateService.h"
 
 namespace cc {
@@ -23,6 +24,7 @@ struct ConsoleServices
     AuthService &auth;
     NotificationRecordService &records;
     TemplateService &templates;
+    PayloadService &payloads;
     Settings &settings;
     ServerControl *server = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "ui/peermentors/RecordEventDialog.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/PauseEventService.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -41,18 +42,6 @@ QLabel *selectableLabel(QWidget *parent, const QString &objectName, const QStrin
 
 } // namespace
 
-QString RecordEventDialog::coordinatorPayloadType(EventType event)
-{
-    return event == EventType::PauseActivated ? QStringLiteral("coordinator_pause")
-                                              : QStringLiteral("coordinator_resume");
-}
-
-QString RecordEventDialog::peerMentorPayloadType(EventType event)
-{
-    return event == EventType::PauseActivated ? QStringLiteral("peer_mentor_pause_confirmation")
-                                              : QStringLiteral("peer_mentor_resume_confirmation");
-}
-
 RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &caller,
                                      const PeerMentorProfile &profile, EventType event, QWidget *parent)
     : QDialog(parent)
@@ -85,7 +74,64 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     status->setObjectName(QStringLiteral("currentStatusLabel"));
     status->setWordWrap(true);
 
-    // ---- what happened ----
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(buildForm(), 1);
+    columns->addSpacing(fontMetrics().averageCharWidth() * 2);
+    columns->addLayout(buildPreviews(name), 1);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("recordMessage"));
+    m_message->setAccessibleName(tr("Why it was not recorded"));
+    m_message->setWordWrap(true);
+    m_message->setFrameShape(QFrame::StyledPanel);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setVisible(false);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_record =
+        buttons->addButton(pause ? tr("&Record pause") : tr("&Record resume"), QDialogButtonBox::AcceptRole);
+    m_record->setObjectName(QStringLiteral("recordButton"));
+    m_record->setAccessibleName(pause ? tr("Record pause") : tr("Record resume"));
+    m_record->setDefault(true);
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &RecordEventDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(status);
+    layout->addLayout(columns, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+
+    // The preview follows the typing, a moment after it pauses (each render reads the database).
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(150);
+    connect(m_previewTimer, &QTimer::timeout, this, &RecordEventDialog::updatePreview);
+    connect(m_date, &QDateEdit::dateChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    if (m_reason)
+        connect(m_reason, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    const auto countNotes = [this] {
+        const int length = int(m_notes->toPlainText().size());
+        m_notesCount->setText(
+            tr("%1 of %2 characters").arg(length).arg(NotificationRecordService::kMaxNotes));
+    };
+    connect(m_notes, &QPlainTextEdit::textChanged, this, countNotes);
+    countNotes();
+
+    // Wide enough that the messages read as the phone would show them, not a word a line.
+    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 120), sizeHint().height());
+
+    updatePreview();
+    m_date->setFocus();
+}
+
+QFormLayout *RecordEventDialog::buildForm()
+{
+    const bool pause = m_event == EventType::PauseActivated;
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_date = new QDateEdit(this);
@@ -145,7 +191,11 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     notesColumn->addWidget(m_notesCount, 0, Qt::AlignRight);
     form->addRow(notesLabel, notesColumn);
 
-    // ---- what is sent ----
+    return form;
+}
+
+QLayout *RecordEventDialog::buildPreviews(const QString &name)
+{
     auto *previewColumn = new QVBoxLayout;
     m_language = new QLabel(this);
     m_language->setObjectName(QStringLiteral("previewLanguage"));
@@ -156,60 +206,7 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     previewColumn->addWidget(
         buildPreview(tr("Message to %1").arg(name), QStringLiteral("mentor"), m_mentorPreview));
     previewColumn->addStretch(1);
-
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(form, 1);
-    columns->addSpacing(fontMetrics().averageCharWidth() * 2);
-    columns->addLayout(previewColumn, 1);
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("recordMessage"));
-    m_message->setAccessibleName(tr("Why it was not recorded"));
-    m_message->setWordWrap(true);
-    m_message->setFrameShape(QFrame::StyledPanel);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setVisible(false);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_record =
-        buttons->addButton(pause ? tr("&Record pause") : tr("&Record resume"), QDialogButtonBox::AcceptRole);
-    m_record->setObjectName(QStringLiteral("recordButton"));
-    m_record->setAccessibleName(pause ? tr("Record pause") : tr("Record resume"));
-    m_record->setDefault(true);
-    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    cancel->setAccessibleName(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &RecordEventDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(status);
-    layout->addLayout(columns, 1);
-    layout->addWidget(m_message);
-    layout->addWidget(buttons);
-
-    // The preview follows the typing, a moment after it pauses (each render reads the database).
-    m_previewTimer = new QTimer(this);
-    m_previewTimer->setSingleShot(true);
-    m_previewTimer->setInterval(150);
-    connect(m_previewTimer, &QTimer::timeout, this, &RecordEventDialog::updatePreview);
-    connect(m_date, &QDateEdit::dateChanged, m_previewTimer, qOverload<>(&QTimer::start));
-    if (m_reason)
-        connect(m_reason, &QLineEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
-    const auto countNotes = [this] {
-        const int length = int(m_notes->toPlainText().size());
-        m_notesCount->setText(
-            tr("%1 of %2 characters").arg(length).arg(NotificationRecordService::kMaxNotes));
-    };
-    connect(m_notes, &QPlainTextEdit::textChanged, this, countNotes);
-    countNotes();
-
-    // Wide enough that the messages read as the phone would show them, not a word a line.
-    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 120), sizeHint().height());
-
-    updatePreview();
-    m_date->setFocus();
+    return previewColumn;
 }
 
 QWidget *RecordEventDialog::buildPreview(const QString &heading, const QString &objectPrefix,
@@ -260,7 +257,7 @@ void RecordEventDialog::renderInto(const QString &payloadType, const Preview &pr
     values.date = effectiveDate();
     values.reason = reason();
     // No locale: the organisation's, as the API builds it.
-    auto rendered = m_services.templates.render(m_caller, builtin->id, values);
+    auto rendered = m_services.payloads.render(m_caller, builtin->id, values);
     if (!rendered) {
         preview.title->setText(ErrorMessages::heading(rendered.error()));
         preview.body->setText(ErrorMessages::text(rendered.error()));
@@ -275,8 +272,8 @@ void RecordEventDialog::renderInto(const QString &payloadType, const Preview &pr
 void RecordEventDialog::updatePreview()
 {
     m_previewTimer->stop();
-    renderInto(coordinatorPayloadType(m_event), m_coordinatorPreview);
-    renderInto(peerMentorPayloadType(m_event), m_mentorPreview);
+    renderInto(PauseEventService::coordinatorPayloadType(m_event), m_coordinatorPreview);
+    renderInto(PauseEventService::peerMentorPayloadType(m_event), m_mentorPreview);
 }
 
 void RecordEventDialog::clearError()
@@ -326,53 +323,35 @@ void RecordEventDialog::accept()
     }
     updatePreview();
 
+    PauseEvent event;
+    event.peerMentorId = m_profile.mentor.id;
+    event.coordinatorId = m_profile.mentor.coordinatorId;
+    event.event = m_event;
+    event.effectiveDate = effectiveDate();
+    event.reason = reason();
+    event.channels = chosen;
+    event.notes = notes;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    QList<BuiltPayload> built;
-    std::optional<Error> failure;
-    QString what;
-    // First the two payloads, as the app builds them before it sends; then the record. A refusal
-    // of either leaves no record behind.
-    for (const QString &type : {coordinatorPayloadType(m_event), peerMentorPayloadType(m_event)}) {
-        BuildRequest request;
-        request.payloadType = type;
-        request.peerMentorId = m_profile.mentor.id;
-        request.date = effectiveDate();
-        request.reason = reason();
-        auto payload = m_services.templates.build(m_caller, request);
-        if (!payload) {
-            failure = payload.error();
-            what = type == coordinatorPayloadType(m_event)
-                ? tr("The message to the coordinator could not be built.")
-                : tr("The message to the peer mentor could not be built.");
+    PauseEventService events(m_services.payloads, m_services.records);
+    PauseEventStep failedStep = PauseEventStep::Record;
+    auto recorded = events.recordEvent(m_caller, event, &failedStep);
+    QGuiApplication::restoreOverrideCursor();
+    if (!recorded) {
+        switch (failedStep) {
+        case PauseEventStep::CoordinatorPayload:
+            showError(tr("The message to the coordinator could not be built."), recorded.error());
+            break;
+        case PauseEventStep::PeerMentorPayload:
+            showError(tr("The message to the peer mentor could not be built."), recorded.error());
+            break;
+        case PauseEventStep::Record:
+            showError(tr("The notification could not be recorded."), recorded.error());
             break;
         }
-        built << *payload;
-    }
-    if (!failure) {
-        NewRecord input;
-        input.peerMentorId = m_profile.mentor.id;
-        input.eventType = m_event;
-        input.effectiveDate = effectiveDate();
-        if (!reason().isEmpty())
-            input.reason = reason();
-        input.coordinatorId = m_profile.mentor.coordinatorId;
-        input.channels = chosen;
-        if (!notes.isEmpty())
-            input.notes = notes;
-        auto recorded = m_services.records.record(m_caller, input);
-        if (recorded) {
-            m_recorded = *recorded;
-            m_payloads = built;
-        } else {
-            failure = recorded.error();
-            what = tr("The notification could not be recorded.");
-        }
-    }
-    QGuiApplication::restoreOverrideCursor();
-    if (failure) {
-        showError(what, *failure);
         return;
     }
+    m_recorded = recorded->record;
+    m_payloads = recorded->payloads;
     QDialog::accept();
 }
 

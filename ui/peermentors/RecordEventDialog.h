@@ -9,6 +9,8 @@
 
 class QCheckBox;
 class QDateEdit;
+class QFormLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -22,8 +24,8 @@ struct ConsoleServices;
 // Records a pause or a resume on a peer mentor's behalf, as the mobile app does through the API:
 // the effective date, the reason (pauses only), the channels and notes; the coordinator's and the
 // peer mentor's messages rendered from the organisation's templates as they are typed; and on
-// Record the two payloads built (TemplateService::build) and the notification recorded
-// (NotificationRecordService::record). A refusal is shown in the dialog, which stays open with
+// Record the two payloads built and the notification recorded, in one core call
+// (PauseEventService::recordEvent). A refusal is shown in the dialog, which stays open with
 // everything that was typed.
 class RecordEventDialog : public QDialog
 {
@@ -36,10 +38,6 @@ public:
     // After a successful Record: what was stored and built.
     const NotificationRecord &recorded() const { return m_recorded; }
     const QList<BuiltPayload> &payloads() const { return m_payloads; }
-
-    // The payload types this dialog builds for an event: the coordinator's, then the mentor's.
-    static QString coordinatorPayloadType(EventType event);
-    static QString peerMentorPayloadType(EventType event);
 
 public slots:
     // Builds, records and closes; on a refusal shows why and stays open.
@@ -54,6 +52,8 @@ private:
         QLabel *body = nullptr;
     };
 
+    QFormLayout *buildForm();
+    QLayout *buildPreviews(const QString &name);
     QWidget *buildPreview(const QString &heading, const QString &objectPrefix, Preview &preview);
     void renderInto(const QString &payloadType, const Preview &preview);
     QDateTime effectiveDate() const;

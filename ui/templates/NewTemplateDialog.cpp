@@ -34,9 +34,9 @@ NewTemplateDialog::NewTemplateDialog(ConsoleServices &services, const Caller &ca
     m_id->setObjectName(QStringLiteral("newTemplateId"));
     m_id->setAccessibleName(tr("Template id"));
     m_id->setPlaceholderText(tr("e.g. coordinator-pause-short"));
-    m_id->setMaxLength(64);
-    m_id->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9-]{0,64}")), m_id));
+    m_id->setMaxLength(templates::kMaxIdLength);
+    m_id->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[a-z0-9-]{0,%1}").arg(templates::kMaxIdLength)), m_id));
 
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("newTemplateType"));
@@ -47,7 +47,7 @@ NewTemplateDialog::NewTemplateDialog(ConsoleServices &services, const Caller &ca
     m_description = new QLineEdit(this);
     m_description->setObjectName(QStringLiteral("newTemplateDescription"));
     m_description->setAccessibleName(tr("Description"));
-    m_description->setMaxLength(500);
+    m_description->setMaxLength(templates::kMaxDescription);
 
     auto *form = new QFormLayout;
     const auto addRow = [&](const QString &label, QWidget *field) {
@@ -58,7 +58,10 @@ NewTemplateDialog::NewTemplateDialog(ConsoleServices &services, const Caller &ca
     addRow(tr("&Id:"), m_id);
     addRow(tr("&Kind:"), m_type);
     addRow(tr("&Description:"), m_description);
-    form->addRow(QString(), new QLabel(tr("An id is 1 to 64 characters of a–z, 0–9 and “-”."), this));
+    form->addRow(
+        QString(),
+        new QLabel(tr("An id is 1 to %1 characters of a–z, 0–9 and “-”.").arg(templates::kMaxIdLength),
+                   this));
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newTemplateError"));
@@ -92,7 +95,7 @@ void NewTemplateDialog::accept()
 {
     const QString id = m_id->text().trimmed();
     if (!isValidTemplateId(id)) {
-        showError(tr("An id is 1 to 64 characters of a–z, 0–9 and “-”."));
+        showError(tr("An id is 1 to %1 characters of a–z, 0–9 and “-”.").arg(templates::kMaxIdLength));
         m_id->setFocus();
         return;
     }
@@ -115,7 +118,7 @@ void NewTemplateDialog::accept()
         base = *seen;
 
     TemplateChange english;
-    english.locale = QStringLiteral("en");
+    english.locale = templates::kEnglish;
     english.type = type;
     english.title = base.en.title;
     english.body = base.en.body;
@@ -130,7 +133,7 @@ void NewTemplateDialog::accept()
     // template it starts from is the better start.
     if (base.nb != created->item.nb) {
         TemplateChange norwegian;
-        norwegian.locale = QStringLiteral("nb");
+        norwegian.locale = templates::kNorwegian;
         norwegian.title = base.nb.title;
         norwegian.body = base.nb.body;
         if (auto s =

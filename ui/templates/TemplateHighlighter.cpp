@@ -1,8 +1,5 @@
 #include "ui/templates/TemplateHighlighter.h"
 
-#include "core/TemplateCompiler.h"
-
-#include <QRegularExpression>
 #include <QTextDocument>
 #include <QWidget>
 
@@ -13,25 +10,6 @@ TemplateHighlighter::TemplateHighlighter(QTextDocument *document, QWidget *edito
     , m_editor(editor)
 {}
 
-int TemplateHighlighter::tagLength(const QString &text, int offset)
-{
-    if (offset < 0 || offset + 1 >= text.size() || text[offset] != u'{' || text[offset + 1] != u'{')
-        return 0;
-    qsizetype end = text.size();
-    for (const QChar stop : {QChar(u'\n'), QChar(u'\r')}) {
-        const qsizetype at = text.indexOf(stop, offset);
-        if (at >= 0 && at < end)
-            end = at;
-    }
-    const qsizetype next = text.indexOf(QStringLiteral("{{"), offset + 2);
-    if (next >= 0 && next < end)
-        end = next;
-    const qsizetype close = text.indexOf(QStringLiteral("}}"), offset + 2);
-    if (close >= 0 && close + 2 <= end)
-        end = close + 2;
-    return int(end - offset);
-}
-
 QColor TemplateHighlighter::problemColour(const QColor &base)
 {
     // A red that keeps its contrast: deep on a light background, light on a dark one. There is
@@ -39,17 +17,12 @@ QColor TemplateHighlighter::problemColour(const QColor &base)
     return base.lightness() < 128 ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc0, 0x10, 0x10);
 }
 
-void TemplateHighlighter::setProblems(const QList<FieldError> &problems)
+void TemplateHighlighter::setProblems(const QList<TemplateDiagnostic> &problems)
 {
-    const QString text = document()->toPlainText();
     QList<std::pair<int, int>> ranges;
-    for (const FieldError &p : problems) {
-        if (p.line <= 0 || p.column <= 0)
-            continue;
-        const int at = int(TemplateCompiler::offsetOf(text, p.line, p.column));
-        const int length = tagLength(text, at);
-        if (length > 0)
-            ranges.append({at, length});
+    for (const TemplateDiagnostic &p : problems) {
+        if (p.length > 0)
+            ranges.append({int(p.offset), int(p.length)});
     }
     std::sort(ranges.begin(), ranges.end());
     if (ranges == m_ranges)
@@ -70,12 +43,8 @@ void TemplateHighlighter::highlightBlock(const QString &text)
     QTextCharFormat section = variable;
     section.setFontWeight(QFont::Bold);
 
-    static const QRegularExpression tag(QStringLiteral("\\{\\{\\s*([#^/]?)[^{}]*\\}\\}"));
-    for (auto it = tag.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()),
-                  m.capturedLength(1) > 0 ? section : variable);
-    }
+    for (const TemplateTag &tag : TemplateCompiler::tags(text))
+        setFormat(int(tag.offset), int(tag.length), tag.section ? section : variable);
 
     const int blockStart = currentBlock().position();
     const int blockEnd = blockStart + int(text.size());

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "core/TemplateCompiler.h"
 
 #include <QList>
 #include <QSyntaxHighlighter>
@@ -11,10 +11,10 @@ class QWidget;
 
 namespace cc {
 
-// Colours the tags of a template text: `{{variable}}` in the palette's link colour on a light
-// tint of its highlight colour, section tags (`{{#…}}`, `{{^…}}`, `{{/…}}`) the same and bold, and
-// the compiler's problems with a wavy red underline over the tag they point at. Colours come from
-// the palette of the editor it serves, so dark and high-contrast themes stay readable.
+// Colours the tags of a template text, as TemplateCompiler::tags() finds them: `{{variable}}` in the
+// palette's link colour on a light tint of its highlight colour, section tags (`{{#…}}`, `{{^…}}`, `{{/…}}`)
+// the same and bold, and the compiler's problems with a wavy red underline over the tag they point at.
+// Colours come from the palette of the editor it serves, so dark and high-contrast themes stay readable.
 class TemplateHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
@@ -22,16 +22,12 @@ public:
     // `editor` is the widget that shows `document` (its palette gives the colours).
     TemplateHighlighter(QTextDocument *document, QWidget *editor);
 
-    // The problems TemplateCompiler::check() found in the document's text. Rehighlights only when
-    // the underlined ranges change, so it is cheap to call on every keystroke.
-    void setProblems(const QList<FieldError> &problems);
+    // The problems TemplateCompiler::diagnose() found in the document's text. Rehighlights only
+    // when the underlined ranges change, so it is cheap to call on every keystroke.
+    void setProblems(const QList<TemplateDiagnostic> &problems);
     // The underlined ranges as (document position, length), ordered by position.
     const QList<std::pair<int, int>> &problemRanges() const { return m_ranges; }
 
-    // The extent of the tag that starts at `offset` of `text` (its `{{` up to and including its
-    // `}}`, or to the end of the line or the next `{{` when it is not closed); 0 when no tag
-    // starts there. Shared with the title field, which has no document to colour.
-    static int tagLength(const QString &text, int offset);
     // The colour of a problem's underline that reads on `base` (a dark or a light background).
     static QColor problemColour(const QColor &base);
 

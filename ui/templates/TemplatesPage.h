@@ -5,28 +5,24 @@
 
 #include <QPointer>
 
-class QComboBox;
 class QDialog;
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
+class QLayout;
 class QPushButton;
-class QTabWidget;
-class QTextEdit;
 class QTimer;
 
 namespace cc {
 
-class TemplateHighlighter;
+class TemplateEditor;
+class TemplateList;
+class TemplatePreview;
 class TemplateVersionsDialog;
 
 // The page of the notification templates: the list the caller sees (the four built-ins, whether
-// they are changed, and custom ones) and an editor for the English and Norwegian title and body,
-// with buttons that insert placeholders, the compiler's problems at their position as one types,
-// a live preview in both languages, save / revert / reset to default and the version history.
-// Everything goes through TemplateService, the same calls the API answers with; coordinators
-// read but cannot change.
+// they are changed, and custom ones), the TemplateEditor of the English and Norwegian texts, the
+// TemplatePreview in both languages, save / revert / reset to default and the version history.
+// Everything goes through TemplateService and PayloadService, the same calls the API answers
+// with; coordinators read but cannot change.
 class TemplatesPage : public ConsolePage
 {
     Q_OBJECT
@@ -62,60 +58,35 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    // The editors and the preview of one language.
-    struct Language
-    {
-        QString locale; // "en" or "nb"
-        QLineEdit *title = nullptr;
-        QPlainTextEdit *body = nullptr;
-        TemplateHighlighter *highlighter = nullptr;
-        QTextEdit *preview = nullptr;
-    };
-
     void buildUi();
-    QWidget *buildEditor(Language &language, const QString &name);
+    void buildHeading();
+    QLayout *buildActions();
     void reloadList(const QString &selectId);
     void currentRowChanged(int row);
     void load(const PayloadTemplate &t);
     PayloadTemplate draft() const;
     void edited();
-    void updateProblems();
     void updatePreview();
     void updateActions();
     void updateHeading();
-    void loadPreviewSources();
-    void updatePreviewValues();
-    void insertVariable(const QString &name);
-    void goToProblem(int row);
     void templateChanged(const QString &id, const QString &scope);
     bool canEdit() const;
     bool isOverriddenHere(const PayloadTemplate &t) const;
-    QString stateText(const PayloadTemplate &t) const;
-    QString displayName(const PayloadTemplate &t) const;
-    QWidget *insertTarget() const;
 
     QList<PayloadTemplate> m_templates; // as the list shows them
     PayloadTemplate m_loaded;           // as it is saved; the editors start from it
     bool m_hasLoaded = false;
     bool m_loading = false;          // filling the editors: no "edited"
     bool m_changedElsewhere = false; // saved by someone else while we edit
-    int m_problemCount = 0;
     int m_currentRow = -1;
-    TemplateValues m_previewValues;
 
-    Language m_en;
-    Language m_nb;
-    QListWidget *m_list = nullptr;
+    TemplateList *m_list = nullptr;
+    TemplateEditor *m_editor = nullptr;
+    TemplatePreview *m_preview = nullptr;
     QLabel *m_heading = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_notice = nullptr;
     QLabel *m_staleNotice = nullptr;
-    QLineEdit *m_description = nullptr;
-    QTabWidget *m_languages = nullptr;
-    QList<QPushButton *> m_insertButtons;
-    QLabel *m_problemsLabel = nullptr;
-    QListWidget *m_problems = nullptr;
-    QComboBox *m_previewSource = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_revert = nullptr;
     QPushButton *m_reset = nullptr;
@@ -123,7 +94,6 @@ private:
     QPushButton *m_new = nullptr;
     QPushButton *m_delete = nullptr;
     QTimer *m_previewTimer = nullptr;
-    QPointer<QWidget> m_lastEditor;
     QPointer<QDialog> m_versionsDialog; // a TemplateVersionsDialog
 };
 
