@@ -13,20 +13,26 @@
 #include <QMessageBox>
 
 #include <cstdio>
+#include <optional>
 
 namespace cc::app {
 
-int runConsole(int argc, char **argv)
+namespace {
+
+void describeApplication()
 {
-    QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("CoordinatorConsole"));
     QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Coordinator Console"));
     QGuiApplication::setDesktopFileName(QStringLiteral("coordinator-console"));
     QApplication::setWindowIcon(cc::Icons::application());
+}
 
-    QCommandLineParser parser;
+// Reads the console's command line into `parser`. Returns an exit code when the console must not
+// open: 0 after the help, 2 after telling what is wrong.
+std::optional<int> parseArguments(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(QStringLiteral("The desktop console, with the embedded API server."));
     parser.addHelpOption();
     parser.addOption(
@@ -50,6 +56,42 @@ int runConsole(int argc, char **argv)
         std::printf("%s", qPrintable(parser.helpText()));
         return 0;
     }
+    return std::nullopt;
+}
+
+// Starts the embedded API server as the settings and --port say; 2 when --port is wrong.
+std::optional<int> startServer(EmbeddedServerControl &server, const QCommandLineParser &parser,
+                               const cc::Settings &settings)
+{
+    cc::ServerControl::Options options;
+    bool portOk = true;
+    const int port = parser.isSet(QStringLiteral("port"))
+        ? parser.value(QStringLiteral("port")).toInt(&portOk)
+        : settings.integer(cc::Settings::Key::ServerPort);
+    if (!portOk || port < 0 || port > 65535) {
+        std::fprintf(stderr, "--port must be 0 to 65535.\n");
+        return 2;
+    }
+    options.port = quint16(port);
+    options.tls = settings.boolean(cc::Settings::Key::ServerTls);
+    options.certificateFile = settings.string(cc::Settings::Key::ServerCertificateFile);
+    options.keyFile = settings.string(cc::Settings::Key::ServerKeyFile);
+    // A port in use is no reason not to open the console: the status bar and the Server page say why.
+    if (auto s = server.start(options); !s)
+        std::fprintf(stderr, "The API server did not start: %s\n", qPrintable(s.error().message));
+    return std::nullopt;
+}
+
+} // namespace
+
+int runConsole(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    describeApplication();
+
+    QCommandLineParser parser;
+    if (const auto stop = parseArguments(parser))
+        return *stop;
 
     cc::Settings settings;
     cc::Translator translator;
@@ -76,24 +118,9 @@ int runConsole(int argc, char **argv)
     cc::ConsoleServices services{ctx.database(),  ctx.clock(),    ctx.directory(), ctx.auth(), ctx.records(),
                                  ctx.templates(), ctx.payloads(), settings,        &server};
 
-    if (!parser.isSet(QStringLiteral("no-server")) && settings.boolean(cc::Settings::Key::ServerAutoStart)) {
-        cc::ServerControl::Options options;
-        bool portOk = true;
-        const int port = parser.isSet(QStringLiteral("port"))
-            ? parser.value(QStringLiteral("port")).toInt(&portOk)
-            : settings.integer(cc::Settings::Key::ServerPort);
-        if (!portOk || port < 0 || port > 65535) {
-            std::fprintf(stderr, "--port must be 0 to 65535.\n");
-            return 2;
-        }
-        options.port = quint16(port);
-        options.tls = settings.boolean(cc::Settings::Key::ServerTls);
-        options.certificateFile = settings.string(cc::Settings::Key::ServerCertificateFile);
-        options.keyFile = settings.string(cc::Settings::Key::ServerKeyFile);
-        // A port in use is no reason not to open the console: the status bar and the Server page say why.
-        if (auto s = server.start(options); !s)
-            std::fprintf(stderr, "The API server did not start: %s\n", qPrintable(s.error().message));
-    }
+    if (!parser.isSet(QStringLiteral("no-server")) && settings.boolean(cc::Settings::Key::ServerAutoStart))
+        if (const auto stop = startServer(server, parser, settings))
+            return *stop;
 
     cc::ConsoleSession session(services, translator, forcedLanguage);
     if (!session.begin())

@@ -12,6 +12,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 namespace cc::app {
 
@@ -30,9 +31,16 @@ void printErr(const QString &text)
     std::fprintf(stderr, "%s\n", qPrintable(text));
 }
 
-} // namespace
+// What `serve` was asked for.
+struct ServeOptions
+{
+    QString databaseUrl;
+    api::ServerOptions server;
+};
 
-int runServe(const QStringList &arguments)
+// Reads the command line of `serve` into `options`. Returns an exit code when serve must not go
+// on: 0 after the help, 2 after telling what is wrong.
+std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &options)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -84,34 +92,18 @@ int runServe(const QStringList &arguments)
         return 2;
     }
 
-    const QString databaseUrl = parser.isSet(QStringLiteral("database"))
-        ? parser.value(QStringLiteral("database"))
-        : AppContext::defaultDatabaseUrl();
-    auto context = AppContext::open(databaseUrl);
-    if (!context) {
-        printErr(context.error().message);
-        return 1;
-    }
-    AppContext &ctx = **context;
-    cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
-                                                ctx.records(), ctx.templates(), ctx.payloads()});
-    cc::api::ServerOptions options;
-    options.address = address;
-    options.port = static_cast<quint16>(port);
-    options.tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
-    options.tlsKeyFile = parser.value(QStringLiteral("tls-key"));
-    auto started = server.start(options);
-    if (!started) {
-        printErr(started.error().message);
-        return 1;
-    }
-    const QString scheme = server.isTls() ? QStringLiteral("https") : QStringLiteral("http");
-    std::printf("Serving on %s://%s:%u (database: %s)\n", qPrintable(scheme), qPrintable(address.toString()),
-                unsigned(*started), qPrintable(ctx.database().url().display()));
-    if (server.isTls())
-        std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.certificateFingerprint()));
-    std::fflush(stdout);
+    options.databaseUrl = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
+                                                                   : AppContext::defaultDatabaseUrl();
+    options.server.address = address;
+    options.server.port = static_cast<quint16>(port);
+    options.server.tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
+    options.server.tlsKeyFile = parser.value(QStringLiteral("tls-key"));
+    return std::nullopt;
+}
 
+// Runs the event loop until SIGTERM or SIGINT, then lets `server` finish and stop.
+int runUntilSignalled(api::ApiServer &server)
+{
     // SIGTERM / SIGINT → the event loop, through a pipe (nothing else is safe in a handler).
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0) {
         printErr(QStringLiteral("Cannot set up signal handling."));
@@ -136,6 +128,36 @@ int runServe(const QStringList &arguments)
     const int code = QCoreApplication::exec();
     std::fprintf(stderr, "Stopped.\n");
     return code;
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    ServeOptions options;
+    if (const auto stop = parseArguments(arguments, options))
+        return *stop;
+    auto context = AppContext::open(options.databaseUrl);
+    if (!context) {
+        printErr(context.error().message);
+        return 1;
+    }
+    AppContext &ctx = **context;
+    cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
+                                                ctx.records(), ctx.templates(), ctx.payloads()});
+    auto started = server.start(options.server);
+    if (!started) {
+        printErr(started.error().message);
+        return 1;
+    }
+    const QString scheme = server.isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    std::printf("Serving on %s://%s:%u (database: %s)\n", qPrintable(scheme),
+                qPrintable(options.server.address.toString()), unsigned(*started),
+                qPrintable(ctx.database().url().display()));
+    if (server.isTls())
+        std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.certificateFingerprint()));
+    std::fflush(stdout);
+    return runUntilSignalled(server);
 }
 
 } // namespace cc::app

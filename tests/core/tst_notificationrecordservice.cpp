@@ -2,6 +2,7 @@
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/World.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -20,14 +21,14 @@ constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
 
-const QString kOrgA = QStringLiteral("org-a");
-const QString kOrgB = QStringLiteral("org-b");
-const QString kCoordA1 = QStringLiteral("coord-a1");
-const QString kCoordA2 = QStringLiteral("coord-a2");
-const QString kCoordB1 = QStringLiteral("coord-b1");
-const QString kMentorA1 = QStringLiteral("pm-a1");
-const QString kMentorA2 = QStringLiteral("pm-a2");
-const QString kMentorB1 = QStringLiteral("pm-b1");
+const QString &kOrgA = test::World::kOrgA;
+const QString &kOrgB = test::World::kOrgB;
+const QString &kCoordA1 = test::World::kCoordA1;
+const QString &kCoordA2 = test::World::kCoordA2;
+const QString &kCoordB1 = test::World::kCoordB1;
+const QString &kMentorA1 = test::World::kMentorA1;
+const QString &kMentorA2 = test::World::kMentorA2;
+const QString &kMentorB1 = test::World::kMentorB1;
 
 // Who is asking, in the data tables.
 enum class Who
@@ -41,30 +42,20 @@ enum class Who
 
 Caller callerFor(Who who)
 {
-    Caller c;
+    const test::World world;
     switch (who) {
     case Who::CoordinatorA:
-        c = Caller{QStringLiteral("user-coord-a"), QStringLiteral("coord.a"), Role::Coordinator, kOrgA,
-                   kCoordA1};
-        break;
+        return world.coordinatorA;
     case Who::OrgAdminA:
-        c = Caller{QStringLiteral("user-admin-a"), QStringLiteral("admin.a"), Role::OrgAdmin, kOrgA,
-                   QString()};
-        break;
+        return world.orgAdminA;
     case Who::CoordinatorB:
-        c = Caller{QStringLiteral("user-coord-b"), QStringLiteral("coord.b"), Role::Coordinator, kOrgB,
-                   kCoordB1};
-        break;
+        return world.coordinatorB;
     case Who::OrgAdminB:
-        c = Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB,
-                   QString()};
-        break;
+        return world.orgAdminB;
     case Who::GlobalAdmin:
-        c = Caller{QStringLiteral("user-global"), QStringLiteral("global"), Role::GlobalAdmin, QString(),
-                   QString()};
-        break;
+        return world.globalAdmin;
     }
-    return c;
+    return {};
 }
 
 // Midnight UTC of the test day plus `days`.
@@ -188,40 +179,11 @@ void TestNotificationRecordService::init()
     m_database->reset();
     m_clock->set(test::testNow());
 
-    DirectoryService directory(m_database->db(), *m_clock);
-    const Caller system = Caller::system();
-    for (const auto &[id, name] : {std::pair{kOrgA, QStringLiteral("Organisation A")},
-                                   std::pair{kOrgB, QStringLiteral("Organisation B")}}) {
-        Organisation org;
-        org.id = id;
-        org.name = name;
-        const auto added = directory.addOrganisation(system, org);
-        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(describe(added.error())));
-    }
-    const QList<Coordinator> coordinators{
-        {kCoordA1, kOrgA, QStringLiteral("Kari Koordinator"), QStringLiteral("kari@a.example"), {}},
-        {kCoordA2, kOrgA, QStringLiteral("Ola Koordinator"), QString(), {}},
-        {kCoordB1, kOrgB, QStringLiteral("Berit Koordinator"), QString(), {}},
-    };
-    for (const Coordinator &c : coordinators) {
-        const auto added = directory.addCoordinator(system, c);
-        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(describe(added.error())));
-    }
-    const QList<PeerMentor> mentors{
-        {kMentorA1,
-         kOrgA,
-         kCoordA1,
-         QStringLiteral("Åse Ødegård"),
-         QStringLiteral("ase@a.example"),
-         QStringLiteral("+47 912 34 567"),
-         {}},
-        {kMentorA2, kOrgA, kCoordA2, QStringLiteral("Per Hansen"), QString(), QString(), {}},
-        {kMentorB1, kOrgB, kCoordB1, QStringLiteral("Bjørn Berg"), QString(), QString(), {}},
-    };
-    for (const PeerMentor &m : mentors) {
-        const auto added = directory.addPeerMentor(system, m);
-        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(describe(added.error())));
-    }
+    test::World world;
+    world.coordA1.email = QStringLiteral("kari@a.example");
+    world.mentorA1.phone = QStringLiteral("+47 912 34 567");
+    const Status seeded = world.create(m_database->db(), *m_clock);
+    QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(describe(seeded.error())));
 }
 
 bool TestNotificationRecordService::add(Who who, const NewRecord &input, NotificationRecord *out)
@@ -1072,10 +1034,10 @@ void TestNotificationRecordService::keptCountsMatchCounting()
     byOrg.orgId = kOrgB;
     const QList<Case> cases{
         {{}, {}},
-        {byCoordinator, QStringLiteral(" WHERE coordinator_id = 'coord-a1'")},
+        {byCoordinator, QStringLiteral(" WHERE coordinator_id = 'coord_a1'")},
         {byEvent, QStringLiteral(" WHERE event_type = 'pause_activated'")},
-        {byBoth, QStringLiteral(" WHERE coordinator_id = 'coord-a1' AND event_type = 'pause_deactivated'")},
-        {byOrg, QStringLiteral(" WHERE org_id = 'org-b'")}};
+        {byBoth, QStringLiteral(" WHERE coordinator_id = 'coord_a1' AND event_type = 'pause_deactivated'")},
+        {byOrg, QStringLiteral(" WHERE org_id = 'org_b'")}};
     for (const Case &c : cases) {
         const auto kept = m_service->count(global, c.filter);
         QVERIFY(kept.ok());
@@ -1084,7 +1046,7 @@ void TestNotificationRecordService::keptCountsMatchCounting()
     // An organisation's own view counts only its records.
     const auto own = m_service->count(callerFor(Who::CoordinatorA), byEvent);
     QVERIFY(own.ok());
-    QCOMPARE(*own, countRows(QStringLiteral(" WHERE org_id = 'org-a' AND event_type = 'pause_activated'")));
+    QCOMPARE(*own, countRows(QStringLiteral(" WHERE org_id = 'org_a' AND event_type = 'pause_activated'")));
     QCOMPARE(*own, 2);
 }
 
@@ -1721,7 +1683,7 @@ void TestNotificationRecordService::auditLog()
         const char *username;
         QDateTime at;
     } expected[] = {
-        {"record.delete", "global", test::testNow().addMSecs(2 * kMinute)},
+        {"record.delete", "root", test::testNow().addMSecs(2 * kMinute)},
         {"record.update", "admin.a", test::testNow().addMSecs(kMinute)},
         {"record.create", "coord.a", test::testNow()},
     };
@@ -1736,7 +1698,7 @@ void TestNotificationRecordService::auditLog()
         QVERIFY(!e.id.isEmpty());
         QVERIFY2(!e.detail.contains(QLatin1String("Åse")), qPrintable(e.detail)); // no names in the log
     }
-    QCOMPARE(entries->items.at(1).userId, QStringLiteral("user-admin-a"));
+    QCOMPARE(entries->items.at(1).userId, QStringLiteral("user_aa"));
 
     // The organisation's admins see these entries; the other organisation does not.
     QCOMPARE(audit.list(callerFor(Who::OrgAdminA), {1, 100}, r.id)->total, 3);

@@ -3,6 +3,7 @@
 #include "core/StatisticsService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -14,38 +15,34 @@ using test::why;
 
 namespace {
 
-const QString kOrgA = QStringLiteral("org-a");
-const QString kOrgB = QStringLiteral("org-b");
-const QString kCoordA1 = QStringLiteral("coord-a1");
-const QString kCoordA2 = QStringLiteral("coord-a2");
-const QString kCoordB1 = QStringLiteral("coord-b1");
-const QString kMentorA1 = QStringLiteral("pm-a1"); // of a1
-const QString kMentorA2 = QStringLiteral("pm-a2"); // of a2
-const QString kMentorA3 = QStringLiteral("pm-a3"); // of a1
-const QString kMentorB1 = QStringLiteral("pm-b1");
+const QString &kOrgA = test::World::kOrgA;
+const QString &kOrgB = test::World::kOrgB;
+const QString &kCoordA1 = test::World::kCoordA1;
+const QString &kCoordA2 = test::World::kCoordA2;
+const QString &kCoordB1 = test::World::kCoordB1;
+const QString &kMentorA1 = test::World::kMentorA1; // of a1
+const QString &kMentorA2 = test::World::kMentorA2; // of a2
+const QString kMentorA3 = QStringLiteral("pm_a3"); // of a1, added to the World here
+const QString &kMentorB1 = test::World::kMentorB1;
 
 // Every mentor of init() is created on this day, before the periods the tests ask about.
 const QDateTime kCreated(QDate(2024, 6, 1), QTime(9, 0), Qt::UTC);
 
 Caller coordinatorA()
 {
-    return Caller{QStringLiteral("user-coord-a"), QStringLiteral("coord.a"), Role::Coordinator, kOrgA,
-                  kCoordA1};
+    return test::World().coordinatorA;
 }
 Caller orgAdminA()
 {
-    return Caller{QStringLiteral("user-admin-a"), QStringLiteral("admin.a"), Role::OrgAdmin, kOrgA,
-                  QString()};
+    return test::World().orgAdminA;
 }
 Caller coordinatorB()
 {
-    return Caller{QStringLiteral("user-coord-b"), QStringLiteral("coord.b"), Role::Coordinator, kOrgB,
-                  kCoordB1};
+    return test::World().coordinatorB;
 }
 Caller globalAdmin()
 {
-    return Caller{QStringLiteral("user-global"), QStringLiteral("global"), Role::GlobalAdmin, QString(),
-                  QString()};
+    return test::World().globalAdmin;
 }
 
 QDate d(int y, int m, int dd)
@@ -167,28 +164,9 @@ void TestStatisticsService::init()
 {
     m_database->reset();
     m_clock->set(kCreated);
-    const Caller system = Caller::system();
-    for (const auto &[id, name] : {std::pair{kOrgA, QStringLiteral("Organisation A")},
-                                   std::pair{kOrgB, QStringLiteral("Organisation B")}}) {
-        Organisation org;
-        org.id = id;
-        org.name = name;
-        const auto added = m_directory->addOrganisation(system, org);
-        QVERIFY2(added.ok(), why(added));
-    }
-    const QList<Coordinator> coordinators{
-        {kCoordA1, kOrgA, QStringLiteral("Kari Koordinator"), QString(), {}},
-        {kCoordA2, kOrgA, QStringLiteral("Ola Koordinator"), QString(), {}},
-        {kCoordB1, kOrgB, QStringLiteral("Berit Koordinator"), QString(), {}},
-    };
-    for (const Coordinator &c : coordinators) {
-        const auto added = m_directory->addCoordinator(system, c);
-        QVERIFY2(added.ok(), why(added));
-    }
-    addMentor(kMentorA1, kCoordA1, QStringLiteral("Åse Ødegård"), kCreated);
-    addMentor(kMentorA2, kCoordA2, QStringLiteral("Per Hansen"), kCreated);
+    const Status seeded = test::World().create(m_database->db(), *m_clock);
+    QVERIFY2(seeded.ok(), why(seeded));
     addMentor(kMentorA3, kCoordA1, QStringLiteral("Anne Berg"), kCreated);
-    addMentor(kMentorB1, kCoordB1, QStringLiteral("Bjørn Berg"), kCreated);
 }
 
 void TestStatisticsService::addMentor(const QString &id, const QString &coordinator, const QString &name,
@@ -216,9 +194,7 @@ void TestStatisticsService::add(const QString &mentor, EventType type, const QDa
     r.eventType = type;
     r.effectiveDate = QDateTime(effective, QTime(0, 0), Qt::UTC);
     r.channels = {QStringLiteral("push")};
-    const Caller by = found->orgId == kOrgA
-        ? orgAdminA()
-        : Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB, QString()};
+    const Caller by = found->orgId == kOrgA ? orgAdminA() : test::World().orgAdminB;
     const auto added = m_records->record(by, r);
     QVERIFY2(added.ok(), why(added));
 }

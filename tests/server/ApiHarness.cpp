@@ -82,84 +82,53 @@ void ApiHarness::reseed()
         qFatal("reseeding failed: %s", qPrintable(m_error));
 }
 
+// The World, cast with the names, ids and usernames the API tests assert on.
+World ApiHarness::world()
+{
+    const QString orgA = QString::fromLatin1(kOrgA);
+    const QString orgB = QString::fromLatin1(kOrgB);
+    const QString coordA = QString::fromLatin1(kCoordA);
+    const QString coordA2 = QString::fromLatin1(kCoordA2);
+    const QString coordB = QString::fromLatin1(kCoordB);
+    World w;
+    w.orgA = {orgA, QStringLiteral("NHF Oslo"), QStringLiteral("en"), QStringLiteral("Europe/Oslo"), {}};
+    w.orgB = {orgB, QStringLiteral("LHL Bergen"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}};
+    w.coordA1 = {coordA, orgA, QStringLiteral("Ingrid Bakke"), QStringLiteral("ingrid@nhf.example"), {}};
+    w.coordA2 = {coordA2, orgA, QStringLiteral("Per Haugen"), {}, {}};
+    w.coordB1 = {coordB, orgB, QStringLiteral("Siri Berg"), {}, {}};
+    w.mentorA1 = {QString::fromLatin1(kKari),
+                  orgA,
+                  coordA,
+                  QStringLiteral("Kari Nordmann"),
+                  QStringLiteral("kari.nordmann@nhf-oslo.no"),
+                  QStringLiteral("+47 900 12 345"),
+                  {}};
+    w.mentorA2 = {QString::fromLatin1(kLars), orgA, coordA2, QStringLiteral("Lars Eriksen"), {}, {}, {}};
+    w.mentorB1 = {QString::fromLatin1(kMentorB), orgB, coordB, QStringLiteral("Åse Ødegård"), {}, {}, {}};
+    w.coordinatorA = {QStringLiteral("user_ca"), QStringLiteral("ingrid"), Role::Coordinator, orgA, coordA};
+    w.orgAdminA = {QStringLiteral("user_aa"), QStringLiteral("hanne"), Role::OrgAdmin, orgA, {}};
+    w.coordinatorB = {QStringLiteral("user_cb"), QStringLiteral("siri"), Role::Coordinator, orgB, coordB};
+    w.orgAdminB = {QStringLiteral("user_ab"), QStringLiteral("bjorn"), Role::OrgAdmin, orgB, {}};
+    return w;
+}
+
 bool ApiHarness::seed()
 {
-    const Caller system = Caller::system();
-    auto fail = [this](const Error &e) {
-        m_error = e.message;
+    const World w = world();
+    Status seeded = w.create(m_db.db(), m_clock);
+    if (seeded)
+        seeded = w.createUsers(m_db.db(), m_clock, QString::fromLatin1(kPassword));
+    if (!seeded) {
+        m_error = seeded.error().message;
         return false;
-    };
-    Organisation a{QString::fromLatin1(kOrgA),
-                   QStringLiteral("NHF Oslo"),
-                   QStringLiteral("en"),
-                   QStringLiteral("Europe/Oslo"),
-                   {}};
-    Organisation b{QString::fromLatin1(kOrgB),
-                   QStringLiteral("LHL Bergen"),
-                   QStringLiteral("nb"),
-                   QStringLiteral("Europe/Oslo"),
-                   {}};
-    for (const Organisation &org : {a, b})
-        if (auto s = m_directory->addOrganisation(system, org); !s)
-            return fail(s.error());
-    const QList<Coordinator> coordinators{
-        {QString::fromLatin1(kCoordA),
-         a.id,
-         QStringLiteral("Ingrid Bakke"),
-         QStringLiteral("ingrid@nhf.example"),
-         {}},
-        {QString::fromLatin1(kCoordA2), a.id, QStringLiteral("Per Haugen"), {}, {}},
-        {QString::fromLatin1(kCoordB), b.id, QStringLiteral("Siri Berg"), {}, {}}};
-    for (const Coordinator &c : coordinators)
-        if (auto s = m_directory->addCoordinator(system, c); !s)
-            return fail(s.error());
-    const QList<PeerMentor> mentors{{QString::fromLatin1(kKari),
-                                     a.id,
-                                     QString::fromLatin1(kCoordA),
-                                     QStringLiteral("Kari Nordmann"),
-                                     QStringLiteral("kari.nordmann@nhf-oslo.no"),
-                                     QStringLiteral("+47 900 12 345"),
-                                     {}},
-                                    {QString::fromLatin1(kLars),
-                                     a.id,
-                                     QString::fromLatin1(kCoordA2),
-                                     QStringLiteral("Lars Eriksen"),
-                                     {},
-                                     {},
-                                     {}},
-                                    {QString::fromLatin1(kMentorB),
-                                     b.id,
-                                     QString::fromLatin1(kCoordB),
-                                     QStringLiteral("Åse Ødegård"),
-                                     {},
-                                     {},
-                                     {}}};
-    for (const PeerMentor &m : mentors)
-        if (auto s = m_directory->addPeerMentor(system, m); !s)
-            return fail(s.error());
-    struct Seat
-    {
-        QString key;
-        QString username;
-        Role role;
-        QString org;
-        QString coordinator;
-    };
-    const QList<Seat> seats{
-        {QStringLiteral("coordinator"), QStringLiteral("ingrid"), Role::Coordinator, a.id,
-         QString::fromLatin1(kCoordA)},
-        {QStringLiteral("org_admin"), QStringLiteral("hanne"), Role::OrgAdmin, a.id, {}},
-        {QStringLiteral("global_admin"), QStringLiteral("root"), Role::GlobalAdmin, {}, {}},
-        {QStringLiteral("coordinator_b"), QStringLiteral("siri"), Role::Coordinator, b.id,
-         QString::fromLatin1(kCoordB)},
-        {QStringLiteral("org_admin_b"), QStringLiteral("bjorn"), Role::OrgAdmin, b.id, {}}};
-    for (const Seat &s : seats) {
-        auto user = m_directory->addUser(
-            system, {s.username, s.username, s.role, s.org, s.coordinator, QString::fromLatin1(kPassword)});
-        if (!user)
-            return fail(user.error());
-        m_tokens.insert(s.key, issueToken(s.username));
     }
+    const QList<std::pair<QString, Caller>> seats{{QStringLiteral("coordinator"), w.coordinatorA},
+                                                  {QStringLiteral("org_admin"), w.orgAdminA},
+                                                  {QStringLiteral("global_admin"), w.globalAdmin},
+                                                  {QStringLiteral("coordinator_b"), w.coordinatorB},
+                                                  {QStringLiteral("org_admin_b"), w.orgAdminB}};
+    for (const auto &[key, caller] : seats)
+        m_tokens.insert(key, issueToken(caller.username));
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include "server/ApiServer.h"
 #include "server/Router.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/World.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -99,6 +100,7 @@ public:
     static constexpr auto kPassword = "correct horse battery";
 
 private:
+    static World world();
     bool seed();
     void capture(const QByteArray &method, const QString &path, const Reply &reply);
 

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/Passwords.h"
+#include "tests/support/TestMain.h" // CC_DATABASE_TEST_MAIN, for every test of a database
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -47,19 +48,3 @@ private:
 QDateTime testNow();
 
 } // namespace cc::test
-
-// A main() for tests that need a database: exits with 77 (ctest: skipped) when this run is for
-// PostgreSQL and CC_TEST_POSTGRES_URL is not set.
-#define CC_DATABASE_TEST_MAIN(TestObject)                                                                    \
-    int main(int argc, char **argv)                                                                          \
-    {                                                                                                        \
-        QCoreApplication app(argc, argv);                                                                    \
-        if (cc::test::TestDatabase::postgresMissing()) {                                                     \
-            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");   \
-            return 77;                                                                                       \
-        }                                                                                                    \
-        cc::usePasswordHashingCostForTests();                                                                \
-        TestObject tc;                                                                                       \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
-        return QTest::qExec(&tc, argc, argv);                                                                \
-    }

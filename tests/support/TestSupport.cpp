@@ -1,6 +1,7 @@
 #include "tests/support/TestSupport.h"
 
 #include "core/UserRepository.h"
+#include "tests/support/World.h"
 
 #include <QTimeZone>
 
@@ -12,19 +13,19 @@ Caller makeCaller(Role role, const QString &orgId, const QString &userId, const 
     return Caller{userId, username, role, orgId, coordinatorId};
 }
 
+StandardCallers::StandardCallers()
+{
+    const World world;
+    coordA = world.coordinatorA;
+    adminA = world.orgAdminA;
+    coordB = world.coordinatorB;
+    adminB = world.orgAdminB;
+    global = world.globalAdmin;
+}
+
 Caller StandardCallers::who(const QString &name) const
 {
-    if (name == QLatin1String("coordA"))
-        return coordA;
-    if (name == QLatin1String("adminA"))
-        return adminA;
-    if (name == QLatin1String("coordB"))
-        return coordB;
-    if (name == QLatin1String("adminB"))
-        return adminB;
-    if (name == QLatin1String("global"))
-        return global;
-    qFatal("unknown caller %s", qPrintable(name));
+    return World().who(name);
 }
 
 qint64 countRows(Database &db, const QString &table, const QString &where)

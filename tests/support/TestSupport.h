@@ -31,20 +31,17 @@ QByteArray why(const R &result)
 Caller makeCaller(Role role, const QString &orgId, const QString &userId, const QString &username,
                   const QString &coordinatorId = {});
 
-// The fixed callers of the service tests: a coordinator and an org admin of organisations org_a
-// and org_b, and a global admin.
+// The callers of the World (see World.h) under their short names: a coordinator and an org admin
+// of organisations org_a and org_b, and a global admin.
 struct StandardCallers
 {
-    Caller coordA = makeCaller(Role::Coordinator, QStringLiteral("org_a"), QStringLiteral("user_ca"),
-                               QStringLiteral("coord.a"), QStringLiteral("coord_a1"));
-    Caller adminA = makeCaller(Role::OrgAdmin, QStringLiteral("org_a"), QStringLiteral("user_aa"),
-                               QStringLiteral("admin.a"));
-    Caller coordB = makeCaller(Role::Coordinator, QStringLiteral("org_b"), QStringLiteral("user_cb"),
-                               QStringLiteral("coord.b"), QStringLiteral("coord_b1"));
-    Caller adminB = makeCaller(Role::OrgAdmin, QStringLiteral("org_b"), QStringLiteral("user_ab"),
-                               QStringLiteral("admin.b"));
-    Caller global =
-        makeCaller(Role::GlobalAdmin, QString(), QStringLiteral("user_g"), QStringLiteral("root"));
+    StandardCallers();
+
+    Caller coordA;
+    Caller adminA;
+    Caller coordB;
+    Caller adminB;
+    Caller global;
 
     // The caller named in a data table: "coordA", "adminA", "coordB", "adminB" or "global".
     Caller who(const QString &name) const;

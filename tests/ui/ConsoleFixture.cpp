@@ -72,7 +72,7 @@ ConsoleFixture::ConsoleFixture()
     settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
     m_services.reset(new ConsoleServices{database, clock, *directory, *auth, *records, *templates, *payloads,
                                          *settings, &server});
-    if (auto s = seedDirectory(database, clock); !s) {
+    if (auto s = World().create(database, clock); !s) {
         m_error = s.error().message;
         return;
     }

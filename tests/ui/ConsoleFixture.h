@@ -7,6 +7,7 @@
 #include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/TestMain.h"
 #include "tests/ui/UiTestData.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/ServerControl.h"
@@ -84,17 +85,6 @@ private:
 // main() for widget tests: a QApplication (offscreen under ctest) in English, and exit 77 (skipped) when the
 // run is for PostgreSQL and no server was given.
 #define CC_UI_TEST_MAIN(TestObject)                                                                          \
-    int main(int argc, char **argv)                                                                          \
-    {                                                                                                        \
-        QApplication app(argc, argv);                                                                        \
-        if (cc::test::TestDatabase::postgresMissing()) {                                                     \
-            qWarning("CC_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run (./test.sh sets it).");   \
-            return 77;                                                                                       \
-        }                                                                                                    \
-        cc::usePasswordHashingCostForTests();                                                                \
-        cc::Translator translator; /* English, with its plural forms */                                      \
-        translator.apply(QStringLiteral("en"));                                                              \
-        TestObject tc;                                                                                       \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
-        return QTest::qExec(&tc, argc, argv);                                                                \
-    }
+    CC_TEST_MAIN_WITH(QApplication, TestObject,                                                              \
+                      cc::Translator translator; /* English, with its plural forms */                        \
+                      translator.apply(QStringLiteral("en"));)

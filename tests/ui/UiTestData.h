@@ -4,30 +4,30 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/Records.h"
+#include "tests/support/World.h"
 
 #include <QDateTime>
 #include <QString>
 
-// The organisations, coordinators and peer mentors the model tests share, and their callers.
+// The ui tests' names for the World (tests/support/World.h) they share, and small helpers.
 namespace cc::test::ui {
 
-inline const QString kOrgA = QStringLiteral("org-a");
-inline const QString kOrgB = QStringLiteral("org-b");
-inline const QString kCoordA1 = QStringLiteral("coord-a1");
-inline const QString kCoordA2 = QStringLiteral("coord-a2");
-inline const QString kCoordB1 = QStringLiteral("coord-b1");
-inline const QString kMentorA1 = QStringLiteral("pm-a1");
-inline const QString kMentorA2 = QStringLiteral("pm-a2");
-inline const QString kMentorB1 = QStringLiteral("pm-b1");
+inline const QString &kOrgA = World::kOrgA;
+inline const QString &kOrgB = World::kOrgB;
+inline const QString &kCoordA1 = World::kCoordA1;
+inline const QString &kCoordA2 = World::kCoordA2;
+inline const QString &kCoordB1 = World::kCoordB1;
+inline const QString &kMentorA1 = World::kMentorA1;
+inline const QString &kMentorA2 = World::kMentorA2;
+inline const QString &kMentorB1 = World::kMentorB1;
 
 constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kDay = 24 * 60 * kMinute;
 
-// Two organisations: A with coordinators a1 ("Kari Koordinator") and a2 ("Ola Koordinator") and
-// mentors a1 ("Åse Ødegård", of a1) and a2 ("Per Hansen", of a2); B with coordinator b1
-// ("Berit Koordinator") and mentor b1 ("Bjørn Berg").
+// The World's organisations, coordinators and peer mentors (no users).
 Status seedDirectory(Database &db, const Clock &clock);
 
+// The World's callers.
 Caller coordinatorA();
 Caller orgAdminA();
 Caller coordinatorB();

@@ -1,0 +1,144 @@
+#include "app/admin/DataCommands.h"
+
+#include "app/CommandLine.h"
+#include "app/Terminal.h"
+#include "core/Backup.h"
+#include "core/Caller.h"
+#include "core/Database.h"
+#include "core/DemoData.h"
+#include "core/DirectoryService.h"
+
+#include <QElapsedTimer>
+
+#include <optional>
+
+namespace cc::app::admin {
+
+namespace {
+
+QString seconds(qint64 msecs)
+{
+    return QString::number(static_cast<double>(msecs) / 1000.0, 'f', msecs < 10'000 ? 2 : 1);
+}
+
+int demoCreate(AdminContext &ctx, DemoData &demo, DirectoryService &directory)
+{
+    auto summary = demo.create();
+    if (!summary)
+        return ctx.fail(summary.error());
+    const auto org = directory.organisation(Caller::system(), summary->orgId);
+    ctx.say(QStringLiteral("Created the demo organisation %1 (%2): %3 coordinators, %4 peer mentors, %5 "
+                           "notification records.")
+                .arg(summary->orgId, org ? org->name : QString())
+                .arg(summary->coordinators)
+                .arg(summary->mentors)
+                .arg(summary->records));
+    if (summary->accounts.isEmpty())
+        return Success;
+    const QStringList headers{QStringLiteral("USERNAME"), QStringLiteral("ROLE"), QStringLiteral("PASSWORD"),
+                              QStringLiteral("NAME")};
+    QList<QStringList> rows;
+    for (const DemoData::Account &a : std::as_const(summary->accounts))
+        rows << QStringList{a.username, roleName(a.role), a.password, a.displayName};
+    QList<qsizetype> widths(headers.size(), 0);
+    for (const QStringList &row : std::as_const(rows) + QList<QStringList>{headers})
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = qMax(widths[i], row.at(i).size());
+    auto line = [&](const QStringList &row) {
+        QString text = QStringLiteral("  ");
+        for (qsizetype i = 0; i < row.size(); ++i)
+            text += i + 1 < row.size() ? row.at(i).leftJustified(widths[i] + 2) : row.at(i);
+        return text;
+    };
+    ctx.say(QString());
+    ctx.say(QStringLiteral("%1 users. Their one-time passwords are shown only this once: note them now.")
+                .arg(rows.size()));
+    ctx.say(line(headers));
+    for (const QStringList &row : std::as_const(rows))
+        ctx.say(line(row));
+    return Success;
+}
+
+int demoRecords(AdminContext &ctx, DemoData &demo, DirectoryService &directory, qint64 count)
+{
+    // addRecords creates a missing demo organisation itself but does not hand back its users'
+    // passwords, so create it here first and show them.
+    const auto org = directory.organisation(Caller::system(), QString::fromLatin1(DemoData::kOrgId));
+    if (!org && org.error().code != ErrorCode::NotFound)
+        return ctx.fail(org.error());
+    if (!org) {
+        if (const int created = demoCreate(ctx, demo, directory); created != Success)
+            return created;
+        ctx.say(QString());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    ProgressLine progress(ctx.err, QStringLiteral("Adding records"));
+    const auto added = demo.addRecords(count, progress.callback());
+    progress.finish();
+    if (!added)
+        return ctx.fail(added.error());
+    const qint64 elapsed = timer.elapsed();
+    ctx.say(
+        QStringLiteral("Added %1 notification records for %2 new peer mentors of %3 in %4 s (%5 records/s).")
+            .arg(added->records)
+            .arg(added->mentors)
+            .arg(added->orgId, seconds(elapsed))
+            .arg(elapsed > 0 ? added->records * 1000 / elapsed : added->records));
+    return Success;
+}
+
+} // namespace
+
+int backup(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("admin backup"), QStringLiteral("FILE [options]"),
+        QStringLiteral(
+            "Copies every table of the database (SQLite or PostgreSQL) into a new SQLite file,\n"
+            "which opens as it is with --database sqlite:FILE. An existing file is never overwritten."));
+    cl.addPositional(QStringLiteral("FILE"), QStringLiteral("The new SQLite file."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    const QString file = cl.positional(0);
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        ProgressLine progress(ctx.err, QStringLiteral("Copying rows"));
+        const auto copied = Backup::run(db, file, progress.callback());
+        progress.finish();
+        if (!copied)
+            return ctx.fail(copied.error());
+        ctx.say(QStringLiteral("Backed up %1 rows to %2.").arg(*copied).arg(file));
+        return int(Success);
+    });
+}
+
+int demoData(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("admin demo-data"), QStringLiteral("[--records N]"),
+        QStringLiteral(
+            "Creates a realistic demo organisation (org_nhf_oslo): 2 coordinators, 25 peer mentors,\n"
+            "a year of pauses and resumes, and a user of each role whose one-time passwords are\n"
+            "printed once. With --records N, adds N records across more peer mentors of it instead\n"
+            "(creating the organisation first when it is missing)."));
+    cl.addOption(QStringLiteral("records"), QStringLiteral("N"),
+                 QStringLiteral("Add N notification records."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    std::optional<qint64> records;
+    if (cl.isSet(QStringLiteral("records"))) {
+        bool isNumber = false;
+        records = cl.value(QStringLiteral("records")).toLongLong(&isNumber);
+        if (!isNumber)
+            return cl.usageError(ctx.err,
+                                 QStringLiteral("--records must be a whole number, not “%1”.")
+                                     .arg(cl.value(QStringLiteral("records"))));
+    }
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        DemoData demo(db, directory, ctx.clock);
+        return records ? demoRecords(ctx, demo, directory, *records) : demoCreate(ctx, demo, directory);
+    });
+}
+
+} // namespace cc::app::admin

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "app/admin/AdminContext.h"
+
+// `admin backup` and `admin demo-data`: the data as a whole.
+namespace cc::app::admin {
+
+int backup(AdminContext &ctx, const QStringList &args);
+int demoData(AdminContext &ctx, const QStringList &args);
+
+} // namespace cc::app::admin
