@@ -16,11 +16,13 @@ ApiDispatcher::ApiDispatcher(const Services &services)
     , m_idempotency(services.database, services.clock)
     , m_records(services.records)
     , m_payloads(services.templates, services.directory)
-    , m_authController(services.auth, services.database.url().kindName())
+    , m_authController(services.auth)
+    , m_system(services.database.url().kindName())
 {
     m_records.registerRoutes(m_router);
     m_payloads.registerRoutes(m_router);
     m_authController.registerRoutes(m_router);
+    m_system.registerRoutes(m_router);
 }
 
 QString ApiDispatcher::logLine(const LogEntry &e)

@@ -6,6 +6,7 @@
 #include "server/NotificationRecordsController.h"
 #include "server/PayloadsController.h"
 #include "server/Router.h"
+#include "server/SystemController.h"
 
 #include <functional>
 
@@ -63,6 +64,7 @@ private:
     NotificationRecordsController m_records;
     PayloadsController m_payloads;
     AuthController m_authController;
+    SystemController m_system;
     Logger m_logger;
 };
 

@@ -5,8 +5,6 @@
 #include "server/Problem.h"
 #include "server/Responses.h"
 
-#include <QFile>
-
 namespace cc::api {
 
 void AuthController::registerRoutes(Router &router)
@@ -18,10 +16,6 @@ void AuthController::registerRoutes(Router &router)
                std::bind(&AuthController::pair, this, _1, _2), false);
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"),
                std::bind(&AuthController::signOut, this, _1, _2));
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"),
-               std::bind(&AuthController::health, this, _1, _2), false);
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"),
-               std::bind(&AuthController::openApi, this, _1, _2), false);
 }
 
 QString AuthController::bearer(const ApiRequest &request)
@@ -90,29 +84,6 @@ ApiResponse AuthController::signOut(const ApiRequest &request, const Caller &)
         return problem(s.error());
     ApiResponse r;
     r.status = 204;
-    return r;
-}
-
-ApiResponse AuthController::health(const ApiRequest &, const Caller &)
-{
-    return json(200,
-                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
-                            {QStringLiteral("database"), m_databaseKind}});
-}
-
-ApiResponse AuthController::openApi(const ApiRequest &, const Caller &)
-{
-    static const QByteArray document = [] {
-        QFile file(QStringLiteral(":/openapi.json"));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }();
-    if (document.isEmpty())
-        return problem(Error{ErrorCode::Internal, QStringLiteral("The OpenAPI document is missing."), {}, 0});
-    ApiResponse r;
-    r.status = 200;
-    r.body = document;
-    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     return r;
 }
 
