@@ -18,14 +18,6 @@ void AuthController::registerRoutes(Router &router)
                std::bind(&AuthController::signOut, this, _1, _2));
 }
 
-QString AuthController::bearer(const ApiRequest &request)
-{
-    const QByteArray value = request.header(QByteArrayLiteral("authorization")).trimmed();
-    if (value.size() < 8 || value.left(7).toLower() != "bearer ")
-        return {};
-    return QString::fromLatin1(value.mid(7).trimmed());
-}
-
 QJsonObject AuthController::tokenJson(const AuthService::IssuedToken &issued)
 {
     auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
@@ -80,7 +72,7 @@ ApiResponse AuthController::pair(const ApiRequest &request, const Caller &)
 
 ApiResponse AuthController::signOut(const ApiRequest &request, const Caller &)
 {
-    if (auto s = m_auth.revokeSecret(bearer(request)); !s)
+    if (auto s = m_auth.revokeSecret(request.bearerToken); !s)
         return problem(s.error());
     ApiResponse r;
     r.status = 204;

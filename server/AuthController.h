@@ -18,8 +18,6 @@ public:
     ApiResponse pair(const ApiRequest &request, const Caller &caller);
     ApiResponse signOut(const ApiRequest &request, const Caller &caller);
 
-    // The bearer secret of a request's Authorization header, or empty.
-    static QString bearer(const ApiRequest &request);
     static QJsonObject tokenJson(const AuthService::IssuedToken &issued);
 
 private:
