@@ -1,5 +1,6 @@
 #include "core/NotificationRecordService.h"
 
+#include "core/ETag.h"
 #include "core/Ids.h"
 #include "core/TimeText.h"
 
@@ -37,7 +38,7 @@ QString NotificationRecordService::etag(const NotificationRecord &r)
 {
     const QString basis = r.id + QLatin1Char('|') + formatTimestamp(r.updatedAt) + QLatin1Char('|')
         + r.channels.join(QLatin1Char(',')) + QLatin1Char('|') + r.notes.value_or(QStringLiteral("\x01"));
-    return QStringLiteral("\"") + sha256Hex(basis.toUtf8()).left(16) + QStringLiteral("\"");
+    return makeEtag(basis.toUtf8());
 }
 
 Status NotificationRecordService::validateChannels(const QStringList &channels, const QString &field)
@@ -287,7 +288,7 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
     auto current = visibleRecord(caller, id, true);
     if (!current)
         return current.error();
-    if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*") && expectedEtag != etag(*current))
+    if (!etagMatches(expectedEtag, etag(*current)))
         return Error{
             ErrorCode::PreconditionFailed,
             QStringLiteral("The record was changed since you read it (If-Match does not match its ETag)."),

@@ -1,6 +1,7 @@
 #include "core/TemplateService.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/ETag.h"
 #include "core/Ids.h"
 #include "core/TemplateCompiler.h"
 #include "core/TimeText.h"
@@ -63,7 +64,7 @@ QString TemplateService::etag(const PayloadTemplate &t)
     const QString basis = t.id + QLatin1Char('|') + t.scope + QLatin1Char('|') + QString::number(t.version)
         + QLatin1Char('|') + t.description + QLatin1Char('|') + t.en.title + QLatin1Char('|') + t.en.body
         + QLatin1Char('|') + t.nb.title + QLatin1Char('|') + t.nb.body;
-    return QStringLiteral("\"") + sha256Hex(basis.toUtf8()).left(16) + QStringLiteral("\"");
+    return makeEtag(basis.toUtf8());
 }
 
 QString TemplateService::writeScope(const Caller &caller) const
@@ -492,8 +493,7 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         if (!change.type.isEmpty() && change.type != resolved->item.type)
             return Error::field(ErrorCode::Invalid, QStringLiteral("type"),
                                 QStringLiteral("The type of an existing template cannot be changed."));
-        if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*")
-            && expectedEtag != etag(resolved->item))
+        if (!etagMatches(expectedEtag, etag(resolved->item)))
             return Error{
                 ErrorCode::PreconditionFailed,
                 QStringLiteral(

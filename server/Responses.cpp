@@ -1,6 +1,6 @@
 #include "server/Responses.h"
 
-#include "core/Ids.h"
+#include "core/ETag.h"
 #include "core/TimeText.h"
 
 #include <QJsonDocument>
@@ -26,7 +26,7 @@ ApiResponse json(int status, const QJsonObject &body, const QString &etag)
 ApiResponse jsonWithContentEtag(int status, const QJsonObject &body)
 {
     ApiResponse r = json(status, body);
-    r.setHeader(QByteArrayLiteral("ETag"), "\"" + sha256Hex(r.body).left(16).toLatin1() + "\"");
+    r.setHeader(QByteArrayLiteral("ETag"), makeEtag(r.body).toLatin1());
     return r;
 }
 
