@@ -1,5 +1,6 @@
 #include "server/AuthController.h"
 
+#include "core/Fields.h"
 #include "core/TimeText.h"
 #include "server/JsonInput.h"
 #include "server/Problem.h"
@@ -26,22 +27,22 @@ QJsonObject AuthController::tokenJson(const AuthService::IssuedToken &issued)
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
         {QStringLiteral("expires_at"), formatTimestamp(issued.token.expiresAt)},
         {QStringLiteral("user"),
-         QJsonObject{{QStringLiteral("id"), issued.user.id},
-                     {QStringLiteral("username"), issued.user.username},
+         QJsonObject{{field::Id, issued.user.id},
+                     {field::Username, issued.user.username},
                      {QStringLiteral("display_name"), issued.user.displayName},
                      {QStringLiteral("role"), roleName(issued.user.role)},
-                     {QStringLiteral("org_id"), orNull(issued.user.orgId)},
-                     {QStringLiteral("coordinator_id"), orNull(issued.user.coordinatorId)}}},
+                     {field::OrgId, orNull(issued.user.orgId)},
+                     {field::CoordinatorId, orNull(issued.user.coordinatorId)}}},
     };
 }
 
 ApiResponse AuthController::signIn(const ApiRequest &request, const Caller &)
 {
-    auto input = JsonInput::parse(request.body, {QStringLiteral("username"), QStringLiteral("password")});
+    auto input = JsonInput::parse(request.body, {field::Username, field::Password});
     if (!input)
         return problem(input.error());
-    const QString username = input->string(QStringLiteral("username"), true);
-    const QString password = input->string(QStringLiteral("password"), true);
+    const QString username = input->string(field::Username, true);
+    const QString password = input->string(field::Password, true);
     if (auto s = input->status(); !s)
         return problem(s.error());
     auto issued = m_auth.signIn(username, password, request.peer.toString(), QStringLiteral("API sign-in"));
@@ -56,10 +57,10 @@ ApiResponse AuthController::signIn(const ApiRequest &request, const Caller &)
 // same answer as signIn.
 ApiResponse AuthController::pair(const ApiRequest &request, const Caller &)
 {
-    auto input = JsonInput::parse(request.body, {QStringLiteral("code")});
+    auto input = JsonInput::parse(request.body, {field::Code});
     if (!input)
         return problem(input.error());
-    const QString code = input->string(QStringLiteral("code"), true);
+    const QString code = input->string(field::Code, true);
     if (auto s = input->status(); !s)
         return problem(s.error());
     auto issued = m_auth.redeemPairingCode(code, request.peer.toString());

@@ -1,6 +1,7 @@
 #include "server/Responses.h"
 
 #include "core/ETag.h"
+#include "core/Fields.h"
 #include "core/TimeText.h"
 
 #include <QJsonDocument>
@@ -33,10 +34,10 @@ ApiResponse jsonWithContentEtag(int status, const QJsonObject &body)
 ApiResponse page(const QJsonArray &data, int pageNumber, int limit, qint64 total)
 {
     return json(200,
-                QJsonObject{{QStringLiteral("data"), data},
+                QJsonObject{{field::Data, data},
                             {QStringLiteral("pagination"),
-                             QJsonObject{{QStringLiteral("page"), pageNumber},
-                                         {QStringLiteral("limit"), limit},
+                             QJsonObject{{field::Page, pageNumber},
+                                         {field::Limit, limit},
                                          {QStringLiteral("total"), total}}}});
 }
 
