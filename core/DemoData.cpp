@@ -1,5 +1,6 @@
 #include "core/DemoData.h"
 
+#include "core/Defaults.h"
 #include "core/DirectoryRepository.h"
 #include "core/Ids.h"
 #include "core/Passwords.h"
@@ -119,7 +120,7 @@ Result<DemoData::Summary> DemoData::create()
     org.id = orgId;
     org.name = QStringLiteral("NHF Oslo – likepersoner");
     org.locale = QStringLiteral("nb");
-    org.timeZone = QStringLiteral("Europe/Oslo");
+    org.timeZone = kDefaultTimeZone;
     if (auto added = m_directory.addOrganisation(system, org); !added) {
         if (added.error().code == ErrorCode::Conflict)
             return Error{ErrorCode::Conflict,

@@ -1,6 +1,7 @@
 #include "core/TemplateService.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/Defaults.h"
 #include "core/ETag.h"
 #include "core/Ids.h"
 #include "core/TemplateCompiler.h"
@@ -16,7 +17,7 @@ constexpr int kMaxTitle = 200;
 constexpr int kMaxBody = 4000;
 constexpr int kMaxDescription = 500;
 constexpr int kMaxName = 200;
-constexpr int kMaxReason = 500;
+constexpr int kMaxReason = kMaxReasonLength;
 
 Error notFoundTemplate()
 {
@@ -140,7 +141,7 @@ Result<RenderedTemplate> TemplateService::renderTemplate(const PayloadTemplate &
     QString chosen = locale;
     if (chosen.isEmpty())
         chosen = org && isLocale(org->locale) ? org->locale : QStringLiteral("en");
-    const QString timeZone = org ? org->timeZone : QStringLiteral("Europe/Oslo");
+    const QString timeZone = org ? org->timeZone : QString(kDefaultTimeZone);
     if (values.organisationName.isEmpty() && org)
         values.organisationName = org->name;
     const TemplateText &text = t.text(chosen);
