@@ -2,6 +2,7 @@
 
 #include "app/AppContext.h"
 #include "app/EmbeddedServerControl.h"
+#include "core/Defaults.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/Icons.h"
 #include "ui/common/Settings.h"
@@ -41,9 +42,10 @@ std::optional<int> parseArguments(QCommandLineParser &parser)
              "sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
              .arg(AppContext::defaultDatabaseUrl()),
          QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("port"),
-                      QStringLiteral("Port of the embedded API server (default: the setting, 8080)."),
-                      QStringLiteral("PORT")});
+    parser.addOption(
+        {QStringLiteral("port"),
+         QStringLiteral("Port of the embedded API server (default: the setting, %1).").arg(kDefaultPort),
+         QStringLiteral("PORT")});
     parser.addOption({QStringLiteral("no-server"), QStringLiteral("Do not start the embedded API server.")});
     parser.addOption({QStringLiteral("language"),
                       QStringLiteral("en or nb (default: the setting, else the system's)."),

@@ -1,6 +1,7 @@
 #include "app/ServeCommand.h"
 
 #include "app/AppContext.h"
+#include "core/Defaults.h"
 #include "server/ApiServer.h"
 
 #include <QCommandLineParser>
@@ -46,9 +47,10 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
     parser.setApplicationDescription(
         QStringLiteral("Serve the REST API for the organisation's mobile app, without a window."));
     parser.addHelpOption();
+    const QString defaultListen = QStringLiteral("0.0.0.0:%1").arg(kDefaultPort);
     parser.addOption({QStringLiteral("listen"),
-                      QStringLiteral("Address and port to listen on (default 0.0.0.0:8080)."),
-                      QStringLiteral("HOST:PORT"), QStringLiteral("0.0.0.0:8080")});
+                      QStringLiteral("Address and port to listen on (default %1).").arg(defaultListen),
+                      QStringLiteral("HOST:PORT"), defaultListen});
     parser.addOption(
         {QStringLiteral("database"),
          QStringLiteral(
@@ -83,7 +85,8 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
                                    : QString());
     if (colon <= 0 || !portOk || port > 65535 || address.isNull()) {
         printErr(QStringLiteral(
-                     "--listen must be HOST:PORT with an IP address, for example 0.0.0.0:8080 (got “%1”).")
+                     "--listen must be HOST:PORT with an IP address, for example 0.0.0.0:%1 (got “%2”).")
+                     .arg(kDefaultPort)
                      .arg(listen));
         return 2;
     }

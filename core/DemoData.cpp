@@ -1,5 +1,6 @@
 #include "core/DemoData.h"
 
+#include "core/Defaults.h"
 #include "core/DirectoryRepository.h"
 #include "core/Ids.h"
 #include "core/Passwords.h"
@@ -147,7 +148,7 @@ Status DemoData::addOrganisation(const QString &orgId)
     org.id = orgId;
     org.name = QStringLiteral("NHF Oslo – likepersoner");
     org.locale = QStringLiteral("nb");
-    org.timeZone = QStringLiteral("Europe/Oslo");
+    org.timeZone = kDefaultTimeZone;
     if (auto added = m_directory.addOrganisation(Caller::system(), org); !added) {
         if (added.error().code == ErrorCode::Conflict)
             return Error{ErrorCode::Conflict,

@@ -2,6 +2,8 @@
 
 // The organisation's people: organisations, coordinators, peer mentors.
 
+#include "core/Defaults.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -11,8 +13,8 @@ struct Organisation
 {
     QString id;
     QString name;
-    QString locale = QStringLiteral("nb");            // "en" or "nb"
-    QString timeZone = QStringLiteral("Europe/Oslo"); // an IANA name
+    QString locale = QStringLiteral("nb"); // "en" or "nb"
+    QString timeZone = kDefaultTimeZone;   // an IANA name
     QDateTime createdAt;
 };
 

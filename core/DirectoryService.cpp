@@ -1,5 +1,6 @@
 #include "core/DirectoryService.h"
 
+#include "core/Defaults.h"
 #include "core/Ids.h"
 #include "core/Passwords.h"
 #include "core/TimeText.h"
@@ -93,9 +94,9 @@ Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Org
         return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
                             QStringLiteral("locale must be “en” or “nb”."));
     if (!isKnownTimeZone(org.timeZone))
-        return Error::field(
-            ErrorCode::Invalid, QStringLiteral("time_zone"),
-            QStringLiteral("time_zone “%1” is not a known time zone (try Europe/Oslo).").arg(org.timeZone));
+        return Error::field(ErrorCode::Invalid, QStringLiteral("time_zone"),
+                            QStringLiteral("time_zone “%1” is not a known time zone (try %2).")
+                                .arg(org.timeZone, kDefaultTimeZone));
     org.name = org.name.trimmed();
     org.createdAt = m_clock.now();
     Transaction tx(m_db);

@@ -1,5 +1,7 @@
 #include "core/NotificationRecordService.h"
 
+#include "core/ETag.h"
+#include "core/Fields.h"
 #include "core/Ids.h"
 #include "core/TimeText.h"
 
@@ -37,7 +39,7 @@ QString NotificationRecordService::etag(const NotificationRecord &r)
 {
     const QString basis = r.id + QLatin1Char('|') + formatTimestamp(r.updatedAt) + QLatin1Char('|')
         + r.channels.join(QLatin1Char(',')) + QLatin1Char('|') + r.notes.value_or(QStringLiteral("\x01"));
-    return QStringLiteral("\"") + sha256Hex(basis.toUtf8()).left(16) + QStringLiteral("\"");
+    return makeEtag(basis.toUtf8());
 }
 
 Status NotificationRecordService::validateChannels(const QStringList &channels, const QString &field)
@@ -62,10 +64,9 @@ Status NotificationRecordService::validateChannels(const QStringList &channels, 
 Status NotificationRecordService::validatePage(const PageRequest &page)
 {
     if (page.page < 1)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("page"),
-                            QStringLiteral("page must be 1 or more."));
+        return Error::field(ErrorCode::Invalid, field::Page, QStringLiteral("page must be 1 or more."));
     if (page.limit < 1 || page.limit > kMaxPageLimit)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("limit"),
+        return Error::field(ErrorCode::Invalid, field::Limit,
                             QStringLiteral("limit must be between 1 and %1.").arg(kMaxPageLimit));
     return {};
 }
@@ -104,30 +105,27 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
 
     QList<FieldError> problems;
     if (input.peerMentorId.isEmpty())
-        problems << FieldError{QStringLiteral("peer_mentor_id"),
-                               QStringLiteral("peer_mentor_id is required."), 0, 0};
+        problems << FieldError{field::PeerMentorId, QStringLiteral("peer_mentor_id is required."), 0, 0};
     if (input.coordinatorId.isEmpty())
-        problems << FieldError{QStringLiteral("coordinator_id"),
-                               QStringLiteral("coordinator_id is required."), 0, 0};
+        problems << FieldError{field::CoordinatorId, QStringLiteral("coordinator_id is required."), 0, 0};
     if (!input.effectiveDate.isValid())
-        problems << FieldError{QStringLiteral("effective_date"),
-                               QStringLiteral("effective_date is required."), 0, 0};
-    if (auto s = validateChannels(input.channels, QStringLiteral("channels_notified")); !s)
+        problems << FieldError{field::EffectiveDate, QStringLiteral("effective_date is required."), 0, 0};
+    if (auto s = validateChannels(input.channels, field::ChannelsNotified); !s)
         problems << s.error().fields;
     if (input.reason && input.reason->size() > kMaxReason)
-        problems << FieldError{QStringLiteral("reason"),
+        problems << FieldError{field::Reason,
                                QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
     if (input.notes && input.notes->size() > kMaxNotes)
-        problems << FieldError{QStringLiteral("notes"),
+        problems << FieldError{field::Notes,
                                QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes), 0, 0};
     if (input.dispatchIds.size() > kMaxDispatchIds)
-        problems << FieldError{QStringLiteral("dispatch_ids"),
+        problems << FieldError{field::DispatchIds,
                                QStringLiteral("dispatch_ids may hold at most %1 ids.").arg(kMaxDispatchIds),
                                0, 0};
     for (const QString &d : input.dispatchIds) {
         if (d.trimmed().isEmpty() || d.size() > kMaxDispatchIdLength) {
             problems << FieldError{
-                QStringLiteral("dispatch_ids"),
+                field::DispatchIds,
                 QStringLiteral("Each of dispatch_ids must be 1 to %1 characters.").arg(kMaxDispatchIdLength),
                 0, 0};
             break;
@@ -136,7 +134,7 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
     if (!problems.isEmpty())
         return Error::invalid(problems.first().message, problems);
 
-    auto mentor = visibleMentor(caller, input.peerMentorId, QStringLiteral("peer_mentor_id"));
+    auto mentor = visibleMentor(caller, input.peerMentorId, field::PeerMentorId);
     if (!mentor)
         return mentor.error();
     auto coordinator = m_directory.coordinator(input.coordinatorId);
@@ -144,7 +142,7 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
         return coordinator.error();
     if (!coordinator->has_value() || (*coordinator)->orgId != mentor->orgId)
         return Error::field(
-            ErrorCode::Unprocessable, QStringLiteral("coordinator_id"),
+            ErrorCode::Unprocessable, field::CoordinatorId,
             QStringLiteral("coordinator_id: no coordinator with this id in the peer mentor's organisation."));
 
     const QDateTime now = m_clock.now();
@@ -224,8 +222,7 @@ bool seesNoOrganisation(const Caller &caller)
 Status NotificationRecordService::validateFilter(const RecordFilter &filter)
 {
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
-                            QStringLiteral("from must not be after to."));
+        return Error::field(ErrorCode::Invalid, field::From, QStringLiteral("from must not be after to."));
     return {};
 }
 
@@ -274,11 +271,11 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
     if (!change.channels && !change.notes)
         return Error::invalid(QStringLiteral("Send channels_notified or notes (or both) to change."));
     if (change.channels) {
-        if (auto s = validateChannels(*change.channels, QStringLiteral("channels_notified")); !s)
+        if (auto s = validateChannels(*change.channels, field::ChannelsNotified); !s)
             return s.error();
     }
     if (change.notes && *change.notes && (*change.notes)->size() > kMaxNotes)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("notes"),
+        return Error::field(ErrorCode::Invalid, field::Notes,
                             QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes));
 
     Transaction tx(m_db);
@@ -287,7 +284,7 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
     auto current = visibleRecord(caller, id, true);
     if (!current)
         return current.error();
-    if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*") && expectedEtag != etag(*current))
+    if (!etagMatches(expectedEtag, etag(*current)))
         return Error{
             ErrorCode::PreconditionFailed,
             QStringLiteral("The record was changed since you read it (If-Match does not match its ETag)."),

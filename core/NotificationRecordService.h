@@ -4,6 +4,7 @@
 #include "core/Caller.h"
 #include "core/Clock.h"
 #include "core/Database.h"
+#include "core/Defaults.h"
 #include "core/DirectoryRepository.h"
 #include "core/RecordRepository.h"
 #include "core/Records.h"
@@ -23,7 +24,7 @@ class NotificationRecordService : public QObject
 public:
     NotificationRecordService(Database &db, const Clock &clock, QObject *parent = nullptr);
 
-    static constexpr int kMaxReason = 500;
+    static constexpr int kMaxReason = kMaxReasonLength;
     static constexpr int kMaxNotes = 2000;
     static constexpr int kMaxDispatchIds = 20;
     static constexpr int kMaxDispatchIdLength = 128;

@@ -1,5 +1,7 @@
 #include "core/PauseEventService.h"
 
+#include "core/Fields.h"
+
 namespace cc {
 
 PauseEventService::PauseEventService(PayloadService &payloads, NotificationRecordService &records)
@@ -28,13 +30,11 @@ Result<RecordedPauseEvent> PauseEventService::recordEvent(const Caller &caller, 
         return error;
     };
     // What only the record checks is checked first, so that it refuses before any payload is built.
-    if (auto s =
-            NotificationRecordService::validateChannels(event.channels, QStringLiteral("channels_notified"));
-        !s)
+    if (auto s = NotificationRecordService::validateChannels(event.channels, field::ChannelsNotified); !s)
         return refused(PauseEventStep::Record, s.error());
     if (event.notes.size() > NotificationRecordService::kMaxNotes)
         return refused(PauseEventStep::Record,
-                       Error::field(ErrorCode::Invalid, QStringLiteral("notes"),
+                       Error::field(ErrorCode::Invalid, field::Notes,
                                     QStringLiteral("notes must be at most %1 characters.")
                                         .arg(NotificationRecordService::kMaxNotes)));
     RecordedPauseEvent out;

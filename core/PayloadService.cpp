@@ -1,6 +1,8 @@
 #include "core/PayloadService.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/Defaults.h"
+#include "core/Fields.h"
 #include "core/Ids.h"
 #include "core/TemplateCompiler.h"
 
@@ -9,7 +11,7 @@ namespace cc {
 namespace {
 
 constexpr int kMaxName = 200;
-constexpr int kMaxReason = 500;
+constexpr int kMaxReason = kMaxReasonLength;
 
 } // namespace
 
@@ -51,13 +53,13 @@ Result<RenderedTemplate> PayloadService::renderTemplate(const PayloadTemplate &t
     QString chosen = locale;
     if (chosen.isEmpty())
         chosen = org && templates::isLocale(org->locale) ? org->locale : templates::defaultLocale();
-    const QString timeZone = org ? org->timeZone : QStringLiteral("Europe/Oslo");
+    const QString timeZone = org ? org->timeZone : QString(kDefaultTimeZone);
     if (values.organisationName.isEmpty() && org)
         values.organisationName = org->name;
     const TemplateText &text = t.text(chosen);
     const QHash<QString, QString> vars = TemplateCompiler::values(values, chosen, timeZone);
-    auto title = TemplateCompiler::compile(text.title, QStringLiteral("title"));
-    auto body = TemplateCompiler::compile(text.body, QStringLiteral("body_template"));
+    auto title = TemplateCompiler::compile(text.title, field::Title);
+    auto body = TemplateCompiler::compile(text.body, field::BodyTemplate);
     if (!title || !body) {
         QList<FieldError> problems;
         if (!title)
@@ -110,7 +112,7 @@ Result<RenderedTemplate> PayloadService::renderWith(const Caller &caller, const 
     auto filled = fill(caller, t, std::move(values), withSamples);
     if (!filled) {
         if (filled.error().code == ErrorCode::NotFound)
-            return Error::field(ErrorCode::Unprocessable, QStringLiteral("peer_mentor_id"),
+            return Error::field(ErrorCode::Unprocessable, field::PeerMentorId,
                                 QStringLiteral("peer_mentor_id: no peer mentor with this id."));
         return filled.error();
     }
@@ -193,7 +195,7 @@ Status PayloadService::validateBuildRequest(const BuildRequest &request, QString
     if (!request.payloadType.isEmpty()) {
         const PayloadTemplate *builtin = builtinTemplateOfType(request.payloadType);
         if (!builtin)
-            problems << FieldError{QStringLiteral("payload_type"),
+            problems << FieldError{field::PayloadType,
                                    QStringLiteral("payload_type must be one of %1.")
                                        .arg(payloadTypes().join(QStringLiteral(", "))),
                                    0, 0};
@@ -201,19 +203,19 @@ Status PayloadService::validateBuildRequest(const BuildRequest &request, QString
             templateId = builtin->id;
     }
     if (templateId.isEmpty() && problems.isEmpty())
-        problems << FieldError{QStringLiteral("payload_type"),
+        problems << FieldError{field::PayloadType,
                                QStringLiteral("payload_type (or template_id) is required."), 0, 0};
     if (request.peerMentorName.isEmpty() && request.peerMentorId.isEmpty())
-        problems << FieldError{QStringLiteral("peer_mentor_name"),
+        problems << FieldError{field::PeerMentorName,
                                QStringLiteral("peer_mentor_name (or peer_mentor_id) is required."), 0, 0};
     if (request.peerMentorName.size() > kMaxName)
         problems << FieldError{
-            QStringLiteral("peer_mentor_name"),
+            field::PeerMentorName,
             QStringLiteral("peer_mentor_name must be at most %1 characters.").arg(kMaxName), 0, 0};
     if (!request.date.isValid())
-        problems << FieldError{QStringLiteral("date"), QStringLiteral("date is required."), 0, 0};
+        problems << FieldError{field::Date, QStringLiteral("date is required."), 0, 0};
     if (request.reason.size() > kMaxReason)
-        problems << FieldError{QStringLiteral("reason"),
+        problems << FieldError{field::Reason,
                                QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
     if (!problems.isEmpty())
         return Error::invalid(problems.first().message, problems);
@@ -232,13 +234,13 @@ Result<BuiltPayload> PayloadService::build(const Caller &caller, const BuildRequ
     auto resolved = m_templateService.get(caller, templateId);
     if (!resolved) {
         if (resolved.error().code == ErrorCode::NotFound)
-            return Error::field(ErrorCode::Unprocessable, QStringLiteral("template_id"),
+            return Error::field(ErrorCode::Unprocessable, field::TemplateId,
                                 QStringLiteral("template_id: no payload template with this id."));
         return resolved.error();
     }
     if (!request.payloadType.isEmpty() && resolved->type != request.payloadType)
         return Error::field(
-            ErrorCode::Unprocessable, QStringLiteral("payload_type"),
+            ErrorCode::Unprocessable, field::PayloadType,
             QStringLiteral("payload_type does not match the type of template %1.").arg(templateId));
 
     // What the request says, and what its peer mentor adds; never sample values.

@@ -1,6 +1,8 @@
 #include "core/TemplateService.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/ETag.h"
+#include "core/Fields.h"
 #include "core/Ids.h"
 #include "core/TemplateCompiler.h"
 
@@ -29,15 +31,15 @@ Status validateChange(const TemplateChange &change)
         return Error::invalid(QStringLiteral("Send title, body_template or description to change."));
     QList<FieldError> problems;
     if (change.title && change.title->size() > kMaxTitle)
-        problems << FieldError{QStringLiteral("title"),
+        problems << FieldError{field::Title,
                                QStringLiteral("title must be at most %1 characters.").arg(kMaxTitle), 0, 0};
     if (change.body && change.body->size() > kMaxBody)
-        problems << FieldError{QStringLiteral("body_template"),
+        problems << FieldError{field::BodyTemplate,
                                QStringLiteral("body_template must be at most %1 characters.").arg(kMaxBody),
                                0, 0};
     if (change.description && change.description->size() > kMaxDescription)
         problems << FieldError{
-            QStringLiteral("description"),
+            field::Description,
             QStringLiteral("description must be at most %1 characters.").arg(kMaxDescription), 0, 0};
     if (!problems.isEmpty())
         return Error::invalid(problems.first().message, problems);
@@ -51,20 +53,19 @@ Result<PayloadTemplate> newCustomTemplate(const QString &id, const TemplateChang
         return Error::notFound(
             QStringLiteral("No payload template with this id; send “type” to create a custom template."));
     if (!isValidTemplateId(id))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("id"),
+        return Error::field(ErrorCode::Invalid, field::Id,
                             QStringLiteral("A template id is 1 to %1 characters of a–z, 0–9 and “-”.")
                                 .arg(templates::kMaxIdLength));
     const PayloadTemplate *kind = builtinTemplateOfType(change.type);
     if (!kind)
         return Error::field(
-            ErrorCode::Invalid, QStringLiteral("type"),
+            ErrorCode::Invalid, field::Type,
             QStringLiteral("type must be one of %1.").arg(payloadTypes().join(QStringLiteral(", "))));
     QList<FieldError> missing;
     if (!change.title)
-        missing << FieldError{QStringLiteral("title"),
-                              QStringLiteral("title is required to create a template."), 0, 0};
+        missing << FieldError{field::Title, QStringLiteral("title is required to create a template."), 0, 0};
     if (!change.body)
-        missing << FieldError{QStringLiteral("body_template"),
+        missing << FieldError{field::BodyTemplate,
                               QStringLiteral("body_template is required to create a template."), 0, 0};
     if (!missing.isEmpty())
         return Error::invalid(missing.first().message, missing);
@@ -96,7 +97,7 @@ QString TemplateService::etag(const PayloadTemplate &t)
     const QString basis = t.id + QLatin1Char('|') + t.scope + QLatin1Char('|') + QString::number(t.version)
         + QLatin1Char('|') + t.description + QLatin1Char('|') + t.en.title + QLatin1Char('|') + t.en.body
         + QLatin1Char('|') + t.nb.title + QLatin1Char('|') + t.nb.body;
-    return QStringLiteral("\"") + sha256Hex(basis.toUtf8()).left(16) + QStringLiteral("\"");
+    return makeEtag(basis.toUtf8());
 }
 
 QList<TemplateChange> TemplateService::changesBetween(const PayloadTemplate &before,
@@ -258,10 +259,9 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         created = true;
     } else {
         if (!change.type.isEmpty() && change.type != resolved->item.type)
-            return Error::field(ErrorCode::Invalid, QStringLiteral("type"),
+            return Error::field(ErrorCode::Invalid, field::Type,
                                 QStringLiteral("The type of an existing template cannot be changed."));
-        if (!expectedEtag.isEmpty() && expectedEtag != QLatin1String("*")
-            && expectedEtag != etag(resolved->item))
+        if (!etagMatches(expectedEtag, etag(resolved->item)))
             return Error{
                 ErrorCode::PreconditionFailed,
                 QStringLiteral(
@@ -283,9 +283,9 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
     // Only what was sent can be wrong; the rest was checked when it was saved.
     QList<FieldError> compileProblems;
     if (change.title || created)
-        compileProblems << TemplateCompiler::check(next.text(locale).title, QStringLiteral("title"));
+        compileProblems << TemplateCompiler::check(next.text(locale).title, field::Title);
     if (change.body || created)
-        compileProblems << TemplateCompiler::check(next.text(locale).body, QStringLiteral("body_template"));
+        compileProblems << TemplateCompiler::check(next.text(locale).body, field::BodyTemplate);
     if (!compileProblems.isEmpty())
         return Error{ErrorCode::Unprocessable,
                      QStringLiteral("The template does not compile: %1").arg(compileProblems.first().message),
@@ -311,7 +311,7 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
         if (!org)
             return org.error();
         if (!org->has_value())
-            return Error::field(ErrorCode::NotFound, QStringLiteral("org_id"),
+            return Error::field(ErrorCode::NotFound, field::OrgId,
                                 QStringLiteral("No organisation with this id."));
         scope = orgId;
     }

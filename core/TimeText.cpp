@@ -1,5 +1,7 @@
 #include "core/TimeText.h"
 
+#include "core/Defaults.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -69,7 +71,7 @@ QString formatLongDate(const QDateTime &when, const QString &locale, const QStri
     // An empty id would give the system's zone, not the fallback.
     QTimeZone zone = timeZone.isEmpty() ? QTimeZone() : QTimeZone(timeZone.toUtf8());
     if (!zone.isValid())
-        zone = QTimeZone(QByteArrayLiteral("Europe/Oslo"));
+        zone = QTimeZone(QByteArray(kDefaultTimeZone.data(), kDefaultTimeZone.size()));
     const QDate date = when.toTimeZone(zone).date();
     if (locale == QLatin1String("nb"))
         return QLocale(QLocale::NorwegianBokmal, QLocale::Norway)

@@ -13,14 +13,17 @@ namespace cc::api {
 
 ApiDispatcher::ApiDispatcher(const Services &services)
     : m_services(services)
+    , m_guard(services.auth)
     , m_idempotency(services.database, services.clock)
     , m_records(services.records)
     , m_payloads(services.templates, services.payloads, services.directory)
-    , m_authController(services.auth, services.database.url().kindName())
+    , m_authController(services.auth)
+    , m_system(services.database.url().kindName())
 {
     m_records.registerRoutes(m_router);
     m_payloads.registerRoutes(m_router);
     m_authController.registerRoutes(m_router);
+    m_system.registerRoutes(m_router);
 }
 
 QString ApiDispatcher::logLine(const LogEntry &e)
@@ -86,15 +89,11 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
 
     Caller caller;
     if (match.route->authenticated) {
-        const QString secret = AuthController::bearer(request);
-        if (secret.isEmpty())
-            return problem(401, QStringLiteral("The Authorization header must carry a Bearer token."),
-                           {FieldError{QStringLiteral("Authorization"),
-                                       QStringLiteral("Missing or not a Bearer token."), 0, 0}});
-        auto authenticated = m_services.auth.authenticate(secret);
-        if (!authenticated)
-            return problem(authenticated.error());
-        caller = *authenticated;
+        auto admitted = m_guard.admit(request);
+        if (!admitted)
+            return problem(admitted.error());
+        caller = admitted->caller;
+        request.bearerToken = admitted->token;
         *username = caller.username;
     }
     if (request.method == QLatin1String("POST") && match.route->authenticated

@@ -3,9 +3,11 @@
 #include "core/IdempotencyStore.h"
 #include "server/ApiTypes.h"
 #include "server/AuthController.h"
+#include "server/BearerGuard.h"
 #include "server/NotificationRecordsController.h"
 #include "server/PayloadsController.h"
 #include "server/Router.h"
+#include "server/SystemController.h"
 
 #include <functional>
 
@@ -32,7 +34,7 @@ struct Services
 };
 
 // One request in, one response out: path rewriting, routing (404 / 405 with Allow), the content
-// type rule (415), the authentication guard in front of every route that needs it, Idempotency-Key
+// type rule (415), the bearer guard in front of every route that needs a token, Idempotency-Key
 // replays, and one access-log line. Knows nothing of sockets.
 class ApiDispatcher
 {
@@ -61,10 +63,12 @@ private:
 
     Services m_services;
     Router m_router;
+    BearerGuard m_guard;
     IdempotencyStore m_idempotency;
     NotificationRecordsController m_records;
     PayloadsController m_payloads;
     AuthController m_authController;
+    SystemController m_system;
     Logger m_logger;
 };
 

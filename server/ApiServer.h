@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Defaults.h"
 #include "server/ApiDispatcher.h"
 #include "server/ConnectionGuard.h"
 
@@ -14,7 +15,7 @@ namespace cc::api {
 struct ServerOptions
 {
     QHostAddress address = QHostAddress::Any;
-    quint16 port = 8080;
+    quint16 port = kDefaultPort;
     QString tlsCertificateFile; // PEM; both set: HTTPS
     QString tlsKeyFile;
     ConnectionLimits limits;

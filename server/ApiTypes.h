@@ -21,6 +21,7 @@ struct ApiRequest
     QByteArray body;
     QHostAddress peer;
     QHash<QString, QString> params; // filled by the router (":id" → value)
+    QString bearerToken;            // filled by the bearer guard on routes that need a token
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     QString param(const QString &name) const { return params.value(name); }

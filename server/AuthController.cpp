@@ -1,11 +1,10 @@
 #include "server/AuthController.h"
 
+#include "core/Fields.h"
 #include "core/TimeText.h"
 #include "server/JsonInput.h"
 #include "server/Problem.h"
 #include "server/Responses.h"
-
-#include <QFile>
 
 namespace cc::api {
 
@@ -18,18 +17,6 @@ void AuthController::registerRoutes(Router &router)
                std::bind(&AuthController::pair, this, _1, _2), false);
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"),
                std::bind(&AuthController::signOut, this, _1, _2));
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"),
-               std::bind(&AuthController::health, this, _1, _2), false);
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"),
-               std::bind(&AuthController::openApi, this, _1, _2), false);
-}
-
-QString AuthController::bearer(const ApiRequest &request)
-{
-    const QByteArray value = request.header(QByteArrayLiteral("authorization")).trimmed();
-    if (value.size() < 8 || value.left(7).toLower() != "bearer ")
-        return {};
-    return QString::fromLatin1(value.mid(7).trimmed());
 }
 
 QJsonObject AuthController::tokenJson(const AuthService::IssuedToken &issued)
@@ -40,22 +27,22 @@ QJsonObject AuthController::tokenJson(const AuthService::IssuedToken &issued)
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
         {QStringLiteral("expires_at"), formatTimestamp(issued.token.expiresAt)},
         {QStringLiteral("user"),
-         QJsonObject{{QStringLiteral("id"), issued.user.id},
-                     {QStringLiteral("username"), issued.user.username},
+         QJsonObject{{field::Id, issued.user.id},
+                     {field::Username, issued.user.username},
                      {QStringLiteral("display_name"), issued.user.displayName},
                      {QStringLiteral("role"), roleName(issued.user.role)},
-                     {QStringLiteral("org_id"), orNull(issued.user.orgId)},
-                     {QStringLiteral("coordinator_id"), orNull(issued.user.coordinatorId)}}},
+                     {field::OrgId, orNull(issued.user.orgId)},
+                     {field::CoordinatorId, orNull(issued.user.coordinatorId)}}},
     };
 }
 
 ApiResponse AuthController::signIn(const ApiRequest &request, const Caller &)
 {
-    auto input = JsonInput::parse(request.body, {QStringLiteral("username"), QStringLiteral("password")});
+    auto input = JsonInput::parse(request.body, {field::Username, field::Password});
     if (!input)
         return problem(input.error());
-    const QString username = input->string(QStringLiteral("username"), true);
-    const QString password = input->string(QStringLiteral("password"), true);
+    const QString username = input->string(field::Username, true);
+    const QString password = input->string(field::Password, true);
     if (auto s = input->status(); !s)
         return problem(s.error());
     auto issued = m_auth.signIn(username, password, request.peer.toString(), QStringLiteral("API sign-in"));
@@ -70,10 +57,10 @@ ApiResponse AuthController::signIn(const ApiRequest &request, const Caller &)
 // same answer as signIn.
 ApiResponse AuthController::pair(const ApiRequest &request, const Caller &)
 {
-    auto input = JsonInput::parse(request.body, {QStringLiteral("code")});
+    auto input = JsonInput::parse(request.body, {field::Code});
     if (!input)
         return problem(input.error());
-    const QString code = input->string(QStringLiteral("code"), true);
+    const QString code = input->string(field::Code, true);
     if (auto s = input->status(); !s)
         return problem(s.error());
     auto issued = m_auth.redeemPairingCode(code, request.peer.toString());
@@ -86,33 +73,10 @@ ApiResponse AuthController::pair(const ApiRequest &request, const Caller &)
 
 ApiResponse AuthController::signOut(const ApiRequest &request, const Caller &)
 {
-    if (auto s = m_auth.revokeSecret(bearer(request)); !s)
+    if (auto s = m_auth.revokeSecret(request.bearerToken); !s)
         return problem(s.error());
     ApiResponse r;
     r.status = 204;
-    return r;
-}
-
-ApiResponse AuthController::health(const ApiRequest &, const Caller &)
-{
-    return json(200,
-                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
-                            {QStringLiteral("database"), m_databaseKind}});
-}
-
-ApiResponse AuthController::openApi(const ApiRequest &, const Caller &)
-{
-    static const QByteArray document = [] {
-        QFile file(QStringLiteral(":/openapi.json"));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }();
-    if (document.isEmpty())
-        return problem(Error{ErrorCode::Internal, QStringLiteral("The OpenAPI document is missing."), {}, 0});
-    ApiResponse r;
-    r.status = 200;
-    r.body = document;
-    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     return r;
 }
 

@@ -5,29 +5,23 @@
 
 namespace cc::api {
 
-// /api/v1/auth/token, /api/v1/auth/pair, /api/v1/health and /api/v1/openapi.json.
+// /api/v1/auth/token and /api/v1/auth/pair: signing in, pairing a phone and signing out.
 class AuthController
 {
 public:
-    AuthController(AuthService &auth, QString databaseKind)
+    explicit AuthController(AuthService &auth)
         : m_auth(auth)
-        , m_databaseKind(std::move(databaseKind))
     {}
     void registerRoutes(Router &router);
 
     ApiResponse signIn(const ApiRequest &request, const Caller &caller);
     ApiResponse pair(const ApiRequest &request, const Caller &caller);
     ApiResponse signOut(const ApiRequest &request, const Caller &caller);
-    ApiResponse health(const ApiRequest &request, const Caller &caller);
-    ApiResponse openApi(const ApiRequest &request, const Caller &caller);
 
-    // The bearer secret of a request's Authorization header, or empty.
-    static QString bearer(const ApiRequest &request);
     static QJsonObject tokenJson(const AuthService::IssuedToken &issued);
 
 private:
     AuthService &m_auth;
-    QString m_databaseKind;
 };
 
 } // namespace cc::api

@@ -2,7 +2,6 @@
 
 #include "server/Problem.h"
 
-#include <QRegularExpression>
 #include <QSslSocket>
 
 #include <arpa/inet.h>
@@ -25,25 +24,15 @@ QHostAddress peerOf(qintptr descriptor)
 
 } // namespace
 
-// The framing state of one connection.
+// One watched connection: its framing, and the timers that close it when it idles or dawdles.
 struct ConnectionGuard::Watch
 {
-    enum class Phase
-    {
-        Head,
-        Body,
-        ChunkSize,
-        ChunkData,
-        ChunkDataEnd,
-        Trailer
-    };
+    explicit Watch(const ConnectionLimits &limits)
+        : framing(limits.maxHeadBytes, limits.maxBodyBytes)
+    {}
     QPointer<QTcpSocket> socket;
     QHostAddress peer;
-    Phase phase = Phase::Head;
-    QByteArray head; // the head so far (at most the limit)
-    QByteArray line; // a chunk-size or trailer line so far
-    qint64 bodyLeft = 0;
-    qint64 bodyTotal = 0;
+    HttpFraming framing;
     QTimer idle;
     QTimer deadline; // the current request must be complete by then
 };
@@ -83,7 +72,7 @@ void ConnectionGuard::refuseDescriptor(qintptr descriptor)
 
 void ConnectionGuard::attach(QTcpSocket *socket)
 {
-    auto *w = new Watch;
+    auto *w = new Watch(m_limits);
     w->socket = socket;
     w->peer = socket->peerAddress();
     m_watches.insert(socket, w);
@@ -132,9 +121,19 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
         return;
     w->idle.start();
     const QByteArray data = socket->peek(socket->bytesAvailable());
-    QString detail;
-    if (const int status = consume(*w, data, &detail); status != 0)
-        reject(socket, status, detail);
+    QByteArrayView rest(data);
+    while (!rest.isEmpty()) {
+        if (w->framing.betweenRequests())
+            w->deadline.start();
+        const HttpFraming::Step step = w->framing.feed(rest);
+        if (step.kind == HttpFraming::Step::Kind::Refuse) {
+            reject(socket, step.status, step.detail);
+            return;
+        }
+        if (step.kind == HttpFraming::Step::Kind::Complete)
+            w->deadline.stop();
+        rest = rest.sliced(step.consumed);
+    }
 }
 
 void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &detail)
@@ -171,169 +170,6 @@ void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &deta
     shutWrite();
     QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
     emit refused(QStringLiteral("%1 %2").arg(status).arg(detail));
-}
-
-int ConnectionGuard::consume(Watch &w, const QByteArray &data, QString *detail)
-{
-    static const QRegularExpression requestLine(
-        QStringLiteral("^[A-Z]{1,16} [^ \\x00-\\x1f]{1,8192} HTTP/1\\.[01]$"));
-    qsizetype i = 0;
-    while (i < data.size()) {
-        switch (w.phase) {
-        case Watch::Phase::Head: {
-            if (w.head.isEmpty())
-                w.deadline.start();
-            const qsizetype room = m_limits.maxHeadBytes - w.head.size();
-            const qsizetype take = qMin(data.size() - i, room + 4);
-            const qsizetype before = w.head.size();
-            w.head.append(data.constData() + i, take);
-            const qsizetype end = w.head.indexOf("\r\n\r\n");
-            if (end < 0) {
-                if (w.head.size() > m_limits.maxHeadBytes) {
-                    *detail = QStringLiteral("The request head is larger than %1 KiB.")
-                                  .arg(m_limits.maxHeadBytes / 1024);
-                    return 431;
-                }
-                i += take;
-                break;
-            }
-            if (end + 4 > m_limits.maxHeadBytes) {
-                *detail = QStringLiteral("The request head is larger than %1 KiB.")
-                              .arg(m_limits.maxHeadBytes / 1024);
-                return 431;
-            }
-            i += end + 4 - before;
-            const QList<QByteArray> lines = w.head.left(end).split('\n');
-            w.head.clear();
-            if (!requestLine.match(QString::fromLatin1(lines.first().trimmed())).hasMatch()) {
-                *detail = QStringLiteral("The request line is not valid HTTP/1.1.");
-                return 400;
-            }
-            QByteArray contentLength;
-            bool chunked = false;
-            bool hasTransferEncoding = false;
-            for (qsizetype n = 1; n < lines.size(); ++n) {
-                const QByteArray line = lines.at(n).trimmed();
-                const qsizetype colon = line.indexOf(':');
-                if (colon <= 0) {
-                    *detail = QStringLiteral("A request header line is malformed.");
-                    return 400;
-                }
-                const QByteArray name = line.left(colon).trimmed().toLower();
-                const QByteArray value = line.mid(colon + 1).trimmed();
-                if (name == "content-length") {
-                    if (!contentLength.isNull() && contentLength != value) {
-                        *detail = QStringLiteral("The request has two different Content-Length headers.");
-                        return 400;
-                    }
-                    contentLength = value;
-                } else if (name == "transfer-encoding") {
-                    hasTransferEncoding = true;
-                    chunked = value.toLower() == "chunked";
-                }
-            }
-            if (hasTransferEncoding && !contentLength.isNull()) {
-                *detail = QStringLiteral("Content-Length and Transfer-Encoding must not be sent together.");
-                return 400;
-            }
-            if (hasTransferEncoding && !chunked) {
-                *detail = QStringLiteral("Only the chunked Transfer-Encoding is supported.");
-                return 400;
-            }
-            if (chunked) {
-                w.phase = Watch::Phase::ChunkSize;
-                w.bodyTotal = 0;
-            } else if (!contentLength.isNull()) {
-                static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
-                if (!digits.match(QString::fromLatin1(contentLength)).hasMatch()) {
-                    *detail = QStringLiteral("The Content-Length header is not a number.");
-                    return 400;
-                }
-                w.bodyLeft = contentLength.toLongLong();
-                if (w.bodyLeft > m_limits.maxBodyBytes) {
-                    *detail =
-                        QStringLiteral("The body is larger than %1 KiB.").arg(m_limits.maxBodyBytes / 1024);
-                    return 413;
-                }
-                w.phase = w.bodyLeft > 0 ? Watch::Phase::Body : Watch::Phase::Head;
-            } else {
-                w.phase = Watch::Phase::Head;
-            }
-            if (w.phase == Watch::Phase::Head)
-                w.deadline.stop();
-            break;
-        }
-        case Watch::Phase::Body: {
-            const qsizetype take = qMin<qsizetype>(data.size() - i, w.bodyLeft);
-            w.bodyLeft -= take;
-            i += take;
-            if (w.bodyLeft == 0) {
-                w.phase = Watch::Phase::Head;
-                w.deadline.stop();
-            }
-            break;
-        }
-        case Watch::Phase::ChunkSize:
-        case Watch::Phase::Trailer: {
-            const char c = data.at(i++);
-            if (c != '\n') {
-                w.line.append(c);
-                if (w.line.size() > 256) {
-                    *detail = QStringLiteral("A chunk-size or trailer line is too long.");
-                    return 400;
-                }
-                break;
-            }
-            const QByteArray line = w.line.trimmed();
-            w.line.clear();
-            if (w.phase == Watch::Phase::Trailer) {
-                if (line.isEmpty()) {
-                    w.phase = Watch::Phase::Head;
-                    w.deadline.stop();
-                }
-                break;
-            }
-            const QByteArray size = line.split(';').first().trimmed();
-            static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{1,8}$"));
-            if (!hex.match(QString::fromLatin1(size)).hasMatch()) {
-                *detail = QStringLiteral("A chunk size is not a valid hexadecimal number.");
-                return 400;
-            }
-            const qint64 chunk = size.toLongLong(nullptr, 16);
-            w.bodyTotal += chunk;
-            if (w.bodyTotal > m_limits.maxBodyBytes) {
-                *detail = QStringLiteral("The body is larger than %1 KiB.").arg(m_limits.maxBodyBytes / 1024);
-                return 413;
-            }
-            if (chunk == 0) {
-                w.phase = Watch::Phase::Trailer;
-            } else {
-                w.bodyLeft = chunk;
-                w.phase = Watch::Phase::ChunkData;
-            }
-            break;
-        }
-        case Watch::Phase::ChunkData: {
-            const qsizetype take = qMin<qsizetype>(data.size() - i, w.bodyLeft);
-            w.bodyLeft -= take;
-            i += take;
-            if (w.bodyLeft == 0) {
-                w.phase = Watch::Phase::ChunkDataEnd;
-                w.bodyLeft = 2; // CRLF
-            }
-            break;
-        }
-        case Watch::Phase::ChunkDataEnd: {
-            const qsizetype take = qMin<qsizetype>(data.size() - i, w.bodyLeft);
-            w.bodyLeft -= take;
-            i += take;
-            if (w.bodyLeft == 0)
-                w.phase = Watch::Phase::ChunkSize;
-            break;
-        }
-        }
-    }
-    return 0;
 }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection()

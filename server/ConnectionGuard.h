@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/HttpFraming.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
@@ -23,12 +25,10 @@ struct ConnectionLimits
 };
 
 // Request hygiene that QtHttpServer 6.4 lacks. It watches every byte a client sends, before
-// QtHttpServer parses it, with a small HTTP/1.1 framing parser of its own: it caps connections
-// (total and per address), closes idle and too-slow connections, and refuses a malformed request
-// line, a head over 16 KiB (431), a body over 64 KiB (413, decided from Content-Length or the
-// chunk sizes, so it is never buffered in full), Content-Length together with Transfer-Encoding,
-// and a bad chunk size (400). A refused request gets a problem+json answer and the connection
-// is closed.
+// QtHttpServer parses it, and asks an HttpFraming per connection where requests end and which to
+// refuse (a malformed request line, a head over 16 KiB: 431, a body over 64 KiB: 413, ...). It
+// caps connections (total and per address) and closes idle and too-slow connections. A refused
+// request gets a problem+json answer and the connection is closed.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -54,8 +54,6 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void reject(QTcpSocket *socket, int status, const QString &detail);
     void forget(QTcpSocket *socket);
-    // Feeds new bytes to the framing parser; returns a status to refuse with, or 0.
-    int consume(Watch &w, const QByteArray &data, QString *detail);
 
     ConnectionLimits m_limits;
     QHash<QTcpSocket *, Watch *> m_watches;

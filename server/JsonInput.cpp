@@ -1,5 +1,6 @@
 #include "server/JsonInput.h"
 
+#include "core/Fields.h"
 #include "core/TimeText.h"
 
 #include <QJsonArray>
@@ -13,12 +14,12 @@ Result<JsonInput> JsonInput::parse(const QByteArray &body, const QStringList &al
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("body"),
+        return Error::field(ErrorCode::Invalid, field::Body,
                             QStringLiteral("The body is not valid JSON (%1 at offset %2).")
                                 .arg(error.errorString())
                                 .arg(error.offset));
     if (!doc.isObject())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("body"),
+        return Error::field(ErrorCode::Invalid, field::Body,
                             QStringLiteral("The body must be a JSON object."));
     JsonInput input;
     input.m_object = doc.object();

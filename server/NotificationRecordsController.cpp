@@ -7,8 +7,6 @@
 
 namespace cc::api {
 
-using namespace RecordField;
-
 namespace {
 const QString kBase = QStringLiteral("/api/v1/notification-records");
 }
@@ -34,26 +32,25 @@ void NotificationRecordsController::registerRoutes(Router &router)
 ApiResponse NotificationRecordsController::list(const ApiRequest &request, const Caller &caller)
 {
     QueryInput query(request.query,
-                     {QStringLiteral("page"), QStringLiteral("limit"), PeerMentorId, EventType, CoordinatorId,
-                      QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("org_id")});
+                     {field::Page, field::Limit, field::PeerMentorId, field::EventType, field::CoordinatorId,
+                      field::From, field::To, field::OrgId});
     PageRequest pageRequest;
-    pageRequest.page = query.integer(QStringLiteral("page"), 1, 1, 1'000'000);
-    pageRequest.limit =
-        query.integer(QStringLiteral("limit"), 20, 1, NotificationRecordService::kMaxPageLimit);
+    pageRequest.page = query.integer(field::Page, 1, 1, 1'000'000);
+    pageRequest.limit = query.integer(field::Limit, 20, 1, NotificationRecordService::kMaxPageLimit);
     RecordFilter filter;
-    filter.peerMentorId = query.string(PeerMentorId);
-    filter.coordinatorId = query.string(CoordinatorId);
-    filter.orgId = query.string(QStringLiteral("org_id"));
-    filter.from = query.timestamp(QStringLiteral("from"));
-    filter.to = query.timestamp(QStringLiteral("to"));
-    const QString event = query.string(EventType);
+    filter.peerMentorId = query.string(field::PeerMentorId);
+    filter.coordinatorId = query.string(field::CoordinatorId);
+    filter.orgId = query.string(field::OrgId);
+    filter.from = query.timestamp(field::From);
+    filter.to = query.timestamp(field::To);
+    const QString event = query.string(field::EventType);
     if (auto s = query.status(); !s)
         return problem(s.error());
     if (!event.isEmpty()) {
         filter.eventType = eventTypeFromName(event);
         if (!filter.eventType)
             return problem(
-                Error::field(ErrorCode::Invalid, EventType,
+                Error::field(ErrorCode::Invalid, field::EventType,
                              QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
     }
     auto result = m_service.list(caller, filter, pageRequest);
@@ -75,26 +72,27 @@ ApiResponse NotificationRecordsController::get(const ApiRequest &request, const 
 
 ApiResponse NotificationRecordsController::create(const ApiRequest &request, const Caller &caller)
 {
-    auto input = JsonInput::parse(request.body,
-                                  {PeerMentorId, EventType, EffectiveDate, Reason, CoordinatorId,
-                                   ChannelsNotified, DispatchIds, Notes});
+    auto input =
+        JsonInput::parse(request.body,
+                         {field::PeerMentorId, field::EventType, field::EffectiveDate, field::Reason,
+                          field::CoordinatorId, field::ChannelsNotified, field::DispatchIds, field::Notes});
     if (!input)
         return problem(input.error());
     NewRecord record;
-    record.peerMentorId = input->string(PeerMentorId, true);
-    const QString event = input->string(EventType, true);
-    record.effectiveDate = input->timestamp(EffectiveDate, true);
-    record.reason = input->nullableString(Reason);
-    record.coordinatorId = input->string(CoordinatorId, true);
-    record.channels = input->stringArray(ChannelsNotified, true).value_or(QStringList());
-    record.dispatchIds = input->stringArray(DispatchIds).value_or(QStringList());
-    record.notes = input->nullableString(Notes);
+    record.peerMentorId = input->string(field::PeerMentorId, true);
+    const QString event = input->string(field::EventType, true);
+    record.effectiveDate = input->timestamp(field::EffectiveDate, true);
+    record.reason = input->nullableString(field::Reason);
+    record.coordinatorId = input->string(field::CoordinatorId, true);
+    record.channels = input->stringArray(field::ChannelsNotified, true).value_or(QStringList());
+    record.dispatchIds = input->stringArray(field::DispatchIds).value_or(QStringList());
+    record.notes = input->nullableString(field::Notes);
     if (auto s = input->status(); !s)
         return problem(s.error());
     const auto eventType = eventTypeFromName(event);
     if (!eventType)
         return problem(
-            Error::field(ErrorCode::Invalid, EventType,
+            Error::field(ErrorCode::Invalid, field::EventType,
                          QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
     record.eventType = *eventType;
     auto created = m_service.record(caller, record);
@@ -107,18 +105,18 @@ ApiResponse NotificationRecordsController::create(const ApiRequest &request, con
 
 ApiResponse NotificationRecordsController::update(const ApiRequest &request, const Caller &caller)
 {
-    auto input = JsonInput::parse(request.body, {ChannelsNotified, Notes});
+    auto input = JsonInput::parse(request.body, {field::ChannelsNotified, field::Notes});
     if (!input)
         return problem(input.error());
     RecordUpdate change;
-    if (input->has(ChannelsNotified)) {
-        if (input->isNull(ChannelsNotified))
-            return problem(Error::field(ErrorCode::Invalid, ChannelsNotified,
+    if (input->has(field::ChannelsNotified)) {
+        if (input->isNull(field::ChannelsNotified))
+            return problem(Error::field(ErrorCode::Invalid, field::ChannelsNotified,
                                         QStringLiteral("channels_notified must not be null.")));
-        change.channels = input->stringArray(ChannelsNotified, true);
+        change.channels = input->stringArray(field::ChannelsNotified, true);
     }
-    if (input->has(Notes))
-        change.notes = input->nullableString(Notes);
+    if (input->has(field::Notes))
+        change.notes = input->nullableString(field::Notes);
     if (auto s = input->status(); !s)
         return problem(s.error());
     auto updated = m_service.update(caller, request.param(QStringLiteral("id")), change, ifMatch(request));

@@ -1,33 +1,34 @@
 #pragma once
 
+#include "core/Fields.h"
 #include "core/Templates.h"
 
 #include <QJsonObject>
 
 namespace cc::api {
 
-// JSON of payload templates and built payloads, with the field names in one place.
+// JSON of payload templates and built payloads; the field names are those of core/Fields.h.
 namespace PayloadField {
-inline const QString Id = QStringLiteral("id");
-inline const QString Type = QStringLiteral("type");
-inline const QString Title = QStringLiteral("title");
-inline const QString Description = QStringLiteral("description");
-inline const QString Custom = QStringLiteral("custom");
-inline const QString UpdatedAt = QStringLiteral("updated_at");
-inline const QString Body = QStringLiteral("body");
-inline const QString BodyTemplate = QStringLiteral("body_template");
-inline const QString Data = QStringLiteral("data");
-inline const QString Event = QStringLiteral("event");
-inline const QString PeerMentorId = QStringLiteral("peer_mentor_id");
-inline const QString PeerMentorName = QStringLiteral("peer_mentor_name");
-inline const QString EffectiveDate = QStringLiteral("effective_date");
-inline const QString Locale = QStringLiteral("locale");
-inline const QString PayloadType = QStringLiteral("payload_type");
-inline const QString TemplateId = QStringLiteral("template_id");
-inline const QString Date = QStringLiteral("date");
-inline const QString Reason = QStringLiteral("reason");
-inline const QString CreatedAt = QStringLiteral("created_at");
-inline const QString Version = QStringLiteral("version");
+using field::Body;
+using field::BodyTemplate;
+using field::CreatedAt;
+using field::Custom;
+using field::Data;
+using field::Date;
+using field::Description;
+using field::EffectiveDate;
+using field::Event;
+using field::Id;
+using field::Locale;
+using field::PayloadType;
+using field::PeerMentorId;
+using field::PeerMentorName;
+using field::Reason;
+using field::TemplateId;
+using field::Title;
+using field::Type;
+using field::UpdatedAt;
+using field::Version;
 } // namespace PayloadField
 
 QJsonObject templateListItem(const PayloadTemplate &t, const QString &locale);

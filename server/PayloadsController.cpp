@@ -38,9 +38,9 @@ QString PayloadsController::defaultLocale(const Caller &caller)
 
 ApiResponse PayloadsController::list(const ApiRequest &request, const Caller &caller)
 {
-    QueryInput query(request.query, {QStringLiteral("page"), QStringLiteral("limit"), Locale});
-    const int pageNumber = query.integer(QStringLiteral("page"), 1, 1, 1'000'000);
-    const int limit = query.integer(QStringLiteral("limit"), 20, 1, 100);
+    QueryInput query(request.query, {field::Page, field::Limit, Locale});
+    const int pageNumber = query.integer(field::Page, 1, 1, 1'000'000);
+    const int limit = query.integer(field::Limit, 20, 1, 100);
     QString locale = query.string(Locale);
     if (auto s = query.status(); !s)
         return problem(s.error());
@@ -145,8 +145,8 @@ ApiResponse PayloadsController::update(const ApiRequest &request, const Caller &
 
 ApiResponse PayloadsController::remove(const ApiRequest &request, const Caller &caller)
 {
-    QueryInput query(request.query, {QStringLiteral("org_id")});
-    const QString orgId = query.string(QStringLiteral("org_id"));
+    QueryInput query(request.query, {field::OrgId});
+    const QString orgId = query.string(field::OrgId);
     if (auto s = query.status(); !s)
         return problem(s.error());
     auto deleted = m_templates.remove(caller, request.param(QStringLiteral("id")), orgId);

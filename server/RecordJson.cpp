@@ -20,73 +20,71 @@ QJsonValue nullOrTime(const QDateTime &when)
 
 } // namespace
 
-using namespace RecordField;
-
 QJsonObject recordFull(const NotificationRecord &r)
 {
     return QJsonObject{
-        {Id, r.id},
-        {PeerMentorId, r.peerMentorId},
-        {PeerMentorName, r.peerMentorName},
-        {EventType, eventTypeName(r.eventType)},
-        {EffectiveDate, formatTimestamp(r.effectiveDate)},
-        {Reason, nullOr(r.reason)},
-        {CoordinatorId, r.coordinatorId},
-        {CoordinatorName, r.coordinatorName},
-        {ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {DispatchIds, QJsonArray::fromStringList(r.dispatchIds)},
-        {SentAt, formatTimestamp(r.sentAt)},
-        {Notes, nullOr(r.notes)},
-        {CreatedBy, r.createdBy},
-        {UpdatedAt, formatTimestamp(r.updatedAt)},
+        {field::Id, r.id},
+        {field::PeerMentorId, r.peerMentorId},
+        {field::PeerMentorName, r.peerMentorName},
+        {field::EventType, eventTypeName(r.eventType)},
+        {field::EffectiveDate, formatTimestamp(r.effectiveDate)},
+        {field::Reason, nullOr(r.reason)},
+        {field::CoordinatorId, r.coordinatorId},
+        {field::CoordinatorName, r.coordinatorName},
+        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
+        {field::DispatchIds, QJsonArray::fromStringList(r.dispatchIds)},
+        {field::SentAt, formatTimestamp(r.sentAt)},
+        {field::Notes, nullOr(r.notes)},
+        {field::CreatedBy, r.createdBy},
+        {field::UpdatedAt, formatTimestamp(r.updatedAt)},
     };
 }
 
 QJsonObject recordListItem(const NotificationRecord &r)
 {
     return QJsonObject{
-        {Id, r.id},
-        {PeerMentorId, r.peerMentorId},
-        {PeerMentorName, r.peerMentorName},
-        {EventType, eventTypeName(r.eventType)},
-        {CoordinatorId, r.coordinatorId},
-        {ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {SentAt, formatTimestamp(r.sentAt)},
-        {EffectiveDate, formatTimestamp(r.effectiveDate)},
+        {field::Id, r.id},
+        {field::PeerMentorId, r.peerMentorId},
+        {field::PeerMentorName, r.peerMentorName},
+        {field::EventType, eventTypeName(r.eventType)},
+        {field::CoordinatorId, r.coordinatorId},
+        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
+        {field::SentAt, formatTimestamp(r.sentAt)},
+        {field::EffectiveDate, formatTimestamp(r.effectiveDate)},
     };
 }
 
 QJsonObject recordCreated(const NotificationRecord &r)
 {
     return QJsonObject{
-        {Id, r.id},
-        {PeerMentorId, r.peerMentorId},
-        {EventType, eventTypeName(r.eventType)},
-        {CoordinatorId, r.coordinatorId},
-        {ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {SentAt, formatTimestamp(r.sentAt)},
+        {field::Id, r.id},
+        {field::PeerMentorId, r.peerMentorId},
+        {field::EventType, eventTypeName(r.eventType)},
+        {field::CoordinatorId, r.coordinatorId},
+        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
+        {field::SentAt, formatTimestamp(r.sentAt)},
     };
 }
 
 QJsonObject recordUpdated(const NotificationRecord &r)
 {
     return QJsonObject{
-        {Id, r.id},
-        {ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {Notes, nullOr(r.notes)},
-        {UpdatedAt, formatTimestamp(r.updatedAt)},
+        {field::Id, r.id},
+        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
+        {field::Notes, nullOr(r.notes)},
+        {field::UpdatedAt, formatTimestamp(r.updatedAt)},
     };
 }
 
 QJsonObject historyItem(const NotificationRecord &r)
 {
     return QJsonObject{
-        {Id, r.id},
-        {EventType, eventTypeName(r.eventType)},
-        {EffectiveDate, formatTimestamp(r.effectiveDate)},
-        {Reason, nullOr(r.reason)},
-        {ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {SentAt, formatTimestamp(r.sentAt)},
+        {field::Id, r.id},
+        {field::EventType, eventTypeName(r.eventType)},
+        {field::EffectiveDate, formatTimestamp(r.effectiveDate)},
+        {field::Reason, nullOr(r.reason)},
+        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
+        {field::SentAt, formatTimestamp(r.sentAt)},
     };
 }
 
@@ -94,15 +92,15 @@ QJsonObject profileJson(const PeerMentorProfile &p)
 {
     auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
     return QJsonObject{
-        {PeerMentorId, p.mentor.id},
-        {QStringLiteral("full_name"), p.mentor.name},
-        {QStringLiteral("email"), orNull(p.mentor.email)},
-        {QStringLiteral("phone"), orNull(p.mentor.phone)},
-        {CoordinatorId, orNull(p.mentor.coordinatorId)},
-        {QStringLiteral("org_id"), p.mentor.orgId},
-        {QStringLiteral("current_status"),
+        {field::PeerMentorId, p.mentor.id},
+        {field::FullName, p.mentor.name},
+        {field::Email, orNull(p.mentor.email)},
+        {field::Phone, orNull(p.mentor.phone)},
+        {field::CoordinatorId, orNull(p.mentor.coordinatorId)},
+        {field::OrgId, p.mentor.orgId},
+        {field::CurrentStatus,
          p.status == PauseStatus::Paused ? QStringLiteral("paused") : QStringLiteral("active")},
-        {QStringLiteral("pause_start_date"), nullOrTime(p.pauseStartDate)},
+        {field::PauseStartDate, nullOrTime(p.pauseStartDate)},
     };
 }
 
@@ -112,10 +110,10 @@ QJsonObject historyJson(const History &h)
     for (const NotificationRecord &r : h.events)
         items.append(historyItem(r));
     return QJsonObject{
-        {PeerMentorId, h.mentor.id},
-        {PeerMentorName, h.mentor.name},
-        {QStringLiteral("history"), items},
-        {QStringLiteral("total_events"), static_cast<int>(h.events.size())},
+        {field::PeerMentorId, h.mentor.id},
+        {field::PeerMentorName, h.mentor.name},
+        {field::History, items},
+        {field::TotalEvents, static_cast<int>(h.events.size())},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "server/Responses.h"
 
-#include "core/Ids.h"
+#include "core/ETag.h"
+#include "core/Fields.h"
 #include "core/TimeText.h"
 
 #include <QJsonDocument>
@@ -26,17 +27,17 @@ ApiResponse json(int status, const QJsonObject &body, const QString &etag)
 ApiResponse jsonWithContentEtag(int status, const QJsonObject &body)
 {
     ApiResponse r = json(status, body);
-    r.setHeader(QByteArrayLiteral("ETag"), "\"" + sha256Hex(r.body).left(16).toLatin1() + "\"");
+    r.setHeader(QByteArrayLiteral("ETag"), makeEtag(r.body).toLatin1());
     return r;
 }
 
 ApiResponse page(const QJsonArray &data, int pageNumber, int limit, qint64 total)
 {
     return json(200,
-                QJsonObject{{QStringLiteral("data"), data},
+                QJsonObject{{field::Data, data},
                             {QStringLiteral("pagination"),
-                             QJsonObject{{QStringLiteral("page"), pageNumber},
-                                         {QStringLiteral("limit"), limit},
+                             QJsonObject{{field::Page, pageNumber},
+                                         {field::Limit, limit},
                                          {QStringLiteral("total"), total}}}});
 }
 

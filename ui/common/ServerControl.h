@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Defaults.h"
 #include "core/Result.h"
 
 #include <QObject>
@@ -16,7 +17,7 @@ class ServerControl : public QObject
 public:
     struct Options
     {
-        quint16 port = 8080; // 0: any free port
+        quint16 port = kDefaultPort; // 0: any free port
         bool tls = false;
         QString certificateFile; // PEM, when tls
         QString keyFile;         // PEM, when tls

@@ -1,5 +1,7 @@
 #include "ui/common/Settings.h"
 
+#include "core/Defaults.h"
+
 namespace cc {
 
 namespace {
@@ -23,7 +25,7 @@ const QList<Entry> &entries()
         {K::LastUsername, "ui/lastUsername", QString()},
         {K::TrayNotifications, "ui/trayNotifications", true},
         {K::ServerAutoStart, "server/autoStart", true},
-        {K::ServerPort, "server/port", 8080},
+        {K::ServerPort, "server/port", int(kDefaultPort)},
         {K::ServerTls, "server/tls", false},
         {K::ServerCertificateFile, "server/certificateFile", QString()},
         {K::ServerKeyFile, "server/keyFile", QString()},

@@ -1,6 +1,7 @@
 #include "ui/peermentors/RecordEventDialog.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/Fields.h"
 #include "core/PauseEventService.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
@@ -288,13 +289,13 @@ void RecordEventDialog::showError(const QString &what, const Error &error)
     m_message->setVisible(true);
     QWidget *focus = nullptr;
     for (const FieldError &field : error.fields) {
-        if (field.field == QLatin1String("reason"))
+        if (field.field == cc::field::Reason)
             focus = m_reason;
-        else if (field.field == QLatin1String("notes"))
+        else if (field.field == cc::field::Notes)
             focus = m_notes;
-        else if (field.field == QLatin1String("effective_date") || field.field == QLatin1String("date"))
+        else if (field.field == cc::field::EffectiveDate || field.field == cc::field::Date)
             focus = m_date;
-        else if (field.field == QLatin1String("channels_notified"))
+        else if (field.field == cc::field::ChannelsNotified)
             focus = m_channels.value(channelNames().constFirst());
         if (focus)
             break;
@@ -311,14 +312,14 @@ void RecordEventDialog::accept()
     const QStringList chosen = channels();
     if (chosen.isEmpty()) {
         showError(tr("Choose at least one channel the notification went out on."),
-                  Error::field(ErrorCode::Invalid, QStringLiteral("channels_notified"), QString()));
+                  Error::field(ErrorCode::Invalid, field::ChannelsNotified, QString()));
         return;
     }
     const QString notes = m_notes->toPlainText().trimmed();
     if (notes.size() > NotificationRecordService::kMaxNotes) {
         showError(tr("The notes are too long: at most %n character(s).", nullptr,
                      NotificationRecordService::kMaxNotes),
-                  Error::field(ErrorCode::Invalid, QStringLiteral("notes"), QString()));
+                  Error::field(ErrorCode::Invalid, field::Notes, QString()));
         return;
     }
     updatePreview();

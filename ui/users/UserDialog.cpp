@@ -1,5 +1,6 @@
 #include "ui/users/UserDialog.h"
 
+#include "core/Fields.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -156,7 +157,7 @@ void UserDialog::accept()
         showError(ErrorMessages::text(added.error()));
         const QString field =
             added.error().fields.isEmpty() ? QString() : added.error().fields.constFirst().field;
-        if (field == QLatin1String("password"))
+        if (field == cc::field::Password)
             m_password->setFocus();
         else if (field == QLatin1String("coordinator"))
             m_coordinator->setFocus();

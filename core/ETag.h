@@ -1,0 +1,17 @@
+#pragma once
+
+// The ETags of records, templates and read-only views, and the If-Match rule, in one place.
+
+#include <QByteArray>
+#include <QString>
+
+namespace cc {
+
+// A strong ETag: the first 16 hex digits of the SHA-256 of `basis`, in double quotes.
+QString makeEtag(const QByteArray &basis);
+
+// True when a change sent with the If-Match value `ifMatch` may go ahead on something whose ETag
+// is `current`: when no If-Match was sent (empty), when it is "*", or when it is exactly `current`.
+bool etagMatches(const QString &ifMatch, const QString &current);
+
+} // namespace cc

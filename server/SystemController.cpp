@@ -1,0 +1,42 @@
+#include "server/SystemController.h"
+
+#include "server/Problem.h"
+#include "server/Responses.h"
+
+#include <QFile>
+
+namespace cc::api {
+
+void SystemController::registerRoutes(Router &router)
+{
+    using namespace std::placeholders;
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"),
+               std::bind(&SystemController::health, this, _1, _2), false);
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"),
+               std::bind(&SystemController::openApi, this, _1, _2), false);
+}
+
+ApiResponse SystemController::health(const ApiRequest &, const Caller &)
+{
+    return json(200,
+                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                            {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
+                            {QStringLiteral("database"), m_databaseKind}});
+}
+
+ApiResponse SystemController::openApi(const ApiRequest &, const Caller &)
+{
+    static const QByteArray document = [] {
+        QFile file(QStringLiteral(":/openapi.json"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    if (document.isEmpty())
+        return problem(Error{ErrorCode::Internal, QStringLiteral("The OpenAPI document is missing."), {}, 0});
+    ApiResponse r;
+    r.status = 200;
+    r.body = document;
+    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    return r;
+}
+
+} // namespace cc::api
