@@ -325,7 +325,7 @@ Result<DemoData::Summary> DemoData::addRecords(qint64 count, const Progress &pro
 
 Result<QList<PeerMentor>> DemoData::addBulkMentors(const QString &orgId,
                                                    const QList<Coordinator> &coordinators, qint64 mentorCount,
-                                                   QRandomGenerator &rng)
+                                                   const QDateTime &now, QRandomGenerator &rng)
 {
     const QString batchTag = QString::number(rng.generate(), 16).rightJustified(8, QLatin1Char('0'));
     QList<PeerMentor> mentors;
@@ -352,7 +352,7 @@ Result<QList<PeerMentor>> DemoData::addBulkMentors(const QString &orgId,
 
 Result<qint64> DemoData::addBulkEvents(const QList<PeerMentor> &mentors,
                                        const QList<Coordinator> &coordinators, qint64 count,
-                                       const Progress &progress, QRandomGenerator &rng)
+                                       const QDateTime &now, const Progress &progress, QRandomGenerator &rng)
 {
     RecordRepository records(m_db);
     QSet<QString> ids;
