@@ -3,6 +3,7 @@
 #include "core/Defaults.h"
 #include "core/Ids.h"
 #include "core/Passwords.h"
+#include "core/Templates.h"
 #include "core/TimeText.h"
 
 #include <QRegularExpression>
@@ -90,7 +91,7 @@ Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Org
         return s.error();
     if (auto s = checkName(org.name, QStringLiteral("name")); !s)
         return s.error();
-    if (org.locale != QLatin1String("en") && org.locale != QLatin1String("nb"))
+    if (!templates::isLocale(org.locale))
         return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
                             QStringLiteral("locale must be “en” or “nb”."));
     if (!isKnownTimeZone(org.timeZone))

@@ -1,5 +1,7 @@
 #include "core/Ids.h"
 
+#include "core/Templates.h"
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -53,7 +55,7 @@ QString sha256Hex(const QByteArray &data)
 
 bool isValidTemplateId(const QString &id)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9-]{1,64}$"));
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9-]{1,%1}$").arg(templates::kMaxIdLength));
     return re.match(id).hasMatch();
 }
 

@@ -1,6 +1,7 @@
 #include "core/TimeText.h"
 
 #include "core/Defaults.h"
+#include "core/Templates.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -73,7 +74,7 @@ QString formatLongDate(const QDateTime &when, const QString &locale, const QStri
     if (!zone.isValid())
         zone = QTimeZone(QByteArray(kDefaultTimeZone.data(), kDefaultTimeZone.size()));
     const QDate date = when.toTimeZone(zone).date();
-    if (locale == QLatin1String("nb"))
+    if (locale == templates::kNorwegian)
         return QLocale(QLocale::NorwegianBokmal, QLocale::Norway)
             .toString(date, QStringLiteral("d. MMMM yyyy"));
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMMM yyyy"));
