@@ -1,6 +1,7 @@
 #include "core/DirectoryService.h"
 
 #include "core/Defaults.h"
+#include "core/Fields.h"
 #include "core/Ids.h"
 #include "core/Passwords.h"
 #include "core/Templates.h"
@@ -75,11 +76,10 @@ Status DirectoryService::validatePassword(const QString &password)
 {
     if (password.size() < kMinPasswordLength)
         return Error::field(
-            ErrorCode::Invalid, QStringLiteral("password"),
+            ErrorCode::Invalid, field::Password,
             QStringLiteral("The password must be at least %1 characters.").arg(kMinPasswordLength));
     if (password.size() > 1024)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
-                            QStringLiteral("The password is too long."));
+        return Error::field(ErrorCode::Invalid, field::Password, QStringLiteral("The password is too long."));
     return {};
 }
 
@@ -87,15 +87,15 @@ Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Org
 {
     if (!caller.isGlobalAdmin())
         return Error::forbidden(QStringLiteral("Only global admins may create organisations."));
-    if (auto s = checkId(org.id, QStringLiteral("id")); !s)
+    if (auto s = checkId(org.id, field::Id); !s)
         return s.error();
-    if (auto s = checkName(org.name, QStringLiteral("name")); !s)
+    if (auto s = checkName(org.name, field::Name); !s)
         return s.error();
     if (!templates::isLocale(org.locale))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
+        return Error::field(ErrorCode::Invalid, field::Locale,
                             QStringLiteral("locale must be “en” or “nb”."));
     if (!isKnownTimeZone(org.timeZone))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("time_zone"),
+        return Error::field(ErrorCode::Invalid, field::TimeZone,
                             QStringLiteral("time_zone “%1” is not a known time zone (try %2).")
                                 .arg(org.timeZone, kDefaultTimeZone));
     org.name = org.name.trimmed();
@@ -140,12 +140,12 @@ Result<QList<Organisation>> DirectoryService::organisations(const Caller &caller
 
 Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coordinator c)
 {
-    if (auto s = checkId(c.id, QStringLiteral("id")); !s)
+    if (auto s = checkId(c.id, field::Id); !s)
         return s.error();
-    if (auto s = checkName(c.name, QStringLiteral("name")); !s)
+    if (auto s = checkName(c.name, field::Name); !s)
         return s.error();
     if (!looksLikeEmail(c.email))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("email"),
+        return Error::field(ErrorCode::Invalid, field::Email,
                             QStringLiteral("“%1” is not an email address.").arg(c.email));
     if (auto org = organisation(caller, c.orgId); !org)
         return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
@@ -191,15 +191,15 @@ Result<Coordinator> DirectoryService::coordinator(const Caller &caller, const QS
 
 Status DirectoryService::validateMentor(const Caller &caller, PeerMentor &m)
 {
-    if (auto s = checkId(m.id, QStringLiteral("id")); !s)
+    if (auto s = checkId(m.id, field::Id); !s)
         return s;
-    if (auto s = checkName(m.name, QStringLiteral("name")); !s)
+    if (auto s = checkName(m.name, field::Name); !s)
         return s;
     if (!looksLikeEmail(m.email))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("email"),
+        return Error::field(ErrorCode::Invalid, field::Email,
                             QStringLiteral("“%1” is not an email address.").arg(m.email));
     if (!looksLikePhone(m.phone))
-        return Error::field(ErrorCode::Invalid, QStringLiteral("phone"),
+        return Error::field(ErrorCode::Invalid, field::Phone,
                             QStringLiteral("“%1” is not a phone number.").arg(m.phone));
     if (auto org = organisation(caller, m.orgId); !org)
         return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
@@ -313,7 +313,7 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
     static const QRegularExpression usernameRe(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,63}$"));
     if (!usernameRe.match(input.username).hasMatch())
         return Error::field(
-            ErrorCode::Invalid, QStringLiteral("username"),
+            ErrorCode::Invalid, field::Username,
             QStringLiteral("A username is 2 to 64 lowercase letters, digits, “.”, “_” or “-”."));
     if (auto s = validatePassword(input.password); !s)
         return s.error();
@@ -453,7 +453,7 @@ Status DirectoryService::setRole(const Caller &caller, const QString &userId, Ro
     if (u->role == Role::GlobalAdmin)
         return Error::invalid(QStringLiteral("A global admin's role cannot be changed."));
     if (role == Role::Coordinator && u->coordinatorId.isEmpty())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("role"),
+        return Error::field(ErrorCode::Invalid, field::Role,
                             QStringLiteral("A coordinator user must be linked to a coordinator first."));
     u->role = role;
     Transaction tx(m_db);

@@ -61,4 +61,9 @@ inline constexpr QLatin1StringView Username{"username"};
 inline constexpr QLatin1StringView Password{"password"};
 inline constexpr QLatin1StringView Code{"code"};
 
+// Directory: organisations, people and users
+inline constexpr QLatin1StringView TimeZone{"time_zone"};
+inline constexpr QLatin1StringView Role{"role"};
+inline constexpr QLatin1StringView Name{"name"};
+
 } // namespace cc::field

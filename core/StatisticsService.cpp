@@ -1,5 +1,7 @@
 #include "core/StatisticsService.h"
 
+#include "core/Fields.h"
+
 #include <algorithm>
 
 namespace cc {
@@ -129,15 +131,13 @@ Error StatisticsService::cancelled()
 Status StatisticsService::validatePeriod(const StatisticsRequest &request)
 {
     if (!request.from.isValid())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
-                            QStringLiteral("from must be a date."));
+        return Error::field(ErrorCode::Invalid, field::From, QStringLiteral("from must be a date."));
     if (!request.to.isValid())
-        return Error::field(ErrorCode::Invalid, QStringLiteral("to"), QStringLiteral("to must be a date."));
+        return Error::field(ErrorCode::Invalid, field::To, QStringLiteral("to must be a date."));
     if (request.from > request.to)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("from"),
-                            QStringLiteral("from must not be after to."));
+        return Error::field(ErrorCode::Invalid, field::From, QStringLiteral("from must not be after to."));
     if (request.from.daysTo(request.to) + 1 > kMaxPeriodDays)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("to"),
+        return Error::field(ErrorCode::Invalid, field::To,
                             QStringLiteral("The period may be at most %1 days long.").arg(kMaxPeriodDays));
     return {};
 }
@@ -167,7 +167,7 @@ Result<ActivityStatistics> StatisticsService::activity(const Caller &caller, con
             return coordinator.error();
         if (!coordinator->has_value() || !caller.canSee((*coordinator)->orgId)
             || (!orgId.isEmpty() && (*coordinator)->orgId != orgId))
-            return Error::field(ErrorCode::NotFound, QStringLiteral("coordinator_id"),
+            return Error::field(ErrorCode::NotFound, field::CoordinatorId,
                                 QStringLiteral("No coordinator with this id."));
     }
 

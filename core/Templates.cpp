@@ -1,5 +1,6 @@
 #include "core/Templates.h"
 
+#include "core/Fields.h"
 namespace cc {
 
 namespace templates {
@@ -31,8 +32,7 @@ Status validateLocale(const QString &locale)
         ? quoted.join(QString())
         : QStringList(quoted.mid(0, quoted.size() - 1)).join(QStringLiteral(", ")) + QStringLiteral(" or ")
             + quoted.constLast();
-    return Error::field(ErrorCode::Invalid, QStringLiteral("locale"),
-                        QStringLiteral("locale must be %1.").arg(choice));
+    return Error::field(ErrorCode::Invalid, field::Locale, QStringLiteral("locale must be %1.").arg(choice));
 }
 
 } // namespace templates

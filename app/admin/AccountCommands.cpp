@@ -6,6 +6,7 @@
 #include "core/Caller.h"
 #include "core/Database.h"
 #include "core/DirectoryService.h"
+#include "core/Fields.h"
 
 #include <QDateTime>
 #include <QTextStream>
@@ -21,21 +22,19 @@ Result<QString> readPassword(QTextStream &err, const QString &username)
         auto line = readLine();
         if (!line)
             return Error::field(
-                ErrorCode::Invalid, QStringLiteral("password"),
+                ErrorCode::Invalid, field::Password,
                 QStringLiteral("No password on stdin: give it as one line, e.g. "
                                "printf '%s\\n' \"$PASSWORD\" | coordinator-console admin user add …"));
         return *line;
     }
     auto first = readSecret(err, QStringLiteral("Password for %1: ").arg(username));
     if (!first)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
-                            QStringLiteral("No password was given."));
+        return Error::field(ErrorCode::Invalid, field::Password, QStringLiteral("No password was given."));
     if (auto s = DirectoryService::validatePassword(*first); !s)
         return s.error();
     auto second = readSecret(err, QStringLiteral("The same password again: "));
     if (!second || *second != *first)
-        return Error::field(ErrorCode::Invalid, QStringLiteral("password"),
-                            QStringLiteral("The two passwords differ."));
+        return Error::field(ErrorCode::Invalid, field::Password, QStringLiteral("The two passwords differ."));
     return *first;
 }
 
