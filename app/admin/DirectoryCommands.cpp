@@ -4,6 +4,7 @@
 #include "core/Caller.h"
 #include "core/CsvImport.h"
 #include "core/Database.h"
+#include "core/Defaults.h"
 #include "core/Directory.h"
 #include "core/DirectoryService.h"
 
@@ -23,9 +24,10 @@ int orgAdd(AdminContext &ctx, const QStringList &args)
                          QStringLiteral("The organisation's name."));
     cl.addOption(QStringLiteral("locale"), QStringLiteral("nb|en"),
                  QStringLiteral("The language of its notifications (default nb)."), QStringLiteral("nb"));
-    cl.addOption(QStringLiteral("time-zone"), QStringLiteral("ZONE"),
-                 QStringLiteral("The IANA time zone its dates are shown in (default Europe/Oslo)."),
-                 QStringLiteral("Europe/Oslo"));
+    cl.addOption(
+        QStringLiteral("time-zone"), QStringLiteral("ZONE"),
+        QStringLiteral("The IANA time zone its dates are shown in (default %1).").arg(kDefaultTimeZone),
+        QString(kDefaultTimeZone));
     if (auto stop = cl.parse(args, ctx.out, ctx.err))
         return *stop;
     Organisation org;
