@@ -7,7 +7,7 @@ namespace cc::app {
 
 QString AppContext::defaultDatabaseUrl()
 {
-    const QString fromEnvironment = qEnvironmentVariable("CC_DATABASE");
+    QString fromEnvironment = qEnvironmentVariable("CC_DATABASE");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     return QStringLiteral("sqlite:")
