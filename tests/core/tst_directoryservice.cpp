@@ -4,6 +4,7 @@
 #include "core/UserRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -91,7 +92,7 @@ private:
     std::unique_ptr<DirectoryService> m_directory;
     QString m_hash;
 
-    const StandardCallers m_callers;
+    const World m_world;
 };
 
 int TestDirectoryService::rows(const QString &table, const QString &where)
@@ -166,8 +167,8 @@ void TestDirectoryService::init()
         auto added = m_directory->addPeerMentor(system, m);
         QVERIFY2(added, why(added).constData());
     }
-    for (const Caller &c :
-         {m_callers.coordA, m_callers.adminA, m_callers.coordB, m_callers.adminB, m_callers.global}) {
+    for (const Caller &c : {m_world.coordinatorA, m_world.orgAdminA, m_world.coordinatorB, m_world.orgAdminB,
+                            m_world.globalAdmin}) {
         const QString error = addUserDirect(c.userId, c.username, c.role, c.orgId, c.coordinatorId);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
@@ -242,7 +243,7 @@ void TestDirectoryService::addOrganisation()
     QFETCH(QString, field);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto added = m_directory->addOrganisation(m_callers.who(caller), org(id, name, locale, timeZone));
+    auto added = m_directory->addOrganisation(m_world.who(caller), org(id, name, locale, timeZone));
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(added->id, id);
@@ -260,13 +261,13 @@ void TestDirectoryService::addOrganisation()
 void TestDirectoryService::addOrganisationStoresIt()
 {
     m_clock.advance(5000);
-    auto added = m_directory->addOrganisation(m_callers.global,
+    auto added = m_directory->addOrganisation(m_world.globalAdmin,
                                               org(QStringLiteral("org_c"), QStringLiteral("  Trondheim  "),
                                                   QStringLiteral("en"), QStringLiteral("Europe/Berlin")));
     QVERIFY2(added, why(added).constData());
     QCOMPARE(added->name, QStringLiteral("Trondheim"));
     QCOMPARE(added->createdAt, m_clock.now());
-    auto read = m_directory->organisation(m_callers.global, QStringLiteral("org_c"));
+    auto read = m_directory->organisation(m_world.globalAdmin, QStringLiteral("org_c"));
     QVERIFY2(read, why(read).constData());
     QCOMPARE(read->name, QStringLiteral("Trondheim"));
     QCOMPARE(read->locale, QStringLiteral("en"));
@@ -280,21 +281,21 @@ void TestDirectoryService::addOrganisationStoresIt()
 void TestDirectoryService::addOrganisationDuplicate()
 {
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto again = m_directory->addOrganisation(m_callers.global,
+    auto again = m_directory->addOrganisation(m_world.globalAdmin,
                                               org(QStringLiteral("org_a"), QStringLiteral("Another Oslo")));
     QCOMPARE(codeOf(again), QStringLiteral("conflict"));
     QVERIFY(again.error().message.contains(QLatin1String("org_a")));
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(m_directory->organisation(m_callers.global, QStringLiteral("org_a"))->name,
+    QCOMPARE(m_directory->organisation(m_world.globalAdmin, QStringLiteral("org_a"))->name,
              QStringLiteral("Oslo"));
 }
 
 void TestDirectoryService::organisationsAreScoped()
 {
-    auto all = m_directory->organisations(m_callers.global);
+    auto all = m_directory->organisations(m_world.globalAdmin);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 2);
-    for (const Caller &caller : {m_callers.coordA, m_callers.adminA}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.orgAdminA}) {
         auto mine = m_directory->organisations(caller);
         QVERIFY2(mine, why(mine).constData());
         QCOMPARE(mine->size(), 1);
@@ -368,11 +369,11 @@ void TestDirectoryService::addCoordinator()
     QFETCH(QString, field);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto added = m_directory->addCoordinator(m_callers.who(caller), Coordinator{id, orgId, name, email, {}});
+    auto added = m_directory->addCoordinator(m_world.who(caller), Coordinator{id, orgId, name, email, {}});
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
-        auto read = m_directory->coordinator(m_callers.global, id);
+        auto read = m_directory->coordinator(m_world.globalAdmin, id);
         QVERIFY2(read, why(read).constData());
         QCOMPARE(read->orgId, orgId);
         QCOMPARE(read->name, name);
@@ -387,27 +388,27 @@ void TestDirectoryService::addCoordinator()
 
 void TestDirectoryService::coordinatorsAreScoped()
 {
-    auto a = m_directory->coordinators(m_callers.coordA);
+    auto a = m_directory->coordinators(m_world.coordinatorA);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->size(), 2);
     for (const Coordinator &c : std::as_const(*a))
         QCOMPARE(c.orgId, QStringLiteral("org_a"));
     // An org admin cannot widen the scope by naming another organisation.
-    auto sneaky = m_directory->coordinators(m_callers.adminA, QStringLiteral("org_b"));
+    auto sneaky = m_directory->coordinators(m_world.orgAdminA, QStringLiteral("org_b"));
     QVERIFY2(sneaky, why(sneaky).constData());
     QCOMPARE(sneaky->size(), 2);
     QCOMPARE(sneaky->first().orgId, QStringLiteral("org_a"));
-    auto all = m_directory->coordinators(m_callers.global);
+    auto all = m_directory->coordinators(m_world.globalAdmin);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 3);
-    auto onlyB = m_directory->coordinators(m_callers.global, QStringLiteral("org_b"));
+    auto onlyB = m_directory->coordinators(m_world.globalAdmin, QStringLiteral("org_b"));
     QVERIFY2(onlyB, why(onlyB).constData());
     QCOMPARE(onlyB->size(), 1);
 
-    QVERIFY(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_a2")).ok());
-    QCOMPARE(codeOf(m_directory->coordinator(m_callers.coordA, QStringLiteral("coord_b1"))),
+    QVERIFY(m_directory->coordinator(m_world.coordinatorA, QStringLiteral("coord_a2")).ok());
+    QCOMPARE(codeOf(m_directory->coordinator(m_world.coordinatorA, QStringLiteral("coord_b1"))),
              QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_directory->coordinator(m_callers.adminB, QStringLiteral("coord_a1"))),
+    QCOMPARE(codeOf(m_directory->coordinator(m_world.orgAdminB, QStringLiteral("coord_a1"))),
              QStringLiteral("not-found"));
 }
 
@@ -476,13 +477,13 @@ void TestDirectoryService::addPeerMentor()
     QFETCH(QString, field);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto added = m_directory->addPeerMentor(m_callers.who(caller),
+    auto added = m_directory->addPeerMentor(m_world.who(caller),
                                             mentor(QStringLiteral("pm_new"), orgId, coordinatorId,
                                                    QStringLiteral(" Nils Nilsen "), email, phone));
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
-        auto read = m_directory->peerMentor(m_callers.global, QStringLiteral("pm_new"));
+        auto read = m_directory->peerMentor(m_world.globalAdmin, QStringLiteral("pm_new"));
         QVERIFY2(read, why(read).constData());
         QCOMPARE(read->name, QStringLiteral("Nils Nilsen"));
         QCOMPARE(read->orgId, orgId);
@@ -494,23 +495,23 @@ void TestDirectoryService::addPeerMentor()
     }
     QCOMPARE(firstField(added.error()), field);
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_new"))),
+    QCOMPARE(codeOf(m_directory->peerMentor(m_world.globalAdmin, QStringLiteral("pm_new"))),
              QStringLiteral("not-found"));
 }
 
 void TestDirectoryService::peerMentorIsScoped()
 {
-    QVERIFY(m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_a1")).ok());
-    QVERIFY(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_b1")).ok());
-    auto other = m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_b1"));
+    QVERIFY(m_directory->peerMentor(m_world.coordinatorA, QStringLiteral("pm_a1")).ok());
+    QVERIFY(m_directory->peerMentor(m_world.globalAdmin, QStringLiteral("pm_b1")).ok());
+    auto other = m_directory->peerMentor(m_world.coordinatorA, QStringLiteral("pm_b1"));
     QCOMPARE(codeOf(other), QStringLiteral("not-found"));
     QCOMPARE(other.error().message,
-             m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_zz")).error().message);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.adminB, QStringLiteral("pm_a1"))),
+             m_directory->peerMentor(m_world.coordinatorA, QStringLiteral("pm_zz")).error().message);
+    QCOMPARE(codeOf(m_directory->peerMentor(m_world.orgAdminB, QStringLiteral("pm_a1"))),
              QStringLiteral("not-found"));
 
     // An existing id of another organisation is a conflict, not a way to learn about it.
-    auto clash = m_directory->addPeerMentor(m_callers.adminA,
+    auto clash = m_directory->addPeerMentor(m_world.orgAdminA,
                                             mentor(QStringLiteral("pm_b1"), QStringLiteral("org_a"),
                                                    QStringLiteral("coord_a1"), QStringLiteral("Clash")));
     QCOMPARE(codeOf(clash), QStringLiteral("conflict"));
@@ -519,19 +520,19 @@ void TestDirectoryService::peerMentorIsScoped()
 
 void TestDirectoryService::peerMentorsAreScoped()
 {
-    auto a = m_directory->peerMentors(m_callers.coordA);
+    auto a = m_directory->peerMentors(m_world.coordinatorA);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->size(), 5);
     for (const PeerMentor &m : std::as_const(*a))
         QCOMPARE(m.orgId, QStringLiteral("org_a"));
-    auto b = m_directory->peerMentors(m_callers.adminB);
+    auto b = m_directory->peerMentors(m_world.orgAdminB);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->size(), 2);
-    auto all = m_directory->peerMentors(m_callers.global);
+    auto all = m_directory->peerMentors(m_world.globalAdmin);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 7);
     // Someone who is not a global admin and has no organisation sees no one, not everyone.
-    Caller lost = m_callers.coordA;
+    Caller lost = m_world.coordinatorA;
     lost.orgId.clear();
     auto none = m_directory->peerMentors(lost);
     QVERIFY2(none, why(none).constData());
@@ -588,7 +589,7 @@ void TestDirectoryService::searchPeerMentors()
     QFETCH(QString, search);
     QFETCH(QStringList, ids);
 
-    auto found = m_directory->peerMentors(m_callers.who(caller), search);
+    auto found = m_directory->peerMentors(m_world.who(caller), search);
     QVERIFY2(found, why(found).constData());
     QStringList got;
     for (const PeerMentor &m : std::as_const(*found))
@@ -610,18 +611,18 @@ void TestDirectoryService::importPeerMentors()
         {4,
          mentor(QStringLiteral("pm_i3"), QStringLiteral("org_a"), QString(), QStringLiteral("Guro Fjeld"))},
     };
-    auto imported = m_directory->importPeerMentors(m_callers.adminA, input);
+    auto imported = m_directory->importPeerMentors(m_world.orgAdminA, input);
     QVERIFY2(imported, why(imported).constData());
     QCOMPARE(*imported, 3);
     QCOMPARE(changed.count(), 1);
-    auto ida = m_directory->peerMentor(m_callers.coordA, QStringLiteral("pm_i1"));
+    auto ida = m_directory->peerMentor(m_world.coordinatorA, QStringLiteral("pm_i1"));
     QVERIFY2(ida, why(ida).constData());
     QCOMPARE(ida->name, QStringLiteral("Ida Moen"));
     QCOMPARE(ida->email, QStringLiteral("ida@example.no"));
     QCOMPARE(rows(QStringLiteral("peer_mentors"), QStringLiteral("org_id = 'org_a'")), 8);
     QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'peer_mentor.import'")), 3);
 
-    auto empty = m_directory->importPeerMentors(m_callers.adminA, {});
+    auto empty = m_directory->importPeerMentors(m_world.orgAdminA, {});
     QVERIFY2(empty, why(empty).constData());
     QCOMPARE(*empty, 0);
 }
@@ -669,7 +670,7 @@ void TestDirectoryService::importIsAllOrNothing()
     };
     const int before = rows(QStringLiteral("peer_mentors"));
     QSignalSpy changed(m_directory.get(), &DirectoryService::directoryChanged);
-    auto imported = m_directory->importPeerMentors(m_callers.who(caller), input);
+    auto imported = m_directory->importPeerMentors(m_world.who(caller), input);
     QCOMPARE(codeOf(imported), QStringLiteral("invalid"));
     QStringList got;
     for (const FieldError &f : imported.error().fields) {
@@ -688,14 +689,14 @@ void TestDirectoryService::importIsAllOrNothing()
 
     // Nothing at all was added, not even the good lines.
     QCOMPARE(rows(QStringLiteral("peer_mentors")), before);
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x1"))),
+    QCOMPARE(codeOf(m_directory->peerMentor(m_world.globalAdmin, QStringLiteral("pm_x1"))),
              QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_x5"))),
+    QCOMPARE(codeOf(m_directory->peerMentor(m_world.globalAdmin, QStringLiteral("pm_x5"))),
              QStringLiteral("not-found"));
     QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("action = 'peer_mentor.import'")), 0);
     QCOMPARE(changed.count(), 0);
     // The existing mentor is untouched.
-    QCOMPARE(m_directory->peerMentor(m_callers.global, QStringLiteral("pm_a1"))->name,
+    QCOMPARE(m_directory->peerMentor(m_world.globalAdmin, QStringLiteral("pm_a1"))->name,
              QStringLiteral("Kari Nordmann"));
 }
 
@@ -821,7 +822,7 @@ void TestDirectoryService::addUser()
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
     DirectoryService::NewUser input{
         username, QStringLiteral("  Nora Lie  "), *roleFromName(role), orgId, coordinatorId, password};
-    auto added = m_directory->addUser(m_callers.who(caller), input);
+    auto added = m_directory->addUser(m_world.who(caller), input);
     QCOMPARE(codeOf(added), code);
     if (added) {
         QCOMPARE(changed.count(), 1);
@@ -853,19 +854,19 @@ void TestDirectoryService::addUserTakenUsername()
 {
     DirectoryService::NewUser input{QStringLiteral("admin.a"), QString(), Role::OrgAdmin,
                                     QStringLiteral("org_a"),   QString(), kPassword};
-    auto taken = m_directory->addUser(m_callers.global, input);
+    auto taken = m_directory->addUser(m_world.globalAdmin, input);
     QCOMPARE(codeOf(taken), QStringLiteral("conflict"));
     QVERIFY(taken.error().message.contains(QLatin1String("admin.a")));
     // Also when the first one is in another organisation.
     input.orgId = QStringLiteral("org_b");
-    QCOMPARE(codeOf(m_directory->addUser(m_callers.adminB, input)), QStringLiteral("conflict"));
+    QCOMPARE(codeOf(m_directory->addUser(m_world.orgAdminB, input)), QStringLiteral("conflict"));
     auto fresh =
-        m_directory->addUser(m_callers.global,
+        m_directory->addUser(m_world.globalAdmin,
                              DirectoryService::NewUser{QStringLiteral("nora"), QString(), Role::OrgAdmin,
                                                        QStringLiteral("org_a"), QString(), kPassword});
     QVERIFY2(fresh, why(fresh).constData());
     QCOMPARE(fresh->displayName, QStringLiteral("nora")); // no display name: the username
-    QCOMPARE(codeOf(m_directory->addUser(m_callers.adminA,
+    QCOMPARE(codeOf(m_directory->addUser(m_world.orgAdminA,
                                          DirectoryService::NewUser{QStringLiteral("nora"), QString(),
                                                                    Role::OrgAdmin, QStringLiteral("org_a"),
                                                                    QString(), kPassword})),
@@ -875,7 +876,7 @@ void TestDirectoryService::addUserTakenUsername()
 void TestDirectoryService::addUserSignsIn()
 {
     auto added = m_directory->addUser(
-        m_callers.adminA,
+        m_world.orgAdminA,
         DirectoryService::NewUser{QStringLiteral("nora"), QStringLiteral("Nora"), Role::Coordinator,
                                   QStringLiteral("org_a"), QStringLiteral("coord_a2"), kPassword});
     QVERIFY2(added, why(added).constData());
@@ -891,14 +892,14 @@ void TestDirectoryService::addUserSignsIn()
 
 void TestDirectoryService::usersAreScoped()
 {
-    QCOMPARE(codeOf(m_directory->users(m_callers.coordA)), QStringLiteral("forbidden"));
-    auto a = m_directory->users(m_callers.adminA);
+    QCOMPARE(codeOf(m_directory->users(m_world.coordinatorA)), QStringLiteral("forbidden"));
+    auto a = m_directory->users(m_world.orgAdminA);
     QVERIFY2(a, why(a).constData());
     QStringList names;
     for (const User &u : std::as_const(*a))
         names << u.username;
     QCOMPARE(names, (QStringList{QStringLiteral("admin.a"), QStringLiteral("coord.a")}));
-    auto all = m_directory->users(m_callers.global);
+    auto all = m_directory->users(m_world.globalAdmin);
     QVERIFY2(all, why(all).constData());
     names.clear();
     for (const User &u : std::as_const(*all))
@@ -947,7 +948,7 @@ void TestDirectoryService::setPassword()
     UserRepository users(m_db->db());
     auto before = users.user(userId);
     QVERIFY(before.ok());
-    auto s = m_directory->setPassword(m_callers.who(caller), userId, password);
+    auto s = m_directory->setPassword(m_world.who(caller), userId, password);
     QCOMPARE(codeOf(s), code);
     QCOMPARE(changed.count(), code == QLatin1String("ok") ? 1 : 0);
     if (!before->has_value())
@@ -976,10 +977,10 @@ void TestDirectoryService::setPasswordRevokesTokens()
     auto unrelated = auth.issueToken(QStringLiteral("admin.a"));
     QVERIFY2(unrelated, why(unrelated).constData());
 
-    QVERIFY(
-        m_directory
-            ->setPassword(m_callers.adminA, QStringLiteral("user_ca"), QStringLiteral("a brand new password"))
-            .ok());
+    QVERIFY(m_directory
+                ->setPassword(m_world.orgAdminA, QStringLiteral("user_ca"),
+                              QStringLiteral("a brand new password"))
+                .ok());
     QCOMPARE(codeOf(auth.authenticate(first->secret)), QStringLiteral("unauthenticated"));
     QCOMPARE(codeOf(auth.authenticate(second->secret)), QStringLiteral("unauthenticated"));
     QVERIFY(auth.authenticate(unrelated->secret).ok());
@@ -1034,7 +1035,7 @@ void TestDirectoryService::setRole()
     auto before = users.user(userId);
     QVERIFY(before.ok());
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
-    auto s = m_directory->setRole(m_callers.who(caller), userId, *roleFromName(role));
+    auto s = m_directory->setRole(m_world.who(caller), userId, *roleFromName(role));
     QCOMPARE(codeOf(s), code);
     QCOMPARE(changed.count(), code == QLatin1String("ok") ? 1 : 0);
     if (!before->has_value())
@@ -1075,7 +1076,7 @@ void TestDirectoryService::setDisabled()
     QFETCH(QString, code);
 
     QSignalSpy changed(m_directory.get(), &DirectoryService::usersChanged);
-    auto s = m_directory->setDisabled(m_callers.who(caller), userId, true);
+    auto s = m_directory->setDisabled(m_world.who(caller), userId, true);
     QCOMPARE(codeOf(s), code);
     QCOMPARE(changed.count(), code == QLatin1String("ok") ? 1 : 0);
     UserRepository users(m_db->db());
@@ -1083,7 +1084,7 @@ void TestDirectoryService::setDisabled()
     QVERIFY(after && after->has_value());
     QCOMPARE((*after)->disabled, code == QLatin1String("ok"));
     if (code == QLatin1String("ok")) {
-        QVERIFY(m_directory->setDisabled(m_callers.who(caller), userId, false).ok());
+        QVERIFY(m_directory->setDisabled(m_world.who(caller), userId, false).ok());
         QVERIFY(!(*users.user(userId))->disabled);
         QCOMPARE(changed.count(), 2);
     }
@@ -1094,11 +1095,11 @@ void TestDirectoryService::disablingRevokesTokens()
     AuthService auth(m_db->db(), m_clock);
     auto token = auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"));
     QVERIFY2(token, why(token).constData());
-    QVERIFY(m_directory->setDisabled(m_callers.adminA, QStringLiteral("user_ca"), true).ok());
+    QVERIFY(m_directory->setDisabled(m_world.orgAdminA, QStringLiteral("user_ca"), true).ok());
     QCOMPARE(codeOf(auth.authenticate(token->secret)), QStringLiteral("unauthenticated"));
     QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))),
              QStringLiteral("unauthenticated"));
-    QVERIFY(m_directory->setDisabled(m_callers.adminA, QStringLiteral("user_ca"), false).ok());
+    QVERIFY(m_directory->setDisabled(m_world.orgAdminA, QStringLiteral("user_ca"), false).ok());
     // Enabled again: the password works, the old token stays revoked.
     QCOMPARE(codeOf(auth.authenticate(token->secret)), QStringLiteral("unauthenticated"));
     auto again = auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"));

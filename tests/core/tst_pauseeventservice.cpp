@@ -1,10 +1,10 @@
-#include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "core/PauseEventService.h"
 #include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QTest>
 
@@ -40,11 +40,12 @@ private:
     std::unique_ptr<NotificationRecordService> m_records;
     std::unique_ptr<PauseEventService> m_events;
 
-    const StandardCallers m_callers;
+    World m_world; // with organisation A speaking English
 };
 
 void TestPauseEventService::initTestCase()
 {
+    m_world.orgA.locale = QStringLiteral("en");
     m_db = std::make_unique<test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_templates = std::make_unique<TemplateService>(m_db->db(), m_clock);
@@ -62,44 +63,13 @@ void TestPauseEventService::cleanupTestCase()
     m_db.reset();
 }
 
-// Organisation A (English) with coordinator Anne Berg and peer mentor Ola Hansen; organisation B
-// (Norwegian) with coordinator Bjørn Dahl.
+// The World, with organisation A speaking English and B Norwegian.
 void TestPauseEventService::init()
 {
     m_db->reset();
     m_clock.set(test::testNow());
-    DirectoryService directory(m_db->db(), m_clock);
-    const Caller system = Caller::system();
-    for (const Organisation &o : {Organisation{QStringLiteral("org_a"),
-                                               QStringLiteral("Oslo Peer Support"),
-                                               QStringLiteral("en"),
-                                               QStringLiteral("Europe/Oslo"),
-                                               {}},
-                                  Organisation{QStringLiteral("org_b"),
-                                               QStringLiteral("Bergen likepersoner"),
-                                               QStringLiteral("nb"),
-                                               QStringLiteral("Europe/Oslo"),
-                                               {}}}) {
-        auto added = directory.addOrganisation(system, o);
-        QVERIFY2(added, why(added).constData());
-    }
-    for (const Coordinator &c :
-         {Coordinator{
-              QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Dahl"), {}, {}}}) {
-        auto added = directory.addCoordinator(system, c);
-        QVERIFY2(added, why(added).constData());
-    }
-    auto mentor = directory.addPeerMentor(system,
-                                          PeerMentor{QStringLiteral("pm_a1"),
-                                                     QStringLiteral("org_a"),
-                                                     QStringLiteral("coord_a1"),
-                                                     QStringLiteral("Ola Hansen"),
-                                                     {},
-                                                     {},
-                                                     {}});
-    QVERIFY2(mentor, why(mentor).constData());
+    auto created = m_world.create(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
 }
 
 PauseEvent TestPauseEventService::pauseOfOla() const
@@ -151,7 +121,7 @@ void TestPauseEventService::recordPauseBuildsBothPayloadsAndTheRecord()
     PauseEvent e = pauseOfOla();
     e.event = EventType(event);
     PauseEventStep step = PauseEventStep::CoordinatorPayload;
-    auto recorded = m_events->recordEvent(m_callers.who(caller), e, &step);
+    auto recorded = m_events->recordEvent(m_world.who(caller), e, &step);
     QVERIFY2(recorded, why(recorded).constData());
     QCOMPARE(step, PauseEventStep::CoordinatorPayload); // untouched on success
 
@@ -161,15 +131,15 @@ void TestPauseEventService::recordPauseBuildsBothPayloadsAndTheRecord()
     QCOMPARE(recorded->record.reason, std::optional<QString>(e.reason));
     QCOMPARE(recorded->record.channels, e.channels);
     QCOMPARE(recorded->record.notes, std::optional<QString>(e.notes));
-    QCOMPARE(recorded->record.coordinatorName, QStringLiteral("Anne Berg"));
+    QCOMPARE(recorded->record.coordinatorName, QStringLiteral("Kari Koordinator"));
 
     QCOMPARE(recorded->payloads.size(), 2);
     QCOMPARE(recorded->payloads.at(0).payloadType, PauseEventService::coordinatorPayloadType(e.event));
     QCOMPARE(recorded->payloads.at(1).payloadType, PauseEventService::peerMentorPayloadType(e.event));
     for (const BuiltPayload &p : recorded->payloads) {
-        QCOMPARE(p.peerMentorName, QStringLiteral("Ola Hansen"));
+        QCOMPARE(p.peerMentorName, QStringLiteral("Åse Ødegård"));
         QCOMPARE(p.locale, QStringLiteral("en"));
-        QVERIFY(m_payloads->payload(m_callers.coordA, p.id).ok());
+        QVERIFY(m_payloads->payload(m_world.coordinatorA, p.id).ok());
     }
     QCOMPARE(count(QStringLiteral("notification_records")), 1);
     QCOMPARE(count(QStringLiteral("built_payloads")), 2);
@@ -212,7 +182,7 @@ void TestPauseEventService::refusalLeavesNothingBehind()
     else if (change == QLatin1String("reason"))
         e.reason = QString(NotificationRecordService::kMaxReason + 1, u'r');
     PauseEventStep failed = PauseEventStep::PeerMentorPayload;
-    auto recorded = m_events->recordEvent(m_callers.who(caller), e, &failed);
+    auto recorded = m_events->recordEvent(m_world.who(caller), e, &failed);
     QVERIFY(!recorded);
     QCOMPARE(codeOf(recorded), code);
     QCOMPARE(int(failed), step);
@@ -227,7 +197,7 @@ void TestPauseEventService::refusedRecordNamesItsStep()
     PauseEvent e = pauseOfOla();
     e.coordinatorId = QStringLiteral("coord_b1");
     PauseEventStep failed = PauseEventStep::CoordinatorPayload;
-    auto recorded = m_events->recordEvent(m_callers.coordA, e, &failed);
+    auto recorded = m_events->recordEvent(m_world.coordinatorA, e, &failed);
     QVERIFY(!recorded);
     QCOMPARE(failed, PauseEventStep::Record);
     QCOMPARE(codeOf(recorded), QStringLiteral("unprocessable"));

@@ -1,10 +1,10 @@
 #include "core/BuiltinTemplates.h"
-#include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -175,11 +175,12 @@ private:
     std::unique_ptr<TemplateService> m_templates;
     std::unique_ptr<PayloadService> m_payloads;
 
-    const StandardCallers m_callers;
+    World m_world; // with organisation A speaking English
 };
 
 void TestPayloadService::initTestCase()
 {
+    m_world.orgA.locale = QStringLiteral("en");
     m_db = std::make_unique<test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_templates = std::make_unique<TemplateService>(m_db->db(), m_clock);
@@ -210,68 +211,22 @@ void TestPayloadService::addRecord(const Caller &caller, const QString &mentor, 
     QVERIFY2(added, why(added).constData());
 }
 
-// Organisation A speaks English, B Norwegian; each has a coordinator and mentors. Ola Hansen (A)
-// paused, resumed and paused again; Siv Moen (A) has no records; Åse Løvås (B) paused once.
+// The World, with organisation A speaking English and B Norwegian. Åse Ødegård (A) paused, resumed
+// and paused again; Per Hansen (A) has no records; Bjørn Berg (B) paused once.
 void TestPayloadService::init()
 {
     m_db->reset();
     m_clock.set(test::testNow());
-    DirectoryService directory(m_db->db(), m_clock);
-    const Caller system = Caller::system();
-    auto a = directory.addOrganisation(system,
-                                       Organisation{QStringLiteral("org_a"),
-                                                    QStringLiteral("Oslo Peer Support"),
-                                                    QStringLiteral("en"),
-                                                    QStringLiteral("Europe/Oslo"),
-                                                    {}});
-    QVERIFY2(a, why(a).constData());
-    auto b = directory.addOrganisation(system,
-                                       Organisation{QStringLiteral("org_b"),
-                                                    QStringLiteral("Bergen likepersoner"),
-                                                    QStringLiteral("nb"),
-                                                    QStringLiteral("Europe/Oslo"),
-                                                    {}});
-    QVERIFY2(b, why(b).constData());
-    for (const Coordinator &c :
-         {Coordinator{
-              QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Dahl"), {}, {}}}) {
-        auto added = directory.addCoordinator(system, c);
-        QVERIFY2(added, why(added).constData());
-    }
-    for (const PeerMentor &m : {PeerMentor{QStringLiteral("pm_a1"),
-                                           QStringLiteral("org_a"),
-                                           QStringLiteral("coord_a1"),
-                                           QStringLiteral("Ola Hansen"),
-                                           {},
-                                           {},
-                                           {}},
-                                PeerMentor{QStringLiteral("pm_a2"),
-                                           QStringLiteral("org_a"),
-                                           QStringLiteral("coord_a1"),
-                                           QStringLiteral("Siv Moen"),
-                                           {},
-                                           {},
-                                           {}},
-                                PeerMentor{QStringLiteral("pm_b1"),
-                                           QStringLiteral("org_b"),
-                                           QStringLiteral("coord_b1"),
-                                           QStringLiteral("Åse Løvås"),
-                                           {},
-                                           {},
-                                           {}}}) {
-        auto added = directory.addPeerMentor(system, m);
-        QVERIFY2(added, why(added).constData());
-    }
+    auto created = m_world.create(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
     const QDateTime now = test::testNow();
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
               EventType::PauseActivated, utc(2026, 2, 1), QStringLiteral("Illness"), now.addDays(-40));
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
               EventType::PauseDeactivated, utc(2026, 2, 20), std::nullopt, now.addDays(-30));
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
               EventType::PauseActivated, utc(2026, 3, 10), QStringLiteral("Exam period"), now.addDays(-10));
-    addRecord(m_callers.coordB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"),
+    addRecord(m_world.coordinatorB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"),
               EventType::PauseActivated, utc(2026, 3, 1), QStringLiteral("Travel"), now.addDays(-5));
     m_clock.set(now);
 }
@@ -280,7 +235,7 @@ void TestPayloadService::init()
 
 void TestPayloadService::renderSeedText()
 {
-    auto r = m_payloads->render(m_callers.coordA, kPause, {});
+    auto r = m_payloads->render(m_world.coordinatorA, kPause, {});
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body, kSeedBody);
     QCOMPARE(r->title, QStringLiteral("Peer Mentor Pause – Coordinator Notice"));
@@ -346,7 +301,7 @@ void TestPayloadService::renderEveryBuiltin()
     QFETCH(QString, locale);
     QFETCH(QString, title);
     QFETCH(QString, body);
-    auto r = m_payloads->render(m_callers.coordA, id, {}, locale);
+    auto r = m_payloads->render(m_world.coordinatorA, id, {}, locale);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
     QCOMPARE(r->title, title);
@@ -382,7 +337,7 @@ void TestPayloadService::renderLocale()
     QFETCH(QString, requested);
     QFETCH(QString, locale);
     QFETCH(QString, body);
-    auto r = m_payloads->render(m_callers.who(caller), kPause, {}, requested);
+    auto r = m_payloads->render(m_world.who(caller), kPause, {}, requested);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
     QCOMPARE(r->body, body);
@@ -398,28 +353,29 @@ void TestPayloadService::renderRealMentor_data()
 
     QTest::newRow("latest pause date and reason")
         << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("en")
-        << QStringLiteral("Ola Hansen has activated a pause effective 10 March 2026. Reason: Exam period.");
+        << QStringLiteral("Åse Ødegård has activated a pause effective 10 March 2026. Reason: Exam period.");
     QTest::newRow("latest pause, Norwegian")
         << QStringLiteral("adminA") << kPause << QStringLiteral("pm_a1") << QStringLiteral("nb")
-        << QStringLiteral("Ola Hansen har startet en pause fra 10. mars 2026. Årsak: Exam period.");
+        << QStringLiteral("Åse Ødegård har startet en pause fra 10. mars 2026. Årsak: Exam period.");
     QTest::newRow("resume takes the latest resume")
         << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
         << QStringLiteral("en")
-        << QStringLiteral("Ola Hansen has ended their pause and is active again from 20 February 2026.");
+        << QStringLiteral("Åse Ødegård has ended their pause and is active again from 20 February 2026.");
     QTest::newRow("the mentor's coordinator")
         << QStringLiteral("coordA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
         << QStringLiteral("en")
-        << QStringLiteral("Hi Ola Hansen, your pause is registered from 10 March 2026. Your coordinator Anne "
-                          "Berg has been notified.");
+        << QStringLiteral(
+               "Hi Åse Ødegård, your pause is registered from 10 March 2026. Your coordinator Kari "
+               "Koordinator has been notified.");
     QTest::newRow("no records: today, no reason")
         << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a2") << QStringLiteral("en")
-        << QStringLiteral("Siv Moen has activated a pause effective 19 March 2026.");
+        << QStringLiteral("Per Hansen has activated a pause effective 19 March 2026.");
     QTest::newRow("global admin: the mentor's organisation's locale")
         << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("nb")
-        << QStringLiteral("Åse Løvås har startet en pause fra 1. mars 2026. Årsak: Travel.");
+        << QStringLiteral("Bjørn Berg har startet en pause fra 1. mars 2026. Årsak: Travel.");
     QTest::newRow("org B coordinator")
         << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("nb")
-        << QStringLiteral("Åse Løvås har startet en pause fra 1. mars 2026. Årsak: Travel.");
+        << QStringLiteral("Bjørn Berg har startet en pause fra 1. mars 2026. Årsak: Travel.");
 }
 
 void TestPayloadService::renderRealMentor()
@@ -431,7 +387,7 @@ void TestPayloadService::renderRealMentor()
     QFETCH(QString, body);
     TemplateValues values;
     values.peerMentorId = mentor;
-    auto r = m_payloads->render(m_callers.who(caller), id, values,
+    auto r = m_payloads->render(m_world.who(caller), id, values,
                                 caller == QLatin1String("adminA") ? locale : QString());
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->locale, locale);
@@ -446,7 +402,7 @@ void TestPayloadService::renderGivenValuesWin()
     values.peerMentorName = QStringLiteral("Ola H.");
     values.date = utc(2026, 4, 2);
     values.reason = QStringLiteral("Holiday");
-    auto r = m_payloads->render(m_callers.coordA, kPause, values);
+    auto r = m_payloads->render(m_world.coordinatorA, kPause, values);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body,
              QStringLiteral("Ola H. has activated a pause effective 2 April 2026. Reason: Holiday."));
@@ -454,14 +410,14 @@ void TestPayloadService::renderGivenValuesWin()
     // A date given without a reason: the reason of an older pause does not belong to it.
     values.peerMentorName.clear();
     values.reason.clear();
-    auto noReason = m_payloads->render(m_callers.coordA, kPause, values);
+    auto noReason = m_payloads->render(m_world.coordinatorA, kPause, values);
     QVERIFY2(noReason, why(noReason).constData());
-    QCOMPARE(noReason->body, QStringLiteral("Ola Hansen has activated a pause effective 2 April 2026."));
+    QCOMPARE(noReason->body, QStringLiteral("Åse Ødegård has activated a pause effective 2 April 2026."));
 
     // Sample values fill only what is missing.
     TemplateValues partial;
     partial.reason = QStringLiteral("Surgery");
-    auto sample = m_payloads->render(m_callers.coordA, kPause, partial);
+    auto sample = m_payloads->render(m_world.coordinatorA, kPause, partial);
     QVERIFY2(sample, why(sample).constData());
     QCOMPARE(sample->body,
              QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Surgery."));
@@ -483,13 +439,13 @@ void TestPayloadService::renderMentorOfAnotherOrganisation()
     QFETCH(QString, mentor);
     TemplateValues values;
     values.peerMentorId = mentor;
-    auto r = m_payloads->render(m_callers.who(caller), kPause, values);
+    auto r = m_payloads->render(m_world.who(caller), kPause, values);
     QCOMPARE(codeOf(r), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("peer_mentor_id")});
     QVERIFY(r.error().message.contains(QLatin1String("peer_mentor_id")));
     // Nothing of the other organisation leaks into the message.
     QVERIFY(!r.error().message.contains(QLatin1String("Åse")));
-    QVERIFY(!r.error().message.contains(QLatin1String("Ola")));
+    QVERIFY(!r.error().message.contains(QLatin1String("Bjørn")));
 }
 
 void TestPayloadService::renderBadLocale_data()
@@ -504,16 +460,16 @@ void TestPayloadService::renderBadLocale_data()
 void TestPayloadService::renderBadLocale()
 {
     QFETCH(QString, locale);
-    auto r = m_payloads->render(m_callers.coordA, kPause, {}, locale);
+    auto r = m_payloads->render(m_world.coordinatorA, kPause, {}, locale);
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("locale")});
 }
 
 void TestPayloadService::renderUnknownTemplate()
 {
-    auto r = m_payloads->render(m_callers.coordA, QStringLiteral("no-such-template"), {});
+    auto r = m_payloads->render(m_world.coordinatorA, QStringLiteral("no-such-template"), {});
     QCOMPARE(codeOf(r), QStringLiteral("not-found"));
-    auto g = m_templates->get(m_callers.global, QStringLiteral("no-such-template"));
+    auto g = m_templates->get(m_world.globalAdmin, QStringLiteral("no-such-template"));
     QCOMPARE(codeOf(g), QStringLiteral("not-found"));
 }
 
@@ -522,7 +478,7 @@ void TestPayloadService::renderNeverEscapes()
     TemplateValues values;
     values.peerMentorName = QStringLiteral("Ås & Co <b>");
     values.reason = QStringLiteral("\"quotes\" & 'apostrophes' <script>");
-    auto r = m_payloads->render(m_callers.coordA, kPause, values);
+    auto r = m_payloads->render(m_world.coordinatorA, kPause, values);
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body,
              QStringLiteral("Ås & Co <b> has activated a pause effective 20 March 2026. "
@@ -531,12 +487,12 @@ void TestPayloadService::renderNeverEscapes()
     // Markup in a saved template stays too, and a value is never parsed as template text.
     TemplateChange change;
     change.title = QStringLiteral("<b>{{peer_mentor_name}}</b> & {{organization_name}}");
-    auto saved = m_templates->update(m_callers.adminA, kPause, change);
+    auto saved = m_templates->update(m_world.orgAdminA, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     values.peerMentorName = QStringLiteral("{{reason}} &amp;");
-    auto again = m_payloads->render(m_callers.coordA, kPause, values);
+    auto again = m_payloads->render(m_world.coordinatorA, kPause, values);
     QVERIFY2(again, why(again).constData());
-    QCOMPARE(again->title, QStringLiteral("<b>{{reason}} &amp;</b> & Oslo Peer Support"));
+    QCOMPARE(again->title, QStringLiteral("<b>{{reason}} &amp;</b> & Organisation A"));
 }
 
 void TestPayloadService::previewRendersDraft()
@@ -545,16 +501,16 @@ void TestPayloadService::previewRendersDraft()
     draft.en.body = QStringLiteral("{{peer_mentor_name}} – {{date}}{{^reason}} (no reason){{/reason}}");
     TemplateValues values = PayloadService::sampleValues();
     values.reason.clear();
-    auto r = m_payloads->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
+    auto r = m_payloads->preview(m_world.coordinatorB, draft, values, QStringLiteral("en"));
     QVERIFY2(r, why(r).constData());
     QCOMPARE(r->body, QStringLiteral("Kari Nordmann – 20 March 2026 (no reason)"));
     // Nothing was saved.
-    auto stored = m_templates->get(m_callers.coordB, kPause);
+    auto stored = m_templates->get(m_world.coordinatorB, kPause);
     QVERIFY2(stored, why(stored).constData());
     QCOMPARE(stored->en, builtinTemplate(kPause)->en);
 
     draft.en.body = QStringLiteral("{{nope}}");
-    auto bad = m_payloads->preview(m_callers.coordB, draft, values, QStringLiteral("en"));
+    auto bad = m_payloads->preview(m_world.coordinatorB, draft, values, QStringLiteral("en"));
     QCOMPARE(codeOf(bad), QStringLiteral("unprocessable"));
     QCOMPARE(positions(bad.error()), QStringList{QStringLiteral("body_template:1:1")});
 }
@@ -573,25 +529,25 @@ void TestPayloadService::valuesForMentorWithPause_data()
     QTest::addColumn<QString>("organisation");
 
     QTest::newRow("latest pause") << QStringLiteral("coordA") << kPause << QStringLiteral("pm_a1")
-                                  << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg")
+                                  << QStringLiteral("Åse Ødegård") << QStringLiteral("Kari Koordinator")
                                   << utc(2026, 3, 10) << QStringLiteral("Exam period")
-                                  << QStringLiteral("Oslo Peer Support");
+                                  << QStringLiteral("Organisation A");
     QTest::newRow("the mentor's own confirmation is about the pause too")
         << QStringLiteral("adminA") << QStringLiteral("peer-mentor-pause-confirm") << QStringLiteral("pm_a1")
-        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 3, 10)
-        << QStringLiteral("Exam period") << QStringLiteral("Oslo Peer Support");
+        << QStringLiteral("Åse Ødegård") << QStringLiteral("Kari Koordinator") << utc(2026, 3, 10)
+        << QStringLiteral("Exam period") << QStringLiteral("Organisation A");
     QTest::newRow("resume: the latest resume, which has no reason")
         << QStringLiteral("coordA") << QStringLiteral("coordinator-resume") << QStringLiteral("pm_a1")
-        << QStringLiteral("Ola Hansen") << QStringLiteral("Anne Berg") << utc(2026, 2, 20) << QString()
-        << QStringLiteral("Oslo Peer Support");
+        << QStringLiteral("Åse Ødegård") << QStringLiteral("Kari Koordinator") << utc(2026, 2, 20)
+        << QString() << QStringLiteral("Organisation A");
     QTest::newRow("org B coordinator")
-        << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
-        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel")
-        << QStringLiteral("Bergen likepersoner");
+        << QStringLiteral("coordB") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Bjørn Berg")
+        << QStringLiteral("Berit Koordinator") << utc(2026, 3, 1) << QStringLiteral("Travel")
+        << QStringLiteral("Organisation B");
     QTest::newRow("global admin: the mentor's organisation")
-        << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Åse Løvås")
-        << QStringLiteral("Bjørn Dahl") << utc(2026, 3, 1) << QStringLiteral("Travel")
-        << QStringLiteral("Bergen likepersoner");
+        << QStringLiteral("global") << kPause << QStringLiteral("pm_b1") << QStringLiteral("Bjørn Berg")
+        << QStringLiteral("Berit Koordinator") << utc(2026, 3, 1) << QStringLiteral("Travel")
+        << QStringLiteral("Organisation B");
 }
 
 void TestPayloadService::valuesForMentorWithPause()
@@ -604,7 +560,7 @@ void TestPayloadService::valuesForMentorWithPause()
     QFETCH(QDateTime, date);
     QFETCH(QString, reason);
     QFETCH(QString, organisation);
-    auto v = m_payloads->valuesFor(m_callers.who(caller), id, mentor);
+    auto v = m_payloads->valuesFor(m_world.who(caller), id, mentor);
     QVERIFY2(v, why(v).constData());
     QCOMPARE(v->peerMentorId, mentor);
     QCOMPARE(v->peerMentorName, name);
@@ -617,23 +573,23 @@ void TestPayloadService::valuesForMentorWithPause()
 void TestPayloadService::valuesForMentorWithoutRecords()
 {
     m_clock.set(utc(2026, 4, 2, 9));
-    auto v = m_payloads->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
+    auto v = m_payloads->valuesFor(m_world.orgAdminA, kPause, QStringLiteral("pm_a2"));
     QVERIFY2(v, why(v).constData());
     QCOMPARE(v->peerMentorId, QStringLiteral("pm_a2"));
-    QCOMPARE(v->peerMentorName, QStringLiteral("Siv Moen"));
-    QCOMPARE(v->coordinatorName, QStringLiteral("Anne Berg"));
+    QCOMPARE(v->peerMentorName, QStringLiteral("Per Hansen"));
+    QCOMPARE(v->coordinatorName, QStringLiteral("Ola Koordinator"));
     QCOMPARE(v->date, m_clock.now()); // no event: now, with no reason
     QVERIFY(v->reason.isEmpty());
-    QCOMPARE(v->organisationName, QStringLiteral("Oslo Peer Support"));
+    QCOMPARE(v->organisationName, QStringLiteral("Organisation A"));
 
     // An event of another kind than the template's does not count: a resume gives no pause date.
-    addRecord(m_callers.coordA, QStringLiteral("pm_a2"), QStringLiteral("coord_a1"),
+    addRecord(m_world.orgAdminA, QStringLiteral("pm_a2"), QStringLiteral("coord_a2"),
               EventType::PauseDeactivated, utc(2026, 3, 30), std::nullopt, utc(2026, 3, 30, 8));
     m_clock.set(utc(2026, 4, 2, 9));
-    auto still = m_payloads->valuesFor(m_callers.adminA, kPause, QStringLiteral("pm_a2"));
+    auto still = m_payloads->valuesFor(m_world.orgAdminA, kPause, QStringLiteral("pm_a2"));
     QVERIFY2(still, why(still).constData());
     QCOMPARE(still->date, m_clock.now());
-    auto resume = m_payloads->valuesFor(m_callers.adminA, QStringLiteral("coordinator-resume"),
+    auto resume = m_payloads->valuesFor(m_world.orgAdminA, QStringLiteral("coordinator-resume"),
                                         QStringLiteral("pm_a2"));
     QVERIFY2(resume, why(resume).constData());
     QCOMPARE(resume->date, utc(2026, 3, 30));
@@ -643,8 +599,8 @@ void TestPayloadService::valuesForSampleValues_data()
 {
     QTest::addColumn<QString>("caller");
     QTest::addColumn<QString>("organisation");
-    QTest::newRow("coordinator A") << QStringLiteral("coordA") << QStringLiteral("Oslo Peer Support");
-    QTest::newRow("admin B") << QStringLiteral("adminB") << QStringLiteral("Bergen likepersoner");
+    QTest::newRow("coordinator A") << QStringLiteral("coordA") << QStringLiteral("Organisation A");
+    QTest::newRow("admin B") << QStringLiteral("adminB") << QStringLiteral("Organisation B");
     QTest::newRow("global admin: no organisation") << QStringLiteral("global") << QString();
 }
 
@@ -652,7 +608,7 @@ void TestPayloadService::valuesForSampleValues()
 {
     QFETCH(QString, caller);
     QFETCH(QString, organisation);
-    auto v = m_payloads->valuesFor(m_callers.who(caller), kPause, QString());
+    auto v = m_payloads->valuesFor(m_world.who(caller), kPause, QString());
     QVERIFY2(v, why(v).constData());
     TemplateValues expected = PayloadService::sampleValues();
     expected.organisationName = organisation;
@@ -679,17 +635,18 @@ void TestPayloadService::valuesForMentorOfAnotherOrganisation()
 {
     QFETCH(QString, caller);
     QFETCH(QString, mentor);
-    auto v = m_payloads->valuesFor(m_callers.who(caller), kPause, mentor);
+    auto v = m_payloads->valuesFor(m_world.who(caller), kPause, mentor);
     QCOMPARE(codeOf(v), QStringLiteral("not-found"));
     // Nothing of the other organisation leaks into the message.
-    for (const QString &secret : {QStringLiteral("Åse"), QStringLiteral("Ola"), QStringLiteral("Travel"),
-                                  QStringLiteral("Exam"), QStringLiteral("Bergen"), QStringLiteral("Oslo")})
+    for (const QString &secret :
+         {QStringLiteral("Åse"), QStringLiteral("Bjørn"), QStringLiteral("Travel"), QStringLiteral("Exam"),
+          QStringLiteral("Organisation A"), QStringLiteral("Organisation B")})
         QVERIFY2(!v.error().message.contains(secret), qPrintable(v.error().message));
 }
 
 void TestPayloadService::valuesForUnknownTemplate()
 {
-    QCOMPARE(codeOf(m_payloads->valuesFor(m_callers.coordA, QStringLiteral("no-such-template"),
+    QCOMPARE(codeOf(m_payloads->valuesFor(m_world.coordinatorA, QStringLiteral("no-such-template"),
                                           QStringLiteral("pm_a1"))),
              QStringLiteral("not-found"));
     // A custom template of organisation A is unknown to B, as in render.
@@ -697,14 +654,14 @@ void TestPayloadService::valuesForUnknownTemplate()
     change.type = QStringLiteral("coordinator_pause");
     change.title = QStringLiteral("Note");
     change.body = QStringLiteral("{{peer_mentor_name}}");
-    auto created = m_templates->update(m_callers.adminA, QStringLiteral("only-a"), change);
+    auto created = m_templates->update(m_world.orgAdminA, QStringLiteral("only-a"), change);
     QVERIFY2(created, why(created).constData());
-    auto own = m_payloads->valuesFor(m_callers.coordA, QStringLiteral("only-a"), QStringLiteral("pm_a1"));
+    auto own = m_payloads->valuesFor(m_world.coordinatorA, QStringLiteral("only-a"), QStringLiteral("pm_a1"));
     QVERIFY2(own, why(own).constData());
     QCOMPARE(own->date, utc(2026, 3, 10));
-    QCOMPARE(
-        codeOf(m_payloads->valuesFor(m_callers.coordB, QStringLiteral("only-a"), QStringLiteral("pm_b1"))),
-        QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_payloads->valuesFor(m_world.coordinatorB, QStringLiteral("only-a"),
+                                          QStringLiteral("pm_b1"))),
+             QStringLiteral("not-found"));
 }
 
 void TestPayloadService::valuesForAreWhatRenderUses_data()
@@ -735,10 +692,10 @@ void TestPayloadService::valuesForAreWhatRenderUses()
         TemplateChange change;
         change.locale = locale;
         change.body = body;
-        auto saved = m_templates->update(m_callers.global, id, change);
+        auto saved = m_templates->update(m_world.globalAdmin, id, change);
         QVERIFY2(saved, why(saved).constData());
     }
-    const Caller who = m_callers.who(caller);
+    const Caller who = m_world.who(caller);
     auto values = m_payloads->valuesFor(who, id, mentor);
     QVERIFY2(values, why(values).constData());
     auto shown = m_templates->get(who, id);
@@ -769,9 +726,9 @@ void TestPayloadService::buildForbiddenForGlobalAdmin()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    QCOMPARE(codeOf(m_payloads->build(m_callers.global, request)), QStringLiteral("forbidden"));
-    QVERIFY(m_payloads->build(m_callers.adminA, request).ok());
-    QVERIFY(m_payloads->build(m_callers.coordA, request).ok());
+    QCOMPARE(codeOf(m_payloads->build(m_world.globalAdmin, request)), QStringLiteral("forbidden"));
+    QVERIFY(m_payloads->build(m_world.orgAdminA, request).ok());
+    QVERIFY(m_payloads->build(m_world.coordinatorA, request).ok());
 }
 
 void TestPayloadService::buildByPayloadType_data()
@@ -812,7 +769,7 @@ void TestPayloadService::buildByPayloadType()
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("Personal leave");
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(built, why(built).constData());
     QVERIFY2(QRegularExpression(QStringLiteral("^payload_[0-9a-f]{12}$")).match(built->id).hasMatch(),
              qPrintable(built->id));
@@ -835,7 +792,7 @@ void TestPayloadService::buildByTemplateId()
     request.templateId = QStringLiteral("coordinator-resume");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 4, 1);
-    auto built = m_payloads->build(m_callers.adminA, request);
+    auto built = m_payloads->build(m_world.orgAdminA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->payloadType, QStringLiteral("coordinator_resume"));
     QCOMPARE(built->templateId, QStringLiteral("coordinator-resume"));
@@ -845,7 +802,7 @@ void TestPayloadService::buildByTemplateId()
 
     // Both may be sent when they agree.
     request.payloadType = QStringLiteral("coordinator_resume");
-    QVERIFY(m_payloads->build(m_callers.adminA, request).ok());
+    QVERIFY(m_payloads->build(m_world.orgAdminA, request).ok());
 }
 
 void TestPayloadService::buildInvalid_data()
@@ -895,7 +852,7 @@ void TestPayloadService::buildInvalid()
         request.date = utc(2026, 3, 20);
     request.reason = reason;
     request.locale = locale;
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QCOMPARE(codeOf(built), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(built.error()), fields);
     QVERIFY(built.error().message.contains(fields.first()));
@@ -912,7 +869,7 @@ void TestPayloadService::buildTypeAndTemplateMismatch()
     request.templateId = QStringLiteral("coordinator-resume");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("payload_type")});
 }
@@ -923,7 +880,7 @@ void TestPayloadService::buildUnknownTemplateId()
     request.templateId = QStringLiteral("no-such-template");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("template_id")});
 }
@@ -934,12 +891,12 @@ void TestPayloadService::buildMentorOfAnotherOrganisation()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorId = QStringLiteral("pm_b1");
     request.date = utc(2026, 3, 20);
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("peer_mentor_id")});
     // Even with a name given.
-    request.peerMentorName = QStringLiteral("Åse Løvås");
-    QCOMPARE(codeOf(m_payloads->build(m_callers.adminA, request)), QStringLiteral("unprocessable"));
+    request.peerMentorName = QStringLiteral("Bjørn Berg");
+    QCOMPARE(codeOf(m_payloads->build(m_world.orgAdminA, request)), QStringLiteral("unprocessable"));
     Query count(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM built_payloads"));
     QVERIFY(count.exec().ok() && count.next());
     QCOMPARE(count.value(0).toInt(), 0);
@@ -951,26 +908,26 @@ void TestPayloadService::buildWithMentorId()
     request.payloadType = QStringLiteral("peer_mentor_pause_confirmation");
     request.peerMentorId = QStringLiteral("pm_a1");
     request.date = utc(2026, 4, 15);
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->peerMentorId, QStringLiteral("pm_a1"));
-    QCOMPARE(built->peerMentorName, QStringLiteral("Ola Hansen"));
+    QCOMPARE(built->peerMentorName, QStringLiteral("Åse Ødegård"));
     QCOMPARE(built->body,
-             QStringLiteral("Hi Ola Hansen, your pause is registered from 15 April 2026. "
-                            "Your coordinator Anne Berg has been notified."));
+             QStringLiteral("Hi Åse Ødegård, your pause is registered from 15 April 2026. "
+                            "Your coordinator Kari Koordinator has been notified."));
     QCOMPARE(built->effectiveDate, utc(2026, 4, 15));
 
     // The date of the request is the pause being announced: no reason of an older pause is added.
     request.payloadType = QStringLiteral("coordinator_pause");
-    auto pause = m_payloads->build(m_callers.coordA, request);
+    auto pause = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(pause, why(pause).constData());
-    QCOMPARE(pause->body, QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026."));
+    QCOMPARE(pause->body, QStringLiteral("Åse Ødegård has activated a pause effective 15 April 2026."));
     request.reason = QStringLiteral("Family reasons");
-    auto withReason = m_payloads->build(m_callers.coordA, request);
+    auto withReason = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(withReason, why(withReason).constData());
     QCOMPARE(
         withReason->body,
-        QStringLiteral("Ola Hansen has activated a pause effective 15 April 2026. Reason: Family reasons."));
+        QStringLiteral("Åse Ødegård has activated a pause effective 15 April 2026. Reason: Family reasons."));
 }
 
 void TestPayloadService::buildInOrganisationLocale()
@@ -980,20 +937,20 @@ void TestPayloadService::buildInOrganisationLocale()
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("Personal leave");
-    auto nb = m_payloads->build(m_callers.coordB, request);
+    auto nb = m_payloads->build(m_world.coordinatorB, request);
     QVERIFY2(nb, why(nb).constData());
     QCOMPARE(nb->locale, QStringLiteral("nb"));
     QCOMPARE(nb->title, QStringLiteral("Likeperson på pause – melding til koordinator"));
     QCOMPARE(nb->body, kSeedBodyNb);
     request.locale = QStringLiteral("en");
-    auto en = m_payloads->build(m_callers.coordB, request);
+    auto en = m_payloads->build(m_world.coordinatorB, request);
     QVERIFY2(en, why(en).constData());
     QCOMPARE(en->locale, QStringLiteral("en"));
     QCOMPARE(en->body, kSeedBody);
 
     // An offset date is the same moment: 00:30 in Oslo on 21 March is 20 March in UTC but the 21st there.
     request.date = QDateTime(QDate(2026, 3, 21), QTime(0, 30), QTimeZone(3600));
-    auto offset = m_payloads->build(m_callers.coordA, request);
+    auto offset = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(offset, why(offset).constData());
     QCOMPARE(offset->effectiveDate, utc(2026, 3, 20, 23, 30));
     QVERIFY2(offset->body.contains(QLatin1String("21 March 2026")), qPrintable(offset->body));
@@ -1004,17 +961,17 @@ void TestPayloadService::buildUsesOrganisationOverride()
     TemplateChange mine;
     mine.title = QStringLiteral("A notice");
     mine.body = QStringLiteral("{{peer_mentor_name}} – {{date}}");
-    QVERIFY(m_templates->update(m_callers.adminA, kPause, mine).ok());
+    QVERIFY(m_templates->update(m_world.orgAdminA, kPause, mine).ok());
     BuildRequest request;
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto a = m_payloads->build(m_callers.coordA, request);
+    auto a = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->title, QStringLiteral("A notice"));
     QCOMPARE(a->body, QStringLiteral("Kari Nordmann – 20 March 2026"));
     request.locale = QStringLiteral("en");
-    auto b = m_payloads->build(m_callers.coordB, request);
+    auto b = m_payloads->build(m_world.coordinatorB, request);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->title, QStringLiteral("Peer Mentor Pause – Coordinator Notice"));
 }
@@ -1026,13 +983,13 @@ void TestPayloadService::buildNeverEscapes()
     request.peerMentorName = QStringLiteral("Ås & Co <b>");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("R&D <i>trip</i>");
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->body,
              QStringLiteral(
                  "Ås & Co <b> has activated a pause effective 20 March 2026. Reason: R&D <i>trip</i>."));
     QCOMPARE(built->peerMentorName, QStringLiteral("Ås & Co <b>"));
-    auto stored = m_payloads->payload(m_callers.coordA, built->id);
+    auto stored = m_payloads->payload(m_world.coordinatorA, built->id);
     QVERIFY2(stored, why(stored).constData());
     QCOMPARE(stored->body, built->body);
     QCOMPARE(stored->peerMentorName, QStringLiteral("Ås & Co <b>"));
@@ -1045,15 +1002,15 @@ void TestPayloadService::payloadRoundTrip()
     request.peerMentorId = QStringLiteral("pm_a1");
     request.date = utc(2026, 3, 20);
     request.reason = QStringLiteral("Personal leave");
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(built, why(built).constData());
 
     m_clock.advance(3'600'000); // later reads answer what was built, not a new rendering
     TemplateChange change;
     change.body = QStringLiteral("Changed afterwards {{date}}");
-    QVERIFY(m_templates->update(m_callers.adminA, kPause, change).ok());
+    QVERIFY(m_templates->update(m_world.orgAdminA, kPause, change).ok());
 
-    for (const Caller &caller : {m_callers.coordA, m_callers.adminA, m_callers.global}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.orgAdminA, m_world.globalAdmin}) {
         auto stored = m_payloads->payload(caller, built->id);
         QVERIFY2(stored, why(stored).constData());
         QCOMPARE(stored->id, built->id);
@@ -1073,13 +1030,13 @@ void TestPayloadService::payloadRoundTrip()
     }
     QCOMPARE(
         built->body,
-        QStringLiteral("Ola Hansen has activated a pause effective 20 March 2026. Reason: Personal leave."));
+        QStringLiteral("Åse Ødegård has activated a pause effective 20 March 2026. Reason: Personal leave."));
 
     // Two builds are two payloads.
-    auto second = m_payloads->build(m_callers.coordA, request);
+    auto second = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(second, why(second).constData());
     QVERIFY(second->id != built->id);
-    QCOMPARE(codeOf(m_payloads->payload(m_callers.coordA, QStringLiteral("payload_000000000000"))),
+    QCOMPARE(codeOf(m_payloads->payload(m_world.coordinatorA, QStringLiteral("payload_000000000000"))),
              QStringLiteral("not-found"));
 }
 
@@ -1089,9 +1046,9 @@ void TestPayloadService::payloadOfAnotherOrganisation()
     request.payloadType = QStringLiteral("coordinator_pause");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(built, why(built).constData());
-    for (const Caller &caller : {m_callers.coordB, m_callers.adminB}) {
+    for (const Caller &caller : {m_world.coordinatorB, m_world.orgAdminB}) {
         auto other = m_payloads->payload(caller, built->id);
         QCOMPARE(codeOf(other), QStringLiteral("not-found"));
         QCOMPARE(other.error().message,

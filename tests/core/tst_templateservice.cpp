@@ -1,10 +1,10 @@
 #include "core/BuiltinTemplates.h"
-#include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "core/PayloadService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -100,11 +100,12 @@ private:
     std::unique_ptr<TemplateService> m_service;
     std::unique_ptr<PayloadService> m_payloads; // to see what a change renders
 
-    const StandardCallers m_callers;
+    World m_world; // with organisation A speaking English
 };
 
 void TestTemplateService::initTestCase()
 {
+    m_world.orgA.locale = QStringLiteral("en");
     m_db = std::make_unique<test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_service = std::make_unique<TemplateService>(m_db->db(), m_clock);
@@ -135,68 +136,22 @@ void TestTemplateService::addRecord(const Caller &caller, const QString &mentor,
     QVERIFY2(added, why(added).constData());
 }
 
-// Organisation A speaks English, B Norwegian; each has a coordinator and mentors. Ola Hansen (A)
-// paused, resumed and paused again; Siv Moen (A) has no records; Åse Løvås (B) paused once.
+// The World, with organisation A speaking English and B Norwegian. Åse Ødegård (A) paused, resumed
+// and paused again; Per Hansen (A) has no records; Bjørn Berg (B) paused once.
 void TestTemplateService::init()
 {
     m_db->reset();
     m_clock.set(test::testNow());
-    DirectoryService directory(m_db->db(), m_clock);
-    const Caller system = Caller::system();
-    auto a = directory.addOrganisation(system,
-                                       Organisation{QStringLiteral("org_a"),
-                                                    QStringLiteral("Oslo Peer Support"),
-                                                    QStringLiteral("en"),
-                                                    QStringLiteral("Europe/Oslo"),
-                                                    {}});
-    QVERIFY2(a, why(a).constData());
-    auto b = directory.addOrganisation(system,
-                                       Organisation{QStringLiteral("org_b"),
-                                                    QStringLiteral("Bergen likepersoner"),
-                                                    QStringLiteral("nb"),
-                                                    QStringLiteral("Europe/Oslo"),
-                                                    {}});
-    QVERIFY2(b, why(b).constData());
-    for (const Coordinator &c :
-         {Coordinator{
-              QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Dahl"), {}, {}}}) {
-        auto added = directory.addCoordinator(system, c);
-        QVERIFY2(added, why(added).constData());
-    }
-    for (const PeerMentor &m : {PeerMentor{QStringLiteral("pm_a1"),
-                                           QStringLiteral("org_a"),
-                                           QStringLiteral("coord_a1"),
-                                           QStringLiteral("Ola Hansen"),
-                                           {},
-                                           {},
-                                           {}},
-                                PeerMentor{QStringLiteral("pm_a2"),
-                                           QStringLiteral("org_a"),
-                                           QStringLiteral("coord_a1"),
-                                           QStringLiteral("Siv Moen"),
-                                           {},
-                                           {},
-                                           {}},
-                                PeerMentor{QStringLiteral("pm_b1"),
-                                           QStringLiteral("org_b"),
-                                           QStringLiteral("coord_b1"),
-                                           QStringLiteral("Åse Løvås"),
-                                           {},
-                                           {},
-                                           {}}}) {
-        auto added = directory.addPeerMentor(system, m);
-        QVERIFY2(added, why(added).constData());
-    }
+    auto created = m_world.create(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
     const QDateTime now = test::testNow();
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
               EventType::PauseActivated, utc(2026, 2, 1), QStringLiteral("Illness"), now.addDays(-40));
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
               EventType::PauseDeactivated, utc(2026, 2, 20), std::nullopt, now.addDays(-30));
-    addRecord(m_callers.coordA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
+    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
               EventType::PauseActivated, utc(2026, 3, 10), QStringLiteral("Exam period"), now.addDays(-10));
-    addRecord(m_callers.coordB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"),
+    addRecord(m_world.coordinatorB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"),
               EventType::PauseActivated, utc(2026, 3, 1), QStringLiteral("Travel"), now.addDays(-5));
     m_clock.set(now);
 }
@@ -245,7 +200,7 @@ void TestTemplateService::listBuiltins()
     QFETCH(QString, description);
     QFETCH(QString, event);
 
-    auto all = m_service->list(m_callers.coordA);
+    auto all = m_service->list(m_world.coordinatorA);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 4);
     const PayloadTemplate &t = all->at(index);
@@ -261,7 +216,7 @@ void TestTemplateService::listBuiltins()
     QVERIFY(!t.nb.body.isEmpty());
 
     // get() answers the same template, and the built-in tables agree.
-    auto one = m_service->get(m_callers.coordA, id);
+    auto one = m_service->get(m_world.coordinatorA, id);
     QVERIFY2(one, why(one).constData());
     QCOMPARE(one->en, t.en);
     QCOMPARE(one->nb, t.nb);
@@ -281,7 +236,7 @@ void TestTemplateService::listIsTheSameForEveryRole_data()
 void TestTemplateService::listIsTheSameForEveryRole()
 {
     QFETCH(QString, caller);
-    auto all = m_service->list(m_callers.who(caller));
+    auto all = m_service->list(m_world.who(caller));
     QVERIFY2(all, why(all).constData());
     QStringList ids;
     for (const PayloadTemplate &t : std::as_const(*all)) {
@@ -301,12 +256,12 @@ void TestTemplateService::updateForbiddenForCoordinator()
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
     TemplateChange change;
     change.title = QStringLiteral("Mine now");
-    auto r = m_service->update(m_callers.coordA, kPause, change);
+    auto r = m_service->update(m_world.coordinatorA, kPause, change);
     QCOMPARE(codeOf(r), QStringLiteral("forbidden"));
-    auto t = m_service->get(m_callers.coordA, kPause);
+    auto t = m_service->get(m_world.coordinatorA, kPause);
     QVERIFY2(t, why(t).constData());
     QCOMPARE(t->en.title, builtinTemplate(kPause)->en.title);
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
     QCOMPARE(changed.count(), 0);
@@ -314,25 +269,25 @@ void TestTemplateService::updateForbiddenForCoordinator()
 
 void TestTemplateService::updateNeedsSomethingToChange()
 {
-    auto r = m_service->update(m_callers.adminA, kPause, TemplateChange{});
+    auto r = m_service->update(m_world.orgAdminA, kPause, TemplateChange{});
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
 
     TemplateChange badLocale;
     badLocale.locale = QStringLiteral("sv");
     badLocale.title = QStringLiteral("Hej");
-    auto locale = m_service->update(m_callers.adminA, kPause, badLocale);
+    auto locale = m_service->update(m_world.orgAdminA, kPause, badLocale);
     QCOMPARE(codeOf(locale), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(locale.error()), QStringList{QStringLiteral("locale")});
 
     TemplateChange tooLong;
     tooLong.title = QString(201, QLatin1Char('x'));
-    auto longTitle = m_service->update(m_callers.adminA, kPause, tooLong);
+    auto longTitle = m_service->update(m_world.orgAdminA, kPause, tooLong);
     QCOMPARE(codeOf(longTitle), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(longTitle.error()), QStringList{QStringLiteral("title")});
 
     TemplateChange unknown;
     unknown.title = QStringLiteral("Hello");
-    auto missing = m_service->update(m_callers.adminA, QStringLiteral("does-not-exist"), unknown);
+    auto missing = m_service->update(m_world.orgAdminA, QStringLiteral("does-not-exist"), unknown);
     QCOMPARE(codeOf(missing), QStringLiteral("not-found"));
 }
 
@@ -342,7 +297,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
     TemplateChange change;
     change.title = QStringLiteral("Peer Mentor Status Change – Coordinator Notice");
     change.body = QStringLiteral("{{peer_mentor_name}} is on a break from {{date}}.");
-    auto saved = m_service->update(m_callers.adminA, kPause, change);
+    auto saved = m_service->update(m_world.orgAdminA, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(!saved->created);
     QCOMPARE(saved->item.scope, QStringLiteral("org_a"));
@@ -357,7 +312,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
 
     // Organisation A sees it, in get, list and render.
-    for (const Caller &caller : {m_callers.coordA, m_callers.adminA}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.orgAdminA}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en.title, *change.title);
@@ -367,14 +322,14 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
         QCOMPARE(all->at(0).en.title, *change.title);
         QCOMPARE(all->at(0).updatedAt, test::testNow());
     }
-    auto rendered = m_payloads->render(m_callers.coordA, kPause, {});
+    auto rendered = m_payloads->render(m_world.coordinatorA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->title, *change.title);
     QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann is on a break from 20 March 2026."));
     QCOMPARE(rendered->bodyTemplate, *change.body);
 
     // Organisation B and the global default are untouched.
-    for (const Caller &caller : {m_callers.coordB, m_callers.adminB, m_callers.global}) {
+    for (const Caller &caller : {m_world.coordinatorB, m_world.orgAdminB, m_world.globalAdmin}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en, builtinTemplate(kPause)->en);
@@ -382,7 +337,7 @@ void TestTemplateService::orgAdminWritesOverrideForOwnOrganisation()
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->at(0).en, builtinTemplate(kPause)->en);
     }
-    auto other = m_payloads->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
+    auto other = m_payloads->render(m_world.coordinatorB, kPause, {}, QStringLiteral("en"));
     QVERIFY2(other, why(other).constData());
     QCOMPARE(other->body, kSeedBody);
 }
@@ -392,15 +347,15 @@ void TestTemplateService::orgAdminChangesNorwegianText()
     TemplateChange change;
     change.locale = QStringLiteral("nb");
     change.body = QStringLiteral("{{peer_mentor_name}} tar pause fra {{date}}.");
-    auto saved = m_service->update(m_callers.adminB, kPause, change);
+    auto saved = m_service->update(m_world.orgAdminB, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.nb.body, *change.body);
     QCOMPARE(saved->item.nb.title, builtinTemplate(kPause)->nb.title);
     QCOMPARE(saved->item.en, builtinTemplate(kPause)->en);
-    auto nb = m_payloads->render(m_callers.coordB, kPause, {});
+    auto nb = m_payloads->render(m_world.coordinatorB, kPause, {});
     QVERIFY2(nb, why(nb).constData());
     QCOMPARE(nb->body, QStringLiteral("Kari Nordmann tar pause fra 20. mars 2026."));
-    auto en = m_payloads->render(m_callers.coordB, kPause, {}, QStringLiteral("en"));
+    auto en = m_payloads->render(m_world.coordinatorB, kPause, {}, QStringLiteral("en"));
     QVERIFY2(en, why(en).constData());
     QCOMPARE(en->body, kSeedBody);
 }
@@ -411,14 +366,14 @@ void TestTemplateService::globalAdminChangesGlobalDefault()
     TemplateChange change;
     change.title = QStringLiteral("Pause notice");
     change.description = QStringLiteral("Sent to the coordinator");
-    auto saved = m_service->update(m_callers.global, kPause, change);
+    auto saved = m_service->update(m_world.globalAdmin, kPause, change);
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.scope, QString());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QString());
 
-    for (const Caller &caller :
-         {m_callers.coordA, m_callers.adminA, m_callers.coordB, m_callers.adminB, m_callers.global}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.orgAdminA, m_world.coordinatorB,
+                                 m_world.orgAdminB, m_world.globalAdmin}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en.title, QStringLiteral("Pause notice"));
@@ -434,28 +389,28 @@ void TestTemplateService::orgOverrideWinsOverGlobalChange()
 {
     TemplateChange mine;
     mine.title = QStringLiteral("Org A title");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, mine).ok());
     TemplateChange global;
     global.title = QStringLiteral("Global title");
     global.body = QStringLiteral("Global: {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.global, kPause, global).ok());
+    QVERIFY(m_service->update(m_world.globalAdmin, kPause, global).ok());
 
-    auto a = m_service->get(m_callers.coordA, kPause);
+    auto a = m_service->get(m_world.coordinatorA, kPause);
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->en.title, QStringLiteral("Org A title"));
     QCOMPARE(a->en.body, builtinTemplate(kPause)->en.body); // the override is whole
-    auto b = m_service->get(m_callers.coordB, kPause);
+    auto b = m_service->get(m_world.coordinatorB, kPause);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(b->en.title, QStringLiteral("Global title"));
-    auto g = m_service->get(m_callers.global, kPause);
+    auto g = m_service->get(m_world.globalAdmin, kPause);
     QVERIFY2(g, why(g).constData());
     QCOMPARE(g->en.title, QStringLiteral("Global title"));
 
-    auto listA = m_service->list(m_callers.adminA);
+    auto listA = m_service->list(m_world.orgAdminA);
     QVERIFY2(listA, why(listA).constData());
     QCOMPARE(listA->size(), 4);
     QCOMPARE(listA->at(0).en.title, QStringLiteral("Org A title"));
-    auto listB = m_service->list(m_callers.adminB);
+    auto listB = m_service->list(m_world.orgAdminB);
     QVERIFY2(listB, why(listB).constData());
     QCOMPARE(listB->at(0).en.title, QStringLiteral("Global title"));
 }
@@ -464,14 +419,14 @@ void TestTemplateService::overrideInheritsGlobalChangeMadeBefore()
 {
     TemplateChange global;
     global.body = QStringLiteral("Global: {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.global, kPause, global).ok());
+    QVERIFY(m_service->update(m_world.globalAdmin, kPause, global).ok());
     TemplateChange mine;
     mine.title = QStringLiteral("Org A title");
-    auto saved = m_service->update(m_callers.adminA, kPause, mine);
+    auto saved = m_service->update(m_world.orgAdminA, kPause, mine);
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.en.title, QStringLiteral("Org A title"));
     QCOMPARE(saved->item.en.body, QStringLiteral("Global: {{peer_mentor_name}}"));
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 2);
     QCOMPARE(versions->last().en.body,
@@ -531,7 +486,7 @@ void TestTemplateService::compileErrors()
         change.title = title;
     if (sendBody)
         change.body = body;
-    for (const Caller &caller : {m_callers.adminA, m_callers.global}) {
+    for (const Caller &caller : {m_world.orgAdminA, m_world.globalAdmin}) {
         auto r = m_service->update(caller, kPause, change);
         QCOMPARE(codeOf(r), QStringLiteral("unprocessable"));
         QCOMPARE(positions(r.error()), problems);
@@ -541,51 +496,51 @@ void TestTemplateService::compileErrors()
                      qPrintable(f.message));
     }
     QCOMPARE(changed.count(), 0);
-    auto t = m_service->get(m_callers.coordA, kPause);
+    auto t = m_service->get(m_world.coordinatorA, kPause);
     QVERIFY2(t, why(t).constData());
     QCOMPARE(t->en, builtinTemplate(kPause)->en);
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
 }
 
 void TestTemplateService::etagPrecondition()
 {
-    auto before = m_service->get(m_callers.adminA, kPause);
+    auto before = m_service->get(m_world.orgAdminA, kPause);
     QVERIFY2(before, why(before).constData());
     const QString etag = TemplateService::etag(*before);
     QVERIFY(etag.startsWith(QLatin1Char('"')) && etag.endsWith(QLatin1Char('"')));
 
     TemplateChange change;
     change.title = QStringLiteral("First");
-    auto stale = m_service->update(m_callers.adminA, kPause, change, QStringLiteral("\"0000000000000000\""));
+    auto stale = m_service->update(m_world.orgAdminA, kPause, change, QStringLiteral("\"0000000000000000\""));
     QCOMPARE(codeOf(stale), QStringLiteral("precondition-failed"));
 
-    auto first = m_service->update(m_callers.adminA, kPause, change, etag);
+    auto first = m_service->update(m_world.orgAdminA, kPause, change, etag);
     QVERIFY2(first, why(first).constData());
     const QString next = TemplateService::etag(first->item);
     QVERIFY(next != etag);
-    auto reread = m_service->get(m_callers.adminA, kPause);
+    auto reread = m_service->get(m_world.orgAdminA, kPause);
     QVERIFY2(reread, why(reread).constData());
     QCOMPARE(TemplateService::etag(*reread), next);
 
     // The etag seen before the change no longer matches.
     change.title = QStringLiteral("Second");
-    auto again = m_service->update(m_callers.adminA, kPause, change, etag);
+    auto again = m_service->update(m_world.orgAdminA, kPause, change, etag);
     QCOMPARE(codeOf(again), QStringLiteral("precondition-failed"));
-    auto unchanged = m_service->get(m_callers.adminA, kPause);
+    auto unchanged = m_service->get(m_world.orgAdminA, kPause);
     QVERIFY2(unchanged, why(unchanged).constData());
     QCOMPARE(unchanged->en.title, QStringLiteral("First"));
 
     // "*" and no etag at all both mean "whatever is there".
-    auto star = m_service->update(m_callers.adminA, kPause, change, QStringLiteral("*"));
+    auto star = m_service->update(m_world.orgAdminA, kPause, change, QStringLiteral("*"));
     QVERIFY2(star, why(star).constData());
     change.title = QStringLiteral("Third");
-    auto none = m_service->update(m_callers.adminA, kPause, change);
+    auto none = m_service->update(m_world.orgAdminA, kPause, change);
     QVERIFY2(none, why(none).constData());
 
     // Org B's etag is the default's, which did not change.
-    auto b = m_service->get(m_callers.adminB, kPause);
+    auto b = m_service->get(m_world.orgAdminB, kPause);
     QVERIFY2(b, why(b).constData());
     QCOMPARE(TemplateService::etag(*b), etag);
 }
@@ -598,7 +553,7 @@ void TestTemplateService::versionsKeepEveryChange()
     const QDateTime t2 = t1.addSecs(3600);
     TemplateChange first;
     first.body = QStringLiteral("First: {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, first).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, first).ok());
     m_clock.set(t2);
     TemplateChange second;
     second.body = QStringLiteral("Second: {{peer_mentor_name}}");
@@ -607,7 +562,7 @@ void TestTemplateService::versionsKeepEveryChange()
     QVERIFY2(saved, why(saved).constData());
     QCOMPARE(saved->item.version, 3);
 
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 3);
     const TemplateVersion &v3 = versions->at(0);
@@ -634,7 +589,7 @@ void TestTemplateService::versionsKeepEveryChange()
     QCOMPARE(v1.changedBy, QStringLiteral("system"));
 
     // A coordinator of the organisation reads the same history.
-    auto asCoordinator = m_service->versions(m_callers.coordA, kPause);
+    auto asCoordinator = m_service->versions(m_world.coordinatorA, kPause);
     QVERIFY2(asCoordinator, why(asCoordinator).constData());
     QCOMPARE(asCoordinator->size(), 3);
 }
@@ -643,14 +598,14 @@ void TestTemplateService::versionsAreScoped()
 {
     TemplateChange change;
     change.title = QStringLiteral("A only");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
-    auto b = m_service->versions(m_callers.adminB, kPause);
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, change).ok());
+    auto b = m_service->versions(m_world.orgAdminB, kPause);
     QVERIFY2(b, why(b).constData());
     QVERIFY(b->isEmpty());
-    auto g = m_service->versions(m_callers.global, kPause);
+    auto g = m_service->versions(m_world.globalAdmin, kPause);
     QVERIFY2(g, why(g).constData());
     QVERIFY(g->isEmpty());
-    auto unknown = m_service->versions(m_callers.adminA, QStringLiteral("nothing-here"));
+    auto unknown = m_service->versions(m_world.orgAdminA, QStringLiteral("nothing-here"));
     QCOMPARE(codeOf(unknown), QStringLiteral("not-found"));
 }
 
@@ -658,26 +613,26 @@ void TestTemplateService::restoreBringsOldTextBack()
 {
     TemplateChange x;
     x.body = QStringLiteral("X {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, x).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, x).ok());
     m_clock.advance(60'000);
     TemplateChange y;
     y.body = QStringLiteral("Y {{peer_mentor_name}}");
     y.title = QStringLiteral("Y title");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, y).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, y).ok());
     m_clock.advance(60'000);
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto restored = m_service->restore(m_callers.adminA, kPause, 1);
+    auto restored = m_service->restore(m_world.orgAdminA, kPause, 1);
     QVERIFY2(restored, why(restored).constData());
     QCOMPARE(restored->en, builtinTemplate(kPause)->en);
     QCOMPARE(restored->version, 4);
     QCOMPARE(changed.count(), 1);
-    auto now = m_service->get(m_callers.coordA, kPause);
+    auto now = m_service->get(m_world.coordinatorA, kPause);
     QVERIFY2(now, why(now).constData());
     QCOMPARE(now->en, builtinTemplate(kPause)->en);
     QCOMPARE(now->scope, QStringLiteral("org_a")); // still an override, with the old text
 
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 4);
     QCOMPARE(versions->first().version, 4);
@@ -685,12 +640,12 @@ void TestTemplateService::restoreBringsOldTextBack()
     QCOMPARE(versions->first().changedAt, m_clock.now());
     QCOMPARE(versions->first().en, builtinTemplate(kPause)->en);
 
-    auto back = m_service->restore(m_callers.adminA, kPause, 2);
+    auto back = m_service->restore(m_world.orgAdminA, kPause, 2);
     QVERIFY2(back, why(back).constData());
     QCOMPARE(back->en.body, *x.body);
     QCOMPARE(back->en.title, builtinTemplate(kPause)->en.title);
     QCOMPARE(back->version, 5);
-    auto rendered = m_payloads->render(m_callers.coordA, kPause, {});
+    auto rendered = m_payloads->render(m_world.coordinatorA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, QStringLiteral("X Kari Nordmann"));
 }
@@ -699,12 +654,12 @@ void TestTemplateService::restoreRules()
 {
     TemplateChange x;
     x.body = QStringLiteral("X {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, x).ok());
-    QCOMPARE(codeOf(m_service->restore(m_callers.coordA, kPause, 1)), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->restore(m_callers.adminA, kPause, 99)), QStringLiteral("not-found"));
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, x).ok());
+    QCOMPARE(codeOf(m_service->restore(m_world.coordinatorA, kPause, 1)), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->restore(m_world.orgAdminA, kPause, 99)), QStringLiteral("not-found"));
     // Organisation B has no history of its own to restore from.
-    QCOMPARE(codeOf(m_service->restore(m_callers.adminB, kPause, 1)), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->restore(m_callers.adminA, QStringLiteral("no-such-template"), 1)),
+    QCOMPARE(codeOf(m_service->restore(m_world.orgAdminB, kPause, 1)), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->restore(m_world.orgAdminA, QStringLiteral("no-such-template"), 1)),
              QStringLiteral("not-found"));
 }
 
@@ -716,7 +671,7 @@ void TestTemplateService::createCustomTemplate()
     change.title = QStringLiteral("Quick note");
     change.body = QStringLiteral("{{peer_mentor_name}} pauses from {{date}} ({{organization_name}}).");
     change.description = QStringLiteral("A shorter notice");
-    auto saved = m_service->update(m_callers.adminA, QStringLiteral("quick-note"), change);
+    auto saved = m_service->update(m_world.orgAdminA, QStringLiteral("quick-note"), change);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(saved->created);
     QCOMPARE(saved->item.id, QStringLiteral("quick-note"));
@@ -730,17 +685,17 @@ void TestTemplateService::createCustomTemplate()
     QCOMPARE(saved->item.nb, saved->item.en);
     QCOMPARE(changed.count(), 1);
 
-    auto all = m_service->list(m_callers.coordA);
+    auto all = m_service->list(m_world.coordinatorA);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 5);
     QCOMPARE(all->last().id, QStringLiteral("quick-note"));
     QVERIFY(all->last().custom);
 
-    auto rendered = m_payloads->render(m_callers.coordA, QStringLiteral("quick-note"), {});
+    auto rendered = m_payloads->render(m_world.coordinatorA, QStringLiteral("quick-note"), {});
     QVERIFY2(rendered, why(rendered).constData());
-    QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann pauses from 20 March 2026 (Oslo Peer Support)."));
+    QCOMPARE(rendered->body, QStringLiteral("Kari Nordmann pauses from 20 March 2026 (Organisation A)."));
 
-    auto versions = m_service->versions(m_callers.adminA, QStringLiteral("quick-note"));
+    auto versions = m_service->versions(m_world.orgAdminA, QStringLiteral("quick-note"));
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 1);
     QCOMPARE(versions->first().action, QStringLiteral("create"));
@@ -748,7 +703,7 @@ void TestTemplateService::createCustomTemplate()
     // A second PUT changes it, it does not create it again.
     TemplateChange edit;
     edit.title = QStringLiteral("Quick note (edited)");
-    auto edited = m_service->update(m_callers.adminA, QStringLiteral("quick-note"), edit);
+    auto edited = m_service->update(m_world.orgAdminA, QStringLiteral("quick-note"), edit);
     QVERIFY2(edited, why(edited).constData());
     QVERIFY(!edited->created);
     QCOMPARE(edited->item.version, 2);
@@ -759,7 +714,7 @@ void TestTemplateService::createCustomTemplate()
     request.templateId = QStringLiteral("quick-note");
     request.peerMentorName = QStringLiteral("Kari Nordmann");
     request.date = utc(2026, 3, 20);
-    auto built = m_payloads->build(m_callers.coordA, request);
+    auto built = m_payloads->build(m_world.coordinatorA, request);
     QVERIFY2(built, why(built).constData());
     QCOMPARE(built->payloadType, QStringLiteral("coordinator_pause"));
     QCOMPARE(built->title, QStringLiteral("Quick note (edited)"));
@@ -815,7 +770,7 @@ void TestTemplateService::createCustomTemplateRefused()
         change.title = QStringLiteral("A title");
     if (sendBody)
         change.body = body;
-    for (const Caller &caller : {m_callers.adminA, m_callers.global}) {
+    for (const Caller &caller : {m_world.orgAdminA, m_world.globalAdmin}) {
         auto r = m_service->update(caller, id, change);
         QCOMPARE(codeOf(r), code);
         if (!field.isEmpty())
@@ -834,10 +789,10 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
     change.type = QStringLiteral("peer_mentor_pause_confirmation");
     change.title = QStringLiteral("Only A");
     change.body = QStringLiteral("Hello {{peer_mentor_name}}");
-    auto saved = m_service->update(m_callers.adminA, QStringLiteral("only-a"), change);
+    auto saved = m_service->update(m_world.orgAdminA, QStringLiteral("only-a"), change);
     QVERIFY2(saved, why(saved).constData());
 
-    for (const Caller &caller : {m_callers.coordB, m_callers.adminB}) {
+    for (const Caller &caller : {m_world.coordinatorB, m_world.orgAdminB}) {
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
@@ -848,18 +803,18 @@ void TestTemplateService::customTemplateOfOneOrganisationIsInvisibleToAnother()
     // B cannot change it without a type (it does not exist for B) ...
     TemplateChange edit;
     edit.title = QStringLiteral("Taken over");
-    QCOMPARE(codeOf(m_service->update(m_callers.adminB, QStringLiteral("only-a"), edit)),
+    QCOMPARE(codeOf(m_service->update(m_world.orgAdminB, QStringLiteral("only-a"), edit)),
              QStringLiteral("not-found"));
     // ... nor build from it.
     BuildRequest request;
     request.templateId = QStringLiteral("only-a");
     request.peerMentorName = QStringLiteral("Someone");
     request.date = utc(2026, 3, 20);
-    auto built = m_payloads->build(m_callers.coordB, request);
+    auto built = m_payloads->build(m_world.coordinatorB, request);
     QCOMPARE(codeOf(built), QStringLiteral("unprocessable"));
     QCOMPARE(fieldNames(built.error()), QStringList{QStringLiteral("template_id")});
     // A still has it unchanged.
-    auto a = m_service->get(m_callers.coordA, QStringLiteral("only-a"));
+    auto a = m_service->get(m_world.coordinatorA, QStringLiteral("only-a"));
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->en.title, QStringLiteral("Only A"));
 }
@@ -870,11 +825,11 @@ void TestTemplateService::globalCustomTemplateIsVisibleToEveryOrganisation()
     change.type = QStringLiteral("coordinator_resume");
     change.title = QStringLiteral("Everyone");
     change.body = QStringLiteral("{{peer_mentor_name}} is back");
-    auto saved = m_service->update(m_callers.global, QStringLiteral("everyone"), change);
+    auto saved = m_service->update(m_world.globalAdmin, QStringLiteral("everyone"), change);
     QVERIFY2(saved, why(saved).constData());
     QVERIFY(saved->created);
     QCOMPARE(saved->item.scope, QString());
-    for (const Caller &caller : {m_callers.coordA, m_callers.adminB, m_callers.global}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.orgAdminB, m_world.globalAdmin}) {
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 5);
@@ -884,12 +839,12 @@ void TestTemplateService::globalCustomTemplateIsVisibleToEveryOrganisation()
     // An org admin can override a global custom template for their organisation.
     TemplateChange mine;
     mine.title = QStringLiteral("Everyone, A style");
-    auto override = m_service->update(m_callers.adminA, QStringLiteral("everyone"), mine);
+    auto override = m_service->update(m_world.orgAdminA, QStringLiteral("everyone"), mine);
     QVERIFY2(override, why(override).constData());
     QVERIFY(!override->created);
-    QCOMPARE(m_service->get(m_callers.coordA, QStringLiteral("everyone"))->en.title,
+    QCOMPARE(m_service->get(m_world.coordinatorA, QStringLiteral("everyone"))->en.title,
              QStringLiteral("Everyone, A style"));
-    QCOMPARE(m_service->get(m_callers.coordB, QStringLiteral("everyone"))->en.title,
+    QCOMPARE(m_service->get(m_world.coordinatorB, QStringLiteral("everyone"))->en.title,
              QStringLiteral("Everyone"));
 }
 
@@ -898,11 +853,11 @@ void TestTemplateService::typeOfExistingTemplateCannotChange()
     TemplateChange change;
     change.type = QStringLiteral("coordinator_resume");
     change.title = QStringLiteral("Sneaky");
-    auto r = m_service->update(m_callers.adminA, kPause, change);
+    auto r = m_service->update(m_world.orgAdminA, kPause, change);
     QCOMPARE(codeOf(r), QStringLiteral("invalid"));
     QCOMPARE(fieldNames(r.error()), QStringList{QStringLiteral("type")});
     change.type = QStringLiteral("coordinator_pause"); // the same type is fine
-    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, change).ok());
 }
 
 // ---- remove and reset ------------------------------------------------------------------------
@@ -920,15 +875,15 @@ void TestTemplateService::removeOnlyByGlobalAdmin()
     QFETCH(QString, caller);
     TemplateChange change;
     change.title = QStringLiteral("Override");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, change).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, change).ok());
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause)), QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), kPause, QStringLiteral("org_a"))),
+    QCOMPARE(codeOf(m_service->remove(m_world.who(caller), kPause)), QStringLiteral("forbidden"));
+    QCOMPARE(codeOf(m_service->remove(m_world.who(caller), kPause, QStringLiteral("org_a"))),
              QStringLiteral("forbidden"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.who(caller), QStringLiteral("no-such-template"))),
+    QCOMPARE(codeOf(m_service->remove(m_world.who(caller), QStringLiteral("no-such-template"))),
              QStringLiteral("forbidden"));
     QCOMPARE(changed.count(), 0);
-    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Override"));
+    QCOMPARE(m_service->get(m_world.coordinatorA, kPause)->en.title, QStringLiteral("Override"));
 }
 
 void TestTemplateService::removeBuiltinResetsGlobalDefault()
@@ -936,11 +891,11 @@ void TestTemplateService::removeBuiltinResetsGlobalDefault()
     TemplateChange change;
     change.title = QStringLiteral("Global change");
     change.body = QStringLiteral("Changed {{date}}");
-    QVERIFY(m_service->update(m_callers.global, kPause, change).ok());
+    QVERIFY(m_service->update(m_world.globalAdmin, kPause, change).ok());
     m_clock.advance(5000);
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto removed = m_service->remove(m_callers.global, kPause);
+    auto removed = m_service->remove(m_world.globalAdmin, kPause);
     QVERIFY2(removed, why(removed).constData());
     QCOMPARE(removed->id, kPause);
     QCOMPARE(removed->deletedAt, m_clock.now());
@@ -948,17 +903,17 @@ void TestTemplateService::removeBuiltinResetsGlobalDefault()
     QCOMPARE(changed.at(0).at(0).toString(), kPause);
     QCOMPARE(changed.at(0).at(1).toString(), QString());
 
-    for (const Caller &caller : {m_callers.coordA, m_callers.coordB, m_callers.global}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.coordinatorB, m_world.globalAdmin}) {
         auto t = m_service->get(caller, kPause);
         QVERIFY2(t, why(t).constData());
         QCOMPARE(t->en, builtinTemplate(kPause)->en);
         QVERIFY(!t->custom);
     }
-    auto rendered = m_payloads->render(m_callers.coordA, kPause, {});
+    auto rendered = m_payloads->render(m_world.coordinatorA, kPause, {});
     QVERIFY2(rendered, why(rendered).constData());
     QCOMPARE(rendered->body, kSeedBody);
 
-    auto versions = m_service->versions(m_callers.global, kPause);
+    auto versions = m_service->versions(m_world.globalAdmin, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 3);
     QCOMPARE(versions->first().action, QStringLiteral("reset"));
@@ -970,18 +925,18 @@ void TestTemplateService::removeBuiltinAnswersOkEveryTime()
 {
     for (const QString &id : payloadTypes()) {
         const QString builtinId = builtinTemplateOfType(id)->id;
-        auto first = m_service->remove(m_callers.global, builtinId);
+        auto first = m_service->remove(m_world.globalAdmin, builtinId);
         QVERIFY2(first, why(first).constData());
-        auto second = m_service->remove(m_callers.global, builtinId);
+        auto second = m_service->remove(m_world.globalAdmin, builtinId);
         QVERIFY2(second, why(second).constData());
         QCOMPARE(second->id, builtinId);
     }
     TemplateChange change;
     change.title = QStringLiteral("Changed");
-    QVERIFY(m_service->update(m_callers.global, kPause, change).ok());
-    QVERIFY(m_service->remove(m_callers.global, kPause).ok());
-    QVERIFY(m_service->remove(m_callers.global, kPause).ok());
-    auto all = m_service->list(m_callers.coordA);
+    QVERIFY(m_service->update(m_world.globalAdmin, kPause, change).ok());
+    QVERIFY(m_service->remove(m_world.globalAdmin, kPause).ok());
+    QVERIFY(m_service->remove(m_world.globalAdmin, kPause).ok());
+    auto all = m_service->list(m_world.coordinatorA);
     QVERIFY2(all, why(all).constData());
     QCOMPARE(all->size(), 4);
     QCOMPARE(all->first().en, builtinTemplate(kPause)->en);
@@ -993,28 +948,28 @@ void TestTemplateService::removeCustomTemplate()
     change.type = QStringLiteral("coordinator_pause");
     change.title = QStringLiteral("Extra");
     change.body = QStringLiteral("Extra {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.global, QStringLiteral("extra"), change).ok());
+    QVERIFY(m_service->update(m_world.globalAdmin, QStringLiteral("extra"), change).ok());
     // An organisation's override of it goes with it.
     TemplateChange mine;
     mine.title = QStringLiteral("Extra for A");
-    QVERIFY(m_service->update(m_callers.adminA, QStringLiteral("extra"), mine).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, QStringLiteral("extra"), mine).ok());
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto removed = m_service->remove(m_callers.global, QStringLiteral("extra"));
+    auto removed = m_service->remove(m_world.globalAdmin, QStringLiteral("extra"));
     QVERIFY2(removed, why(removed).constData());
     QCOMPARE(removed->id, QStringLiteral("extra"));
     QCOMPARE(changed.count(), 1);
-    for (const Caller &caller : {m_callers.coordA, m_callers.coordB, m_callers.global}) {
+    for (const Caller &caller : {m_world.coordinatorA, m_world.coordinatorB, m_world.globalAdmin}) {
         QCOMPARE(codeOf(m_service->get(caller, QStringLiteral("extra"))), QStringLiteral("not-found"));
         auto all = m_service->list(caller);
         QVERIFY2(all, why(all).constData());
         QCOMPARE(all->size(), 4);
     }
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("extra"))),
+    QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("extra"))),
              QStringLiteral("not-found"));
 
     // The history keeps what was removed, for a global admin.
-    auto versions = m_service->versions(m_callers.global, QStringLiteral("extra"));
+    auto versions = m_service->versions(m_world.globalAdmin, QStringLiteral("extra"));
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 2);
     QCOMPARE(versions->first().action, QStringLiteral("delete"));
@@ -1027,15 +982,15 @@ void TestTemplateService::removeOrganisationCustomTemplate()
     change.type = QStringLiteral("coordinator_pause");
     change.title = QStringLiteral("A's own");
     change.body = QStringLiteral("Own {{peer_mentor_name}}");
-    QVERIFY(m_service->update(m_callers.adminA, QStringLiteral("a-own"), change).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, QStringLiteral("a-own"), change).ok());
     // Not in the global scope ...
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("a-own"))),
+    QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"))),
              QStringLiteral("not-found"));
     // ... but in organisation A's.
-    auto removed = m_service->remove(m_callers.global, QStringLiteral("a-own"), QStringLiteral("org_a"));
+    auto removed = m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"), QStringLiteral("org_a"));
     QVERIFY2(removed, why(removed).constData());
-    QCOMPARE(codeOf(m_service->get(m_callers.adminA, QStringLiteral("a-own"))), QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("a-own"), QStringLiteral("org_a"))),
+    QCOMPARE(codeOf(m_service->get(m_world.orgAdminA, QStringLiteral("a-own"))), QStringLiteral("not-found"));
+    QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"), QStringLiteral("org_a"))),
              QStringLiteral("not-found"));
 }
 
@@ -1043,29 +998,29 @@ void TestTemplateService::removeOrganisationOverride()
 {
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, mine).ok());
     TemplateChange theirs;
     theirs.title = QStringLiteral("B title");
-    QVERIFY(m_service->update(m_callers.adminB, kPause, theirs).ok());
+    QVERIFY(m_service->update(m_world.orgAdminB, kPause, theirs).ok());
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto removed = m_service->remove(m_callers.global, kPause, QStringLiteral("org_a"));
+    auto removed = m_service->remove(m_world.globalAdmin, kPause, QStringLiteral("org_a"));
     QVERIFY2(removed, why(removed).constData());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
-    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en, builtinTemplate(kPause)->en);
-    QCOMPARE(m_service->get(m_callers.coordB, kPause)->en.title, QStringLiteral("B title"));
+    QCOMPARE(m_service->get(m_world.coordinatorA, kPause)->en, builtinTemplate(kPause)->en);
+    QCOMPARE(m_service->get(m_world.coordinatorB, kPause)->en.title, QStringLiteral("B title"));
 
-    auto unknownOrg = m_service->remove(m_callers.global, kPause, QStringLiteral("org_nowhere"));
+    auto unknownOrg = m_service->remove(m_world.globalAdmin, kPause, QStringLiteral("org_nowhere"));
     QCOMPARE(codeOf(unknownOrg), QStringLiteral("not-found"));
     QCOMPARE(fieldNames(unknownOrg.error()), QStringList{QStringLiteral("org_id")});
 }
 
 void TestTemplateService::removeUnknown()
 {
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"))),
+    QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("no-such-template"))),
              QStringLiteral("not-found"));
-    QCOMPARE(codeOf(m_service->remove(m_callers.global, QStringLiteral("no-such-template"),
+    QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("no-such-template"),
                                       QStringLiteral("org_a"))),
              QStringLiteral("not-found"));
 }
@@ -1075,24 +1030,24 @@ void TestTemplateService::resetOverrideByOrgAdmin()
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
     mine.body = QStringLiteral("A body {{date}}");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, mine).ok());
     TemplateChange theirs;
     theirs.title = QStringLiteral("B title");
-    QVERIFY(m_service->update(m_callers.adminB, kPause, theirs).ok());
+    QVERIFY(m_service->update(m_world.orgAdminB, kPause, theirs).ok());
     m_clock.advance(1000);
 
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto reset = m_service->resetOverride(m_callers.adminA, kPause);
+    auto reset = m_service->resetOverride(m_world.orgAdminA, kPause);
     QVERIFY2(reset, why(reset).constData());
     QCOMPARE(reset->en, builtinTemplate(kPause)->en);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(1).toString(), QStringLiteral("org_a"));
-    auto a = m_payloads->render(m_callers.coordA, kPause, {});
+    auto a = m_payloads->render(m_world.coordinatorA, kPause, {});
     QVERIFY2(a, why(a).constData());
     QCOMPARE(a->body, kSeedBody);
-    QCOMPARE(m_service->get(m_callers.coordB, kPause)->en.title, QStringLiteral("B title"));
+    QCOMPARE(m_service->get(m_world.coordinatorB, kPause)->en.title, QStringLiteral("B title"));
 
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->size(), 3);
     QCOMPARE(versions->first().action, QStringLiteral("reset"));
@@ -1105,20 +1060,20 @@ void TestTemplateService::resetOverrideFallsBackToGlobalChange()
 {
     TemplateChange global;
     global.title = QStringLiteral("Global title");
-    QVERIFY(m_service->update(m_callers.global, kPause, global).ok());
+    QVERIFY(m_service->update(m_world.globalAdmin, kPause, global).ok());
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
-    auto reset = m_service->resetOverride(m_callers.adminA, kPause);
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, mine).ok());
+    auto reset = m_service->resetOverride(m_world.orgAdminA, kPause);
     QVERIFY2(reset, why(reset).constData());
     QCOMPARE(reset->en.title, QStringLiteral("Global title"));
-    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Global title"));
+    QCOMPARE(m_service->get(m_world.coordinatorA, kPause)->en.title, QStringLiteral("Global title"));
 
     // Removing organisation A's override by a global admin records the same fallback.
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
-    QVERIFY(m_service->remove(m_callers.global, kPause, QStringLiteral("org_a")).ok());
-    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("Global title"));
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, mine).ok());
+    QVERIFY(m_service->remove(m_world.globalAdmin, kPause, QStringLiteral("org_a")).ok());
+    QCOMPARE(m_service->get(m_world.coordinatorA, kPause)->en.title, QStringLiteral("Global title"));
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QCOMPARE(versions->first().action, QStringLiteral("reset"));
     QCOMPARE(versions->first().en.title, QStringLiteral("Global title"));
@@ -1127,14 +1082,14 @@ void TestTemplateService::resetOverrideFallsBackToGlobalChange()
 void TestTemplateService::resetOverrideWithNothingToReset()
 {
     QSignalSpy changed(m_service.get(), &TemplateService::templateChanged);
-    auto reset = m_service->resetOverride(m_callers.adminA, kPause);
+    auto reset = m_service->resetOverride(m_world.orgAdminA, kPause);
     QVERIFY2(reset, why(reset).constData());
     QCOMPARE(reset->en, builtinTemplate(kPause)->en);
     QCOMPARE(changed.count(), 0);
-    auto versions = m_service->versions(m_callers.adminA, kPause);
+    auto versions = m_service->versions(m_world.orgAdminA, kPause);
     QVERIFY2(versions, why(versions).constData());
     QVERIFY(versions->isEmpty());
-    QCOMPARE(codeOf(m_service->resetOverride(m_callers.adminA, QStringLiteral("no-such-template"))),
+    QCOMPARE(codeOf(m_service->resetOverride(m_world.orgAdminA, QStringLiteral("no-such-template"))),
              QStringLiteral("not-found"));
 }
 
@@ -1142,9 +1097,9 @@ void TestTemplateService::resetOverrideForbiddenForCoordinator()
 {
     TemplateChange mine;
     mine.title = QStringLiteral("A title");
-    QVERIFY(m_service->update(m_callers.adminA, kPause, mine).ok());
-    QCOMPARE(codeOf(m_service->resetOverride(m_callers.coordA, kPause)), QStringLiteral("forbidden"));
-    QCOMPARE(m_service->get(m_callers.coordA, kPause)->en.title, QStringLiteral("A title"));
+    QVERIFY(m_service->update(m_world.orgAdminA, kPause, mine).ok());
+    QCOMPARE(codeOf(m_service->resetOverride(m_world.coordinatorA, kPause)), QStringLiteral("forbidden"));
+    QCOMPARE(m_service->get(m_world.coordinatorA, kPause)->en.title, QStringLiteral("A title"));
 }
 
 // One change per language that differs, the description with the first; nothing when equal.

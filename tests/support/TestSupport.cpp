@@ -1,7 +1,6 @@
 #include "tests/support/TestSupport.h"
 
 #include "core/UserRepository.h"
-#include "tests/support/World.h"
 
 #include <QTimeZone>
 
@@ -11,21 +10,6 @@ Caller makeCaller(Role role, const QString &orgId, const QString &userId, const 
                   const QString &coordinatorId)
 {
     return Caller{userId, username, role, orgId, coordinatorId};
-}
-
-StandardCallers::StandardCallers()
-{
-    const World world;
-    coordA = world.coordinatorA;
-    adminA = world.orgAdminA;
-    coordB = world.coordinatorB;
-    adminB = world.orgAdminB;
-    global = world.globalAdmin;
-}
-
-Caller StandardCallers::who(const QString &name) const
-{
-    return World().who(name);
 }
 
 qint64 countRows(Database &db, const QString &table, const QString &where)

@@ -31,22 +31,6 @@ QByteArray why(const R &result)
 Caller makeCaller(Role role, const QString &orgId, const QString &userId, const QString &username,
                   const QString &coordinatorId = {});
 
-// The callers of the World (see World.h) under their short names: a coordinator and an org admin
-// of organisations org_a and org_b, and a global admin.
-struct StandardCallers
-{
-    StandardCallers();
-
-    Caller coordA;
-    Caller adminA;
-    Caller coordB;
-    Caller adminB;
-    Caller global;
-
-    // The caller named in a data table: "coordA", "adminA", "coordB", "adminB" or "global".
-    Caller who(const QString &name) const;
-};
-
 // The rows of `table` (that match the SQL condition `where`, if given); -1 when the query fails.
 qint64 countRows(Database &db, const QString &table, const QString &where = {});
 

@@ -4,11 +4,6 @@
 
 namespace cc::test::ui {
 
-Status seedDirectory(Database &db, const Clock &clock)
-{
-    return World().create(db, clock);
-}
-
 Caller coordinatorA()
 {
     return World().coordinatorA;

@@ -24,9 +24,6 @@ inline const QString &kMentorB1 = World::kMentorB1;
 constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kDay = 24 * 60 * kMinute;
 
-// The World's organisations, coordinators and peer mentors (no users).
-Status seedDirectory(Database &db, const Clock &clock);
-
 // The World's callers.
 Caller coordinatorA();
 Caller orgAdminA();

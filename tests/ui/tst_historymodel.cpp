@@ -1,5 +1,6 @@
 #include "core/NotificationRecordService.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/World.h"
 #include "tests/ui/UiTestData.h"
 #include "ui/peermentors/HistoryModel.h"
 
@@ -50,7 +51,7 @@ void TestHistoryModel::init()
 {
     m_database->reset();
     m_clock->set(test::testNow());
-    const Status seeded = seedDirectory(m_database->db(), *m_clock);
+    const Status seeded = test::World().create(m_database->db(), *m_clock);
     QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
 }
 

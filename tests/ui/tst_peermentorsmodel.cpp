@@ -1,6 +1,7 @@
 #include "core/DirectoryService.h"
 #include "core/NotificationRecordService.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/World.h"
 #include "tests/ui/UiTestData.h"
 #include "ui/peermentors/PeerMentorsModel.h"
 
@@ -59,7 +60,7 @@ void TestPeerMentorsModel::init()
 {
     m_database->reset();
     m_clock->set(test::testNow().addSecs(-3600));
-    const Status seeded = seedDirectory(m_database->db(), *m_clock);
+    const Status seeded = test::World().create(m_database->db(), *m_clock);
     QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
 }
 

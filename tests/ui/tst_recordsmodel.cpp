@@ -1,6 +1,7 @@
 #include "core/NotificationRecordService.h"
 #include "core/RecordRepository.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/World.h"
 #include "tests/ui/UiTestData.h"
 #include "ui/records/RecordsModel.h"
 
@@ -94,7 +95,7 @@ void TestRecordsModel::initTestCase()
     QVERIFY2(m_database->ok(), qPrintable(m_database->error()));
     m_clock = std::make_unique<ManualClock>(test::testNow());
     m_service = std::make_unique<NotificationRecordService>(m_database->db(), *m_clock);
-    const Status seeded = seedDirectory(m_database->db(), *m_clock);
+    const Status seeded = test::World().create(m_database->db(), *m_clock);
     QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
 
     // 100 000 records at once with the repository (as demo data is loaded), one second apart,
@@ -690,8 +691,7 @@ void TestRecordsModel::otherOrganisationNeverAppears()
     // An org admin of B filtering by A's organisation still sees only B.
     RecordFilter other;
     other.orgId = kOrgA;
-    modelB.setCaller(
-        Caller{QStringLiteral("user-admin-b"), QStringLiteral("admin.b"), Role::OrgAdmin, kOrgB, QString()});
+    modelB.setCaller(test::World().orgAdminB);
     modelB.setFilter(other);
     QCOMPARE(modelB.rowCount(), rowsB + 1);
     for (int row = 0; row < modelB.rowCount(); ++row)
