@@ -17,7 +17,7 @@ QList<PayloadTemplate> load()
     const QJsonArray array =
         QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("templates")).toArray();
     QList<PayloadTemplate> out;
-    for (const QJsonValue &value : array) {
+    for (const auto &value : array) {
         const QJsonObject o = value.toObject();
         PayloadTemplate t;
         t.id = o.value(QLatin1String("id")).toString();
