@@ -86,7 +86,7 @@ std::optional<QStringList> JsonInput::stringArray(const QString &field, bool req
     }
     QStringList out;
     const QJsonArray array = v.toArray();
-    for (const QJsonValue &item : array) {
+    for (const auto &item : array) {
         if (!item.isString()) {
             problem(field, QStringLiteral("%1 must be an array of strings.").arg(field));
             return std::nullopt;
