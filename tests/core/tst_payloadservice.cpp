@@ -167,9 +167,6 @@ private slots:
     void payloadOfAnotherOrganisation();
 
 private:
-    void addRecord(const Caller &caller, const QString &mentor, const QString &coordinator, EventType type,
-                   const QDateTime &effective, const std::optional<QString> &reason, const QDateTime &sentAt);
-
     std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{test::testNow()};
     std::unique_ptr<TemplateService> m_templates;
@@ -194,23 +191,6 @@ void TestPayloadService::cleanupTestCase()
     m_db.reset();
 }
 
-void TestPayloadService::addRecord(const Caller &caller, const QString &mentor, const QString &coordinator,
-                                   EventType type, const QDateTime &effective,
-                                   const std::optional<QString> &reason, const QDateTime &sentAt)
-{
-    NotificationRecordService records(m_db->db(), m_clock);
-    m_clock.set(sentAt);
-    NewRecord r;
-    r.peerMentorId = mentor;
-    r.coordinatorId = coordinator;
-    r.eventType = type;
-    r.effectiveDate = effective;
-    r.reason = reason;
-    r.channels = {QStringLiteral("push")};
-    auto added = records.record(caller, r);
-    QVERIFY2(added, why(added).constData());
-}
-
 // The World, with organisation A speaking English and B Norwegian. Åse Ødegård (A) paused, resumed
 // and paused again; Per Hansen (A) has no records; Bjørn Berg (B) paused once.
 void TestPayloadService::init()
@@ -219,16 +199,8 @@ void TestPayloadService::init()
     m_clock.set(test::testNow());
     auto created = m_world.create(m_db->db(), m_clock);
     QVERIFY2(created, why(created).constData());
-    const QDateTime now = test::testNow();
-    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
-              EventType::PauseActivated, utc(2026, 2, 1), QStringLiteral("Illness"), now.addDays(-40));
-    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
-              EventType::PauseDeactivated, utc(2026, 2, 20), std::nullopt, now.addDays(-30));
-    addRecord(m_world.coordinatorA, QStringLiteral("pm_a1"), QStringLiteral("coord_a1"),
-              EventType::PauseActivated, utc(2026, 3, 10), QStringLiteral("Exam period"), now.addDays(-10));
-    addRecord(m_world.coordinatorB, QStringLiteral("pm_b1"), QStringLiteral("coord_b1"),
-              EventType::PauseActivated, utc(2026, 3, 1), QStringLiteral("Travel"), now.addDays(-5));
-    m_clock.set(now);
+    auto history = m_world.createHistory(m_db->db(), m_clock);
+    QVERIFY2(history, why(history).constData());
 }
 
 // ---- render --------------------------------------------------------------------------------
@@ -583,8 +555,10 @@ void TestPayloadService::valuesForMentorWithoutRecords()
     QCOMPARE(v->organisationName, QStringLiteral("Organisation A"));
 
     // An event of another kind than the template's does not count: a resume gives no pause date.
-    addRecord(m_world.orgAdminA, QStringLiteral("pm_a2"), QStringLiteral("coord_a2"),
-              EventType::PauseDeactivated, utc(2026, 3, 30), std::nullopt, utc(2026, 3, 30, 8));
+    auto added = World::record(m_db->db(), m_clock, m_world.orgAdminA, QStringLiteral("pm_a2"),
+                               QStringLiteral("coord_a2"), EventType::PauseDeactivated, utc(2026, 3, 30),
+                               std::nullopt, utc(2026, 3, 30, 8));
+    QVERIFY2(added, why(added).constData());
     m_clock.set(utc(2026, 4, 2, 9));
     auto still = m_payloads->valuesFor(m_world.orgAdminA, kPause, QStringLiteral("pm_a2"));
     QVERIFY2(still, why(still).constData());

@@ -2,8 +2,11 @@
 
 #include "core/Auth.h"
 #include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
 #include "core/Passwords.h"
 #include "core/UserRepository.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 
 namespace cc::test {
 
@@ -107,6 +110,56 @@ Status World::createUsers(Database &db, const Clock &clock, const QString &passw
         if (auto s = users.insertUser(user); !s)
             return s;
     }
+    return {};
+}
+
+Status World::createHistory(Database &db, ManualClock &clock) const
+{
+    const QDateTime now = testNow();
+    struct Event
+    {
+        const Caller &caller;
+        const char *mentor;
+        const char *coordinator;
+        EventType type;
+        QDateTime effective;
+        std::optional<QString> reason;
+        QDateTime sentAt;
+    };
+    const Event events[] = {{coordinatorA, "pm_a1", "coord_a1", EventType::PauseActivated, utc(2026, 2, 1),
+                             QStringLiteral("Illness"), now.addDays(-40)},
+                            {coordinatorA, "pm_a1", "coord_a1", EventType::PauseDeactivated, utc(2026, 2, 20),
+                             std::nullopt, now.addDays(-30)},
+                            {coordinatorA, "pm_a1", "coord_a1", EventType::PauseActivated, utc(2026, 3, 10),
+                             QStringLiteral("Exam period"), now.addDays(-10)},
+                            {coordinatorB, "pm_b1", "coord_b1", EventType::PauseActivated, utc(2026, 3, 1),
+                             QStringLiteral("Travel"), now.addDays(-5)}};
+    for (const Event &e : events) {
+        if (auto s = record(db, clock, e.caller, QString::fromLatin1(e.mentor),
+                            QString::fromLatin1(e.coordinator), e.type, e.effective, e.reason, e.sentAt);
+            !s)
+            return s;
+    }
+    clock.set(now);
+    return {};
+}
+
+Status World::record(Database &db, ManualClock &clock, const Caller &caller, const QString &mentor,
+                     const QString &coordinator, EventType type, const QDateTime &effective,
+                     const std::optional<QString> &reason, const QDateTime &sentAt)
+{
+    NotificationRecordService records(db, clock);
+    clock.set(sentAt);
+    NewRecord r;
+    r.peerMentorId = mentor;
+    r.coordinatorId = coordinator;
+    r.eventType = type;
+    r.effectiveDate = effective;
+    r.reason = reason;
+    r.channels = {QStringLiteral("push")};
+    auto added = records.record(caller, r);
+    if (!added)
+        return added.error();
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/Directory.h"
+#include "core/Records.h"
 #include "core/Result.h"
 
 #include <QString>
@@ -62,6 +63,16 @@ struct World
     // Stores the users behind the five callers, with `password`. They go in through the user
     // repository, so that they keep the callers' fixed ids (DirectoryService::addUser draws new ones).
     Status createUsers(Database &db, const Clock &clock, const QString &password = kPassword) const;
+
+    // The history the template and payload tests render from: Åse Ødegård (A) paused, resumed and
+    // paused again, Bjørn Berg (B) paused once, Per Hansen (A) has none. Sent 40, 30, 10 and 5 days
+    // before testNow(), which `clock` shows again afterwards.
+    Status createHistory(Database &db, ManualClock &clock) const;
+
+    // Records one notification (channel push) as `caller`, sent at `sentAt` on `clock`.
+    static Status record(Database &db, ManualClock &clock, const Caller &caller, const QString &mentor,
+                         const QString &coordinator, EventType type, const QDateTime &effective,
+                         const std::optional<QString> &reason, const QDateTime &sentAt);
 };
 
 } // namespace cc::test
