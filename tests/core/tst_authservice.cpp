@@ -4,6 +4,7 @@
 #include "core/UserRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -18,7 +19,7 @@ using namespace cc::test;
 
 namespace {
 
-const QString kPassword = QStringLiteral("correct horse battery");
+const QString kPassword = cc::test::World::kPassword;
 const QString kOtherPassword = QStringLiteral("another password 42");
 
 // SHA-256, lowercase hex, computed here rather than with the code under test.
@@ -72,14 +73,12 @@ private slots:
     void prunePairingCodes();
 
 private:
-    void addUser(const QString &id, const QString &username, Role role, const QString &orgId,
-                 const QString &coordinatorId = {}, const QString &hash = {});
     int rows(const QString &table);
 
     std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{test::testNow()};
     std::unique_ptr<AuthService> m_auth;
-    QString m_hash;
+    World m_world;
     QString m_otherHash;
 };
 
@@ -89,9 +88,6 @@ void TestAuthService::initTestCase()
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_auth = std::make_unique<AuthService>(m_db->db(), m_clock);
     // Hash once: argon2id is slow on purpose.
-    auto hash = hashPassword(kPassword);
-    QVERIFY2(hash, why(hash).constData());
-    m_hash = *hash;
     auto other = hashPassword(kOtherPassword);
     QVERIFY2(other, why(other).constData());
     m_otherHash = *other;
@@ -103,14 +99,6 @@ void TestAuthService::cleanupTestCase()
     m_db.reset();
 }
 
-void TestAuthService::addUser(const QString &id, const QString &username, Role role, const QString &orgId,
-                              const QString &coordinatorId, const QString &hash)
-{
-    auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId, hash.isEmpty() ? m_hash : hash,
-                        m_clock.now());
-    QVERIFY2(s, why(s).constData());
-}
-
 int TestAuthService::rows(const QString &table)
 {
     return int(countRows(m_db->db(), table));
@@ -120,59 +108,41 @@ void TestAuthService::init()
 {
     m_db->reset();
     m_clock.set(test::testNow());
-    DirectoryService directory(m_db->db(), m_clock);
-    const Caller system = Caller::system();
-    for (const QString &org : {QStringLiteral("org_a"), QStringLiteral("org_b")}) {
-        auto added = directory.addOrganisation(
-            system,
-            Organisation{org, org.toUpper(), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}});
-        QVERIFY2(added, why(added).constData());
-    }
-    for (const Coordinator &c :
-         {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Kari K"), {}, {}},
-          Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Per P"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn B"), {}, {}}}) {
-        auto added = directory.addCoordinator(system, c);
-        QVERIFY2(added, why(added).constData());
-    }
-    addUser(QStringLiteral("user_kari"), QStringLiteral("kari.coord"), Role::Coordinator,
-            QStringLiteral("org_a"), QStringLiteral("coord_a1"));
-    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator,
-            QStringLiteral("org_a"), QStringLiteral("coord_a2"), m_otherHash);
-    addUser(QStringLiteral("user_anne"), QStringLiteral("anne.admin"), Role::OrgAdmin,
-            QStringLiteral("org_a"));
-    addUser(QStringLiteral("user_bjorn"), QStringLiteral("bjorn.coord"), Role::Coordinator,
-            QStringLiteral("org_b"), QStringLiteral("coord_b1"));
-    addUser(QStringLiteral("user_bob"), QStringLiteral("bob.admin"), Role::OrgAdmin, QStringLiteral("org_b"));
-    addUser(QStringLiteral("user_root"), QStringLiteral("root"), Role::GlobalAdmin, QString());
+    auto created = m_world.create(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
+    created = m_world.createUsers(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
+    // A second coordinator of A, with a password of his own.
+    auto added = insertUser(m_db->db(), QStringLiteral("user_per"), QStringLiteral("per.coord"),
+                            Role::Coordinator, World::kOrgA, World::kCoordA2, m_otherHash, m_clock.now());
+    QVERIFY2(added, why(added).constData());
 }
 
 void TestAuthService::signInIssuesToken()
 {
     QSignalSpy changed(m_auth.get(), &AuthService::tokensChanged);
-    auto issued = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("10.0.0.1"),
+    auto issued = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"),
                                  QStringLiteral("laptop"));
     QVERIFY2(issued, why(issued).constData());
     // 32 random bytes, URL-safe base64 without padding.
     QVERIFY2(QRegularExpression(QStringLiteral("^cct_[A-Za-z0-9_-]{43}$")).match(issued->secret).hasMatch(),
              qPrintable(issued->secret));
     QCOMPARE(issued->token.tokenHash, sha256(issued->secret));
-    QCOMPARE(issued->token.userId, QStringLiteral("user_kari"));
+    QCOMPARE(issued->token.userId, QStringLiteral("user_ca"));
     QCOMPARE(issued->token.label, QStringLiteral("laptop"));
     QCOMPARE(issued->token.createdAt, test::testNow());
     QCOMPARE(issued->token.expiresAt, test::testNow().addDays(AuthService::kDefaultTokenDays));
     QCOMPARE(AuthService::kDefaultTokenDays, 30);
     QVERIFY(issued->token.revokedAt.isNull());
     QVERIFY(issued->token.id.startsWith(QLatin1String("tok_")));
-    QCOMPARE(issued->user.username, QStringLiteral("kari.coord"));
+    QCOMPARE(issued->user.username, QStringLiteral("coord.a"));
     QCOMPARE(issued->user.role, Role::Coordinator);
     QCOMPARE(issued->user.orgId, QStringLiteral("org_a"));
     QCOMPARE(issued->user.coordinatorId, QStringLiteral("coord_a1"));
     QCOMPARE(changed.count(), 1);
 
     // Each sign-in is a new token.
-    auto again = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("10.0.0.1"));
+    auto again = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"));
     QVERIFY2(again, why(again).constData());
     QVERIFY(again->secret != issued->secret);
     QVERIFY(again->token.id != issued->token.id);
@@ -182,7 +152,7 @@ void TestAuthService::signInIssuesToken()
 
 void TestAuthService::onlyTheHashIsStored()
 {
-    auto issued = m_auth->signIn(QStringLiteral("anne.admin"), kPassword, QStringLiteral("10.0.0.2"));
+    auto issued = m_auth->signIn(QStringLiteral("admin.a"), kPassword, QStringLiteral("10.0.0.2"));
     QVERIFY2(issued, why(issued).constData());
     const QString secretPart = issued->secret.mid(4);
 
@@ -192,7 +162,7 @@ void TestAuthService::onlyTheHashIsStored()
     QVERIFY(q.exec().ok());
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), issued->token.id);
-    QCOMPARE(q.value(1).toString(), QStringLiteral("user_anne"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("user_aa"));
     QCOMPARE(q.value(2).toString(), sha256(issued->secret));
     QCOMPARE(q.value(4).toString(), QStringLiteral("2026-03-19T14:30:05.000Z"));
     QCOMPARE(q.value(5).toString(), QStringLiteral("2026-04-18T14:30:05.000Z"));
@@ -214,7 +184,7 @@ void TestAuthService::onlyTheHashIsStored()
         }
     }
     // The password is not stored in clear either.
-    Query users(m_db->db(), QStringLiteral("SELECT password_hash FROM users WHERE username = 'anne.admin'"));
+    Query users(m_db->db(), QStringLiteral("SELECT password_hash FROM users WHERE username = 'admin.a'"));
     QVERIFY(users.exec().ok() && users.next());
     QVERIFY(users.value(0).toString().startsWith(QLatin1String("$argon2id$")));
     QVERIFY(!users.value(0).toString().contains(kPassword));
@@ -228,15 +198,15 @@ void TestAuthService::authenticateGivesCaller_data()
     QTest::addColumn<QString>("orgId");
     QTest::addColumn<QString>("coordinatorId");
 
-    QTest::newRow("coordinator") << QStringLiteral("kari.coord") << QStringLiteral("user_kari")
+    QTest::newRow("coordinator") << QStringLiteral("coord.a") << QStringLiteral("user_ca")
                                  << QStringLiteral("coordinator") << QStringLiteral("org_a")
                                  << QStringLiteral("coord_a1");
     QTest::newRow("coordinator of B")
-        << QStringLiteral("bjorn.coord") << QStringLiteral("user_bjorn") << QStringLiteral("coordinator")
+        << QStringLiteral("coord.b") << QStringLiteral("user_cb") << QStringLiteral("coordinator")
         << QStringLiteral("org_b") << QStringLiteral("coord_b1");
-    QTest::newRow("org admin") << QStringLiteral("anne.admin") << QStringLiteral("user_anne")
+    QTest::newRow("org admin") << QStringLiteral("admin.a") << QStringLiteral("user_aa")
                                << QStringLiteral("org_admin") << QStringLiteral("org_a") << QString();
-    QTest::newRow("global admin") << QStringLiteral("root") << QStringLiteral("user_root")
+    QTest::newRow("global admin") << QStringLiteral("root") << QStringLiteral("user_g")
                                   << QStringLiteral("global_admin") << QString() << QString();
 }
 
@@ -267,14 +237,14 @@ void TestAuthService::wrongCredentialsLookTheSame_data()
     QTest::addColumn<QString>("username");
     QTest::addColumn<QString>("password");
 
-    QTest::newRow("wrong password") << QStringLiteral("kari.coord") << QStringLiteral("wrong password!");
+    QTest::newRow("wrong password") << QStringLiteral("coord.a") << QStringLiteral("wrong password!");
     QTest::newRow("unknown user") << QStringLiteral("nobody") << kPassword;
-    QTest::newRow("empty password") << QStringLiteral("kari.coord") << QString();
+    QTest::newRow("empty password") << QStringLiteral("coord.a") << QString();
     QTest::newRow("empty username") << QString() << kPassword;
-    QTest::newRow("username in another case") << QStringLiteral("Kari.Coord") << kPassword;
-    QTest::newRow("another user's password") << QStringLiteral("kari.coord") << kOtherPassword;
+    QTest::newRow("username in another case") << QStringLiteral("Coord.A") << kPassword;
+    QTest::newRow("another user's password") << QStringLiteral("coord.a") << kOtherPassword;
     QTest::newRow("password with a trailing space")
-        << QStringLiteral("kari.coord") << kPassword + QLatin1Char(' ');
+        << QStringLiteral("coord.a") << kPassword + QLatin1Char(' ');
 }
 
 void TestAuthService::wrongCredentialsLookTheSame()
@@ -283,7 +253,7 @@ void TestAuthService::wrongCredentialsLookTheSame()
     QFETCH(QString, password);
 
     QSignalSpy changed(m_auth.get(), &AuthService::tokensChanged);
-    auto reference = m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("definitely wrong"),
+    auto reference = m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("definitely wrong"),
                                     QStringLiteral("10.9.0.1"));
     QCOMPARE(codeOf(reference), QStringLiteral("unauthenticated"));
 
@@ -335,8 +305,7 @@ void TestAuthService::throttle()
 
     const QDateTime start = m_clock.now();
     for (int i = 0; i < AuthService::kMaxFailures; ++i) {
-        const QString username =
-            sameUsername ? QStringLiteral("kari.coord") : QStringLiteral("guess%1").arg(i);
+        const QString username = sameUsername ? QStringLiteral("coord.a") : QStringLiteral("guess%1").arg(i);
         const QString address =
             sameAddress ? QStringLiteral("192.0.2.1") : QStringLiteral("198.51.100.%1").arg(i);
         auto r = m_auth->signIn(username, QStringLiteral("guess %1").arg(i), address);
@@ -346,7 +315,7 @@ void TestAuthService::throttle()
     // now = start + 5 min: the first failure leaves the window at start + 15 min.
     const QString address = sameAddress ? QStringLiteral("192.0.2.1") : QStringLiteral("203.0.113.9");
     QSignalSpy changed(m_auth.get(), &AuthService::tokensChanged);
-    auto blocked = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, address);
+    auto blocked = m_auth->signIn(QStringLiteral("coord.a"), kPassword, address);
     QCOMPARE(codeOf(blocked), QStringLiteral("too-many-requests"));
     QVERIFY(blocked.error().retryAfterSeconds > 0);
     QVERIFY(blocked.error().retryAfterSeconds <= AuthService::kFailureWindowSeconds);
@@ -358,22 +327,22 @@ void TestAuthService::throttle()
     QCOMPARE(rows(QStringLiteral("login_failures")), AuthService::kMaxFailures);
 
     // What is not throttled still works: another user from another address.
-    auto other = m_auth->signIn(QStringLiteral("anne.admin"), kPassword, QStringLiteral("203.0.113.50"));
+    auto other = m_auth->signIn(QStringLiteral("admin.a"), kPassword, QStringLiteral("203.0.113.50"));
     QVERIFY2(other, why(other).constData());
 
     // 15 minutes after the first failure it has left the window, and 4 are not enough to block.
     m_clock.set(start.addSecs(AuthService::kFailureWindowSeconds));
-    auto allowed = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, address);
+    auto allowed = m_auth->signIn(QStringLiteral("coord.a"), kPassword, address);
     QVERIFY2(allowed, why(allowed).constData());
 }
 
 void TestAuthService::fourFailuresDoNotThrottle()
 {
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                        QStringLiteral("192.0.2.7"))),
                  QStringLiteral("unauthenticated"));
-    auto ok = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.7"));
+    auto ok = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.7"));
     QVERIFY2(ok, why(ok).constData());
 }
 
@@ -381,23 +350,23 @@ void TestAuthService::throttleLiftsAfterWindow()
 {
     const QDateTime start = m_clock.now();
     for (int i = 0; i < AuthService::kMaxFailures; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                        QStringLiteral("192.0.2.8"))),
                  QStringLiteral("unauthenticated"));
 
-    auto first = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.8"));
+    auto first = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.8"));
     QCOMPARE(codeOf(first), QStringLiteral("too-many-requests"));
     QCOMPARE(first.error().retryAfterSeconds, AuthService::kFailureWindowSeconds);
 
     // One second before the end of the window: still throttled, one second to go.
     m_clock.set(start.addSecs(AuthService::kFailureWindowSeconds - 1));
-    auto late = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.8"));
+    auto late = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.8"));
     QCOMPARE(codeOf(late), QStringLiteral("too-many-requests"));
     QCOMPARE(late.error().retryAfterSeconds, 1);
 
     // Waiting exactly as long as Retry-After said is enough.
     m_clock.set(start.addSecs(AuthService::kFailureWindowSeconds));
-    auto allowed = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.8"));
+    auto allowed = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.8"));
     QVERIFY2(allowed, why(allowed).constData());
 }
 
@@ -405,15 +374,15 @@ void TestAuthService::retryAfterRoundsUp()
 {
     const QDateTime start = m_clock.now();
     for (int i = 0; i < AuthService::kMaxFailures; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                        QStringLiteral("192.0.2.9"))),
                  QStringLiteral("unauthenticated"));
     m_clock.set(start.addMSecs(10'500));
-    auto blocked = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.9"));
+    auto blocked = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.9"));
     QCOMPARE(codeOf(blocked), QStringLiteral("too-many-requests"));
     QCOMPARE(blocked.error().retryAfterSeconds, AuthService::kFailureWindowSeconds - 10); // 889.5 s → 890
     m_clock.advance(qint64(blocked.error().retryAfterSeconds) * 1000);
-    auto allowed = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.9"));
+    auto allowed = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.9"));
     QVERIFY2(allowed, why(allowed).constData());
 }
 
@@ -424,60 +393,60 @@ void TestAuthService::retryAfterWaitsForEveryBlockingCount()
     QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("someone"), QStringLiteral("nope"),
                                    QStringLiteral("192.0.2.10"))),
              QStringLiteral("unauthenticated"));
-    // ... ten minutes later four of kari.coord from A (A is now blocked) and one from C (so is kari.coord).
+    // ... ten minutes later four of coord.a from A (A is now blocked) and one from C (so is coord.a).
     m_clock.set(start.addSecs(600));
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                        QStringLiteral("192.0.2.10"))),
                  QStringLiteral("unauthenticated"));
-    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                    QStringLiteral("192.0.2.30"))),
              QStringLiteral("unauthenticated"));
 
-    // Address A frees up at start + 15 min, kari.coord only at start + 25 min: Retry-After is the later.
-    auto blocked = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.10"));
+    // Address A frees up at start + 15 min, coord.a only at start + 25 min: Retry-After is the later.
+    auto blocked = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.10"));
     QCOMPARE(codeOf(blocked), QStringLiteral("too-many-requests"));
     QCOMPARE(blocked.error().retryAfterSeconds, AuthService::kFailureWindowSeconds);
     // Throttled by the address alone, another user waits only for the address.
-    auto byAddress = m_auth->signIn(QStringLiteral("anne.admin"), kPassword, QStringLiteral("192.0.2.10"));
+    auto byAddress = m_auth->signIn(QStringLiteral("admin.a"), kPassword, QStringLiteral("192.0.2.10"));
     QCOMPARE(codeOf(byAddress), QStringLiteral("too-many-requests"));
     QCOMPARE(byAddress.error().retryAfterSeconds, 5 * 60);
 
     m_clock.set(start.addSecs(AuthService::kFailureWindowSeconds));
-    QVERIFY(m_auth->signIn(QStringLiteral("anne.admin"), kPassword, QStringLiteral("192.0.2.10")).ok());
-    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.10"))),
+    QVERIFY(m_auth->signIn(QStringLiteral("admin.a"), kPassword, QStringLiteral("192.0.2.10")).ok());
+    QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.10"))),
              QStringLiteral("too-many-requests"));
     m_clock.set(start.addSecs(600 + AuthService::kFailureWindowSeconds));
-    QVERIFY(m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("192.0.2.10")).ok());
+    QVERIFY(m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("192.0.2.10")).ok());
 }
 
 void TestAuthService::successClearsUsernameFailures()
 {
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                        QStringLiteral("198.51.100.%1").arg(i))),
                  QStringLiteral("unauthenticated"));
-    // A failure of another user is not cleared by kari.coord's success.
+    // A failure of another user is not cleared by coord.a's success.
     QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("per.coord"), QStringLiteral("nope"),
                                    QStringLiteral("198.51.100.77"))),
              QStringLiteral("unauthenticated"));
-    QVERIFY(m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("198.51.100.1")).ok());
-    Query q(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE username = 'kari.coord'"));
+    QVERIFY(m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("198.51.100.1")).ok());
+    Query q(m_db->db(), QStringLiteral("SELECT COUNT(*) FROM login_failures WHERE username = 'coord.a'"));
     QVERIFY(q.exec().ok() && q.next());
     QCOMPARE(q.value(0).toInt(), 0);
     QCOMPARE(rows(QStringLiteral("login_failures")), 1);
 
     // Four more failures: without the clearing these would make eight and block.
     for (int i = 0; i < AuthService::kMaxFailures - 1; ++i)
-        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("kari.coord"), QStringLiteral("nope"),
+        QCOMPARE(codeOf(m_auth->signIn(QStringLiteral("coord.a"), QStringLiteral("nope"),
                                        QStringLiteral("198.51.100.%1").arg(10 + i))),
                  QStringLiteral("unauthenticated"));
-    QVERIFY(m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("198.51.100.20")).ok());
+    QVERIFY(m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("198.51.100.20")).ok());
 }
 
 void TestAuthService::tokenExpires()
 {
-    auto issued = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("10.0.0.5"));
+    auto issued = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.5"));
     QVERIFY2(issued, why(issued).constData());
     m_clock.advance(30 * kDay - 1);
     QVERIFY(m_auth->authenticate(issued->secret).ok());
@@ -507,7 +476,7 @@ void TestAuthService::issueTokenDays()
 {
     QFETCH(int, days);
     QFETCH(QString, code);
-    auto issued = m_auth->issueToken(QStringLiteral("bob.admin"), days, QStringLiteral("cli"));
+    auto issued = m_auth->issueToken(QStringLiteral("admin.b"), days, QStringLiteral("cli"));
     QCOMPARE(codeOf(issued), code);
     if (!issued) {
         QCOMPARE(issued.error().fields.value(0).field, QStringLiteral("days"));
@@ -550,7 +519,7 @@ void TestAuthService::authenticateRejectsGarbage_data()
 void TestAuthService::authenticateRejectsGarbage()
 {
     QFETCH(QString, secret);
-    auto issued = m_auth->issueToken(QStringLiteral("kari.coord"));
+    auto issued = m_auth->issueToken(QStringLiteral("coord.a"));
     QVERIFY2(issued, why(issued).constData());
     if (secret == QLatin1String("HASH")) {
         secret = issued->token.tokenHash;
@@ -566,9 +535,9 @@ void TestAuthService::authenticateRejectsGarbage()
 
 void TestAuthService::revokeSecret()
 {
-    auto issued = m_auth->signIn(QStringLiteral("kari.coord"), kPassword, QStringLiteral("10.0.0.6"));
+    auto issued = m_auth->signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.6"));
     QVERIFY2(issued, why(issued).constData());
-    auto other = m_auth->issueToken(QStringLiteral("kari.coord"));
+    auto other = m_auth->issueToken(QStringLiteral("coord.a"));
     QVERIFY2(other, why(other).constData());
     m_clock.advance(kMinute);
 
@@ -595,25 +564,25 @@ void TestAuthService::revoke_data()
     QTest::addColumn<QString>("code");
 
     QTest::newRow("coordinator, own token")
-        << QStringLiteral("kari.coord") << QStringLiteral("kari.coord") << QStringLiteral("ok");
+        << QStringLiteral("coord.a") << QStringLiteral("coord.a") << QStringLiteral("ok");
     QTest::newRow("coordinator, colleague's token")
-        << QStringLiteral("kari.coord") << QStringLiteral("per.coord") << QStringLiteral("not-found");
+        << QStringLiteral("coord.a") << QStringLiteral("per.coord") << QStringLiteral("not-found");
     QTest::newRow("coordinator, org admin's token")
-        << QStringLiteral("kari.coord") << QStringLiteral("anne.admin") << QStringLiteral("not-found");
+        << QStringLiteral("coord.a") << QStringLiteral("admin.a") << QStringLiteral("not-found");
     QTest::newRow("coordinator, other organisation")
-        << QStringLiteral("kari.coord") << QStringLiteral("bjorn.coord") << QStringLiteral("not-found");
+        << QStringLiteral("coord.a") << QStringLiteral("coord.b") << QStringLiteral("not-found");
     QTest::newRow("org admin, own organisation's coordinator")
-        << QStringLiteral("anne.admin") << QStringLiteral("per.coord") << QStringLiteral("ok");
+        << QStringLiteral("admin.a") << QStringLiteral("per.coord") << QStringLiteral("ok");
     QTest::newRow("org admin, own token")
-        << QStringLiteral("anne.admin") << QStringLiteral("anne.admin") << QStringLiteral("ok");
+        << QStringLiteral("admin.a") << QStringLiteral("admin.a") << QStringLiteral("ok");
     QTest::newRow("org admin, other organisation's coordinator")
-        << QStringLiteral("bob.admin") << QStringLiteral("kari.coord") << QStringLiteral("not-found");
+        << QStringLiteral("admin.b") << QStringLiteral("coord.a") << QStringLiteral("not-found");
     QTest::newRow("org admin, other organisation's admin")
-        << QStringLiteral("bob.admin") << QStringLiteral("anne.admin") << QStringLiteral("not-found");
+        << QStringLiteral("admin.b") << QStringLiteral("admin.a") << QStringLiteral("not-found");
     QTest::newRow("org admin, global admin's token")
-        << QStringLiteral("anne.admin") << QStringLiteral("root") << QStringLiteral("not-found");
+        << QStringLiteral("admin.a") << QStringLiteral("root") << QStringLiteral("not-found");
     QTest::newRow("global admin, any organisation")
-        << QStringLiteral("root") << QStringLiteral("bjorn.coord") << QStringLiteral("ok");
+        << QStringLiteral("root") << QStringLiteral("coord.b") << QStringLiteral("ok");
     QTest::newRow("global admin, own token")
         << QStringLiteral("root") << QStringLiteral("root") << QStringLiteral("ok");
 }
@@ -655,16 +624,16 @@ void TestAuthService::revoke()
 void TestAuthService::tokensAreScoped()
 {
     for (const QString &name :
-         {QStringLiteral("kari.coord"), QStringLiteral("kari.coord"), QStringLiteral("per.coord"),
-          QStringLiteral("anne.admin"), QStringLiteral("bjorn.coord"), QStringLiteral("root")}) {
+         {QStringLiteral("coord.a"), QStringLiteral("coord.a"), QStringLiteral("per.coord"),
+          QStringLiteral("admin.a"), QStringLiteral("coord.b"), QStringLiteral("root")}) {
         QVERIFY(m_auth->issueToken(name).ok());
         m_clock.advance(1000);
     }
-    auto kari = m_auth->authenticate(m_auth->issueToken(QStringLiteral("kari.coord"))->secret);
+    auto kari = m_auth->authenticate(m_auth->issueToken(QStringLiteral("coord.a"))->secret);
     QVERIFY2(kari, why(kari).constData());
-    auto anne = m_auth->authenticate(m_auth->issueToken(QStringLiteral("anne.admin"))->secret);
+    auto anne = m_auth->authenticate(m_auth->issueToken(QStringLiteral("admin.a"))->secret);
     QVERIFY2(anne, why(anne).constData());
-    auto bob = m_auth->authenticate(m_auth->issueToken(QStringLiteral("bob.admin"))->secret);
+    auto bob = m_auth->authenticate(m_auth->issueToken(QStringLiteral("admin.b"))->secret);
     QVERIFY2(bob, why(bob).constData());
     auto root = m_auth->authenticate(m_auth->issueToken(QStringLiteral("root"))->secret);
     QVERIFY2(root, why(root).constData());
@@ -673,7 +642,7 @@ void TestAuthService::tokensAreScoped()
     QVERIFY2(own, why(own).constData());
     QCOMPARE(own->size(), 3);
     for (const ApiToken &t : std::as_const(*own))
-        QCOMPARE(t.userId, QStringLiteral("user_kari"));
+        QCOMPARE(t.userId, QStringLiteral("user_ca"));
     auto orgA = m_auth->tokens(*anne);
     QVERIFY2(orgA, why(orgA).constData());
     QCOMPARE(orgA->size(), 6); // kari ×3, per, anne ×2
@@ -718,7 +687,7 @@ void TestAuthService::disabledUserTokenFails()
 
     // Disabled through the directory: the tokens are revoked as well.
     DirectoryService directory(m_db->db(), m_clock);
-    auto anne = m_auth->authenticate(m_auth->issueToken(QStringLiteral("anne.admin"))->secret);
+    auto anne = m_auth->authenticate(m_auth->issueToken(QStringLiteral("admin.a"))->secret);
     QVERIFY2(anne, why(anne).constData());
     QVERIFY(directory.setDisabled(*anne, QStringLiteral("user_per"), true).ok());
     QVERIFY(directory.setDisabled(*anne, QStringLiteral("user_per"), false).ok());
@@ -727,7 +696,7 @@ void TestAuthService::disabledUserTokenFails()
 
 void TestAuthService::lastUsedIsRemembered()
 {
-    auto issued = m_auth->issueToken(QStringLiteral("kari.coord"));
+    auto issued = m_auth->issueToken(QStringLiteral("coord.a"));
     QVERIFY2(issued, why(issued).constData());
     auto lastUsed = [&]() {
         Query q(m_db->db(), QStringLiteral("SELECT last_used_at FROM api_tokens WHERE id = :id"));
@@ -757,11 +726,11 @@ void TestAuthService::prunePairingCodes()
             qFatal("createPairingCode: %s", why(code).constData());
         return code->code;
     };
-    const QString used = createFor(QStringLiteral("kari.coord"));
+    const QString used = createFor(QStringLiteral("coord.a"));
     QVERIFY(m_auth->redeemPairingCode(used, QStringLiteral("10.0.0.1")).ok());
     const QString unused = createFor(QStringLiteral("per.coord"));
     m_clock.advance(30 * kMinute);
-    const QString recent = createFor(QStringLiteral("anne.admin"));
+    const QString recent = createFor(QStringLiteral("admin.a"));
     QCOMPARE(rows(QStringLiteral("pairing_codes")), 3);
 
     // Nothing has been expired for a whole day yet.

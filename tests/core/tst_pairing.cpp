@@ -6,6 +6,7 @@
 #include "core/UserRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
@@ -86,11 +87,12 @@ private:
     void addUser(const QString &id, const QString &username, Role role, const QString &orgId,
                  const QString &coordinatorId = {});
     Caller callerFor(const QString &username);
-    QString newCode(const QString &username = QStringLiteral("kari.coord"));
+    QString newCode(const QString &username = QStringLiteral("coord.a"));
 
     std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{test::testNow()};
     std::unique_ptr<AuthService> m_auth;
+    World m_world;
 };
 
 void TestPairing::initTestCase()
@@ -137,34 +139,14 @@ void TestPairing::init()
 {
     m_db->reset();
     m_clock.set(test::testNow());
-    DirectoryService directory(m_db->db(), m_clock);
-    const Caller system = Caller::system();
-    for (const QString &org : {QStringLiteral("org_a"), QStringLiteral("org_b")}) {
-        auto added = directory.addOrganisation(
-            system,
-            Organisation{org, org.toUpper(), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}});
-        QVERIFY2(added, why(added).constData());
-    }
-    for (const Coordinator &c :
-         {Coordinator{QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Kari K"), {}, {}},
-          Coordinator{QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Per P"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn B"), {}, {}}}) {
-        auto added = directory.addCoordinator(system, c);
-        QVERIFY2(added, why(added).constData());
-    }
-    addUser(QStringLiteral("user_kari"), QStringLiteral("kari.coord"), Role::Coordinator,
-            QStringLiteral("org_a"), QStringLiteral("coord_a1"));
-    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator,
-            QStringLiteral("org_a"), QStringLiteral("coord_a2"));
-    addUser(QStringLiteral("user_anne"), QStringLiteral("anne.admin"), Role::OrgAdmin,
-            QStringLiteral("org_a"));
-    addUser(QStringLiteral("user_arne"), QStringLiteral("arne.admin"), Role::OrgAdmin,
-            QStringLiteral("org_a"));
-    addUser(QStringLiteral("user_bjorn"), QStringLiteral("bjorn.coord"), Role::Coordinator,
-            QStringLiteral("org_b"), QStringLiteral("coord_b1"));
-    addUser(QStringLiteral("user_bob"), QStringLiteral("bob.admin"), Role::OrgAdmin, QStringLiteral("org_b"));
-    addUser(QStringLiteral("user_root"), QStringLiteral("root"), Role::GlobalAdmin, QString());
+    auto created = m_world.create(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
+    created = m_world.createUsers(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
+    // One more of three kinds, to make codes for each other.
+    addUser(QStringLiteral("user_per"), QStringLiteral("per.coord"), Role::Coordinator, World::kOrgA,
+            World::kCoordA2);
+    addUser(QStringLiteral("user_arne"), QStringLiteral("arne.admin"), Role::OrgAdmin, World::kOrgA);
     addUser(QStringLiteral("user_rita"), QStringLiteral("rita.root"), Role::GlobalAdmin, QString());
 }
 
@@ -178,9 +160,9 @@ void TestPairing::whoMayCreate_data()
     const QString forbidden = QStringLiteral("forbidden");
     // A global admin: anyone.
     QTest::newRow("global admin for a coordinator") << "root"
-                                                    << "kari.coord" << ok;
+                                                    << "coord.a" << ok;
     QTest::newRow("global admin for another org's admin") << "root"
-                                                          << "bob.admin" << ok;
+                                                          << "admin.b" << ok;
     QTest::newRow("global admin for themselves") << "root"
                                                  << "root" << ok;
     QTest::newRow("global admin for another global admin") << "root"
@@ -188,32 +170,32 @@ void TestPairing::whoMayCreate_data()
     QTest::newRow("global admin for nobody") << "root"
                                              << "nobody" << notFound;
     // An org admin: the users of their organisation.
-    QTest::newRow("org admin for a coordinator of theirs") << "anne.admin"
-                                                           << "kari.coord" << ok;
-    QTest::newRow("org admin for another org admin of theirs") << "anne.admin"
+    QTest::newRow("org admin for a coordinator of theirs") << "admin.a"
+                                                           << "coord.a" << ok;
+    QTest::newRow("org admin for another org admin of theirs") << "admin.a"
                                                                << "arne.admin" << ok;
-    QTest::newRow("org admin for themselves") << "anne.admin"
-                                              << "anne.admin" << ok;
-    QTest::newRow("org admin for another org's coordinator") << "anne.admin"
-                                                             << "bjorn.coord" << notFound;
-    QTest::newRow("org admin for another org's admin") << "anne.admin"
-                                                       << "bob.admin" << notFound;
-    QTest::newRow("org admin for a global admin") << "anne.admin"
+    QTest::newRow("org admin for themselves") << "admin.a"
+                                              << "admin.a" << ok;
+    QTest::newRow("org admin for another org's coordinator") << "admin.a"
+                                                             << "coord.b" << notFound;
+    QTest::newRow("org admin for another org's admin") << "admin.a"
+                                                       << "admin.b" << notFound;
+    QTest::newRow("org admin for a global admin") << "admin.a"
                                                   << "root" << notFound;
-    QTest::newRow("org admin for nobody") << "anne.admin"
+    QTest::newRow("org admin for nobody") << "admin.a"
                                           << "nobody" << notFound;
     // A coordinator: only themselves.
-    QTest::newRow("coordinator for themselves") << "kari.coord"
-                                                << "kari.coord" << ok;
-    QTest::newRow("coordinator for a colleague") << "kari.coord"
+    QTest::newRow("coordinator for themselves") << "coord.a"
+                                                << "coord.a" << ok;
+    QTest::newRow("coordinator for a colleague") << "coord.a"
                                                  << "per.coord" << forbidden;
-    QTest::newRow("coordinator for their org admin") << "kari.coord"
-                                                     << "anne.admin" << forbidden;
-    QTest::newRow("coordinator for another org's coordinator") << "kari.coord"
-                                                               << "bjorn.coord" << notFound;
-    QTest::newRow("coordinator for a global admin") << "kari.coord"
+    QTest::newRow("coordinator for their org admin") << "coord.a"
+                                                     << "admin.a" << forbidden;
+    QTest::newRow("coordinator for another org's coordinator") << "coord.a"
+                                                               << "coord.b" << notFound;
+    QTest::newRow("coordinator for a global admin") << "coord.a"
                                                     << "root" << notFound;
-    QTest::newRow("coordinator for nobody") << "kari.coord"
+    QTest::newRow("coordinator for nobody") << "coord.a"
                                             << "nobody" << notFound;
 }
 
@@ -267,8 +249,7 @@ void TestPairing::codeHasAtLeast128Bits()
 
 void TestPairing::onlyTheHashIsStored()
 {
-    auto code =
-        m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("kari.coord"));
+    auto code = m_auth->createPairingCode(callerFor(QStringLiteral("admin.a")), QStringLiteral("coord.a"));
     QVERIFY2(code, why(code).constData());
     QVERIFY(code->id.startsWith(QLatin1String("pc_")));
 
@@ -279,8 +260,8 @@ void TestPairing::onlyTheHashIsStored()
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), code->id);
     QCOMPARE(q.value(1).toString(), sha256(code->code));
-    QCOMPARE(q.value(2).toString(), QStringLiteral("user_kari"));
-    QCOMPARE(q.value(3).toString(), QStringLiteral("user_anne"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("user_ca"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("user_aa"));
     QCOMPARE(q.value(4).toString(), QStringLiteral("2026-03-19T14:30:05.000Z"));
     QCOMPARE(q.value(5).toString(), QStringLiteral("2026-03-19T14:35:05.000Z"));
     QVERIFY(q.value(6).isNull());
@@ -301,15 +282,14 @@ void TestPairing::onlyTheHashIsStored()
 
 void TestPairing::creatingIsAudited()
 {
-    auto code =
-        m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("kari.coord"));
+    auto code = m_auth->createPairingCode(callerFor(QStringLiteral("admin.a")), QStringLiteral("coord.a"));
     QVERIFY2(code, why(code).constData());
     {
         Query audit(m_db->db(),
                     QStringLiteral("SELECT username, org_id, entity, entity_id FROM audit_log "
                                    "WHERE action = 'pairing.create'"));
         QVERIFY(audit.exec().ok() && audit.next());
-        QCOMPARE(audit.value(0).toString(), QStringLiteral("anne.admin"));
+        QCOMPARE(audit.value(0).toString(), QStringLiteral("admin.a"));
         QCOMPARE(audit.value(1).toString(), QStringLiteral("org_a"));
         QCOMPARE(audit.value(2).toString(), QStringLiteral("pairing_code"));
         QCOMPARE(audit.value(3).toString(), code->id);
@@ -321,28 +301,28 @@ void TestPairing::creatingIsAudited()
         m_db->db(),
         QStringLiteral("SELECT username, entity_id, detail FROM audit_log WHERE action = 'pairing.redeem'"));
     QVERIFY(audit.exec().ok() && audit.next());
-    QCOMPARE(audit.value(0).toString(), QStringLiteral("kari.coord"));
+    QCOMPARE(audit.value(0).toString(), QStringLiteral("coord.a"));
     QCOMPARE(audit.value(1).toString(), code->id);
     QVERIFY(audit.value(2).toString().contains(issued->token.id));
 }
 
 void TestPairing::redeemSignsInAsTheUser()
 {
-    const QString code = newCode(QStringLiteral("kari.coord"));
+    const QString code = newCode(QStringLiteral("coord.a"));
     QSignalSpy changed(m_auth.get(), &AuthService::tokensChanged);
     m_clock.advance(30 * kSecond);
     auto issued = m_auth->redeemPairingCode(code, kAddress);
     QVERIFY2(issued, why(issued).constData());
     QCOMPARE(changed.count(), 1);
     QVERIFY(QRegularExpression(QStringLiteral("^cct_[A-Za-z0-9_-]{43}$")).match(issued->secret).hasMatch());
-    QCOMPARE(issued->user.username, QStringLiteral("kari.coord"));
+    QCOMPARE(issued->user.username, QStringLiteral("coord.a"));
     QCOMPARE(issued->token.label, QStringLiteral("Paired device"));
     QCOMPARE(issued->token.expiresAt, m_clock.now().addDays(AuthService::kDefaultTokenDays));
 
     auto caller = m_auth->authenticate(issued->secret);
     QVERIFY2(caller, why(caller).constData());
-    QCOMPARE(caller->userId, QStringLiteral("user_kari"));
-    QCOMPARE(caller->username, QStringLiteral("kari.coord"));
+    QCOMPARE(caller->userId, QStringLiteral("user_ca"));
+    QCOMPARE(caller->username, QStringLiteral("coord.a"));
     QCOMPARE(caller->role, Role::Coordinator);
     QCOMPARE(caller->orgId, QStringLiteral("org_a"));
     QCOMPARE(caller->coordinatorId, QStringLiteral("coord_a1"));
@@ -424,7 +404,7 @@ void TestPairing::disabledUserFails()
     QCOMPARE(countRows(m_db->db(), QStringLiteral("api_tokens")), 0);
     // No code is made for a disabled user at all.
     auto refused =
-        m_auth->createPairingCode(callerFor(QStringLiteral("anne.admin")), QStringLiteral("per.coord"));
+        m_auth->createPairingCode(callerFor(QStringLiteral("admin.a")), QStringLiteral("per.coord"));
     QCOMPARE(codeOf(refused), QStringLiteral("forbidden"));
     // Enabled again, a still-fresh code works.
     QVERIFY(directory.setDisabled(Caller::system(), QStringLiteral("user_per"), false).ok());
@@ -482,10 +462,10 @@ void TestPairing::fiveBadCodesThrottleTheAddress()
     QCOMPARE(countRows(m_db->db(), QStringLiteral("login_failures")), 5);
     // Password sign-ins from that address are locked too; no username is locked by the pairing
     // failures, and another address may still pair.
-    auto signIn = m_auth->checkPassword(QStringLiteral("kari.coord"), QStringLiteral("x"), kAddress);
+    auto signIn = m_auth->checkPassword(QStringLiteral("coord.a"), QStringLiteral("x"), kAddress);
     QCOMPARE(codeOf(signIn), QStringLiteral("too-many-requests"));
     auto elsewhere =
-        m_auth->checkPassword(QStringLiteral("kari.coord"), QStringLiteral("x"), QStringLiteral("10.0.0.8"));
+        m_auth->checkPassword(QStringLiteral("coord.a"), QStringLiteral("x"), QStringLiteral("10.0.0.8"));
     QCOMPARE(codeOf(elsewhere), QStringLiteral("unauthenticated"));
     QVERIFY(m_auth->redeemPairingCode(newCode(), QStringLiteral("10.0.0.8")).ok());
     // Once the window has passed, the address may try again.

@@ -91,9 +91,16 @@ Status World::create(Database &db, const Clock &clock) const
     return {};
 }
 
+Result<QString> World::passwordHash()
+{
+    // argon2id is slow on purpose: hash the shared password once per test executable.
+    static const Result<QString> hash = hashPassword(kPassword);
+    return hash;
+}
+
 Status World::createUsers(Database &db, const Clock &clock, const QString &password) const
 {
-    auto hash = hashPassword(password);
+    auto hash = password == kPassword ? passwordHash() : hashPassword(password);
     if (!hash)
         return hash.error();
     UserRepository users(db);

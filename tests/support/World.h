@@ -64,6 +64,9 @@ struct World
     // repository, so that they keep the callers' fixed ids (DirectoryService::addUser draws new ones).
     Status createUsers(Database &db, const Clock &clock, const QString &password = kPassword) const;
 
+    // The argon2id hash of kPassword, computed once (for a test that adds users of its own).
+    static Result<QString> passwordHash();
+
     // The history the template and payload tests render from: Åse Ødegård (A) paused, resumed and
     // paused again, Bjørn Berg (B) paused once, Per Hansen (A) has none. Sent 40, 30, 10 and 5 days
     // before testNow(), which `clock` shows again afterwards.
