@@ -34,7 +34,25 @@ PeerMentor mentor(const QString &id, const QString &orgId, const QString &coordi
     return PeerMentor{id, orgId, coordinatorId, name, email, phone, {}};
 }
 
-const QString kPassword = QStringLiteral("long enough password");
+const QString kPassword = World::kPassword;
+
+// The world as the directory tests name it, with Kari (A) and Øyvind (A) both Anne's mentors.
+World cast()
+{
+    World w;
+    w.orgA.name = QStringLiteral("Oslo");
+    w.orgB.name = QStringLiteral("Bergen");
+    w.coordA1.name = QStringLiteral("Anne Berg");
+    w.coordA2.name = QStringLiteral("Arne Dahl");
+    w.coordB1.name = QStringLiteral("Bjørn Lie");
+    w.mentorA1 = mentor(World::kMentorA1, World::kOrgA, World::kCoordA1, QStringLiteral("Kari Nordmann"),
+                        QStringLiteral("kari.nordmann@example.no"));
+    w.mentorA2 = mentor(World::kMentorA2, World::kOrgA, World::kCoordA1, QStringLiteral("Øyvind Ødegård"),
+                        QStringLiteral("oyvind@example.no"));
+    w.mentorB1 = mentor(World::kMentorB1, World::kOrgB, World::kCoordB1, QStringLiteral("Kari Berg"),
+                        QStringLiteral("kari.berg@example.no"));
+    return w;
+}
 
 } // namespace
 
@@ -84,15 +102,12 @@ private slots:
 
 private:
     int rows(const QString &table, const QString &where = {});
-    QString addUserDirect(const QString &id, const QString &username, Role role, const QString &orgId,
-                          const QString &coordinatorId = {});
 
     std::unique_ptr<test::TestDatabase> m_db;
     ManualClock m_clock{test::testNow()};
     std::unique_ptr<DirectoryService> m_directory;
-    QString m_hash;
 
-    const World m_world;
+    World m_world = cast();
 };
 
 int TestDirectoryService::rows(const QString &table, const QString &where)
@@ -100,23 +115,11 @@ int TestDirectoryService::rows(const QString &table, const QString &where)
     return int(countRows(m_db->db(), table, where));
 }
 
-// The users the fixed callers stand for, stored without going through the service (one hash).
-QString TestDirectoryService::addUserDirect(const QString &id, const QString &username, Role role,
-                                            const QString &orgId, const QString &coordinatorId)
-{
-    if (auto s = insertUser(m_db->db(), id, username, role, orgId, coordinatorId, m_hash, m_clock.now()); !s)
-        return s.error().message;
-    return {};
-}
-
 void TestDirectoryService::initTestCase()
 {
     m_db = std::make_unique<test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_directory = std::make_unique<DirectoryService>(m_db->db(), m_clock);
-    auto hash = hashPassword(kPassword);
-    QVERIFY2(hash, why(hash).constData());
-    m_hash = *hash;
 }
 
 void TestDirectoryService::cleanupTestCase()
@@ -125,53 +128,26 @@ void TestDirectoryService::cleanupTestCase()
     m_db.reset();
 }
 
-// Organisations A and B, a coordinator each (A has two), a few mentors, and the users behind the
-// fixed callers.
+// The world, three more mentors of A and one more of B, and the users behind the callers.
 void TestDirectoryService::init()
 {
     m_db->reset();
     m_clock.set(test::testNow());
-    const Caller system = Caller::system();
-    for (const Organisation &o : {org(QStringLiteral("org_a"), QStringLiteral("Oslo")),
-                                  org(QStringLiteral("org_b"), QStringLiteral("Bergen"))}) {
-        auto added = m_directory->addOrganisation(system, o);
-        QVERIFY2(added, why(added).constData());
-    }
-    for (const Coordinator &c :
-         {Coordinator{
-              QStringLiteral("coord_a1"), QStringLiteral("org_a"), QStringLiteral("Anne Berg"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_a2"), QStringLiteral("org_a"), QStringLiteral("Arne Dahl"), {}, {}},
-          Coordinator{
-              QStringLiteral("coord_b1"), QStringLiteral("org_b"), QStringLiteral("Bjørn Lie"), {}, {}}}) {
-        auto added = m_directory->addCoordinator(system, c);
-        QVERIFY2(added, why(added).constData());
-    }
+    auto created = m_world.create(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
     const QList<PeerMentor> mentors{
-        mentor(QStringLiteral("pm_a1"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
-               QStringLiteral("Kari Nordmann"), QStringLiteral("kari.nordmann@example.no")),
-        mentor(QStringLiteral("pm_a2"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
-               QStringLiteral("Øyvind Ødegård"), QStringLiteral("oyvind@example.no")),
-        mentor(QStringLiteral("pm_a3"), QStringLiteral("org_a"), QStringLiteral("coord_a2"),
-               QStringLiteral("Åse Løvås")),
-        mentor(QStringLiteral("pm_a4"), QStringLiteral("org_a"), QStringLiteral("coord_a2"),
-               QStringLiteral("Liv Sæther"), QStringLiteral("liv@saether.no")),
-        mentor(QStringLiteral("pm_a5"), QStringLiteral("org_a"), QStringLiteral("coord_a1"),
-               QStringLiteral("Ola 100% Hansen")),
-        mentor(QStringLiteral("pm_b1"), QStringLiteral("org_b"), QStringLiteral("coord_b1"),
-               QStringLiteral("Kari Berg"), QStringLiteral("kari.berg@example.no")),
-        mentor(QStringLiteral("pm_b2"), QStringLiteral("org_b"), QStringLiteral("coord_b1"),
-               QStringLiteral("Åsmund Ås")),
+        mentor(QStringLiteral("pm_a3"), World::kOrgA, World::kCoordA2, QStringLiteral("Åse Løvås")),
+        mentor(QStringLiteral("pm_a4"), World::kOrgA, World::kCoordA2, QStringLiteral("Liv Sæther"),
+               QStringLiteral("liv@saether.no")),
+        mentor(QStringLiteral("pm_a5"), World::kOrgA, World::kCoordA1, QStringLiteral("Ola 100% Hansen")),
+        mentor(QStringLiteral("pm_b2"), World::kOrgB, World::kCoordB1, QStringLiteral("Åsmund Ås")),
     };
     for (const PeerMentor &m : mentors) {
-        auto added = m_directory->addPeerMentor(system, m);
+        auto added = m_directory->addPeerMentor(Caller::system(), m);
         QVERIFY2(added, why(added).constData());
     }
-    for (const Caller &c : {m_world.coordinatorA, m_world.orgAdminA, m_world.coordinatorB, m_world.orgAdminB,
-                            m_world.globalAdmin}) {
-        const QString error = addUserDirect(c.userId, c.username, c.role, c.orgId, c.coordinatorId);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-    }
+    created = m_world.createUsers(m_db->db(), m_clock);
+    QVERIFY2(created, why(created).constData());
 }
 
 // ---- organisations ---------------------------------------------------------------------------

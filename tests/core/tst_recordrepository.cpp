@@ -1,6 +1,8 @@
 #include "core/DirectoryService.h"
 #include "core/RecordRepository.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
+#include "tests/support/World.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -14,17 +16,19 @@ using namespace cc;
 
 namespace {
 
-const QString kOrgA = QStringLiteral("org-a");
-const QString kOrgB = QStringLiteral("org-b");
-const QString kCoordA1 = QStringLiteral("coord-a1");
-const QString kCoordA2 = QStringLiteral("coord-a2");
-const QString kCoordB1 = QStringLiteral("coord-b1");
-constexpr int kMentorsA = 40;
+using test::World;
+const QString &kOrgA = World::kOrgA;
+const QString &kOrgB = World::kOrgB;
+const QString &kCoordA1 = World::kCoordA1;
+const QString &kCoordA2 = World::kCoordA2;
+const QString &kCoordB1 = World::kCoordB1;
+const QString &kMentorB = World::kMentorB1;
+constexpr int kMentorsA = 40;   // added to the world's organisation A
 constexpr int kRecords = 20000; // of organisation A; B has a tenth as many
 
 QString mentorA(int i)
 {
-    return QStringLiteral("pm-a%1").arg(i, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("pm_a%1").arg(i, 2, 10, QLatin1Char('0'));
 }
 
 // The SQL of RecordRepository::listAfterSql() with its placeholders replaced by literals (an
@@ -107,34 +111,15 @@ void TestRecordRepository::initTestCase()
     QVERIFY2(m_database->ok(), qPrintable(m_database->error()));
     Database &db = m_database->db();
     ManualClock clock(test::testNow());
+    auto created = World().create(db, clock);
+    QVERIFY2(created, test::why(created).constData());
     DirectoryService directory(db, clock);
-    const Caller system = Caller::system();
-    QVERIFY(directory
-                .addOrganisation(
-                    system,
-                    Organisation{
-                        kOrgA, QStringLiteral("A"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}})
-                .ok());
-    QVERIFY(directory
-                .addOrganisation(
-                    system,
-                    Organisation{
-                        kOrgB, QStringLiteral("B"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}})
-                .ok());
-    for (const auto &[id, org] :
-         {std::pair{kCoordA1, kOrgA}, std::pair{kCoordA2, kOrgA}, std::pair{kCoordB1, kOrgB}})
-        QVERIFY(directory.addCoordinator(system, Coordinator{id, org, id, QString(), {}}).ok());
-    for (int i = 0; i < kMentorsA; ++i)
-        QVERIFY(directory
-                    .addPeerMentor(
-                        system,
-                        PeerMentor{mentorA(i), kOrgA, i % 2 ? kCoordA2 : kCoordA1, mentorA(i), {}, {}, {}})
-                    .ok());
-    QVERIFY(
-        directory
-            .addPeerMentor(
-                system, PeerMentor{QStringLiteral("pm-b"), kOrgB, kCoordB1, QStringLiteral("B"), {}, {}, {}})
-            .ok());
+    for (int i = 0; i < kMentorsA; ++i) {
+        auto added = directory.addPeerMentor(
+            Caller::system(),
+            PeerMentor{mentorA(i), kOrgA, i % 2 ? kCoordA2 : kCoordA1, mentorA(i), {}, {}, {}});
+        QVERIFY2(added, test::why(added).constData());
+    }
 
     QList<NotificationRecord> bulk;
     m_first = test::testNow().addSecs(-kRecords * 2);
@@ -143,7 +128,7 @@ void TestRecordRepository::initTestCase()
         NotificationRecord r;
         r.id = QStringLiteral("nr_%1").arg(i, 12, 16, QLatin1Char('0'));
         r.orgId = b ? kOrgB : kOrgA;
-        r.peerMentorId = b ? QStringLiteral("pm-b") : mentorA(i % kMentorsA);
+        r.peerMentorId = b ? kMentorB : mentorA(i % kMentorsA);
         r.coordinatorId = b ? kCoordB1 : (i % kMentorsA % 2 ? kCoordA2 : kCoordA1);
         r.eventType = i % 4 < 2 ? EventType::PauseActivated : EventType::PauseDeactivated;
         r.effectiveDate = test::testNow();
