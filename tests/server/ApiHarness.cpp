@@ -82,33 +82,22 @@ void ApiHarness::reseed()
         qFatal("reseeding failed: %s", qPrintable(m_error));
 }
 
-// The World, cast with the names, ids and usernames the API tests assert on.
+// The World, its people named as in the examples of the API contract.
 World ApiHarness::world()
 {
-    const QString orgA = QString::fromLatin1(kOrgA);
-    const QString orgB = QString::fromLatin1(kOrgB);
-    const QString coordA = QString::fromLatin1(kCoordA);
-    const QString coordA2 = QString::fromLatin1(kCoordA2);
-    const QString coordB = QString::fromLatin1(kCoordB);
     World w;
-    w.orgA = {orgA, QStringLiteral("NHF Oslo"), QStringLiteral("en"), QStringLiteral("Europe/Oslo"), {}};
-    w.orgB = {orgB, QStringLiteral("LHL Bergen"), QStringLiteral("nb"), QStringLiteral("Europe/Oslo"), {}};
-    w.coordA1 = {coordA, orgA, QStringLiteral("Ingrid Bakke"), QStringLiteral("ingrid@nhf.example"), {}};
-    w.coordA2 = {coordA2, orgA, QStringLiteral("Per Haugen"), {}, {}};
-    w.coordB1 = {coordB, orgB, QStringLiteral("Siri Berg"), {}, {}};
-    w.mentorA1 = {QString::fromLatin1(kKari),
-                  orgA,
-                  coordA,
-                  QStringLiteral("Kari Nordmann"),
-                  QStringLiteral("kari.nordmann@nhf-oslo.no"),
-                  QStringLiteral("+47 900 12 345"),
-                  {}};
-    w.mentorA2 = {QString::fromLatin1(kLars), orgA, coordA2, QStringLiteral("Lars Eriksen"), {}, {}, {}};
-    w.mentorB1 = {QString::fromLatin1(kMentorB), orgB, coordB, QStringLiteral("Åse Ødegård"), {}, {}, {}};
-    w.coordinatorA = {QStringLiteral("user_ca"), QStringLiteral("ingrid"), Role::Coordinator, orgA, coordA};
-    w.orgAdminA = {QStringLiteral("user_aa"), QStringLiteral("hanne"), Role::OrgAdmin, orgA, {}};
-    w.coordinatorB = {QStringLiteral("user_cb"), QStringLiteral("siri"), Role::Coordinator, orgB, coordB};
-    w.orgAdminB = {QStringLiteral("user_ab"), QStringLiteral("bjorn"), Role::OrgAdmin, orgB, {}};
+    w.orgA.name = QStringLiteral("NHF Oslo");
+    w.orgA.locale = QStringLiteral("en");
+    w.orgB.name = QStringLiteral("LHL Bergen");
+    w.coordA1.name = QStringLiteral("Ingrid Bakke");
+    w.coordA1.email = QStringLiteral("ingrid@nhf.example");
+    w.coordA2.name = QStringLiteral("Per Haugen");
+    w.coordB1.name = QStringLiteral("Siri Berg");
+    w.mentorA1.name = QStringLiteral("Kari Nordmann");
+    w.mentorA1.email = QStringLiteral("kari.nordmann@nhf-oslo.no");
+    w.mentorA1.phone = QStringLiteral("+47 900 12 345");
+    w.mentorA2.name = QStringLiteral("Lars Eriksen");
+    w.mentorB1.name = QStringLiteral("Åse Ødegård");
     return w;
 }
 
@@ -117,7 +106,7 @@ bool ApiHarness::seed()
     const World w = world();
     Status seeded = w.create(m_db.db(), m_clock);
     if (seeded)
-        seeded = w.createUsers(m_db.db(), m_clock, QString::fromLatin1(kPassword));
+        seeded = w.createUsers(m_db.db(), m_clock);
     if (!seeded) {
         m_error = seeded.error().message;
         return false;
@@ -237,7 +226,7 @@ QJsonObject recordBody(const QString &mentor, const QString &event)
         {QStringLiteral("event_type"), event},
         {QStringLiteral("effective_date"), QStringLiteral("2026-03-20T00:00:00.000Z")},
         {QStringLiteral("reason"), QStringLiteral("Personal leave")},
-        {QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA)},
+        {QStringLiteral("coordinator_id"), World::kCoordA1},
         {QStringLiteral("channels_notified"), QJsonArray{QStringLiteral("push"), QStringLiteral("in_app")}},
         {QStringLiteral("dispatch_ids"),
          QJsonArray{QStringLiteral("disp_7f8a9b0c1d2e"), QStringLiteral("disp_3e4f5a6b7c8d")}}};

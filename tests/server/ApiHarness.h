@@ -88,17 +88,6 @@ public:
     api::ApiServer &server() { return *m_server; }
     QStringList logLines() const { return m_log; }
 
-    // Seeded ids.
-    static constexpr auto kOrgA = "org_nhf_oslo";
-    static constexpr auto kOrgB = "org_lhl_bergen";
-    static constexpr auto kCoordA = "coord_9f8e7d6c";
-    static constexpr auto kCoordA2 = "coord_2a3b4c5d";
-    static constexpr auto kCoordB = "coord_b0000001";
-    static constexpr auto kKari = "pm_551e8400";
-    static constexpr auto kLars = "pm_662f9511";
-    static constexpr auto kMentorB = "pm_b0000001";
-    static constexpr auto kPassword = "correct horse battery";
-
 private:
     static World world();
     bool seed();
@@ -123,7 +112,7 @@ private:
     QString m_error;
 };
 
-QJsonObject recordBody(const QString &mentor = QString::fromLatin1(ApiHarness::kKari),
+QJsonObject recordBody(const QString &mentor = World::kMentorA1,
                        const QString &event = QStringLiteral("pause_activated"));
 
 } // namespace cc::test

@@ -15,8 +15,7 @@ namespace {
 const QString kToken = QStringLiteral("/api/v1/auth/token");
 const QString kRecords = QStringLiteral("/api/v1/notification-records");
 
-QJsonObject credentials(const QString &username,
-                        const QString &password = QString::fromLatin1(ApiHarness::kPassword))
+QJsonObject credentials(const QString &username, const QString &password = World::kPassword)
 {
     return QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
 }
@@ -30,8 +29,7 @@ class TestApiAuth : public QObject
 private:
     ApiHarness m_api;
 
-    ApiHarness::Reply signIn(const QString &username,
-                             const QString &password = QString::fromLatin1(ApiHarness::kPassword))
+    ApiHarness::Reply signIn(const QString &username, const QString &password = World::kPassword)
     {
         return m_api.post(kToken, credentials(username, password), {});
     }
@@ -53,18 +51,16 @@ private slots:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QString>("orgId");         // empty: null
         QTest::addColumn<QString>("coordinatorId"); // empty: null
-        QTest::newRow("coordinator") << QStringLiteral("ingrid") << QStringLiteral("coordinator")
-                                     << QString::fromLatin1(ApiHarness::kOrgA)
-                                     << QString::fromLatin1(ApiHarness::kCoordA);
-        QTest::newRow("org admin") << QStringLiteral("hanne") << QStringLiteral("org_admin")
-                                   << QString::fromLatin1(ApiHarness::kOrgA) << QString();
+        QTest::newRow("coordinator") << QStringLiteral("coord.a") << QStringLiteral("coordinator")
+                                     << World::kOrgA << World::kCoordA1;
+        QTest::newRow("org admin") << QStringLiteral("admin.a") << QStringLiteral("org_admin") << World::kOrgA
+                                   << QString();
         QTest::newRow("global admin")
             << QStringLiteral("root") << QStringLiteral("global_admin") << QString() << QString();
         QTest::newRow("coordinator of B")
-            << QStringLiteral("siri") << QStringLiteral("coordinator")
-            << QString::fromLatin1(ApiHarness::kOrgB) << QString::fromLatin1(ApiHarness::kCoordB);
-        QTest::newRow("org admin of B") << QStringLiteral("bjorn") << QStringLiteral("org_admin")
-                                        << QString::fromLatin1(ApiHarness::kOrgB) << QString();
+            << QStringLiteral("coord.b") << QStringLiteral("coordinator") << World::kOrgB << World::kCoordB1;
+        QTest::newRow("org admin of B")
+            << QStringLiteral("admin.b") << QStringLiteral("org_admin") << World::kOrgB << QString();
     }
 
     void signInIssuesAToken()
@@ -107,14 +103,13 @@ private slots:
         QCOMPARE(m_api.get(kRecords, token).status, 200);
         QVERIFY(signIn(username).json.value(QLatin1String("access_token")).toString() != token);
         // The password is nowhere in the log.
-        QVERIFY(
-            !m_api.logLines().join(QLatin1Char('\n')).contains(QString::fromLatin1(ApiHarness::kPassword)));
+        QVERIFY(!m_api.logLines().join(QLatin1Char('\n')).contains(World::kPassword));
     }
 
     void theTokenExpires()
     {
         const QString token =
-            signIn(QStringLiteral("ingrid")).json.value(QLatin1String("access_token")).toString();
+            signIn(QStringLiteral("coord.a")).json.value(QLatin1String("access_token")).toString();
         m_api.clock().advance(30LL * 24 * 3600 * 1000 - 1000);
         QCOMPARE(m_api.get(kRecords, token).status, 200);
         m_api.clock().advance(2000);
@@ -127,14 +122,11 @@ private slots:
     {
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("password");
-        QTest::newRow("wrong password") << QStringLiteral("ingrid") << QStringLiteral("wrong horse battery");
-        QTest::newRow("unknown user")
-            << QStringLiteral("nobody") << QString::fromLatin1(ApiHarness::kPassword);
-        QTest::newRow("username in another case")
-            << QStringLiteral("INGRID") << QString::fromLatin1(ApiHarness::kPassword);
+        QTest::newRow("wrong password") << QStringLiteral("coord.a") << QStringLiteral("wrong horse battery");
+        QTest::newRow("unknown user") << QStringLiteral("nobody") << World::kPassword;
+        QTest::newRow("username in another case") << QStringLiteral("INGRID") << World::kPassword;
         QTest::newRow("password with a trailing space")
-            << QStringLiteral("hanne")
-            << QString(QString::fromLatin1(ApiHarness::kPassword) + QLatin1Char(' '));
+            << QStringLiteral("admin.a") << QString(World::kPassword + QLatin1Char(' '));
     }
 
     void wrongCredentialsSayTheSame()
@@ -157,9 +149,9 @@ private slots:
     void fiveFailuresForAUsernameLockIt()
     {
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(signIn(QStringLiteral("ingrid"), QStringLiteral("guess %1").arg(i)).status, 401);
+            QCOMPARE(signIn(QStringLiteral("coord.a"), QStringLiteral("guess %1").arg(i)).status, 401);
         // The sixth attempt is refused before the password is looked at, even a correct one.
-        const auto locked = signIn(QStringLiteral("ingrid"));
+        const auto locked = signIn(QStringLiteral("coord.a"));
         QCOMPARE(locked.status, 429);
         QCOMPARE(locked.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
         bool ok = false;
@@ -168,58 +160,59 @@ private slots:
         QVERIFY(!locked.json.contains(QLatin1String("access_token")));
         // Time passes: the wait shrinks...
         m_api.clock().advance(10 * 60 * 1000);
-        const auto later = signIn(QStringLiteral("ingrid"));
+        const auto later = signIn(QStringLiteral("coord.a"));
         QCOMPARE(later.status, 429);
         const int left = later.header("Retry-After").toInt();
         QVERIFY2(left >= 1 && left <= 300, later.header("Retry-After").constData());
         // ...and once the window has passed, the right password is let in.
         m_api.clock().advance(5 * 60 * 1000);
-        QCOMPARE(signIn(QStringLiteral("ingrid")).status, 201);
+        QCOMPARE(signIn(QStringLiteral("coord.a")).status, 201);
     }
 
     void retryAfterIsHonest()
     {
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(signIn(QStringLiteral("hanne"), QStringLiteral("guess")).status, 401);
-        const auto locked = signIn(QStringLiteral("hanne"));
+            QCOMPARE(signIn(QStringLiteral("admin.a"), QStringLiteral("guess")).status, 401);
+        const auto locked = signIn(QStringLiteral("admin.a"));
         QCOMPARE(locked.status, 429);
         const int retryAfter = locked.header("Retry-After").toInt();
         m_api.clock().advance(qint64(retryAfter - 1) * 1000);
-        QCOMPARE(signIn(QStringLiteral("hanne")).status, 429);
+        QCOMPARE(signIn(QStringLiteral("admin.a")).status, 429);
         m_api.clock().advance(1000);
-        QCOMPARE(signIn(QStringLiteral("hanne")).status, 201);
+        QCOMPARE(signIn(QStringLiteral("admin.a")).status, 201);
     }
 
     void fiveFailuresFromAnAddressLockIt()
     {
         // Every request of the harness comes from 127.0.0.1: five usernames, one failure each.
-        const QStringList usernames{QStringLiteral("ingrid"), QStringLiteral("hanne"), QStringLiteral("root"),
-                                    QStringLiteral("siri"), QStringLiteral("nobody")};
+        const QStringList usernames{QStringLiteral("coord.a"), QStringLiteral("admin.a"),
+                                    QStringLiteral("root"), QStringLiteral("coord.b"),
+                                    QStringLiteral("nobody")};
         for (const QString &username : usernames)
             QCOMPARE(signIn(username, QStringLiteral("wrong")).status, 401);
-        // bjorn has never failed, but the address has.
-        const auto locked = signIn(QStringLiteral("bjorn"));
+        // admin.b has never failed, but the address has.
+        const auto locked = signIn(QStringLiteral("admin.b"));
         QCOMPARE(locked.status, 429);
         const int retryAfter = locked.header("Retry-After").toInt();
         QVERIFY2(retryAfter >= 1 && retryAfter <= 900, locked.header("Retry-After").constData());
         // Tokens that exist still work: the lock is on signing in only.
         QCOMPARE(m_api.get(kRecords, m_api.token(QStringLiteral("org_admin_b"))).status, 200);
         m_api.clock().advance(15 * 60 * 1000);
-        QCOMPARE(signIn(QStringLiteral("bjorn")).status, 201);
+        QCOMPARE(signIn(QStringLiteral("admin.b")).status, 201);
     }
 
     void failuresOutsideTheWindowDoNotCount()
     {
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(signIn(QStringLiteral("ingrid"), QStringLiteral("wrong")).status, 401);
+            QCOMPARE(signIn(QStringLiteral("coord.a"), QStringLiteral("wrong")).status, 401);
         m_api.clock().advance(15 * 60 * 1000);
-        QCOMPARE(signIn(QStringLiteral("ingrid"), QStringLiteral("wrong")).status, 401);
-        QCOMPARE(signIn(QStringLiteral("ingrid")).status, 201);
+        QCOMPARE(signIn(QStringLiteral("coord.a"), QStringLiteral("wrong")).status, 401);
+        QCOMPARE(signIn(QStringLiteral("coord.a")).status, 201);
     }
 
     void signOutRevokesTheToken()
     {
-        const auto issued = signIn(QStringLiteral("ingrid"));
+        const auto issued = signIn(QStringLiteral("coord.a"));
         const QString token = issued.json.value(QLatin1String("access_token")).toString();
         QCOMPARE(m_api.get(kRecords, token).status, 200);
         const auto out = m_api.del(kToken, token);
@@ -291,7 +284,7 @@ private slots:
         QTest::addColumn<QString>("field"); // named in errors[]; empty: not checked
         const QByteArray json = "application/json";
         auto with = [](const QString &key, const QJsonValue &value) {
-            QJsonObject o = credentials(QStringLiteral("ingrid"));
+            QJsonObject o = credentials(QStringLiteral("coord.a"));
             if (value.isUndefined())
                 o.remove(key);
             else
@@ -310,16 +303,16 @@ private slots:
             << with(QStringLiteral("username"), QString()) << json << 400 << QStringLiteral("username");
         QTest::newRow("password as number")
             << with(QStringLiteral("password"), 1234) << json << 400 << QStringLiteral("password");
-        QTest::newRow("not JSON") << QByteArrayLiteral("username=ingrid&password=x") << json << 400
+        QTest::newRow("not JSON") << QByteArrayLiteral("username=coord.a&password=x") << json << 400
                                   << QStringLiteral("body");
         QTest::newRow("truncated JSON")
-            << QByteArrayLiteral("{\"username\": \"ingrid\"") << json << 400 << QStringLiteral("body");
-        QTest::newRow("array") << QByteArrayLiteral("[\"ingrid\"]") << json << 400 << QStringLiteral("body");
-        QTest::newRow("form content type") << QByteArrayLiteral("username=ingrid&password=x")
+            << QByteArrayLiteral("{\"username\": \"coord.a\"") << json << 400 << QStringLiteral("body");
+        QTest::newRow("array") << QByteArrayLiteral("[\"coord.a\"]") << json << 400 << QStringLiteral("body");
+        QTest::newRow("form content type") << QByteArrayLiteral("username=coord.a&password=x")
                                            << QByteArrayLiteral("application/x-www-form-urlencoded") << 415
                                            << QStringLiteral("Content-Type");
         QTest::newRow("text content type")
-            << with(QStringLiteral("username"), QStringLiteral("ingrid")) << QByteArrayLiteral("text/plain")
+            << with(QStringLiteral("username"), QStringLiteral("coord.a")) << QByteArrayLiteral("text/plain")
             << 415 << QStringLiteral("Content-Type");
     }
 
@@ -339,7 +332,7 @@ private slots:
         // A malformed request is not a failed sign-in: five of them do not lock anyone out.
         for (int i = 0; i < 5; ++i)
             m_api.request("POST", kToken, body, {QString(), contentType, {}});
-        QCOMPARE(signIn(QStringLiteral("ingrid")).status, 201);
+        QCOMPARE(signIn(QStringLiteral("coord.a")).status, 201);
     }
 
     void healthNeedsNoToken()

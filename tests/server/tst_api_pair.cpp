@@ -63,11 +63,10 @@ private slots:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QString>("orgId");         // empty: null
         QTest::addColumn<QString>("coordinatorId"); // empty: null
-        QTest::newRow("coordinator") << QStringLiteral("ingrid") << QStringLiteral("coordinator")
-                                     << QString::fromLatin1(ApiHarness::kOrgA)
-                                     << QString::fromLatin1(ApiHarness::kCoordA);
-        QTest::newRow("org admin of B") << QStringLiteral("bjorn") << QStringLiteral("org_admin")
-                                        << QString::fromLatin1(ApiHarness::kOrgB) << QString();
+        QTest::newRow("coordinator") << QStringLiteral("coord.a") << QStringLiteral("coordinator")
+                                     << World::kOrgA << World::kCoordA1;
+        QTest::newRow("org admin of B")
+            << QStringLiteral("admin.b") << QStringLiteral("org_admin") << World::kOrgB << QString();
         QTest::newRow("global admin")
             << QStringLiteral("root") << QStringLiteral("global_admin") << QString() << QString();
     }
@@ -85,11 +84,10 @@ private slots:
         QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/json"));
         QCOMPARE(reply.header("Cache-Control"), QByteArrayLiteral("no-store"));
         // The same shape as a password sign-in.
-        const auto signedIn =
-            m_api.post(kToken,
-                       QJsonObject{{QStringLiteral("username"), username},
-                                   {QStringLiteral("password"), QString::fromLatin1(ApiHarness::kPassword)}},
-                       {});
+        const auto signedIn = m_api.post(kToken,
+                                         QJsonObject{{QStringLiteral("username"), username},
+                                                     {QStringLiteral("password"), World::kPassword}},
+                                         {});
         QCOMPARE(signedIn.status, 201);
         QCOMPARE(sortedKeys(reply.json), sortedKeys(signedIn.json));
         QCOMPARE(sortedKeys(reply.json),
@@ -120,7 +118,7 @@ private slots:
 
     void aCodeWorksOnce()
     {
-        const QString code = newCode(QStringLiteral("ingrid"));
+        const QString code = newCode(QStringLiteral("coord.a"));
         const auto first = pair(code);
         QCOMPARE(first.status, 201);
         const auto again = pair(code);
@@ -138,12 +136,12 @@ private slots:
 
     void aCodeExpires()
     {
-        const QString code = newCode(QStringLiteral("hanne"));
+        const QString code = newCode(QStringLiteral("admin.a"));
         m_api.clock().advance(5 * 60 * 1000);
         const auto late = pair(code);
         QCOMPARE(late.status, 401);
         QVERIFY(late.header("WWW-Authenticate").startsWith("Bearer"));
-        const QString fresh = newCode(QStringLiteral("hanne"));
+        const QString fresh = newCode(QStringLiteral("admin.a"));
         m_api.clock().advance(5 * 60 * 1000 - 1000);
         QCOMPARE(pair(fresh).status, 201);
     }
@@ -157,7 +155,7 @@ private slots:
             QCOMPARE(bad.status, 401);
         }
         // The sixth is refused before the code is looked at, even a good one.
-        const QString good = newCode(QStringLiteral("ingrid"));
+        const QString good = newCode(QStringLiteral("coord.a"));
         const auto locked = pair(good);
         QCOMPARE(locked.status, 429);
         QCOMPARE(locked.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
@@ -166,15 +164,14 @@ private slots:
         QVERIFY2(ok && retryAfter >= 1 && retryAfter <= 900, locked.header("Retry-After").constData());
         QVERIFY(!locked.json.contains(QLatin1String("access_token")));
         // Password sign-ins from the address wait too.
-        const auto signIn =
-            m_api.post(kToken,
-                       QJsonObject{{QStringLiteral("username"), QStringLiteral("ingrid")},
-                                   {QStringLiteral("password"), QString::fromLatin1(ApiHarness::kPassword)}},
-                       {});
+        const auto signIn = m_api.post(kToken,
+                                       QJsonObject{{QStringLiteral("username"), QStringLiteral("coord.a")},
+                                                   {QStringLiteral("password"), World::kPassword}},
+                                       {});
         QCOMPARE(signIn.status, 429);
         // Once Retry-After has passed, a fresh code is let in.
         m_api.clock().advance(qint64(retryAfter) * 1000);
-        QCOMPARE(pair(newCode(QStringLiteral("ingrid"))).status, 201);
+        QCOMPARE(pair(newCode(QStringLiteral("coord.a"))).status, 201);
     }
 
     void refusesBadBodies_data()
@@ -224,18 +221,18 @@ private slots:
         // A malformed request is not a failed pairing: five of them do not lock the address.
         for (int i = 0; i < 5; ++i)
             m_api.request("POST", kPair, body, {QString(), contentType, {}});
-        QCOMPARE(pair(newCode(QStringLiteral("ingrid"))).status, 201);
+        QCOMPARE(pair(newCode(QStringLiteral("coord.a"))).status, 201);
     }
 
     void needsNoToken()
     {
         // A token, even another user's, changes nothing: the code decides who signs in.
-        const QString code = newCode(QStringLiteral("siri"));
+        const QString code = newCode(QStringLiteral("coord.b"));
         const auto reply = m_api.post(kPair, codeBody(code), m_api.token(QStringLiteral("global_admin")));
         QCOMPARE(reply.status, 201);
         QCOMPARE(
             reply.json.value(QLatin1String("user")).toObject().value(QLatin1String("username")).toString(),
-            QStringLiteral("siri"));
+            QStringLiteral("coord.b"));
     }
 
     void pairRouteIsKnown()

@@ -18,6 +18,8 @@ const QString kSeedBody =
     QStringLiteral("Kari Nordmann has activated a pause effective 20 March 2026. Reason: Personal leave.");
 const QString kSeedBodyNb =
     QStringLiteral("Kari Nordmann har startet en pause fra 20. mars 2026. Årsak: Personal leave.");
+// The sample mentor a payload is rendered for when the query names none (the contract's example).
+const QString kSampleMentor = QStringLiteral("pm_551e8400");
 const QString kPauseTitle = QStringLiteral("Peer Mentor Pause – Coordinator Notice");
 const QString kPauseTitleNb = QStringLiteral("Likeperson på pause – melding til koordinator");
 
@@ -241,7 +243,7 @@ private slots:
         const QJsonObject data = r.value(QLatin1String("data")).toObject();
         QCOMPARE(data,
                  QJsonObject({{QStringLiteral("event"), QStringLiteral("pause_activated")},
-                              {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_551e8400")}}));
+                              {QStringLiteral("peer_mentor_id"), kSampleMentor}}));
         QCOMPARE(r.value(QLatin1String("locale")).toString(), QStringLiteral("en"));
         QVERIFY(r.value(QLatin1String("body_template"))
                     .toString()
@@ -262,13 +264,12 @@ private slots:
         const QString pause = QStringLiteral("coordinator-pause");
         const QString activated = QStringLiteral("pause_activated");
         QTest::newRow("nb") << coordinator << pause << QStringLiteral("locale=nb") << kPauseTitleNb
-                            << kSeedBodyNb << QStringLiteral("pm_551e8400") << activated;
-        QTest::newRow("org B default nb")
-            << QStringLiteral("coordinator_b") << pause << QString() << kPauseTitleNb << kSeedBodyNb
-            << QStringLiteral("pm_551e8400") << activated;
+                            << kSeedBodyNb << kSampleMentor << activated;
+        QTest::newRow("org B default nb") << QStringLiteral("coordinator_b") << pause << QString()
+                                          << kPauseTitleNb << kSeedBodyNb << kSampleMentor << activated;
         QTest::newRow("org B asks en")
             << QStringLiteral("coordinator_b") << pause << QStringLiteral("locale=en") << kPauseTitle
-            << kSeedBody << QStringLiteral("pm_551e8400") << activated;
+            << kSeedBody << kSampleMentor << activated;
         QTest::newRow("name")
             << coordinator << pause
             << QString(QStringLiteral("peer_mentor_name=") + enc(QStringLiteral("Ola Hansen"))) << kPauseTitle
@@ -279,64 +280,62 @@ private slots:
             << coordinator << pause << QStringLiteral("date=2026-04-01") << kPauseTitle
             << QStringLiteral(
                    "Kari Nordmann has activated a pause effective 1 April 2026. Reason: Personal leave.")
-            << QStringLiteral("pm_551e8400") << activated;
+            << kSampleMentor << activated;
         // 23:30 UTC on 19 March is 00:30 on 20 March in Oslo: the date is the organisation's.
-        QTest::newRow("date in Oslo")
-            << coordinator << pause << QStringLiteral("date=2026-03-19T23:30:00Z") << kPauseTitle << kSeedBody
-            << QStringLiteral("pm_551e8400") << activated;
+        QTest::newRow("date in Oslo") << coordinator << pause << QStringLiteral("date=2026-03-19T23:30:00Z")
+                                      << kPauseTitle << kSeedBody << kSampleMentor << activated;
         QTest::newRow("date with offset, nb")
             << coordinator << pause
             << QString(QStringLiteral("date=") + enc(QStringLiteral("2026-05-17T08:00:00+02:00"))
                        + QStringLiteral("&locale=nb"))
             << kPauseTitleNb
             << QStringLiteral("Kari Nordmann har startet en pause fra 17. mai 2026. Årsak: Personal leave.")
-            << QStringLiteral("pm_551e8400") << activated;
+            << kSampleMentor << activated;
         QTest::newRow("reason")
             << coordinator << pause
             << QString(QStringLiteral("reason=") + enc(QStringLiteral("Family matters"))) << kPauseTitle
             << QStringLiteral(
                    "Kari Nordmann has activated a pause effective 20 March 2026. Reason: Family matters.")
-            << QStringLiteral("pm_551e8400") << activated;
+            << kSampleMentor << activated;
         // A real mentor without records: their name, today's date, no reason.
         QTest::newRow("mentor without records")
-            << coordinator << pause << QStringLiteral("peer_mentor_id=pm_662f9511") << kPauseTitle
+            << coordinator << pause << QStringLiteral("peer_mentor_id=pm_a2") << kPauseTitle
             << QStringLiteral("Lars Eriksen has activated a pause effective 19 March 2026.")
-            << QStringLiteral("pm_662f9511") << activated;
+            << QStringLiteral("pm_a2") << activated;
         QTest::newRow("mentor with overrides")
             << coordinator << pause
-            << QString(QStringLiteral("peer_mentor_id=pm_662f9511&peer_mentor_name=")
+            << QString(QStringLiteral("peer_mentor_id=pm_a2&peer_mentor_name=")
                        + enc(QStringLiteral("L. Eriksen")) + QStringLiteral("&date=2026-05-17&reason=Travel"))
             << kPauseTitle
             << QStringLiteral("L. Eriksen has activated a pause effective 17 May 2026. Reason: Travel.")
-            << QStringLiteral("pm_662f9511") << activated;
+            << QStringLiteral("pm_a2") << activated;
         QTest::newRow("own mentor in org B")
-            << QStringLiteral("org_admin_b") << pause << QStringLiteral("peer_mentor_id=pm_b0000001")
+            << QStringLiteral("org_admin_b") << pause << QStringLiteral("peer_mentor_id=pm_b1")
             << kPauseTitleNb << QStringLiteral("Åse Ødegård har startet en pause fra 19. mars 2026.")
-            << QStringLiteral("pm_b0000001") << activated;
+            << QStringLiteral("pm_b1") << activated;
         QTest::newRow("global admin, any mentor")
-            << QStringLiteral("global_admin") << pause
-            << QStringLiteral("peer_mentor_id=pm_b0000001&locale=en") << kPauseTitle
-            << QStringLiteral("Åse Ødegård has activated a pause effective 19 March 2026.")
-            << QStringLiteral("pm_b0000001") << activated;
+            << QStringLiteral("global_admin") << pause << QStringLiteral("peer_mentor_id=pm_b1&locale=en")
+            << kPauseTitle << QStringLiteral("Åse Ødegård has activated a pause effective 19 March 2026.")
+            << QStringLiteral("pm_b1") << activated;
         QTest::newRow("resume")
             << coordinator << QStringLiteral("coordinator-resume") << QString()
             << QStringLiteral("Peer Mentor Resume – Coordinator Notice")
             << QStringLiteral("Kari Nordmann has ended their pause and is active again from 20 March 2026.")
-            << QStringLiteral("pm_551e8400") << QStringLiteral("pause_deactivated");
+            << kSampleMentor << QStringLiteral("pause_deactivated");
         QTest::newRow("pause confirmation")
             << coordinator << QStringLiteral("peer-mentor-pause-confirm") << QString()
             << QStringLiteral("Pause Confirmation – Peer Mentor")
             << QStringLiteral("Hi Kari Nordmann, your pause is registered from 20 March 2026. "
                               "Your coordinator Ingrid Bakke has been notified.")
-            << QStringLiteral("pm_551e8400") << activated;
+            << kSampleMentor << activated;
         QTest::newRow("resume confirmation, nb")
             << QStringLiteral("coordinator_b") << QStringLiteral("peer-mentor-resume-confirm") << QString()
             << QStringLiteral("Bekreftelse på at pausen er avsluttet – likeperson")
             << QStringLiteral("Velkommen tilbake, Kari Nordmann! Du er aktiv igjen fra 20. mars 2026.")
-            << QStringLiteral("pm_551e8400") << QStringLiteral("pause_deactivated");
+            << kSampleMentor << QStringLiteral("pause_deactivated");
         QTest::newRow("doubled prefix")
             << coordinator << QStringLiteral("api/v1/pause-notification-payloads/coordinator-pause")
-            << QString() << kPauseTitle << kSeedBody << QStringLiteral("pm_551e8400") << activated;
+            << QString() << kPauseTitle << kSeedBody << kSampleMentor << activated;
     }
 
     void getRendersWithTheQuery()
@@ -367,9 +366,8 @@ private slots:
         record.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-25"));
         record.insert(QStringLiteral("reason"), QStringLiteral("Surgery"));
         QCOMPARE(m_api.post(QStringLiteral("/api/v1/notification-records"), record, coordinator).status, 201);
-        const auto reply = m_api.get(one(QStringLiteral("coordinator-pause"))
-                                         + QStringLiteral("?peer_mentor_id=pm_551e8400"),
-                                     coordinator);
+        const auto reply = m_api.get(
+            one(QStringLiteral("coordinator-pause")) + QStringLiteral("?peer_mentor_id=pm_a1"), coordinator);
         QCOMPARE(reply.status, 200);
         QCOMPARE(
             reply.json.value(QLatin1String("body")).toString(),
@@ -378,10 +376,10 @@ private slots:
                      .toObject()
                      .value(QLatin1String("peer_mentor_id"))
                      .toString(),
-                 QStringLiteral("pm_551e8400"));
+                 QStringLiteral("pm_a1"));
         // A date that is given is another event: the old reason does not belong to it.
         const auto other = m_api.get(one(QStringLiteral("coordinator-pause"))
-                                         + QStringLiteral("?peer_mentor_id=pm_551e8400&date=2026-06-01"),
+                                         + QStringLiteral("?peer_mentor_id=pm_a1&date=2026-06-01"),
                                      coordinator);
         QCOMPARE(other.json.value(QLatin1String("body")).toString(),
                  QStringLiteral("Kari Nordmann has activated a pause effective 1 June 2026."));
@@ -395,10 +393,10 @@ private slots:
         QTest::addColumn<QString>("field"); // empty: no field is named
         const QString pause = one(QStringLiteral("coordinator-pause"));
         QTest::newRow("mentor of another organisation")
-            << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_b0000001") << 422
+            << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_b1") << 422
             << QStringLiteral("peer_mentor_id");
         QTest::newRow("org B asks for A's mentor")
-            << QStringLiteral("org_admin_b") << pause + QStringLiteral("?peer_mentor_id=pm_551e8400") << 422
+            << QStringLiteral("org_admin_b") << pause + QStringLiteral("?peer_mentor_id=pm_a1") << 422
             << QStringLiteral("peer_mentor_id");
         QTest::newRow("unknown mentor")
             << QStringLiteral("coordinator") << pause + QStringLiteral("?peer_mentor_id=pm_nobody") << 422
@@ -441,9 +439,9 @@ private slots:
 
     void anotherOrganisationsMentorLooksUnknown()
     {
-        const auto foreign = m_api.get(one(QStringLiteral("coordinator-pause"))
-                                           + QStringLiteral("?peer_mentor_id=pm_b0000001"),
-                                       token(QStringLiteral("coordinator")));
+        const auto foreign =
+            m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?peer_mentor_id=pm_b1"),
+                      token(QStringLiteral("coordinator")));
         const auto missing = m_api.get(one(QStringLiteral("coordinator-pause"))
                                            + QStringLiteral("?peer_mentor_id=pm_00000000"),
                                        token(QStringLiteral("coordinator")));
@@ -528,7 +526,7 @@ private slots:
         QTest::newRow("peer_mentor_id")
             << QStringLiteral("coordinator")
             << QJsonObject{{QStringLiteral("payload_type"), QStringLiteral("coordinator_pause")},
-                           {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_551e8400")},
+                           {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_a1")},
                            {QStringLiteral("date"), date},
                            {QStringLiteral("reason"), QStringLiteral("Personal leave")}}
             << QStringLiteral("coordinator_pause") << kPauseTitle << kSeedBody
@@ -549,7 +547,7 @@ private slots:
         QTest::newRow("org B builds in nb")
             << QStringLiteral("coordinator_b")
             << QJsonObject{{QStringLiteral("payload_type"), QStringLiteral("peer_mentor_pause_confirmation")},
-                           {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b0000001")},
+                           {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b1")},
                            {QStringLiteral("date"), date}}
             << QStringLiteral("peer_mentor_pause_confirmation")
             << QStringLiteral("Bekreftelse på pause – likeperson")
@@ -661,7 +659,7 @@ private slots:
             << c << with(QStringLiteral("template_id"), QStringLiteral("coordinator-resume")) << 422
             << QStringLiteral("payload_type");
         QTest::newRow("mentor of another organisation")
-            << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b0000001")) << 422
+            << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_b1")) << 422
             << QStringLiteral("peer_mentor_id");
         QTest::newRow("unknown mentor")
             << c << with(QStringLiteral("peer_mentor_id"), QStringLiteral("pm_nobody")) << 422
@@ -730,7 +728,7 @@ private slots:
         QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
                  QStringLiteral("Doubled"));
         QCOMPARE(m_api
-                     .del(doubled + QStringLiteral("/coordinator-pause?org_id=org_nhf_oslo"),
+                     .del(doubled + QStringLiteral("/coordinator-pause?org_id=org_a"),
                           token(QStringLiteral("global_admin")))
                      .status,
                  200);
@@ -935,8 +933,8 @@ private slots:
                  QStringLiteral("Oslo notice"));
 
         // Removing A's override shows A the changed global default.
-        const auto reset = m_api.del(
-            one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_nhf_oslo"), root);
+        const auto reset =
+            m_api.del(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_a"), root);
         QCOMPARE(reset.status, 200);
         QCOMPARE(rendered(QStringLiteral("coordinator"), QStringLiteral("coordinator-pause")).first,
                  QStringLiteral("Global notice"));
@@ -1180,7 +1178,7 @@ private slots:
                  QStringLiteral("Kari Nordmann is on holiday from 20. mars 2026."));
         const auto built = m_api.post(kBase,
                                       {{QStringLiteral("template_id"), QStringLiteral("holiday-notice")},
-                                       {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_662f9511")},
+                                       {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_a2")},
                                        {QStringLiteral("date"), QStringLiteral("2026-07-01")}},
                                       token(QStringLiteral("coordinator")));
         QCOMPARE(built.status, 201);
@@ -1239,9 +1237,8 @@ private slots:
                  4);
         // A global admin removes it by naming the organisation.
         const QString root = token(QStringLiteral("global_admin"));
-        QCOMPARE(
-            m_api.del(one(QStringLiteral("oslo-only")) + QStringLiteral("?org_id=org_nhf_oslo"), root).status,
-            200);
+        QCOMPARE(m_api.del(one(QStringLiteral("oslo-only")) + QStringLiteral("?org_id=org_a"), root).status,
+                 200);
         QCOMPARE(m_api.get(one(QStringLiteral("oslo-only")), token(QStringLiteral("coordinator"))).status,
                  404);
         QCOMPARE(

@@ -67,7 +67,7 @@ private slots:
         QCOMPARE(r.value(QLatin1String("reason")).toString(), QStringLiteral("Personal leave"));
         QCOMPARE(r.value(QLatin1String("dispatch_ids")).toArray().size(), 2);
         QVERIFY(r.value(QLatin1String("notes")).isNull());
-        QCOMPARE(r.value(QLatin1String("created_by")).toString(), QStringLiteral("ingrid"));
+        QCOMPARE(r.value(QLatin1String("created_by")).toString(), QStringLiteral("coord.a"));
         QVERIFY(!reply.header("ETag").isEmpty());
     }
 
@@ -88,8 +88,8 @@ private slots:
             createRecord();
             m_api.clock().advance(1000);
         }
-        QJsonObject other = recordBody(QString::fromLatin1(ApiHarness::kMentorB));
-        other.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordB));
+        QJsonObject other = recordBody(World::kMentorB1);
+        other.insert(QStringLiteral("coordinator_id"), World::kCoordB1);
         createRecord(QStringLiteral("coordinator_b"), other);
         const auto first =
             m_api.get(kBase + QStringLiteral("?page=1&limit=2"), m_api.token(QStringLiteral("coordinator")));
@@ -115,9 +115,9 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<int>("total");
-        QTest::newRow("mentor") << QStringLiteral("peer_mentor_id=pm_662f9511") << 1;
+        QTest::newRow("mentor") << QStringLiteral("peer_mentor_id=pm_a2") << 1;
         QTest::newRow("event") << QStringLiteral("event_type=pause_deactivated") << 1;
-        QTest::newRow("coordinator") << QStringLiteral("coordinator_id=coord_2a3b4c5d") << 1;
+        QTest::newRow("coordinator") << QStringLiteral("coordinator_id=coord_a2") << 1;
         QTest::newRow("from inclusive") << QStringLiteral("from=2026-03-19T14:30:06.000Z") << 2;
         QTest::newRow("to inclusive") << QStringLiteral("to=2026-03-19T14:30:05.000Z") << 1;
         QTest::newRow("date only") << QStringLiteral("from=2026-03-19&to=2026-03-20") << 3;
@@ -131,10 +131,10 @@ private slots:
         createRecord();
         m_api.clock().advance(1000);
         createRecord(QStringLiteral("coordinator"),
-                     recordBody(QString::fromLatin1(ApiHarness::kKari), QStringLiteral("pause_deactivated")));
+                     recordBody(World::kMentorA1, QStringLiteral("pause_deactivated")));
         m_api.clock().advance(1000);
-        QJsonObject lars = recordBody(QString::fromLatin1(ApiHarness::kLars));
-        lars.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA2));
+        QJsonObject lars = recordBody(World::kMentorA2);
+        lars.insert(QStringLiteral("coordinator_id"), World::kCoordA2);
         createRecord(QStringLiteral("coordinator"), lars);
         const auto reply =
             m_api.get(kBase + QLatin1Char('?') + query, m_api.token(QStringLiteral("org_admin")));
@@ -176,9 +176,8 @@ private slots:
         QTest::addColumn<QString>("path"); // "{id}" is a record of organisation A
         QTest::addColumn<int>("expected");
         const QString one = QStringLiteral("/api/v1/notification-records/{id}");
-        const QString profile =
-            QStringLiteral("/api/v1/notification-records/peer-mentor-profile/pm_551e8400");
-        const QString history = QStringLiteral("/api/v1/notification-records/history/pm_551e8400");
+        const QString profile = QStringLiteral("/api/v1/notification-records/peer-mentor-profile/pm_a1");
+        const QString history = QStringLiteral("/api/v1/notification-records/history/pm_a1");
         const QString list = QStringLiteral("/api/v1/notification-records");
         struct Row
         {
@@ -219,10 +218,10 @@ private slots:
         const QString id = createRecord();
         QString token = m_api.token(who);
         if (who == QLatin1String("revoked")) {
-            token = m_api.issueToken(QStringLiteral("hanne"));
+            token = m_api.issueToken(QStringLiteral("admin.a"));
             QVERIFY(m_api.auth().revokeSecret(token).ok());
         } else if (who == QLatin1String("expired")) {
-            token = m_api.issueToken(QStringLiteral("hanne"), 1);
+            token = m_api.issueToken(QStringLiteral("admin.a"), 1);
             m_api.clock().advance(2LL * 24 * 3600 * 1000);
         } else if (who == QLatin1String("garbage")) {
             token = QStringLiteral("cct_not-a-real-token");
@@ -248,8 +247,8 @@ private slots:
         const QString b = m_api.token(QStringLiteral("coordinator_b"));
         const QString bAdmin = m_api.token(QStringLiteral("org_admin_b"));
         QCOMPARE(m_api.get(kBase + QLatin1Char('/') + id, b).status, 404);
-        QCOMPARE(m_api.get(kBase + QStringLiteral("/peer-mentor-profile/pm_551e8400"), b).status, 404);
-        QCOMPARE(m_api.get(kBase + QStringLiteral("/history/pm_551e8400"), b).status, 404);
+        QCOMPARE(m_api.get(kBase + QStringLiteral("/peer-mentor-profile/pm_a1"), b).status, 404);
+        QCOMPARE(m_api.get(kBase + QStringLiteral("/history/pm_a1"), b).status, 404);
         QCOMPARE(
             m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("notes"), QStringLiteral("x")}}, bAdmin)
                 .status,
@@ -263,13 +262,13 @@ private slots:
             list.json.value(QLatin1String("pagination")).toObject().value(QLatin1String("total")).toInt(), 0);
         // Recording for A's mentor names the field.
         QJsonObject body = recordBody();
-        body.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordB));
+        body.insert(QStringLiteral("coordinator_id"), World::kCoordB1);
         const auto post = m_api.post(kBase, body, b);
         QCOMPARE(post.status, 422);
         QCOMPARE(post.errorFields(), QStringLiteral("peer_mentor_id"));
         // A coordinator of another organisation for one's own mentor.
-        QJsonObject mixed = recordBody(QString::fromLatin1(ApiHarness::kMentorB));
-        mixed.insert(QStringLiteral("coordinator_id"), QString::fromLatin1(ApiHarness::kCoordA));
+        QJsonObject mixed = recordBody(World::kMentorB1);
+        mixed.insert(QStringLiteral("coordinator_id"), World::kCoordA1);
         const auto mixedReply = m_api.post(kBase, mixed, b);
         QCOMPARE(mixedReply.status, 422);
         QCOMPARE(mixedReply.errorFields(), QStringLiteral("coordinator_id"));
@@ -386,7 +385,7 @@ private slots:
                                          {token, "application/json", {}});
         QCOMPARE(patch.status, 405);
         QCOMPARE(patch.header("Allow"), QByteArrayLiteral("GET, PUT, DELETE"));
-        const auto history = m_api.request("POST", kBase + QStringLiteral("/history/pm_551e8400"), "{}",
+        const auto history = m_api.request("POST", kBase + QStringLiteral("/history/pm_a1"), "{}",
                                            {token, "application/json", {}});
         QCOMPARE(history.status, 405);
         QCOMPARE(m_api.get(QStringLiteral("/api/v1/nothing-here"), token).status, 404);
@@ -465,9 +464,8 @@ private slots:
                      .toInt(),
                  1);
         // The same key with another body is a client bug.
-        const auto other = m_api.request(
-            "POST", kBase, QJsonDocument(recordBody(QString::fromLatin1(ApiHarness::kLars))).toJson(),
-            options);
+        const auto other =
+            m_api.request("POST", kBase, QJsonDocument(recordBody(World::kMentorA2)).toJson(), options);
         QCOMPARE(other.status, 422);
         // Keys belong to a user: another user's same key is a new request.
         const auto admin = m_api.request("POST", kBase, body,
@@ -486,15 +484,14 @@ private slots:
     void currentStatusFollowsPauseAndResume()
     {
         const QString token = m_api.token(QStringLiteral("coordinator"));
-        const QString profile = kBase + QStringLiteral("/peer-mentor-profile/pm_551e8400");
+        const QString profile = kBase + QStringLiteral("/peer-mentor-profile/pm_a1");
         auto reply = m_api.get(profile, token);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("current_status")).toString(), QStringLiteral("active"));
         QVERIFY(reply.json.value(QLatin1String("pause_start_date")).isNull());
         QCOMPARE(reply.json.value(QLatin1String("full_name")).toString(), QStringLiteral("Kari Nordmann"));
         QCOMPARE(reply.json.value(QLatin1String("phone")).toString(), QStringLiteral("+47 900 12 345"));
-        QCOMPARE(reply.json.value(QLatin1String("org_id")).toString(),
-                 QString::fromLatin1(ApiHarness::kOrgA));
+        QCOMPARE(reply.json.value(QLatin1String("org_id")).toString(), World::kOrgA);
 
         QJsonObject pause = recordBody();
         pause.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-01"));
@@ -505,8 +502,7 @@ private slots:
                  QStringLiteral("2026-03-01T00:00:00.000Z"));
 
         m_api.clock().advance(1000);
-        QJsonObject resume =
-            recordBody(QString::fromLatin1(ApiHarness::kKari), QStringLiteral("pause_deactivated"));
+        QJsonObject resume = recordBody(World::kMentorA1, QStringLiteral("pause_deactivated"));
         resume.insert(QStringLiteral("effective_date"), QStringLiteral("2026-03-10"));
         resume.remove(QStringLiteral("reason"));
         createRecord(QStringLiteral("coordinator"), resume);
@@ -514,7 +510,7 @@ private slots:
         QCOMPARE(reply.json.value(QLatin1String("current_status")).toString(), QStringLiteral("active"));
         QVERIFY(reply.json.value(QLatin1String("pause_start_date")).isNull());
 
-        const auto history = m_api.get(kBase + QStringLiteral("/history/pm_551e8400"), token);
+        const auto history = m_api.get(kBase + QStringLiteral("/history/pm_a1"), token);
         QCOMPARE(history.status, 200);
         QCOMPARE(history.json.value(QLatin1String("total_events")).toInt(), 2);
         const QJsonArray events = history.json.value(QLatin1String("history")).toArray();
@@ -527,8 +523,8 @@ private slots:
 
     void historyOfAMentorWithoutRecordsIsEmpty()
     {
-        const auto reply = m_api.get(kBase + QStringLiteral("/history/pm_662f9511"),
-                                     m_api.token(QStringLiteral("coordinator")));
+        const auto reply =
+            m_api.get(kBase + QStringLiteral("/history/pm_a2"), m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json.value(QLatin1String("peer_mentor_name")).toString(),
                  QStringLiteral("Lars Eriksen"));
@@ -545,24 +541,24 @@ private slots:
         const QString id = created.json.value(QLatin1String("id")).toString();
         QCOMPARE(m_api.get(doubled, token).status, 200);
         QCOMPARE(m_api.get(doubled + QLatin1Char('/') + id, token).status, 200);
-        QCOMPARE(m_api.get(doubled + QStringLiteral("/history/pm_551e8400"), token)
+        QCOMPARE(m_api.get(doubled + QStringLiteral("/history/pm_a1"), token)
                      .json.value(QLatin1String("total_events"))
                      .toInt(),
                  1);
-        QCOMPARE(m_api.get(doubled + QStringLiteral("/peer-mentor-profile/pm_551e8400"), token).status, 200);
+        QCOMPARE(m_api.get(doubled + QStringLiteral("/peer-mentor-profile/pm_a1"), token).status, 200);
     }
 
     void accessLogHasNoSecretsOrPersonalData()
     {
         const QString token = m_api.token(QStringLiteral("coordinator"));
         createRecord();
-        m_api.get(kBase + QStringLiteral("?peer_mentor_id=pm_551e8400&from=2026-01-01"), token);
+        m_api.get(kBase + QStringLiteral("?peer_mentor_id=pm_a1&from=2026-01-01"), token);
         QTRY_VERIFY(m_api.logLines().size() >= 2);
         const QString log = m_api.logLines().join(QLatin1Char('\n'));
         QVERIFY2(log.contains(QStringLiteral("POST /api/v1/notification-records 201")), qPrintable(log));
         QVERIFY2(log.contains(QStringLiteral("GET /api/v1/notification-records?peer_mentor_id=&from= 200")),
                  qPrintable(log));
-        QVERIFY(log.contains(QStringLiteral("user=ingrid")));
+        QVERIFY(log.contains(QStringLiteral("user=coord.a")));
         QVERIFY(!log.contains(token));
         QVERIFY(!log.contains(QStringLiteral("Kari")));
         QVERIFY(!log.contains(QStringLiteral("Personal leave")));
