@@ -6,6 +6,7 @@
 #include "core/DirectoryService.h"
 #include "core/RecordRepository.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/World.h"
 
 #include <QFile>
 #include <QProcess>
@@ -17,6 +18,7 @@
 #include <initializer_list>
 
 using namespace cc;
+using cc::test::World;
 
 namespace {
 
@@ -36,11 +38,16 @@ QStringList words(std::initializer_list<const char *> items)
     return out;
 }
 
-const QString kOrg = QStringLiteral("org_nhf_oslo");
-const QString kCoordinator = QStringLiteral("coord_9f8e7d6c");
-const QString kMentor = QStringLiteral("pm_551e8400");
-const QString kOtherOrg = QStringLiteral("org_other");
-const QString kOtherCoordinator = QStringLiteral("coord_other");
+// The ids of the command line's worked example (docs), which specExample() creates.
+const QString kSpecOrg = QStringLiteral("org_nhf_oslo");
+const QString kSpecCoordinator = QStringLiteral("coord_9f8e7d6c");
+const QString kSpecMentor = QStringLiteral("pm_551e8400");
+// The world the other tests start from (seedDirectory()).
+const QString &kOrg = World::kOrgA;
+const QString &kCoordinator = World::kCoordA1;
+const QString &kMentor = World::kMentorA1;
+const QString &kOtherOrg = World::kOrgB;
+const QString &kOtherCoordinator = World::kCoordB1;
 const QByteArray kPassword = "correct horse battery";
 
 // The help wraps long lines, even inside a path.
@@ -164,31 +171,14 @@ Run TestCli::admin(const QStringList &args, const QByteArray &input)
     return run(QStringList{QStringLiteral("admin"), QStringLiteral("--database"), m_db.url()} + args, input);
 }
 
+// The world as the command line's example names it: NHF Oslo, Ingrid Bakke, Kari Nordmann.
 bool TestCli::seedDirectory()
 {
-    DirectoryService directory(m_db.db(), m_clock);
-    const Caller system = Caller::system();
-    Organisation org;
-    org.id = kOrg;
-    org.name = QStringLiteral("NHF Oslo");
-    Organisation other;
-    other.id = kOtherOrg;
-    other.name = QStringLiteral("Another organisation");
-    other.locale = QStringLiteral("en");
-    return directory.addOrganisation(system, org).ok() && directory.addOrganisation(system, other).ok()
-        && directory
-               .addCoordinator(system,
-                               Coordinator{kCoordinator, kOrg, QStringLiteral("Ingrid Bakke"), {}, {}})
-               .ok()
-        && directory
-               .addCoordinator(system,
-                               Coordinator{kOtherCoordinator, kOtherOrg, QStringLiteral("Ola Other"), {}, {}})
-               .ok()
-        && directory
-               .addPeerMentor(
-                   system,
-                   PeerMentor{kMentor, kOrg, kCoordinator, QStringLiteral("Kari Nordmann"), {}, {}, {}})
-               .ok();
+    World world;
+    world.orgA.name = QStringLiteral("NHF Oslo");
+    world.coordA1.name = QStringLiteral("Ingrid Bakke");
+    world.mentorA1.name = QStringLiteral("Kari Nordmann");
+    return world.create(m_db.db(), m_clock).ok();
 }
 
 bool TestCli::seedUser(const QString &username, Role role, const QString &orgId, const QString &coordinatorId)
@@ -409,7 +399,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("coordinator without --org") << words({"coordinator", "add", "coord_x", "--name", "X"})
                                                << QStringLiteral("Missing the option --org ORG_ID");
     QTest::newRow("mentor without --coordinator")
-        << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--name", "X"})
+        << words({"mentor", "add", "pm_x", "--org", "org_a", "--name", "X"})
         << QStringLiteral("Missing the option --coordinator COORD_ID");
     QTest::newRow("import without a file")
         << words({"mentor", "import"}) << QStringLiteral("Missing FILE.csv");
@@ -463,20 +453,20 @@ void TestCli::specExample()
 
     DirectoryService directory(m_db.db(), m_clock);
     const Caller system = Caller::system();
-    const auto org = directory.organisation(system, kOrg);
+    const auto org = directory.organisation(system, kSpecOrg);
     QVERIFY(org);
     QCOMPARE(org->name, QStringLiteral("NHF Oslo"));
     QCOMPARE(org->locale, QStringLiteral("nb"));
     QCOMPARE(org->timeZone, QStringLiteral("Europe/Oslo"));
-    const auto coordinator = directory.coordinator(system, kCoordinator);
+    const auto coordinator = directory.coordinator(system, kSpecCoordinator);
     QVERIFY(coordinator);
-    QCOMPARE(coordinator->orgId, kOrg);
+    QCOMPARE(coordinator->orgId, kSpecOrg);
     QCOMPARE(coordinator->name, QStringLiteral("Ingrid Bakke"));
     QCOMPARE(coordinator->email, QStringLiteral("ingrid.bakke@nhf-oslo.no"));
-    const auto mentor = directory.peerMentor(system, kMentor);
+    const auto mentor = directory.peerMentor(system, kSpecMentor);
     QVERIFY(mentor);
-    QCOMPARE(mentor->orgId, kOrg);
-    QCOMPARE(mentor->coordinatorId, kCoordinator);
+    QCOMPARE(mentor->orgId, kSpecOrg);
+    QCOMPARE(mentor->coordinatorId, kSpecCoordinator);
     QCOMPARE(mentor->name, QStringLiteral("Kari Nordmann"));
     QCOMPARE(mentor->email, QStringLiteral("kari.nordmann@nhf-oslo.no"));
     QCOMPARE(mentor->phone, QStringLiteral("+47 900 12 345"));
@@ -501,8 +491,8 @@ void TestCli::directoryErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("duplicate organisation") << words({"org", "add", "org_nhf_oslo", "--name", "Again"})
-                                            << QStringLiteral("“org_nhf_oslo” exists already");
+    QTest::newRow("duplicate organisation")
+        << words({"org", "add", "org_a", "--name", "Again"}) << QStringLiteral("“org_a” exists already");
     QTest::newRow("bad locale") << words({"org", "add", "org_x", "--name", "X", "--locale", "de"})
                                 << QStringLiteral("locale must be “en” or “nb”");
     QTest::newRow("bad time zone") << words(
@@ -516,27 +506,25 @@ void TestCli::directoryErrors_data()
         << words({"coordinator", "add", "coord_x", "--org", "org_none", "--name", "X"})
         << QStringLiteral("No organisation with id “org_none”");
     QTest::newRow("duplicate coordinator")
-        << words({"coordinator", "add", "coord_9f8e7d6c", "--org", "org_nhf_oslo", "--name", "X"})
-        << QStringLiteral("“coord_9f8e7d6c” exists already");
-    QTest::newRow("coordinator email") << words({"coordinator", "add", "coord_x", "--org", "org_nhf_oslo",
-                                                 "--name", "X", "--email", "not-an-address"})
+        << words({"coordinator", "add", "coord_a1", "--org", "org_a", "--name", "X"})
+        << QStringLiteral("“coord_a1” exists already");
+    QTest::newRow("coordinator email") << words(
+        {"coordinator", "add", "coord_x", "--org", "org_a", "--name", "X", "--email", "not-an-address"})
                                        << QStringLiteral("“not-an-address” is not an email address");
-    QTest::newRow("mentor of an unknown org") << words(
-        {"mentor", "add", "pm_x", "--org", "org_none", "--coordinator", "coord_9f8e7d6c", "--name", "X"})
-                                              << QStringLiteral("No organisation with id “org_none”");
+    QTest::newRow("mentor of an unknown org")
+        << words({"mentor", "add", "pm_x", "--org", "org_none", "--coordinator", "coord_a1", "--name", "X"})
+        << QStringLiteral("No organisation with id “org_none”");
     QTest::newRow("mentor of an unknown coordinator")
-        << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator", "coord_none", "--name",
-                  "X"})
+        << words({"mentor", "add", "pm_x", "--org", "org_a", "--coordinator", "coord_none", "--name", "X"})
         << QStringLiteral("No coordinator with id “coord_none”");
     QTest::newRow("mentor of another org's coordinator")
-        << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator", "coord_other", "--name",
-                  "X"})
-        << QStringLiteral("No coordinator with id “coord_other” in organisation");
-    QTest::newRow("duplicate mentor") << words({"mentor", "add", "pm_551e8400", "--org", "org_nhf_oslo",
-                                                "--coordinator", "coord_9f8e7d6c", "--name", "Kari Again"})
-                                      << QStringLiteral("“pm_551e8400” exists already");
-    QTest::newRow("mentor phone") << words({"mentor", "add", "pm_x", "--org", "org_nhf_oslo", "--coordinator",
-                                            "coord_9f8e7d6c", "--name", "X", "--phone", "call me"})
+        << words({"mentor", "add", "pm_x", "--org", "org_a", "--coordinator", "coord_b1", "--name", "X"})
+        << QStringLiteral("No coordinator with id “coord_b1” in organisation");
+    QTest::newRow("duplicate mentor") << words(
+        {"mentor", "add", "pm_a1", "--org", "org_a", "--coordinator", "coord_a1", "--name", "Kari Again"})
+                                      << QStringLiteral("“pm_a1” exists already");
+    QTest::newRow("mentor phone") << words({"mentor", "add", "pm_x", "--org", "org_a", "--coordinator",
+                                            "coord_a1", "--name", "X", "--phone", "call me"})
                                   << QStringLiteral("“call me” is not a phone number");
 }
 
@@ -570,16 +558,15 @@ void TestCli::addUserOfEachRole_data()
     QTest::addColumn<QString>("orgId");
     QTest::addColumn<QString>("coordinatorId");
     QTest::addColumn<QString>("displayName");
-    QTest::newRow("coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org",
-                                           "org_nhf_oslo", "--coordinator", "coord_9f8e7d6c",
-                                           "--display-name", "Ingrid Bakke"})
+    QTest::newRow("coordinator") << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_a",
+                                           "--coordinator", "coord_a1", "--display-name", "Ingrid Bakke"})
                                  << kPassword + '\n'
-                                 << QStringLiteral("Created user ingrid (coordinator, org_nhf_oslo).\n")
+                                 << QStringLiteral("Created user ingrid (coordinator, org_a).\n")
                                  << int(Role::Coordinator) << kOrg << kCoordinator
                                  << QStringLiteral("Ingrid Bakke");
     QTest::newRow("org_admin, no final newline")
-        << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"}) << kPassword
-        << QStringLiteral("Created user hanne (org_admin, org_nhf_oslo).\n") << int(Role::OrgAdmin) << kOrg
+        << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_a"}) << kPassword
+        << QStringLiteral("Created user hanne (org_admin, org_a).\n") << int(Role::OrgAdmin) << kOrg
         << QString() << QStringLiteral("hanne");
     QTest::newRow("global_admin, CRLF")
         << words({"user", "add", "root.admin", "--role", "global_admin"}) << kPassword + "\r\n"
@@ -620,26 +607,24 @@ void TestCli::userErrors_data()
     QTest::addColumn<QString>("message");
     const QByteArray line = kPassword + '\n';
     QTest::newRow("short password") << words(
-        {"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+        {"user", "add", "hanne", "--role", "org_admin", "--org", "org_a"})
                                     << QByteArray("short\n") << QStringLiteral("at least 10 characters");
-    QTest::newRow("no password") << words(
-        {"user", "add", "hanne", "--role", "org_admin", "--org", "org_nhf_oslo"})
+    QTest::newRow("no password") << words({"user", "add", "hanne", "--role", "org_admin", "--org", "org_a"})
                                  << QByteArray() << QStringLiteral("No password on stdin");
     QTest::newRow("coordinator without --coordinator")
-        << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_nhf_oslo"}) << line
+        << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_a"}) << line
         << QStringLiteral("must be linked to a coordinator (--coordinator)");
     QTest::newRow("org_admin without --org") << words({"user", "add", "hanne", "--role", "org_admin"}) << line
                                              << QStringLiteral("must belong to an organisation (--org)");
     QTest::newRow("global_admin with --org")
-        << words({"user", "add", "root", "--role", "global_admin", "--org", "org_nhf_oslo"}) << line
+        << words({"user", "add", "root", "--role", "global_admin", "--org", "org_a"}) << line
         << QStringLiteral("A global admin belongs to no organisation");
     QTest::newRow("unknown org") << words(
         {"user", "add", "hanne", "--role", "org_admin", "--org", "org_none"})
                                  << line << QStringLiteral("No organisation with id “org_none”");
-    QTest::newRow("another org's coordinator")
-        << words({"user", "add", "ingrid", "--role", "coordinator", "--org", "org_nhf_oslo", "--coordinator",
-                  "coord_other"})
-        << line << QStringLiteral("No coordinator with id “coord_other”");
+    QTest::newRow("another org's coordinator") << words(
+        {"user", "add", "ingrid", "--role", "coordinator", "--org", "org_a", "--coordinator", "coord_b1"})
+                                               << line << QStringLiteral("No coordinator with id “coord_b1”");
     QTest::newRow("bad username") << words({"user", "add", "Ingrid Bakke", "--role", "global_admin"}) << line
                                   << QStringLiteral("A username is 2 to 64 lowercase letters");
     QTest::newRow("taken username") << words({"user", "add", "taken", "--role", "global_admin"}) << line
@@ -751,9 +736,9 @@ void TestCli::mentorImport()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("\xEF\xBB\xBFid,org_id,coordinator_id,name,email,phone\r\n"
-               "pm_a1,org_nhf_oslo,coord_9f8e7d6c,\"Nordmann, Ola\",ola@nhf-oslo.no,+47 900 00 001\r\n"
-               "pm_a2,org_nhf_oslo,,Lars Eriksen,,\r\n"
-               "pm_a3,org_other,coord_other,\xC3\x85se S\xC3\xA6ther,ase@example.no,\r\n");
+               "pm_new1,org_a,coord_a1,\"Nordmann, Ola\",ola@nhf-oslo.no,+47 900 00 001\r\n"
+               "pm_new2,org_a,,Lars Eriksen,,\r\n"
+               "pm_new3,org_b,coord_b1,\xC3\x85se S\xC3\xA6ther,ase@example.no,\r\n");
     file.close();
     const Run r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
     EXPECT_EXIT(r, 0);
@@ -761,15 +746,15 @@ void TestCli::mentorImport()
     QCOMPARE(r.err, QString());
 
     DirectoryService directory(m_db.db(), m_clock);
-    const auto ola = directory.peerMentor(Caller::system(), QStringLiteral("pm_a1"));
+    const auto ola = directory.peerMentor(Caller::system(), QStringLiteral("pm_new1"));
     QVERIFY(ola);
     QCOMPARE(ola->name, QStringLiteral("Nordmann, Ola"));
     QCOMPARE(ola->coordinatorId, kCoordinator);
     QCOMPARE(ola->phone, QStringLiteral("+47 900 00 001"));
-    const auto lars = directory.peerMentor(Caller::system(), QStringLiteral("pm_a2"));
+    const auto lars = directory.peerMentor(Caller::system(), QStringLiteral("pm_new2"));
     QVERIFY(lars);
     QCOMPARE(lars->coordinatorId, QString());
-    const auto ase = directory.peerMentor(Caller::system(), QStringLiteral("pm_a3"));
+    const auto ase = directory.peerMentor(Caller::system(), QStringLiteral("pm_new3"));
     QVERIFY(ase);
     QCOMPARE(ase->name, QStringLiteral("Åse Sæther"));
     QCOMPARE(ase->orgId, kOtherOrg);
@@ -782,38 +767,38 @@ void TestCli::mentorImportProblems_data()
     const QByteArray header = "id,org_id,coordinator_id,name,email,phone\n";
     QTest::newRow("rows that break rules")
         << header
-            + "pm_ok,org_nhf_oslo,coord_9f8e7d6c,Good Row,,\n"
-              "pm_b3,org_nhf_oslo,coord_9f8e7d6c,Bad Mail,not-mail,\n"
-              "pm_b4,org_nhf_oslo,coord_none,No Coordinator,,\n"
-              "pm_ok,org_nhf_oslo,,Twice,,\n"
-              "pm_551e8400,org_nhf_oslo,,Exists,,\n"
+            + "pm_ok,org_a,coord_a1,Good Row,,\n"
+              "pm_b3,org_a,coord_a1,Bad Mail,not-mail,\n"
+              "pm_b4,org_a,coord_none,No Coordinator,,\n"
+              "pm_ok,org_a,,Twice,,\n"
+              "pm_a1,org_a,,Exists,,\n"
               "pm_b7,org_none,,No Org,,\n"
-              "pm_b8,org_nhf_oslo,coord_other,Other Org's Coordinator,,\n"
+              "pm_b8,org_a,coord_b1,Other Org's Coordinator,,\n"
         << QStringList{QStringLiteral("Line 3: “not-mail” is not an email address."),
                        QStringLiteral("Line 4: No coordinator with id “coord_none”"),
                        QStringLiteral("Line 5: the id “pm_ok” is on line 2 already."),
-                       QStringLiteral("Line 6: a peer mentor with id “pm_551e8400” exists already."),
+                       QStringLiteral("Line 6: a peer mentor with id “pm_a1” exists already."),
                        QStringLiteral("Line 7: No organisation with id “org_none”."),
-                       QStringLiteral("Line 8: No coordinator with id “coord_other”")};
+                       QStringLiteral("Line 8: No coordinator with id “coord_b1”")};
     QTest::newRow("wrong number of fields")
         << header
-            + "pm_ok,org_nhf_oslo,,Good Row,,\n"
-              "pm_short,org_nhf_oslo,Short Row\n"
-              "pm_long,org_nhf_oslo,,Long Row,,,extra\n"
+            + "pm_ok,org_a,,Good Row,,\n"
+              "pm_short,org_a,Short Row\n"
+              "pm_long,org_a,,Long Row,,,extra\n"
         << QStringList{QStringLiteral("Line 3: 3 fields, but the header has 6."),
                        QStringLiteral("Line 4: 7 fields, but the header has 6.")};
     QTest::newRow("a quoted field spanning lines counts them")
         << header
-            + "pm_ok,org_nhf_oslo,,\"Multi\nLine\",,\n"
-              "pm_bad,org_nhf_oslo,,Bad Phone,,phone?\n"
+            + "pm_ok,org_a,,\"Multi\nLine\",,\n"
+              "pm_bad,org_a,,Bad Phone,,phone?\n"
         << QStringList{QStringLiteral("Line 4: “phone?” is not a phone number.")};
     QTest::newRow("unclosed quote") << header
-            + "pm_ok,org_nhf_oslo,,Good,,\n"
-              "pm_q,org_nhf_oslo,,\"Never closed,,\n"
+            + "pm_ok,org_a,,Good,,\n"
+              "pm_q,org_a,,\"Never closed,,\n"
                                     << QStringList{QStringLiteral("Line 3: a quoted field is never closed.")};
-    QTest::newRow("unknown column") << QByteArray("id,org_id,name,shoe_size\npm_x,org_nhf_oslo,X,44\n")
+    QTest::newRow("unknown column") << QByteArray("id,org_id,name,shoe_size\npm_x,org_a,X,44\n")
                                     << QStringList{QStringLiteral("Line 1: unknown column “shoe_size”")};
-    QTest::newRow("missing column") << QByteArray("id,org_id,email\npm_x,org_nhf_oslo,x@example.no\n")
+    QTest::newRow("missing column") << QByteArray("id,org_id,email\npm_x,org_a,x@example.no\n")
                                     << QStringList{
                                            QStringLiteral("Line 1: the header lacks the column(s) name")};
     QTest::newRow("empty file") << QByteArray() << QStringList{QStringLiteral("The file is empty")};
@@ -894,8 +879,8 @@ void TestCli::backup()
                                    QStringLiteral("127.0.0.1")));
     }
     // … and the program works on it.
-    const Run onCopy = run(words({"admin", "coordinator", "add", "coord_new", "--org", "org_nhf_oslo",
-                                  "--name", "New One", "--database"})
+    const Run onCopy = run(words({"admin", "coordinator", "add", "coord_new", "--org", "org_a", "--name",
+                                  "New One", "--database"})
                            << QStringLiteral("sqlite:") + file);
     EXPECT_EXIT(onCopy, 0);
     const Run token = run(QStringList{QStringLiteral("admin"), QStringLiteral("token"),
