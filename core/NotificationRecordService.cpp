@@ -22,6 +22,41 @@ Error notFoundMentor()
     return Error::notFound(QStringLiteral("No peer mentor with this id."));
 }
 
+// What is wrong with a new record before any lookup: missing fields and limits, in field order.
+QList<FieldError> problemsOf(const NewRecord &input)
+{
+    using S = NotificationRecordService;
+    QList<FieldError> problems;
+    if (input.peerMentorId.isEmpty())
+        problems << FieldError{field::PeerMentorId, QStringLiteral("peer_mentor_id is required."), 0, 0};
+    if (input.coordinatorId.isEmpty())
+        problems << FieldError{field::CoordinatorId, QStringLiteral("coordinator_id is required."), 0, 0};
+    if (!input.effectiveDate.isValid())
+        problems << FieldError{field::EffectiveDate, QStringLiteral("effective_date is required."), 0, 0};
+    if (auto s = S::validateChannels(input.channels, field::ChannelsNotified); !s)
+        problems << s.error().fields;
+    if (input.reason && input.reason->size() > S::kMaxReason)
+        problems << FieldError{
+            field::Reason, QStringLiteral("reason must be at most %1 characters.").arg(S::kMaxReason), 0, 0};
+    if (input.notes && input.notes->size() > S::kMaxNotes)
+        problems << FieldError{
+            field::Notes, QStringLiteral("notes must be at most %1 characters.").arg(S::kMaxNotes), 0, 0};
+    if (input.dispatchIds.size() > S::kMaxDispatchIds)
+        problems << FieldError{
+            field::DispatchIds,
+            QStringLiteral("dispatch_ids may hold at most %1 ids.").arg(S::kMaxDispatchIds), 0, 0};
+    for (const QString &d : input.dispatchIds) {
+        if (d.trimmed().isEmpty() || d.size() > S::kMaxDispatchIdLength) {
+            problems << FieldError{field::DispatchIds,
+                                   QStringLiteral("Each of dispatch_ids must be 1 to %1 characters.")
+                                       .arg(S::kMaxDispatchIdLength),
+                                   0, 0};
+            break;
+        }
+    }
+    return problems;
+}
+
 } // namespace
 
 NotificationRecordService::NotificationRecordService(Database &db, const Clock &clock, QObject *parent)
@@ -103,35 +138,7 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
         return Error::forbidden(QStringLiteral(
             "Global admins cannot record notifications; sign in as a coordinator or an org admin."));
 
-    QList<FieldError> problems;
-    if (input.peerMentorId.isEmpty())
-        problems << FieldError{field::PeerMentorId, QStringLiteral("peer_mentor_id is required."), 0, 0};
-    if (input.coordinatorId.isEmpty())
-        problems << FieldError{field::CoordinatorId, QStringLiteral("coordinator_id is required."), 0, 0};
-    if (!input.effectiveDate.isValid())
-        problems << FieldError{field::EffectiveDate, QStringLiteral("effective_date is required."), 0, 0};
-    if (auto s = validateChannels(input.channels, field::ChannelsNotified); !s)
-        problems << s.error().fields;
-    if (input.reason && input.reason->size() > kMaxReason)
-        problems << FieldError{field::Reason,
-                               QStringLiteral("reason must be at most %1 characters.").arg(kMaxReason), 0, 0};
-    if (input.notes && input.notes->size() > kMaxNotes)
-        problems << FieldError{field::Notes,
-                               QStringLiteral("notes must be at most %1 characters.").arg(kMaxNotes), 0, 0};
-    if (input.dispatchIds.size() > kMaxDispatchIds)
-        problems << FieldError{field::DispatchIds,
-                               QStringLiteral("dispatch_ids may hold at most %1 ids.").arg(kMaxDispatchIds),
-                               0, 0};
-    for (const QString &d : input.dispatchIds) {
-        if (d.trimmed().isEmpty() || d.size() > kMaxDispatchIdLength) {
-            problems << FieldError{
-                field::DispatchIds,
-                QStringLiteral("Each of dispatch_ids must be 1 to %1 characters.").arg(kMaxDispatchIdLength),
-                0, 0};
-            break;
-        }
-    }
-    if (!problems.isEmpty())
+    if (const QList<FieldError> problems = problemsOf(input); !problems.isEmpty())
         return Error::invalid(problems.first().message, problems);
 
     auto mentor = visibleMentor(caller, input.peerMentorId, field::PeerMentorId);
