@@ -88,6 +88,27 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     m_message->setTextFormat(Qt::PlainText);
     m_message->setVisible(false);
 
+    QDialogButtonBox *buttons = buildButtons();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(status);
+    layout->addLayout(columns, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+
+    followTyping();
+
+    // Wide enough that the messages read as the phone would show them, not a word a line.
+    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 120), sizeHint().height());
+
+    updatePreview();
+    m_date->setFocus();
+}
+
+QDialogButtonBox *RecordEventDialog::buildButtons()
+{
+    const bool pause = m_event == EventType::PauseActivated;
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_record =
         buttons->addButton(pause ? tr("&Record pause") : tr("&Record resume"), QDialogButtonBox::AcceptRole);
@@ -99,15 +120,13 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     cancel->setAccessibleName(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &RecordEventDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    return buttons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(status);
-    layout->addLayout(columns, 1);
-    layout->addWidget(m_message);
-    layout->addWidget(buttons);
-
-    // The preview follows the typing, a moment after it pauses (each render reads the database).
+// The preview follows the typing, a moment after it pauses (each render reads the database);
+// the notes show how much room is left.
+void RecordEventDialog::followTyping()
+{
     m_previewTimer = new QTimer(this);
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(150);
@@ -122,12 +141,6 @@ RecordEventDialog::RecordEventDialog(ConsoleServices &services, const Caller &ca
     };
     connect(m_notes, &QPlainTextEdit::textChanged, this, countNotes);
     countNotes();
-
-    // Wide enough that the messages read as the phone would show them, not a word a line.
-    resize(std::max(sizeHint().width(), fontMetrics().averageCharWidth() * 120), sizeHint().height());
-
-    updatePreview();
-    m_date->setFocus();
 }
 
 QFormLayout *RecordEventDialog::buildForm()

@@ -8,6 +8,7 @@
 #include <QHash>
 
 class QCheckBox;
+class QDialogButtonBox;
 class QDateEdit;
 class QFormLayout;
 class QLayout;
@@ -53,6 +54,8 @@ private:
     };
 
     QFormLayout *buildForm();
+    QDialogButtonBox *buildButtons();
+    void followTyping();
     QLayout *buildPreviews(const QString &name);
     QWidget *buildPreview(const QString &heading, const QString &objectPrefix, Preview &preview);
     void renderInto(const QString &payloadType, const Preview &preview);
