@@ -51,7 +51,7 @@ void Translator::removeAll()
 
 QString Translator::apply(const QString &code)
 {
-    const QString language = languages().contains(code) ? code : systemLanguage();
+    QString language = languages().contains(code) ? code : systemLanguage();
     removeAll();
     if (language == QLatin1String("nb")) {
         m_app = std::make_unique<QTranslator>();

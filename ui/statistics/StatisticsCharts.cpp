@@ -217,7 +217,7 @@ QString StatisticsCharts::eventsSummary(const ActivityStatistics &stats)
 
 void StatisticsCharts::applyStyle(QChart *chart, const QWidget *widget)
 {
-    const QPalette palette = widget->palette();
+    const QPalette &palette = widget->palette();
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
     // The theme gives series colours that read on a dark or a light background ...
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
