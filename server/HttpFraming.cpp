@@ -2,11 +2,47 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace cc::api {
 
 namespace {
 
 constexpr qsizetype kMaxLineBytes = 256; // a chunk-size or trailer line
+
+// What QtHttpServer 6.4 keeps of a head (QHttpHeaderParser): at most 100 fields, each line of at
+// most 8 KiB. Beyond either it keeps no header at all, so such a head is refused here.
+constexpr int kMaxHeaderFields = 100;
+constexpr qsizetype kMaxFieldLineBytes = 8 * 1024;
+
+// RFC 9110 5.6.2: the characters of a token (a header name).
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+// RFC 9110 5.5: a field value holds visible characters, spaces and tabs; no other control.
+bool isFieldValue(QByteArrayView value)
+{
+    return std::none_of(value.begin(), value.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t') || u == 0x7f;
+    });
+}
+
+// Every CR is followed by LF and every LF follows a CR (RFC 9112 2.2: no bare CR; a bare LF is
+// read as a line end by QtHttpServer but not here, so it is refused rather than read two ways).
+bool onlyCrLfLineEnds(QByteArrayView head)
+{
+    for (qsizetype i = 0; i < head.size(); ++i) {
+        if (head.at(i) == '\r' && (i + 1 >= head.size() || head.at(i + 1) != '\n'))
+            return false;
+        if (head.at(i) == '\n' && (i == 0 || head.at(i - 1) != '\r'))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -69,8 +105,12 @@ HttpFraming::Progress HttpFraming::readHead(QByteArrayView data, qsizetype *at)
         return refuseHead();
     *at += end + 4 - before;
     m_headLength = end + 4;
-    const QList<QByteArray> lines = m_head.left(end).split('\n');
+    const QByteArray head = m_head.left(end + 2); // every line with its CRLF
     m_head.clear();
+    if (!onlyCrLfLineEnds(head))
+        return refuse(400, QStringLiteral("A line of the request head does not end with CRLF."));
+    QList<QByteArray> lines = head.split('\n');
+    lines.removeLast(); // after the last LF
     return readHeaders(lines);
 }
 
@@ -78,23 +118,43 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
 {
     static const QRegularExpression requestLine(
         QStringLiteral("^[A-Z]{1,16} [^ \\x00-\\x1f]{1,8192} HTTP/1\\.[01]$"));
-    if (!requestLine.match(QString::fromLatin1(lines.first().trimmed())).hasMatch())
+    if (!requestLine.match(QString::fromLatin1(lines.first().chopped(1))).hasMatch())
         return refuse(400, QStringLiteral("The request line is not valid HTTP/1.1."));
+    if (lines.size() - 1 > kMaxHeaderFields)
+        return refuse(431,
+                      QStringLiteral("The request has more than %1 header fields.").arg(kMaxHeaderFields));
     QByteArray contentLength;
     bool chunked = false;
     bool hasTransferEncoding = false;
     for (qsizetype n = 1; n < lines.size(); ++n) {
-        const QByteArray line = lines.at(n).trimmed();
+        QByteArrayView line(lines.at(n));
+        line.chop(1); // the CR
+        if (line.size() > kMaxFieldLineBytes)
+            return refuse(431,
+                          QStringLiteral("A request header field is larger than %1 KiB.")
+                              .arg(kMaxFieldLineBytes / 1024));
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            return refuse(400, QStringLiteral("A request header line is folded (starts with whitespace)."));
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
-            return refuse(400, QStringLiteral("A request header line is malformed."));
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+            return refuse(400, QStringLiteral("A request header line has no name and colon."));
+        const QByteArrayView rawName = line.first(colon);
+        if (!std::all_of(rawName.begin(), rawName.end(), isTokenChar))
+            return refuse(400,
+                          QStringLiteral("A request header name holds whitespace or another character "
+                                         "a header name cannot have."));
+        const QByteArrayView rawValue = line.sliced(colon + 1);
+        if (!isFieldValue(rawValue))
+            return refuse(400, QStringLiteral("A request header value holds a control character."));
+        const QByteArray name = rawName.toByteArray().toLower();
+        const QByteArray value = rawValue.trimmed().toByteArray();
         if (name == "content-length") {
             if (!contentLength.isNull() && contentLength != value)
                 return refuse(400, QStringLiteral("The request has two different Content-Length headers."));
             contentLength = value;
         } else if (name == "transfer-encoding") {
+            if (hasTransferEncoding)
+                return refuse(400, QStringLiteral("The request has two Transfer-Encoding headers."));
             hasTransferEncoding = true;
             chunked = value.toLower() == "chunked";
         }

@@ -57,16 +57,39 @@ QByteArray get(const QByteArray &path = QByteArrayLiteral("/api/v1/health"))
     return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
 }
 
-// A head of exactly `size` bytes, its blank line included.
+// A head of exactly `size` bytes, its blank line included, padded with header fields of at most
+// 4 KiB each.
 QByteArray headOfSize(qsizetype size)
 {
-    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\nX-Padding: ");
-    head.append(size - head.size() - 4, 'a');
-    return head + "\r\n\r\n";
+    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\n");
+    const QByteArray name = QByteArrayLiteral("X-Padding: ");
+    while (size - head.size() - 2 > 4096) {
+        head += name + QByteArray(4096 - name.size() - 2, 'a') + "\r\n";
+    }
+    const qsizetype last = size - head.size() - 2 - name.size() - 2;
+    return head + name + QByteArray(last, 'a') + "\r\n\r\n";
+}
+
+// A GET with `count` header fields.
+QByteArray headWithFields(int count)
+{
+    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\n");
+    for (int i = 0; i < count; ++i)
+        head += "X-Field-" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\r\n";
+    return head + "\r\n";
 }
 
 const QString kBadRequestLine = QStringLiteral("The request line is not valid HTTP/1.1.");
-const QString kBadHeaderLine = QStringLiteral("A request header line is malformed.");
+const QString kBadHeaderLine = QStringLiteral("A request header line has no name and colon.");
+const QString kBadName =
+    QStringLiteral("A request header name holds whitespace or another character a header "
+                   "name cannot have.");
+const QString kFolded = QStringLiteral("A request header line is folded (starts with whitespace).");
+const QString kNotCrLf = QStringLiteral("A line of the request head does not end with CRLF.");
+const QString kControl = QStringLiteral("A request header value holds a control character.");
+const QString kTwoEncodings = QStringLiteral("The request has two Transfer-Encoding headers.");
+const QString kTooManyFields = QStringLiteral("The request has more than 100 header fields.");
+const QString kFieldTooLarge = QStringLiteral("A request header field is larger than 8 KiB.");
 const QString kTwoLengths = QStringLiteral("The request has two different Content-Length headers.");
 const QString kLengthAndEncoding =
     QStringLiteral("Content-Length and Transfer-Encoding must not be sent together.");
@@ -105,8 +128,10 @@ private slots:
             << QStringList{complete(post.size() + 40, 2)};
         QTest::newRow("header names in any case")
             << post + "CONTENT-LENGTH:3\r\n\r\nabc" << QStringList{complete(post.size() + 20, 3)};
-        QTest::newRow("bare LF line ends")
-            << QByteArrayLiteral("GET / HTTP/1.1\nHost: x\r\n\r\n") << QStringList{complete(26, 0)};
+        QTest::newRow("100 header fields")
+            << headWithFields(100) << QStringList{complete(headWithFields(100).size(), 0)};
+        QTest::newRow("header field of 8 KiB") << "GET / HTTP/1.1\r\nX-Big: " + QByteArray(8192 - 7, 'b')
+                + "\r\n\r\n" << QStringList{complete(16 + 8192 + 4, 0)};
         QTest::newRow("chunked body") << chunkedHead + "5\r\nhello\r\n3;name=value\r\nabc\r\n0\r\n\r\n"
                                       << QStringList{complete(chunkedHead.size(), 8, true)};
         QTest::newRow("chunked, in any case")
@@ -186,6 +211,34 @@ private slots:
             << chunkedHead + "1;" + QByteArray(300, 'e') << QStringList{refused(400, kLongLine)};
         QTest::newRow("trailer line too long")
             << chunkedHead + "0\r\nX-T: " + QByteArray(300, 't') << QStringList{refused(400, kLongLine)};
+
+        // Heads QtHttpServer would read otherwise than the guard (request smuggling): refused.
+        QTest::newRow("space before the colon") << post + "Content-Length : 7\r\n\r\n" + QByteArray(7, 'x')
+                                                << QStringList{refused(400, kBadName)};
+        QTest::newRow("space in a header name") << post + "Content Length: 7\r\n\r\n"
+                                                << QStringList{refused(400, kBadName)};
+        QTest::newRow("tab before the colon") << post + "Transfer-Encoding\t: chunked\r\n\r\n"
+                                              << QStringList{refused(400, kBadName)};
+        QTest::newRow("folded header line") << post + "X-A: b\r\n Content-Length: 100\r\n\r\n"
+                                            << QStringList{refused(400, kFolded)};
+        QTest::newRow("bare LF line ends")
+            << QByteArrayLiteral("GET / HTTP/1.1\nHost: x\r\n\r\n") << QStringList{refused(400, kNotCrLf)};
+        QTest::newRow("bare LF ends the head") << post + "Content-Length: 5\n\nhello\r\n\r\n"
+                                               << QStringList{refused(400, kNotCrLf)};
+        QTest::newRow("bare CR in a value") << QByteArrayLiteral("GET / HTTP/1.1\r\nX-A: b\rc\r\n\r\n")
+                                            << QStringList{refused(400, kNotCrLf)};
+        QTest::newRow("control character in a value")
+            << QByteArrayLiteral("GET / HTTP/1.1\r\nX-A: b\x01\r\n\r\n")
+            << QStringList{refused(400, kControl)};
+        QTest::newRow("NUL in a value")
+            << QByteArray("GET / HTTP/1.1\r\nX-A: \0\r\n\r\n", 29) << QStringList{refused(400, kControl)};
+        QTest::newRow("two Transfer-Encodings")
+            << post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n"
+            << QStringList{refused(400, kTwoEncodings)};
+        QTest::newRow("101 header fields")
+            << headWithFields(101) << QStringList{refused(431, kTooManyFields)};
+        QTest::newRow("header field over 8 KiB") << "GET / HTTP/1.1\r\nX-Big: " + QByteArray(8192 - 6, 'b')
+                + "\r\n\r\n" << QStringList{refused(431, kFieldTooLarge)};
 
         // 431 and 413
         QTest::newRow("head one byte over the limit")
