@@ -42,10 +42,7 @@ public:
             auto config = tlsConfiguration(options, fingerprint);
             if (!config)
                 return config.error();
-            auto *ssl = new GuardedSslServer(*m_guard);
-            ssl->setSslConfiguration(*config);
-            ssl->setHandshakeTimeout(options.limits.requestTimeoutMs);
-            tcp = ssl;
+            tcp = new GuardedSslServer(*m_guard, *config);
         } else {
             tcp = new GuardedTcpServer(*m_guard);
         }

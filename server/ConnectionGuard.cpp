@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace cc::api {
 
 namespace {
@@ -189,9 +191,16 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     QTcpServer::incomingConnection(descriptor);
 }
 
+GuardedSslServer::GuardedSslServer(ConnectionGuard &guard, const QSslConfiguration &configuration,
+                                   QObject *parent)
+    : QTcpServer(parent)
+    , m_guard(guard)
+    , m_configuration(configuration)
+{}
+
 QTcpSocket *GuardedSslServer::nextPendingConnection()
 {
-    QTcpSocket *socket = QSslServer::nextPendingConnection();
+    QTcpSocket *socket = QTcpServer::nextPendingConnection();
     if (socket)
         m_guard.attach(socket);
     return socket;
@@ -199,11 +208,72 @@ QTcpSocket *GuardedSslServer::nextPendingConnection()
 
 void GuardedSslServer::incomingConnection(qintptr descriptor)
 {
-    if (!m_guard.admits(peerOf(descriptor))) {
+    const QHostAddress peer = peerOf(descriptor);
+    if (!m_guard.admits(peer)) {
         ::close(static_cast<int>(descriptor));
         return;
     }
-    QSslServer::incomingConnection(descriptor);
+    makeRoomFor(peer);
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        ::close(static_cast<int>(descriptor));
+        return;
+    }
+    socket->setSslConfiguration(m_configuration);
+    m_handshakes.append({socket, peer});
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] { encrypted(socket); });
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { drop(socket); });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket] { drop(socket); });
+    QTimer::singleShot(m_guard.limits().handshakeTimeoutMs, socket, [this, socket] { drop(socket); });
+    socket->startServerEncryption();
+}
+
+// Drops the oldest handshakes while the peer or the server has as many as it may.
+void GuardedSslServer::makeRoomFor(const QHostAddress &peer)
+{
+    const ConnectionLimits &limits = m_guard.limits();
+    const auto fromPeer = [this, &peer] {
+        return std::count_if(m_handshakes.cbegin(), m_handshakes.cend(),
+                             [&peer](const Handshake &h) { return h.peer == peer; });
+    };
+    while (!m_handshakes.isEmpty() && fromPeer() >= limits.maxHandshakesPerAddress) {
+        const auto oldest = std::find_if(m_handshakes.cbegin(), m_handshakes.cend(),
+                                         [&peer](const Handshake &h) { return h.peer == peer; });
+        drop(oldest->socket);
+    }
+    while (m_handshakes.size() >= limits.maxHandshakes)
+        drop(m_handshakes.first().socket);
+}
+
+qsizetype GuardedSslServer::indexOf(const QSslSocket *socket) const
+{
+    for (qsizetype i = 0; i < m_handshakes.size(); ++i)
+        if (m_handshakes.at(i).socket == socket)
+            return i;
+    return -1;
+}
+
+// A handshake that failed, timed out or made room: the socket goes (once; later calls find it gone).
+void GuardedSslServer::drop(QSslSocket *socket)
+{
+    const qsizetype i = indexOf(socket);
+    if (i < 0)
+        return;
+    m_handshakes.removeAt(i);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
+void GuardedSslServer::encrypted(QSslSocket *socket)
+{
+    const qsizetype i = indexOf(socket);
+    if (i < 0)
+        return;
+    m_handshakes.removeAt(i);
+    socket->disconnect(this);
+    addPendingConnection(socket); // tells QtHttpServer (pendingConnectionAvailable)
 }
 
 } // namespace cc::api

@@ -7,7 +7,8 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-#include <QSslServer>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -22,6 +23,11 @@ struct ConnectionLimits
     int requestTimeoutMs = 15000; // a request's head and body must arrive within this
     int maxHeadBytes = 16 * 1024;
     qint64 maxBodyBytes = 64 * 1024;
+    // TLS handshakes in progress: overall and per address. Beyond either, the oldest of them is
+    // dropped to make room, so silent connections can never stop the server from accepting.
+    int maxHandshakes = 64;
+    int maxHandshakesPerAddress = 16;
+    int handshakeTimeoutMs = 10000;
 };
 
 // Request hygiene that QtHttpServer 6.4 lacks. It watches every byte a client sends, before
@@ -81,21 +87,37 @@ private:
     ConnectionGuard &m_guard;
 };
 
-class GuardedSslServer : public QSslServer
+// The HTTPS server. It does the TLS handshakes itself instead of leaving them to QSslServer: Qt
+// 6.4's QSslServer counts handshakes in progress against maxPendingConnections() and stops
+// accepting for good once 30 clients connect and say nothing. Here accepting never pauses; the
+// handshakes in progress are bounded (overall, per address; the oldest is dropped for a new one)
+// and timed out, and a socket reaches QtHttpServer only once it is encrypted.
+class GuardedSslServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    GuardedSslServer(ConnectionGuard &guard, QObject *parent = nullptr)
-        : QSslServer(parent)
-        , m_guard(guard)
-    {}
+    GuardedSslServer(ConnectionGuard &guard, const QSslConfiguration &configuration,
+                     QObject *parent = nullptr);
     QTcpSocket *nextPendingConnection() override;
+    int handshakesInProgress() const { return int(m_handshakes.size()); }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    struct Handshake
+    {
+        QSslSocket *socket;
+        QHostAddress peer;
+    };
+    void makeRoomFor(const QHostAddress &peer);
+    void drop(QSslSocket *socket);
+    void encrypted(QSslSocket *socket);
+    qsizetype indexOf(const QSslSocket *socket) const;
+
     ConnectionGuard &m_guard;
+    QSslConfiguration m_configuration;
+    QList<Handshake> m_handshakes; // oldest first
 };
 
 } // namespace cc::api

@@ -90,6 +90,38 @@ private slots:
         QVERIFY(!plain.readAll().contains("\"status\":\"ok\""));
     }
 
+    // Clients that connect and never start the TLS handshake cannot stop the server from
+    // accepting (Qt 6.4's QSslServer stopped for good after 30 of them): a real client is served
+    // while 200 of them hang on, and after they are gone.
+    void silentConnectionsDoNotStopHttps()
+    {
+        QString certificate, key, fingerprint;
+        QVERIFY(makeCertificate(QStringLiteral("ec"), &certificate, &key, &fingerprint));
+        ApiHarness api;
+        api::ConnectionLimits limits;
+        limits.handshakeTimeoutMs = 60000; // longer than the test: only the caps make room
+        api.setLimits(limits);
+        api.setTls(certificate, key);
+        QVERIFY2(api.start(), qPrintable(api.error()));
+
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        for (int i = 0; i < 200; ++i) {
+            silent.push_back(std::make_unique<QTcpSocket>());
+            silent.back()->connectToHost(QHostAddress::LocalHost, api.port());
+            silent.back()->waitForConnected(1000);
+        }
+        QTest::qWait(1200); // the server has taken them all and waits for their handshakes
+
+        for (int round = 0; round < 3; ++round) {
+            const auto health = api.get(QStringLiteral("/api/v1/health"), {});
+            QCOMPARE(health.status, 200);
+        }
+        silent.clear();
+        QTest::qWait(200);
+        const auto after = api.get(QStringLiteral("/api/v1/health"), {});
+        QCOMPARE(after.status, 200);
+    }
+
     void badFilesAreRefusedClearly_data()
     {
         QTest::addColumn<QString>("certificate");
