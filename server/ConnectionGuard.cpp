@@ -157,6 +157,8 @@ void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &deta
     // A lingering close: the client may still be sending the body it was told not to send. Closing
     // now would reset the connection and lose the answer, so the answer goes out, our side is shut
     // for writing, and what still arrives is read and dropped for a moment.
+    // The buffer is bounded too, so nothing can pile up between two reads.
+    socket->setReadBufferSize(64 * 1024);
     socket->skip(socket->bytesAvailable());
     connect(socket, &QIODevice::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
     auto shutWrite = [socket] {

@@ -6,6 +6,7 @@
 #include "tests/server/ApiHarness.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -125,6 +126,18 @@ private:
     QTcpSocket m_socket;
     QByteArray m_buffer;
 };
+
+// The resident memory of this process (client and server), in bytes; 0 when unknown.
+qint64 residentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    return 0;
+}
 
 QByteArray getRequest(const QByteArray &path, const QByteArray &extra = {})
 {
@@ -255,6 +268,48 @@ private slots:
 
     // After a refusal the connection lingers for a moment to deliver the answer; what the client
     // goes on sending meanwhile is read and dropped, never kept.
+    void lingeringKeepsNothing_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("413") << QByteArrayLiteral(
+            "POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\n\r\n");
+        QTest::newRow("431") << QByteArray("GET / HTTP/1.1\r\nX-Padding: ") + QByteArray(17 * 1024, 'p');
+        QTest::newRow("400") << QByteArrayLiteral("NONSENSE\r\n\r\n");
+    }
+
+    void lingeringKeepsNothing()
+    {
+        QFETCH(QByteArray, head);
+        const qint64 before = residentBytes();
+        QVERIFY(before > 0);
+        // A bare socket that goes on sending after the server has answered and shut its side, as
+        // an attacker would (a QTcpSocket stops when it sees the server's FIN).
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        const timeval timeout{0, 500 * 1000};
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(m_api.port());
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QVERIFY(::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == 0);
+        QVERIFY(::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL) == head.size());
+        const QByteArray piece(256 * 1024, 'z');
+        qint64 sent = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 2500 && sent < 1024LL * 1024 * 1024) {
+            const ssize_t n = ::send(fd, piece.constData(), size_t(piece.size()), MSG_NOSIGNAL);
+            if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+                break; // reset: the linger is over
+            sent += qMax<ssize_t>(n, 0);
+        }
+        const qint64 grown = residentBytes() - before;
+        ::close(fd);
+        qInfo("sent %lld MiB while lingering; resident memory grew by %lld MiB", sent >> 20, grown >> 20);
+        QVERIFY2(grown < 32LL * 1024 * 1024, qPrintable(QStringLiteral("grew by %1 bytes").arg(grown)));
+    }
+
     void headOver16KiBIs431()
     {
         expectRefusal(getRequest("/api/v1/health", "X-Padding: " + QByteArray(20 * 1024, 'p') + "\r\n"), 431);

@@ -10,6 +10,22 @@
 using namespace cc;
 using namespace cc::test;
 
+namespace {
+
+// The resident memory of this process, in bytes; 0 when unknown.
+qint64 residentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    return 0;
+}
+
+} // namespace
+
 class TestApiTls : public QObject
 {
     Q_OBJECT
@@ -120,6 +136,39 @@ private slots:
         QTest::qWait(200);
         const auto after = api.get(QStringLiteral("/api/v1/health"), {});
         QCOMPARE(after.status, 200);
+    }
+
+    // After a refusal over TLS the connection lingers to deliver the answer; what the client goes
+    // on sending meanwhile is dropped, not kept. The client is openssl in a process of its own, so
+    // the memory measured here is the server's.
+    void lingeringOverTlsKeepsNothing()
+    {
+        QString certificate, key, fingerprint;
+        QVERIFY(makeCertificate(QStringLiteral("ec"), &certificate, &key, &fingerprint));
+        ApiHarness api;
+        api.setTls(certificate, key);
+        QVERIFY2(api.start(), qPrintable(api.error()));
+        const qint64 before = residentBytes();
+        QVERIFY(before > 0);
+        const QString script =
+            QStringLiteral("(printf 'POST /api/v1/auth/token HTTP/1.1\\r\\nHost: x\\r\\n"
+                           "Content-Length: 1073741824\\r\\n\\r\\n'; head -c 1073741824 /dev/zero)"
+                           " | timeout 4 openssl s_client -quiet -connect 127.0.0.1:%1 2>&1")
+                .arg(api.port());
+        QProcess client;
+        client.start(QStringLiteral("sh"), {QStringLiteral("-c"), script});
+        QVERIFY(client.waitForStarted());
+        qint64 peak = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (client.state() != QProcess::NotRunning && timer.elapsed() < 10000) {
+            QTest::qWait(100);
+            peak = qMax(peak, residentBytes() - before);
+        }
+        const QByteArray answer = client.readAllStandardOutput();
+        qInfo("resident memory grew by at most %lld MiB while lingering", peak >> 20);
+        QVERIFY2(answer.contains("HTTP/1.1 413 Content Too Large"), answer.left(500).constData());
+        QVERIFY2(peak < 32LL * 1024 * 1024, qPrintable(QStringLiteral("grew by %1 bytes").arg(peak)));
     }
 
     void badFilesAreRefusedClearly_data()
