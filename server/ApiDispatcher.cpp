@@ -26,13 +26,35 @@ ApiDispatcher::ApiDispatcher(const Services &services)
     m_system.registerRoutes(m_router);
 }
 
+// `text` with every character that could end or forge a log line (controls, line and paragraph
+// separators, anything unprintable) written as \xNN or \uNNNN; a backslash becomes two.
+QString ApiDispatcher::printable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\\'))
+            out += QLatin1String("\\\\");
+        else if (c.unicode() < 0x80 && c.isPrint())
+            out += c;
+        else if (c.unicode() < 0x100 && !c.isPrint())
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else if (!c.isPrint() || c.isSurrogate() || c.category() == QChar::Separator_Line
+                 || c.category() == QChar::Separator_Paragraph)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QString ApiDispatcher::logLine(const LogEntry &e)
 {
     return QStringLiteral("%1 %2 %3 %4ms user=%5")
-        .arg(e.method, e.path)
+        .arg(printable(e.method), printable(e.path))
         .arg(e.status)
         .arg(e.milliseconds, 0, 'f', 1)
-        .arg(e.username.isEmpty() ? QStringLiteral("-") : e.username);
+        .arg(e.username.isEmpty() ? QStringLiteral("-") : printable(e.username));
 }
 
 ApiResponse ApiDispatcher::handle(const ApiRequest &request)

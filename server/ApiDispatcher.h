@@ -56,6 +56,8 @@ public:
     const Router &router() const { return m_router; }
 
     static QString logLine(const LogEntry &entry);
+    // `text` with control and other unprintable characters escaped, for one line of a log.
+    static QString printable(const QString &text);
 
 private:
     ApiResponse dispatch(ApiRequest request, QString *username);

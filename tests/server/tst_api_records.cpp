@@ -564,6 +564,21 @@ private slots:
         QVERIFY(!log.contains(QStringLiteral("Personal leave")));
     }
 
+    // A percent-encoded CR LF in the path cannot start a forged line in the log (or the
+    // console's log tail, which shows the same lines).
+    void accessLogEscapesControlCharacters()
+    {
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        m_api.get(kBase + QStringLiteral("/nr_x%0D%0AGET%20/forged%20200%09%E2%80%A8end"), token);
+        QTRY_VERIFY(!m_api.logLines().isEmpty());
+        const QString line = m_api.logLines().constLast();
+        QVERIFY2(!line.contains(QLatin1Char('\r')) && !line.contains(QLatin1Char('\n'))
+                     && !line.contains(QLatin1Char('\t')) && !line.contains(QChar(0x2028)),
+                 qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral("/nr_x\\x0d\\x0aGET /forged 200\\x09\\u2028end 404")),
+                 qPrintable(line));
+    }
+
     void recordsAddedThroughTheApiAreSignalled()
     {
         QSignalSpy added(&m_api.records(), &NotificationRecordService::recordAdded);
