@@ -415,6 +415,23 @@ Status Transaction::commit()
 
 // ---- Query --------------------------------------------------------------------------------
 
+namespace {
+
+// "INSERT notification_records": the statement's verb and its first table, for a log line that
+// must not carry the statement's values.
+QString statementLabel(const QString &sql)
+{
+    static const QRegularExpression shape(
+        QStringLiteral("^\\s*(\\w+)\\b.*?\\b(?:FROM|INTO|UPDATE|TABLE)\\s+(\\w+)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = shape.match(sql);
+    if (m.hasMatch())
+        return m.captured(1).toUpper() + QLatin1Char(' ') + m.captured(2);
+    return sql.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty).toUpper();
+}
+
+} // namespace
+
 Query::Query(Database &db, const QString &sql)
     : m_db(db)
     , m_sql(sql)
@@ -427,7 +444,9 @@ Query::Query(Database &db, const QString &sql)
     m_query = QSqlQuery(*conn);
     m_query.setForwardOnly(true);
     if (!m_query.prepare(sql)) {
-        qCWarning(lcDb) << "prepare failed:" << m_query.lastError().text() << sql;
+        // Nothing is bound yet, so the text names no value; it names the statement's mistake.
+        qCWarning(lcDb).noquote() << "prepare failed:" << m_query.lastError().nativeErrorCode() << "in"
+                                  << statementLabel(sql) << "-" << m_query.lastError().databaseText();
         // The driver's text quotes the statement ("near \"SELEC\"", "column x does not exist"): log only.
         m_prepared =
             Error::storage(QStringLiteral("The database could not run a query; the log has the details."));
@@ -454,7 +473,10 @@ Status Query::exec()
     if (m_query.exec())
         return {};
     const QSqlError error = m_query.lastError();
-    qCWarning(lcDb) << "query failed:" << error.nativeErrorCode() << error.text() << m_sql;
+    // Neither the database's text nor the statement: on PostgreSQL the text may quote the values
+    // (names, reasons). The SQLSTATE and which statement it was are enough to look further.
+    qCWarning(lcDb).noquote() << "query failed: SQLSTATE" << error.nativeErrorCode() << "in"
+                              << statementLabel(m_sql);
     if (isUniqueViolation(error)) {
         m_uniqueViolation = true;
         return Error{ErrorCode::Conflict, QStringLiteral("It exists already."), {}, 0};

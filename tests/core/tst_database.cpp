@@ -127,6 +127,7 @@ private slots:
     void queryErrorsHideSql_data();
     void queryErrorsHideSql();
     void uniqueViolation();
+    void queryErrorLogHasNoValues();
     void nullableAndTimeValues();
 
     void recordQueriesUseIndexes_data();
@@ -682,7 +683,7 @@ void TestCoreDatabase::queryErrorsHideSql_data()
                           "VALUES ('org-x', NULL, 'nb', 'Europe/Oslo', 'Kari Nordmann 555-1234')")
         << QStringList{QStringLiteral("organisations"), QStringLiteral("INSERT"), QStringLiteral("NOT NULL"),
                        QStringLiteral("Kari Nordmann"), QStringLiteral("org-x")}
-        << QStringLiteral("INSERT INTO organisations");
+        << QStringLiteral("INSERT organisations");
     QTest::newRow("type error") << QStringLiteral(
         "SELECT CAST(id AS INTEGER) / 0 FROM organisations WHERE 1 = 'x'")
                                 << QStringList{QStringLiteral("CAST"), QStringLiteral("organisations")}
@@ -735,6 +736,48 @@ void TestCoreDatabase::uniqueViolation()
     QVERIFY(q.exec().ok());
     QVERIFY(!q.wasUniqueViolation());
     QCOMPARE(countRows(db, QStringLiteral("organisations")), 2);
+}
+
+namespace {
+
+QStringList g_warnings;
+
+void keepWarning(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtWarningMsg)
+        g_warnings << message;
+}
+
+} // namespace
+
+// A failed statement is logged with its SQLSTATE and which statement it was, never with the
+// values it carried (names, reasons: on PostgreSQL the database's text may quote them).
+void TestCoreDatabase::queryErrorLogHasNoValues()
+{
+    Database &db = m_database->db();
+    const auto insert = [&db](const QString &id, const QString &name) {
+        Query q(db,
+                QStringLiteral("INSERT INTO organisations (id, name, locale, time_zone, created_at) "
+                               "VALUES (:id, :name, 'nb', 'Europe/Oslo', :at)"));
+        q.bind(QStringLiteral(":id"), id)
+            .bind(QStringLiteral(":name"), name)
+            .bind(QStringLiteral(":at"), timeValue(test::testNow()));
+        return q.exec();
+    };
+    QVERIFY(insert(QStringLiteral("org_kari_secret"), QStringLiteral("Kari Secret")).ok());
+    g_warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(keepWarning);
+    const Status duplicate = insert(QStringLiteral("org_kari_secret"), QStringLiteral("Kari Secret again"));
+    // PostgreSQL refuses a NUL in text (22021); SQLite stores it, so only the duplicate fails there.
+    const Status nul = insert(QStringLiteral("org_other"), QStringLiteral("Kari Secret\u0000 reason"));
+    qInstallMessageHandler(previous);
+    QVERIFY(!duplicate.ok());
+    QCOMPARE(nul.ok(), db.isSqlite());
+    const QString log = g_warnings.join(QLatin1Char('\n'));
+    QVERIFY2(log.contains(QLatin1String("SQLSTATE")), qPrintable(log));
+    QVERIFY2(log.contains(QLatin1String("INSERT organisations")), qPrintable(log));
+    QVERIFY2(!log.contains(QLatin1String("Kari"), Qt::CaseInsensitive), qPrintable(log));
+    QVERIFY2(!log.contains(QLatin1String("org_kari_secret")), qPrintable(log));
 }
 
 void TestCoreDatabase::nullableAndTimeValues()
