@@ -1,5 +1,9 @@
 #include "core/CsvImport.h"
 
+#include "core/StorableText.h"
+
+#include <algorithm>
+
 namespace cc {
 
 Result<QList<CsvRow>> parseCsv(const QByteArray &data)
@@ -117,6 +121,15 @@ Result<QList<ImportedMentor>> peerMentorsFromCsv(const QByteArray &data)
                                        .arg(r.line)
                                        .arg(r.fields.size())
                                        .arg(header.fields.size()),
+                                   r.line, 0};
+            continue;
+        }
+        if (!std::all_of(r.fields.cbegin(), r.fields.cend(),
+                         [](const QString &f) { return isStorableText(f); })) {
+            problems << FieldError{QStringLiteral("line %1").arg(r.line),
+                                   QStringLiteral("Line %1: a field holds a NUL character, which cannot be "
+                                                  "stored; is this a CSV text file?")
+                                       .arg(r.line),
                                    r.line, 0};
             continue;
         }

@@ -2,6 +2,7 @@
 
 #include "core/AuthService.h"
 #include "core/Ids.h"
+#include "core/StorableText.h"
 #include "server/Problem.h"
 #include "server/ServerLogging.h"
 
@@ -87,6 +88,18 @@ ApiResponse ApiDispatcher::handle(const ApiRequest &request)
 ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
 {
     request.path = Router::rewriteDoubledPrefix(request.path);
+    if (!isStorableText(request.path))
+        return problem(
+            400, QStringLiteral("The path holds a NUL character or a lone surrogate."),
+            {FieldError{QStringLiteral("path"), QStringLiteral("Remove the NUL character."), 0, 0}});
+    const auto queryItems = request.query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : queryItems) {
+        if (!isStorableText(name) || !isStorableText(value))
+            return problem(
+                400,
+                QStringLiteral("The query parameter %1 holds a NUL character or a lone surrogate.").arg(name),
+                {FieldError{name, QStringLiteral("Remove the NUL character."), 0, 0}});
+    }
     const Router::Match match = m_router.match(request.method, request.path);
     if (match.kind == Router::Match::Kind::NotFound)
         return problem(404, QStringLiteral("There is no resource at %1.").arg(request.path));

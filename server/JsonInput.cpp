@@ -1,13 +1,38 @@
 #include "server/JsonInput.h"
 
 #include "core/Fields.h"
+#include "core/StorableText.h"
 #include "core/TimeText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 namespace cc::api {
+
+namespace {
+
+// True when every string in `value` (at any depth) can be stored as it is.
+bool storable(const QJsonValue &value)
+{
+    if (value.isString())
+        return isStorableText(value.toString());
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::all_of(array.begin(), array.end(), [](const QJsonValue &v) { return storable(v); });
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            if (!isStorableText(it.key()) || !storable(it.value()))
+                return false;
+    }
+    return true;
+}
+
+} // namespace
 
 Result<JsonInput> JsonInput::parse(const QByteArray &body, const QStringList &allowedFields)
 {
@@ -33,6 +58,13 @@ Result<JsonInput> JsonInput::parse(const QByteArray &body, const QStringList &al
     }
     if (!unknown.isEmpty())
         return Error::invalid(unknown.first().message, unknown);
+    for (auto it = input.m_object.constBegin(); it != input.m_object.constEnd(); ++it) {
+        if (!storable(it.value()))
+            return Error::field(ErrorCode::Invalid, it.key(),
+                                QStringLiteral("%1 holds a NUL character (\\u0000) or a lone surrogate, "
+                                               "which cannot be stored.")
+                                    .arg(it.key()));
+    }
     return input;
 }
 

@@ -28,6 +28,7 @@ private slots:
     void mentorColumnsInAnyOrder();
     void mentorHeaderRefused_data();
     void mentorHeaderRefused();
+    void mentorNulIsNamedByLine();
     void mentorFieldCount_data();
     void mentorFieldCount();
     void mentorEveryBadLineIsNamed();
@@ -294,6 +295,18 @@ void TestCsvImport::mentorEveryBadLineIsNamed()
         lines << f.line;
     QCOMPARE(lines, (QList<int>{2, 4, 5}));
     QVERIFY(parsed.error().message.startsWith(QLatin1String("Line 2:")));
+}
+
+void TestCsvImport::mentorNulIsNamedByLine()
+{
+    static const char data[] = "id,org_id,name\npm_1,org-a,Kari\npm_2,org-a,O\0la\n";
+    const auto parsed = peerMentorsFromCsv(QByteArray(data, sizeof(data) - 1));
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.error().code, ErrorCode::Invalid);
+    QCOMPARE(parsed.error().fields.size(), 1);
+    QCOMPARE(parsed.error().fields.first().line, 3);
+    QVERIFY2(parsed.error().message.startsWith(QLatin1String("Line 3: a field holds a NUL character")),
+             qPrintable(parsed.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

@@ -303,6 +303,12 @@ private slots:
             << with(QStringLiteral("username"), QString()) << json << 400 << QStringLiteral("username");
         QTest::newRow("password as number")
             << with(QStringLiteral("password"), 1234) << json << 400 << QStringLiteral("password");
+        QTest::newRow("NUL in the username")
+            << QByteArrayLiteral(R"({"username":"coord.a\u0000","password":"x"})") << json << 400
+            << QStringLiteral("username");
+        QTest::newRow("lone surrogate in the password")
+            << QByteArrayLiteral(R"({"username":"coord.a","password":"\udc00"})") << json << 400
+            << QStringLiteral("password");
         QTest::newRow("not JSON") << QByteArrayLiteral("username=coord.a&password=x") << json << 400
                                   << QStringLiteral("body");
         QTest::newRow("truncated JSON")

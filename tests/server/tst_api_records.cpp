@@ -564,6 +564,62 @@ private slots:
         QVERIFY(!log.contains(QStringLiteral("Personal leave")));
     }
 
+    // NUL and lone surrogates cannot be stored as they are (PostgreSQL refuses a NUL, SQLite cuts
+    // the text there): 400 naming where, on both databases, before any query, and nothing stored.
+    void unstorableTextIs400_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        const QByteArray record = R"({"peer_mentor_id":"pm_a1","coordinator_id":"coord_a1",)"
+                                  R"("event_type":"pause_activated","effective_date":"2026-03-20",)"
+                                  R"("channels_notified":["push"],)";
+        QTest::newRow("NUL in the reason")
+            << QByteArrayLiteral("POST") << kBase << record + R"("reason":"Personal leave\u0000x"})"
+            << QStringLiteral("reason");
+        QTest::newRow("lone surrogate in the notes")
+            << QByteArrayLiteral("POST") << kBase << record + R"("notes":"a\ud800b"})"
+            << QStringLiteral("notes");
+        QTest::newRow("NUL in a channel")
+            << QByteArrayLiteral("POST") << kBase
+            << QByteArray(R"({"peer_mentor_id":"pm_a1","coordinator_id":"coord_a1",)"
+                          R"("event_type":"pause_activated",)"
+                          R"("effective_date":"2026-03-20",)"
+                          R"("channels_notified":["push\u0000"]})")
+            << QStringLiteral("channels_notified");
+        QTest::newRow("NUL in a query value")
+            << QByteArrayLiteral("GET") << kBase + QStringLiteral("?peer_mentor_id=pm_a1%00") << QByteArray()
+            << QStringLiteral("peer_mentor_id");
+        QTest::newRow("NUL in an id") << QByteArrayLiteral("GET") << kBase + QStringLiteral("/nr_%00x")
+                                      << QByteArray() << QStringLiteral("path");
+    }
+
+    void unstorableTextIs400()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        const auto reply =
+            m_api.request(method, path, body, {token, QByteArrayLiteral("application/json"), {}});
+        QVERIFY2(reply.status == 400, reply.body.constData());
+        QCOMPARE(reply.json.value(QLatin1String("errors"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 field);
+        QCOMPARE(m_api.get(kBase, token)
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+                 0);
+    }
+
     // A percent-encoded CR LF in the path cannot start a forged line in the log (or the
     // console's log tail, which shows the same lines).
     void accessLogEscapesControlCharacters()
