@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -366,6 +367,29 @@ Status Database::migrate(QSqlDatabase &db, int targetVersion)
 
 // ---- Transaction --------------------------------------------------------------------------
 
+namespace {
+
+// The transactions open on this thread, per database: how deep, and what waits for the commit.
+struct OpenTransactions
+{
+    int depth = 0;
+    QList<std::function<void()>> afterCommit;
+};
+
+thread_local QHash<const Database *, OpenTransactions> t_open;
+
+} // namespace
+
+void Database::afterCommit(std::function<void()> action)
+{
+    auto it = t_open.find(this);
+    if (it == t_open.end() || it->depth == 0) {
+        action();
+        return;
+    }
+    it->afterCommit.append(std::move(action));
+}
+
 Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
@@ -375,7 +399,20 @@ Transaction::Transaction(Database &db, Mode mode)
         return;
     }
     m_conn = *conn;
+    OpenTransactions &open = t_open[&db];
     QSqlQuery query(m_conn);
+    if (open.depth > 0) {
+        m_savepoint = open.depth;
+        m_actionsMark = open.afterCommit.size();
+        if (!query.exec(QStringLiteral("SAVEPOINT sp_%1").arg(m_savepoint))) {
+            qCWarning(lcDb) << "SAVEPOINT failed:" << query.lastError().nativeErrorCode();
+            m_begun = Error::storage(QStringLiteral("The database could not begin a change."));
+            return;
+        }
+        ++open.depth;
+        m_active = true;
+        return;
+    }
     // PostgreSQL's default (READ COMMITTED) gives every statement its own snapshot; a read
     // transaction must see one moment across all its statements, so it asks for REPEATABLE READ.
     QString begin = QStringLiteral("BEGIN");
@@ -388,16 +425,23 @@ Transaction::Transaction(Database &db, Mode mode)
         m_begun = Error::storage(QStringLiteral("The database is busy; try again in a moment."));
         return;
     }
+    open.depth = 1;
+    open.afterCommit.clear();
     m_active = true;
 }
 
 Transaction::~Transaction()
 {
-    if (m_active) {
-        QSqlQuery query(m_conn);
-        if (!query.exec(QStringLiteral("ROLLBACK")))
-            qCWarning(lcDb) << "ROLLBACK failed:" << query.lastError().text();
-    }
+    if (!m_active)
+        return;
+    QSqlQuery query(m_conn);
+    const QString rollback = m_savepoint > 0 ? QStringLiteral("ROLLBACK TO SAVEPOINT sp_%1").arg(m_savepoint)
+                                             : QStringLiteral("ROLLBACK");
+    if (!query.exec(rollback))
+        qCWarning(lcDb) << "ROLLBACK failed:" << query.lastError().text();
+    if (m_savepoint > 0 && !query.exec(QStringLiteral("RELEASE SAVEPOINT sp_%1").arg(m_savepoint)))
+        qCWarning(lcDb) << "RELEASE failed:" << query.lastError().nativeErrorCode();
+    end(false);
 }
 
 Status Transaction::commit()
@@ -405,12 +449,32 @@ Status Transaction::commit()
     if (!m_active)
         return m_begun.ok() ? Status(Error::storage(QStringLiteral("No transaction to commit."))) : m_begun;
     QSqlQuery query(m_conn);
-    if (!query.exec(QStringLiteral("COMMIT"))) {
+    const QString commit = m_savepoint > 0 ? QStringLiteral("RELEASE SAVEPOINT sp_%1").arg(m_savepoint)
+                                           : QStringLiteral("COMMIT");
+    if (!query.exec(commit)) {
         qCWarning(lcDb) << "COMMIT failed:" << query.lastError().text();
         return Error::storage(QStringLiteral("The change could not be saved: the database refused it."));
     }
-    m_active = false;
+    end(true);
     return {};
+}
+
+// Leaves this level: a rolled-back savepoint forgets the actions queued inside it; the outermost
+// commit runs them all.
+void Transaction::end(bool committed)
+{
+    m_active = false;
+    OpenTransactions &open = t_open[&m_db];
+    --open.depth;
+    if (!committed)
+        open.afterCommit.resize(qMin(open.afterCommit.size(), m_actionsMark));
+    if (open.depth > 0)
+        return;
+    QList<std::function<void()>> actions = std::move(open.afterCommit);
+    t_open.remove(&m_db);
+    if (committed)
+        for (const auto &action : actions)
+            action();
 }
 
 // ---- Query --------------------------------------------------------------------------------

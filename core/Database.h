@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace cc {
@@ -63,6 +64,10 @@ public:
     // The migrations this program knows, in order (from the resources).
     static int latestSchemaVersion();
 
+    // Runs `action` once this thread's outermost transaction has committed (at once when none is
+    // open; never when it rolls back): signals that others act on go out only for what is stored.
+    void afterCommit(std::function<void()> action);
+
 private:
     Status configure(QSqlDatabase &db);
     Status migrate(QSqlDatabase &db, int targetVersion);
@@ -78,6 +83,9 @@ private:
 // One transaction on this thread's connection; rolls back unless committed. For writes SQLite
 // takes the write lock at once (BEGIN IMMEDIATE) so two writers wait for each other instead of
 // failing; a read transaction sees one consistent moment without blocking writers.
+// Transactions nest: one begun while another is open on the thread is a savepoint of it, so a
+// caller can make several services' work one transaction (an Idempotency-Key's claim, the record
+// and the stored answer); only the outermost commit makes anything durable.
 class Transaction
 {
 public:
@@ -95,10 +103,14 @@ public:
     Status commit();
 
 private:
+    void end(bool committed);
+
     Database &m_db;
     QSqlDatabase m_conn;
     Status m_begun;
     bool m_active = false;
+    int m_savepoint = 0;         // 0: the outermost transaction; n: savepoint sp_n
+    qsizetype m_actionsMark = 0; // afterCommit actions queued before this savepoint
 };
 
 // A prepared query whose failures turn into an Error with a message fit for a person; the SQL

@@ -121,6 +121,9 @@ private slots:
     void uncommittedTransactionRollsBack();
     void committedTransactionPersists();
     void commitTwiceFails();
+    void nestedTransactionsAreSavepoints();
+    void failedSavepointLeavesTheOuterUsable();
+    void afterCommitWaitsForTheOutermostCommit();
     void failedStatementInTransaction();
     void readTransactionSeesOneMoment();
 
@@ -593,6 +596,90 @@ void TestCoreDatabase::committedTransactionPersists()
     Database other(*url);
     QVERIFY(other.open().ok());
     QCOMPARE(countRows(other, QStringLiteral("organisations")), 1);
+}
+
+// A transaction begun inside another is a savepoint: its commit is kept only if the outer one
+// commits, and its rollback undoes only its own writes.
+void TestCoreDatabase::nestedTransactionsAreSavepoints()
+{
+    Database &db = m_database->db();
+    {
+        Transaction outer(db);
+        QVERIFY(outer.begun().ok());
+        QVERIFY(insertOrganisation(db, QStringLiteral("org-outer")).ok());
+        {
+            Transaction inner(db);
+            QVERIFY(inner.begun().ok());
+            QVERIFY(insertOrganisation(db, QStringLiteral("org-inner")).ok());
+            QVERIFY(inner.commit().ok());
+        }
+        // The outer one is dropped: the inner commit goes with it.
+    }
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 0);
+    {
+        Transaction outer(db);
+        QVERIFY(insertOrganisation(db, QStringLiteral("org-outer")).ok());
+        {
+            Transaction inner(db);
+            QVERIFY(insertOrganisation(db, QStringLiteral("org-inner")).ok());
+        } // rolled back
+        QVERIFY(outer.commit().ok());
+    }
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+    QCOMPARE(countRows(db, QStringLiteral("organisations"), QStringLiteral("id = 'org-outer'")), 1);
+}
+
+// On PostgreSQL a failed statement spoils its transaction; in a savepoint it spoils only that.
+void TestCoreDatabase::failedSavepointLeavesTheOuterUsable()
+{
+    Database &db = m_database->db();
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-a")).ok());
+    Transaction outer(db);
+    QVERIFY(outer.begun().ok());
+    {
+        Transaction inner(db);
+        QVERIFY(!insertOrganisation(db, QStringLiteral("org-a")).ok()); // a duplicate
+    }
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-b")).ok());
+    QVERIFY(outer.commit().ok());
+    QCOMPARE(countRows(db, QStringLiteral("organisations")), 2);
+}
+
+void TestCoreDatabase::afterCommitWaitsForTheOutermostCommit()
+{
+    Database &db = m_database->db();
+    QStringList ran;
+    db.afterCommit([&ran] { ran << QStringLiteral("no transaction"); });
+    QCOMPARE(ran, QStringList{QStringLiteral("no transaction")});
+    ran.clear();
+    {
+        Transaction outer(db);
+        db.afterCommit([&ran] { ran << QStringLiteral("outer"); });
+        {
+            Transaction kept(db);
+            db.afterCommit([&ran] { ran << QStringLiteral("kept"); });
+            QVERIFY(kept.commit().ok());
+        }
+        {
+            Transaction dropped(db);
+            db.afterCommit([&ran] { ran << QStringLiteral("dropped"); });
+        }
+        QVERIFY(ran.isEmpty());
+        QVERIFY(outer.commit().ok());
+    }
+    QCOMPARE(ran, (QStringList{QStringLiteral("outer"), QStringLiteral("kept")}));
+    ran.clear();
+    {
+        Transaction rolledBack(db);
+        db.afterCommit([&ran] { ran << QStringLiteral("never"); });
+    }
+    QVERIFY(ran.isEmpty());
+    // The next transaction starts with nothing left over.
+    {
+        Transaction next(db);
+        QVERIFY(next.commit().ok());
+    }
+    QVERIFY(ran.isEmpty());
 }
 
 void TestCoreDatabase::commitTwiceFails()
