@@ -187,7 +187,7 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
             return s.error();
         break;
     }
-    emit recordAdded(r);
+    m_db.afterCommit([this, r] { emit recordAdded(r); });
     return r;
 }
 
@@ -314,7 +314,7 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit recordChanged(updated);
+    m_db.afterCommit([this, updated] { emit recordChanged(updated); });
     return updated;
 }
 
@@ -340,7 +340,7 @@ Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QS
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit recordDeleted(id, current->orgId);
+    m_db.afterCommit([this, id, org = current->orgId] { emit recordDeleted(id, org); });
     return Deleted{id, m_clock.now()};
 }
 

@@ -297,7 +297,7 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit templateChanged(id, scope);
+    m_db.afterCommit([this, id, scope] { emit templateChanged(id, scope); });
     return Saved{next, created};
 }
 
@@ -357,7 +357,7 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit templateChanged(id, scope);
+    m_db.afterCommit([this, id, scope] { emit templateChanged(id, scope); });
     return Deleted{id, now};
 }
 
@@ -410,7 +410,7 @@ Result<PayloadTemplate> TemplateService::resetOverride(const Caller &caller, con
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit templateChanged(id, scope);
+    m_db.afterCommit([this, id, scope] { emit templateChanged(id, scope); });
     return resolved->item;
 }
 
@@ -451,7 +451,7 @@ Result<PayloadTemplate> TemplateService::restore(const Caller &caller, const QSt
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit templateChanged(id, scope);
+    m_db.afterCommit([this, id, scope] { emit templateChanged(id, scope); });
     return next;
 }
 
