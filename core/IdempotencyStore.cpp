@@ -53,16 +53,24 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &userId, c
                 return c;
             }
         }
+        // In a savepoint of its own: on PostgreSQL a refused insert would spoil the caller's
+        // transaction, which goes on to look again.
+        Transaction tx(m_db);
+        if (!tx.begun())
+            return tx.begun().error();
         Query q(m_db,
                 QStringLiteral(
                     "INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, status, body, created_at) "
                     "VALUES (:u, :k, :f, 0, '', :at)"));
         q.bind(QStringLiteral(":u"), userId).bind(QStringLiteral(":k"), key);
         q.bind(QStringLiteral(":f"), fingerprint).bind(QStringLiteral(":at"), timeValue(now));
-        if (auto s = q.exec(); s)
-            return Claim{};
-        else if (!q.wasUniqueViolation())
+        if (auto s = q.exec(); !s && !q.wasUniqueViolation())
             return s.error();
+        else if (s) {
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+            return Claim{};
+        }
         // Someone claimed it between our look and our insert: look again.
     }
     return Error{
@@ -92,8 +100,13 @@ Status IdempotencyStore::release(const QString &userId, const QString &key)
 
 Status IdempotencyStore::prune()
 {
-    Query q(m_db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < :before"));
+    // Answers after a day; claims without an answer after ten minutes (claims are written in the
+    // request's own transaction now, so only an older version's crash can have left one).
+    Query q(m_db,
+            QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < :before "
+                           "OR (status = 0 AND created_at < :abandoned)"));
     q.bind(QStringLiteral(":before"), timeValue(m_clock.now().addSecs(-24 * 3600)));
+    q.bind(QStringLiteral(":abandoned"), timeValue(m_clock.now().addSecs(-10 * 60)));
     return q.exec();
 }
 

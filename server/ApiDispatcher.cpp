@@ -145,6 +145,12 @@ ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Rout
         return problem(s.error());
     const QString fingerprint =
         request.method + QLatin1Char(' ') + request.path + QLatin1Char(' ') + sha256Hex(request.body);
+    // The claim, what the handler writes and the stored answer are one transaction: a crash or
+    // a kill anywhere in between leaves none of them, so a retry is simply new. A second request
+    // with the same key waits for the first's commit and then gets its answer.
+    Transaction tx(m_services.database);
+    if (!tx.begun())
+        return problem(tx.begun().error());
     auto claim = m_idempotency.claim(caller.userId, key, fingerprint);
     if (!claim)
         return problem(claim.error());
@@ -173,15 +179,18 @@ ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Rout
         break;
     }
     ApiResponse response = route.handler(request, caller);
-    // Only a success is remembered: a failed request may be retried with the same key.
-    const Status stored = response.status >= 200 && response.status < 300
-        ? m_idempotency.complete(caller.userId, key, response.status, response.body,
-                                 QString::fromUtf8(response.header(QByteArrayLiteral("Location"))),
-                                 QString::fromUtf8(response.header(QByteArrayLiteral("ETag"))))
-        : m_idempotency.release(caller.userId, key);
-    // The resource exists either way: answer with it, even if the key could not be remembered.
+    // Only a success is remembered: a failed request may be retried with the same key (its claim
+    // rolls back with it).
+    if (response.status < 200 || response.status >= 300)
+        return response;
+    const Status stored =
+        m_idempotency.complete(caller.userId, key, response.status, response.body,
+                               QString::fromUtf8(response.header(QByteArrayLiteral("Location"))),
+                               QString::fromUtf8(response.header(QByteArrayLiteral("ETag"))));
     if (!stored)
-        qCWarning(lcServer) << "an Idempotency-Key answer could not be stored:" << stored.error().message;
+        return problem(stored.error());
+    if (const Status committed = tx.commit(); !committed)
+        return problem(committed.error());
     return response;
 }
 

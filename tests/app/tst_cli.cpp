@@ -8,9 +8,13 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/support/World.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -83,6 +87,7 @@ private slots:
     void topLevel_data();
     void topLevel();
     void serveAnswersAndStopsOnSigterm();
+    void killedServerLeavesNoKeyStuck();
     void helpAtEveryLevel_data();
     void helpAtEveryLevel();
     void usageErrors_data();
@@ -264,6 +269,123 @@ void TestCli::topLevel()
         QVERIFY(r.err.isEmpty());
     else
         QVERIFY(r.out.isEmpty());
+}
+
+namespace {
+
+// Starts `serve` on a free port of 127.0.0.1; returns the port, or 0.
+quint16 startServe(QProcess &serve, const QString &databaseUrl)
+{
+    serve.start(QStringLiteral(CC_BINARY),
+                {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--database"), databaseUrl});
+    if (!serve.waitForStarted())
+        return 0;
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (!out.contains("Serving on") && timer.elapsed() < 15000) {
+        serve.waitForReadyRead(200);
+        out += serve.readAllStandardOutput();
+    }
+    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)"))
+                           .match(QString::fromUtf8(out));
+    return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
+}
+
+QByteArray recordPost(const QString &token, const QString &key)
+{
+    const QByteArray body = R"({"peer_mentor_id":"pm_a1","coordinator_id":"coord_a1",)"
+                            R"("event_type":"pause_activated","effective_date":"2026-03-20",)"
+                            R"("channels_notified":["push"]})";
+    return "POST /api/v1/notification-records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+           "application/json\r\n"
+           "Authorization: Bearer "
+        + token.toUtf8() + "\r\nIdempotency-Key: " + key.toUtf8()
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+// One request on its own connection ("Connection: close"); the status and the record's id.
+QPair<int, QString> postOnce(quint16 port, const QString &token, const QString &key)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {0, {}};
+    QByteArray request = recordPost(token, key);
+    request.replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nConnection: close\r\n");
+    socket.write(request);
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    const int status = answer.mid(9, 3).toInt();
+    const QByteArray body = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+    return {status, QJsonDocument::fromJson(body).object().value(QLatin1String("id")).toString()};
+}
+
+} // namespace
+
+// item 5 of the security issue: the server killed (-9) while POSTs with Idempotency-Keys are being
+// handled. After a restart every key's retry is answered 201 (new or replayed), never 409, and
+// each key made exactly one record.
+void TestCli::killedServerLeavesNoKeyStuck()
+{
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("ingrid"), Role::Coordinator, kOrg, kCoordinator));
+    AuthService auth(m_db.db(), m_clock);
+    const auto issued =
+        auth.signIn(QStringLiteral("ingrid"), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1"));
+    QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message));
+    const QString token = issued->secret;
+
+    constexpr int kRounds = 10;
+    constexpr int kPerRound = 24;
+    QStringList keys;
+    for (int round = 0; round < kRounds; ++round) {
+        QProcess serve;
+        const quint16 port = startServe(serve, m_db.url());
+        QVERIFY(port > 0);
+        // A burst on four connections, killed a little later each round.
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int c = 0; c < 4; ++c) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(sockets.back()->waitForConnected(5000));
+        }
+        for (int i = 0; i < kPerRound; ++i) {
+            const QString key = QStringLiteral("kill-%1-%2").arg(round).arg(i);
+            keys << key;
+            sockets.at(i % 4)->write(recordPost(token, key));
+        }
+        for (const auto &socket : sockets)
+            socket->flush();
+        QTest::qWait(5 + round * 4);
+        serve.kill();
+        QVERIFY(serve.waitForFinished(10000));
+    }
+
+    // Some of each burst was stored before the kill, some not: the kills fell among requests.
+    const qint64 stored = recordCount();
+    qInfo("%lld of %lld records were stored before the kills", stored, qint64(keys.size()));
+    QVERIFY(stored > 0 && stored < keys.size());
+
+    QProcess serve;
+    const quint16 port = startServe(serve, m_db.url());
+    QVERIFY(port > 0);
+    QSet<QString> ids;
+    for (const QString &key : std::as_const(keys)) {
+        const auto [status, id] = postOnce(port, token, key);
+        QVERIFY2(status == 201, qPrintable(QStringLiteral("%1: %2").arg(key).arg(status)));
+        QVERIFY(!id.isEmpty());
+        // Asked again, the same answer.
+        QCOMPARE(postOnce(port, token, key).second, id);
+        ids.insert(id);
+    }
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(15000));
+    QCOMPARE(ids.size(), keys.size());
+    QCOMPARE(recordCount(), qint64(keys.size()));
 }
 
 void TestCli::serveAnswersAndStopsOnSigterm()

@@ -48,6 +48,8 @@ private slots:
     void releaseLetsARetryClaim();
     void releaseOfOneUserKeepsTheOther();
     void pruneRemovesOldRows();
+    void pruneRemovesAbandonedClaims();
+    void claimRollsBackWithItsTransaction();
 
 private:
     std::unique_ptr<test::TestDatabase> m_database;
@@ -306,9 +308,11 @@ void TestIdempotencyStore::pruneRemovesOldRows()
     m_clock->advance(12 * kHour);
     QCOMPARE(m_store->claim(kOtherUser, QStringLiteral("k12"), kFingerprint)->outcome,
              IdempotencyStore::Outcome::Fresh);
+    QVERIFY(m_store->complete(kOtherUser, QStringLiteral("k12"), 201, QByteArray("{}"), QString()).ok());
     m_clock->advance(11 * kHour);
     QCOMPARE(m_store->claim(kUser, QStringLiteral("k23"), kFingerprint)->outcome,
              IdempotencyStore::Outcome::Fresh);
+    QVERIFY(m_store->complete(kUser, QStringLiteral("k23"), 201, QByteArray("{}"), QString()).ok());
     QCOMPARE(rowCount(m_database->db()), 3);
 
     m_clock->set(test::testNow().addMSecs(23 * kHour));
@@ -330,6 +334,34 @@ void TestIdempotencyStore::pruneRemovesOldRows()
     m_clock->set(test::testNow().addMSecs(48 * kHour));
     QVERIFY(m_store->prune().ok());
     QCOMPARE(rowCount(m_database->db()), 0);
+}
+
+// A claim without an answer (left by an older version that committed claims on their own) is
+// given up after ten minutes, so its key does not answer 409 for a day.
+void TestIdempotencyStore::pruneRemovesAbandonedClaims()
+{
+    QCOMPARE(m_store->claim(kUser, kKey, kFingerprint)->outcome, IdempotencyStore::Outcome::Fresh);
+    m_clock->advance(9 * 60 * 1000);
+    QVERIFY(m_store->prune().ok());
+    QCOMPARE(m_store->claim(kUser, kKey, kFingerprint)->outcome, IdempotencyStore::Outcome::InFlight);
+    m_clock->advance(2 * 60 * 1000);
+    QVERIFY(m_store->prune().ok());
+    QCOMPARE(rowCount(m_database->db()), 0);
+    QCOMPARE(m_store->claim(kUser, kKey, kFingerprint)->outcome, IdempotencyStore::Outcome::Fresh);
+}
+
+// Claimed inside a transaction that never commits (the process was killed before the answer was
+// stored): nothing of it is left, and the retry is new, not "in flight".
+void TestIdempotencyStore::claimRollsBackWithItsTransaction()
+{
+    {
+        Transaction tx(m_database->db());
+        QVERIFY(tx.begun().ok());
+        QCOMPARE(m_store->claim(kUser, kKey, kFingerprint)->outcome, IdempotencyStore::Outcome::Fresh);
+        QCOMPARE(rowCount(m_database->db()), 1);
+    }
+    QCOMPARE(rowCount(m_database->db()), 0);
+    QCOMPARE(m_store->claim(kUser, kKey, kFingerprint)->outcome, IdempotencyStore::Outcome::Fresh);
 }
 
 CC_DATABASE_TEST_MAIN(TestIdempotencyStore)
