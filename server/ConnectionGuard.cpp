@@ -37,6 +37,10 @@ struct ConnectionGuard::Watch
     HttpFraming framing;
     QTimer idle;
     QTimer deadline; // the current request must be complete by then
+    // Bytes at the front of the socket's buffer that the framing has read already but
+    // QtHttpServer has not (it takes one request per readyRead, then signals readyRead again
+    // for the rest): they are not fed twice.
+    qint64 seenAhead = 0;
 };
 
 ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent)
@@ -88,8 +92,17 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     connect(&w->idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
     connect(&w->deadline, &QTimer::timeout, this,
             [this, socket] { reject(socket, 408, QStringLiteral("The request did not arrive in time.")); });
-    // Connected first, so it sees the bytes before QtHttpServer reads them.
+    // Connected first, so it sees the bytes before QtHttpServer reads them ...
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
+    // ... and once more after QtHttpServer has connected (it does so as soon as this returns),
+    // to see how much of what was read QtHttpServer left in the buffer.
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket] {
+            if (m_watches.contains(socket))
+                connect(socket, &QIODevice::readyRead, this, [this, socket] { afterReaders(socket); });
+        },
+        Qt::QueuedConnection);
     connect(socket, &QIODevice::bytesWritten, &w->idle, [w] { w->idle.start(); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
     // A closed connection stops counting at once, not when QtHttpServer gets round to deleting
@@ -122,8 +135,10 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     if (!w)
         return;
     w->idle.start();
-    const QByteArray data = socket->peek(socket->bytesAvailable());
-    QByteArrayView rest(data);
+    const qint64 available = socket->bytesAvailable();
+    const QByteArray data = socket->peek(available);
+    QByteArrayView rest = QByteArrayView(data).sliced(qMin(w->seenAhead, available));
+    w->seenAhead = available;
     while (!rest.isEmpty()) {
         if (w->framing.betweenRequests())
             w->deadline.start();
@@ -136,6 +151,12 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
             w->deadline.stop();
         rest = rest.sliced(step.consumed);
     }
+}
+
+void ConnectionGuard::afterReaders(QTcpSocket *socket)
+{
+    if (Watch *w = m_watches.value(socket))
+        w->seenAhead = socket->bytesAvailable();
 }
 
 void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &detail)

@@ -58,6 +58,7 @@ signals:
 private:
     struct Watch;
     void onReadyRead(QTcpSocket *socket);
+    void afterReaders(QTcpSocket *socket);
     void reject(QTcpSocket *socket, int status, const QString &detail);
     void forget(QTcpSocket *socket);
 
