@@ -97,6 +97,7 @@ const QString kOnlyChunked = QStringLiteral("Only the chunked Transfer-Encoding 
 const QString kBadLength = QStringLiteral("The Content-Length header is not a number.");
 const QString kBadChunkSize = QStringLiteral("A chunk size is not a valid hexadecimal number.");
 const QString kLongLine = QStringLiteral("A chunk-size or trailer line is too long.");
+const QString kTrailer = QStringLiteral("Trailer fields after a chunked body are not supported.");
 const QString kHeadTooLarge = QStringLiteral("The request head is larger than 16 KiB.");
 const QString kBodyTooLarge = QStringLiteral("The body is larger than 64 KiB.");
 
@@ -137,9 +138,8 @@ private slots:
         QTest::newRow("chunked, in any case")
             << post + "Transfer-Encoding: Chunked\r\n\r\n1\r\na\r\n0\r\n\r\n"
             << QStringList{complete(post.size() + 30, 1, true)};
-        QTest::newRow("chunked with trailers")
-            << chunkedHead + "A\r\n0123456789\r\n0\r\nX-Checksum: 1\r\nX-More: 2\r\n\r\n"
-            << QStringList{complete(chunkedHead.size(), 10, true)};
+        QTest::newRow("chunked with an empty trailer") << chunkedHead + "1\r\na\r\n0\r\n\r\n"
+                                                       << QStringList{complete(chunkedHead.size(), 1, true)};
         QTest::newRow("upper-case hex chunk size") << chunkedHead + "1F\r\n" + QByteArray(31, 'x')
                 + "\r\n0\r\n\r\n" << QStringList{complete(chunkedHead.size(), 31, true)};
         QTest::newRow("head at the limit") << headOfSize(kMaxHead) << QStringList{complete(kMaxHead, 0)};
@@ -165,7 +165,9 @@ private slots:
             << QByteArrayLiteral("GET / HTTP/1.1\r\nHost: x\r\n") << QStringList{};
         QTest::newRow("body not ended") << post + "Content-Length: 10\r\n\r\nhello" << QStringList{};
         QTest::newRow("chunks not ended") << chunkedHead + "5\r\nhello\r\n" << QStringList{};
-        QTest::newRow("trailer not ended") << chunkedHead + "0\r\nX-T: 1\r\n" << QStringList{};
+        QTest::newRow("trailer not ended") << chunkedHead + "0\r\nX-T: 1" << QStringList{};
+        QTest::newRow("trailer field") << chunkedHead + "A\r\n0123456789\r\n0\r\nX-Checksum: 1\r\n\r\n"
+                                       << QStringList{refused(400, kTrailer)};
 
         // 400
         QTest::newRow("method in lower case")
