@@ -182,13 +182,13 @@ void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &deta
     socket->setReadBufferSize(64 * 1024);
     socket->skip(socket->bytesAvailable());
     connect(socket, &QIODevice::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
+    // Over TLS there is no shutting one direction: closing would reset the connection under the
+    // client's feet (a reset discards what it has not read yet), so the connection stays open
+    // until the linger ends; the answer says "Connection: close" and has its length.
     auto shutWrite = [socket] {
-        if (socket->bytesToWrite() > 0)
+        if (socket->bytesToWrite() > 0 || qobject_cast<QSslSocket *>(socket))
             return;
-        if (qobject_cast<QSslSocket *>(socket))
-            socket->disconnectFromHost();
-        else
-            ::shutdown(static_cast<int>(socket->socketDescriptor()), SHUT_WR);
+        ::shutdown(static_cast<int>(socket->socketDescriptor()), SHUT_WR);
     };
     connect(socket, &QIODevice::bytesWritten, socket, shutWrite);
     socket->flush();
