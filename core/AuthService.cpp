@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "core/Logging.h"
 #include "core/Passwords.h"
+#include "core/Permissions.h"
 
 #include <QRegularExpression>
 
@@ -213,9 +214,8 @@ Result<PairingCode> AuthService::createPairingCode(const Caller &caller, const Q
                 || ((*user)->role != Role::GlobalAdmin && caller.canSee((*user)->orgId)));
         if (!visible)
             return Error::notFound(QStringLiteral("No user named “%1”.").arg(username));
-        if (caller.role != Role::GlobalAdmin && caller.role != Role::OrgAdmin)
-            return Error::forbidden(
-                QStringLiteral("Coordinators may make pairing codes only for themselves."));
+        if (auto s = require(caller, Action::ManageOthersDevices); !s)
+            return s.error();
     }
     if ((*user)->disabled)
         return Error::forbidden(QStringLiteral("The user “%1” is disabled.").arg(username));
@@ -341,7 +341,7 @@ Status AuthService::revoke(const Caller &caller, const QString &tokenId)
         return all.error();
     const auto it =
         std::find_if(all->cbegin(), all->cend(), [&](const ApiToken &t) { return t.id == tokenId; });
-    if (it == all->cend() || (caller.role == Role::Coordinator && it->userId != caller.userId))
+    if (it == all->cend() || (!may(caller, Action::ManageOthersDevices) && it->userId != caller.userId))
         return Error::notFound(QStringLiteral("No token with this id."));
     Transaction tx(m_db);
     if (!tx.begun())
@@ -360,7 +360,7 @@ Status AuthService::revoke(const Caller &caller, const QString &tokenId)
 
 Result<QList<ApiToken>> AuthService::tokens(const Caller &caller)
 {
-    if (caller.role == Role::Coordinator)
+    if (!may(caller, Action::ManageOthersDevices))
         return m_users.tokens(caller.userId);
     return m_users.tokensOfOrganisation(caller.isGlobalAdmin() ? QString() : caller.orgId);
 }

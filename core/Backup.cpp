@@ -1,6 +1,7 @@
 #include "core/Backup.h"
 
 #include "core/Logging.h"
+#include "core/Permissions.h"
 
 #include <QFile>
 #include <QSqlRecord>
@@ -28,16 +29,58 @@ const QStringList &Backup::tables()
 
 namespace {
 
-// Copies every table of `source` into a new SQLite database at `path`.
-Result<qint64> copyInto(Database &source, const QString &path, const Backup::Progress &progress)
+// One table of a backup and which of its rows: all of them (an empty condition), or those of the
+// organisation bound as :org.
+struct Selection
+{
+    QString table;
+    QString where;
+};
+
+QList<Selection> everything()
+{
+    QList<Selection> all;
+    for (const QString &table : Backup::tables())
+        all << Selection{table, {}};
+    return all;
+}
+
+// An organisation's own rows, never accounts, secrets or another organisation's.
+QList<Selection> organisationOnly()
+{
+    const QString own = QStringLiteral("org_id = :org");
+    return {{QStringLiteral("organisations"), QStringLiteral("id = :org")},
+            {QStringLiteral("coordinators"), own},
+            {QStringLiteral("peer_mentors"), own},
+            {QStringLiteral("notification_records"), own},
+            {QStringLiteral("record_counts"), own},
+            {QStringLiteral("payload_templates"), QStringLiteral("scope = :org")},
+            {QStringLiteral("payload_template_versions"), QStringLiteral("scope = :org")},
+            {QStringLiteral("built_payloads"), own},
+            {QStringLiteral("audit_log"), own}};
+}
+
+Query select(Database &db, const QString &what, const Selection &s, const QString &orgId)
+{
+    Query q(db,
+            QStringLiteral("SELECT %1 FROM %2").arg(what, s.table)
+                + (s.where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + s.where));
+    if (!s.where.isEmpty())
+        q.bind(QStringLiteral(":org"), orgId);
+    return q;
+}
+
+// Copies the selected rows of `source` into a new SQLite database at `path`.
+Result<qint64> copyInto(Database &source, const QString &path, const QList<Selection> &selections,
+                        const QString &orgId, const Backup::Progress &progress)
 {
     Database target(DatabaseUrl{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}});
     if (auto s = target.open(); !s)
         return s.error();
 
     qint64 total = 0;
-    for (const QString &table : Backup::tables()) {
-        Query count(source, QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    for (const Selection &selection : selections) {
+        Query count = select(source, QStringLiteral("COUNT(*)"), selection, orgId);
         if (auto s = count.exec(); !s)
             return s.error();
         total += count.next() ? count.value(0).toLongLong() : 0;
@@ -51,8 +94,9 @@ Result<qint64> copyInto(Database &source, const QString &path, const Backup::Pro
     if (!write.begun())
         return write.begun().error();
     qint64 copied = 0;
-    for (const QString &table : Backup::tables()) {
-        Query read(source, QStringLiteral("SELECT * FROM ") + table);
+    for (const Selection &selection : selections) {
+        const QString &table = selection.table;
+        Query read = select(source, QStringLiteral("*"), selection, orgId);
         if (auto s = read.exec(); !s)
             return s.error();
         const QSqlRecord columns = read.raw().record();
@@ -95,8 +139,13 @@ void removeDatabaseFiles(const QString &path)
 
 } // namespace
 
-Result<qint64> Backup::run(Database &source, const QString &file, const Progress &progress)
+Result<qint64> Backup::run(const Caller &caller, Database &source, const QString &file,
+                           const Progress &progress)
 {
+    if (auto s = require(caller, Action::BackUp); !s)
+        return s.error();
+    if (!caller.isGlobalAdmin() && caller.orgId.isEmpty())
+        return Error::forbidden(QStringLiteral("This account belongs to no organisation."));
     if (QFile::exists(file))
         return Error::invalid(QStringLiteral("%1 exists already; choose a new file name.").arg(file));
     if (source.schemaVersion() != Database::latestSchemaVersion())
@@ -106,7 +155,9 @@ Result<qint64> Backup::run(Database &source, const QString &file, const Progress
     const QString partial = file + QStringLiteral(".partial");
     removeDatabaseFiles(partial);
     // The target is closed when copyInto returns, so its files can be removed or renamed.
-    auto copied = copyInto(source, partial, progress);
+    const bool whole = caller.isGlobalAdmin();
+    auto copied = copyInto(source, partial, whole ? everything() : organisationOnly(),
+                           whole ? QString() : caller.orgId, progress);
     if (!copied) {
         // A cancelled or failed backup leaves nothing behind.
         removeDatabaseFiles(partial);

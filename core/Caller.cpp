@@ -31,6 +31,15 @@ bool Caller::canSee(const QString &otherOrgId) const
     return isGlobalAdmin() || (!orgId.isEmpty() && orgId == otherOrgId);
 }
 
+Result<QString> Caller::scopeOrg(const QString &requested) const
+{
+    if (isGlobalAdmin() || requested.isEmpty() || requested == orgId)
+        return isGlobalAdmin() ? requested : orgId;
+    return Error::field(ErrorCode::Invalid, QStringLiteral("org_id"),
+                        QStringLiteral("org_id may name only your own organisation; only global admins "
+                                       "may name another."));
+}
+
 Caller Caller::system()
 {
     Caller caller;

@@ -2,6 +2,8 @@
 
 // Roles and the caller every service call is made for.
 
+#include "core/Result.h"
+
 #include <QString>
 
 #include <optional>
@@ -29,6 +31,10 @@ struct Caller
     bool isGlobalAdmin() const { return role == Role::GlobalAdmin; }
     // True when this caller may see things of organisation orgId.
     bool canSee(const QString &orgId) const;
+    // The organisation a request acts in when it names `requested` (empty: it names none): a
+    // global admin any (empty: every one), everyone else their own. Naming another organisation
+    // is refused (Invalid, field org_id), not silently ignored.
+    Result<QString> scopeOrg(const QString &requested) const;
     // The caller every command-line action runs as: a global admin that is the operator.
     static Caller system();
 };

@@ -4,6 +4,7 @@
 #include "core/Fields.h"
 #include "core/Ids.h"
 #include "core/Passwords.h"
+#include "core/Permissions.h"
 #include "core/Templates.h"
 #include "core/TimeText.h"
 
@@ -66,10 +67,11 @@ DirectoryService::DirectoryService(Database &db, const Clock &clock, QObject *pa
 
 Status DirectoryService::requireManager(const Caller &caller, const QString &orgId) const
 {
-    if (caller.isGlobalAdmin() || (caller.role == Role::OrgAdmin && caller.orgId == orgId))
+    if (auto s = require(caller, Action::ManageDirectory); !s)
+        return s;
+    if (caller.canSee(orgId))
         return {};
-    return Error::forbidden(
-        QStringLiteral("Only an org admin of this organisation or a global admin may do this."));
+    return Error::forbidden(QString::fromUtf8(permission(Action::ManageDirectory).refusal));
 }
 
 Status DirectoryService::validatePassword(const QString &password)
@@ -85,8 +87,8 @@ Status DirectoryService::validatePassword(const QString &password)
 
 Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Organisation org)
 {
-    if (!caller.isGlobalAdmin())
-        return Error::forbidden(QStringLiteral("Only global admins may create organisations."));
+    if (auto s = require(caller, Action::ManageOrganisations); !s)
+        return s.error();
     if (auto s = checkId(org.id, field::Id); !s)
         return s.error();
     if (auto s = checkName(org.name, field::Name); !s)
@@ -382,8 +384,8 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
 
 Result<QList<User>> DirectoryService::users(const Caller &caller)
 {
-    if (caller.role == Role::Coordinator)
-        return Error::forbidden(QStringLiteral("Only org admins and global admins may list users."));
+    if (auto s = require(caller, Action::ManageUsers); !s)
+        return s.error();
     return m_users.users(caller.isGlobalAdmin() ? QString() : caller.orgId);
 }
 

@@ -3,6 +3,7 @@
 #include "core/ETag.h"
 #include "core/Fields.h"
 #include "core/Ids.h"
+#include "core/Permissions.h"
 #include "core/TimeText.h"
 
 #include <QCryptographicHash>
@@ -134,9 +135,8 @@ Result<NotificationRecord> NotificationRecordService::visibleRecord(const Caller
 
 Result<NotificationRecord> NotificationRecordService::record(const Caller &caller, const NewRecord &input)
 {
-    if (caller.role == Role::GlobalAdmin)
-        return Error::forbidden(QStringLiteral(
-            "Global admins cannot record notifications; sign in as a coordinator or an org admin."));
+    if (auto s = require(caller, Action::RecordNotification); !s)
+        return s.error();
 
     if (const QList<FieldError> problems = problemsOf(input); !problems.isEmpty())
         return Error::invalid(problems.first().message, problems);
@@ -272,9 +272,8 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
                                                              const RecordUpdate &change,
                                                              const QString &expectedEtag)
 {
-    if (caller.role == Role::Coordinator)
-        return Error::forbidden(
-            QStringLiteral("Only org admins and global admins may change notification records."));
+    if (auto s = require(caller, Action::EditRecord); !s)
+        return s.error();
     if (!change.channels && !change.notes)
         return Error::invalid(QStringLiteral("Send channels_notified or notes (or both) to change."));
     if (change.channels) {
@@ -320,8 +319,8 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
 
 Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QString &id)
 {
-    if (caller.role != Role::GlobalAdmin)
-        return Error::forbidden(QStringLiteral("Only global admins may delete notification records."));
+    if (auto s = require(caller, Action::DeleteRecord); !s)
+        return s.error();
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();

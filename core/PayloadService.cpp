@@ -4,6 +4,7 @@
 #include "core/Defaults.h"
 #include "core/Fields.h"
 #include "core/Ids.h"
+#include "core/Permissions.h"
 #include "core/TemplateCompiler.h"
 
 namespace cc {
@@ -224,9 +225,8 @@ Status PayloadService::validateBuildRequest(const BuildRequest &request, QString
 
 Result<BuiltPayload> PayloadService::build(const Caller &caller, const BuildRequest &request)
 {
-    if (caller.isGlobalAdmin())
-        return Error::forbidden(
-            QStringLiteral("Global admins cannot build payloads; sign in as a coordinator or an org admin."));
+    if (auto s = require(caller, Action::BuildPayloads); !s)
+        return s.error();
     QString templateId;
     if (auto s = validateBuildRequest(request, templateId); !s)
         return s.error();

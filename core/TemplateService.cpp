@@ -4,6 +4,7 @@
 #include "core/ETag.h"
 #include "core/Fields.h"
 #include "core/Ids.h"
+#include "core/Permissions.h"
 #include "core/TemplateCompiler.h"
 
 #include <QSet>
@@ -232,8 +233,8 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
                                                        const TemplateChange &change,
                                                        const QString &expectedEtag)
 {
-    if (caller.role == Role::Coordinator)
-        return Error::forbidden(QStringLiteral("Only org admins and global admins may change templates."));
+    if (auto s = require(caller, Action::EditTemplates); !s)
+        return s.error();
     if (auto s = validateChange(change); !s)
         return s.error();
 
@@ -303,8 +304,8 @@ Result<TemplateService::Saved> TemplateService::update(const Caller &caller, con
 
 Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id, const QString &orgId)
 {
-    if (!caller.isGlobalAdmin())
-        return Error::forbidden(QStringLiteral("Only global admins may delete templates."));
+    if (auto s = require(caller, Action::DeleteTemplates); !s)
+        return s.error();
     QString scope = QString(QLatin1String(""));
     if (!orgId.isEmpty()) {
         auto org = m_directory.organisation(orgId);
@@ -363,8 +364,8 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
 
 Result<PayloadTemplate> TemplateService::resetOverride(const Caller &caller, const QString &id)
 {
-    if (caller.role == Role::Coordinator)
-        return Error::forbidden(QStringLiteral("Only org admins and global admins may change templates."));
+    if (auto s = require(caller, Action::EditTemplates); !s)
+        return s.error();
     if (caller.isGlobalAdmin()) {
         auto removed = remove(caller, id);
         if (!removed)
@@ -426,8 +427,8 @@ Result<QList<TemplateVersion>> TemplateService::versions(const Caller &caller, c
 
 Result<PayloadTemplate> TemplateService::restore(const Caller &caller, const QString &id, int version)
 {
-    if (caller.role == Role::Coordinator)
-        return Error::forbidden(QStringLiteral("Only org admins and global admins may change templates."));
+    if (auto s = require(caller, Action::EditTemplates); !s)
+        return s.error();
     const QString scope = writeScope(caller);
     Transaction tx(m_db);
     if (!tx.begun())

@@ -40,12 +40,17 @@ ApiResponse NotificationRecordsController::list(const ApiRequest &request, const
     RecordFilter filter;
     filter.peerMentorId = query.string(field::PeerMentorId);
     filter.coordinatorId = query.string(field::CoordinatorId);
-    filter.orgId = query.string(field::OrgId);
+    const QString requestedOrg = query.string(field::OrgId);
     filter.from = query.timestamp(field::From);
     filter.to = query.timestamp(field::To);
     const QString event = query.string(field::EventType);
     if (auto s = query.status(); !s)
         return problem(s.error());
+    // Another organisation's id from anyone but a global admin is refused, not ignored.
+    const auto scope = caller.scopeOrg(requestedOrg);
+    if (!scope)
+        return problem(scope.error());
+    filter.orgId = *scope;
     if (!event.isEmpty()) {
         filter.eventType = eventTypeFromName(event);
         if (!filter.eventType)

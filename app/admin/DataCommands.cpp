@@ -103,7 +103,7 @@ int backup(AdminContext &ctx, const QStringList &args)
     const QString file = cl.positional(0);
     return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
         ProgressLine progress(ctx.err, QStringLiteral("Copying rows"));
-        const auto copied = Backup::run(db, file, progress.callback());
+        const auto copied = Backup::run(Caller::system(), db, file, progress.callback());
         progress.finish();
         if (!copied)
             return ctx.fail(copied.error());

@@ -431,7 +431,7 @@ void TestDemoData::backupCopiesEveryTable()
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("backup.db"));
     QList<QPair<qint64, qint64>> calls;
-    auto copied = Backup::run(m_db->db(), file, [&](qint64 done, qint64 all) {
+    auto copied = Backup::run(Caller::system(), m_db->db(), file, [&](qint64 done, qint64 all) {
         calls.append({done, all});
         return true;
     });
@@ -479,7 +479,7 @@ void TestDemoData::backupOfEmptyDatabase()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("empty.db"));
-    auto copied = Backup::run(m_db->db(), file);
+    auto copied = Backup::run(Caller::system(), m_db->db(), file);
     QVERIFY2(copied, why(copied).constData());
     QCOMPARE(*copied, qint64(0));
     auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + file);
@@ -500,7 +500,7 @@ void TestDemoData::backupRefusesExistingFile()
         QVERIFY(existing.open(QIODevice::WriteOnly));
         existing.write("keep me");
     }
-    auto copied = Backup::run(m_db->db(), file);
+    auto copied = Backup::run(Caller::system(), m_db->db(), file);
     QCOMPARE(codeOf(copied), QStringLiteral("invalid"));
     QVERIFY(copied.error().message.contains(file));
     QFile existing(file);
@@ -517,7 +517,7 @@ void TestDemoData::cancelledBackupLeavesNothing()
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("cancelled.db"));
     int calls = 0;
-    auto copied = Backup::run(m_db->db(), file, [&](qint64, qint64) {
+    auto copied = Backup::run(Caller::system(), m_db->db(), file, [&](qint64, qint64) {
         ++calls;
         return false; // stop at the first report
     });
@@ -527,7 +527,7 @@ void TestDemoData::cancelledBackupLeavesNothing()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System), QStringList{});
 
     // The same file name works afterwards.
-    auto again = Backup::run(m_db->db(), file);
+    auto again = Backup::run(Caller::system(), m_db->db(), file);
     QVERIFY2(again, why(again).constData());
     QVERIFY(QFile::exists(file));
 }

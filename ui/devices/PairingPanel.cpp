@@ -1,5 +1,6 @@
 #include "ui/devices/PairingPanel.h"
 
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/devices/QrCodeView.h"
@@ -142,7 +143,7 @@ void PairingPanel::refreshUsers()
         QString text;
     };
     QList<Entry> entries;
-    if (m_caller.role != Role::Coordinator) {
+    if (may(m_caller, Action::ManageOthersDevices)) {
         // Org admins see their organisation's users and global admins everyone: exactly whom
         // createPairingCode lets them pair. A disabled user cannot be paired.
         auto users = m_services.directory.users(m_caller);

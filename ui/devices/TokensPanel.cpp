@@ -1,5 +1,6 @@
 #include "ui/devices/TokensPanel.h"
 
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -87,7 +88,7 @@ void TokensPanel::refresh()
     }
     // Whose token it is: the users the caller may see (a coordinator sees only their own tokens).
     QHash<QString, QString> names;
-    if (m_caller.role == Role::Coordinator) {
+    if (!may(m_caller, Action::ManageOthersDevices)) {
         names.insert(m_caller.userId, m_caller.username);
     } else if (auto users = m_services.directory.users(m_caller)) {
         for (const User &user : std::as_const(*users))

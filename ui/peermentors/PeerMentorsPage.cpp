@@ -1,5 +1,6 @@
 #include "ui/peermentors/PeerMentorsPage.h"
 
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -244,7 +245,7 @@ QWidget *PeerMentorsPage::buildDetails()
 
 bool PeerMentorsPage::canRecord() const
 {
-    return caller().role != Role::GlobalAdmin;
+    return may(caller(), Action::RecordNotification);
 }
 
 void PeerMentorsPage::applySearch()

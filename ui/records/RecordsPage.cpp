@@ -1,5 +1,6 @@
 #include "ui/records/RecordsPage.h"
 
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -320,14 +321,12 @@ void RecordsPage::updateCount()
 
 bool RecordsPage::canEdit() const
 {
-    // NotificationRecordService::update: org admins and global admins.
-    return caller().role == Role::OrgAdmin || caller().role == Role::GlobalAdmin;
+    return may(caller(), Action::EditRecord);
 }
 
 bool RecordsPage::canDelete() const
 {
-    // NotificationRecordService::remove: global admins only.
-    return caller().role == Role::GlobalAdmin;
+    return may(caller(), Action::DeleteRecord);
 }
 
 std::optional<NotificationRecord> RecordsPage::currentRecord() const

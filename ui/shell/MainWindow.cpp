@@ -2,6 +2,7 @@
 
 #include "core/Backup.h"
 #include "core/CsvImport.h"
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -161,14 +162,14 @@ bool MainWindow::showPage(const QString &objectName)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    if (m_caller.role != Role::Coordinator) {
+    if (may(m_caller, Action::ManageDirectory)) {
         QAction *import =
             file->addAction(tr("&Import peer mentors from CSV…"), this, &MainWindow::importPeerMentors);
         import->setObjectName(QStringLiteral("importAction"));
     }
     QAction *backup = file->addAction(tr("&Back up the database…"), this, &MainWindow::backUpDatabase);
     backup->setObjectName(QStringLiteral("backupAction"));
-    backup->setEnabled(m_caller.isGlobalAdmin() || m_caller.role == Role::OrgAdmin);
+    backup->setEnabled(may(m_caller, Action::BackUp));
     file->addSeparator();
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
     file->addSeparator();
@@ -278,14 +279,14 @@ void MainWindow::backUpDatabase()
         return;
     qint64 rows = 0;
     Database &db = m_services.database;
-    const LongTask::Result outcome = LongTask::run(this, tr("Backing up the database…"),
-                                                   [&](const LongTask::Progress &progress) -> Status {
-                                                       auto result = Backup::run(db, file, progress);
-                                                       if (!result)
-                                                           return result.error();
-                                                       rows = *result;
-                                                       return {};
-                                                   });
+    const LongTask::Result outcome = LongTask::run(
+        this, tr("Backing up the database…"), [&](const LongTask::Progress &progress) -> Status {
+            auto result = Backup::run(m_caller, db, file, progress);
+            if (!result)
+                return result.error();
+            rows = *result;
+            return {};
+        });
     if (outcome.outcome == LongTask::Outcome::Failed)
         ErrorMessages::show(this, tr("The backup failed."), outcome.error);
     else if (outcome.outcome == LongTask::Outcome::Cancelled)

@@ -36,8 +36,8 @@ void PauseNotifier::onRecordAdded(const NotificationRecord &record)
 {
     if (!m_caller.canSee(record.orgId))
         return;
-    if (m_caller.role == Role::Coordinator && !m_caller.coordinatorId.isEmpty()
-        && record.coordinatorId != m_caller.coordinatorId)
+    // A coordinator hears of their own peer mentors only.
+    if (!m_caller.coordinatorId.isEmpty() && record.coordinatorId != m_caller.coordinatorId)
         return;
     emit notify(tr("Coordinator Console"), messageFor(record), record.id);
 }

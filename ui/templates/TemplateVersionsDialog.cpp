@@ -1,5 +1,6 @@
 #include "ui/templates/TemplateVersionsDialog.h"
 
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -72,7 +73,7 @@ TemplateVersionsDialog::TemplateVersionsDialog(ConsoleServices &services, const 
     layout->addWidget(m_list, 2);
     layout->addWidget(textLabel);
     layout->addWidget(m_text, 3);
-    if (m_caller.role == Role::Coordinator) {
+    if (!may(m_caller, Action::EditTemplates)) {
         auto *readOnly = new QLabel(tr("Only org admins can restore a version."), this);
         readOnly->setWordWrap(true);
         layout->addWidget(readOnly);
@@ -161,7 +162,7 @@ const TemplateVersion *TemplateVersionsDialog::selected() const
 void TemplateVersionsDialog::showSelected()
 {
     const TemplateVersion *v = selected();
-    m_restore->setEnabled(v && m_caller.role != Role::Coordinator);
+    m_restore->setEnabled(v && may(m_caller, Action::EditTemplates));
     if (!v) {
         m_text->clear();
         return;

@@ -1,6 +1,7 @@
 #include "ui/templates/TemplatesPage.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -61,7 +62,7 @@ QIcon TemplatesPage::icon() const
 
 bool TemplatesPage::canEdit() const
 {
-    return caller().role != Role::Coordinator;
+    return may(caller(), Action::EditTemplates);
 }
 
 // ---- building --------------------------------------------------------------------------------

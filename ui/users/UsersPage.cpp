@@ -1,5 +1,6 @@
 #include "ui/users/UsersPage.h"
 
+#include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -116,7 +117,7 @@ QString UsersPage::title() const
 
 bool UsersPage::isAvailableTo(const Caller &caller)
 {
-    return caller.role != Role::Coordinator;
+    return may(caller, Action::ManageUsers);
 }
 
 QIcon UsersPage::icon() const
