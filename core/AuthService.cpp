@@ -210,7 +210,7 @@ Result<PairingCode> AuthService::createPairingCode(const Caller &caller, const Q
         // Unknown, another organisation's, or a global admin seen by someone who is not one: the
         // same answer, so ids of other organisations cannot be probed.
         const bool visible = user->has_value()
-            && (caller.isGlobalAdmin()
+            && (may(caller, Action::ManageGlobalAdmins)
                 || ((*user)->role != Role::GlobalAdmin && caller.canSee((*user)->orgId)));
         if (!visible)
             return Error::notFound(QStringLiteral("No user named “%1”.").arg(username));

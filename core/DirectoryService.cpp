@@ -85,6 +85,46 @@ Status DirectoryService::validatePassword(const QString &password)
     return {};
 }
 
+Status DirectoryService::setUp(const std::optional<Caller> &caller,
+                               const std::function<Status(const Caller &)> &create)
+{
+    if (caller)
+        if (auto s = require(*caller, Action::RunSetup); !s)
+            return s;
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (!caller) {
+        auto any = m_users.anyUser();
+        if (!any)
+            return any.error();
+        if (*any)
+            return Error::forbidden(QString::fromUtf8(permission(Action::RunSetup).refusal));
+    }
+    if (auto s = create(Caller::system()); !s)
+        return s;
+    return tx.commit();
+}
+
+Result<User> DirectoryService::setUp(const std::optional<Caller> &caller, const FirstOrganisation &input)
+{
+    User admin;
+    const Status done = setUp(caller, [&](const Caller &system) -> Status {
+        auto org = addOrganisation(system, input.organisation);
+        if (!org)
+            return org.error();
+        NewUser user{input.adminUsername, input.adminName, Role::OrgAdmin, org->id, {}, input.password};
+        auto added = addUser(system, user);
+        if (!added)
+            return added.error();
+        admin = *added;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return admin;
+}
+
 Result<Organisation> DirectoryService::addOrganisation(const Caller &caller, Organisation org)
 {
     if (auto s = require(caller, Action::ManageOrganisations); !s)
@@ -325,8 +365,8 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
     u.displayName = input.displayName.trimmed().isEmpty() ? input.username : input.displayName.trimmed();
     u.role = input.role;
     if (input.role == Role::GlobalAdmin) {
-        if (!caller.isGlobalAdmin())
-            return Error::forbidden(QStringLiteral("Only global admins may create global admins."));
+        if (auto s = require(caller, Action::ManageGlobalAdmins); !s)
+            return s.error();
         if (!input.orgId.isEmpty())
             return Error::field(ErrorCode::Invalid, QStringLiteral("org"),
                                 QStringLiteral("A global admin belongs to no organisation."));
@@ -398,8 +438,9 @@ Result<User> DirectoryService::manageableUser(const Caller &caller, const QStrin
         return Error::notFound(QStringLiteral("No user with this id."));
     if (auto s = requireManager(caller, (*u)->orgId); !s)
         return s.error();
-    if ((*u)->role == Role::GlobalAdmin && !caller.isGlobalAdmin())
-        return Error::forbidden(QStringLiteral("Only global admins may manage global admins."));
+    if ((*u)->role == Role::GlobalAdmin)
+        if (auto s = require(caller, Action::ManageGlobalAdmins); !s)
+            return s.error();
     return **u;
 }
 

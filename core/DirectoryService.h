@@ -9,6 +9,9 @@
 
 #include <QObject>
 
+#include <functional>
+#include <optional>
+
 namespace cc {
 
 // Organisations, coordinators, peer mentors and users: who exists and who may manage whom.
@@ -47,6 +50,21 @@ public:
     Status setPassword(const Caller &caller, const QString &userId, const QString &password);
     Status setRole(const Caller &caller, const QString &userId, Role role);
     Status setDisabled(const Caller &caller, const QString &userId, bool disabled);
+
+    // The first start: `create` makes an organisation and its first users (see the overload, or
+    // the demo data) in one transaction with this check. With no caller (nobody can sign in yet)
+    // it runs only while the database has no user at all; a signed-in caller needs
+    // Action::RunSetup. `create` runs as Caller::system().
+    Status setUp(const std::optional<Caller> &caller, const std::function<Status(const Caller &)> &create);
+    struct FirstOrganisation
+    {
+        Organisation organisation;
+        QString adminUsername;
+        QString adminName;
+        QString password;
+    };
+    // A new organisation and its first org admin.
+    Result<User> setUp(const std::optional<Caller> &caller, const FirstOrganisation &input);
 
     static constexpr int kMinPasswordLength = 10;
     static Status validatePassword(const QString &password);

@@ -29,6 +29,10 @@ const QList<Permission> &permissionTable()
          "Only global admins may create organisations."},
         {Action::BackUp,              "back_up",               false, true,  true,
          "Coordinators cannot back up or export the database; ask an org admin."},
+        {Action::ManageGlobalAdmins,  "manage_global_admins",  false, false, true,
+         "Only global admins may create or manage global admins."},
+        {Action::RunSetup,            "run_setup",             false, false, true,
+         "This database is set up already; sign in, and ask a global admin for a new organisation."},
     };
     // clang-format on
     return table;

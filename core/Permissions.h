@@ -24,6 +24,9 @@ enum class Action
     ManageDirectory,     // add and change peer mentors and coordinators; import them
     ManageOrganisations, // add organisations
     BackUp,              // a global admin: the whole database; an org admin: their organisation
+    ManageGlobalAdmins,  // create global admins; change, disable or see the accounts of one
+    RunSetup,            // a new organisation with its first admin (signed in; before anyone is,
+                         // DirectoryService::setUp allows it only while the database has no user)
 };
 
 struct Permission

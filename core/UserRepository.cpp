@@ -99,6 +99,21 @@ Result<QList<User>> UserRepository::users(const QString &orgId)
     return fetchAll<User>(q, userFrom);
 }
 
+Result<bool> UserRepository::anyUser()
+{
+    if (!m_db.isSqlite()) {
+        // SQLite's write transactions exclude each other already; on PostgreSQL every caller of
+        // this waits here for the one before to end its transaction.
+        Query lock(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(7305102)"));
+        if (auto s = lock.exec(); !s)
+            return s.error();
+    }
+    Query q(m_db, QStringLiteral("SELECT 1 FROM users LIMIT 1"));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next();
+}
+
 Status UserRepository::insertToken(const ApiToken &t)
 {
     Query q(m_db,

@@ -18,6 +18,9 @@ public:
     Result<std::optional<User>> user(const QString &id);
     Result<std::optional<User>> userByUsername(const QString &username);
     Result<QList<User>> users(const QString &orgId); // empty: all
+    // Whether any user exists. Inside a transaction, callers of this take turns until it ends (on
+    // PostgreSQL by an advisory lock), so two first starts cannot both find none.
+    Result<bool> anyUser();
 
     Status insertToken(const ApiToken &token);
     Result<std::optional<ApiToken>> tokenByHash(const QString &hash);

@@ -57,6 +57,7 @@ private slots:
     void matrix();
 
     void orgAdminBackupHoldsOnlyTheirOrganisation();
+    void firstStartOnlyWhileNoUserExists();
     void rolesAreComparedOnlyInPermissions();
 
 private:
@@ -111,7 +112,7 @@ void TestPermissions::tableHasOneRowPerAction()
         QVERIFY(QByteArrayView(p.refusal).size() > 20);
         QVERIFY2(p.coordinator || p.orgAdmin || p.globalAdmin, p.name);
     }
-    QCOMPARE(table.size(), static_cast<qsizetype>(Action::BackUp) + 1);
+    QCOMPARE(table.size(), static_cast<qsizetype>(Action::RunSetup) + 1);
 }
 
 void TestPermissions::mayFollowsTheTable()
@@ -174,7 +175,9 @@ QString TestPermissions::recordOf(const QString &org)
 
 QHash<Action, Probe> TestPermissions::probes()
 {
-    const auto orgId = [](const QString &org) { return org == QLatin1String("A") ? World::kOrgA : World::kOrgB; };
+    const auto orgId = [](const QString &org) {
+        return org == QLatin1String("A") ? World::kOrgA : World::kOrgB;
+    };
     QHash<Action, Probe> p;
     p[Action::RecordNotification] = [this](const Caller &c, const QString &org) {
         const bool a = org == QLatin1String("A");
@@ -221,19 +224,22 @@ QHash<Action, Probe> TestPermissions::probes()
     };
     p[Action::ManageUsers] = [this](const Caller &c, const QString &org) {
         // An org admin's own users are listed; another organisation's user cannot be managed.
-        const QString other = org == QLatin1String("A") ? m_world.coordinatorA.userId : m_world.coordinatorB.userId;
+        const QString other =
+            org == QLatin1String("A") ? m_world.coordinatorA.userId : m_world.coordinatorB.userId;
         if (auto listed = m_directory->users(c); !listed)
             return Status(listed.error());
         return statusOf(m_directory->setDisabled(c, other, true));
     };
     p[Action::ManageOthersDevices] = [this](const Caller &c, const QString &org) {
         const Caller &someone = org == QLatin1String("A") ? m_world.orgAdminA : m_world.orgAdminB;
-        return statusOf(m_auth->createPairingCode(c, someone.userId == c.userId ? m_world.coordinatorA.username
-                                                                                 : someone.username));
+        return statusOf(m_auth->createPairingCode(
+            c, someone.userId == c.userId ? m_world.coordinatorA.username : someone.username));
     };
     p[Action::ManageDirectory] = [this, orgId](const Caller &c, const QString &org) {
         return statusOf(m_directory->addCoordinator(
-            c, Coordinator{QStringLiteral("coord_new_%1").arg(++m_serial), orgId(org), QStringLiteral("New"), {}, {}}));
+            c,
+            Coordinator{
+                QStringLiteral("coord_new_%1").arg(++m_serial), orgId(org), QStringLiteral("New"), {}, {}}));
     };
     p[Action::ManageOrganisations] = [this](const Caller &c, const QString &) {
         Organisation o;
@@ -245,6 +251,20 @@ QHash<Action, Probe> TestPermissions::probes()
         // Whose rows go in is checked by BackUp tests of their own (an org admin's export).
         return statusOf(Backup::run(c, m_db->db(), m_dir.filePath(QStringLiteral("b%1.db").arg(++m_serial))));
     };
+    p[Action::ManageGlobalAdmins] = [this](const Caller &c, const QString &) {
+        DirectoryService::NewUser admin{
+            QStringLiteral("global%1").arg(++m_serial), {}, Role::GlobalAdmin, {}, {}, World::kPassword};
+        return statusOf(m_directory->addUser(c, admin));
+    };
+    p[Action::RunSetup] = [this](const Caller &c, const QString &) {
+        DirectoryService::FirstOrganisation first;
+        first.organisation.id = QStringLiteral("org_setup_%1").arg(++m_serial);
+        first.organisation.name = QStringLiteral("Set up");
+        first.adminUsername = QStringLiteral("setup%1").arg(m_serial);
+        first.adminName = QStringLiteral("First Admin");
+        first.password = World::kPassword;
+        return statusOf(m_directory->setUp(c, first));
+    };
     return p;
 }
 
@@ -255,10 +275,11 @@ void TestPermissions::matrix_data()
     QTest::addColumn<QString>("org");
     QTest::addColumn<bool>("allowed");
     for (const Permission &p : permissionTable()) {
-        for (const auto &[who, allowed] : {std::pair{"coordA", p.coordinator}, std::pair{"adminA", p.orgAdmin},
-                                          std::pair{"global", p.globalAdmin}}) {
-            QTest::addRow("%s, %s, own organisation", p.name, who) << p.action << QString::fromLatin1(who)
-                                                                  << QStringLiteral("A") << allowed;
+        for (const auto &[who, allowed] :
+             {std::pair{"coordA", p.coordinator}, std::pair{"adminA", p.orgAdmin},
+              std::pair{"global", p.globalAdmin}}) {
+            QTest::addRow("%s, %s, own organisation", p.name, who)
+                << p.action << QString::fromLatin1(who) << QStringLiteral("A") << allowed;
             // Another organisation's things: only a global admin (where the role may at all).
             QTest::addRow("%s, %s, other organisation", p.name, who)
                 << p.action << QString::fromLatin1(who) << QStringLiteral("B")
@@ -278,7 +299,7 @@ void TestPermissions::matrix()
     // Some things only exist in the caller's own scope (templates it edits, organisations it
     // adds, backups): their "other organisation" row is the same call.
     const bool scopeless = action == Action::EditTemplates || action == Action::ManageOrganisations
-        || action == Action::BackUp;
+        || action == Action::BackUp || action == Action::ManageGlobalAdmins || action == Action::RunSetup;
     if (scopeless && org == QLatin1String("B"))
         allowed = may(m_world.who(who), action);
     const Status s = all.value(action)(m_world.who(who), org);
@@ -303,7 +324,8 @@ void TestPermissions::orgAdminBackupHoldsOnlyTheirOrganisation()
     QVERIFY(!recordOf(QStringLiteral("A")).isEmpty());
     QVERIFY(!recordOf(QStringLiteral("B")).isEmpty());
     QVERIFY(m_auth->signIn(m_world.coordinatorB.username, World::kPassword, QStringLiteral("10.0.0.9")));
-    QVERIFY(!m_auth->signIn(m_world.coordinatorA.username, QStringLiteral("wrong"), QStringLiteral("10.0.0.9")));
+    QVERIFY(
+        !m_auth->signIn(m_world.coordinatorA.username, QStringLiteral("wrong"), QStringLiteral("10.0.0.9")));
 
     const QString file = m_dir.filePath(QStringLiteral("export-a.db"));
     auto copied = Backup::run(m_world.orgAdminA, m_db->db(), file);
@@ -323,9 +345,11 @@ void TestPermissions::orgAdminBackupHoldsOnlyTheirOrganisation()
     QCOMPARE(rows(QStringLiteral("audit_log"), QStringLiteral("org_id IS NULL OR org_id <> 'org_a'")), 0);
     for (const char *secret : {"users", "api_tokens", "pairing_codes", "login_failures", "idempotency_keys"})
         QCOMPARE(rows(QString::fromLatin1(secret)), 0);
-    QCOMPARE(*copied, rows(QStringLiteral("organisations")) + 2 + 2 + 1 + rows(QStringLiteral("record_counts"))
-                          + rows(QStringLiteral("payload_templates")) + rows(QStringLiteral("payload_template_versions"))
-                          + rows(QStringLiteral("built_payloads")) + rows(QStringLiteral("audit_log")));
+    QCOMPARE(*copied,
+             rows(QStringLiteral("organisations")) + 2 + 2 + 1 + rows(QStringLiteral("record_counts"))
+                 + rows(QStringLiteral("payload_templates"))
+                 + rows(QStringLiteral("payload_template_versions")) + rows(QStringLiteral("built_payloads"))
+                 + rows(QStringLiteral("audit_log")));
 
     // A global admin's backup has every organisation and every account.
     const QString whole = m_dir.filePath(QStringLiteral("whole.db"));
@@ -337,17 +361,61 @@ void TestPermissions::orgAdminBackupHoldsOnlyTheirOrganisation()
     QCOMPARE(countRows(everything, QStringLiteral("notification_records")), 2);
 }
 
+// item 4: the first start is a rule of core, not of the setup dialog: with nobody signed in it
+// works only while the database has no user, and all of it or nothing is made.
+void TestPermissions::firstStartOnlyWhileNoUserExists()
+{
+    DirectoryService::FirstOrganisation first;
+    first.organisation.id = QStringLiteral("org_first");
+    first.organisation.name = QStringLiteral("First");
+    first.adminUsername = QStringLiteral("first.admin");
+    first.adminName = QStringLiteral("First Admin");
+    first.password = World::kPassword;
+
+    // The world has users: refused, and nothing is made.
+    bool ran = false;
+    const Status refused = m_directory->setUp(std::nullopt, [&](const Caller &) {
+        ran = true;
+        return Status();
+    });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+    QCOMPARE(refused.error().message, QString::fromUtf8(permission(Action::RunSetup).refusal));
+    QVERIFY(!ran);
+    QVERIFY(!m_directory->setUp(std::nullopt, first));
+    QCOMPARE(countRows(m_db->db(), QStringLiteral("organisations"), QStringLiteral("id = 'org_first'")), 0);
+
+    // An empty database: a failure half-way leaves nothing, then it works once.
+    m_db->reset();
+    DirectoryService::FirstOrganisation bad = first;
+    bad.password = QStringLiteral("short");
+    QVERIFY(!m_directory->setUp(std::nullopt, bad));
+    QCOMPARE(countRows(m_db->db(), QStringLiteral("organisations")), 0);
+    auto admin = m_directory->setUp(std::nullopt, first);
+    QVERIFY2(admin, why(admin).constData());
+    QCOMPARE(admin->role, Role::OrgAdmin);
+    QCOMPARE(admin->orgId, QStringLiteral("org_first"));
+    first.organisation.id = QStringLiteral("org_second");
+    first.adminUsername = QStringLiteral("second.admin");
+    const auto again = m_directory->setUp(std::nullopt, first);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::Forbidden);
+    QCOMPARE(countRows(m_db->db(), QStringLiteral("users")), 1);
+}
+
 void TestPermissions::rolesAreComparedOnlyInPermissions()
 {
     const QRegularExpression comparison(QStringLiteral("\\.\\s*role\\s*[!=]=|role\\s*\\(\\)\\s*[!=]="));
     const QRegularExpression ofCaller(QStringLiteral("caller|m_caller|Caller"));
     QStringList found;
     for (const char *layer : {"app", "core", "server", "ui"}) {
-        QDirIterator it(QStringLiteral(CC_SOURCE_DIR "/") + QLatin1String(layer), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(QStringLiteral(CC_SOURCE_DIR "/") + QLatin1String(layer),
+                        {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            if (path.endsWith(QLatin1String("core/Permissions.cpp")) || path.endsWith(QLatin1String("core/Caller.h"))
+            if (path.endsWith(QLatin1String("core/Permissions.cpp"))
+                || path.endsWith(QLatin1String("core/Caller.h"))
                 || path.endsWith(QLatin1String("core/Caller.cpp")))
                 continue;
             QFile file(path);

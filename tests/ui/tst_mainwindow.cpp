@@ -67,6 +67,7 @@ private slots:
     void signInChecksThePassword();
     void setupCreatesOrganisationAndAdmin();
     void setupRefusesMismatchedPasswords();
+    void setupIsRefusedOnceSomeoneCanSignIn();
     void languageChangeRebuildsTheWindow();
     void closingAsksAboutUnsavedTemplates();
 
@@ -296,6 +297,39 @@ void TestMainWindow::setupRefusesMismatchedPasswords()
     auto users = m_fixture->directory->users(Caller::system());
     QVERIFY(users.ok());
     QVERIFY(users->isEmpty());
+}
+
+// The first-start rule is core's: a setup dialog left open while another desk set the database up
+// (or shown on a database with users) makes nothing.
+void TestMainWindow::setupIsRefusedOnceSomeoneCanSignIn()
+{
+    SetupDialog dialog(m_fixture->services());
+    const auto organisations = [this] {
+        return m_fixture->directory->organisations(Caller::system())->size();
+    };
+    DirectoryService::FirstOrganisation other;
+    other.organisation.id = QStringLiteral("org_other_desk");
+    other.organisation.name = QStringLiteral("Other desk");
+    other.adminUsername = QStringLiteral("kari");
+    other.adminName = QStringLiteral("Kari");
+    other.password = QStringLiteral("et langt passord");
+    QVERIFY(m_fixture->directory->setUp(std::nullopt, other).ok());
+    const qsizetype before = organisations();
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Org"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))
+        ->setText(QStringLiteral("et langt passord"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))
+        ->setText(QStringLiteral("et langt passord"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("setupError"))->isHidden());
+    auto users = m_fixture->directory->users(Caller::system());
+    QVERIFY(users.ok());
+    QCOMPARE(users->size(), 1);
+    QCOMPARE(organisations(), before);
 }
 
 void TestMainWindow::languageChangeRebuildsTheWindow()

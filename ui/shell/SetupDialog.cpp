@@ -163,23 +163,15 @@ bool SetupDialog::createOrganisation()
     }
     if (!NewPassword::check(m_password, m_repeat, [this](const QString &text) { showError(text); }))
         return false;
-    const Caller system = Caller::system();
-    Organisation org;
-    org.id = organisationId(m_orgName->text());
-    org.name = m_orgName->text().trimmed();
-    org.locale = m_orgLanguage->currentData().toString();
-    auto created = m_services.directory.addOrganisation(system, org);
-    if (!created) {
-        showError(ErrorMessages::text(created.error()));
-        return false;
-    }
-    DirectoryService::NewUser admin;
-    admin.username = m_username->text().trimmed();
-    admin.displayName = m_adminName->text().trimmed();
-    admin.role = Role::OrgAdmin;
-    admin.orgId = created->id;
-    admin.password = m_password->text();
-    auto user = m_services.directory.addUser(system, admin);
+    DirectoryService::FirstOrganisation first;
+    first.organisation.id = organisationId(m_orgName->text());
+    first.organisation.name = m_orgName->text().trimmed();
+    first.organisation.locale = m_orgLanguage->currentData().toString();
+    first.adminUsername = m_username->text().trimmed();
+    first.adminName = m_adminName->text().trimmed();
+    first.password = m_password->text();
+    // Nobody is signed in: core allows this only while the database has no user.
+    auto user = m_services.directory.setUp(std::nullopt, first);
     if (!user) {
         showError(ErrorMessages::text(user.error()));
         return false;
@@ -191,9 +183,16 @@ bool SetupDialog::createOrganisation()
 bool SetupDialog::createDemoData()
 {
     DemoData demo(m_services.database, m_services.directory, m_services.clock);
-    auto summary = demo.create();
-    if (!summary) {
-        showError(ErrorMessages::text(summary.error()));
+    std::optional<DemoData::Summary> summary;
+    const Status made = m_services.directory.setUp(std::nullopt, [&](const Caller &) -> Status {
+        auto created = demo.create();
+        if (!created)
+            return created.error();
+        summary = *created;
+        return {};
+    });
+    if (!made) {
+        showError(ErrorMessages::text(made.error()));
         return false;
     }
     QStringList lines;
