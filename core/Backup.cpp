@@ -6,6 +6,12 @@
 #include <QFile>
 #include <QSqlRecord>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace cc {
 
 const QStringList &Backup::tables()
@@ -60,6 +66,59 @@ QList<Selection> organisationOnly()
             {QStringLiteral("audit_log"), own}};
 }
 
+// Removes a file being written if this process dies before it is finished (killed, or crashed):
+// a small child process waits on a pipe that only this process writes to, and the pipe's end
+// (this process gone) without a "finished" byte means the file is debris. The child only calls
+// read, unlink and _exit, which are safe after fork in a threaded program.
+class DebrisWatch
+{
+public:
+    explicit DebrisWatch(const QString &path)
+    {
+        const QByteArray file = QFile::encodeName(path);
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return;
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            ::close(fds[1]);
+            char done = 0;
+            ssize_t n;
+            do
+                n = ::read(fds[0], &done, 1);
+            while (n < 0 && errno == EINTR);
+            if (n != 1)
+                ::unlink(file.constData());
+            ::_exit(0);
+        }
+        ::close(fds[0]);
+        if (pid < 0) {
+            ::close(fds[1]);
+            return;
+        }
+        m_pid = pid;
+        m_pipe = fds[1];
+    }
+    ~DebrisWatch()
+    {
+        if (m_pid <= 0)
+            return;
+        // Reached in every way this process goes on living: the caller removed or moved the file.
+        const char done = 1;
+        while (::write(m_pipe, &done, 1) < 0 && errno == EINTR) {
+        }
+        ::close(m_pipe);
+        while (::waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+    }
+    DebrisWatch(const DebrisWatch &) = delete;
+    DebrisWatch &operator=(const DebrisWatch &) = delete;
+
+private:
+    pid_t m_pid = -1;
+    int m_pipe = -1;
+};
+
 Query select(Database &db, const QString &what, const Selection &s, const QString &orgId)
 {
     Query q(db,
@@ -74,7 +133,9 @@ Query select(Database &db, const QString &what, const Selection &s, const QStrin
 Result<qint64> copyInto(Database &source, const QString &path, const QList<Selection> &selections,
                         const QString &orgId, const Backup::Progress &progress)
 {
-    Database target(DatabaseUrl{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}});
+    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
+    url.scratch = true; // no journal or write-ahead log beside it: one file to remove or move
+    Database target(url);
     if (auto s = target.open(); !s)
         return s.error();
 
@@ -154,6 +215,7 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
 
     const QString partial = file + QStringLiteral(".partial");
     removeDatabaseFiles(partial);
+    const DebrisWatch watch(partial);
     // The target is closed when copyInto returns, so its files can be removed or renamed.
     const bool whole = caller.isGlobalAdmin();
     auto copied = copyInto(source, partial, whole ? everything() : organisationOnly(),
@@ -163,8 +225,14 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
         removeDatabaseFiles(partial);
         return copied.error();
     }
-    QFile::remove(partial + QStringLiteral("-wal"));
-    QFile::remove(partial + QStringLiteral("-shm"));
+    {
+        // Written without syncs: on disk before it takes its name.
+        QFile written(partial);
+        if (!written.open(QIODevice::ReadWrite) || ::fsync(written.handle()) != 0) {
+            removeDatabaseFiles(partial);
+            return Error::storage(QStringLiteral("The backup could not be written to disk."));
+        }
+    }
     if (!QFile::rename(partial, file)) {
         removeDatabaseFiles(partial);
         return Error::storage(QStringLiteral("The backup could not be moved to %1.").arg(file));

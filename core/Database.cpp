@@ -244,7 +244,10 @@ Status Database::configure(QSqlDatabase &db)
 {
     QStringList pragmas;
     if (isSqlite()) {
-        pragmas = {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+        pragmas = {m_url.scratch ? QStringLiteral("PRAGMA journal_mode=OFF")
+                                 : QStringLiteral("PRAGMA journal_mode=WAL"),
+                   m_url.scratch ? QStringLiteral("PRAGMA synchronous=OFF")
+                                 : QStringLiteral("PRAGMA synchronous=FULL"),
                    QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=10000"),
                    // 64 MiB of page cache: index pages stay in memory during bulk writes and big reads.
                    QStringLiteral("PRAGMA cache_size=-65536")};

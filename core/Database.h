@@ -27,6 +27,9 @@ struct DatabaseUrl
     QString user;
     QString password;
     QString database;
+    // SQLite: a file written once and thrown away if anything fails (a backup being made): no
+    // journal and no write-ahead log, so no file but this one ever exists; synced by its writer.
+    bool scratch = false;
 
     static Result<DatabaseUrl> parse(const QString &text);
     QString driverName() const;

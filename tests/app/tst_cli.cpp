@@ -115,6 +115,7 @@ private slots:
 
     void backup();
     void backupRefusesExistingFile();
+    void killedBackupLeavesNothing();
 
     void demoData();
     void demoDataRecords();
@@ -386,6 +387,47 @@ void TestCli::killedServerLeavesNoKeyStuck()
     QVERIFY(serve.waitForFinished(15000));
     QCOMPARE(ids.size(), keys.size());
     QCOMPARE(recordCount(), qint64(keys.size()));
+}
+
+// item 4 of the security issue: a backup killed (-9) while it copies leaves no file behind, no
+// .partial and no -wal or -journal beside it, whenever the kill comes.
+void TestCli::killedBackupLeavesNothing()
+{
+    EXPECT_EXIT(admin(words({"demo-data"})), 0);
+    EXPECT_EXIT(admin(words({"demo-data", "--records", "40000"})), 0);
+    const QDir folder(m_dir.filePath(QStringLiteral("killed")));
+    QVERIFY(QDir().mkpath(folder.path()));
+    const QDir::Filters everything = QDir::Files | QDir::Hidden | QDir::System;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("CC_DATABASE"));
+    int killedWhileCopying = 0;
+    for (int round = 0; round < 6; ++round) {
+        const QString file = folder.filePath(QStringLiteral("backup-%1.db").arg(round));
+        QProcess backup;
+        backup.setProcessEnvironment(env);
+        backup.start(QStringLiteral(CC_BINARY),
+                     {QStringLiteral("admin"), QStringLiteral("--database"), m_db.url(),
+                      QStringLiteral("backup"), file});
+        QVERIFY(backup.waitForStarted(10000));
+        // Once the copy has begun, a little later each round.
+        QElapsedTimer timer;
+        timer.start();
+        while (!QFile::exists(file + QStringLiteral(".partial")) && backup.state() == QProcess::Running
+               && timer.elapsed() < 30000)
+            QTest::qWait(2);
+        QTest::qWait(round * 60);
+        const bool running = backup.state() == QProcess::Running;
+        if (running) {
+            ++killedWhileCopying;
+            backup.kill();
+        }
+        QVERIFY(backup.waitForFinished(30000));
+        const QStringList expected = running ? QStringList() : QStringList{QFileInfo(file).fileName()};
+        QTRY_COMPARE_WITH_TIMEOUT(folder.entryList(everything), expected, 5000);
+        QFile::remove(file);
+    }
+    qInfo("%d of 6 backups were killed while copying", killedWhileCopying);
+    QVERIFY(killedWhileCopying >= 3);
 }
 
 void TestCli::serveAnswersAndStopsOnSigterm()
