@@ -369,7 +369,32 @@ Result<History> NotificationRecordService::history(const Caller &caller, const Q
     auto events = m_records.history(mentor->id);
     if (!events)
         return events.error();
-    return History{*mentor, *events};
+    const qint64 total = events->size();
+    return History{*mentor, *events, total, 1, 0};
+}
+
+Result<History> NotificationRecordService::history(const Caller &caller, const QString &peerMentorId,
+                                                   const PageRequest &page)
+{
+    if (auto s = validatePage(page); !s)
+        return s.error();
+    auto mentor = visibleMentor(caller, peerMentorId);
+    if (!mentor)
+        return mentor.error();
+    RecordFilter filter;
+    filter.peerMentorId = mentor->id;
+    auto total = m_records.count(filter);
+    if (!total)
+        return total.error();
+    QList<NotificationRecord> events;
+    const qint64 offset = qint64(page.page - 1) * page.limit;
+    if (offset < *total) {
+        auto window = m_records.list(filter, int(offset), page.limit);
+        if (!window)
+            return window.error();
+        events = *window;
+    }
+    return History{*mentor, events, *total, page.page, page.limit};
 }
 
 Result<QHash<QString, PeerMentorProfile>> NotificationRecordService::profiles(const Caller &caller,

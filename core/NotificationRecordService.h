@@ -49,7 +49,12 @@ public:
                                       const QString &expectedEtag = {});
     Result<Deleted> remove(const Caller &caller, const QString &id);
     Result<PeerMentorProfile> profile(const Caller &caller, const QString &peerMentorId);
+    // Every event of the mentor (the console's history and its export) …
     Result<History> history(const Caller &caller, const QString &peerMentorId);
+    // … or one page of them (the API): limit 1 to kMaxPageLimit; a deep page costs what the
+    // first does.
+    Result<History> history(const Caller &caller, const QString &peerMentorId, const PageRequest &page);
+    static constexpr int kHistoryPageLimit = 100; // the API's default page
     // profile() of every mentor the caller sees, by mentor id, in one query (the console's list of
     // mentors). `orgId` narrows a global admin's view; others always get their own organisation.
     Result<QHash<QString, PeerMentorProfile>> profiles(const Caller &caller, const QString &orgId = {});

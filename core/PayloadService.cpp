@@ -142,16 +142,13 @@ Result<PayloadService::Filled> PayloadService::fill(const Caller &caller, const 
         // with it, its reason. A date that was given is another event: an older reason does not
         // belong to it.
         if (!values.date.isValid()) {
-            auto history = m_records.history(m.id);
-            if (!history)
-                return history.error();
-            for (const NotificationRecord &r : std::as_const(*history)) {
-                if (r.eventType != t.event)
-                    continue;
-                values.date = r.effectiveDate;
+            auto latest = m_records.latestOfType(m.id, t.event);
+            if (!latest)
+                return latest.error();
+            if (latest->has_value()) {
+                values.date = (*latest)->effectiveDate;
                 if (values.reason.isEmpty())
-                    values.reason = r.reason.value_or(QString());
-                break;
+                    values.reason = (*latest)->reason.value_or(QString());
             }
         }
         if (!values.date.isValid())

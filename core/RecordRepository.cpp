@@ -252,11 +252,19 @@ Result<bool> RecordRepository::remove(const NotificationRecord &record)
     return true;
 }
 
+QString RecordRepository::listSql(const RecordFilter &filter)
+{
+    // The rows to skip are counted in the index alone (its entries hold sent_at and id), and only
+    // the page's rows are read and joined: page 1000 costs little more than page 1.
+    return QStringLiteral("SELECT ") + kColumns + kFrom
+        + QStringLiteral(" WHERE r.id IN (SELECT r.id FROM notification_records r") + whereOf(filter)
+        + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset)"
+                         " ORDER BY r.sent_at DESC, r.id DESC");
+}
+
 Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit)
 {
-    Query q(m_db,
-            QStringLiteral("SELECT ") + kColumns + kFrom + whereOf(filter)
-                + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset"));
+    Query q(m_db, listSql(filter));
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
     return fetchAll<NotificationRecord>(q, recordFrom);
@@ -324,6 +332,17 @@ Result<QList<NotificationRecord>> RecordRepository::history(const QString &peerM
                 + QStringLiteral(" WHERE r.peer_mentor_id = :mentor ORDER BY r.sent_at DESC, r.id DESC"));
     q.bind(QStringLiteral(":mentor"), peerMentorId);
     return fetchAll<NotificationRecord>(q, recordFrom);
+}
+
+Result<std::optional<NotificationRecord>> RecordRepository::latestOfType(const QString &peerMentorId,
+                                                                         EventType eventType)
+{
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kColumns + kFrom
+                + QStringLiteral(" WHERE r.peer_mentor_id = :mentor AND r.event_type || '' = :event "
+                                 "ORDER BY r.sent_at DESC, r.id DESC LIMIT 1"));
+    q.bind(QStringLiteral(":mentor"), peerMentorId).bind(QStringLiteral(":event"), eventTypeName(eventType));
+    return fetchOne<NotificationRecord>(q, recordFrom);
 }
 
 Result<std::optional<NotificationRecord>> RecordRepository::latestEffective(const QString &peerMentorId,

@@ -41,6 +41,8 @@ public:
 
     // `filter.orgId` empty means every organisation.
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
+    // The SQL list() runs, with its :name placeholders (the tests ask for its plan).
+    static QString listSql(const RecordFilter &filter);
     // Up to `limit` records after `after` in `order` (from the first one without `after`).
     Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter,
                                                 const std::optional<RecordKey> &after, int limit,
@@ -51,6 +53,8 @@ public:
     Result<qint64> count(const RecordFilter &filter);
     // Newest sent_at first.
     Result<QList<NotificationRecord>> history(const QString &peerMentorId);
+    // The mentor's latest record (by sent_at) of `eventType`, if any.
+    Result<std::optional<NotificationRecord>> latestOfType(const QString &peerMentorId, EventType eventType);
     // The latest record by effective_date (ties: latest sent_at) with effective_date <= asOf.
     Result<std::optional<NotificationRecord>> latestEffective(const QString &peerMentorId,
                                                               const QDateTime &asOf);

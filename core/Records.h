@@ -101,6 +101,9 @@ struct History
 {
     PeerMentor mentor;
     QList<NotificationRecord> events; // newest sent_at first
+    qint64 total = 0;                 // every event of the mentor, on all pages
+    int page = 1;
+    int limit = 0; // events per page; 0: one page with every event
 };
 
 } // namespace cc

@@ -148,7 +148,14 @@ ApiResponse NotificationRecordsController::profile(const ApiRequest &request, co
 
 ApiResponse NotificationRecordsController::history(const ApiRequest &request, const Caller &caller)
 {
-    auto history = m_service.history(caller, request.param(QStringLiteral("peerMentorId")));
+    QueryInput query(request.query, {field::Page, field::Limit});
+    PageRequest pageRequest;
+    pageRequest.page = query.integer(field::Page, 1, 1, 1'000'000);
+    pageRequest.limit = query.integer(field::Limit, NotificationRecordService::kHistoryPageLimit, 1,
+                                      NotificationRecordService::kMaxPageLimit);
+    if (auto s = query.status(); !s)
+        return problem(s.error());
+    auto history = m_service.history(caller, request.param(QStringLiteral("peerMentorId")), pageRequest);
     if (!history)
         return problem(history.error());
     return jsonWithContentEtag(200, historyJson(*history));

@@ -113,7 +113,9 @@ QJsonObject historyJson(const History &h)
         {field::PeerMentorId, h.mentor.id},
         {field::PeerMentorName, h.mentor.name},
         {field::History, items},
-        {field::TotalEvents, static_cast<int>(h.events.size())},
+        {field::TotalEvents, h.total},
+        {QStringLiteral("pagination"),
+         QJsonObject{{field::Page, h.page}, {field::Limit, h.limit}, {QStringLiteral("total"), h.total}}},
     };
 }
 

@@ -1,6 +1,7 @@
 // The /api/v1/notification-records endpoints over real HTTP: the seed examples, the role table,
 // organisation isolation, validation, 404 vs 405, ETag/If-Match, Idempotency-Key and the doubled
 // prefix of the seeds.
+#include "core/RecordRepository.h"
 #include "tests/server/ApiHarness.h"
 
 #include <QJsonArray>
@@ -633,6 +634,70 @@ private slots:
                  qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("/nr_x\\x0d\\x0aGET /forged 200\\x09\\u2028end 404")),
                  qPrintable(line));
+    }
+
+    // item 9 of the security issue: a mentor's history comes a page at a time (100 unless the
+    // client asks for fewer), newest first, with total_events counting all of them.
+    void historyIsPaged()
+    {
+        QList<NotificationRecord> many;
+        const QDateTime start = QDateTime(QDate(2025, 1, 1), QTime(8, 0), Qt::UTC);
+        for (int i = 0; i < 250; ++i) {
+            NotificationRecord r;
+            r.id = QStringLiteral("nr_%1").arg(i, 12, 10, QLatin1Char('0'));
+            r.orgId = World::kOrgA;
+            r.peerMentorId = World::kMentorA1;
+            r.eventType = i % 2 ? EventType::PauseDeactivated : EventType::PauseActivated;
+            r.effectiveDate = start.addDays(i);
+            r.coordinatorId = World::kCoordA1;
+            r.channels = {QStringLiteral("push")};
+            r.createdBy = QStringLiteral("ingrid");
+            r.sentAt = start.addSecs(i * 60);
+            r.updatedAt = r.sentAt;
+            many << r;
+        }
+        {
+            Transaction tx(m_api.database());
+            QVERIFY(tx.begun().ok());
+            QVERIFY(RecordRepository(m_api.database()).insertBatch(many).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        const QString path = kBase + QStringLiteral("/history/") + World::kMentorA1;
+        const auto idsOf = [](const QJsonObject &body) {
+            QStringList ids;
+            for (const QJsonValue &item : body.value(QLatin1String("history")).toArray())
+                ids << item.toObject().value(QLatin1String("id")).toString();
+            return ids;
+        };
+        const auto first = m_api.get(path, token);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json.value(QLatin1String("total_events")).toInt(), 250);
+        const QJsonObject pagination = first.json.value(QLatin1String("pagination")).toObject();
+        QCOMPARE(pagination.value(QLatin1String("page")).toInt(), 1);
+        QCOMPARE(pagination.value(QLatin1String("limit")).toInt(), 100);
+        QCOMPARE(pagination.value(QLatin1String("total")).toInt(), 250);
+        const QStringList page1 = idsOf(first.json);
+        QCOMPARE(page1.size(), 100);
+        QCOMPARE(page1.first(), QStringLiteral("nr_000000000249")); // newest sent_at first
+        const auto third = m_api.get(path + QStringLiteral("?page=3"), token);
+        QCOMPARE(third.status, 200);
+        QCOMPARE(idsOf(third.json).size(), 50);
+        QCOMPARE(idsOf(third.json).last(), QStringLiteral("nr_000000000000"));
+        const auto small = m_api.get(path + QStringLiteral("?page=2&limit=7"), token);
+        QCOMPARE(idsOf(small.json),
+                 (QStringList{QStringLiteral("nr_000000000242"), QStringLiteral("nr_000000000241"),
+                              QStringLiteral("nr_000000000240"), QStringLiteral("nr_000000000239"),
+                              QStringLiteral("nr_000000000238"), QStringLiteral("nr_000000000237"),
+                              QStringLiteral("nr_000000000236")}));
+        const auto beyond = m_api.get(path + QStringLiteral("?page=9"), token);
+        QCOMPARE(beyond.status, 200);
+        QCOMPARE(idsOf(beyond.json).size(), 0);
+        QCOMPARE(beyond.json.value(QLatin1String("total_events")).toInt(), 250);
+        for (const char *bad : {"?limit=0", "?limit=101", "?page=0", "?limit=x"}) {
+            const auto refused = m_api.get(path + QLatin1String(bad), token);
+            QVERIFY2(refused.status == 400, bad);
+        }
     }
 
     void recordsAddedThroughTheApiAreSignalled()
