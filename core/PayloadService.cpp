@@ -82,11 +82,12 @@ Result<RenderedTemplate> PayloadService::renderTemplate(const PayloadTemplate &t
 }
 
 Result<RenderedTemplate> PayloadService::render(const Caller &caller, const QString &id,
-                                                TemplateValues values, const QString &locale)
+                                                TemplateValues values, const QString &locale,
+                                                const QString &orgId)
 {
     if (auto s = templates::validateLocale(locale); !s)
         return s.error();
-    auto resolved = m_templateService.get(caller, id);
+    auto resolved = m_templateService.get(caller, id, orgId);
     if (!resolved)
         return resolved.error();
     return renderWith(caller, *resolved, std::move(values), locale, true);

@@ -23,9 +23,10 @@ public:
     PayloadService(Database &db, const Clock &clock, TemplateService &templates);
 
     // Renders template `id` with `values` (empty fields are filled from the mentor named by
-    // values.peerMentorId, else with sample values); `locale` empty: the organisation's.
+    // values.peerMentorId, else with sample values); `locale` empty: the organisation's. `orgId`
+    // as for TemplateService::get().
     Result<RenderedTemplate> render(const Caller &caller, const QString &id, TemplateValues values,
-                                    const QString &locale = {});
+                                    const QString &locale = {}, const QString &orgId = {});
     // The values render() fills in for template `id` and peer mentor `peerMentorId` when it is
     // given nothing else: the mentor's name, their coordinator's name, the date and reason of
     // their latest event of the template's kind (now and no reason when they have none) and their

@@ -75,6 +75,20 @@ Result<std::optional<PayloadTemplate>> TemplateRepository::find(const QString &i
     return fetchOne<PayloadTemplate>(q, templateFrom);
 }
 
+Result<QStringList> TemplateRepository::organisationsWith(const QString &id)
+{
+    Query q(
+        m_db,
+        QStringLiteral("SELECT scope FROM payload_templates WHERE id = :id AND scope <> '' ORDER BY scope"));
+    q.bind(QStringLiteral(":id"), id);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QStringList scopes;
+    while (q.next())
+        scopes << q.value(0).toString();
+    return scopes;
+}
+
 Result<QList<PayloadTemplate>> TemplateRepository::inScopes(const QString &orgScope)
 {
     if (orgScope == QLatin1String("*")) {

@@ -16,6 +16,8 @@ public:
     {}
 
     Result<std::optional<PayloadTemplate>> find(const QString &id, const QString &scope);
+    // The organisations (scopes other than "") that store a template with this id, sorted.
+    Result<QStringList> organisationsWith(const QString &id);
     // Every stored template of the scopes "" and `orgScope` (empty: only ""; "*": every scope).
     Result<QList<PayloadTemplate>> inScopes(const QString &orgScope);
     Status upsert(const PayloadTemplate &t, bool exists);

@@ -172,9 +172,47 @@ Result<QList<PayloadTemplate>> TemplateService::list(const Caller &caller)
     return out;
 }
 
-Result<PayloadTemplate> TemplateService::get(const Caller &caller, const QString &id)
+Result<QString> TemplateService::readScope(const Caller &caller, const QString &id, const QString &orgId)
 {
-    auto resolved = resolve(writeScope(caller), id);
+    auto scope = caller.scopeOrg(orgId);
+    if (!scope)
+        return scope.error();
+    if (!caller.isGlobalAdmin())
+        return *scope;
+    if (!scope->isEmpty()) {
+        auto org = m_directory.organisation(*scope);
+        if (!org)
+            return org.error();
+        if (!org->has_value())
+            return Error::field(ErrorCode::NotFound, field::OrgId,
+                                QStringLiteral("No organisation with this id."));
+        return *scope;
+    }
+    const QString global = QString(QLatin1String(""));
+    auto stored = m_templates.find(id, global);
+    if (!stored)
+        return stored.error();
+    if (stored->has_value() || builtinTemplate(id))
+        return global;
+    auto organisations = m_templates.organisationsWith(id);
+    if (!organisations)
+        return organisations.error();
+    if (organisations->size() > 1)
+        return Error{
+            ErrorCode::Conflict,
+            QStringLiteral("The template “%1” exists in several organisations (%2); name one with org_id.")
+                .arg(id, organisations->join(QStringLiteral(", "))),
+            {FieldError{field::OrgId.toString(), organisations->join(QStringLiteral(", "))}},
+            0};
+    return organisations->isEmpty() ? global : organisations->first();
+}
+
+Result<PayloadTemplate> TemplateService::get(const Caller &caller, const QString &id, const QString &orgId)
+{
+    auto scope = readScope(caller, id, orgId);
+    if (!scope)
+        return scope.error();
+    auto resolved = resolve(*scope, id);
     if (!resolved)
         return resolved.error();
     return resolved->item;
@@ -306,16 +344,11 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
 {
     if (auto s = require(caller, Action::DeleteTemplates); !s)
         return s.error();
-    QString scope = QString(QLatin1String(""));
-    if (!orgId.isEmpty()) {
-        auto org = m_directory.organisation(orgId);
-        if (!org)
-            return org.error();
-        if (!org->has_value())
-            return Error::field(ErrorCode::NotFound, field::OrgId,
-                                QStringLiteral("No organisation with this id."));
-        scope = orgId;
-    }
+    // The global template, or the organisation's named (or the one organisation that has it).
+    auto where = readScope(caller, id, orgId);
+    if (!where)
+        return where.error();
+    const QString scope = *where;
     const QDateTime now = m_clock.now();
     Transaction tx(m_db);
     if (!tx.begun())

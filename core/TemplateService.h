@@ -24,7 +24,13 @@ public:
 
     // Resolved templates the caller sees (built-ins first, then custom ones by id).
     Result<QList<PayloadTemplate>> list(const Caller &caller);
-    Result<PayloadTemplate> get(const Caller &caller, const QString &id);
+    // `orgId` names the organisation whose template a global admin means; without it a global
+    // admin gets the global template, or the one organisation's that has this id (Conflict naming
+    // them when several have it). Others always read in their own organisation (another one named:
+    // refused).
+    Result<PayloadTemplate> get(const Caller &caller, const QString &id, const QString &orgId = {});
+    // The scope get() reads `id` in for the caller ("" for the global one).
+    Result<QString> readScope(const Caller &caller, const QString &id, const QString &orgId = {});
 
     struct Saved
     {

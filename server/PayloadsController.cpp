@@ -67,19 +67,20 @@ ApiResponse PayloadsController::get(const ApiRequest &request, const Caller &cal
             return problem(built.error());
         return jsonWithContentEtag(200, builtPayloadJson(*built));
     }
-    QueryInput query(request.query, {PeerMentorId, PeerMentorName, Date, Reason, Locale});
+    QueryInput query(request.query, {PeerMentorId, PeerMentorName, Date, Reason, Locale, field::OrgId});
     TemplateValues values;
     values.peerMentorId = query.string(PeerMentorId);
     values.peerMentorName = query.string(PeerMentorName);
     values.date = query.timestamp(Date);
     values.reason = query.string(Reason);
     const QString locale = query.string(Locale);
+    const QString orgId = query.string(field::OrgId);
     if (auto s = query.status(); !s)
         return problem(s.error());
-    auto rendered = m_payloads.render(caller, id, values, locale);
+    auto rendered = m_payloads.render(caller, id, values, locale, orgId);
     if (!rendered)
         return problem(rendered.error());
-    auto current = m_templates.get(caller, id);
+    auto current = m_templates.get(caller, id, orgId);
     if (!current)
         return problem(current.error());
     ApiResponse r = jsonWithContentEtag(200, renderedJson(*rendered));

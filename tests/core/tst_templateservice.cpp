@@ -955,12 +955,19 @@ void TestTemplateService::removeOrganisationCustomTemplate()
     change.title = QStringLiteral("A's own");
     change.body = QStringLiteral("Own {{peer_mentor_name}}");
     QVERIFY(m_service->update(m_world.orgAdminA, QStringLiteral("a-own"), change).ok());
-    // Not in the global scope ...
-    QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"))),
-             QStringLiteral("not-found"));
-    // ... but in organisation A's.
+    QVERIFY(m_service->update(m_world.orgAdminB, QStringLiteral("a-own"), change).ok());
+    // Two organisations have it: the id alone is ambiguous for a global admin ...
+    const auto ambiguous = m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"));
+    QCOMPARE(codeOf(ambiguous), QStringLiteral("conflict"));
+    QVERIFY2(ambiguous.error().message.contains(QStringLiteral("org_a, org_b")),
+             qPrintable(ambiguous.error().message));
+    // ... organisation A's is named ...
     auto removed = m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"), QStringLiteral("org_a"));
     QVERIFY2(removed, why(removed).constData());
+    // ... and then B's is the only one: its id is enough.
+    QVERIFY(m_service->get(m_world.globalAdmin, QStringLiteral("a-own")).ok());
+    QVERIFY(m_service->remove(m_world.globalAdmin, QStringLiteral("a-own")).ok());
+    QCOMPARE(codeOf(m_service->get(m_world.orgAdminB, QStringLiteral("a-own"))), QStringLiteral("not-found"));
     QCOMPARE(codeOf(m_service->get(m_world.orgAdminA, QStringLiteral("a-own"))), QStringLiteral("not-found"));
     QCOMPARE(codeOf(m_service->remove(m_world.globalAdmin, QStringLiteral("a-own"), QStringLiteral("org_a"))),
              QStringLiteral("not-found"));

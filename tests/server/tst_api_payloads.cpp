@@ -1250,6 +1250,54 @@ private slots:
             400);
     }
 
+    // item 10 of the security issue: a global admin reaches an organisation's custom template by
+    // its id alone; 409 naming the organisations when several have it, and org_id picks one. A
+    // coordinator naming another organisation is refused, not ignored.
+    void globalAdminReachesAnOrganisationsTemplateById()
+    {
+        const auto custom = [this](const QString &admin, const QString &title) {
+            return m_api.put(
+                one(QStringLiteral("welcome")),
+                {{QStringLiteral("type"), QStringLiteral("coordinator_resume")},
+                 {QStringLiteral("title"), title},
+                 {QStringLiteral("body_template"), QStringLiteral("{{peer_mentor_name}} is back.")}},
+                token(admin));
+        };
+        QCOMPARE(custom(QStringLiteral("org_admin"), QStringLiteral("Oslo")).status, 201);
+        const QString root = token(QStringLiteral("global_admin"));
+        const auto one_ = m_api.get(one(QStringLiteral("welcome")), root);
+        QCOMPARE(one_.status, 200);
+        QCOMPARE(one_.json.value(QLatin1String("title")).toString(), QStringLiteral("Oslo"));
+
+        QCOMPARE(custom(QStringLiteral("org_admin_b"), QStringLiteral("Bergen")).status, 201);
+        const auto both = m_api.get(one(QStringLiteral("welcome")), root);
+        QCOMPARE(both.status, 409);
+        QVERIFY2(both.body.contains("org_a, org_b"), both.body.constData());
+        QCOMPARE(both.errorFields(), QStringLiteral("org_id"));
+        const auto picked = m_api.get(one(QStringLiteral("welcome")) + QStringLiteral("?org_id=org_b"), root);
+        QCOMPARE(picked.status, 200);
+        QCOMPARE(picked.json.value(QLatin1String("title")).toString(), QStringLiteral("Bergen"));
+        QCOMPARE(
+            m_api.get(one(QStringLiteral("welcome")) + QStringLiteral("?org_id=org_nowhere"), root).status,
+            404);
+        // Deleting needs the organisation too when several have it.
+        QCOMPARE(m_api.del(one(QStringLiteral("welcome")), root).status, 409);
+        QCOMPARE(m_api.del(one(QStringLiteral("welcome")) + QStringLiteral("?org_id=org_a"), root).status,
+                 200);
+        QCOMPARE(m_api.del(one(QStringLiteral("welcome")), root).status, 200); // only org_b's is left
+
+        const auto foreign =
+            m_api.get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_b"),
+                      token(QStringLiteral("coordinator")));
+        QCOMPARE(foreign.status, 400);
+        QCOMPARE(foreign.errorFields(), QStringLiteral("org_id"));
+        QCOMPARE(m_api
+                     .get(one(QStringLiteral("coordinator-pause")) + QStringLiteral("?org_id=org_a"),
+                          token(QStringLiteral("coordinator")))
+                     .status,
+                 200);
+    }
+
     void deletingABuiltInResetsIt()
     {
         const QString root = token(QStringLiteral("global_admin"));
