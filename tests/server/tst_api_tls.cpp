@@ -165,7 +165,8 @@ private slots:
         qint64 peak = 0;
         QElapsedTimer timer;
         timer.start();
-        while (client.state() == QAbstractSocket::ConnectedState && sent < (1LL << 30) && timer.elapsed() < 10000) {
+        while (client.state() == QAbstractSocket::ConnectedState && sent < (1LL << 30)
+               && timer.elapsed() < 10000) {
             if (client.bytesToWrite() < 1024 * 1024) {
                 client.write(zeros);
                 sent += zeros.size();
@@ -173,7 +174,8 @@ private slots:
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
             peak = qMax(peak, residentBytes() - before);
         }
-        qInfo("sent %lld MiB; resident memory grew by at most %lld MiB while lingering", sent >> 20, peak >> 20);
+        qInfo("sent %lld MiB; resident memory grew by at most %lld MiB while lingering", sent >> 20,
+              peak >> 20);
         QVERIFY2(answer.contains("HTTP/1.1 413 Content Too Large"), answer.left(500).constData());
         QVERIFY2(peak < 32LL * 1024 * 1024, qPrintable(QStringLiteral("grew by %1 bytes").arg(peak)));
     }
