@@ -126,6 +126,8 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     QByteArray contentLength;
     bool chunked = false;
     bool hasTransferEncoding = false;
+    int hosts = 0;
+    bool upgrade = false;
     for (qsizetype n = 1; n < lines.size(); ++n) {
         QByteArrayView line(lines.at(n));
         line.chop(1); // the CR
@@ -157,8 +159,22 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
                 return refuse(400, QStringLiteral("The request has two Transfer-Encoding headers."));
             hasTransferEncoding = true;
             chunked = value.toLower() == "chunked";
+        } else if (name == "host") {
+            ++hosts;
+        } else if (name == "upgrade") {
+            upgrade = true;
         }
     }
+    // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host.
+    if (hosts > 1)
+        return refuse(400, QStringLiteral("The request has two Host headers."));
+    if (hosts == 0 && lines.first().chopped(1).endsWith("HTTP/1.1"))
+        return refuse(400, QStringLiteral("An HTTP/1.1 request must have a Host header."));
+    // QtHttpServer 6.4 would answer the request and then try to switch protocols and answer again.
+    if (upgrade)
+        return refuse(400,
+                      QStringLiteral("This server does not switch protocols; send the request "
+                                     "without an Upgrade header."));
     if (hasTransferEncoding && !contentLength.isNull())
         return refuse(400, QStringLiteral("Content-Length and Transfer-Encoding must not be sent together."));
     if (hasTransferEncoding && !chunked)

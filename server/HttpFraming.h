@@ -10,7 +10,8 @@ namespace cc::api {
 // each request's head and body end, and whether it must be refused. It refuses a malformed
 // request line or header line, Content-Length together with Transfer-Encoding, two different
 // Content-Lengths, a Transfer-Encoding other than chunked, a bad Content-Length, a bad chunk
-// size, an overlong chunk-size line or a trailer field (400), a head over the head limit (431), and a
+// size, an overlong chunk-size line, a trailer field, an HTTP/1.1 request without exactly one Host,
+// an Upgrade (400), a head over the head limit (431), and a
 // body over the body limit (413, decided from Content-Length or the chunk sizes, so a body is
 // never buffered). It keeps no more than the head being read; it knows no sockets and no clocks.
 class HttpFraming

@@ -266,6 +266,33 @@ private slots:
         QCOMPARE(recordCount(), before);
     }
 
+    // item 11: an HTTP/1.1 request without Host (or with two) is 400, and so is an Upgrade, which
+    // QtHttpServer 6.4 answered and then answered again after making the record.
+    void hostAndUpgradeAre400()
+    {
+        const int before = recordCount();
+        const QByteArray json = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
+        const QByteArray length = "Content-Length: " + QByteArray::number(json.size()) + "\r\n";
+        const QList<QByteArray> requests{
+            QByteArrayLiteral("GET /api/v1/health HTTP/1.1\r\n\r\n"),
+            QByteArrayLiteral("GET /api/v1/health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+            recordPost("Upgrade: websocket\r\nConnection: Upgrade\r\n" + length, json),
+            recordPost("Upgrade: h2c\r\n" + length, json),
+        };
+        for (const QByteArray &request : requests) {
+            RawClient client(m_api.port());
+            client.send(request);
+            const RawResponse r = client.next();
+            QVERIFY2(r.status == 400, request.left(60).constData());
+            QVERIFY2(client.waitClosed(5000), "the server kept the connection open");
+        }
+        QCOMPARE(recordCount(), before);
+        // HTTP/1.0 needs no Host.
+        RawClient old(m_api.port());
+        old.send("GET /api/v1/health HTTP/1.0\r\n\r\n");
+        QCOMPARE(old.next().status, 200);
+    }
+
     // After a refusal the connection lingers for a moment to deliver the answer; what the client
     // goes on sending meanwhile is read and dropped, never kept.
     void lingeringKeepsNothing_data()

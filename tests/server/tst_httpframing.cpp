@@ -61,7 +61,7 @@ QByteArray get(const QByteArray &path = QByteArrayLiteral("/api/v1/health"))
 // 4 KiB each.
 QByteArray headOfSize(qsizetype size)
 {
-    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\n");
+    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\nHost: x\r\n");
     const QByteArray name = QByteArrayLiteral("X-Padding: ");
     while (size - head.size() - 2 > 4096) {
         head += name + QByteArray(4096 - name.size() - 2, 'a') + "\r\n";
@@ -73,12 +73,16 @@ QByteArray headOfSize(qsizetype size)
 // A GET with `count` header fields.
 QByteArray headWithFields(int count)
 {
-    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\n");
-    for (int i = 0; i < count; ++i)
+    QByteArray head = QByteArrayLiteral("GET / HTTP/1.1\r\nHost: x\r\n");
+    for (int i = 1; i < count; ++i)
         head += "X-Field-" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\r\n";
     return head + "\r\n";
 }
 
+const QString kNoHost = QStringLiteral("An HTTP/1.1 request must have a Host header.");
+const QString kTwoHosts = QStringLiteral("The request has two Host headers.");
+const QString kUpgrade =
+    QStringLiteral("This server does not switch protocols; send the request without an Upgrade header.");
 const QString kBadRequestLine = QStringLiteral("The request line is not valid HTTP/1.1.");
 const QString kBadHeaderLine = QStringLiteral("A request header line has no name and colon.");
 const QString kBadName =
@@ -131,7 +135,7 @@ private slots:
             << post + "CONTENT-LENGTH:3\r\n\r\nabc" << QStringList{complete(post.size() + 20, 3)};
         QTest::newRow("100 header fields")
             << headWithFields(100) << QStringList{complete(headWithFields(100).size(), 0)};
-        QTest::newRow("header field of 8 KiB") << "GET / HTTP/1.1\r\nX-Big: " + QByteArray(8192 - 7, 'b')
+        QTest::newRow("header field of 8 KiB") << "GET / HTTP/1.0\r\nX-Big: " + QByteArray(8192 - 7, 'b')
                 + "\r\n\r\n" << QStringList{complete(16 + 8192 + 4, 0)};
         QTest::newRow("chunked body") << chunkedHead + "5\r\nhello\r\n3;name=value\r\nabc\r\n0\r\n\r\n"
                                       << QStringList{complete(chunkedHead.size(), 8, true)};
@@ -170,6 +174,13 @@ private slots:
                                        << QStringList{refused(400, kTrailer)};
 
         // 400
+        QTest::newRow("HTTP/1.1 without Host")
+            << QByteArrayLiteral("GET / HTTP/1.1\r\n\r\n") << QStringList{refused(400, kNoHost)};
+        QTest::newRow("two Host headers")
+            << get().replace("\r\n\r\n", "\r\nHost: other\r\n\r\n") << QStringList{refused(400, kTwoHosts)};
+        QTest::newRow("Upgrade") << post
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nContent-Length: 2\r\n\r\n{}"
+                                 << QStringList{refused(400, kUpgrade)};
         QTest::newRow("method in lower case")
             << QByteArrayLiteral("get / HTTP/1.1\r\n\r\n") << QStringList{refused(400, kBadRequestLine)};
         QTest::newRow("HTTP/2.0") << QByteArrayLiteral("GET / HTTP/2.0\r\n\r\n")
@@ -274,7 +285,7 @@ private slots:
     void completeEndsAtTheRequestsLastByte()
     {
         HttpFraming framing(kMaxHead, kMaxBody);
-        const QByteArray first = "POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc";
+        const QByteArray first = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc";
         const QByteArray bytes = first + get();
         const HttpFraming::Step one = framing.feed(bytes);
         QCOMPARE(one.kind, Kind::Complete);
@@ -288,7 +299,7 @@ private slots:
     {
         HttpFraming framing(kMaxHead, kMaxBody);
         QVERIFY(framing.betweenRequests());
-        QCOMPARE(framing.feed("GET / HTTP/1.1\r\n").kind, Kind::NeedMore);
+        QCOMPARE(framing.feed("GET / HTTP/1.1\r\nHost: x\r\n").kind, Kind::NeedMore);
         QVERIFY(!framing.betweenRequests());
         QCOMPARE(framing.feed("Content-Length: 2\r\n\r\n").kind, Kind::NeedMore);
         QVERIFY(!framing.betweenRequests()); // the body is still to come
@@ -310,7 +321,8 @@ private slots:
     void limitsAreTheOnesGiven()
     {
         HttpFraming framing(2048, 1024);
-        const HttpFraming::Step body = framing.feed("POST / HTTP/1.1\r\nContent-Length: 1025\r\n\r\n");
+        const HttpFraming::Step body =
+            framing.feed("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1025\r\n\r\n");
         QCOMPARE(body.status, 413);
         QCOMPARE(body.detail, QStringLiteral("The body is larger than 1 KiB."));
         HttpFraming small(2048, 1024);
