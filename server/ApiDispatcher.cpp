@@ -100,7 +100,9 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
                 QStringLiteral("The query parameter %1 holds a NUL character or a lone surrogate.").arg(name),
                 {FieldError{name, QStringLiteral("Remove the NUL character."), 0, 0}});
     }
-    const Router::Match match = m_router.match(request.method, request.path);
+    const Router::Match match = m_router.match(
+        request.method,
+        request.encodedPath.isEmpty() ? request.path : Router::rewriteDoubledPrefix(request.encodedPath));
     if (match.kind == Router::Match::Kind::NotFound)
         return problem(404, QStringLiteral("There is no resource at %1.").arg(request.path));
     if (match.kind == Router::Match::Kind::MethodNotAllowed) {

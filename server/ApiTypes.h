@@ -16,6 +16,9 @@ struct ApiRequest
 {
     QString method; // "GET", "POST", ...
     QString path;   // decoded path, without the query
+    // The path as sent, its percent-encoding kept: the router splits it into segments before it
+    // decodes them, so an encoded "/" (%2F) stays inside its segment. Empty: route by `path`.
+    QString encodedPath;
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;

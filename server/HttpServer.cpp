@@ -46,6 +46,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     ApiRequest in;
     in.method = methodName(request.method());
     in.path = request.url().path(QUrl::FullyDecoded);
+    in.encodedPath = request.url().path(QUrl::FullyEncoded);
     in.query = request.query();
     bool close = false;
     const auto headers = request.headers();
@@ -67,7 +68,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(out.body.size()));
     if (close)
         responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
-    responder.writeBody(out.body);
+    // An answer to HEAD has its Content-Length but no body (RFC 9110 9.3.2), whatever its status.
+    responder.writeBody(request.method() == QHttpServerRequest::Method::Head ? QByteArray() : out.body);
     if (close)
         socket->disconnectFromHost(); // after what was written has gone out
     return true;

@@ -1,6 +1,7 @@
 #include "server/Router.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace cc::api {
 
@@ -62,7 +63,10 @@ Router::Match Router::match(const QString &method, const QString &rawPath) const
     QString path = rewriteDoubledPrefix(rawPath);
     if (path.size() > 1 && path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // Split first, then decode: "a%2Fb" is one segment "a/b", never two.
+    QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (QString &segment : segments)
+        segment = QUrl::fromPercentEncoding(segment.toUtf8());
     Match result;
     // Literal routes win over parameter routes ("…/history/x" over "…/:id").
     const Route *best = nullptr;

@@ -37,6 +37,7 @@ public:
     };
 
     void add(const QString &method, const QString &pattern, Handler handler, bool authenticated = true);
+    // `path` may keep its percent-encoding: it is split at "/" first and each segment decoded.
     Match match(const QString &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
 

@@ -85,6 +85,7 @@ public:
 
     void close() { m_socket.abort(); }
     QByteArray unread() const { return m_buffer; }
+    void discard() { m_buffer.clear(); }
 
 private:
     // Reads what arrives within `timeoutMs`; false when nothing did (or the connection closed).
@@ -264,6 +265,30 @@ private slots:
         QVERIFY2(r.status == 400 || r.status == 431, qPrintable(QString::number(r.status)));
         QVERIFY2(client.waitClosed(5000), "the server kept the connection open");
         QCOMPARE(recordCount(), before);
+    }
+
+    // item 11: an answer to HEAD has no body, so the next answer on the connection is read right;
+    // an encoded "/" stays in its segment instead of picking another route.
+    void headHasNoBodyAndEncodedSlashStaysInItsSegment()
+    {
+        RawClient client(m_api.port());
+        client.send("HEAD /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(!client.waitClosed(500));
+        const QByteArray head = client.unread();
+        QVERIFY2(head.startsWith("HTTP/1.1 405") && head.endsWith("\r\n\r\n"), head.constData());
+        client.discard();
+        client.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(client.next().status, 200);
+        QVERIFY2(client.unread().isEmpty(), client.unread().constData());
+
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        const QString records = QStringLiteral("/api/v1/notification-records/");
+        QCOMPARE(m_api.get(records + QStringLiteral("history/") + World::kMentorA1, token).status, 200);
+        // "history%2Fpm_a1" is one id, not the history route.
+        QCOMPARE(m_api.get(records + QStringLiteral("history%2F") + World::kMentorA1, token).status, 404);
+        QCOMPARE(
+            m_api.get(records + QStringLiteral("peer-mentor-profile%2F") + World::kMentorA1, token).status,
+            404);
     }
 
     // item 11: an HTTP/1.1 request without Host (or with two) is 400, and so is an Upgrade, which
