@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QMetaObject>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTimer>
@@ -108,6 +109,23 @@ public:
     }
 
 private:
+    // TLS 1.3's suites, and of TLS 1.2's only those with an ephemeral key exchange (ECDHE: a key
+    // stolen later opens no recorded session) and an AEAD cipher (GCM, ChaCha20-Poly1305): no RSA
+    // key exchange, no CBC with SHA-1.
+    static QList<QSslCipher> forwardSecretAeadCiphers()
+    {
+        QList<QSslCipher> kept;
+        for (const QSslCipher &cipher : QSslConfiguration::supportedCiphers()) {
+            const QString name = cipher.name();
+            const bool tls13 = name.startsWith(QLatin1String("TLS_"));
+            const bool ecdheAead = name.startsWith(QLatin1String("ECDHE-"))
+                && (name.contains(QLatin1String("GCM")) || name.contains(QLatin1String("CHACHA20")));
+            if (tls13 || ecdheAead)
+                kept << cipher;
+        }
+        return kept;
+    }
+
     static Result<QSslConfiguration> tlsConfiguration(const ServerOptions &options, QString *fingerprint)
     {
         if (options.tlsCertificateFile.isEmpty() || options.tlsKeyFile.isEmpty())
@@ -130,6 +148,8 @@ private:
         config.setLocalCertificateChain(certificates);
         config.setPrivateKey(key);
         config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        config.setProtocol(QSsl::TlsV1_2OrLater);
+        config.setCiphers(forwardSecretAeadCiphers());
         const QByteArray digest = certificates.first().digest(QCryptographicHash::Sha256).toHex().toUpper();
         QStringList pairs;
         for (qsizetype i = 0; i < digest.size(); i += 2)

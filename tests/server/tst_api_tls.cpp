@@ -180,6 +180,64 @@ private slots:
         QVERIFY2(peak < 32LL * 1024 * 1024, qPrintable(QStringLiteral("grew by %1 bytes").arg(peak)));
     }
 
+    // item 11: TLS 1.2 offers only forward-secret AEAD suites (ECDHE with GCM or ChaCha20), TLS 1.3
+    // its own; RSA key exchange, CBC with SHA-1 and TLS 1.1 are refused.
+    void onlyForwardSecretAeadSuites_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<bool>("accepted");
+        const auto tls12 = [](const char *cipher) {
+            return QStringList{QStringLiteral("-tls1_2"), QStringLiteral("-cipher"),
+                               QString::fromLatin1(cipher)};
+        };
+        QTest::newRow("RSA, ECDHE-RSA-AES128-GCM-SHA256")
+            << "rsa" << tls12("ECDHE-RSA-AES128-GCM-SHA256") << true;
+        QTest::newRow("RSA, ECDHE-RSA-CHACHA20-POLY1305")
+            << "rsa" << tls12("ECDHE-RSA-CHACHA20-POLY1305") << true;
+        QTest::newRow("EC, ECDHE-ECDSA-AES256-GCM-SHA384")
+            << "ec" << tls12("ECDHE-ECDSA-AES256-GCM-SHA384") << true;
+        QTest::newRow("RSA, TLS 1.3") << "rsa" << QStringList{QStringLiteral("-tls1_3")} << true;
+        QTest::newRow("RSA key exchange, AES128-GCM-SHA256") << "rsa" << tls12("AES128-GCM-SHA256") << false;
+        QTest::newRow("RSA key exchange, AES128-SHA") << "rsa" << tls12("AES128-SHA") << false;
+        QTest::newRow("CBC with SHA-1, ECDHE-RSA-AES128-SHA")
+            << "rsa" << tls12("ECDHE-RSA-AES128-SHA") << false;
+        QTest::newRow("CBC with SHA-256, ECDHE-RSA-AES128-SHA256")
+            << "rsa" << tls12("ECDHE-RSA-AES128-SHA256") << false;
+        QTest::newRow("CBC, ECDHE-ECDSA-AES128-SHA") << "ec" << tls12("ECDHE-ECDSA-AES128-SHA") << false;
+        QTest::newRow("TLS 1.1") << "rsa"
+                                 << QStringList{QStringLiteral("-tls1_1"), QStringLiteral("-cipher"),
+                                                QStringLiteral("DEFAULT@SECLEVEL=0")}
+                                 << false;
+    }
+
+    void onlyForwardSecretAeadSuites()
+    {
+        QFETCH(QString, key);
+        QFETCH(QStringList, options);
+        QFETCH(bool, accepted);
+        QString certificate, keyFile, fingerprint;
+        QVERIFY(makeCertificate(key, &certificate, &keyFile, &fingerprint));
+        ApiHarness api;
+        api.setTls(certificate, keyFile);
+        QVERIFY2(api.start(), qPrintable(api.error()));
+        QProcess client;
+        client.setProcessChannelMode(QProcess::MergedChannels);
+        client.start(QStringLiteral("openssl"),
+                     QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
+                                 QStringLiteral("127.0.0.1:%1").arg(api.port())}
+                         + options);
+        QVERIFY(client.waitForStarted());
+        client.closeWriteChannel();
+        QElapsedTimer timer;
+        timer.start();
+        while (client.state() != QProcess::NotRunning && timer.elapsed() < 15000)
+            QTest::qWait(20);
+        const QByteArray out = client.readAll();
+        const bool handshaken = out.contains("Cipher is ") && !out.contains("Cipher is (NONE)");
+        QVERIFY2(handshaken == accepted, out.right(600).constData());
+    }
+
     void badFilesAreRefusedClearly_data()
     {
         QTest::addColumn<QString>("certificate");
