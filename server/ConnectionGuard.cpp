@@ -36,7 +36,8 @@ struct ConnectionGuard::Watch
     QHostAddress peer;
     HttpFraming framing;
     QTimer idle;
-    QTimer deadline; // the current request must be complete by then
+    QTimer deadline;          // the current request must be complete by then
+    QElapsedTimer quietSince; // the last byte in either direction (the idle timer's start)
     // Bytes at the front of the socket's buffer that the framing has read already but
     // QtHttpServer has not (it takes one request per readyRead, then signals readyRead again
     // for the rest): they are not fed twice.
@@ -54,9 +55,31 @@ ConnectionGuard::~ConnectionGuard()
     qDeleteAll(m_retired);
 }
 
-bool ConnectionGuard::admits(const QHostAddress &peer) const
+bool ConnectionGuard::admits(const QHostAddress &peer)
 {
+    // At a cap, the connection that has waited longest for its next request makes room: a client
+    // that holds every keep-alive connection it may have cannot lock out the others (behind the
+    // same NAT, or its own next request). Only when every one is busy is the newcomer refused.
+    if (m_perAddress.value(peer) >= m_limits.maxPerAddress)
+        closeOldestIdle(&peer);
+    if (m_total >= m_limits.maxConnections)
+        closeOldestIdle(nullptr);
     return m_total < m_limits.maxConnections && m_perAddress.value(peer) < m_limits.maxPerAddress;
+}
+
+void ConnectionGuard::closeOldestIdle(const QHostAddress *peer)
+{
+    Watch *oldest = nullptr;
+    for (Watch *w : std::as_const(m_watches)) {
+        // Idle: between requests, everything answered, and not lingering after a refusal.
+        if ((peer && w->peer != *peer) || !w->socket || !w->idle.isActive() || !w->framing.betweenRequests()
+            || w->socket->bytesToWrite() > 0)
+            continue;
+        if (!oldest || w->quietSince.nsecsElapsed() > oldest->quietSince.nsecsElapsed())
+            oldest = w;
+    }
+    if (oldest)
+        oldest->socket->abort(); // disconnected: forget() counts it out at once
 }
 
 void ConnectionGuard::refuseDescriptor(qintptr descriptor)
@@ -89,7 +112,13 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     w->idle.setInterval(m_limits.idleTimeoutMs);
     w->deadline.setSingleShot(true);
     w->deadline.setInterval(m_limits.requestTimeoutMs);
-    connect(&w->idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
+    // Silent for too long: between requests simply closed, inside one answered 408 first.
+    connect(&w->idle, &QTimer::timeout, this, [this, socket, w] {
+        if (w->framing.betweenRequests())
+            socket->abort();
+        else
+            reject(socket, 408, QStringLiteral("The request did not arrive in time."));
+    });
     connect(&w->deadline, &QTimer::timeout, this,
             [this, socket] { reject(socket, 408, QStringLiteral("The request did not arrive in time.")); });
     // Connected first, so it sees the bytes before QtHttpServer reads them ...
@@ -103,12 +132,16 @@ void ConnectionGuard::attach(QTcpSocket *socket)
                 connect(socket, &QIODevice::readyRead, this, [this, socket] { afterReaders(socket); });
         },
         Qt::QueuedConnection);
-    connect(socket, &QIODevice::bytesWritten, &w->idle, [w] { w->idle.start(); });
+    connect(socket, &QIODevice::bytesWritten, &w->idle, [w] {
+        w->idle.start();
+        w->quietSince.start();
+    });
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
     // A closed connection stops counting at once, not when QtHttpServer gets round to deleting
     // its socket: a busy server would otherwise refuse new connections for ones already gone.
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { forget(socket); });
     w->idle.start();
+    w->quietSince.start();
 }
 
 void ConnectionGuard::forget(QTcpSocket *socket)
@@ -135,6 +168,7 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     if (!w)
         return;
     w->idle.start();
+    w->quietSince.start();
     const qint64 available = socket->bytesAvailable();
     const QByteArray data = socket->peek(available);
     QByteArrayView rest = QByteArrayView(data).sliced(qMin(w->seenAhead, available));

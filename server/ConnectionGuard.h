@@ -33,7 +33,8 @@ struct ConnectionLimits
 // Request hygiene that QtHttpServer 6.4 lacks. It watches every byte a client sends, before
 // QtHttpServer parses it, and asks an HttpFraming per connection where requests end and which to
 // refuse (a malformed request line, a head over 16 KiB: 431, a body over 64 KiB: 413, ...). It
-// caps connections (total and per address) and closes idle and too-slow connections. A refused
+// caps connections (total and per address; at a cap the longest-idle one makes room) and closes
+// idle and too-slow connections (408 when a request was under way). A refused
 // request gets a problem+json answer and the connection is closed.
 class ConnectionGuard : public QObject
 {
@@ -42,8 +43,9 @@ public:
     explicit ConnectionGuard(ConnectionLimits limits, QObject *parent = nullptr);
     ~ConnectionGuard() override;
 
-    // True when one more connection from `peer` is allowed.
-    bool admits(const QHostAddress &peer) const;
+    // True when one more connection from `peer` is allowed, after closing the longest-idle
+    // connection (of that address, or any) when a cap is reached.
+    bool admits(const QHostAddress &peer);
     // Starts watching a socket: call before anyone else connects to its readyRead.
     void attach(QTcpSocket *socket);
     int openConnections() const { return m_total; }
@@ -61,6 +63,7 @@ private:
     void afterReaders(QTcpSocket *socket);
     void reject(QTcpSocket *socket, int status, const QString &detail);
     void forget(QTcpSocket *socket);
+    void closeOldestIdle(const QHostAddress *peer); // nullptr: of any address
 
     ConnectionLimits m_limits;
     QHash<QTcpSocket *, Watch *> m_watches;
