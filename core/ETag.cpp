@@ -11,7 +11,30 @@ QString makeEtag(const QByteArray &basis)
 
 bool etagMatches(const QString &ifMatch, const QString &current)
 {
-    return ifMatch.isEmpty() || ifMatch == QLatin1String("*") || ifMatch == current;
+    const QString list = ifMatch.trimmed();
+    if (list.isEmpty() || list == QLatin1String("*"))
+        return true;
+    // RFC 9110 13.1.1: a list of entity tags, compared strongly: a weak tag (W/"…") never
+    // matches, and a list that does not parse matches nothing.
+    qsizetype at = 0;
+    while (at < list.size()) {
+        while (at < list.size() && (list.at(at) == QLatin1Char(',') || list.at(at).isSpace()))
+            ++at;
+        if (at >= list.size())
+            break;
+        const bool weak = list.mid(at, 2) == QLatin1String("W/");
+        if (weak)
+            at += 2;
+        if (at >= list.size() || list.at(at) != QLatin1Char('"'))
+            return false;
+        const qsizetype close = list.indexOf(QLatin1Char('"'), at + 1);
+        if (close < 0)
+            return false;
+        if (!weak && list.mid(at, close - at + 1) == current)
+            return true;
+        at = close + 1;
+    }
+    return false;
 }
 
 } // namespace cc

@@ -11,7 +11,8 @@ namespace cc {
 QString makeEtag(const QByteArray &basis);
 
 // True when a change sent with the If-Match value `ifMatch` may go ahead on something whose ETag
-// is `current`: when no If-Match was sent (empty), when it is "*", or when it is exactly `current`.
+// is `current`: when no If-Match was sent (empty), when it is "*", or when its list of entity tags
+// holds `current` as a strong tag.
 bool etagMatches(const QString &ifMatch, const QString &current);
 
 } // namespace cc

@@ -52,7 +52,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const auto headers = request.headers();
     for (const auto &h : headers) {
         const QByteArray name = h.first.toLower();
-        in.headers.insert(name, h.second);
+        // Conditions may come as several lines; they are one list (RFC 9110 5.3).
+        if ((name == "if-match" || name == "if-none-match") && in.headers.contains(name))
+            in.headers[name] += ", " + h.second;
+        else
+            in.headers.insert(name, h.second);
         if (name == "connection" && h.second.toLower().contains("close"))
             close = true;
     }

@@ -29,6 +29,16 @@ private slots:
         QTest::newRow("unquoted") << QStringLiteral("2cf24dba5fb0a30e") << false;
         QTest::newRow("weak") << QStringLiteral("W/\"2cf24dba5fb0a30e\"") << false;
         QTest::newRow("in upper case") << QStringLiteral("\"2CF24DBA5FB0A30E\"") << false;
+        // item 11 of the security issue: If-Match holds a list (RFC 9110 13.1.1).
+        QTest::newRow("a list holding it")
+            << QStringLiteral("\"0000000000000000\", \"2cf24dba5fb0a30e\"") << true;
+        QTest::newRow("a list, no spaces")
+            << QStringLiteral("\"2cf24dba5fb0a30e\",\"0000000000000000\"") << true;
+        QTest::newRow("a list without it")
+            << QStringLiteral("\"0000000000000000\", \"1111111111111111\"") << false;
+        QTest::newRow("a list with it weak") << QStringLiteral("\"0\", W/\"2cf24dba5fb0a30e\"") << false;
+        QTest::newRow("a broken list") << QStringLiteral("\"0\", 2cf24dba5fb0a30e") << false;
+        QTest::newRow("an unclosed tag") << QStringLiteral("\"2cf24dba5fb0a30e") << false;
     }
 
     void etagMatches()

@@ -420,6 +420,13 @@ private slots:
         const auto stale = m_api.request("PUT", kBase + QLatin1Char('/') + id, QJsonDocument(change).toJson(),
                                          {admin, "application/json", {{"If-Match", etag}}});
         QCOMPARE(stale.status, 412);
+        // A list of ETags holding the current one goes ahead (item 11 of the security issue).
+        const QByteArray list = etag + ", " + ok.header("ETag");
+        m_api.clock().advance(60000);
+        const auto listed =
+            m_api.request("PUT", kBase + QLatin1Char('/') + id, QJsonDocument(change).toJson(),
+                          {admin, "application/json", {{"If-Match", list}}});
+        QCOMPARE(listed.status, 200);
         // Only channels and notes may change; nothing at all is a 400.
         QCOMPARE(
             m_api.put(kBase + QLatin1Char('/') + id, {{QStringLiteral("reason"), QStringLiteral("x")}}, admin)
