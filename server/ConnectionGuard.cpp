@@ -189,8 +189,13 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
 
 void ConnectionGuard::afterReaders(QTcpSocket *socket)
 {
-    if (Watch *w = m_watches.value(socket))
-        w->seenAhead = socket->bytesAvailable();
+    Watch *w = m_watches.value(socket);
+    if (!w)
+        return;
+    w->seenAhead = socket->bytesAvailable();
+    // After QtHttpServer has answered what came before, so the interim answer is in its place.
+    if (w->framing.takeContinue())
+        socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
 void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &detail)

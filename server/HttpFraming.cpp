@@ -128,6 +128,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     bool hasTransferEncoding = false;
     int hosts = 0;
     bool upgrade = false;
+    bool expectContinue = false;
     for (qsizetype n = 1; n < lines.size(); ++n) {
         QByteArrayView line(lines.at(n));
         line.chop(1); // the CR
@@ -163,6 +164,8 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
             ++hosts;
         } else if (name == "upgrade") {
             upgrade = true;
+        } else if (name == "expect") {
+            expectContinue = value.toLower() == "100-continue";
         }
     }
     // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host.
@@ -181,6 +184,8 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
         return refuse(400, QStringLiteral("Only the chunked Transfer-Encoding is supported."));
     m_chunked = chunked;
     m_bodyTotal = 0;
+    // RFC 9110 10.1.1: an HTTP/1.1 client may wait for "100 Continue" before it sends the body.
+    m_continue = expectContinue && lines.first().chopped(1).endsWith("HTTP/1.1");
     if (chunked) {
         m_phase = Phase::ChunkSize;
         return Progress::Going;
@@ -194,8 +199,10 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     if (m_bodyLeft > m_maxBodyBytes)
         return refuse(413, QStringLiteral("The body is larger than %1 KiB.").arg(m_maxBodyBytes / 1024));
     m_bodyTotal = m_bodyLeft;
-    if (m_bodyLeft == 0)
+    if (m_bodyLeft == 0) {
+        m_continue = false;
         return done();
+    }
     m_phase = Phase::Body;
     return Progress::Going;
 }

@@ -43,6 +43,15 @@ public:
     // is refused, every later feed refuses again without reading.
     Step feed(QByteArrayView data);
 
+    // True once after a head that asked for "Expect: 100-continue" was accepted and its body is
+    // still to come: the client waits for an interim "100 Continue" before it sends the body.
+    bool takeContinue()
+    {
+        const bool wanted = m_continue && m_phase != Phase::Head;
+        m_continue = false;
+        return wanted;
+    }
+
     // True between requests: no byte of the next one has been read yet.
     bool betweenRequests() const { return m_phase == Phase::Head && m_head.isEmpty(); }
 
@@ -77,6 +86,7 @@ private:
     QByteArray m_head; // the head so far (at most the limit and its blank line)
     QByteArray m_line; // a chunk-size or trailer line so far
     qint64 m_bodyLeft = 0;
+    bool m_continue = false;
     qint64 m_bodyTotal = 0;
     qsizetype m_headLength = 0;
     bool m_chunked = false;

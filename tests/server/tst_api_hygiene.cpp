@@ -291,6 +291,26 @@ private slots:
             404);
     }
 
+    // item 11: a client that asks "Expect: 100-continue" hears "100 Continue" before it sends the
+    // body, then the answer; one whose body is too large hears 413 instead.
+    void expectContinueIsAnswered()
+    {
+        const QByteArray json = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
+        RawClient client(m_api.port());
+        client.send(recordPost(
+            "Expect: 100-continue\r\nContent-Length: " + QByteArray::number(json.size()) + "\r\n", {}));
+        QVERIFY(!client.waitClosed(1000));
+        QCOMPARE(client.unread(), QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+        client.discard();
+        client.send(json);
+        QCOMPARE(client.next().status, 201);
+
+        RawClient large(m_api.port());
+        large.send(recordPost("Expect: 100-continue\r\nContent-Length: 1048576\r\n", {}));
+        const RawResponse r = large.next(3000);
+        QCOMPARE(r.status, 413);
+    }
+
     // item 11: an HTTP/1.1 request without Host (or with two) is 400, and so is an Upgrade, which
     // QtHttpServer 6.4 answered and then answered again after making the record.
     void hostAndUpgradeAre400()

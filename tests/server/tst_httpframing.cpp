@@ -307,6 +307,33 @@ private slots:
         QVERIFY(framing.betweenRequests());
     }
 
+    // item 11 of the security issue: a head with "Expect: 100-continue" and a body to come asks
+    // once for the interim answer; without a body, in HTTP/1.0 or without Expect it does not.
+    void expectContinue()
+    {
+        HttpFraming framing(kMaxHead, kMaxBody);
+        const QByteArray head =
+            "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
+        QCOMPARE(framing.feed(head).kind, Kind::NeedMore);
+        QVERIFY(framing.takeContinue());
+        QVERIFY(!framing.takeContinue());
+        QCOMPARE(framing.feed("{}").kind, Kind::Complete);
+        QVERIFY(!framing.takeContinue());
+
+        for (const QByteArray &other :
+             {QByteArray("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n"),
+              QByteArray("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n"),
+              QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n")}) {
+            HttpFraming plain(kMaxHead, kMaxBody);
+            plain.feed(other);
+            QVERIFY2(!plain.takeContinue(), other.constData());
+        }
+        HttpFraming chunked(kMaxHead, kMaxBody);
+        chunked.feed(
+            "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QVERIFY(chunked.takeContinue());
+    }
+
     void refusesForGoodOnceRefused()
     {
         HttpFraming framing(kMaxHead, kMaxBody);
