@@ -15,6 +15,15 @@ QString AppContext::defaultDatabaseUrl()
               .filePath(QStringLiteral("coordinator-console.db"));
 }
 
+QString AppContext::passwordWarning(const QString &urlText)
+{
+    const auto url = cc::DatabaseUrl::parse(urlText);
+    if (!url || url->kind != cc::DatabaseUrl::Kind::Postgresql || url->password.isEmpty())
+        return {};
+    return QStringLiteral("warning: the password in --database can be read by every user of this machine "
+                          "(ps); leave it out and put it in ~/.pgpass or PGPASSWORD.");
+}
+
 cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databaseUrl)
 {
     auto url = cc::DatabaseUrl::parse(databaseUrl);

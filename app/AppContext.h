@@ -20,6 +20,9 @@ public:
     static cc::Result<std::unique_ptr<AppContext>> open(const QString &databaseUrl);
     // The default database: CC_DATABASE, else an SQLite file in the application-data folder.
     static QString defaultDatabaseUrl();
+    // A warning for a person when `urlText`, given as --database, carries a PostgreSQL password:
+    // every user of the machine sees a command line (ps). Empty when there is nothing to say.
+    static QString passwordWarning(const QString &urlText);
 
     cc::Database &database() { return *m_database; }
     const cc::Clock &clock() const { return m_clock; }

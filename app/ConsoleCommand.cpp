@@ -108,6 +108,9 @@ int runConsole(int argc, char **argv)
     const QString databaseUrl = parser.isSet(QStringLiteral("database"))
         ? parser.value(QStringLiteral("database"))
         : AppContext::defaultDatabaseUrl();
+    if (const QString warning = AppContext::passwordWarning(parser.value(QStringLiteral("database")));
+        !warning.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(warning));
     auto context = AppContext::open(databaseUrl);
     if (!context) {
         QMessageBox::critical(nullptr, QObject::tr("Coordinator Console"), context.error().message);

@@ -97,6 +97,9 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
 
     options.databaseUrl = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
                                                                    : AppContext::defaultDatabaseUrl();
+    if (const QString warning = AppContext::passwordWarning(parser.value(QStringLiteral("database")));
+        !warning.isEmpty())
+        printErr(warning);
     options.server.address = address;
     options.server.port = static_cast<quint16>(port);
     options.server.tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));

@@ -1,5 +1,6 @@
 #include "app/admin/AdminContext.h"
 
+#include "app/AppContext.h"
 #include "core/Database.h"
 
 #include <QTextStream>
@@ -53,6 +54,10 @@ int AdminContext::withDatabase(const QString &urlText, const std::function<int(D
         complain(QStringLiteral("error: --database: ") + url.error().message);
         return UsageError;
     }
+    // The default (CC_DATABASE, or the SQLite file) is not on the command line.
+    if (urlText != AppContext::defaultDatabaseUrl())
+        if (const QString warning = AppContext::passwordWarning(urlText); !warning.isEmpty())
+            complain(warning);
     Database db(*url);
     if (auto s = db.open(); !s)
         return fail(s.error());
