@@ -61,6 +61,7 @@ private slots:
     void rolesAreComparedOnlyInPermissions();
 
 private:
+    NewRecord pauseIn(const QString &org);
     QString recordOf(const QString &org);
     QHash<Action, Probe> probes();
 
@@ -159,8 +160,8 @@ void TestPermissions::scopeOrg()
     }
 }
 
-// A record of the organisation's first mentor, made by its coordinator.
-QString TestPermissions::recordOf(const QString &org)
+// A pause of the organisation's first mentor, told by its first coordinator.
+NewRecord TestPermissions::pauseIn(const QString &org)
 {
     const bool a = org == QLatin1String("A");
     NewRecord r;
@@ -169,7 +170,14 @@ QString TestPermissions::recordOf(const QString &org)
     r.eventType = EventType::PauseActivated;
     r.effectiveDate = utc(2026, 3, 20);
     r.channels = {QStringLiteral("push")};
-    auto added = m_records->record(a ? m_world.coordinatorA : m_world.coordinatorB, r);
+    return r;
+}
+
+// A record of the organisation's first mentor, made by its coordinator.
+QString TestPermissions::recordOf(const QString &org)
+{
+    const bool a = org == QLatin1String("A");
+    auto added = m_records->record(a ? m_world.coordinatorA : m_world.coordinatorB, pauseIn(org));
     return added ? added->id : QString();
 }
 
@@ -180,14 +188,7 @@ QHash<Action, Probe> TestPermissions::probes()
     };
     QHash<Action, Probe> p;
     p[Action::RecordNotification] = [this](const Caller &c, const QString &org) {
-        const bool a = org == QLatin1String("A");
-        NewRecord r;
-        r.peerMentorId = a ? World::kMentorA1 : World::kMentorB1;
-        r.coordinatorId = a ? World::kCoordA1 : World::kCoordB1;
-        r.eventType = EventType::PauseActivated;
-        r.effectiveDate = utc(2026, 3, 20);
-        r.channels = {QStringLiteral("push")};
-        return statusOf(m_records->record(c, r));
+        return statusOf(m_records->record(c, pauseIn(org)));
     };
     p[Action::EditRecord] = [this](const Caller &c, const QString &org) {
         RecordUpdate change;

@@ -47,6 +47,17 @@ Result<NotificationRecord> recordOnAnotherThread(NotificationRecordService &reco
     return *result;
 }
 
+// Fills the setup dialog's fields as a person would type them.
+void fillSetup(SetupDialog &dialog, const QString &organisation, const QString &name, const QString &username,
+               const QString &password, const QString &repeat)
+{
+    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(organisation);
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(name);
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(username);
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))->setText(password);
+    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))->setText(repeat);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -256,14 +267,9 @@ void TestMainWindow::signInChecksThePassword()
 void TestMainWindow::setupCreatesOrganisationAndAdmin()
 {
     SetupDialog dialog(m_fixture->services());
-    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))
-        ->setText(QStringLiteral("Likepersoner Tromsø"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid Admin"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))
-        ->setText(QStringLiteral("et langt passord"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))
-        ->setText(QStringLiteral("et langt passord"));
+    fillSetup(dialog, QStringLiteral("Likepersoner Tromsø"), QStringLiteral("Ingrid Admin"),
+              QStringLiteral("ingrid"), QStringLiteral("et langt passord"),
+              QStringLiteral("et langt passord"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.user().username, QStringLiteral("ingrid"));
@@ -281,13 +287,8 @@ void TestMainWindow::setupCreatesOrganisationAndAdmin()
 void TestMainWindow::setupRefusesMismatchedPasswords()
 {
     SetupDialog dialog(m_fixture->services());
-    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Org"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))
-        ->setText(QStringLiteral("et langt passord"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))
-        ->setText(QStringLiteral("et annet passord"));
+    fillSetup(dialog, QStringLiteral("Org"), QStringLiteral("Ingrid"), QStringLiteral("ingrid"),
+              QStringLiteral("et langt passord"), QStringLiteral("et annet passord"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("setupError"));
@@ -316,13 +317,8 @@ void TestMainWindow::setupIsRefusedOnceSomeoneCanSignIn()
     QVERIFY(m_fixture->directory->setUp(std::nullopt, other).ok());
     const qsizetype before = organisations();
 
-    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Org"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminName"))->setText(QStringLiteral("Ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminUsername"))->setText(QStringLiteral("ingrid"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPassword"))
-        ->setText(QStringLiteral("et langt passord"));
-    dialog.findChild<QLineEdit *>(QStringLiteral("adminPasswordRepeat"))
-        ->setText(QStringLiteral("et langt passord"));
+    fillSetup(dialog, QStringLiteral("Org"), QStringLiteral("Ingrid"), QStringLiteral("ingrid"),
+              QStringLiteral("et langt passord"), QStringLiteral("et langt passord"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("setupError"))->isHidden());
