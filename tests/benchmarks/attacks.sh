@@ -104,25 +104,21 @@ report "2. three smuggled heads + 512 MiB each" "$during" "$(health PLAIN 18080)
 stop
 
 # 3. A refused body sent anyway while the connection lingers: plain HTTP, then TLS.
-start PLAIN 18080
-{
-    printf 'POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\n\r\n'
-    head -c 1073741824 /dev/zero
-} 2>/dev/null | timeout 20 curl -s -m 20 -o /dev/null telnet://127.0.0.1:18080 2>/dev/null &
-attack=$!
-sleep 1
-during=$(health PLAIN 18080)
-wait "$attack" || true
-report "3a. 413, then 1 GiB sent anyway (HTTP)" "$during" "$(health PLAIN 18080)"
-stop
-start TLS 18443
-{
-    printf 'POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\n\r\n'
-    head -c 1073741824 /dev/zero
-} 2>/dev/null | timeout 20 openssl s_client -quiet -connect 127.0.0.1:18443 >/dev/null 2>&1 &
-attack=$!
-sleep 1
-during=$(health TLS 18443)
-wait "$attack" || true
-report "3b. 413, then 1 GiB sent anyway (HTTPS)" "$during" "$(health TLS 18443)"
-stop
+flood() { # flood TLS|PLAIN PORT NAME
+    start "$1" "$2"
+    local send=(curl -s -m 20 -o /dev/null "telnet://127.0.0.1:$2")
+    [[ $1 == TLS ]] && send=(openssl s_client -quiet -connect "127.0.0.1:$2")
+    {
+        printf 'POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\n\r\n'
+        head -c 1073741824 /dev/zero
+    } 2>/dev/null | timeout 20 "${send[@]}" >/dev/null 2>&1 &
+    local attack=$!
+    sleep 1
+    local during
+    during=$(health "$1" "$2")
+    wait "$attack" || true
+    report "$3" "$during" "$(health "$1" "$2")"
+    stop
+}
+flood PLAIN 18080 "3a. 413, then 1 GiB sent anyway (HTTP)"
+flood TLS 18443 "3b. 413, then 1 GiB sent anyway (HTTPS)"
