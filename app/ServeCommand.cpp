@@ -61,6 +61,15 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
         {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."), QStringLiteral("FILE")});
     parser.addOption(
         {QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE")});
+    const api::RateLimits defaults;
+    parser.addOption({QStringLiteral("max-requests-per-second"),
+                      QStringLiteral("Requests one API token may send per second (default %1); beyond: 429.")
+                          .arg(defaults.requestsPerSecond),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-records-per-minute"),
+                      QStringLiteral("Notification records one API token may create per minute (default %1).")
+                          .arg(defaults.recordsPerMinute),
+                      QStringLiteral("N")});
     if (!parser.parse(arguments)) {
         printErr(parser.errorText() + QStringLiteral("; see coordinator-console serve --help"));
         return 2;
@@ -104,6 +113,20 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
     options.server.port = static_cast<quint16>(port);
     options.server.tlsCertificateFile = parser.value(QStringLiteral("tls-cert"));
     options.server.tlsKeyFile = parser.value(QStringLiteral("tls-key"));
+    for (const auto &[name, value] :
+         {std::pair{QStringLiteral("max-requests-per-second"), &options.server.rateLimits.requestsPerSecond},
+          std::pair{QStringLiteral("max-records-per-minute"), &options.server.rateLimits.recordsPerMinute}}) {
+        if (!parser.isSet(name))
+            continue;
+        bool ok = false;
+        const int n = parser.value(name).toInt(&ok);
+        if (!ok || n < 1 || n > 1'000'000) {
+            printErr(QStringLiteral("--%1 must be a whole number from 1 to 1000000 (got “%2”).")
+                         .arg(name, parser.value(name)));
+            return 2;
+        }
+        *value = n;
+    }
     return std::nullopt;
 }
 

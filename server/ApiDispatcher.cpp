@@ -132,6 +132,26 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
         caller = admitted->caller;
         request.bearerToken = admitted->token;
         *username = caller.username;
+        // Per token: the secret's hash names it (the table keeps no secret).
+        const bool createsRecord = request.method == QLatin1String("POST")
+            && match.route->pattern == QLatin1String("/api/v1/notification-records");
+        const RateLimiter::Decision decision =
+            m_rateLimiter.admit(sha256Hex(admitted->token.toUtf8()), createsRecord);
+        if (!decision.allowed) {
+            ApiResponse r = problem(
+                429,
+                createsRecord && decision.rateLimit.startsWith("\"records\"")
+                    ? QStringLiteral("This token has recorded %1 notifications this minute; retry in %2 s.")
+                          .arg(m_rateLimiter.limits().recordsPerMinute)
+                          .arg(decision.retryAfterSeconds)
+                    : QStringLiteral("This token has sent %1 requests this second; retry in %2 s.")
+                          .arg(m_rateLimiter.limits().requestsPerSecond)
+                          .arg(decision.retryAfterSeconds));
+            r.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds));
+            r.setHeader(QByteArrayLiteral("RateLimit-Policy"), m_rateLimiter.policy());
+            r.setHeader(QByteArrayLiteral("RateLimit"), decision.rateLimit);
+            return r;
+        }
     }
     if (request.method == QLatin1String("POST") && match.route->authenticated
         && request.headers.contains(QByteArrayLiteral("idempotency-key")))

@@ -6,6 +6,7 @@
 #include "server/BearerGuard.h"
 #include "server/NotificationRecordsController.h"
 #include "server/PayloadsController.h"
+#include "server/RateLimiter.h"
 #include "server/Router.h"
 #include "server/SystemController.h"
 
@@ -51,6 +52,8 @@ public:
     };
     using Logger = std::function<void(const LogEntry &)>;
     void setLogger(Logger logger) { m_logger = std::move(logger); }
+    // The ceilings per token (the defaults of RateLimits until set).
+    void setRateLimits(const RateLimits &limits) { m_rateLimiter = RateLimiter(limits); }
 
     ApiResponse handle(const ApiRequest &request);
     const Router &router() const { return m_router; }
@@ -67,6 +70,7 @@ private:
     Router m_router;
     BearerGuard m_guard;
     IdempotencyStore m_idempotency;
+    RateLimiter m_rateLimiter{RateLimits{}};
     NotificationRecordsController m_records;
     PayloadsController m_payloads;
     AuthController m_authController;

@@ -31,6 +31,7 @@ public:
     {
         m_guard = std::make_unique<ConnectionGuard>(options.limits);
         m_dispatcher = std::make_unique<ApiDispatcher>(m_services);
+        m_dispatcher->setRateLimits(options.rateLimits);
         m_dispatcher->setLogger([owner = m_owner](const ApiDispatcher::LogEntry &entry) {
             const QString line = ApiDispatcher::logLine(entry);
             qCInfo(lcServer).noquote() << line;

@@ -19,6 +19,7 @@ struct ServerOptions
     QString tlsCertificateFile; // PEM; both set: HTTPS
     QString tlsKeyFile;
     ConnectionLimits limits;
+    RateLimits rateLimits; // per API token
 };
 
 // The embedded REST API on a thread of its own, with its own database connection: the UI

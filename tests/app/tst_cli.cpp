@@ -291,7 +291,9 @@ quint16 startServe(QProcess &serve, const QString &databaseUrl)
 {
     serve.start(QStringLiteral(CC_BINARY),
                 {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                 QStringLiteral("--database"), databaseUrl});
+                 QStringLiteral("--database"), databaseUrl, QStringLiteral("--max-requests-per-second"),
+                 QStringLiteral("100000"), QStringLiteral("--max-records-per-minute"),
+                 QStringLiteral("100000")});
     if (!serve.waitForStarted())
         return 0;
     QByteArray out;

@@ -49,7 +49,8 @@ fill=$(echo "$(date +%s.%N) - $start" | bc)
 token=$("$bin" admin token issue ingrid --database "$database")
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-QT_LOGGING_RULES="console.server.info=false" "$bin" serve --listen "127.0.0.1:$port" --database "$database" >"$work/serve.log" 2>&1 &
+QT_LOGGING_RULES="console.server.info=false" "$bin" serve --listen "127.0.0.1:$port" --database "$database" \
+    --max-requests-per-second 1000000 --max-records-per-minute 1000000 >"$work/serve.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port/api/v1"
 for _ in $(seq 1 100); do

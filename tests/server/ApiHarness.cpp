@@ -57,6 +57,7 @@ bool ApiHarness::start()
     options.address = QHostAddress::LocalHost;
     options.port = 0;
     options.limits = m_limits;
+    options.rateLimits = m_rateLimits;
     options.tlsCertificateFile = m_tlsCertificate;
     options.tlsKeyFile = m_tlsKey;
     auto started = m_server->start(options);

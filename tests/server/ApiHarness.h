@@ -32,6 +32,8 @@ public:
     bool start();
     // The connection limits the server starts with (before start(); the defaults otherwise).
     void setLimits(const api::ConnectionLimits &limits) { m_limits = limits; }
+    // The tests send far more than a phone would: unlimited unless a test sets ceilings.
+    void setRateLimits(const api::RateLimits &limits) { m_rateLimits = limits; }
     // Serve HTTPS with these PEM files (before start()); requests then accept the server's
     // self-signed certificate when its SHA-256 fingerprint is the one the server reports.
     void setTls(const QString &certificateFile, const QString &keyFile)
@@ -107,6 +109,7 @@ private:
     QStringList m_log;
     quint16 m_port = 0;
     api::ConnectionLimits m_limits;
+    api::RateLimits m_rateLimits{1'000'000, 1'000'000};
     QString m_tlsCertificate;
     QString m_tlsKey;
     QString m_error;

@@ -291,6 +291,53 @@ private slots:
             404);
     }
 
+    // Rate limits per token (OWASP API4): a ceiling on requests per second and on records created
+    // per minute; beyond it 429 with Retry-After and the RateLimit-Policy/RateLimit headers. Other
+    // tokens are not affected, and the next window serves again.
+    void tokensAreRateLimited()
+    {
+        ApiHarness limited;
+        limited.setRateLimits(api::RateLimits{5, 3});
+        QVERIFY2(limited.start(), qPrintable(limited.error()));
+        const QString coordinator = limited.token(QStringLiteral("coordinator"));
+        const QString health = QStringLiteral("/api/v1/notification-records");
+        // Fifty requests in a row: whatever seconds they span, some are over five a second.
+        std::optional<ApiHarness::Reply> refused;
+        for (int i = 0; i < 50 && !refused; ++i) {
+            auto reply = limited.get(health, coordinator);
+            if (reply.status == 429)
+                refused = reply;
+            else
+                QCOMPARE(reply.status, 200);
+        }
+        QVERIFY(refused);
+        QCOMPARE(refused->header("Retry-After"), QByteArrayLiteral("1"));
+        QCOMPARE(refused->header("RateLimit-Policy"),
+                 QByteArrayLiteral("\"requests\";q=5;w=1, \"records\";q=3;w=60"));
+        QCOMPARE(refused->header("RateLimit"), QByteArrayLiteral("\"requests\";r=0;t=1"));
+        QCOMPARE(limited.get(health, limited.token(QStringLiteral("org_admin"))).status, 200);
+
+        // Three records a minute: the fourth is refused and not made.
+        QTest::qWait(1100);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(limited.post(health, recordBody(), coordinator).status, 201);
+        const auto fourth = limited.post(health, recordBody(), coordinator);
+        QCOMPARE(fourth.status, 429);
+        const int retry = fourth.header("Retry-After").toInt();
+        QVERIFY2(retry >= 1 && retry <= 60, fourth.header("Retry-After").constData());
+        QVERIFY(fourth.header("RateLimit").startsWith("\"records\";r=0;t="));
+        QVERIFY2(
+            fourth.json.value(QLatin1String("detail")).toString().contains(QStringLiteral("3 notifications")),
+            fourth.body.constData());
+        QTest::qWait(1100);
+        QCOMPARE(limited.get(health, coordinator)
+                     .json.value(QLatin1String("pagination"))
+                     .toObject()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+                 3);
+    }
+
     // item 11: a client that asks "Expect: 100-continue" hears "100 Continue" before it sends the
     // body, then the answer; one whose body is too large hears 413 instead.
     void expectContinueIsAnswered()
