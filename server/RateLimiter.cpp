@@ -24,11 +24,12 @@ RateLimiter::RateLimiter(RateLimits limits, Clock now)
 
 QByteArray RateLimiter::policy() const
 {
-    return "\"requests\";q=" + QByteArray::number(m_limits.requestsPerSecond) + ";w=1, \"records\";q="
-        + QByteArray::number(m_limits.recordsPerMinute) + ";w=60";
+    return "\"requests\";q=" + QByteArray::number(m_limits.requestsPerSecond)
+        + ";w=1, \"records\";q=" + QByteArray::number(m_limits.recordsPerMinute) + ";w=60";
 }
 
-RateLimiter::Decision RateLimiter::take(Window &window, int quota, qint64 lengthMs, qint64 now, const char *name)
+RateLimiter::Decision RateLimiter::take(Window &window, int quota, qint64 lengthMs, qint64 now,
+                                        const char *name)
 {
     if (window.start < 0 || now - window.start >= lengthMs) {
         window.start = now;

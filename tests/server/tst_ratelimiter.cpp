@@ -22,7 +22,7 @@ private slots:
         QCOMPARE(refused.retryAfterSeconds, 1);
         QCOMPARE(refused.rateLimit, QByteArrayLiteral("\"requests\";r=0;t=1"));
         QVERIFY(limiter.admit(QStringLiteral("b"), false).allowed); // another token
-        now = 1000;                                                // the next second
+        now = 1000;                                                 // the next second
         const auto again = limiter.admit(QStringLiteral("a"), false);
         QVERIFY(again.allowed);
         QCOMPARE(again.rateLimit, QByteArrayLiteral("\"requests\";r=2;t=1"));
@@ -49,12 +49,12 @@ private slots:
     {
         qint64 now = 0;
         RateLimiter limiter(RateLimits{1, 2}, [&now] { return now; });
-        QVERIFY(limiter.admit(QStringLiteral("a"), true).allowed);   // record 1, request 1
-        QVERIFY(!limiter.admit(QStringLiteral("a"), true).allowed);  // over the requests
+        QVERIFY(limiter.admit(QStringLiteral("a"), true).allowed);  // record 1, request 1
+        QVERIFY(!limiter.admit(QStringLiteral("a"), true).allowed); // over the requests
         now = 1000;
-        QVERIFY(limiter.admit(QStringLiteral("a"), true).allowed);   // record 2
+        QVERIFY(limiter.admit(QStringLiteral("a"), true).allowed); // record 2
         now = 2000;
-        QVERIFY(!limiter.admit(QStringLiteral("a"), true).allowed);  // records used up
+        QVERIFY(!limiter.admit(QStringLiteral("a"), true).allowed); // records used up
     }
 
     void policyNamesBothQuotas()
