@@ -9,8 +9,9 @@
 # build/test once (RelWithDebInfo, BUILD_TESTING=ON), builds incrementally,
 # starts a throwaway PostgreSQL cluster (CC_TEST_POSTGRES_URL) that is removed
 # again on exit, runs ctest, and — when tools/package.json exists — the
-# OpenAPI lint and response check (ctest runs them; npm installs tools/ first).
-# Exit status: ctest's status.
+# OpenAPI lint and response check (ctest runs them; npm installs tools/ first),
+# then each libFuzzer target for CC_FUZZ_SECONDS (30; 0 skips) in build/fuzz.
+# Exit status: ctest's status, else the fuzzing's.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -92,5 +93,28 @@ status=0
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 "$@" </dev/null || status=$?
 if ((status != 0)); then
     log "ctest FAILED (status $status)"
+fi
+
+# --- fuzz targets (libFuzzer, clang; tests/fuzz) ------------------------------
+# Each parser that takes outside bytes runs CC_FUZZ_SECONDS (30) from its seed corpus, in a clang
+# build of core and server of its own. Skipped when ctest was given arguments or
+# CC_FUZZ_SECONDS=0.
+FUZZ_DIR=build/fuzz
+fuzz_seconds=${CC_FUZZ_SECONDS:-30}
+if [[ $# -eq 0 && $fuzz_seconds != 0 ]]; then
+    if [[ ! -f $FUZZ_DIR/CMakeCache.txt ]]; then
+        log "configuring $FUZZ_DIR (clang, WITH_FUZZING)"
+        CC=clang CXX=clang++ cmake -S . -B "$FUZZ_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DWITH_FUZZING=ON -DBUILD_TESTING=OFF >/dev/null
+    fi
+    cmake "$FUZZ_DIR" -DCC_FUZZ_SECONDS="$fuzz_seconds" >/dev/null
+    log "building $FUZZ_DIR"
+    cmake --build "$FUZZ_DIR" -j2
+    fuzz_status=0
+    ctest --test-dir "$FUZZ_DIR" --output-on-failure -j2 </dev/null || fuzz_status=$?
+    if ((fuzz_status != 0)); then
+        log "fuzzing FAILED (status $fuzz_status): the input that failed is in $FUZZ_DIR/tests/fuzz"
+        ((status != 0)) || status=$fuzz_status
+    fi
 fi
 exit "$status"

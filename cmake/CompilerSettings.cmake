@@ -26,3 +26,14 @@ if(WITH_ASAN)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(cc_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+if(WITH_FUZZING)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "WITH_FUZZING needs clang (CXX=clang++): libFuzzer is part of clang.")
+    endif()
+    # Every source is instrumented for coverage and checked by the sanitizers; the fuzz targets
+    # link libFuzzer's main.
+    target_compile_options(cc_settings INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -g)
+    target_link_options(cc_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -48,6 +48,8 @@ TEST_PACKAGES=(
     bc
     openssl
     "clang-format-14|clang-format"
+    clang
+    "libclang-rt-dev|libclang-rt-14-dev"
 )
 
 DEV_PACKAGES=(
