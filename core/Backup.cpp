@@ -217,7 +217,7 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
     removeDatabaseFiles(partial);
     const DebrisWatch watch(partial);
     // The target is closed when copyInto returns, so its files can be removed or renamed.
-    const bool whole = caller.isGlobalAdmin();
+    const bool whole = copiesWholeDatabase(caller);
     auto copied = copyInto(source, partial, whole ? everything() : organisationOnly(),
                            whole ? QString() : caller.orgId, progress);
     if (!copied) {

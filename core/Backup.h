@@ -21,6 +21,8 @@ public:
     static const QStringList &tables();                              // in the order foreign keys allow
     static Result<qint64> run(const Caller &caller, Database &source, const QString &file,
                               const Progress &progress = {});
+    // True when run() copies the whole database for `caller`; false: their organisation's export.
+    static bool copiesWholeDatabase(const Caller &caller) { return caller.isGlobalAdmin(); }
 };
 
 } // namespace cc

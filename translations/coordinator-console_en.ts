@@ -58,6 +58,13 @@
             <numerusform>Backed up %n rows to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::MentorProfileView</name>

@@ -525,6 +525,33 @@
         <source>&lt;p&gt;&lt;b&gt;Coordinator Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Follows peer mentors&apos; pauses and the notifications sent about them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Coordinator Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Følger likepersonenes pauser og varslene som sendes om dem.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Export the organisation…</source>
+        <translation>&amp;Eksporter organisasjonen…</translation>
+    </message>
+    <message>
+        <source>Export the organisation</source>
+        <translation>Eksporter organisasjonen</translation>
+    </message>
+    <message>
+        <source>Exporting the organisation…</source>
+        <translation>Eksporterer organisasjonen…</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>Eksporten mislyktes.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was left behind.</source>
+        <translation>Eksporten ble avbrutt. Ingen fil ble liggende igjen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Eksporterte %n rad til %1.</numerusform>
+            <numerusform>Eksporterte %n rader til %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::MentorProfileView</name>

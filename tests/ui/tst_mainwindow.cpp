@@ -125,6 +125,10 @@ void TestMainWindow::pagesFollowTheRole()
     QVERIFY(backup);
     QCOMPARE(import != nullptr, role != int(Role::Coordinator));
     QCOMPARE(backup->isEnabled(), role != int(Role::Coordinator));
+    // An org admin's copy is an export of their organisation, and the menu says so.
+    QCOMPARE(backup->text(),
+             role == int(Role::GlobalAdmin) ? QStringLiteral("&Back up the database…")
+                                            : QStringLiteral("&Export the organisation…"));
 }
 
 void TestMainWindow::shortcutsSwitchPages()

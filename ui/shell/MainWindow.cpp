@@ -167,7 +167,10 @@ void MainWindow::buildMenus()
             file->addAction(tr("&Import peer mentors from CSV…"), this, &MainWindow::importPeerMentors);
         import->setObjectName(QStringLiteral("importAction"));
     }
-    QAction *backup = file->addAction(tr("&Back up the database…"), this, &MainWindow::backUpDatabase);
+    // An org admin's backup is an export of their organisation only: it says so.
+    QAction *backup = file->addAction(Backup::copiesWholeDatabase(m_caller) ? tr("&Back up the database…")
+                                                                            : tr("&Export the organisation…"),
+                                      this, &MainWindow::backUpDatabase);
     backup->setObjectName(QStringLiteral("backupAction"));
     backup->setEnabled(may(m_caller, Action::BackUp));
     file->addSeparator();
@@ -272,28 +275,34 @@ void MainWindow::importPeerMentors()
 
 void MainWindow::backUpDatabase()
 {
+    const bool whole = Backup::copiesWholeDatabase(m_caller);
     const QString file = QFileDialog::getSaveFileName(
-        this, tr("Back up the database"), m_services.settings.string(Settings::Key::LastExportFolder),
-        tr("SQLite databases (*.db)"));
+        this, whole ? tr("Back up the database") : tr("Export the organisation"),
+        m_services.settings.string(Settings::Key::LastExportFolder), tr("SQLite databases (*.db)"));
     if (file.isEmpty())
         return;
     qint64 rows = 0;
     Database &db = m_services.database;
-    const LongTask::Result outcome = LongTask::run(
-        this, tr("Backing up the database…"), [&](const LongTask::Progress &progress) -> Status {
-            auto result = Backup::run(m_caller, db, file, progress);
-            if (!result)
-                return result.error();
-            rows = *result;
-            return {};
-        });
+    const LongTask::Result outcome =
+        LongTask::run(this, whole ? tr("Backing up the database…") : tr("Exporting the organisation…"),
+                      [&](const LongTask::Progress &progress) -> Status {
+                          auto result = Backup::run(m_caller, db, file, progress);
+                          if (!result)
+                              return result.error();
+                          rows = *result;
+                          return {};
+                      });
+    const int shown = int(std::min<qint64>(rows, INT_MAX));
     if (outcome.outcome == LongTask::Outcome::Failed)
-        ErrorMessages::show(this, tr("The backup failed."), outcome.error);
+        ErrorMessages::show(this, whole ? tr("The backup failed.") : tr("The export failed."), outcome.error);
     else if (outcome.outcome == LongTask::Outcome::Cancelled)
-        statusBar()->showMessage(tr("The backup was cancelled; no file was left behind."), 8000);
+        statusBar()->showMessage(whole ? tr("The backup was cancelled; no file was left behind.")
+                                       : tr("The export was cancelled; no file was left behind."),
+                                 8000);
     else
-        statusBar()->showMessage(
-            tr("Backed up %n row(s) to %1.", nullptr, int(std::min<qint64>(rows, INT_MAX))).arg(file), 8000);
+        statusBar()->showMessage(whole ? tr("Backed up %n row(s) to %1.", nullptr, shown).arg(file)
+                                       : tr("Exported %n row(s) to %1.", nullptr, shown).arg(file),
+                                 8000);
 }
 
 void MainWindow::openSettings()
