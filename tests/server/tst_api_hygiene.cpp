@@ -4,6 +4,7 @@
 // "Connection: close", pipelining, slow and idle clients, and the connection caps. After each of
 // them the server still answers.
 #include "tests/server/ApiHarness.h"
+#include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -127,18 +128,6 @@ private:
     QTcpSocket m_socket;
     QByteArray m_buffer;
 };
-
-// The resident memory of this process (client and server), in bytes; 0 when unknown.
-qint64 residentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
-    return 0;
-}
 
 QByteArray getRequest(const QByteArray &path, const QByteArray &extra = {})
 {

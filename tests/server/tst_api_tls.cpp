@@ -1,6 +1,7 @@
 // `serve --tls-cert F --tls-key F`: the API over HTTPS with a self-signed certificate (RSA and
 // EC keys), its SHA-256 fingerprint as openssl prints it, and clear errors for bad files.
 #include "tests/server/ApiHarness.h"
+#include "tests/support/TestSupport.h"
 
 #include <QProcess>
 #include <QSslSocket>
@@ -10,22 +11,6 @@
 
 using namespace cc;
 using namespace cc::test;
-
-namespace {
-
-// The resident memory of this process, in bytes; 0 when unknown.
-qint64 residentBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
-    return 0;
-}
-
-} // namespace
 
 class TestApiTls : public QObject
 {

@@ -2,6 +2,7 @@
 
 #include "core/UserRepository.h"
 
+#include <QFile>
 #include <QTimeZone>
 
 namespace cc::test {
@@ -10,6 +11,17 @@ Caller makeCaller(Role role, const QString &orgId, const QString &userId, const 
                   const QString &coordinatorId)
 {
     return Caller{userId, username, role, orgId, coordinatorId};
+}
+
+qint64 residentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    return 0;
 }
 
 qint64 countRows(Database &db, const QString &table, const QString &where)

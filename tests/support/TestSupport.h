@@ -38,6 +38,9 @@ qint64 countRows(Database &db, const QString &table, const QString &where = {});
 Status insertUser(Database &db, const QString &id, const QString &username, Role role, const QString &orgId,
                   const QString &coordinatorId, const QString &passwordHash, const QDateTime &createdAt);
 
+// The resident memory of this process, in bytes (VmRSS); 0 when unknown.
+qint64 residentBytes();
+
 // A time in UTC.
 QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int msec = 0);
 
