@@ -169,6 +169,14 @@ QString QueryInput::string(const QString &name)
     return m_query.queryItemValue(name, QUrl::FullyDecoded);
 }
 
+PageRequest QueryInput::page(int defaultLimit, int maxLimit)
+{
+    PageRequest request;
+    request.page = integer(field::Page, 1, 1, 1'000'000);
+    request.limit = integer(field::Limit, defaultLimit, 1, maxLimit);
+    return request;
+}
+
 int QueryInput::integer(const QString &name, int fallback, int min, int max)
 {
     if (!m_query.hasQueryItem(name))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Paging.h"
 #include "core/Result.h"
 #include "server/ApiTypes.h"
 
@@ -47,6 +48,8 @@ public:
     explicit QueryInput(const QUrlQuery &query, const QStringList &allowed);
     QString string(const QString &name);
     int integer(const QString &name, int fallback, int min, int max);
+    // `page` (default 1) and `limit` (default `defaultLimit`, 1 to `maxLimit`) of a list.
+    PageRequest page(int defaultLimit, int maxLimit);
     QDateTime timestamp(const QString &name);
     Status status() const;
 

@@ -34,9 +34,7 @@ ApiResponse NotificationRecordsController::list(const ApiRequest &request, const
     QueryInput query(request.query,
                      {field::Page, field::Limit, field::PeerMentorId, field::EventType, field::CoordinatorId,
                       field::From, field::To, field::OrgId});
-    PageRequest pageRequest;
-    pageRequest.page = query.integer(field::Page, 1, 1, 1'000'000);
-    pageRequest.limit = query.integer(field::Limit, 20, 1, NotificationRecordService::kMaxPageLimit);
+    const PageRequest pageRequest = query.page(20, NotificationRecordService::kMaxPageLimit);
     RecordFilter filter;
     filter.peerMentorId = query.string(field::PeerMentorId);
     filter.coordinatorId = query.string(field::CoordinatorId);
@@ -149,10 +147,8 @@ ApiResponse NotificationRecordsController::profile(const ApiRequest &request, co
 ApiResponse NotificationRecordsController::history(const ApiRequest &request, const Caller &caller)
 {
     QueryInput query(request.query, {field::Page, field::Limit});
-    PageRequest pageRequest;
-    pageRequest.page = query.integer(field::Page, 1, 1, 1'000'000);
-    pageRequest.limit = query.integer(field::Limit, NotificationRecordService::kHistoryPageLimit, 1,
-                                      NotificationRecordService::kMaxPageLimit);
+    const PageRequest pageRequest =
+        query.page(NotificationRecordService::kHistoryPageLimit, NotificationRecordService::kMaxPageLimit);
     if (auto s = query.status(); !s)
         return problem(s.error());
     auto history = m_service.history(caller, request.param(QStringLiteral("peerMentorId")), pageRequest);

@@ -39,8 +39,7 @@ QString PayloadsController::defaultLocale(const Caller &caller)
 ApiResponse PayloadsController::list(const ApiRequest &request, const Caller &caller)
 {
     QueryInput query(request.query, {field::Page, field::Limit, Locale});
-    const int pageNumber = query.integer(field::Page, 1, 1, 1'000'000);
-    const int limit = query.integer(field::Limit, 20, 1, 100);
+    const PageRequest pageRequest = query.page(20, 100);
     QString locale = query.string(Locale);
     if (auto s = query.status(); !s)
         return problem(s.error());
@@ -52,10 +51,10 @@ ApiResponse PayloadsController::list(const ApiRequest &request, const Caller &ca
     if (!all)
         return problem(all.error());
     QJsonArray data;
-    const qsizetype first = qsizetype(pageNumber - 1) * limit;
-    for (qsizetype i = first; i < all->size() && i < first + limit; ++i)
+    const qsizetype first = qsizetype(pageRequest.page - 1) * pageRequest.limit;
+    for (qsizetype i = first; i < all->size() && i < first + pageRequest.limit; ++i)
         data.append(templateListItem(all->at(i), locale));
-    return page(data, pageNumber, limit, all->size());
+    return page(data, pageRequest.page, pageRequest.limit, all->size());
 }
 
 ApiResponse PayloadsController::get(const ApiRequest &request, const Caller &caller)
