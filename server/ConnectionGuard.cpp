@@ -308,34 +308,31 @@ void GuardedSslServer::makeRoomFor(const QHostAddress &peer)
         drop(m_handshakes.first().socket);
 }
 
-qsizetype GuardedSslServer::indexOf(const QSslSocket *socket) const
+bool GuardedSslServer::endHandshake(QSslSocket *socket)
 {
-    for (qsizetype i = 0; i < m_handshakes.size(); ++i)
-        if (m_handshakes.at(i).socket == socket)
-            return i;
-    return -1;
+    for (qsizetype i = 0; i < m_handshakes.size(); ++i) {
+        if (m_handshakes.at(i).socket == socket) {
+            m_handshakes.removeAt(i);
+            socket->disconnect(this);
+            return true;
+        }
+    }
+    return false;
 }
 
 // A handshake that failed, timed out or made room: the socket goes (once; later calls find it gone).
 void GuardedSslServer::drop(QSslSocket *socket)
 {
-    const qsizetype i = indexOf(socket);
-    if (i < 0)
+    if (!endHandshake(socket))
         return;
-    m_handshakes.removeAt(i);
-    socket->disconnect(this);
     socket->abort();
     socket->deleteLater();
 }
 
 void GuardedSslServer::encrypted(QSslSocket *socket)
 {
-    const qsizetype i = indexOf(socket);
-    if (i < 0)
-        return;
-    m_handshakes.removeAt(i);
-    socket->disconnect(this);
-    addPendingConnection(socket); // tells QtHttpServer (pendingConnectionAvailable)
+    if (endHandshake(socket))
+        addPendingConnection(socket); // tells QtHttpServer (pendingConnectionAvailable)
 }
 
 } // namespace cc::api

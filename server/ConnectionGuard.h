@@ -117,7 +117,9 @@ private:
     void makeRoomFor(const QHostAddress &peer);
     void drop(QSslSocket *socket);
     void encrypted(QSslSocket *socket);
-    qsizetype indexOf(const QSslSocket *socket) const;
+    // Takes `socket` out of the handshakes in progress (and its signals from this); false when it
+    // was not there (dropped already).
+    bool endHandshake(QSslSocket *socket);
 
     ConnectionGuard &m_guard;
     QSslConfiguration m_configuration;
