@@ -120,6 +120,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
         QStringLiteral("^[A-Z]{1,16} [^ \\x00-\\x1f]{1,8192} HTTP/1\\.[01]$"));
     if (!requestLine.match(QString::fromLatin1(lines.first().chopped(1))).hasMatch())
         return refuse(400, QStringLiteral("The request line is not valid HTTP/1.1."));
+    const bool http11 = lines.first().chopped(1).endsWith("HTTP/1.1");
     if (lines.size() - 1 > kMaxHeaderFields)
         return refuse(431,
                       QStringLiteral("The request has more than %1 header fields.").arg(kMaxHeaderFields));
@@ -171,7 +172,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host.
     if (hosts > 1)
         return refuse(400, QStringLiteral("The request has two Host headers."));
-    if (hosts == 0 && lines.first().chopped(1).endsWith("HTTP/1.1"))
+    if (hosts == 0 && http11)
         return refuse(400, QStringLiteral("An HTTP/1.1 request must have a Host header."));
     // QtHttpServer 6.4 would answer the request and then try to switch protocols and answer again.
     if (upgrade)
@@ -185,7 +186,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     m_chunked = chunked;
     m_bodyTotal = 0;
     // RFC 9110 10.1.1: an HTTP/1.1 client may wait for "100 Continue" before it sends the body.
-    m_continue = expectContinue && lines.first().chopped(1).endsWith("HTTP/1.1");
+    m_continue = expectContinue && http11;
     if (chunked) {
         m_phase = Phase::ChunkSize;
         return Progress::Going;
