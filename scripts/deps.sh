@@ -4,13 +4,16 @@
 #   scripts/deps.sh run    build + run set (compiler, CMake, Qt 6, libsodium, …)
 #   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm, clang-format
 #   scripts/deps.sh dev    the test set plus clang-tidy (the `tidy` target)
+#   scripts/deps.sh --list SET   print the set's entries, one per line, and install nothing
+#                                (tests/app/deps_complete.sh reads them)
 #
 # Idempotent: it asks dpkg which packages are missing and, only if some are,
 # runs `apt-get update` once and installs exactly those. When nothing is
 # missing it makes no network access and returns in well under a second.
 #
 # An entry "a|b" is satisfied when either package is installed; if neither is,
-# the first one is installed.
+# the first one the distribution has is installed (bookworm has clang-format-14,
+# trixie only clang-format).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,10 +63,15 @@ log() { printf 'deps: %s\n' "$*" >&2; }
 die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    printf 'usage: %s run|test|dev\n' "$0" >&2
+    printf 'usage: %s [--list] run|test|dev\n' "$0" >&2
     exit 2
 }
 
+list=0
+if [[ ${1:-} == --list ]]; then
+    list=1
+    shift
+fi
 [[ $# -eq 1 ]] || usage
 case "$1" in
 run) wanted=("${RUN_PACKAGES[@]}") ;;
@@ -72,6 +80,13 @@ dev) wanted=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${DEV_PACKAGES[@]}") ;;
 -h | --help) usage ;;
 *) usage ;;
 esac
+
+if ((list)); then
+    printf '%s\n' "${wanted[@]}"
+    # Node.js and npm come from Debian when no node is on PATH (see below).
+    [[ $1 == run ]] || printf '%s\n' nodejs npm
+    exit 0
+fi
 
 is_installed() {
     local status
@@ -93,7 +108,7 @@ for entry in "${wanted[@]}"; do
             break
         fi
     done
-    ((found)) || missing+=("${alternatives[0]}")
+    ((found)) || missing+=("$entry")
 done
 
 # Node.js 20 and npm: keep whatever node is already on PATH (e.g. NodeSource
@@ -131,6 +146,27 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 log "apt-get update"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+
+# Each entry becomes the first of its alternatives that the distribution has.
+has_candidate() {
+    local candidate
+    candidate=$(apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: //p')
+    [[ -n $candidate && $candidate != "(none)" ]]
+}
+chosen=()
+for entry in "${missing[@]}"; do
+    IFS='|' read -r -a alternatives <<<"$entry"
+    pick=""
+    for pkg in "${alternatives[@]}"; do
+        if has_candidate "$pkg"; then
+            pick=$pkg
+            break
+        fi
+    done
+    [[ -n $pick ]] || die "no package of '$entry' is available from apt's sources"
+    chosen+=("$pick")
+done
+missing=("${chosen[@]}")
 log "apt-get install ${missing[*]}"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -q --no-install-recommends "${missing[@]}"
