@@ -131,13 +131,18 @@ in_root() {
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# wait_health URL SECONDS: 0 when GET URL answered 200 within SECONDS.
+# wait_health PORT SECONDS PID: 0 when GET /api/v1/health on 127.0.0.1:PORT answered 200, over
+# HTTPS or plain HTTP, within SECONDS and while PID runs; prints the scheme that answered.
 wait_health() {
-    local url=$1 seconds=$2 i
+    local port=$1 seconds=$2 pid=$3 i scheme
     for ((i = 0; i < seconds * 2; i++)); do
-        if [[ $(curl -ks -o /dev/null -w '%{http_code}' --max-time 2 "$url") == 200 ]]; then
-            return 0
-        fi
+        kill -0 "$pid" 2>/dev/null || return 1
+        for scheme in https http; do
+            if [[ $(curl -ks -o /dev/null -w '%{http_code}' --max-time 2 "$scheme://127.0.0.1:$port/api/v1/health") == 200 ]]; then
+                echo "$scheme"
+                return 0
+            fi
+        done
         sleep 0.5
     done
     return 1
@@ -175,9 +180,8 @@ else
         bash -c 'cd /src/main && exec ./run.sh' >"$work/run.log" 2>&1 &
     serve_pids+=($!)
     # The first ./run.sh builds the release tree: give it time.
-    if wait_health "https://127.0.0.1:$run_port/api/v1/health" 1800 ||
-        wait_health "http://127.0.0.1:$run_port/api/v1/health" 2; then
-        result run.sh ok "health 200 on port $run_port"
+    if scheme=$(wait_health "$run_port" 1800 "${serve_pids[-1]}"); then
+        result run.sh ok "health 200 over $scheme on port $run_port"
     else
         result run.sh FAIL "no health answer; see $work/run.log"
         keep=1
@@ -212,9 +216,8 @@ else
             coordinator-console serve --port "$port" --database sqlite:///root/cc.sqlite \
             >"$work/serve.log" 2>&1 &
         serve_pids+=($!)
-        if wait_health "https://127.0.0.1:$port/api/v1/health" 60 ||
-            wait_health "http://127.0.0.1:$port/api/v1/health" 2; then
-            result serve ok "installed binary, health 200"
+        if scheme=$(wait_health "$port" 60 "${serve_pids[-1]}"); then
+            result serve ok "installed binary, health 200 over $scheme"
         else
             result serve FAIL "no health answer; see $work/serve.log"
         fi
