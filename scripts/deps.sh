@@ -32,13 +32,15 @@ RUN_PACKAGES=(
     qt6-tools-dev
     qt6-tools-dev-tools
     qt6-charts-dev
-    libqt6opengl6-dev
+    "libqt6opengl6-dev|qt6-base-dev"  # trixie: Qt6OpenGL's CMake config is in qt6-base-dev
     qt6-translations-l10n
     libsodium-dev
     libqrencode-dev
     libgl-dev
     qt6-qpa-plugins
     fonts-dejavu-core
+    librsvg2-bin
+    libssl-dev
 )
 
 TEST_PACKAGES=(
@@ -53,6 +55,8 @@ TEST_PACKAGES=(
     "clang-format-14|clang-format"
     clang
     "libclang-rt-dev|libclang-rt-14-dev"
+    desktop-file-utils
+    appstream
 )
 
 DEV_PACKAGES=(

@@ -213,7 +213,7 @@ else
         port=$((30000 + RANDOM % 20000))
         while ! port_free "$port"; do port=$((port + 1)); done
         setsid chroot "$installed" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-            coordinator-console serve --port "$port" --database sqlite:///root/cc.sqlite \
+            coordinator-console serve --listen "127.0.0.1:$port" --database sqlite:/root/cc.sqlite \
             >"$work/serve.log" 2>&1 &
         serve_pids+=($!)
         if scheme=$(wait_health "$port" 60 "${serve_pids[-1]}"); then
