@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL cluster for tests.
 #
-#   scripts/pg-cluster.sh start DIR   create + start a cluster in DIR; prints its URL
-#   scripts/pg-cluster.sh stop DIR    stop it and remove DIR
+#   scripts/pg-cluster.sh start DIR         create + start a cluster in DIR; prints its URL
+#   scripts/pg-cluster.sh start --ssl DIR   the same, with TLS on (see below)
+#   scripts/pg-cluster.sh stop DIR          stop it and remove DIR
 #
 # The server listens on 127.0.0.1 only, on a free port, with its unix socket
 # inside DIR and fsync off. Superuser role cc_test / password cc_test;
@@ -14,6 +15,11 @@
 #   postgresql://cc_test:cc_test@127.0.0.1:PORT/postgres
 # Everything else goes to stderr. On failure the server log tail goes to
 # stderr and the exit status is non-zero.
+#
+# With --ssl the server also accepts TLS (ssl = on) with a self-signed
+# certificate for CN=localhost (EC P-256, valid 2 days, made by openssl);
+# DIR/server.crt is a copy of it, readable by all, for sslrootcert. Without
+# --ssl the server has no TLS at all (sslmode=require fails).
 set -euo pipefail
 
 PG_USER=cc_test
@@ -25,15 +31,21 @@ die() {
     exit 1
 }
 usage() {
-    printf 'usage: %s start|stop DIR\n' "$0" >&2
+    printf 'usage: %s start [--ssl] DIR | stop DIR\n' "$0" >&2
     exit 2
 }
 
-[[ $# -eq 2 ]] || usage
+[[ $# -ge 1 ]] || usage
 action=$1
-[[ -n $2 ]] || usage
+shift
+ssl=0
+if [[ $action == start && ${1:-} == --ssl ]]; then
+    ssl=1
+    shift
+fi
+[[ $# -eq 1 && -n $1 ]] || usage
 # Absolute path, relative to the caller's cwd (the server's own cwd is its data dir).
-dir=$(realpath -m -- "$2")
+dir=$(realpath -m -- "$1")
 [[ $dir != / ]] || die "refusing to use / as the cluster folder"
 
 datadir="$dir/data"
@@ -158,6 +170,23 @@ start() {
     fi
     rm -f "$pwfile"
 
+    local ssl_conf="ssl = off"
+    if ((ssl)); then
+        command -v openssl >/dev/null 2>&1 || die "openssl not found (needed for --ssl)"
+        log "making a self-signed certificate for CN=localhost"
+        if ! as_pg openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+            -subj /CN=localhost -keyout "$datadir/server.key" -out "$datadir/server.crt" \
+            >"$dir/openssl.log" 2>&1; then
+            tail -n 20 "$dir/openssl.log" >&2 || true
+            die "openssl could not make the certificate (see above)"
+        fi
+        as_pg chmod 600 "$datadir/server.key"
+        as_pg install -m 644 "$datadir/server.crt" "$dir/server.crt"
+        ssl_conf="ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'"
+    fi
+
     # Settings go into postgresql.conf so that pg_ctl status/stop see the same
     # cluster; only the port is passed on the command line (it may be retried).
     as_pg_write "$datadir/postgresql.conf" append <<CONF
@@ -170,6 +199,7 @@ synchronous_commit = off
 full_page_writes = off
 max_connections = 100
 shared_buffers = 64MB
+$ssl_conf
 CONF
 
     local attempt port=""

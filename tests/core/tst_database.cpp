@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QTimeZone>
 
+#include <sys/stat.h>
+
 #include <memory>
 #include <vector>
 
@@ -32,6 +34,15 @@ Status insertOrganisation(Database &db, const QString &id)
         .bind(QStringLiteral(":name"), QString(QStringLiteral("Organisation ") + id));
     q.bind(QStringLiteral(":at"), timeValue(test::testNow()));
     return q.exec();
+}
+
+// The permission bits of `path` in octal ("600"), or "missing".
+QString modeOf(const QString &path)
+{
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return QStringLiteral("missing");
+    return QString::number(info.st_mode & 07777, 8);
 }
 
 // What the list and lookup queries of RecordRepository run, with literal values, so the plan of
@@ -110,6 +121,9 @@ private slots:
     void freshMigration();
     void upgradeFromSchemaOneKeepsData();
     void freshSqliteFileInNewFolder();
+    void newSqliteFilesAreOwnerOnly();
+    void existingSqliteFileLosesOthersAccess();
+    void backupIsOwnerOnly();
     void reopenIsNoOp();
     void newerSchemaRefused();
     void openFailureHidesPassword();
@@ -401,6 +415,81 @@ void TestCoreDatabase::freshSqliteFileInNewFolder()
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     QVERIFY(insertOrganisation(db, QStringLiteral("org-new")).ok());
     QCOMPARE(countRows(db, QStringLiteral("organisations")), 1);
+}
+
+// The database, its write-ahead log and shared memory hold personal data: only their owner may
+// read them, whatever the umask. SQLite gives -wal and -shm the mode of the database file.
+void TestCoreDatabase::newSqliteFilesAreOwnerOnly()
+{
+    if (!m_database->db().isSqlite())
+        QSKIP("SQLite files only");
+    const mode_t umask = ::umask(022); // a common umask; a strict one would pass by itself
+    const auto restore = qScopeGuard([umask] { ::umask(umask); });
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("new/console.db"));
+    auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + file);
+    QVERIFY(url.ok());
+    Database db(*url);
+    const Status opened = db.open();
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    QVERIFY(insertOrganisation(db, QStringLiteral("org-private")).ok());
+    QCOMPARE(modeOf(file), QStringLiteral("600"));
+    QCOMPARE(modeOf(file + QStringLiteral("-wal")), QStringLiteral("600"));
+    QCOMPARE(modeOf(file + QStringLiteral("-shm")), QStringLiteral("600"));
+    // A second connection (another thread's) finds them so and leaves them so.
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        (void)countRows(db, QStringLiteral("organisations"));
+        db.closeThreadConnection();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QCOMPARE(modeOf(file), QStringLiteral("600"));
+}
+
+// An existing file keeps what its owner and group may do; others lose their access.
+void TestCoreDatabase::existingSqliteFileLosesOthersAccess()
+{
+    if (!m_database->db().isSqlite())
+        QSKIP("SQLite files only");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("old.db"));
+    {
+        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + file);
+        QVERIFY(url.ok());
+        Database db(*url);
+        QVERIFY(db.open().ok());
+    }
+    QVERIFY(::chmod(QFile::encodeName(file).constData(), 0644) == 0);
+    auto url = DatabaseUrl::parse(QStringLiteral("sqlite:") + file);
+    QVERIFY(url.ok());
+    Database db(*url);
+    QVERIFY(db.open().ok());
+    QCOMPARE(modeOf(file), QStringLiteral("640"));
+    QCOMPARE(modeOf(file + QStringLiteral("-wal")), QStringLiteral("640"));
+}
+
+// A backup is a copy of the personal data: 0600 from the moment it exists, under its partial name
+// too, on SQLite and PostgreSQL alike.
+void TestCoreDatabase::backupIsOwnerOnly()
+{
+    const mode_t umask = ::umask(022);
+    const auto restore = qScopeGuard([umask] { ::umask(umask); });
+    QVERIFY(insertOrganisation(m_database->db(), QStringLiteral("org-backed-up")).ok());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("backup.db"));
+    QString partialMode;
+    auto copied = Backup::run(Caller::system(), m_database->db(), file, [&](qint64, qint64) {
+        partialMode = modeOf(file + QStringLiteral(".partial"));
+        return true;
+    });
+    QVERIFY2(copied, why(copied).constData());
+    QCOMPARE(partialMode, QStringLiteral("600"));
+    QCOMPARE(modeOf(file), QStringLiteral("600"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("backup.db")});
 }
 
 void TestCoreDatabase::reopenIsNoOp()

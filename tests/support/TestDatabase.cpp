@@ -23,11 +23,7 @@ bool adminExec(const QString &adminUrl, const QString &sql, QString *error)
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(url->host);
-        db.setPort(url->port);
-        db.setUserName(url->user);
-        db.setPassword(url->password);
-        db.setDatabaseName(url->database);
+        url->applyTo(db); // with the URL's parameters (sslmode, host=/socket/folder, …)
         if (!db.open()) {
             *error = db.lastError().text();
         } else {
@@ -75,8 +71,11 @@ TestDatabase::TestDatabase(int schemaVersion)
         m_pgName = QStringLiteral("cc_test_") + randomId(QString(), 12);
         if (!adminExec(m_adminUrl, QStringLiteral("CREATE DATABASE ") + m_pgName, &m_error))
             return;
-        const qsizetype slash = m_adminUrl.lastIndexOf(QLatin1Char('/'));
-        m_url = m_adminUrl.left(slash + 1) + m_pgName;
+        // The same server and parameters (?sslmode=…&host=/socket/folder), another database.
+        const qsizetype query = m_adminUrl.indexOf(QLatin1Char('?'));
+        const QString base = m_adminUrl.left(query);
+        m_url = base.left(base.lastIndexOf(QLatin1Char('/')) + 1) + m_pgName
+            + (query < 0 ? QString() : m_adminUrl.mid(query));
     } else {
         m_url = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("test.db"));
     }
