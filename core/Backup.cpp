@@ -213,6 +213,8 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
         return Error::invalid(
             QStringLiteral("The database is not at this program's schema version; open it once first."));
 
+    // Database makes the new file readable by its owner only, before SQLite writes to it; the
+    // rename keeps that, and nothing here may create it anew with the umask's permissions.
     const QString partial = file + QStringLiteral(".partial");
     removeDatabaseFiles(partial);
     const DebrisWatch watch(partial);
@@ -228,7 +230,7 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
     {
         // Written without syncs: on disk before it takes its name.
         QFile written(partial);
-        if (!written.open(QIODevice::ReadWrite) || ::fsync(written.handle()) != 0) {
+        if (!written.open(QIODevice::ReadWrite | QIODevice::ExistingOnly) || ::fsync(written.handle()) != 0) {
             removeDatabaseFiles(partial);
             return Error::storage(QStringLiteral("The backup could not be written to disk."));
         }

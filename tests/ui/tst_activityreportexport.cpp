@@ -3,11 +3,28 @@
 #include "ui/statistics/StatisticsReportModel.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace cc;
 
-// The activity report's heading and file name (the writing itself is tested through the page).
+namespace {
+
+// The permission bits of `path` in octal ("600"), or "missing".
+QString modeOf(const QString &path)
+{
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return QStringLiteral("missing");
+    return QString::number(info.st_mode & 07777, 8);
+}
+
+} // namespace
+
+// The activity report's heading and file name (the writing itself is tested through the page),
+// and the files ReportWriter makes of it.
 class TestActivityReportExport : public QObject
 {
     Q_OBJECT
@@ -16,6 +33,8 @@ private slots:
     void headingOfTheWholeOrganisation();
     void headingNamesTheCoordinator();
     void suggestedFileName();
+    void exportsAreOwnerOnly();
+    void cancelledExportLeavesNothing();
 
 private:
     static ActivityStatistics stats();
@@ -63,6 +82,65 @@ void TestActivityReportExport::suggestedFileName()
              QDir(folder).filePath(QStringLiteral("activity-report-2025-01-01-2025-12-31.csv")));
     QCOMPARE(ActivityReportExport::suggestedFileName(stats(), ActivityReportExport::Format::Pdf, folder),
              QDir(folder).filePath(QStringLiteral("activity-report-2025-01-01-2025-12-31.pdf")));
+}
+
+// A report holds personal data: CSV and PDF alike are 0600 whatever the umask, also when they
+// replace a file that others could read; nothing else is left in the folder.
+void TestActivityReportExport::exportsAreOwnerOnly()
+{
+    const mode_t umask = ::umask(022); // a common umask; a strict one would pass by itself
+    const auto restore = qScopeGuard([umask] { ::umask(umask); });
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ReportWriter::Table table = ActivityReportExport::table(
+        stats(), {QStringLiteral("Org A"), QString(), QDateTime(), QStringLiteral("kari")});
+    const QList<QStringList> rows{{QStringLiteral("Kari"), QStringLiteral("Ingrid"), QStringLiteral("12"),
+                                   QStringLiteral("1"), QStringLiteral("3")}};
+    const QString csv = dir.filePath(QStringLiteral("report.csv"));
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    const Status csvWritten = ReportWriter::writeCsv(csv, table, ReportWriter::rowsOf(rows));
+    QVERIFY2(csvWritten.ok(), csvWritten.ok() ? "" : qPrintable(csvWritten.error().message));
+    const Status pdfWritten = ReportWriter::writePdf(pdf, table, ReportWriter::rowsOf(rows));
+    QVERIFY2(pdfWritten.ok(), pdfWritten.ok() ? "" : qPrintable(pdfWritten.error().message));
+    QCOMPARE(modeOf(csv), QStringLiteral("600"));
+    QCOMPARE(modeOf(pdf), QStringLiteral("600"));
+    QFile written(pdf);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().startsWith("%PDF"));
+
+    // Written again over a file that everyone may read.
+    QVERIFY(QFile::setPermissions(csv,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                      | QFileDevice::ReadOther));
+    QCOMPARE(modeOf(csv), QStringLiteral("644"));
+    const Status again = ReportWriter::writeCsv(csv, table, ReportWriter::rowsOf(rows));
+    QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    QCOMPARE(modeOf(csv), QStringLiteral("600"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             (QStringList{QStringLiteral("report.csv"), QStringLiteral("report.pdf")}));
+}
+
+void TestActivityReportExport::cancelledExportLeavesNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ReportWriter::Table table = ActivityReportExport::table(
+        stats(), {QStringLiteral("Org A"), QString(), QDateTime(), QStringLiteral("kari")});
+    const QList<QStringList> rows(300,
+                                  QStringList{QStringLiteral("Kari"), QStringLiteral("Ingrid"),
+                                              QStringLiteral("12"), QStringLiteral("1"),
+                                              QStringLiteral("3")});
+    const auto cancel = [](qint64, qint64) { return false; };
+    for (const bool asPdf : {false, true}) {
+        const QString file =
+            dir.filePath(asPdf ? QStringLiteral("report.pdf") : QStringLiteral("report.csv"));
+        const Status written = asPdf
+            ? ReportWriter::writePdf(file, table, ReportWriter::rowsOf(rows), cancel)
+            : ReportWriter::writeCsv(file, table, ReportWriter::rowsOf(rows), cancel);
+        QVERIFY(!written.ok());
+        QCOMPARE(written.error().message, ReportWriter::cancelled().message);
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{});
 }
 
 QTEST_MAIN(TestActivityReportExport)

@@ -1,12 +1,18 @@
 #include "ui/common/ReportWriter.h"
 
+#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QTemporaryFile>
 #include <QTextStream>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
 
 namespace cc {
 
@@ -16,6 +22,56 @@ Error fileError(const QString &file, const QString &why)
 {
     return Error{ErrorCode::Storage, ReportWriter::tr("%1 could not be written: %2").arg(file, why), {}, 0};
 }
+
+// Like QSaveFile, a file written under a temporary name beside its own that takes its name only
+// when everything is in (replacing a file of that name); unlike it, readable and writable by its
+// owner only from the moment it exists, whatever the umask (QTemporaryFile makes it 0600,
+// QSaveFile 0666 less the umask): a report holds personal data.
+class PrivateSaveFile
+{
+public:
+    explicit PrivateSaveFile(const QString &file)
+    {
+        // As QSaveFile does, a symbolic link's target is written, not the link replaced.
+        const QFileInfo info(file);
+        m_target = info.isSymLink() ? info.symLinkTarget() : file;
+        m_temp.setFileTemplate(m_target + QStringLiteral(".XXXXXX"));
+    }
+    bool open()
+    {
+        // Nor does it replace a file that may not be written.
+        const QFileInfo existing(m_target);
+        if (existing.exists() && !existing.isWritable()) {
+            m_error = qt_error_string(EACCES);
+            return false;
+        }
+        return m_temp.open();
+    }
+    QIODevice *device() { return &m_temp; }
+    QString errorString() const { return m_error.isEmpty() ? m_temp.errorString() : m_error; }
+    // Removes what was written.
+    void cancelWriting() { m_temp.remove(); }
+    // On disk, then under its name; on failure nothing is left behind.
+    bool commit()
+    {
+        if (!m_temp.flush() || m_temp.error() != QFileDevice::NoError || ::fsync(m_temp.handle()) != 0
+            || std::rename(QFile::encodeName(m_temp.fileName()).constData(),
+                           QFile::encodeName(m_target).constData())
+                != 0) {
+            if (m_temp.error() == QFileDevice::NoError)
+                m_error = qt_error_string(errno);
+            m_temp.remove();
+            return false;
+        }
+        m_temp.setAutoRemove(false);
+        return true;
+    }
+
+private:
+    QString m_target;
+    QTemporaryFile m_temp;
+    QString m_error;
+};
 
 // Calls progress now and then; remembers a cancel.
 class ProgressGate
@@ -235,10 +291,10 @@ ReportWriter::RowSource ReportWriter::rowsOf(const QList<QStringList> &rows)
 Status ReportWriter::writeCsv(const QString &file, const Table &table, const RowSource &rows,
                               const Progress &progress)
 {
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
+    PrivateSaveFile out(file);
+    if (!out.open())
         return fileError(file, out.errorString());
-    QTextStream stream(&out);
+    QTextStream stream(out.device());
     stream.setEncoding(QStringConverter::Utf8);
     stream.setGenerateByteOrderMark(true);
     const auto writeRow = [&stream](const QStringList &row) {
@@ -273,14 +329,14 @@ Status ReportWriter::writeCsv(const QString &file, const Table &table, const Row
 Status ReportWriter::writePdf(const QString &file, const Table &table, const RowSource &rows,
                               const Progress &progress)
 {
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
+    PrivateSaveFile out(file);
+    if (!out.open())
         return fileError(file, out.errorString());
     bool ok = true;
     ProgressGate gate(progress, table.expectedRows);
     Status pushed;
     {
-        QPdfWriter pdf(&out);
+        QPdfWriter pdf(out.device());
         pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                       QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
         pdf.setResolution(300);

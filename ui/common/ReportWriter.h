@@ -15,7 +15,8 @@ namespace cc {
 // as a printable A4 PDF (title, subtitle lines, the header repeated on every page, page numbers).
 // Rows are pushed by a source one at a time, so 100 000 rows never sit in memory twice, and the
 // writer can run on a LongTask thread. The file appears only when everything was written:
-// a failure or a cancel leaves no file behind.
+// a failure or a cancel leaves no file behind. It holds personal data, so only its owner may
+// read it (0600), from its first byte on and whatever the umask; one it replaces goes.
 class ReportWriter
 {
     Q_DECLARE_TR_FUNCTIONS(ReportWriter)
