@@ -41,29 +41,68 @@ HttpServer::HttpServer(ApiDispatcher &dispatcher, QObject *parent)
     , m_dispatcher(dispatcher)
 {}
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+// The request as the dispatcher takes it; `close` tells whether the client asked to close.
+ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *close)
 {
     ApiRequest in;
     in.method = methodName(request.method());
     in.path = request.url().path(QUrl::FullyDecoded);
     in.encodedPath = request.url().path(QUrl::FullyEncoded);
     in.query = request.query();
-    bool close = false;
-    const auto headers = request.headers();
-    for (const auto &h : headers) {
-        const QByteArray name = h.first.toLower();
+    *close = false;
+    const auto add = [&](const QByteArray &field, const QByteArray &value) {
+        const QByteArray name = field.toLower();
         // Conditions may come as several lines; they are one list (RFC 9110 5.3).
         if ((name == "if-match" || name == "if-none-match") && in.headers.contains(name))
-            in.headers[name] += ", " + h.second;
+            in.headers[name] += ", " + value;
         else
-            in.headers.insert(name, h.second);
-        if (name == "connection" && h.second.toLower().contains("close"))
-            close = true;
-    }
+            in.headers.insert(name, value);
+        if (name == "connection" && value.toLower().contains("close"))
+            *close = true;
+    };
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    const QHttpHeaders &headers = request.headers();
+    for (qsizetype i = 0; i < headers.size(); ++i)
+        add(QByteArray(headers.nameAt(i).data(), headers.nameAt(i).size()), headers.valueAt(i).toByteArray());
+#else
+    const auto headers = request.headers();
+    for (const auto &h : headers)
+        add(h.first, h.second);
+#endif
     in.body = request.body();
     in.peer = request.remoteAddress();
+    return in;
+}
 
-    const ApiResponse out = m_dispatcher.handle(in);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+
+// QtHttpServer 6.8 hands over a responder and writes Content-Length and the closing itself.
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    bool close = false;
+    const ApiResponse out = m_dispatcher.handle(toApiRequest(request, &close));
+    QHttpHeaders headers;
+    for (const auto &h : out.headers)
+        headers.append(h.first, h.second);
+    if (close)
+        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
+    responder.write(request.method() == QHttpServerRequest::Method::Head ? QByteArray() : out.body, headers,
+                    static_cast<QHttpServerResponder::StatusCode>(out.status));
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder)
+{
+    // Every request is handled in handleRequest; this is only here because the base asks for it.
+    responder.write(QHttpServerResponder::StatusCode::NotFound);
+}
+
+#else
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    bool close = false;
+    const ApiResponse out = m_dispatcher.handle(toApiRequest(request, &close));
 
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
@@ -85,5 +124,7 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.write(QHttpServerResponder::StatusCode::NotFound);
 }
+
+#endif
 
 } // namespace cc::api

@@ -16,10 +16,17 @@ public:
     HttpServer(ApiDispatcher &dispatcher, QObject *parent = nullptr);
 
 protected:
+    // QtHttpServer's API differs between 6.4 (Debian 12) and 6.8 (Debian 13); only here.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+#else
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#endif
 
 private:
+    static ApiRequest toApiRequest(const QHttpServerRequest &request, bool *close);
     ApiDispatcher &m_dispatcher;
 };
 
