@@ -1,6 +1,7 @@
 #include "app/AppContext.h"
 
 #include <QDir>
+#include <QHostInfo>
 #include <QStandardPaths>
 
 namespace cc::app {
@@ -10,9 +11,21 @@ QString AppContext::defaultDatabaseUrl()
     QString fromEnvironment = qEnvironmentVariable("CC_DATABASE");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    return QStringLiteral("sqlite:")
-        + QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-              .filePath(QStringLiteral("coordinator-console.db"));
+    return QStringLiteral("sqlite:") + QDir(dataFolder()).filePath(QStringLiteral("coordinator-console.db"));
+}
+
+QString AppContext::dataFolder()
+{
+    // systemd may list several folders, separated by colons; the first is ours.
+    const QString state = qEnvironmentVariable("STATE_DIRECTORY").section(QLatin1Char(':'), 0, 0);
+    if (!state.isEmpty())
+        return state;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+cc::Result<cc::api::OwnCertificate> AppContext::ownCertificate()
+{
+    return cc::api::OwnCertificate::ensure(dataFolder(), QHostInfo::localHostName());
 }
 
 QString AppContext::passwordWarning(const QString &urlText)
@@ -22,6 +35,17 @@ QString AppContext::passwordWarning(const QString &urlText)
         return {};
     return QStringLiteral("warning: the password in --database can be read by every user of this machine "
                           "(ps); leave it out and put it in ~/.pgpass or PGPASSWORD.");
+}
+
+QString AppContext::databaseOptionHelp()
+{
+    const QString text = defaultDatabaseUrl();
+    const auto url = cc::DatabaseUrl::parse(text);
+    const QString shown = url ? url->display() : text.section(QLatin1Char('@'), -1);
+    return QStringLiteral("Where the data is: sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE?PARAMETERS "
+                          "(the password in ~/.pgpass or PGPASSWORD). Default: the environment variable "
+                          "CC_DATABASE when set, else an SQLite file in the data folder; here that is %1.")
+        .arg(shown);
 }
 
 cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &databaseUrl)

@@ -7,6 +7,7 @@
 #include "core/NotificationRecordService.h"
 #include "core/PayloadService.h"
 #include "core/TemplateService.h"
+#include "server/OwnCertificate.h"
 
 #include <memory>
 
@@ -18,11 +19,19 @@ class AppContext
 {
 public:
     static cc::Result<std::unique_ptr<AppContext>> open(const QString &databaseUrl);
-    // The default database: CC_DATABASE, else an SQLite file in the application-data folder.
+    // The default database: CC_DATABASE, else an SQLite file in the data folder.
     static QString defaultDatabaseUrl();
+    // Where the program keeps its own files: $STATE_DIRECTORY when systemd gives one (the service's
+    // StateDirectory=), else the application-data folder (~/.local/share/CoordinatorConsole/…).
+    static QString dataFolder();
+    // The API server's own certificate and key in the data folder, made on the first start.
+    static cc::Result<cc::api::OwnCertificate> ownCertificate();
     // A warning for a person when `urlText`, given as --database, carries a PostgreSQL password:
     // every user of the machine sees a command line (ps). Empty when there is nothing to say.
     static QString passwordWarning(const QString &urlText);
+    // The help text of every --database option: the forms of a URL and the default, shown without
+    // a password.
+    static QString databaseOptionHelp();
 
     cc::Database &database() { return *m_database; }
     const cc::Clock &clock() const { return m_clock; }

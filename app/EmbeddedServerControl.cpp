@@ -1,5 +1,7 @@
 #include "app/EmbeddedServerControl.h"
 
+#include "app/AppContext.h"
+
 #include <QNetworkInterface>
 
 namespace cc::app {
@@ -27,6 +29,17 @@ cc::Status EmbeddedServerControl::start(const Options &options)
     if (options.tls) {
         serverOptions.tlsCertificateFile = options.certificateFile;
         serverOptions.tlsKeyFile = options.keyFile;
+        // No files chosen: this computer's own certificate, made on the first start.
+        if (options.certificateFile.isEmpty() && options.keyFile.isEmpty()) {
+            auto own = AppContext::ownCertificate();
+            if (!own) {
+                m_lastError = own.error().message;
+                emit stateChanged();
+                return own.error();
+            }
+            serverOptions.tlsCertificateFile = own->certificateFile;
+            serverOptions.tlsKeyFile = own->keyFile;
+        }
     }
     auto started = m_server.start(serverOptions);
     m_lastError = started ? QString() : started.error().message;

@@ -37,6 +37,7 @@ struct ServeOptions
 {
     QString databaseUrl;
     api::ServerOptions server;
+    bool plain = false; // --no-tls
 };
 
 // Reads the command line of `serve` into `options`. Returns an exit code when serve must not go
@@ -47,20 +48,21 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
     parser.setApplicationDescription(
         QStringLiteral("Serve the REST API for the organisation's mobile app, without a window."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QString defaultListen = QStringLiteral("0.0.0.0:%1").arg(kDefaultPort);
     parser.addOption({QStringLiteral("listen"),
                       QStringLiteral("Address and port to listen on (default %1).").arg(defaultListen),
                       QStringLiteral("HOST:PORT"), defaultListen});
-    parser.addOption(
-        {QStringLiteral("database"),
-         QStringLiteral(
-             "sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
-             .arg(AppContext::defaultDatabaseUrl()),
-         QStringLiteral("URL")});
-    parser.addOption(
-        {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("database"), AppContext::databaseOptionHelp(), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("tls-cert"),
+                      QStringLiteral("PEM certificate for HTTPS (default: the server's own, made on the "
+                                     "first start in %1).")
+                          .arg(AppContext::dataFolder()),
+                      QStringLiteral("FILE")});
     parser.addOption(
         {QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("no-tls"),
+                      QStringLiteral("Serve plain HTTP: the traffic, with personal data, is unencrypted.")});
     const api::RateLimits defaults;
     parser.addOption({QStringLiteral("max-requests-per-second"),
                       QStringLiteral("Requests one API token may send per second (default %1); beyond: 429.")
@@ -73,6 +75,10 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
     if (!parser.parse(arguments)) {
         printErr(parser.errorText() + QStringLiteral("; see coordinator-console serve --help"));
         return 2;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("coordinator-console %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
     }
     if (parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
@@ -101,6 +107,11 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
     }
     if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key"))) {
         printErr(QStringLiteral("HTTPS needs both --tls-cert and --tls-key."));
+        return 2;
+    }
+    options.plain = parser.isSet(QStringLiteral("no-tls"));
+    if (options.plain && parser.isSet(QStringLiteral("tls-cert"))) {
+        printErr(QStringLiteral("--no-tls and --tls-cert/--tls-key contradict each other: choose one."));
         return 2;
     }
 
@@ -172,6 +183,17 @@ int runServe(const QStringList &arguments)
         return 1;
     }
     AppContext &ctx = **context;
+    if (!options.plain && options.server.tlsCertificateFile.isEmpty()) {
+        auto own = AppContext::ownCertificate();
+        if (!own) {
+            printErr(own.error().message);
+            return 1;
+        }
+        if (own->made)
+            std::printf("Made the server's own certificate: %s\n", qPrintable(own->certificateFile));
+        options.server.tlsCertificateFile = own->certificateFile;
+        options.server.tlsKeyFile = own->keyFile;
+    }
     cc::api::ApiServer server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
                                                 ctx.records(), ctx.templates(), ctx.payloads()});
     auto started = server.start(options.server);
@@ -185,6 +207,9 @@ int runServe(const QStringList &arguments)
                 qPrintable(ctx.database().url().display()));
     if (server.isTls())
         std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.certificateFingerprint()));
+    else
+        std::printf("Warning: plain HTTP (--no-tls): the traffic, with names, phone numbers and reasons, "
+                    "is unencrypted.\n");
     std::fflush(stdout);
     return runUntilSignalled(server);
 }

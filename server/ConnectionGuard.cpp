@@ -288,7 +288,40 @@ void GuardedSslServer::incomingConnection(qintptr descriptor)
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { drop(socket); });
     connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket] { drop(socket); });
     QTimer::singleShot(m_guard.limits().handshakeTimeoutMs, socket, [this, socket] { drop(socket); });
-    socket->startServerEncryption();
+    // The handshake starts with the client's first bytes, once they say it is TLS at all.
+    connect(socket, &QIODevice::readyRead, this, [this, socket] { firstBytes(socket); });
+}
+
+// A TLS client opens with a handshake record (0x16). Anything else is most likely plain HTTP sent to
+// the HTTPS port: it gets a plain answer that says so, rather than a reset it cannot explain.
+// (Before startServerEncryption(), peek() leaves the bytes to the handshake.)
+void GuardedSslServer::firstBytes(QSslSocket *socket)
+{
+    char first = 0;
+    if (socket->peek(&first, 1) != 1)
+        return;
+    disconnect(socket, &QIODevice::readyRead, this, nullptr);
+    if (first == 0x16) {
+        socket->startServerEncryption();
+        return;
+    }
+    if (!endHandshake(socket))
+        return;
+    // What the client sent is read and dropped, so that closing does not reset the answer away.
+    socket->setReadBufferSize(64 * 1024);
+    socket->skip(socket->bytesAvailable());
+    connect(socket, &QIODevice::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
+    const QByteArray body = "This port speaks HTTPS only: use https:// in the address.\n";
+    socket->write(
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
+        "Content-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(2000, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
 }
 
 // Drops the oldest handshakes while the peer or the server has as many as it may.

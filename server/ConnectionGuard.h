@@ -116,6 +116,7 @@ private:
     };
     void makeRoomFor(const QHostAddress &peer);
     void drop(QSslSocket *socket);
+    void firstBytes(QSslSocket *socket);
     void encrypted(QSslSocket *socket);
     // Takes `socket` out of the handshakes in progress (and its signals from this); false when it
     // was not there (dropped already).

@@ -65,6 +65,13 @@
             <numerusform>Exported %n rows to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Serving on %1, unencrypted · %n device(s)</source>
+        <translation>
+            <numerusform>Serving on %1, unencrypted · %n device</numerusform>
+            <numerusform>Serving on %1, unencrypted · %n devices</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::MentorProfileView</name>

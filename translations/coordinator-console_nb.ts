@@ -552,6 +552,13 @@
             <numerusform>Eksporterte %n rader til %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Serving on %1, unencrypted · %n device(s)</source>
+        <translation>
+            <numerusform>Kjører på %1, ukryptert · %n enhet</numerusform>
+            <numerusform>Kjører på %1, ukryptert · %n enheter</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::MentorProfileView</name>
@@ -1705,10 +1712,6 @@
         <translation>Sertifikatfil (PEM)</translation>
     </message>
     <message>
-        <source>PEM file of the certificate</source>
-        <translation>PEM-fil med sertifikatet</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Bla gjennom…</translation>
     </message>
@@ -1719,10 +1722,6 @@
     <message>
         <source>Private key file (PEM)</source>
         <translation>Fil med privat nøkkel (PEM)</translation>
-    </message>
-    <message>
-        <source>PEM file of the unencrypted private key</source>
-        <translation>PEM-fil med den ukrypterte private nøkkelen</translation>
     </message>
     <message>
         <source>Choose the private key file</source>
@@ -1788,10 +1787,6 @@
         <translation>API-serveren ble stoppet.</translation>
     </message>
     <message>
-        <source>Choose a certificate file and a key file to use TLS.</source>
-        <translation>Velg en sertifikatfil og en nøkkelfil for å bruke TLS.</translation>
-    </message>
-    <message>
         <source>The API server did not start: %1</source>
         <translation>API-serveren startet ikke: %1</translation>
     </message>
@@ -1820,10 +1815,6 @@
         <translation>Kjører på port %1 med TLS (HTTPS).</translation>
     </message>
     <message>
-        <source>Running on port %1 without TLS (plain HTTP).</source>
-        <translation>Kjører på port %1 uten TLS (ukryptert HTTP).</translation>
-    </message>
-    <message>
         <source>None: the server runs without TLS.</source>
         <translation>Ingen: serveren kjører uten TLS.</translation>
     </message>
@@ -1846,6 +1837,22 @@
     <message>
         <source>Stop server</source>
         <translation>Stopp serveren</translation>
+    </message>
+    <message>
+        <source>Empty: this computer&apos;s own certificate</source>
+        <translation>Tomt: denne datamaskinens eget sertifikat</translation>
+    </message>
+    <message>
+        <source>Empty: the key of this computer&apos;s own certificate</source>
+        <translation>Tomt: nøkkelen til denne datamaskinens eget sertifikat</translation>
+    </message>
+    <message>
+        <source>Choose both a certificate file and a key file, or leave both empty to use this computer&apos;s own certificate.</source>
+        <translation>Velg både en sertifikatfil og en nøkkelfil, eller la begge stå tomme for å bruke denne datamaskinens eget sertifikat.</translation>
+    </message>
+    <message>
+        <source>Running on port %1 without TLS (plain HTTP): the traffic is unencrypted.</source>
+        <translation>Kjører på port %1 uten TLS (vanlig HTTP): trafikken er ukryptert.</translation>
     </message>
 </context>
 <context>

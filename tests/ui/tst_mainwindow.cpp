@@ -180,15 +180,18 @@ void TestMainWindow::statusBarShowsServerUserAndDatabase()
     QVERIFY2(user->text().contains(QStringLiteral("admin.status")), qPrintable(user->text()));
     QVERIFY(database->text().contains(m_fixture->db().url().display()));
 
+    // Plain HTTP says that it is unencrypted; HTTPS (the default) needs no word.
     QVERIFY(m_fixture->server.start({8443, false, {}, {}}).ok());
-    QCOMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 0 devices"));
+    QCOMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443, unencrypted · 0 devices"));
+    QVERIFY(m_fixture->server.start({8443, true, {}, {}}).ok());
+    QCOMPARE(server->text(), QStringLiteral("Serving on https://192.168.1.20:8443 · 0 devices"));
     // A paired device (a valid token of the organisation) counts; a revoked one does not.
     auto token =
         m_fixture->auth->issueToken(QStringLiteral("admin.status"), 30, QStringLiteral("Kari's phone"));
     QVERIFY(token.ok());
-    QTRY_COMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 1 device"));
+    QTRY_COMPARE(server->text(), QStringLiteral("Serving on https://192.168.1.20:8443 · 1 device"));
     QVERIFY(m_fixture->auth->revoke(admin, token->token.id).ok());
-    QTRY_COMPARE(server->text(), QStringLiteral("Serving on http://192.168.1.20:8443 · 0 devices"));
+    QTRY_COMPARE(server->text(), QStringLiteral("Serving on https://192.168.1.20:8443 · 0 devices"));
 
     m_fixture->server.stop();
     m_fixture->server.failWith = QStringLiteral("Port 8443 is in use.");

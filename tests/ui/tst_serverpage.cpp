@@ -149,7 +149,9 @@ void TestServerPage::startsWithTheWidgetsOptions()
     auto *fingerprint = child<QLabel>(page.get(), QStringLiteral("serverFingerprint"));
 
     QVERIFY(state->text().startsWith(QStringLiteral("Stopped")));
-    QVERIFY(!certificate->isEnabled()); // TLS is off
+    // HTTPS by default, with this computer's own certificate while both files are empty.
+    QVERIFY(tls->isChecked() && certificate->isEnabled());
+    QVERIFY(certificate->text().isEmpty() && key->text().isEmpty());
     port->setValue(9443);
     tls->setChecked(true);
     QVERIFY(certificate->isEnabled() && key->isEnabled());
@@ -383,7 +385,7 @@ void TestServerPage::pairingNeedsARunningServer()
     child<QPushButton>(page.get(), QStringLiteral("serverStartStop"))->click();
     QVERIFY(create->isEnabled());
     QCOMPARE(child<QComboBox>(page.get(), QStringLiteral("pairingAddress"))->currentText(),
-             QStringLiteral("http://192.168.1.20:8080"));
+             QStringLiteral("https://192.168.1.20:8080"));
 }
 
 void TestServerPage::pairingCodeCountsDownAndExpires()

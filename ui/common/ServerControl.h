@@ -18,8 +18,8 @@ public:
     struct Options
     {
         quint16 port = kDefaultPort; // 0: any free port
-        bool tls = false;
-        QString certificateFile; // PEM, when tls
+        bool tls = true;
+        QString certificateFile; // PEM, when tls; both empty: this computer's own certificate
         QString keyFile;         // PEM, when tls
     };
 

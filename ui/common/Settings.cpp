@@ -26,7 +26,7 @@ const QList<Entry> &entries()
         {K::TrayNotifications, "ui/trayNotifications", true},
         {K::ServerAutoStart, "server/autoStart", true},
         {K::ServerPort, "server/port", int(kDefaultPort)},
-        {K::ServerTls, "server/tls", false},
+        {K::ServerTls, "server/tls", true},
         {K::ServerCertificateFile, "server/certificateFile", QString()},
         {K::ServerKeyFile, "server/keyFile", QString()},
         {K::PeerMentorsSearch, "peerMentors/search", QString()},

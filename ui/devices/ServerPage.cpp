@@ -150,7 +150,7 @@ QWidget *ServerPage::buildServerBox()
     m_certificate = new QLineEdit(box);
     m_certificate->setObjectName(QStringLiteral("serverCertificateFile"));
     m_certificate->setAccessibleName(tr("Certificate file (PEM)"));
-    m_certificate->setPlaceholderText(tr("PEM file of the certificate"));
+    m_certificate->setPlaceholderText(tr("Empty: this computer's own certificate"));
     m_browseCertificate = new QPushButton(tr("Browse…"), box);
     m_browseCertificate->setObjectName(QStringLiteral("browseCertificate"));
     m_browseCertificate->setAccessibleName(tr("Choose the certificate file"));
@@ -158,7 +158,7 @@ QWidget *ServerPage::buildServerBox()
     m_key = new QLineEdit(box);
     m_key->setObjectName(QStringLiteral("serverKeyFile"));
     m_key->setAccessibleName(tr("Private key file (PEM)"));
-    m_key->setPlaceholderText(tr("PEM file of the unencrypted private key"));
+    m_key->setPlaceholderText(tr("Empty: the key of this computer's own certificate"));
     m_browseKey = new QPushButton(tr("Browse…"), box);
     m_browseKey->setObjectName(QStringLiteral("browseKey"));
     m_browseKey->setAccessibleName(tr("Choose the private key file"));
@@ -335,8 +335,9 @@ void ServerPage::startOrStop()
     if (options.tls) {
         options.certificateFile = m_certificate->text().trimmed();
         options.keyFile = m_key->text().trimmed();
-        if (options.certificateFile.isEmpty() || options.keyFile.isEmpty()) {
-            m_startProblem = tr("Choose a certificate file and a key file to use TLS.");
+        if (options.certificateFile.isEmpty() != options.keyFile.isEmpty()) {
+            m_startProblem = tr("Choose both a certificate file and a key file, or leave both empty to use "
+                                "this computer's own certificate.");
             updateState();
             (options.certificateFile.isEmpty() ? m_certificate : m_key)->setFocus();
             return;
@@ -367,7 +368,9 @@ void ServerPage::updateState()
     if (state.running) {
         m_startProblem.clear();
         m_state->setText(state.tls ? tr("Running on port %1 with TLS (HTTPS).").arg(state.port)
-                                   : tr("Running on port %1 without TLS (plain HTTP).").arg(state.port));
+                                   : tr("Running on port %1 without TLS (plain HTTP): the traffic is "
+                                        "unencrypted.")
+                                         .arg(state.port));
         m_urls->setText(state.urls().join(QLatin1Char('\n')));
         m_fingerprint->setText(state.tls ? fingerprintLines(state.fingerprint)
                                          : tr("None: the server runs without TLS."));

@@ -223,6 +223,8 @@ QString MainWindow::serverStatusText() const
         for (const ApiToken &token : *tokens)
             devices += token.isValidAt(now) ? 1 : 0;
     }
+    if (!state.tls)
+        return tr("Serving on %1, unencrypted · %n device(s)", nullptr, devices).arg(state.url());
     return tr("Serving on %1 · %n device(s)", nullptr, devices).arg(state.url());
 }
 
