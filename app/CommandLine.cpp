@@ -3,6 +3,7 @@
 #include "app/AppContext.h"
 #include "core/Database.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <algorithm>
@@ -13,15 +14,8 @@ namespace {
 
 const QString kProgram = QStringLiteral("coordinator-console");
 const QString kHelp = QStringLiteral("help");
+const QString kVersion = QStringLiteral("version");
 const QString kDatabase = QStringLiteral("database");
-
-// The default database as the help shows it: without a password.
-QString defaultDatabaseForPeople()
-{
-    const QString text = AppContext::defaultDatabaseUrl();
-    const auto url = DatabaseUrl::parse(text);
-    return url ? url->display() : text.section(QLatin1Char('@'), -1);
-}
 
 QString seeHelp(const QString &command)
 {
@@ -36,13 +30,9 @@ CommandLine::CommandLine(const QString &command, const QString &synopsis, const 
 {
     m_parser.setApplicationDescription(description);
     m_parser.addOption(QCommandLineOption({QStringLiteral("h"), kHelp}, QStringLiteral("Show this help.")));
-    m_parser.addOption(QCommandLineOption(
-        kDatabase,
-        QStringLiteral("Where the data is: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE. "
-                       "Default: the environment variable CC_DATABASE when set, else an SQLite file in the "
-                       "application-data folder; here that is %1.")
-            .arg(defaultDatabaseForPeople()),
-        QStringLiteral("URL")));
+    m_parser.addOption(QCommandLineOption(kVersion, QStringLiteral("Show the version.")));
+    m_parser.addOption(
+        QCommandLineOption(kDatabase, AppContext::databaseOptionHelp(), QStringLiteral("URL")));
 }
 
 void CommandLine::setGroup()
@@ -76,6 +66,10 @@ std::optional<int> CommandLine::parse(const QStringList &args, QTextStream &out,
     if (m_parser.isSet(kHelp)) {
         out << helpText();
         out.flush();
+        return Success;
+    }
+    if (m_parser.isSet(kVersion)) {
+        out << kProgram << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
         return Success;
     }
     if (m_group)

@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <string_view>
 
 namespace cc::app {
 
@@ -26,36 +27,50 @@ void describeApplication()
     QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Coordinator Console"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("coordinator-console"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("no.likeperson.CoordinatorConsole"));
     QApplication::setWindowIcon(cc::Icons::application());
+}
+
+// The console's options (no application object needed, so --help works without a display).
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral("The desktop console, with the embedded API server."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("database"), AppContext::databaseOptionHelp(), QStringLiteral("URL")});
+    parser.addOption(
+        {QStringLiteral("port"),
+         QStringLiteral("Port of the embedded API server (default: the setting, %1).").arg(kDefaultPort),
+         QStringLiteral("PORT")});
+    parser.addOption({QStringLiteral("no-server"), QStringLiteral("Do not start the embedded API server.")});
+    parser.addOption({QStringLiteral("no-tls"),
+                      QStringLiteral("The embedded API server speaks plain HTTP: the traffic, with personal "
+                                     "data, is unencrypted (default: HTTPS with this computer's own "
+                                     "certificate, or the one chosen on the Server page).")});
+    parser.addOption({QStringLiteral("language"),
+                      QStringLiteral("en or nb (default: the setting, else the system's)."),
+                      QStringLiteral("CODE")});
+}
+
+QString helpText(QCommandLineParser &parser)
+{
+    QString help = parser.helpText();
+    help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: coordinator-console [options]"));
+    return help
+        + QStringLiteral("\nAlso: coordinator-console serve --help, coordinator-console admin --help.\n");
 }
 
 // Reads the console's command line into `parser`. Returns an exit code when the console must not
 // open: 0 after the help, 2 after telling what is wrong.
 std::optional<int> parseArguments(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral("The desktop console, with the embedded API server."));
-    parser.addHelpOption();
-    parser.addOption(
-        {QStringLiteral("database"),
-         QStringLiteral(
-             "sqlite:PATH or postgresql://user:pass@host:port/db (default: $CC_DATABASE, else %1).")
-             .arg(AppContext::defaultDatabaseUrl()),
-         QStringLiteral("URL")});
-    parser.addOption(
-        {QStringLiteral("port"),
-         QStringLiteral("Port of the embedded API server (default: the setting, %1).").arg(kDefaultPort),
-         QStringLiteral("PORT")});
-    parser.addOption({QStringLiteral("no-server"), QStringLiteral("Do not start the embedded API server.")});
-    parser.addOption({QStringLiteral("language"),
-                      QStringLiteral("en or nb (default: the setting, else the system's)."),
-                      QStringLiteral("CODE")});
+    addOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "%s; see coordinator-console --help\n", qPrintable(parser.errorText()));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
+        std::printf("%s", qPrintable(helpText(parser)));
         return 0;
     }
     return std::nullopt;
@@ -75,7 +90,7 @@ std::optional<int> startServer(EmbeddedServerControl &server, const QCommandLine
         return 2;
     }
     options.port = quint16(port);
-    options.tls = settings.boolean(cc::Settings::Key::ServerTls);
+    options.tls = settings.boolean(cc::Settings::Key::ServerTls) && !parser.isSet(QStringLiteral("no-tls"));
     options.certificateFile = settings.string(cc::Settings::Key::ServerCertificateFile);
     options.keyFile = settings.string(cc::Settings::Key::ServerKeyFile);
     // A port in use is no reason not to open the console: the status bar and the Server page say why.
@@ -84,10 +99,38 @@ std::optional<int> startServer(EmbeddedServerControl &server, const QCommandLine
     return std::nullopt;
 }
 
+// --help and --version of the console, answered without a window: QApplication needs a display.
+int consoleHelpOrVersion(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("CoordinatorConsole"));
+    QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "%s; see coordinator-console --help\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(helpText(parser)));
+        return 0;
+    }
+    std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                qPrintable(QCoreApplication::applicationVersion()));
+    return 0;
+}
+
 } // namespace
 
 int runConsole(int argc, char **argv)
 {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "--help" || argument == "-h" || argument == "--help-all" || argument == "--version"
+            || argument == "-v")
+            return consoleHelpOrVersion(argc, argv);
+    }
     QApplication app(argc, argv);
     describeApplication();
 

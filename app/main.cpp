@@ -40,7 +40,7 @@ int showUsage(int argc, char **argv)
     QTextStream(stdout) << QStringLiteral(
         "Usage:\n"
         "  coordinator-console [options]        the desktop console with the embedded API server\n"
-        "      --database URL, --port PORT, --no-server, --language en|nb\n"
+        "      --database URL, --port PORT, --no-server, --no-tls, --language en|nb\n"
         "  coordinator-console serve [options]  the API server alone\n"
         "  coordinator-console admin COMMAND    the operator's commands (admin --help lists them)\n"
         "  coordinator-console --version        the version\n");
@@ -76,12 +76,12 @@ int main(int argc, char **argv)
         return adminMain(argc, argv);
     if (command == "serve")
         return serveMain(argc, argv);
-    if (command.empty() || command.starts_with("--database") || command.starts_with("--port")
-        || command == "--no-server" || command.starts_with("--language"))
-        return cc::app::runConsole(argc, argv);
-    if (command == "--help" || command == "-h")
+    if (command == "--help" || command == "-h" || command == "--help-all")
         return showUsage(argc, argv);
-    if (command == "--version")
+    if (command == "--version" || command == "-v")
         return showVersion(argc, argv);
+    // The console's own options (it refuses the ones it does not know, naming them).
+    if (command.empty() || command.starts_with("-"))
+        return cc::app::runConsole(argc, argv);
     return unknownCommand(argc, argv);
 }

@@ -8,13 +8,16 @@
 #include "tests/support/TestDatabase.h"
 #include "tests/support/World.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -87,9 +90,13 @@ private slots:
     void topLevel_data();
     void topLevel();
     void serveAnswersAndStopsOnSigterm();
+    void serveMakesItsCertificateOnce();
+    void serveWithoutTlsSaysSo();
     void killedServerLeavesNoKeyStuck();
     void helpAtEveryLevel_data();
     void helpAtEveryLevel();
+    void versionAtEveryLevel_data();
+    void versionAtEveryLevel();
     void usageErrors_data();
     void usageErrors();
 
@@ -151,6 +158,11 @@ Run TestCli::run(const QStringList &args, const QByteArray &input, const QProces
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("CC_DATABASE"));
     env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    env.remove(QStringLiteral("STATE_DIRECTORY"));
+    // As on a server: no display (the console's --help and --version must not need one).
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     // The default database lands in the test's folder, never in the real home.
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg-data")));
     env.insert(extra);
@@ -290,10 +302,10 @@ namespace {
 quint16 startServe(QProcess &serve, const QString &databaseUrl)
 {
     serve.start(QStringLiteral(CC_BINARY),
-                {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                 QStringLiteral("--database"), databaseUrl, QStringLiteral("--max-requests-per-second"),
-                 QStringLiteral("100000"), QStringLiteral("--max-records-per-minute"),
-                 QStringLiteral("100000")});
+                {QStringLiteral("serve"), QStringLiteral("--no-tls"), QStringLiteral("--listen"),
+                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl,
+                 QStringLiteral("--max-requests-per-second"), QStringLiteral("100000"),
+                 QStringLiteral("--max-records-per-minute"), QStringLiteral("100000")});
     if (!serve.waitForStarted())
         return 0;
     QByteArray out;
@@ -444,34 +456,173 @@ void TestCli::killedBackupLeavesNothing()
     QVERIFY(killedWhileCopying >= 3);
 }
 
+namespace {
+
+struct Served
+{
+    quint16 port = 0;
+    QString scheme;
+    QByteArray out; // what serve printed up to "Serving on"
+};
+
+// Starts `serve ARGS` on 127.0.0.1 with the data folder `dataHome`; reads its start-up lines.
+Served startServing(QProcess &serve, const QStringList &args, const QString &dataHome)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    env.remove(QStringLiteral("STATE_DIRECTORY"));
+    env.remove(QStringLiteral("CC_DATABASE"));
+    serve.setProcessEnvironment(env);
+    serve.start(
+        QStringLiteral(CC_BINARY),
+        QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}
+            + args);
+    Served served;
+    if (!serve.waitForStarted())
+        return served;
+    QElapsedTimer timer;
+    timer.start();
+    // The start-up lines end with the fingerprint (HTTPS) or the warning (plain HTTP).
+    while (!(served.out.contains("fingerprint") || served.out.contains("unencrypted"))
+           && timer.elapsed() < 15000) {
+        serve.waitForReadyRead(200);
+        served.out += serve.readAllStandardOutput();
+    }
+    const auto match = QRegularExpression(QStringLiteral("Serving on (https?)://127\\.0\\.0\\.1:(\\d+)"))
+                           .match(QString::fromUtf8(served.out));
+    if (match.hasMatch()) {
+        served.scheme = match.captured(1);
+        served.port = static_cast<quint16>(match.captured(2).toUInt());
+    }
+    return served;
+}
+
+QByteArray healthOverTls(quint16 port, QByteArray *peerDigest)
+{
+    QSslSocket socket;
+    QSslConfiguration config = socket.sslConfiguration();
+    config.setPeerVerifyMode(QSslSocket::VerifyNone); // self-signed: the phone pins it instead
+    socket.setSslConfiguration(config);
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForEncrypted(5000))
+        return {};
+    *peerDigest = socket.peerCertificate().digest(QCryptographicHash::Sha256);
+    socket.write("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    while (socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    return answer + socket.readAll();
+}
+
+// "AB:CD:…" of `openssl x509 -fingerprint -sha256`, for comparison with what the program says.
+QString opensslFingerprint(const QString &certificateFile)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("x509"), QStringLiteral("-in"), certificateFile, QStringLiteral("-noout"),
+                   QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+    if (!openssl.waitForFinished(10000))
+        return {};
+    return QString::fromLatin1(openssl.readAllStandardOutput())
+        .section(QLatin1Char('='), 1)
+        .trimmed()
+        .toUpper();
+}
+
+} // namespace
+
 void TestCli::serveAnswersAndStopsOnSigterm()
 {
     QProcess serve;
-    serve.start(QStringLiteral(CC_BINARY),
-                {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                 QStringLiteral("--database"), cliUrl()});
-    QVERIFY(serve.waitForStarted());
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("Serving on"), 15000);
-    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)"))
-                           .match(QString::fromUtf8(out));
-    QVERIFY2(match.hasMatch(), out.constData());
-    const quint16 port = static_cast<quint16>(match.captured(1).toUInt());
-    QVERIFY(port > 0);
+    const Served served = startServing(serve, {QStringLiteral("--database"), cliUrl()},
+                                       m_dir.filePath(QStringLiteral("xdg-sigterm")));
+    QVERIFY2(served.port > 0, served.out.constData());
+    QCOMPARE(served.scheme, QStringLiteral("https")); // the default
 
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
-    QByteArray answer;
-    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\"status\":\"ok\""), 5000);
+    QByteArray digest;
+    const QByteArray answer = healthOverTls(served.port, &digest);
     QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY(answer.contains("\"status\":\"ok\""));
 
     serve.terminate(); // SIGTERM
     QVERIFY(serve.waitForFinished(15000));
     QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
     QCOMPARE(serve.exitCode(), 0);
     QVERIFY(serve.readAllStandardError().contains("Stopped."));
+}
+
+// Issue 9, secure by default: the first start makes a key and a self-signed certificate in the data
+// folder (key 0600), says its fingerprint (the one the pairing QR code carries, as openssl computes
+// it and as the client sees it), and the next start reuses them. Plain HTTP to the HTTPS port gets
+// a clear refusal, not a hang.
+void TestCli::serveMakesItsCertificateOnce()
+{
+    const QString dataHome = m_dir.filePath(QStringLiteral("xdg-tls"));
+    const QString folder = dataHome + QStringLiteral("/CoordinatorConsole/coordinator-console");
+    const QString certificate = folder + QStringLiteral("/tls-cert.pem");
+    const QString key = folder + QStringLiteral("/tls-key.pem");
+    QString fingerprint;
+    for (int start = 0; start < 2; ++start) {
+        QProcess serve;
+        const Served served = startServing(serve, {QStringLiteral("--database"), cliUrl()}, dataHome);
+        QVERIFY2(served.port > 0 && served.scheme == QStringLiteral("https"), served.out.constData());
+        QCOMPARE(served.out.contains(
+                     QByteArray(QByteArray("Made the server's own certificate: ") + certificate.toUtf8())),
+                 start == 0);
+        const auto said = QRegularExpression(QStringLiteral("fingerprint: ([0-9A-F:]{95})"))
+                              .match(QString::fromUtf8(served.out));
+        QVERIFY2(said.hasMatch(), served.out.constData());
+        if (start == 0)
+            fingerprint = said.captured(1);
+        QCOMPARE(said.captured(1), fingerprint); // the same certificate after a restart
+        QCOMPARE(opensslFingerprint(certificate), fingerprint);
+        QCOMPARE(QFileInfo(key).permissions(),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                     | QFileDevice::WriteUser);
+
+        QByteArray digest;
+        QVERIFY(healthOverTls(served.port, &digest).startsWith("HTTP/1.1 200"));
+        QCOMPARE(QString::fromLatin1(digest.toHex(':').toUpper()), fingerprint);
+
+        // Plain HTTP to the HTTPS port: an answer in plain HTTP that says what to do.
+        QTcpSocket plain;
+        plain.connectToHost(QHostAddress::LocalHost, served.port);
+        QVERIFY(plain.waitForConnected(5000));
+        plain.write("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QByteArray refusal;
+        QTRY_VERIFY_WITH_TIMEOUT((refusal += plain.readAll()).contains("https://"), 5000);
+        QVERIFY2(refusal.startsWith("HTTP/1.1 400"), refusal.constData());
+
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(15000));
+    }
+}
+
+void TestCli::serveWithoutTlsSaysSo()
+{
+    QProcess serve;
+    const Served served =
+        startServing(serve, {QStringLiteral("--no-tls"), QStringLiteral("--database"), cliUrl()},
+                     m_dir.filePath(QStringLiteral("xdg-plain")));
+    QVERIFY2(served.port > 0, served.out.constData());
+    QCOMPARE(served.scheme, QStringLiteral("http"));
+    QVERIFY2(served.out.contains("unencrypted"), served.out.constData());
+    // Nothing was made: no certificate without TLS.
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("xdg-plain/CoordinatorConsole"))));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, served.port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\"status\":\"ok\""), 5000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(15000));
+    // --no-tls with a certificate contradicts itself.
+    const Run r = run({QStringLiteral("serve"), QStringLiteral("--no-tls"), QStringLiteral("--tls-cert"),
+                       QStringLiteral("c.pem"), QStringLiteral("--tls-key"), QStringLiteral("k.pem")});
+    EXPECT_EXIT(r, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--no-tls")), qPrintable(r.err));
 }
 
 void TestCli::helpAtEveryLevel_data()
@@ -527,6 +678,36 @@ void TestCli::helpAtEveryLevel_data()
     QTest::newRow("--database before the command")
         << words({"admin", "--database", "sqlite:/nonexistent/x.db", "org", "--help"})
         << QStringLiteral("admin org COMMAND") << words({"add"});
+    // The console's help comes without a window, whatever comes before it (run() unsets DISPLAY).
+    QTest::newRow("console --port 1 --help")
+        << words({"--port", "1", "--help"}) << QStringLiteral("[options]")
+        << words({"--no-server", "--no-tls", "--language", "serve --help"});
+    QTest::newRow("serve") << words({"serve", "--help"}) << QStringLiteral("serve [options]")
+                           << words({"--listen", "--tls-cert", "--tls-key", "--no-tls", "--version"});
+}
+
+// --version works at every level, without a display and without touching a database.
+void TestCli::versionAtEveryLevel_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("top") << words({"--version"});
+    QTest::newRow("console") << words({"--no-server", "--version"});
+    QTest::newRow("serve") << words({"serve", "--version"});
+    QTest::newRow("admin") << words({"admin", "--version"});
+    QTest::newRow("admin mentor") << words({"admin", "mentor", "--version"});
+    QTest::newRow("admin mentor add") << words({"admin", "mentor", "add", "--version"});
+}
+
+void TestCli::versionAtEveryLevel()
+{
+    QFETCH(QStringList, args);
+    const QString dataHome = m_dir.filePath(QStringLiteral("xdg-version"));
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    const Run r = run(args, {}, env);
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("coordinator-console %1\n").arg(QStringLiteral(CC_VERSION)));
+    QVERIFY(!QFile::exists(dataHome));
 }
 
 void TestCli::helpAtEveryLevel()
