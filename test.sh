@@ -84,7 +84,9 @@ log "CC_TEST_POSTGRES_URL=$CC_TEST_POSTGRES_URL"
 # --- API tooling (OpenAPI lint and response validation run as ctest tests) -------
 if [[ -f tools/package.json ]] && { [[ ! -d tools/node_modules ]] || [[ tools/package-lock.json -nt tools/node_modules ]]; }; then
     log "npm ci --prefix tools"
-    npm ci --prefix tools --no-audit --no-fund </dev/null
+    # --ignore-scripts: no install script is needed (core-js only prints a banner), and Debian 13's
+    # npm 9.2 dies in them ("Exit handler never called").
+    npm ci --prefix tools --no-audit --no-fund --ignore-scripts </dev/null
     touch tools/node_modules
 fi
 

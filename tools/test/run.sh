@@ -12,7 +12,7 @@ tools=$(dirname "$here")
 validate=("node" "$tools/validate-capture.mjs")
 
 if [[ ! -d $tools/node_modules/ajv || ! -d $tools/node_modules/ajv-formats ]]; then
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error) || { echo "run.sh: npm ci failed" >&2; exit 1; }
+    (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) || { echo "run.sh: npm ci failed" >&2; exit 1; }
 fi
 
 passed=0
