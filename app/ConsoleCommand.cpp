@@ -3,14 +3,17 @@
 #include "app/AppContext.h"
 #include "app/EmbeddedServerControl.h"
 #include "core/Defaults.h"
+#include "core/PgPass.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/Icons.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translator.h"
 #include "ui/shell/ConsoleSession.h"
+#include "ui/shell/DatabaseDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -74,6 +77,43 @@ std::optional<int> parseArguments(QCommandLineParser &parser)
         return 0;
     }
     return std::nullopt;
+}
+
+// The database of this start: --database, else $CC_DATABASE, else the console's setting, else this
+// computer's SQLite file. On the very first start (none of these, and no such file yet) the person
+// chooses; nullopt when they cancel. A password typed for a shared server goes to ~/.pgpass when
+// wanted, else to this process only (PGPASSWORD): never into the setting.
+std::optional<QString> chooseDatabase(const QCommandLineParser &parser, cc::Settings &settings)
+{
+    if (parser.isSet(QStringLiteral("database")))
+        return parser.value(QStringLiteral("database"));
+    if (!qEnvironmentVariableIsEmpty("CC_DATABASE"))
+        return AppContext::defaultDatabaseUrl();
+    const QString setting = settings.string(cc::Settings::Key::DatabaseUrl);
+    if (!setting.isEmpty())
+        return setting;
+    const QString local = AppContext::defaultDatabaseUrl();
+    const QString localFile = local.mid(int(qstrlen("sqlite:")));
+    if (QFileInfo::exists(localFile) || settings.contains(cc::Settings::Key::DatabaseUrl))
+        return local;
+    cc::DatabaseDialog dialog(localFile, QString());
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    settings.setValue(cc::Settings::Key::DatabaseUrl, dialog.url());
+    if (dialog.url().isEmpty())
+        return local;
+    if (dialog.rememberPassword()) {
+        const auto url = cc::DatabaseUrl::parse(dialog.url());
+        if (url) {
+            if (auto s =
+                    cc::PgPass::remember(url->host, url->port, url->database, url->user, dialog.password());
+                !s)
+                QMessageBox::warning(nullptr, QObject::tr("Coordinator Console"), s.error().message);
+        }
+    }
+    if (!dialog.password().isEmpty())
+        qputenv("PGPASSWORD", dialog.password().toUtf8());
+    return dialog.url();
 }
 
 // Starts the embedded API server as the settings and --port say; 2 when --port is wrong.
@@ -148,9 +188,10 @@ int runConsole(int argc, char **argv)
     translator.apply(forcedLanguage.isEmpty() ? settings.string(cc::Settings::Key::Language)
                                               : forcedLanguage);
 
-    const QString databaseUrl = parser.isSet(QStringLiteral("database"))
-        ? parser.value(QStringLiteral("database"))
-        : AppContext::defaultDatabaseUrl();
+    const auto chosen = chooseDatabase(parser, settings);
+    if (!chosen)
+        return 0; // the person cancelled the first start
+    const QString databaseUrl = *chosen;
     if (const QString warning = AppContext::passwordWarning(parser.value(QStringLiteral("database")));
         !warning.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(warning));

@@ -372,6 +372,149 @@
     </message>
 </context>
 <context>
+    <name>cc::DatabaseDialog</name>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Hvor dataene ligger</translation>
+    </message>
+    <message>
+        <source>Choose where Coordinator Console keeps its data. Several desks and servers of an organisation share one PostgreSQL server.</source>
+        <translation>Velg hvor Coordinator Console lagrer dataene sine. Flere arbeidsplasser og servere i en organisasjon deler én PostgreSQL-server.</translation>
+    </message>
+    <message>
+        <source>&amp;This computer (%1)</source>
+        <translation>&amp;Denne datamaskinen (%1)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Denne datamaskinen</translation>
+    </message>
+    <message>
+        <source>A &amp;shared PostgreSQL server</source>
+        <translation>En delt Postgre&amp;SQL-server</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL server</source>
+        <translation>En delt PostgreSQL-server</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>db.example.org</source>
+        <translation>db.example.org</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Kryptering</translation>
+    </message>
+    <message>
+        <source>Required, server certificate verified</source>
+        <translation>Påkrevd, serverens sertifikat kontrollert</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Påkrevd</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Når serveren tilbyr det</translation>
+    </message>
+    <message>
+        <source>Off (only on this machine or a trusted network)</source>
+        <translation>Av (bare på denne maskinen eller et nettverk du stoler på)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in ~/.pgpass</source>
+        <translation>&amp;Husk passordet i ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Remember the password in ~/.pgpass</source>
+        <translation>Husk passordet i ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Test the &amp;connection</source>
+        <translation>&amp;Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>Result of the connection test</source>
+        <translation>Resultatet av tilkoblingstesten</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Data&amp;base:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Br&amp;uker:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;ord:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Kryptering:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Skriv inn serverens navn eller adresse.</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>Skriv inn databasens navn.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Skriv inn brukernavnet.</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>Ingen tilkobling: %1</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1. The database holds Coordinator Console&apos;s data.</source>
+        <translation>Koblet til PostgreSQL %1. Databasen inneholder Coordinator Consoles data.</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1. The database is empty: it is set up when the console starts.</source>
+        <translation>Koblet til PostgreSQL %1. Databasen er tom: den settes opp når konsollen starter.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Kobler til …</translation>
+    </message>
+</context>
+<context>
     <name>cc::MainWindow</name>
     <message>
         <source>Coordinator Console</source>

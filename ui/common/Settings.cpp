@@ -40,6 +40,7 @@ const QList<Entry> &entries()
         {K::StatisticsCoordinator, "statistics/coordinator", QString()},
         {K::StatisticsOrganisation, "statistics/organisation", QString()},
         {K::LastExportFolder, "ui/lastExportFolder", QString()},
+        {K::DatabaseUrl, "database/url", QString()},
     };
     return table;
 }
@@ -75,6 +76,11 @@ QString Settings::name(Key key)
 QVariant Settings::defaultValue(Key key)
 {
     return entry(key).defaultValue;
+}
+
+bool Settings::contains(Key key) const
+{
+    return m_store->contains(QString::fromLatin1(entry(key).name));
 }
 
 QVariant Settings::value(Key key) const

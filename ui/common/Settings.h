@@ -40,6 +40,7 @@ public:
         StatisticsCoordinator,    // "" (the whole organisation) or a coordinator id
         StatisticsOrganisation,   // a global admin's organisation on the statistics page ("" the first)
         LastExportFolder,         // where the last CSV/PDF was saved
+        DatabaseUrl,              // "" this computer's SQLite file, else a PostgreSQL URL (no password)
     };
     Q_ENUM(Key)
 
@@ -53,6 +54,8 @@ public:
     static QVariant defaultValue(Key key);
 
     QVariant value(Key key) const;
+    // Whether the key was ever set (a default is not).
+    bool contains(Key key) const;
     // Stores the value and emits changed() when it differs from what was there.
     void setValue(Key key, const QVariant &value);
     void reset(Key key); // back to the default
