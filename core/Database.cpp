@@ -429,9 +429,14 @@ Result<QSqlDatabase> Database::connection()
                      isSqlite() ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
     if (isSqlite()) {
         const QFileInfo info(m_url.path);
+        const bool made = !QFileInfo::exists(info.absolutePath());
         if (!QDir().mkpath(info.absolutePath()))
             return Error::storage(
                 QStringLiteral("The folder %1 cannot be created.").arg(info.absolutePath()));
+        // A folder made here for the data is only its owner's (the names in it say something too).
+        if (made)
+            QFile::setPermissions(info.absolutePath(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         keepPrivate(m_url.path);
     }
     m_url.applyTo(db);

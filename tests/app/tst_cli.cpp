@@ -576,6 +576,10 @@ void TestCli::serveMakesItsCertificateOnce()
             fingerprint = said.captured(1);
         QCOMPARE(said.captured(1), fingerprint); // the same certificate after a restart
         QCOMPARE(opensslFingerprint(certificate), fingerprint);
+        if (start == 0) // the folder it made for the key is private
+            QCOMPARE(QFileInfo(folder).permissions(),
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                         | QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser);
         QCOMPARE(QFileInfo(key).permissions(),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
                      | QFileDevice::WriteUser);

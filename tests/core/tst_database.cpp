@@ -435,6 +435,7 @@ void TestCoreDatabase::newSqliteFilesAreOwnerOnly()
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
     QVERIFY(insertOrganisation(db, QStringLiteral("org-private")).ok());
     QCOMPARE(modeOf(file), QStringLiteral("600"));
+    QCOMPARE(modeOf(dir.filePath(QStringLiteral("new"))), QStringLiteral("700")); // the folder it made
     QCOMPARE(modeOf(file + QStringLiteral("-wal")), QStringLiteral("600"));
     QCOMPARE(modeOf(file + QStringLiteral("-shm")), QStringLiteral("600"));
     // A second connection (another thread's) finds them so and leaves them so.
