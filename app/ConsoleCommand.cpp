@@ -147,15 +147,8 @@ int consoleHelpOrVersion(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("coordinator-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
     QCommandLineParser parser;
-    addOptions(parser);
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "%s; see coordinator-console --help\n", qPrintable(parser.errorText()));
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(helpText(parser)));
-        return 0;
-    }
+    if (const auto stop = parseArguments(parser))
+        return *stop;
     std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
                 qPrintable(QCoreApplication::applicationVersion()));
     return 0;
