@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cstdlib>
+
 namespace cc {
 
 QString formatTimestamp(const QDateTime &when)
@@ -49,10 +51,11 @@ std::optional<QDateTime> parseTimestamp(const QString &text)
             return std::nullopt;
         offsetSeconds = (hours * 60 + minutes) * 60 * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
     }
-    // QTimeZone takes offsets up to ±14:00 (all the real ones); a QDateTime in an invalid zone
-    // would silently stand for the wrong moment.
+    // Real offsets reach ±14:00. Qt 6.4's QTimeZone refuses more, Qt 6.8's takes up to ±16:00;
+    // the rule is ours, the same on both.
+    constexpr int kMaxOffsetSeconds = 14 * 3600;
     const QTimeZone offset(offsetSeconds);
-    if (!offset.isValid())
+    if (std::abs(offsetSeconds) > kMaxOffsetSeconds || !offset.isValid())
         return std::nullopt;
     const QDateTime local(date, time, offset);
     if (!local.isValid())
