@@ -12,6 +12,7 @@
 #include "ui/common/Settings.h"
 #include "ui/common/Translator.h"
 #include "ui/peermentors/PeerMentorsPage.h"
+#include "ui/shell/DatabaseDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/SetupDialog.h"
 #include "ui/shell/SignInDialog.h"
@@ -106,7 +107,9 @@ int main(int argc, char **argv)
                                                             ctx.payloads()});
     cc::ConsoleServices services{ctx.database(),  ctx.clock(),    ctx.directory(), ctx.auth(), ctx.records(),
                                  ctx.templates(), ctx.payloads(), settings,        &server};
-    if (auto started = server.start({0, false, {}, {}}); !started)
+    // HTTPS, as by default, with an own certificate made in the temporary folder.
+    qputenv("STATE_DIRECTORY", QFile::encodeName(settingsDir.path()));
+    if (auto started = server.start({0, true, {}, {}}); !started)
         std::fprintf(stderr, "server: %s\n", qPrintable(started.error().message));
 
     auto users = ctx.directory().users(cc::Caller::system());
@@ -133,6 +136,12 @@ int main(int argc, char **argv)
         ok = save(&signIn, out.filePath(QStringLiteral("%1-00-sign-in.png").arg(prefix))) && ok;
         cc::SetupDialog setup(services);
         ok = save(&setup, out.filePath(QStringLiteral("%1-00-first-start.png").arg(prefix))) && ok;
+        cc::DatabaseDialog database(
+            QStringLiteral("/home/kari/.local/share/CoordinatorConsole/coordinator-console/"
+                           "coordinator-console.db"),
+            QStringLiteral("postgresql://coordinator@db.nhf-oslo.no:5432/"
+                           "coordinator?sslmode=verify-full"));
+        ok = save(&database, out.filePath(QStringLiteral("%1-00-database.png").arg(prefix))) && ok;
     }
     cc::MainWindow window(services, caller);
     window.resize(1200, 780);

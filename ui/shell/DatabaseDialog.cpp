@@ -95,7 +95,10 @@ DatabaseDialog::DatabaseDialog(const QString &localFile, const QString &current,
     addRow(tr("Pass&word:"), m_password);
     addRow(tr("&Encryption:"), m_encryption);
     form->addRow(QString(), m_remember);
-    form->addRow(QString(), m_test);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addStretch(1);
+    form->addRow(QString(), testRow);
     form->addRow(QString(), m_result);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
