@@ -374,7 +374,13 @@ void ServerPage::updateState()
         m_urls->setText(state.urls().join(QLatin1Char('\n')));
         m_fingerprint->setText(state.tls ? fingerprintLines(state.fingerprint)
                                          : tr("None: the server runs without TLS."));
+        // While it runs, the box shows what it runs with (--no-tls may differ from the setting).
+        const QSignalBlocker blocker(m_tls);
+        m_tls->setChecked(state.tls);
     } else {
+        // Stopped: the setting again, for the next start.
+        const QSignalBlocker blocker(m_tls);
+        m_tls->setChecked(services().settings.boolean(Settings::Key::ServerTls));
         const QString why = !m_startProblem.isEmpty() ? m_startProblem : state.lastError;
         m_state->setText(why.isEmpty() ? tr("Stopped.") : tr("Stopped: %1").arg(why));
         m_urls->setText(tr("None while the server is stopped."));
