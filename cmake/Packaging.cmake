@@ -44,7 +44,7 @@ install(FILES "${CC_PACKAGE_DIR}/coordinator-console.default"
         DESTINATION "${CMAKE_INSTALL_FULL_SYSCONFDIR}/default" RENAME coordinator-console
         PERMISSIONS OWNER_READ OWNER_WRITE)
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${CC_PACKAGE_DIR}/copyright"
-        DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+        DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/coordinator-console") # Debian: doc/<package>
 
 # --- the Debian package ------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)

@@ -22,8 +22,8 @@ foreach(path bin/coordinator-console
              share/icons/hicolor/128x128/apps/coordinator-console.png
              share/man/man1/coordinator-console.1.gz
              lib/systemd/system/coordinator-console.service
-             share/doc/CoordinatorConsole/LICENSE
-             share/doc/CoordinatorConsole/copyright
+             share/doc/coordinator-console/LICENSE
+             share/doc/coordinator-console/copyright
              share/coordinator-console/translations/coordinator-console_nb.qm
              share/coordinator-console/translations/coordinator-console_en.qm
              share/coordinator-console/translations/qtbase_nb.qm)
