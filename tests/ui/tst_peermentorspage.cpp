@@ -42,6 +42,9 @@ QStringList unnamedFocusable(const QWidget *root)
         // The line edit inside a date edit is named through its owner.
         if (qobject_cast<const QAbstractSpinBox *>(w->parentWidget()))
             continue;
+        // So is a combo box's own list (Qt 6.8 lets findChildren see it; Tab never reaches it).
+        if (w->inherits("QComboBoxListView"))
+            continue;
         out << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char('/') + w->objectName();
     }
     return out;
