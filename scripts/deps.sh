@@ -41,6 +41,7 @@ RUN_PACKAGES=(
     fonts-dejavu-core
     librsvg2-bin
     libssl-dev
+    file # cpack's dependency step (dpkg-shlibdeps) for scripts/package.sh
 )
 
 TEST_PACKAGES=(
