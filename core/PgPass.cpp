@@ -1,12 +1,10 @@
 #include "core/PgPass.h"
 
+#include "core/PrivateFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStringList>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace cc {
 
@@ -48,20 +46,8 @@ Status PgPass::remember(const QString &host, int port, const QString &database, 
     lines << key + escaped(password);
     const QByteArray bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
 
-    // A new file of mode 0600 renamed over the old one: libpq ignores a .pgpass others can read.
-    const QByteArray partial = QFile::encodeName(file + QStringLiteral(".partial"));
-    ::unlink(partial.constData());
-    const int fd = ::open(partial.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Error::storage(QStringLiteral("%1 cannot be written.").arg(file));
-    const bool written =
-        ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size() && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!written || ::rename(partial.constData(), QFile::encodeName(file).constData()) != 0) {
-        ::unlink(partial.constData());
-        return Error::storage(QStringLiteral("%1 cannot be written.").arg(file));
-    }
-    return {};
+    // Mode 0600 from the start: libpq ignores a .pgpass that others can read.
+    return writePrivately(file, bytes, 0600);
 }
 
 } // namespace cc

@@ -1,20 +1,18 @@
 #include "server/OwnCertificate.h"
 
+#include "core/PrivateFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
-#include <fcntl.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 
 namespace cc::api {
@@ -99,32 +97,6 @@ QByteArray drain(BIO *bio)
     char *data = nullptr;
     const long size = BIO_get_mem_data(bio, &data);
     return QByteArray(data, size);
-}
-
-// Writes `bytes` to `path` through a new file of mode `mode` and a rename: the file is never seen
-// half-written, nor readable by others for a moment.
-Status writePrivately(const QString &path, const QByteArray &bytes, mode_t mode)
-{
-    const QByteArray partial = QFile::encodeName(path + QStringLiteral(".partial"));
-    ::unlink(partial.constData());
-    const int fd = ::open(partial.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0)
-        return Error::storage(
-            QStringLiteral("Cannot write %1: %2.").arg(path, QString::fromLocal8Bit(strerror(errno))));
-    qsizetype written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + written, size_t(bytes.size() - written));
-        if (n <= 0)
-            break;
-        written += n;
-    }
-    const bool ok = written == bytes.size() && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok || ::rename(partial.constData(), QFile::encodeName(path).constData()) != 0) {
-        ::unlink(partial.constData());
-        return Error::storage(QStringLiteral("Cannot write %1.").arg(path));
-    }
-    return {};
 }
 
 } // namespace
