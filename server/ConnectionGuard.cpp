@@ -198,6 +198,20 @@ void ConnectionGuard::afterReaders(QTcpSocket *socket)
         socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
+namespace {
+
+// From now on what arrives on `socket` is read and dropped: the buffer is bounded, so nothing can
+// pile up between two reads.
+void dropIncoming(QTcpSocket *socket)
+{
+    socket->setReadBufferSize(64 * 1024);
+    socket->skip(socket->bytesAvailable());
+    QObject::connect(socket, &QIODevice::readyRead, socket,
+                     [socket] { socket->skip(socket->bytesAvailable()); });
+}
+
+} // namespace
+
 void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &detail)
 {
     if (Watch *w = m_watches.value(socket)) {
@@ -217,10 +231,7 @@ void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &deta
     // A lingering close: the client may still be sending the body it was told not to send. Closing
     // now would reset the connection and lose the answer, so the answer goes out, our side is shut
     // for writing, and what still arrives is read and dropped for a moment.
-    // The buffer is bounded too, so nothing can pile up between two reads.
-    socket->setReadBufferSize(64 * 1024);
-    socket->skip(socket->bytesAvailable());
-    connect(socket, &QIODevice::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
+    dropIncoming(socket);
     // Over TLS there is no shutting one direction: closing would reset the connection under the
     // client's feet (a reset discards what it has not read yet), so the connection stays open
     // until the linger ends; the answer says "Connection: close" and has its length.
@@ -308,9 +319,7 @@ void GuardedSslServer::firstBytes(QSslSocket *socket)
     if (!endHandshake(socket))
         return;
     // What the client sent is read and dropped, so that closing does not reset the answer away.
-    socket->setReadBufferSize(64 * 1024);
-    socket->skip(socket->bytesAvailable());
-    connect(socket, &QIODevice::readyRead, socket, [socket] { socket->skip(socket->bytesAvailable()); });
+    dropIncoming(socket);
     const QByteArray body = "This port speaks HTTPS only: use https:// in the address.\n";
     socket->write(
         "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
