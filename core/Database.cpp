@@ -1,6 +1,7 @@
 #include "core/Database.h"
 
 #include "core/Logging.h"
+#include "core/PrivateFile.h"
 #include "core/TimeText.h"
 
 #include <QCoreApplication>
@@ -179,14 +180,8 @@ Result<QSqlDatabase> Database::connection()
                      isSqlite() ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
     if (isSqlite()) {
         const QFileInfo info(m_url.path);
-        const bool made = !QFileInfo::exists(info.absolutePath());
-        if (!QDir().mkpath(info.absolutePath()))
-            return Error::storage(
-                QStringLiteral("The folder %1 cannot be created.").arg(info.absolutePath()));
-        // A folder made here for the data is only its owner's (the names in it say something too).
-        if (made)
-            QFile::setPermissions(info.absolutePath(),
-                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (auto s = makePrivateFolder(info.absolutePath()); !s)
+            return s.error();
         keepPrivate(m_url.path);
     }
     m_url.applyTo(db);

@@ -1,6 +1,8 @@
 #include "core/PrivateFile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -31,6 +33,16 @@ Status writePrivately(const QString &path, const QByteArray &bytes, mode_t mode)
         ::unlink(partial.constData());
         return Error::storage(QStringLiteral("Cannot write %1.").arg(path));
     }
+    return {};
+}
+
+Status makePrivateFolder(const QString &folder)
+{
+    if (QFileInfo::exists(folder))
+        return {};
+    if (!QDir().mkpath(folder))
+        return Error::storage(QStringLiteral("The folder %1 cannot be created.").arg(folder));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return {};
 }
 

@@ -110,13 +110,8 @@ Result<OwnCertificate> OwnCertificate::ensure(const QString &folder, const QStri
     if (QFileInfo::exists(own.certificateFile) && QFileInfo::exists(own.keyFile))
         return own;
 
-    if (!dir.exists()) {
-        if (!QDir().mkpath(folder))
-            return Error::storage(QStringLiteral("Cannot create the folder %1.").arg(folder));
-        // Made here, so only ours: it holds the key (and, by default, the database).
-        QFile::setPermissions(folder,
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    }
+    if (auto s = makePrivateFolder(folder); !s)
+        return s.error();
     Key key(EVP_EC_gen("P-256"));
     if (!key)
         return openSslError(QStringLiteral("no P-256 key"));
