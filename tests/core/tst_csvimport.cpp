@@ -32,6 +32,13 @@ private slots:
     void mentorFieldCount_data();
     void mentorFieldCount();
     void mentorEveryBadLineIsNamed();
+    void mentorMissingColumnsAreMarked();
+
+    void encodingNames();
+    void badUtf8NamesItsLine_data();
+    void badUtf8NamesItsLine();
+    void windows1252();
+    void windows1252UndefinedByte();
 };
 
 void TestCsvImport::parse_data()
@@ -86,6 +93,13 @@ void TestCsvImport::parse_data()
     QTest::newRow("spaces are kept") << utf8(" a , b \n") << Lines{1} << Rows{{s(" a "), s(" b ")}};
     QTest::newRow("UTF-8 text") << utf8("Åse Ødegård,Tromsø\n") << Lines{1}
                                 << Rows{{s("Åse Ødegård"), s("Tromsø")}};
+    QTest::newRow("semicolons, as a Norwegian spreadsheet saves")
+        << utf8("id;name;phone\npm_1;\"Nordmann; Kari\";+47 1,2\n") << Lines{1, 2}
+        << Rows{{s("id"), s("name"), s("phone")}, {s("pm_1"), s("Nordmann; Kari"), s("+47 1,2")}};
+    QTest::newRow("the header decides: commas")
+        << utf8("id,name\nx;y,z\n") << Lines{1, 2} << Rows{{s("id"), s("name")}, {s("x;y"), s("z")}};
+    QTest::newRow("quoted semicolons in the header do not count")
+        << utf8("\"a;b;c\",d\n1,2\n") << Lines{1, 2} << Rows{{s("a;b;c"), s("d")}, {s("1"), s("2")}};
     QTest::newRow("quoted comma, quote and newline together")
         << utf8("id,note\n1,\"a, \"\"b\"\"\nc\"\n2,d") << Lines{1, 2, 4}
         << Rows{{s("id"), s("note")}, {s("1"), s("a, \"b\"\nc")}, {s("2"), s("d")}};
@@ -306,6 +320,79 @@ void TestCsvImport::mentorNulIsNamedByLine()
     QCOMPARE(parsed.error().fields.size(), 1);
     QCOMPARE(parsed.error().fields.first().line, 3);
     QVERIFY2(parsed.error().message.startsWith(QLatin1String("Line 3: a field holds a NUL character")),
+             qPrintable(parsed.error().message));
+}
+
+void TestCsvImport::mentorMissingColumnsAreMarked()
+{
+    const auto all =
+        peerMentorsFromCsv(utf8("id,org_id,coordinator_id,name,email,phone\npm_1,org_a,c,N,,\n"));
+    QVERIFY(all.ok());
+    QVERIFY(all->first().hasCoordinator && all->first().hasEmail && all->first().hasPhone);
+    const auto some = peerMentorsFromCsv(utf8("name;id;org_id;phone\nN;pm_1;org_a;+47 22\n"));
+    QVERIFY2(some.ok(), some.ok() ? "" : qPrintable(some.error().message));
+    QCOMPARE(some->first().mentor.phone, QStringLiteral("+47 22"));
+    QVERIFY(some->first().hasPhone);
+    QVERIFY(!some->first().hasEmail);
+    QVERIFY(!some->first().hasCoordinator);
+}
+
+void TestCsvImport::encodingNames()
+{
+    QCOMPARE(textEncodingFromName(QStringLiteral("UTF-8")), TextEncoding::Utf8);
+    QCOMPARE(textEncodingFromName(QStringLiteral("utf8")), TextEncoding::Utf8);
+    QCOMPARE(textEncodingFromName(QStringLiteral("windows-1252")), TextEncoding::Windows1252);
+    QCOMPARE(textEncodingFromName(QStringLiteral(" CP1252 ")), TextEncoding::Windows1252);
+    QVERIFY(!textEncodingFromName(QStringLiteral("latin1")));
+    QVERIFY(!textEncodingFromName(QString()));
+}
+
+void TestCsvImport::badUtf8NamesItsLine_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<int>("line");
+    QTest::newRow("windows-1252 ø on line 3") << utf8("id,name\npm_1,Kari\npm_2,S\xf8rensen\n") << 3;
+    QTest::newRow("stray continuation byte") << utf8("\x80id\n") << 1;
+    QTest::newRow("overlong slash") << utf8("a\nb\xc0\xaf\n") << 2;
+    QTest::newRow("surrogate") << utf8("a\n\nb\xed\xa0\x80\n") << 3;
+    QTest::newRow("above U+10FFFF") << utf8("\xf4\x90\x80\x80") << 1;
+    QTest::newRow("cut short at the end") << utf8("a\nb\xc3") << 2;
+    QTest::newRow("a line break inside a quoted field counts") << utf8("id,note\n1,\"one\ntwo \xe6\"\n") << 3;
+}
+
+void TestCsvImport::badUtf8NamesItsLine()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(int, line);
+    const auto parsed = parseCsv(data);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.error().code, ErrorCode::Invalid);
+    QVERIFY2(parsed.error().message.startsWith(QStringLiteral("Line %1 is not valid UTF-8").arg(line)),
+             qPrintable(parsed.error().message));
+    QVERIFY2(parsed.error().message.contains(QLatin1String("--encoding windows-1252")),
+             qPrintable(parsed.error().message));
+    // Valid sequences of every length pass.
+    QVERIFY(parseCsv(utf8("\x7f \xc3\xa5 \xe2\x82\xac \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf")).ok());
+}
+
+void TestCsvImport::windows1252()
+{
+    // "Søren Ærø;€ – “ok”" as windows-1252 saves it, with a semicolon header.
+    const QByteArray data("id;name;note\r\npm_1;S\xf8ren \xc6r\xf8;\x80 \x96 \x93ok\x94\r\n");
+    QVERIFY(!parseCsv(data).ok()); // not UTF-8
+    const auto parsed = parseCsv(data, TextEncoding::Windows1252);
+    QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
+    QCOMPARE(parsed->size(), 2);
+    QCOMPARE(parsed->at(1).fields,
+             (QStringList{QStringLiteral("pm_1"), QStringLiteral("Søren Ærø"), QStringLiteral("€ – “ok”")}));
+    QVERIFY(!parsed->at(1).fields.join(QString()).contains(QChar(QChar::ReplacementCharacter)));
+}
+
+void TestCsvImport::windows1252UndefinedByte()
+{
+    const auto parsed = parseCsv(QByteArray("a\nb\n\x81\n"), TextEncoding::Windows1252);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().message.startsWith(QLatin1String("Line 3: the byte 0x81")),
              qPrintable(parsed.error().message));
 }
 
