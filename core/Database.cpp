@@ -23,7 +23,7 @@ namespace cc {
 
 namespace {
 
-constexpr int kLatestSchema = 3;
+constexpr int kLatestSchema = 4;
 
 QString migrationResource(int version)
 {

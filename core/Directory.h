@@ -25,6 +25,9 @@ struct Coordinator
     QString name;
     QString email;
     QDateTime createdAt;
+    QDateTime deactivatedAt; // invalid while active
+
+    bool active() const { return !deactivatedAt.isValid(); }
 };
 
 struct PeerMentor
@@ -36,6 +39,26 @@ struct PeerMentor
     QString email;
     QString phone;
     QDateTime createdAt;
+    QDateTime deactivatedAt; // invalid while active: a mentor who left keeps her history
+
+    bool active() const { return !deactivatedAt.isValid(); }
+};
+
+// Which of the people who may have left a list shows.
+enum class Activity
+{
+    Active,   // the default lists
+    Inactive, // those who left
+    Any,
+};
+
+// A list of peer mentors: the active ones by default.
+struct MentorQuery
+{
+    QString search;        // matches name, email or id (empty: every mentor)
+    QString coordinatorId; // empty: of every coordinator
+    Activity activity = Activity::Active;
+    QString orgId; // empty: every organisation the caller sees (see Caller::scopeOrg)
 };
 
 } // namespace cc

@@ -212,13 +212,14 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
     return c;
 }
 
-Result<QList<Coordinator>> DirectoryService::coordinators(const Caller &caller, const QString &orgId)
+Result<QList<Coordinator>> DirectoryService::coordinators(const Caller &caller, const QString &orgId,
+                                                          Activity activity)
 {
     // Only a global admin may see every organisation's (an empty scope); anyone else without an
     // organisation sees nothing.
     if (!caller.isGlobalAdmin() && caller.orgId.isEmpty())
         return QList<Coordinator>();
-    return m_directory.coordinators(caller.isGlobalAdmin() ? orgId : caller.orgId);
+    return m_directory.coordinators(caller.isGlobalAdmin() ? orgId : caller.orgId, activity);
 }
 
 Result<Coordinator> DirectoryService::coordinator(const Caller &caller, const QString &id)
@@ -231,34 +232,25 @@ Result<Coordinator> DirectoryService::coordinator(const Caller &caller, const QS
     return **c;
 }
 
-Status DirectoryService::validateMentor(const Caller &caller, PeerMentor &m)
+Status DirectoryService::validateMentor(const Caller &caller, PeerMentor &m, const PeerMentor *before)
 {
     if (auto s = checkId(m.id, field::Id); !s)
         return s;
-    if (auto s = checkName(m.name, field::Name); !s)
+    if (auto s = checkContact(m.name, m.email, m.phone); !s)
         return s;
-    if (!looksLikeEmail(m.email))
-        return Error::field(ErrorCode::Invalid, field::Email,
-                            QStringLiteral("“%1” is not an email address.").arg(m.email));
-    if (!looksLikePhone(m.phone))
-        return Error::field(ErrorCode::Invalid, field::Phone,
-                            QStringLiteral("“%1” is not a phone number.").arg(m.phone));
     if (auto org = organisation(caller, m.orgId); !org)
         return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
                             QStringLiteral("No organisation with id “%1”.").arg(m.orgId));
     if (auto s = requireManager(caller, m.orgId); !s)
         return s;
-    if (!m.coordinatorId.isEmpty()) {
-        auto c = m_directory.coordinator(m.coordinatorId);
-        if (!c)
+    // A new mentor, or one who changes coordinator, needs one who is there (active).
+    if (!m.coordinatorId.isEmpty() && (!before || before->coordinatorId != m.coordinatorId))
+        if (auto c = activeCoordinatorIn(m.coordinatorId, m.orgId); !c)
             return c.error();
-        if (!c->has_value() || (*c)->orgId != m.orgId)
-            return Error::field(ErrorCode::Unprocessable, QStringLiteral("coordinator"),
-                                QStringLiteral("No coordinator with id “%1” in organisation “%2”.")
-                                    .arg(m.coordinatorId, m.orgId));
-    }
     m.name = m.name.trimmed();
-    m.createdAt = m_clock.now();
+    m.createdAt = before ? before->createdAt : m_clock.now();
+    if (before)
+        m.deactivatedAt = before->deactivatedAt;
     return {};
 }
 
@@ -282,43 +274,76 @@ Result<PeerMentor> DirectoryService::addPeerMentor(const Caller &caller, PeerMen
     return m;
 }
 
-Result<int> DirectoryService::importPeerMentors(const Caller &caller, const QList<ImportedMentor> &mentors)
+Result<DirectoryService::ImportPlan> DirectoryService::planImport(const Caller &caller,
+                                                                  const QList<ImportedMentor> &mentors)
 {
-    QList<FieldError> problems;
-    QList<PeerMentor> valid;
+    ImportPlan plan;
     QHash<QString, int> seen;
     for (const ImportedMentor &row : mentors) {
         PeerMentor m = row.mentor;
         const QString where = QStringLiteral("Line %1: ").arg(row.line);
-        if (auto s = validateMentor(caller, m); !s) {
-            problems << FieldError{s.error().fields.value(0).field, where + s.error().message, row.line, 0};
-            continue;
-        }
+        auto problem = [&](const QString &field, const QString &message) {
+            plan.problems << FieldError{field, where + message, row.line, 0};
+        };
         if (seen.contains(m.id)) {
-            problems << FieldError{
-                QStringLiteral("id"),
-                where + QStringLiteral("the id “%1” is on line %2 already.").arg(m.id).arg(seen.value(m.id)),
-                row.line, 0};
+            problem(field::Id,
+                    QStringLiteral("the id “%1” is on line %2 already.").arg(m.id).arg(seen.value(m.id)));
             continue;
         }
-        if (auto existing = m_directory.peerMentor(m.id); existing && existing->has_value()) {
-            problems << FieldError{
-                QStringLiteral("id"),
-                where + QStringLiteral("a peer mentor with id “%1” exists already.").arg(m.id), row.line, 0};
+        auto existing = m_directory.peerMentor(m.id);
+        if (!existing)
+            return existing.error();
+        if (existing->has_value()) {
+            const PeerMentor &before = **existing;
+            if (before.orgId != m.orgId || !caller.canSee(before.orgId)) {
+                // The same words whether or not the caller may see the other organisation's mentor.
+                problem(field::Id,
+                        QStringLiteral("the id “%1” is taken by a peer mentor of another "
+                                       "organisation; choose another id.")
+                            .arg(m.id));
+                continue;
+            }
+            // A column the file lacks keeps what is stored.
+            if (!row.hasCoordinator)
+                m.coordinatorId = before.coordinatorId;
+            if (!row.hasEmail)
+                m.email = before.email;
+            if (!row.hasPhone)
+                m.phone = before.phone;
+        }
+        const PeerMentor *before = existing->has_value() ? &**existing : nullptr;
+        if (auto s = validateMentor(caller, m, before); !s) {
+            problem(s.error().fields.value(0).field, s.error().message);
             continue;
         }
         seen.insert(m.id, row.line);
-        valid.append(m);
+        if (!before)
+            plan.added << m;
+        else if (m.name == before->name && m.email == before->email && m.phone == before->phone
+                 && m.coordinatorId == before->coordinatorId)
+            ++plan.unchanged;
+        else
+            plan.changed << m;
     }
-    if (!problems.isEmpty())
-        return Error::invalid(QStringLiteral("Nothing was imported: %1 problem(s). %2")
-                                  .arg(problems.size())
-                                  .arg(problems.first().message),
-                              problems);
+    return plan;
+}
+
+Result<DirectoryService::ImportPlan> DirectoryService::importPeerMentors(const Caller &caller,
+                                                                         const QList<ImportedMentor> &mentors)
+{
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
-    for (const PeerMentor &m : std::as_const(valid)) {
+    // Planned inside the transaction: what it compares with is what it changes.
+    auto plan = planImport(caller, mentors);
+    if (!plan)
+        return plan.error();
+    if (!plan->problems.isEmpty())
+        return Error::invalid(QStringLiteral("Nothing was imported: %1 problem(s). %2")
+                                  .arg(plan->problems.size())
+                                  .arg(plan->problems.first().message),
+                              plan->problems);
+    for (const PeerMentor &m : std::as_const(plan->added)) {
         if (auto s = m_directory.insertPeerMentor(m); !s)
             return s.error().code == ErrorCode::Conflict ? exists(QStringLiteral("A peer mentor"), m.id)
                                                          : s.error();
@@ -327,10 +352,19 @@ Result<int> DirectoryService::importPeerMentors(const Caller &caller, const QLis
             !s)
             return s.error();
     }
+    for (const PeerMentor &m : std::as_const(plan->changed)) {
+        if (auto s = m_directory.updatePeerMentor(m); !s)
+            return s.error();
+        if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.update"),
+                                   QStringLiteral("peer_mentor"), m.id, QStringLiteral("import"));
+            !s)
+            return s.error();
+    }
     if (auto s = tx.commit(); !s)
         return s.error();
-    emit directoryChanged();
-    return static_cast<int>(valid.size());
+    if (!plan->added.isEmpty() || !plan->changed.isEmpty())
+        emit directoryChanged();
+    return *plan;
 }
 
 Result<PeerMentor> DirectoryService::peerMentor(const Caller &caller, const QString &id)
@@ -343,11 +377,253 @@ Result<PeerMentor> DirectoryService::peerMentor(const Caller &caller, const QStr
     return **m;
 }
 
-Result<QList<PeerMentor>> DirectoryService::peerMentors(const Caller &caller, const QString &search)
+Result<QList<PeerMentor>> DirectoryService::peerMentors(const Caller &caller, const MentorQuery &query)
 {
     if (!caller.isGlobalAdmin() && caller.orgId.isEmpty())
         return QList<PeerMentor>();
-    return m_directory.peerMentors(caller.isGlobalAdmin() ? QString() : caller.orgId, search.trimmed());
+    auto scope = caller.scopeOrg(query.orgId);
+    if (!scope)
+        return scope.error();
+    return m_directory.peerMentors(*scope, query);
+}
+
+Status DirectoryService::checkContact(const QString &name, const QString &email, const QString &phone) const
+{
+    if (auto s = checkName(name, field::Name); !s)
+        return s;
+    if (!looksLikeEmail(email))
+        return Error::field(ErrorCode::Invalid, field::Email,
+                            QStringLiteral("“%1” is not an email address.").arg(email));
+    if (!looksLikePhone(phone))
+        return Error::field(ErrorCode::Invalid, field::Phone,
+                            QStringLiteral("“%1” is not a phone number.").arg(phone));
+    return {};
+}
+
+Result<Coordinator> DirectoryService::activeCoordinatorIn(const QString &coordinatorId, const QString &orgId)
+{
+    auto c = m_directory.coordinator(coordinatorId);
+    if (!c)
+        return c.error();
+    if (!c->has_value() || (*c)->orgId != orgId)
+        return Error::field(
+            ErrorCode::Unprocessable, field::CoordinatorId,
+            QStringLiteral("No coordinator with id “%1” in organisation “%2”.").arg(coordinatorId, orgId));
+    if (!(*c)->active())
+        return Error::field(
+            ErrorCode::Unprocessable, field::CoordinatorId,
+            QStringLiteral("The coordinator “%1” has left (inactive); choose another one.").arg((*c)->name));
+    return **c;
+}
+
+Result<PeerMentor> DirectoryService::updatePeerMentor(const Caller &caller, const PeerMentor &changed)
+{
+    auto found = peerMentor(caller, changed.id);
+    if (!found)
+        return found.error();
+    const PeerMentor before = *found;
+    PeerMentor m = before;
+    m.name = changed.name.trimmed();
+    m.email = changed.email.trimmed();
+    m.phone = changed.phone.trimmed();
+    m.coordinatorId = changed.coordinatorId;
+    if (auto s = require(caller, Action::EditMentorContact); !s)
+        return s.error();
+    const bool movesHer = m.coordinatorId != before.coordinatorId;
+    if (!may(caller, Action::ManageDirectory)) {
+        // A coordinator: the contact details of her own mentors, nothing else.
+        if (before.coordinatorId.isEmpty() || before.coordinatorId != caller.coordinatorId)
+            return Error::forbidden(QString::fromUtf8(permission(Action::EditMentorContact).refusal));
+        if (movesHer)
+            return Error::forbidden(QString::fromUtf8(permission(Action::ManageDirectory).refusal));
+    }
+    if (auto s = checkContact(m.name, m.email, m.phone); !s)
+        return s.error();
+    if (movesHer && !m.coordinatorId.isEmpty())
+        if (auto c = activeCoordinatorIn(m.coordinatorId, m.orgId); !c)
+            return c.error();
+    QStringList what; // the names of the fields that changed, never their values
+    if (m.name != before.name)
+        what << field::Name;
+    if (m.email != before.email)
+        what << field::Email;
+    if (m.phone != before.phone)
+        what << field::Phone;
+    if (movesHer)
+        what << field::CoordinatorId;
+    if (what.isEmpty())
+        return m;
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (auto s = m_directory.updatePeerMentor(m); !s)
+        return s.error();
+    if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.update"),
+                               QStringLiteral("peer_mentor"), m.id, what.join(QStringLiteral(", ")));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    emit directoryChanged();
+    return m;
+}
+
+Result<int> DirectoryService::moveMentors(const Caller &caller, const QStringList &mentorIds,
+                                          const QString &coordinatorId)
+{
+    if (auto s = require(caller, Action::ManageDirectory); !s)
+        return s.error();
+    if (mentorIds.isEmpty())
+        return Error::field(ErrorCode::Invalid, field::PeerMentorId,
+                            QStringLiteral("Choose at least one peer mentor to move."));
+    auto target = m_directory.coordinator(coordinatorId);
+    if (!target)
+        return target.error();
+    if (!target->has_value() || !caller.canSee((*target)->orgId))
+        return Error::field(ErrorCode::NotFound, field::CoordinatorId,
+                            QStringLiteral("No coordinator with id “%1”.").arg(coordinatorId));
+    const Coordinator to = **target;
+    if (auto s = requireManager(caller, to.orgId); !s)
+        return s.error();
+    if (auto c = activeCoordinatorIn(to.id, to.orgId); !c)
+        return c.error();
+    QList<PeerMentor> moving;
+    for (const QString &id : mentorIds) {
+        auto m = peerMentor(caller, id);
+        if (!m)
+            return Error::field(m.error().code, field::PeerMentorId,
+                                QStringLiteral("No peer mentor with id “%1”.").arg(id));
+        if (m->orgId != to.orgId)
+            return Error::field(ErrorCode::Unprocessable, field::PeerMentorId,
+                                QStringLiteral("The peer mentor “%1” is not in the organisation of “%2”.")
+                                    .arg(m->name, to.name));
+        if (m->coordinatorId != to.id)
+            moving << *m;
+    }
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    for (PeerMentor m : std::as_const(moving)) {
+        const QString from = m.coordinatorId;
+        m.coordinatorId = to.id;
+        if (auto s = m_directory.updatePeerMentor(m); !s)
+            return s.error();
+        if (auto s = m_audit.write(
+                caller, m.orgId, QStringLiteral("peer_mentor.move"), QStringLiteral("peer_mentor"), m.id,
+                QStringLiteral("%1 → %2").arg(from.isEmpty() ? QStringLiteral("–") : from, to.id));
+            !s)
+            return s.error();
+    }
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    if (!moving.isEmpty())
+        emit directoryChanged();
+    return static_cast<int>(moving.size());
+}
+
+Status DirectoryService::setPeerMentorActive(const Caller &caller, const QString &id, bool active)
+{
+    auto found = peerMentor(caller, id);
+    if (!found)
+        return found.error();
+    PeerMentor m = *found;
+    if (auto s = requireManager(caller, m.orgId); !s)
+        return s;
+    if (m.active() == active)
+        return {};
+    m.deactivatedAt = active ? QDateTime() : m_clock.now();
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (auto s = m_directory.updatePeerMentor(m); !s)
+        return s;
+    if (auto s = m_audit.write(caller, m.orgId,
+                               active ? QStringLiteral("peer_mentor.reactivate")
+                                      : QStringLiteral("peer_mentor.deactivate"),
+                               QStringLiteral("peer_mentor"), m.id);
+        !s)
+        return s;
+    if (auto s = tx.commit(); !s)
+        return s;
+    emit directoryChanged();
+    return {};
+}
+
+Result<Coordinator> DirectoryService::updateCoordinator(const Caller &caller, const Coordinator &changed)
+{
+    auto found = coordinator(caller, changed.id);
+    if (!found)
+        return found.error();
+    Coordinator c = *found;
+    if (auto s = requireManager(caller, c.orgId); !s)
+        return s.error();
+    const Coordinator before = c;
+    c.name = changed.name.trimmed();
+    c.email = changed.email.trimmed();
+    if (auto s = checkContact(c.name, c.email); !s)
+        return s.error();
+    QStringList what;
+    if (c.name != before.name)
+        what << field::Name;
+    if (c.email != before.email)
+        what << field::Email;
+    if (what.isEmpty())
+        return c;
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (auto s = m_directory.updateCoordinator(c); !s)
+        return s.error();
+    if (auto s = m_audit.write(caller, c.orgId, QStringLiteral("coordinator.update"),
+                               QStringLiteral("coordinator"), c.id, what.join(QStringLiteral(", ")));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    emit directoryChanged();
+    return c;
+}
+
+Status DirectoryService::setCoordinatorActive(const Caller &caller, const QString &id, bool active)
+{
+    auto found = coordinator(caller, id);
+    if (!found)
+        return found.error();
+    Coordinator c = *found;
+    if (auto s = requireManager(caller, c.orgId); !s)
+        return s;
+    if (c.active() == active)
+        return {};
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (!active) {
+        // Counted inside the transaction, so a mentor given to her meanwhile is not left behind.
+        auto mentors = m_directory.activeMentorsOf(c.id);
+        if (!mentors)
+            return mentors.error();
+        if (*mentors > 0)
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("%1 still has %2 active peer mentor(s); move them to another "
+                                        "coordinator first.")
+                             .arg(c.name)
+                             .arg(*mentors),
+                         {FieldError{field::CoordinatorId, QString(), 0, 0}},
+                         0};
+    }
+    c.deactivatedAt = active ? QDateTime() : m_clock.now();
+    if (auto s = m_directory.updateCoordinator(c); !s)
+        return s;
+    if (auto s = m_audit.write(caller, c.orgId,
+                               active ? QStringLiteral("coordinator.reactivate")
+                                      : QStringLiteral("coordinator.deactivate"),
+                               QStringLiteral("coordinator"), c.id);
+        !s)
+        return s;
+    if (auto s = tx.commit(); !s)
+        return s;
+    emit directoryChanged();
+    return {};
 }
 
 Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &input)

@@ -27,14 +27,43 @@ public:
     Result<QList<Organisation>> organisations(const Caller &caller);
 
     Result<Coordinator> addCoordinator(const Caller &caller, Coordinator coordinator);
-    Result<QList<Coordinator>> coordinators(const Caller &caller, const QString &orgId = {});
+    // Every coordinator by default (names for history and statistics); pickers ask for Active.
+    Result<QList<Coordinator>> coordinators(const Caller &caller, const QString &orgId = {},
+                                            Activity activity = Activity::Any);
     Result<Coordinator> coordinator(const Caller &caller, const QString &id);
+    // Name and email (ManageDirectory in its organisation).
+    Result<Coordinator> updateCoordinator(const Caller &caller, const Coordinator &changed);
+    // A coordinator who leaves is hidden from pickers; one with active peer mentors cannot leave
+    // until they are moved (Conflict, naming how many).
+    Status setCoordinatorActive(const Caller &caller, const QString &id, bool active);
 
     Result<PeerMentor> addPeerMentor(const Caller &caller, PeerMentor mentor);
-    // Adds every mentor or none: each problem names the line it is on.
-    Result<int> importPeerMentors(const Caller &caller, const QList<ImportedMentor> &mentors);
+    // What an import would do, or did: new mentors, existing ones (by id) whose details differ,
+    // and the problems, each naming its line.
+    struct ImportPlan
+    {
+        QList<PeerMentor> added;
+        QList<PeerMentor> changed; // with the file's values
+        int unchanged = 0;
+        QList<FieldError> problems;
+    };
+    // Reads the directory and writes nothing: the preview of an import.
+    Result<ImportPlan> planImport(const Caller &caller, const QList<ImportedMentor> &mentors);
+    // Adds the new mentors and updates the changed ones in one transaction, or, when any line has a
+    // problem, does nothing (Invalid, every problem naming its line).
+    Result<ImportPlan> importPeerMentors(const Caller &caller, const QList<ImportedMentor> &mentors);
     Result<PeerMentor> peerMentor(const Caller &caller, const QString &id);
-    Result<QList<PeerMentor>> peerMentors(const Caller &caller, const QString &search = {});
+    // The caller's organisation's mentors (a global admin: every organisation's), as `query`
+    // selects: the active ones by default.
+    Result<QList<PeerMentor>> peerMentors(const Caller &caller, const MentorQuery &query = {});
+    // Name, email, phone and coordinator. Org admins change any of their organisation's mentors;
+    // a coordinator only the name, email and phone of her own (Action::EditMentorContact).
+    Result<PeerMentor> updatePeerMentor(const Caller &caller, const PeerMentor &changed);
+    // Gives every mentor in `mentorIds` to the (active) coordinator `coordinatorId`, all or none;
+    // how many changed coordinator.
+    Result<int> moveMentors(const Caller &caller, const QStringList &mentorIds, const QString &coordinatorId);
+    // A mentor who leaves keeps her history; she gets no new records until reactivated.
+    Status setPeerMentorActive(const Caller &caller, const QString &id, bool active);
 
     struct NewUser
     {
@@ -74,7 +103,10 @@ signals:
     void usersChanged();
 
 private:
-    Status validateMentor(const Caller &caller, PeerMentor &mentor);
+    // Checks a new mentor (`before` null) or the new values of one; sets what the caller does not.
+    Status validateMentor(const Caller &caller, PeerMentor &mentor, const PeerMentor *before = nullptr);
+    Status checkContact(const QString &name, const QString &email, const QString &phone = {}) const;
+    Result<Coordinator> activeCoordinatorIn(const QString &coordinatorId, const QString &orgId);
     Status requireManager(const Caller &caller, const QString &orgId) const;
     Result<User> manageableUser(const Caller &caller, const QString &userId);
 

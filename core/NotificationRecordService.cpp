@@ -144,6 +144,11 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
     auto mentor = visibleMentor(caller, input.peerMentorId, field::PeerMentorId);
     if (!mentor)
         return mentor.error();
+    if (!mentor->active())
+        return Error::field(ErrorCode::Unprocessable, field::PeerMentorId,
+                            QStringLiteral("peer_mentor_id: this peer mentor has left the organisation "
+                                           "(inactive since %1); an org admin can reactivate her.")
+                                .arg(mentor->deactivatedAt.toUTC().date().toString(Qt::ISODate)));
     auto coordinator = m_directory.coordinator(input.coordinatorId);
     if (!coordinator)
         return coordinator.error();

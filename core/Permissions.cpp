@@ -25,6 +25,8 @@ const QList<Permission> &permissionTable()
          "Coordinators may pair phones and revoke tokens only for themselves."},
         {Action::ManageDirectory,     "manage_directory",      false, true,  true,
          "Only an org admin of this organisation or a global admin may do this."},
+        {Action::EditMentorContact,   "edit_mentor_contact",   true,  true,  true,
+         "Only the peer mentor's coordinator, an org admin or a global admin may change her details."},
         {Action::ManageOrganisations, "manage_organisations",  false, false, true,
          "Only global admins may create organisations."},
         {Action::BackUp,              "back_up",               false, true,  true,

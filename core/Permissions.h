@@ -21,7 +21,8 @@ enum class Action
     DeleteTemplates,     // delete a template for good
     ManageUsers,         // list, add, disable users; set passwords and roles
     ManageOthersDevices, // pairing codes and tokens of other users (everyone manages their own)
-    ManageDirectory,     // add and change peer mentors and coordinators; import them
+    ManageDirectory,     // add, change, move, deactivate peer mentors and coordinators; import
+    EditMentorContact,   // a mentor's name, email and phone (a coordinator: only of her own mentors)
     ManageOrganisations, // add organisations
     BackUp,              // a global admin: the whole database; an org admin: their organisation
     ManageGlobalAdmins,  // create global admins; change, disable or see the accounts of one

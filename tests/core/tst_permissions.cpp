@@ -242,6 +242,15 @@ QHash<Action, Probe> TestPermissions::probes()
             Coordinator{
                 QStringLiteral("coord_new_%1").arg(++m_serial), orgId(org), QStringLiteral("New"), {}, {}}));
     };
+    p[Action::EditMentorContact] = [this](const Caller &c, const QString &org) {
+        // The organisation's first mentor, who is its first coordinator's (coordinator A's own).
+        auto m = m_directory->peerMentor(Caller::system(),
+                                         org == QLatin1String("A") ? World::kMentorA1 : World::kMentorB1);
+        if (!m)
+            return Status(m.error());
+        m->phone = QStringLiteral("+47 400 %1").arg(++m_serial);
+        return statusOf(m_directory->updatePeerMentor(c, *m));
+    };
     p[Action::ManageOrganisations] = [this](const Caller &c, const QString &) {
         Organisation o;
         o.id = QStringLiteral("org_new_%1").arg(++m_serial);

@@ -99,6 +99,7 @@ private:
         case Action::ManageUsers:
         case Action::ManageOthersDevices:
         case Action::ManageDirectory:
+        case Action::EditMentorContact:
         case Action::ManageOrganisations:
         case Action::BackUp:
         case Action::ManageGlobalAdmins:

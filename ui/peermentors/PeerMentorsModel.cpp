@@ -30,6 +30,14 @@ void PeerMentorsModel::setSearch(const QString &search)
     reload();
 }
 
+void PeerMentorsModel::setActivity(Activity activity)
+{
+    if (m_activity == activity)
+        return;
+    m_activity = activity;
+    reload();
+}
+
 void PeerMentorsModel::refresh()
 {
     reload();
@@ -49,7 +57,7 @@ void PeerMentorsModel::reload()
     m_lastError.reset();
     // A caller of no organisation sees nobody (Caller::canSee), whatever the directory answers.
     const bool seesSome = m_caller.isGlobalAdmin() || !m_caller.orgId.isEmpty();
-    auto mentors = seesSome ? m_directory.peerMentors(m_caller, m_search)
+    auto mentors = seesSome ? m_directory.peerMentors(m_caller, MentorQuery{m_search, {}, m_activity})
                             : Result<QList<PeerMentor>>(QList<PeerMentor>());
     auto coordinators =
         seesSome ? m_directory.coordinators(m_caller) : Result<QList<Coordinator>>(QList<Coordinator>());

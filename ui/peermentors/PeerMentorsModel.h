@@ -43,6 +43,9 @@ public:
     // Matches name, email or id, as DirectoryService::peerMentors() does.
     void setSearch(const QString &search);
     const QString &search() const { return m_search; }
+    // The active mentors (the default), those who left, or both.
+    void setActivity(Activity activity);
+    Activity activity() const { return m_activity; }
     // Reads everything again (also when a future pause has become effective).
     void refresh();
 
@@ -76,6 +79,7 @@ private:
     NotificationRecordService &m_records;
     Caller m_caller;
     QString m_search;
+    Activity m_activity = Activity::Active;
     QList<Row> m_rows;
     QHash<QString, int> m_rowOfId;
     std::optional<Error> m_lastError;

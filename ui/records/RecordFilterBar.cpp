@@ -177,7 +177,7 @@ void RecordFilterBar::reloadChoices()
 
     // An organisation may have thousands of mentors: the combo is only rebuilt when they changed.
     QList<QPair<QString, QString>> mentorChoices;
-    if (auto mentors = m_services.directory.peerMentors(m_caller)) {
+    if (auto mentors = m_services.directory.peerMentors(m_caller, MentorQuery{{}, {}, Activity::Any})) {
         // Names that occur twice get their id, so the two can be told apart.
         QSet<QString> seen;
         QSet<QString> twice;

@@ -265,7 +265,7 @@ void MainWindow::importPeerMentors()
                           auto result = directory.importPeerMentors(caller, rows);
                           if (!result)
                               return result.error();
-                          imported = *result;
+                          imported = int(result->added.size() + result->changed.size());
                           progress(rows.size(), rows.size());
                           return {};
                       });

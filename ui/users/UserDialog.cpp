@@ -127,7 +127,7 @@ void UserDialog::updateCoordinators()
     const QString orgId = m_organisation->currentData().toString();
     if (orgId.isEmpty())
         return;
-    if (auto coordinators = m_services.directory.coordinators(m_caller, orgId)) {
+    if (auto coordinators = m_services.directory.coordinators(m_caller, orgId, Activity::Active)) {
         for (const Coordinator &c : std::as_const(*coordinators))
             m_coordinator->addItem(c.name, c.id);
     }
