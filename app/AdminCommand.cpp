@@ -23,10 +23,11 @@ int AdminCommand::run(const QStringList &args)
             "Exit codes: 0 done, 1 the action failed, 2 the command line is wrong.\n"
             "For the program's log on stderr, set QT_LOGGING_RULES=\"console.*=true;default.warning=true\"."),
         {
-            {QStringLiteral("org"), QStringLiteral("Add organisations."), ctx.bind(admin::org)},
-            {QStringLiteral("coordinator"), QStringLiteral("Add coordinators."),
+            {QStringLiteral("org"), QStringLiteral("Add and list organisations."), ctx.bind(admin::org)},
+            {QStringLiteral("coordinator"), QStringLiteral("Add, list, change and deactivate coordinators."),
              ctx.bind(admin::coordinator)},
-            {QStringLiteral("mentor"), QStringLiteral("Add or import peer mentors."),
+            {QStringLiteral("mentor"),
+             QStringLiteral("Add, import, list, change and deactivate peer mentors."),
              ctx.bind(admin::mentor)},
             {QStringLiteral("user"), QStringLiteral("Add users who sign in."), ctx.bind(admin::user)},
             {QStringLiteral("token"), QStringLiteral("Issue API tokens."), ctx.bind(admin::token)},

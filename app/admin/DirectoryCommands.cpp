@@ -116,27 +116,292 @@ int mentorAdd(AdminContext &ctx, const QStringList &args)
 int mentorImport(AdminContext &ctx, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("admin mentor import"), QStringLiteral("FILE.csv [options]"),
-                   QStringLiteral("Imports peer mentors from a CSV file (UTF-8) with the header\n"
+                   QStringLiteral("Imports peer mentors from a CSV file with the header\n"
                                   "  id,org_id,coordinator_id,name,email,phone\n"
-                                  "Either every row is imported or, when a row has a problem, none is."));
+                                  "(“,” or “;” between fields). A mentor whose id exists is updated; a\n"
+                                  "column the file lacks is left as it is. Either every row is imported\n"
+                                  "or, when a row has a problem, none is."));
     cl.addPositional(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file."));
+    cl.addOption(QStringLiteral("encoding"), QStringLiteral("utf-8|windows-1252"),
+                 QStringLiteral("The file's encoding (default utf-8, with or without BOM)."),
+                 QStringLiteral("utf-8"));
+    cl.addOption(QStringLiteral("dry-run"), {},
+                 QStringLiteral("Only tell what the import would do; write nothing."));
     if (auto stop = cl.parse(args, ctx.out, ctx.err))
         return *stop;
+    const auto encoding = textEncodingFromName(cl.value(QStringLiteral("encoding")));
+    if (!encoding)
+        return cl.usageError(ctx.err,
+                             QStringLiteral("--encoding must be utf-8 or windows-1252, not “%1”.")
+                                 .arg(cl.value(QStringLiteral("encoding"))));
     const QString path = cl.positional(0);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return ctx.fail(
             Error::invalid(QStringLiteral("%1 cannot be read: %2").arg(path, file.errorString())));
-    auto mentors = peerMentorsFromCsv(file.readAll());
+    auto mentors = peerMentorsFromCsv(file.readAll(), *encoding);
     if (!mentors)
         return ctx.fail(mentors.error());
+    const bool dryRun = cl.isSet(QStringLiteral("dry-run"));
     return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
         DirectoryService directory(db, ctx.clock);
-        auto imported = directory.importPeerMentors(Caller::system(), *mentors);
-        if (!imported)
-            return ctx.fail(imported.error());
-        ctx.say(*imported == 1 ? QStringLiteral("Imported 1 peer mentor.")
-                               : QStringLiteral("Imported %1 peer mentors.").arg(*imported));
+        auto plan = dryRun ? directory.planImport(Caller::system(), *mentors)
+                           : directory.importPeerMentors(Caller::system(), *mentors);
+        if (!plan)
+            return ctx.fail(plan.error());
+        const QString counts = QStringLiteral("%1 new, %2 changed, %3 unchanged, %4 with problems")
+                                   .arg(plan->added.size())
+                                   .arg(plan->changed.size())
+                                   .arg(plan->unchanged)
+                                   .arg(plan->problems.size());
+        if (!dryRun) {
+            ctx.say(QStringLiteral("Imported: %1.").arg(counts));
+            return int(Success);
+        }
+        ctx.say(QStringLiteral("Would import: %1. Nothing was written (--dry-run).").arg(counts));
+        for (const FieldError &problem : std::as_const(plan->problems))
+            ctx.complain(QStringLiteral("  ") + problem.message);
+        return plan->problems.isEmpty() ? int(Success) : int(Failure);
+    });
+}
+
+// "active", or "inactive since DATE".
+QString activityText(const QDateTime &deactivatedAt)
+{
+    return deactivatedAt.isValid()
+        ? QStringLiteral("inactive since %1").arg(deactivatedAt.toUTC().date().toString(Qt::ISODate))
+        : QStringLiteral("active");
+}
+
+std::optional<Activity> activityOf(const CommandLine &cl)
+{
+    const QString which = cl.value(QStringLiteral("status"));
+    if (which == QLatin1String("active"))
+        return Activity::Active;
+    if (which == QLatin1String("inactive"))
+        return Activity::Inactive;
+    if (which == QLatin1String("all"))
+        return Activity::Any;
+    return std::nullopt;
+}
+
+void addStatusOption(CommandLine &cl)
+{
+    cl.addOption(QStringLiteral("status"), QStringLiteral("active|inactive|all"),
+                 QStringLiteral("Who is listed: those active (the default), those who left, or both."),
+                 QStringLiteral("active"));
+}
+
+int mentorList(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("admin mentor list"), QStringLiteral("[options]"),
+        QStringLiteral("Lists peer mentors, by name: id, name, coordinator, status, email, phone,\n"
+                       "separated by tabs."));
+    cl.addOption(QStringLiteral("org"), QStringLiteral("ORG_ID"),
+                 QStringLiteral("Only this organisation's."));
+    cl.addOption(QStringLiteral("coordinator"), QStringLiteral("COORD_ID"),
+                 QStringLiteral("Only this coordinator's."));
+    cl.addOption(QStringLiteral("search"), QStringLiteral("TEXT"),
+                 QStringLiteral("Only those whose name or email holds TEXT, or whose id is TEXT."));
+    addStatusOption(cl);
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    const auto activity = activityOf(cl);
+    if (!activity)
+        return cl.usageError(ctx.err, QStringLiteral("--status must be active, inactive or all."));
+    MentorQuery query{cl.value(QStringLiteral("search")), cl.value(QStringLiteral("coordinator")), *activity,
+                      cl.value(QStringLiteral("org"))};
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        auto mentors = directory.peerMentors(Caller::system(), query);
+        if (!mentors)
+            return ctx.fail(mentors.error());
+        ctx.say(QStringLiteral("id\tname\tcoordinator_id\tstatus\temail\tphone"));
+        for (const PeerMentor &m : std::as_const(*mentors))
+            ctx.say(
+                QStringList{m.id, m.name, m.coordinatorId, activityText(m.deactivatedAt), m.email, m.phone}
+                    .join(QLatin1Char('\t')));
+        return int(Success);
+    });
+}
+
+int mentorUpdate(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("admin mentor update"),
+                   QStringLiteral("PM_ID [--name NAME] [--email E] [--phone P] [--coordinator COORD_ID]"),
+                   QStringLiteral("Changes a peer mentor's details; what is not given stays as it is\n"
+                                  "(--email \"\" and --phone \"\" remove them)."));
+    cl.addPositional(QStringLiteral("PM_ID"), QStringLiteral("The peer mentor."));
+    cl.addOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("Her full name."));
+    cl.addOption(QStringLiteral("email"), QStringLiteral("E"), QStringLiteral("Her email address."));
+    cl.addOption(QStringLiteral("phone"), QStringLiteral("P"), QStringLiteral("Her phone number."));
+    cl.addOption(QStringLiteral("coordinator"), QStringLiteral("COORD_ID"),
+                 QStringLiteral("The coordinator who follows her up from now on."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        auto found = directory.peerMentor(Caller::system(), cl.positional(0));
+        if (!found)
+            return ctx.fail(found.error());
+        PeerMentor m = *found;
+        if (cl.isSet(QStringLiteral("name")))
+            m.name = cl.value(QStringLiteral("name"));
+        if (cl.isSet(QStringLiteral("email")))
+            m.email = cl.value(QStringLiteral("email"));
+        if (cl.isSet(QStringLiteral("phone")))
+            m.phone = cl.value(QStringLiteral("phone"));
+        if (cl.isSet(QStringLiteral("coordinator")))
+            m.coordinatorId = cl.value(QStringLiteral("coordinator"));
+        auto updated = directory.updatePeerMentor(Caller::system(), m);
+        if (!updated)
+            return ctx.fail(updated.error());
+        ctx.say(QStringLiteral("Updated peer mentor %1 (%2).").arg(updated->id, updated->name));
+        return int(Success);
+    });
+}
+
+int mentorSetActive(AdminContext &ctx, const QStringList &args, bool active)
+{
+    const QString verb = active ? QStringLiteral("reactivate") : QStringLiteral("deactivate");
+    CommandLine cl(QStringLiteral("admin mentor ") + verb, QStringLiteral("PM_ID"),
+                   active
+                       ? QStringLiteral("Makes a peer mentor who left active again.")
+                       : QStringLiteral("Marks a peer mentor who leaves: her history is kept, she is hidden\n"
+                                        "from the default lists and gets no new records."));
+    cl.addPositional(QStringLiteral("PM_ID"), QStringLiteral("The peer mentor."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        if (auto s = directory.setPeerMentorActive(Caller::system(), cl.positional(0), active); !s)
+            return ctx.fail(s.error());
+        ctx.say(active ? QStringLiteral("Reactivated peer mentor %1.").arg(cl.positional(0))
+                       : QStringLiteral("Deactivated peer mentor %1.").arg(cl.positional(0)));
+        return int(Success);
+    });
+}
+
+int mentorDeactivate(AdminContext &ctx, const QStringList &args)
+{
+    return mentorSetActive(ctx, args, false);
+}
+
+int mentorReactivate(AdminContext &ctx, const QStringList &args)
+{
+    return mentorSetActive(ctx, args, true);
+}
+
+int coordinatorList(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("admin coordinator list"), QStringLiteral("[options]"),
+                   QStringLiteral("Lists coordinators, by name: id, org_id, name, status, email,\n"
+                                  "active peer mentors, separated by tabs."));
+    cl.addOption(QStringLiteral("org"), QStringLiteral("ORG_ID"),
+                 QStringLiteral("Only this organisation's."));
+    addStatusOption(cl);
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    const auto activity = activityOf(cl);
+    if (!activity)
+        return cl.usageError(ctx.err, QStringLiteral("--status must be active, inactive or all."));
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        auto coordinators =
+            directory.coordinators(Caller::system(), cl.value(QStringLiteral("org")), *activity);
+        if (!coordinators)
+            return ctx.fail(coordinators.error());
+        auto mentors = directory.peerMentors(
+            Caller::system(), MentorQuery{{}, {}, Activity::Active, cl.value(QStringLiteral("org"))});
+        if (!mentors)
+            return ctx.fail(mentors.error());
+        QHash<QString, int> mentorsOf;
+        for (const PeerMentor &m : std::as_const(*mentors))
+            ++mentorsOf[m.coordinatorId];
+        ctx.say(QStringLiteral("id\torg_id\tname\tstatus\temail\tpeer_mentors"));
+        for (const Coordinator &c : std::as_const(*coordinators))
+            ctx.say(QStringList{c.id, c.orgId, c.name, activityText(c.deactivatedAt), c.email,
+                                QString::number(mentorsOf.value(c.id))}
+                        .join(QLatin1Char('\t')));
+        return int(Success);
+    });
+}
+
+int coordinatorUpdate(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("admin coordinator update"),
+                   QStringLiteral("COORD_ID [--name NAME] [--email E]"),
+                   QStringLiteral("Changes a coordinator's name or email; what is not given stays."));
+    cl.addPositional(QStringLiteral("COORD_ID"), QStringLiteral("The coordinator."));
+    cl.addOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("The full name."));
+    cl.addOption(QStringLiteral("email"), QStringLiteral("E"), QStringLiteral("The email address."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        auto found = directory.coordinator(Caller::system(), cl.positional(0));
+        if (!found)
+            return ctx.fail(found.error());
+        Coordinator c = *found;
+        if (cl.isSet(QStringLiteral("name")))
+            c.name = cl.value(QStringLiteral("name"));
+        if (cl.isSet(QStringLiteral("email")))
+            c.email = cl.value(QStringLiteral("email"));
+        auto updated = directory.updateCoordinator(Caller::system(), c);
+        if (!updated)
+            return ctx.fail(updated.error());
+        ctx.say(QStringLiteral("Updated coordinator %1 (%2).").arg(updated->id, updated->name));
+        return int(Success);
+    });
+}
+
+int coordinatorSetActive(AdminContext &ctx, const QStringList &args, bool active)
+{
+    const QString verb = active ? QStringLiteral("reactivate") : QStringLiteral("deactivate");
+    CommandLine cl(QStringLiteral("admin coordinator ") + verb, QStringLiteral("COORD_ID"),
+                   active
+                       ? QStringLiteral("Makes a coordinator who left active again.")
+                       : QStringLiteral("Marks a coordinator who leaves. Her peer mentors must be moved to\n"
+                                        "another coordinator first (admin mentor update --coordinator)."));
+    cl.addPositional(QStringLiteral("COORD_ID"), QStringLiteral("The coordinator."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        if (auto s = directory.setCoordinatorActive(Caller::system(), cl.positional(0), active); !s)
+            return ctx.fail(s.error());
+        ctx.say(active ? QStringLiteral("Reactivated coordinator %1.").arg(cl.positional(0))
+                       : QStringLiteral("Deactivated coordinator %1.").arg(cl.positional(0)));
+        return int(Success);
+    });
+}
+
+int coordinatorDeactivate(AdminContext &ctx, const QStringList &args)
+{
+    return coordinatorSetActive(ctx, args, false);
+}
+
+int coordinatorReactivate(AdminContext &ctx, const QStringList &args)
+{
+    return coordinatorSetActive(ctx, args, true);
+}
+
+int orgList(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("admin org list"), QString(),
+        QStringLiteral("Lists the organisations: id, name, locale, time zone, separated by tabs."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        auto orgs = directory.organisations(Caller::system());
+        if (!orgs)
+            return ctx.fail(orgs.error());
+        ctx.say(QStringLiteral("id\tname\tlocale\ttime_zone"));
+        for (const Organisation &o : std::as_const(*orgs))
+            ctx.say(QStringList{o.id, o.name, o.locale, o.timeZone}.join(QLatin1Char('\t')));
         return int(Success);
     });
 }
@@ -145,17 +410,27 @@ int mentorImport(AdminContext &ctx, const QStringList &args)
 
 int org(AdminContext &ctx, const QStringList &args)
 {
-    return ctx.dispatch(QStringLiteral("admin org"), QStringLiteral("Organisations."),
-                        {{QStringLiteral("add"), QStringLiteral("Add an organisation."), ctx.bind(orgAdd)}},
-                        args);
+    return ctx.dispatch(
+        QStringLiteral("admin org"), QStringLiteral("Organisations."),
+        {{QStringLiteral("add"), QStringLiteral("Add an organisation."), ctx.bind(orgAdd)},
+         {QStringLiteral("list"), QStringLiteral("List the organisations."), ctx.bind(orgList)}},
+        args);
 }
 
 int coordinator(AdminContext &ctx, const QStringList &args)
 {
-    return ctx.dispatch(QStringLiteral("admin coordinator"), QStringLiteral("Coordinators."),
-                        {{QStringLiteral("add"), QStringLiteral("Add a coordinator to an organisation."),
-                          ctx.bind(coordinatorAdd)}},
-                        args);
+    return ctx.dispatch(
+        QStringLiteral("admin coordinator"), QStringLiteral("Coordinators."),
+        {{QStringLiteral("add"), QStringLiteral("Add a coordinator to an organisation."),
+          ctx.bind(coordinatorAdd)},
+         {QStringLiteral("list"), QStringLiteral("List coordinators."), ctx.bind(coordinatorList)},
+         {QStringLiteral("update"), QStringLiteral("Change a coordinator's name or email."),
+          ctx.bind(coordinatorUpdate)},
+         {QStringLiteral("deactivate"), QStringLiteral("Mark a coordinator who leaves."),
+          ctx.bind(coordinatorDeactivate)},
+         {QStringLiteral("reactivate"), QStringLiteral("Make a coordinator active again."),
+          ctx.bind(coordinatorReactivate)}},
+        args);
 }
 
 int mentor(AdminContext &ctx, const QStringList &args)
@@ -163,8 +438,16 @@ int mentor(AdminContext &ctx, const QStringList &args)
     return ctx.dispatch(
         QStringLiteral("admin mentor"), QStringLiteral("Peer mentors."),
         {{QStringLiteral("add"), QStringLiteral("Add a peer mentor."), ctx.bind(mentorAdd)},
-         {QStringLiteral("import"), QStringLiteral("Import peer mentors from a CSV file, all or none."),
-          ctx.bind(mentorImport)}},
+         {QStringLiteral("import"),
+          QStringLiteral("Import or update peer mentors from a CSV file, all or none."),
+          ctx.bind(mentorImport)},
+         {QStringLiteral("list"), QStringLiteral("List peer mentors."), ctx.bind(mentorList)},
+         {QStringLiteral("update"), QStringLiteral("Change a peer mentor's details or coordinator."),
+          ctx.bind(mentorUpdate)},
+         {QStringLiteral("deactivate"), QStringLiteral("Mark a peer mentor who leaves."),
+          ctx.bind(mentorDeactivate)},
+         {QStringLiteral("reactivate"), QStringLiteral("Make a peer mentor active again."),
+          ctx.bind(mentorReactivate)}},
         args);
 }
 

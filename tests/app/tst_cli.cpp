@@ -119,6 +119,9 @@ private slots:
     void mentorImportProblems_data();
     void mentorImportProblems();
     void mentorImportMissingFile();
+    void mentorReimportAndDryRun();
+    void mentorImportEncoding();
+    void directoryLifecycle();
 
     void backup();
     void backupRefusesExistingFile();
@@ -745,8 +748,9 @@ void TestCli::usageErrors_data()
                                      << QStringLiteral("Unknown command “frobnicate”");
     QTest::newRow("unknown subcommand")
         << words({"org", "delete", "org_x"}) << QStringLiteral("admin org: Unknown command “delete”");
-    QTest::newRow("missing subcommand")
-        << words({"mentor"}) << QStringLiteral("admin mentor: Missing the command (one of add, import)");
+    QTest::newRow("missing subcommand") << words({"mentor"})
+                                        << QStringLiteral("admin mentor: Missing the command (one of add, "
+                                                          "import, list, update, deactivate, reactivate)");
     QTest::newRow("unknown option on a group")
         << words({"--bogus", "org"}) << QStringLiteral("Unknown option 'bogus'");
     QTest::newRow("unknown option") << words({"org", "add", "org_x", "--name", "X", "--bogus"})
@@ -1105,7 +1109,7 @@ void TestCli::mentorImport()
     file.close();
     const Run r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
     EXPECT_EXIT(r, 0);
-    QCOMPARE(r.out, QStringLiteral("Imported 3 peer mentors.\n"));
+    QCOMPARE(r.out, QStringLiteral("Imported: 3 new, 0 changed, 0 unchanged, 0 with problems.\n"));
     QCOMPARE(r.err, QString());
 
     DirectoryService directory(m_db.db(), m_clock);
@@ -1134,13 +1138,12 @@ void TestCli::mentorImportProblems_data()
               "pm_b3,org_a,coord_a1,Bad Mail,not-mail,\n"
               "pm_b4,org_a,coord_none,No Coordinator,,\n"
               "pm_ok,org_a,,Twice,,\n"
-              "pm_a1,org_a,,Exists,,\n"
+              "pm_a1,org_a,,Exists (an update; no problem),,\n"
               "pm_b7,org_none,,No Org,,\n"
               "pm_b8,org_a,coord_b1,Other Org's Coordinator,,\n"
         << QStringList{QStringLiteral("Line 3: “not-mail” is not an email address."),
                        QStringLiteral("Line 4: No coordinator with id “coord_none”"),
                        QStringLiteral("Line 5: the id “pm_ok” is on line 2 already."),
-                       QStringLiteral("Line 6: a peer mentor with id “pm_a1” exists already."),
                        QStringLiteral("Line 7: No organisation with id “org_none”."),
                        QStringLiteral("Line 8: No coordinator with id “coord_b1”")};
     QTest::newRow("wrong number of fields")
@@ -1193,6 +1196,139 @@ void TestCli::mentorImportProblems()
     QCOMPARE(counts(), before);
     DirectoryService directory(m_db.db(), m_clock);
     QVERIFY(!directory.peerMentor(Caller::system(), QStringLiteral("pm_ok")));
+}
+
+void TestCli::mentorReimportAndDryRun()
+{
+    QVERIFY(seedDirectory());
+    const QString path = m_dir.filePath(QStringLiteral("again.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    // Semicolons, no email column: Kari gets a phone and keeps her email; Per is new.
+    file.write("id;org_id;coordinator_id;name;phone\n"
+               "pm_a1;org_a;coord_a1;Kari Nordmann;+47 911 11 111\n"
+               "pm_new;org_a;coord_a2;Per Olsen;\n");
+    file.close();
+    const QString before = counts();
+    Run r = admin(
+        QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path, QStringLiteral("--dry-run")});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out,
+             QStringLiteral("Would import: 1 new, 1 changed, 0 unchanged, 0 with problems. "
+                            "Nothing was written (--dry-run).\n"));
+    QCOMPARE(counts(), before);
+    r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Imported: 1 new, 1 changed, 0 unchanged, 0 with problems.\n"));
+    DirectoryService directory(m_db.db(), m_clock);
+    const auto kari = directory.peerMentor(Caller::system(), kMentor);
+    QCOMPARE(kari->phone, QStringLiteral("+47 911 11 111"));
+    QVERIFY(!kari->email.isEmpty());
+    r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Imported: 0 new, 0 changed, 2 unchanged, 0 with problems.\n"));
+
+    // A dry run with a problem tells it and fails.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("id,org_id,coordinator_id,name\npm_x,org_a,coord_zz,X\n");
+    file.close();
+    r = admin(
+        QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path, QStringLiteral("--dry-run")});
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.out.startsWith(QLatin1String("Would import: 0 new, 0 changed, 0 unchanged, 1 with problems.")),
+             qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QStringLiteral("Line 2: No coordinator with id “coord_zz”")),
+             qPrintable(describe(r)));
+}
+
+void TestCli::mentorImportEncoding()
+{
+    QVERIFY(seedDirectory());
+    const QString path = m_dir.filePath(QStringLiteral("excel.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    // What a spreadsheet program on Windows saves: windows-1252, semicolons, CRLF.
+    file.write("id;org_id;coordinator_id;name\r\npm_w1;org_a;coord_a1;S\xf8ren \xc6r\xf8\r\n");
+    file.close();
+    const QString before = counts();
+    Run r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path});
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("Line 2 is not valid UTF-8")), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("--encoding windows-1252")), qPrintable(describe(r)));
+    QCOMPARE(counts(), before);
+
+    r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path,
+                          QStringLiteral("--encoding"), QStringLiteral("windows-1252")});
+    EXPECT_EXIT(r, 0);
+    DirectoryService directory(m_db.db(), m_clock);
+    QCOMPARE(directory.peerMentor(Caller::system(), QStringLiteral("pm_w1"))->name,
+             QStringLiteral("Søren Ærø"));
+
+    r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("import"), path,
+                          QStringLiteral("--encoding"), QStringLiteral("latin-9")});
+    EXPECT_EXIT(r, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--encoding must be utf-8 or windows-1252")),
+             qPrintable(describe(r)));
+}
+
+void TestCli::directoryLifecycle()
+{
+    QVERIFY(seedDirectory());
+    Run r = admin(words({"org", "list"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out,
+             QStringLiteral("id\tname\tlocale\ttime_zone\n"
+                            "org_a\tNHF Oslo\tnb\tEurope/Oslo\n"
+                            "org_b\tOrganisation B\tnb\tEurope/Oslo\n"));
+
+    r = admin(words({"mentor", "update", "pm_a1", "--phone", "+47 922 22 222", "--email", ""}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Updated peer mentor pm_a1 (Kari Nordmann).\n"));
+    r = admin(words({"mentor", "list", "--org", "org_a"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out,
+             QStringLiteral("id\tname\tcoordinator_id\tstatus\temail\tphone\n"
+                            "pm_a1\tKari Nordmann\tcoord_a1\tactive\t\t+47 922 22 222\n"
+                            "pm_a2\tPer Hansen\tcoord_a2\tactive\t\t\n"));
+    r = admin(words({"mentor", "update", "pm_a1", "--coordinator", "coord_b1"}));
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("No coordinator with id “coord_b1” in organisation “org_a”")),
+             qPrintable(describe(r)));
+
+    // A coordinator with an active mentor cannot leave; moved away, she can.
+    r = admin(words({"coordinator", "deactivate", "coord_a1"}));
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("still has 1 active peer mentor(s)")), qPrintable(describe(r)));
+    EXPECT_EXIT(admin(words({"mentor", "deactivate", "pm_a1"})), 0);
+    r = admin(words({"coordinator", "deactivate", "coord_a1"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Deactivated coordinator coord_a1.\n"));
+    r = admin(words({"coordinator", "list", "--org", "org_a", "--status", "all"}));
+    EXPECT_EXIT(r, 0);
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    QCOMPARE(r.out,
+             QStringLiteral("id\torg_id\tname\tstatus\temail\tpeer_mentors\n"
+                            "coord_a1\torg_a\tIngrid Bakke\tinactive since %1\t\t0\n"
+                            "coord_a2\torg_a\tOla Koordinator\tactive\t\t1\n")
+                 .arg(today));
+    r = admin(words({"mentor", "list", "--status", "inactive"}));
+    EXPECT_EXIT(r, 0);
+    QVERIFY2(
+        r.out.endsWith(QStringLiteral("pm_a1\tKari Nordmann\tcoord_a1\tinactive since %1\t\t+47 922 22 222\n")
+                           .arg(today)),
+        qPrintable(describe(r)));
+    EXPECT_EXIT(admin(words({"coordinator", "reactivate", "coord_a1"})), 0);
+    EXPECT_EXIT(admin(words({"mentor", "reactivate", "pm_a1"})), 0);
+    r = admin(words(
+        {"coordinator", "update", "coord_a1", "--name", "Ingrid B. Bakke", "--email", "ingrid@a.example"}));
+    EXPECT_EXIT(r, 0);
+    r = admin(words({"coordinator", "list", "--org", "org_a"}));
+    QVERIFY2(r.out.contains(QLatin1String("coord_a1\torg_a\tIngrid B. Bakke\tactive\tingrid@a.example\t1\n")),
+             qPrintable(describe(r)));
+    r = admin(words({"mentor", "list", "--status", "sometimes"}));
+    EXPECT_EXIT(r, 2);
+    r = admin(words({"mentor", "deactivate", "pm_zz"}));
+    EXPECT_EXIT(r, 1);
 }
 
 void TestCli::mentorImportMissingFile()
