@@ -20,6 +20,9 @@ struct User
     QString passwordHash; // argon2id, libsodium's encoded form
     bool disabled = false;
     QDateTime createdAt;
+    // Set by a password someone else chose (generated, or reset by an admin): the next sign-in
+    // must choose a new one before anything else.
+    bool mustChangePassword = false;
 };
 
 struct ApiToken

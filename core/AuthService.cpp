@@ -1,5 +1,7 @@
 #include "core/AuthService.h"
 
+#include "core/DirectoryService.h"
+#include "core/Fields.h"
 #include "core/Ids.h"
 #include "core/Logging.h"
 #include "core/Passwords.h"
@@ -151,7 +153,55 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
     }
     if (auto s = m_users.clearLoginFailures(username); !s)
         return s.error();
-    return **user;
+    User signedIn = **user;
+    if (passwordNeedsRehash(signedIn.passwordHash)) {
+        // The password is at hand only now: a hash of older, weaker limits is replaced. A failure
+        // leaves the old hash, which still works; it is tried again at the next sign-in.
+        if (auto hash = hashPassword(password)) {
+            User stronger = signedIn;
+            stronger.passwordHash = *hash;
+            if (auto s = m_users.updateUser(stronger); s)
+                signedIn = stronger;
+            else
+                qCWarning(lcCore) << "could not store a stronger password hash:" << s.error().message;
+        }
+    }
+    return signedIn;
+}
+
+Result<User> AuthService::changePassword(const QString &username, const QString &currentPassword,
+                                         const QString &newPassword, const QString &address)
+{
+    auto user = checkPassword(username, currentPassword, address);
+    if (!user)
+        return user.error();
+    if (auto s = DirectoryService::validatePassword(newPassword); !s)
+        return Error::field(ErrorCode::Invalid, field::NewPassword, s.error().message);
+    if (newPassword == currentPassword)
+        return Error::field(ErrorCode::Invalid, field::NewPassword,
+                            QStringLiteral("The new password must differ from the current one."));
+    auto hash = hashPassword(newPassword);
+    if (!hash)
+        return hash.error();
+    User u = *user;
+    u.passwordHash = *hash;
+    u.mustChangePassword = false;
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (auto s = m_users.updateUser(u); !s)
+        return s.error();
+    // A new password ends every session of the old one.
+    if (auto s = m_users.revokeTokensOfUser(u.id, m_clock.now()); !s)
+        return s.error();
+    if (auto s = m_audit.write(callerOf(u), u.orgId, QStringLiteral("user.password"), QStringLiteral("user"),
+                               u.id, QStringLiteral("own"));
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    emit tokensChanged();
+    return u;
 }
 
 Result<AuthService::IssuedToken> AuthService::signIn(const QString &username, const QString &password,
@@ -160,6 +210,13 @@ Result<AuthService::IssuedToken> AuthService::signIn(const QString &username, co
     auto user = checkPassword(username, password, address);
     if (!user)
         return user.error();
+    if (user->mustChangePassword) {
+        Error e = Error::forbidden(
+            QStringLiteral("This password was set by someone else and must be changed before signing in: "
+                           "POST /api/v1/auth/password with the current and a new password."));
+        e.reason = kPasswordChangeRequired;
+        return e;
+    }
     return issueToken(user->username, kDefaultTokenDays, label);
 }
 

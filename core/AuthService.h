@@ -36,11 +36,20 @@ public:
     };
 
     // Checks a username and password; Unauthenticated with one message whatever was wrong,
-    // TooManyRequests (with retryAfterSeconds) while throttled.
+    // TooManyRequests (with retryAfterSeconds) while throttled. A hash made with other limits than
+    // today's is replaced by a new one of the same password. The user may still have to change it
+    // (User::mustChangePassword): the console asks for a new one before it opens.
     Result<User> checkPassword(const QString &username, const QString &password, const QString &address);
-    // checkPassword, then a new token.
+    // checkPassword, then a new token; Forbidden with the reason "password-change-required" while
+    // the user must change the password first (changePassword).
     Result<IssuedToken> signIn(const QString &username, const QString &password, const QString &address,
                                const QString &label = {});
+    static inline const QString kPasswordChangeRequired = QStringLiteral("password-change-required");
+    // Everyone's own password, with the current one (checked, throttled and counted as sign-in is):
+    // stores the new one, clears mustChangePassword and ends every session (tokens) of the old one.
+    // The new password must follow DirectoryService::validatePassword and differ from the old.
+    Result<User> changePassword(const QString &username, const QString &currentPassword,
+                                const QString &newPassword, const QString &address);
     // A token for a user without their password (the admin command line, pairing).
     Result<IssuedToken> issueToken(const QString &username, int days = kDefaultTokenDays,
                                    const QString &label = {});

@@ -113,7 +113,9 @@ Result<User> DirectoryService::setUp(const std::optional<Caller> &caller, const 
         auto org = addOrganisation(system, input.organisation);
         if (!org)
             return org.error();
-        NewUser user{input.adminUsername, input.adminName, Role::OrgAdmin, org->id, {}, input.password};
+        // The first admin chose the password in the setup: nothing to change.
+        NewUser user{
+            input.adminUsername, input.adminName, Role::OrgAdmin, org->id, {}, input.password, false};
         auto added = addUser(system, user);
         if (!added)
             return added.error();
@@ -678,6 +680,7 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
     if (!hash)
         return hash.error();
     u.passwordHash = *hash;
+    u.mustChangePassword = input.mustChangePassword;
     u.createdAt = m_clock.now();
     Transaction tx(m_db);
     if (!tx.begun())
@@ -743,6 +746,7 @@ Status DirectoryService::setPassword(const Caller &caller, const QString &userId
     if (!hash)
         return hash.error();
     u.passwordHash = *hash;
+    u.mustChangePassword = caller.userId != u.id;
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();

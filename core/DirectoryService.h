@@ -73,9 +73,13 @@ public:
         QString orgId;
         QString coordinatorId;
         QString password;
+        // Someone else chose it (an admin, a generated one): changed at the first sign-in.
+        bool mustChangePassword = true;
     };
     Result<User> addUser(const Caller &caller, const NewUser &input);
     Result<QList<User>> users(const Caller &caller);
+    // A password set for someone else (a reset) must be changed at their next sign-in; one's own
+    // does not.
     Status setPassword(const Caller &caller, const QString &userId, const QString &password);
     Status setRole(const Caller &caller, const QString &userId, Role role);
     Status setDisabled(const Caller &caller, const QString &userId, bool disabled);

@@ -59,6 +59,7 @@ inline constexpr QLatin1StringView OrgId{"org_id"};
 // Signing in
 inline constexpr QLatin1StringView Username{"username"};
 inline constexpr QLatin1StringView Password{"password"};
+inline constexpr QLatin1StringView NewPassword{"new_password"};
 inline constexpr QLatin1StringView Code{"code"};
 
 // Directory: organisations, people and users

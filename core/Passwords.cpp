@@ -50,6 +50,18 @@ bool verifyPassword(const QString &password, const QString &encodedHash)
         == 0;
 }
 
+bool passwordNeedsRehash(const QString &encodedHash)
+{
+    if (!sodiumReady())
+        return false;
+    const QByteArray hash = encodedHash.toLatin1();
+    return crypto_pwhash_str_needs_rehash(
+               hash.constData(),
+               s_cheapForTests ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+               s_cheapForTests ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0;
+}
+
 QString generatePassword()
 {
     static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789"; // no look-alikes

@@ -40,6 +40,9 @@ struct Error
     QString message;
     QList<FieldError> fields;
     int retryAfterSeconds = 0;
+    // What a client can act on beyond the code, where there is more than one reason for it:
+    // "password-change-required". The API's problem type names it; empty for most errors.
+    QString reason;
 
     static Error invalid(const QString &message, QList<FieldError> fields = {});
     static Error field(ErrorCode code, const QString &field, const QString &message);

@@ -7,7 +7,8 @@ namespace cc {
 namespace {
 
 const QString kUserColumns = QStringLiteral(
-    "id, username, display_name, role, org_id, coordinator_id, password_hash, disabled, created_at");
+    "id, username, display_name, role, org_id, coordinator_id, password_hash, disabled, created_at, "
+    "must_change_password");
 const QString kTokenColumns = QStringLiteral(
     "t.id, t.user_id, t.token_hash, t.label, t.created_at, t.expires_at, t.revoked_at, t.last_used_at");
 
@@ -23,6 +24,7 @@ User userFrom(const Query &q)
     u.passwordHash = q.value(6).toString();
     u.disabled = q.value(7).toInt() != 0;
     u.createdAt = timeFrom(q.value(8));
+    u.mustChangePassword = q.value(9).toInt() != 0;
     return u;
 }
 
@@ -44,29 +46,32 @@ Result<int> count(Query &q)
 
 Status UserRepository::insertUser(const User &u)
 {
-    Query q(m_db,
-            QStringLiteral("INSERT INTO users (") + kUserColumns
-                + QStringLiteral(
-                    ") VALUES (:id, :username, :display, :role, :org, :coord, :hash, :disabled, :at)"));
+    Query q(
+        m_db,
+        QStringLiteral("INSERT INTO users (") + kUserColumns
+            + QStringLiteral(
+                ") VALUES (:id, :username, :display, :role, :org, :coord, :hash, :disabled, :at, :change)"));
     q.bind(QStringLiteral(":id"), u.id).bind(QStringLiteral(":username"), u.username);
     q.bind(QStringLiteral(":display"), u.displayName).bind(QStringLiteral(":role"), roleName(u.role));
     q.bind(QStringLiteral(":org"), nullable(u.orgId))
         .bind(QStringLiteral(":coord"), nullable(u.coordinatorId));
     q.bind(QStringLiteral(":hash"), u.passwordHash).bind(QStringLiteral(":disabled"), u.disabled ? 1 : 0);
     q.bind(QStringLiteral(":at"), timeValue(u.createdAt));
+    q.bind(QStringLiteral(":change"), u.mustChangePassword ? 1 : 0);
     return q.exec();
 }
 
 Status UserRepository::updateUser(const User &u)
 {
     Query q(m_db,
-            QStringLiteral(
-                "UPDATE users SET display_name = :display, role = :role, org_id = :org, "
-                "coordinator_id = :coord, password_hash = :hash, disabled = :disabled WHERE id = :id"));
+            QStringLiteral("UPDATE users SET display_name = :display, role = :role, org_id = :org, "
+                           "coordinator_id = :coord, password_hash = :hash, disabled = :disabled, "
+                           "must_change_password = :change WHERE id = :id"));
     q.bind(QStringLiteral(":id"), u.id).bind(QStringLiteral(":display"), u.displayName);
     q.bind(QStringLiteral(":role"), roleName(u.role)).bind(QStringLiteral(":org"), nullable(u.orgId));
     q.bind(QStringLiteral(":coord"), nullable(u.coordinatorId)).bind(QStringLiteral(":hash"), u.passwordHash);
     q.bind(QStringLiteral(":disabled"), u.disabled ? 1 : 0);
+    q.bind(QStringLiteral(":change"), u.mustChangePassword ? 1 : 0);
     return q.exec();
 }
 

@@ -861,7 +861,13 @@ void TestDirectoryService::addUserSignsIn()
                                   QStringLiteral("org_a"), QStringLiteral("coord_a2"), kPassword});
     QVERIFY2(added, why(added).constData());
     AuthService auth(m_db->db(), m_clock);
-    auto token = auth.signIn(QStringLiteral("nora"), kPassword, QStringLiteral("10.0.0.1"));
+    // An admin chose the password: Nora chooses her own before she gets a token.
+    QCOMPARE(auth.signIn(QStringLiteral("nora"), kPassword, QStringLiteral("10.0.0.1")).error().reason,
+             AuthService::kPasswordChangeRequired);
+    QVERIFY(auth.changePassword(QStringLiteral("nora"), kPassword, QStringLiteral("noras own password"),
+                                QStringLiteral("10.0.0.1")));
+    auto token =
+        auth.signIn(QStringLiteral("nora"), QStringLiteral("noras own password"), QStringLiteral("10.0.0.1"));
     QVERIFY2(token, why(token).constData());
     auto caller = auth.authenticate(token->secret);
     QVERIFY2(caller, why(caller).constData());
@@ -966,9 +972,11 @@ void TestDirectoryService::setPasswordRevokesTokens()
     QVERIFY(auth.authenticate(unrelated->secret).ok());
     QCOMPARE(codeOf(auth.signIn(QStringLiteral("coord.a"), kPassword, QStringLiteral("10.0.0.1"))),
              QStringLiteral("unauthenticated"));
-    QVERIFY(auth.signIn(QStringLiteral("coord.a"), QStringLiteral("a brand new password"),
-                        QStringLiteral("10.0.0.1"))
-                .ok());
+    // The new password works (and, set by an admin, must be changed before a token is issued).
+    auto reset = auth.checkPassword(QStringLiteral("coord.a"), QStringLiteral("a brand new password"),
+                                    QStringLiteral("10.0.0.1"));
+    QVERIFY2(reset, why(reset).constData());
+    QVERIFY(reset->mustChangePassword);
     QCOMPARE(rows(QStringLiteral("audit_log"),
                   QStringLiteral("action = 'user.password' AND entity_id = 'user_ca'")),
              1);
