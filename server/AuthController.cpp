@@ -15,6 +15,8 @@ void AuthController::registerRoutes(Router &router)
                std::bind(&AuthController::signIn, this, _1, _2), false);
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/pair"),
                std::bind(&AuthController::pair, this, _1, _2), false);
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/password"),
+               std::bind(&AuthController::changePassword, this, _1, _2), false);
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/auth/token"),
                std::bind(&AuthController::signOut, this, _1, _2));
 }
@@ -67,6 +69,27 @@ ApiResponse AuthController::pair(const ApiRequest &request, const Caller &)
     if (!issued)
         return problem(issued.error());
     ApiResponse r = json(201, tokenJson(*issued));
+    r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return r;
+}
+
+// Everyone's own password, with the current one: no token is needed, since a password that must
+// be changed gets none. Every token of the old password is revoked; sign in again afterwards.
+ApiResponse AuthController::changePassword(const ApiRequest &request, const Caller &)
+{
+    auto input = JsonInput::parse(request.body, {field::Username, field::Password, field::NewPassword});
+    if (!input)
+        return problem(input.error());
+    const QString username = input->string(field::Username, true);
+    const QString password = input->string(field::Password, true);
+    const QString newPassword = input->string(field::NewPassword, true);
+    if (auto s = input->status(); !s)
+        return problem(s.error());
+    if (auto changed = m_auth.changePassword(username, password, newPassword, request.peer.toString());
+        !changed)
+        return problem(changed.error());
+    ApiResponse r;
+    r.status = 204;
     r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     return r;
 }

@@ -16,6 +16,7 @@ public:
 
     ApiResponse signIn(const ApiRequest &request, const Caller &caller);
     ApiResponse pair(const ApiRequest &request, const Caller &caller);
+    ApiResponse changePassword(const ApiRequest &request, const Caller &caller);
     ApiResponse signOut(const ApiRequest &request, const Caller &caller);
 
     static QJsonObject tokenJson(const AuthService::IssuedToken &issued);

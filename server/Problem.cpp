@@ -44,9 +44,11 @@ QString titleOf(int status)
     }
 }
 
+const QString kProblemBase = QStringLiteral("https://coordinator-console.invalid/problems/");
+
 QString typeOf(int status)
 {
-    return QStringLiteral("https://coordinator-console.invalid/problems/") + QString::number(status);
+    return kProblemBase + QString::number(status);
 }
 
 } // namespace
@@ -117,6 +119,12 @@ ApiResponse problem(const Error &error)
     else if (status >= 500)
         detail = QStringLiteral("The server failed to handle the request.");
     ApiResponse r = problem(status, detail, error.fields);
+    if (!error.reason.isEmpty() && status < 500) {
+        // The problem type names the reason (RFC 9457 §3.1.1): a client tells it from other 403s.
+        QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        body.insert(QLatin1String("type"), QString(kProblemBase + error.reason));
+        r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
     if (error.code == ErrorCode::TooManyRequests)
         r.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(qMax(1, error.retryAfterSeconds)));
     if (error.code == ErrorCode::Storage)

@@ -14,6 +14,8 @@ namespace {
 
 const QString kToken = QStringLiteral("/api/v1/auth/token");
 const QString kRecords = QStringLiteral("/api/v1/notification-records");
+const QString kPassword = QStringLiteral("/api/v1/auth/password");
+const QString kNewPassword = QStringLiteral("staple battery horse correct");
 
 QJsonObject credentials(const QString &username, const QString &password = World::kPassword)
 {
@@ -375,11 +377,95 @@ private slots:
         QVERIFY(!document.object().isEmpty());
     }
 
+    // A password an admin set must be changed before a token is issued; the change needs none.
+    void passwordChangeRequiredThenChanged()
+    {
+        const QString reset = QStringLiteral("reset by the admin");
+        const QString coordinatorId =
+            m_api.auth()
+                .checkPassword(QStringLiteral("coord.a"), World::kPassword, QStringLiteral("test"))
+                ->id;
+        QVERIFY(m_api.directory().setPassword(Caller::system(), coordinatorId, reset));
+        auto refused = signIn(QStringLiteral("coord.a"), reset);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.json.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://coordinator-console.invalid/problems/password-change-required"));
+        QVERIFY(!refused.json.contains(QStringLiteral("access_token")));
+
+        auto changed = m_api.post(kPassword,
+                                  {{QStringLiteral("username"), QStringLiteral("coord.a")},
+                                   {QStringLiteral("password"), reset},
+                                   {QStringLiteral("new_password"), kNewPassword}},
+                                  {});
+        QCOMPARE(changed.status, 204);
+        QCOMPARE(changed.header("Cache-Control"), QByteArrayLiteral("no-store"));
+        QVERIFY(changed.body.isEmpty());
+        QCOMPARE(signIn(QStringLiteral("coord.a"), reset).status, 401);
+        auto signedIn = signIn(QStringLiteral("coord.a"), kNewPassword);
+        QCOMPARE(signedIn.status, 201);
+        QVERIFY(!signedIn.json.value(QStringLiteral("access_token")).toString().isEmpty());
+    }
+
+    void changingThePasswordEndsEverySession()
+    {
+        const QString before = m_api.token(QStringLiteral("coordinator"));
+        QCOMPARE(m_api.get(kRecords, before).status, 200);
+        auto changed = m_api.post(kPassword,
+                                  {{QStringLiteral("username"), QStringLiteral("coord.a")},
+                                   {QStringLiteral("password"), World::kPassword},
+                                   {QStringLiteral("new_password"), kNewPassword}},
+                                  {});
+        QCOMPARE(changed.status, 204);
+        QCOMPARE(m_api.get(kRecords, before).status, 401);
+    }
+
+    void changePasswordRefused_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("fields");
+        const QString u = QStringLiteral("username");
+        const QString p = QStringLiteral("password");
+        const QString n = QStringLiteral("new_password");
+        const QString coord = QStringLiteral("coord.a");
+        QTest::newRow("wrong current")
+            << QJsonObject{{u, coord}, {p, QStringLiteral("wrong")}, {n, kNewPassword}} << 401 << QString();
+        QTest::newRow("unknown user")
+            << QJsonObject{{u, QStringLiteral("nobody")}, {p, World::kPassword}, {n, kNewPassword}} << 401
+            << QString();
+        QTest::newRow("too short") << QJsonObject{{u, coord},
+                                                  {p, World::kPassword},
+                                                  {n, QStringLiteral("short")}}
+                                   << 400 << n;
+        QTest::newRow("the same") << QJsonObject{{u, coord}, {p, World::kPassword}, {n, World::kPassword}}
+                                  << 400 << n;
+        QTest::newRow("missing new") << QJsonObject{{u, coord}, {p, World::kPassword}} << 400 << n;
+        QTest::newRow("unknown field")
+            << QJsonObject{{u, coord}, {p, World::kPassword}, {n, kNewPassword}, {QStringLiteral("role"), 1}}
+            << 400 << QStringLiteral("role");
+    }
+
+    void changePasswordRefused()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(int, status);
+        QFETCH(QString, fields);
+        auto refused = m_api.post(kPassword, body, {});
+        QCOMPARE(refused.status, status);
+        if (!fields.isEmpty())
+            QCOMPARE(refused.errorFields(), fields);
+        // The old password still signs in.
+        QCOMPARE(signIn(QStringLiteral("coord.a")).status, 201);
+    }
+
     void tokenRoutesAreKnown()
     {
         const auto get = m_api.get(kToken, m_api.token(QStringLiteral("coordinator")));
         QCOMPARE(get.status, 405);
         QCOMPARE(get.header("Allow"), QByteArrayLiteral("POST, DELETE"));
+        const auto getPassword = m_api.get(kPassword, {});
+        QCOMPARE(getPassword.status, 405);
+        QCOMPARE(getPassword.header("Allow"), QByteArrayLiteral("POST"));
     }
 };
 
