@@ -114,6 +114,7 @@ private slots:
     void tokenDays();
     void tokenErrors_data();
     void tokenErrors();
+    void userAndTokenCommands();
 
     void mentorImport();
     void mentorImportProblems_data();
@@ -364,8 +365,7 @@ void TestCli::killedServerLeavesNoKeyStuck()
     QVERIFY(seedDirectory());
     QVERIFY(seedUser(QStringLiteral("ingrid"), Role::Coordinator, kOrg, kCoordinator));
     AuthService auth(m_db.db(), m_clock);
-    const auto issued =
-        auth.signIn(QStringLiteral("ingrid"), QString::fromUtf8(kPassword), QStringLiteral("127.0.0.1"));
+    const auto issued = auth.issueToken(QStringLiteral("ingrid"));
     QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message));
     const QString token = issued->secret;
 
@@ -1092,6 +1092,58 @@ void TestCli::tokenErrors()
     const auto tokens = auth.tokens(Caller::system());
     QVERIFY(tokens);
     QVERIFY(tokens->isEmpty());
+}
+
+void TestCli::userAndTokenCommands()
+{
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("kari"), Role::Coordinator, kOrg, kCoordinator));
+    QVERIFY(seedUser(QStringLiteral("root"), Role::GlobalAdmin));
+    const QString header = QStringLiteral("username\tdisplay_name\trole\torg_id\tcoordinator_id\tstatus\t"
+                                          "must_change_password\n");
+    Run r = admin(words({"user", "list", "--org", "org_a"}));
+    EXPECT_EXIT(r, 0);
+    // Added by the operator: she must choose her own password at the first sign-in.
+    QCOMPARE(r.out, header + QStringLiteral("kari\tkari\tcoordinator\torg_a\tcoord_a1\tenabled\tyes\n"));
+
+    r = admin(words({"user", "passwd", "kari"}), "a brand new one 1\n");
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Set a new password for kari; it must be changed at the next sign-in.\n"));
+    r = admin(words({"user", "passwd", "kari"}), "short\n");
+    EXPECT_EXIT(r, 1);
+    r = admin(words({"user", "disable", "kari"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Disabled kari.\n"));
+    r = admin(words({"user", "list"}));
+    QVERIFY2(r.out.contains(QStringLiteral("kari\tkari\tcoordinator\torg_a\tcoord_a1\tdisabled\tyes\n")),
+             qPrintable(describe(r)));
+    QVERIFY2(r.out.contains(QStringLiteral("root\troot\tglobal_admin\t\t\tenabled\tyes\n")),
+             qPrintable(describe(r)));
+    EXPECT_EXIT(admin(words({"user", "enable", "kari"})), 0);
+    EXPECT_EXIT(admin(words({"user", "disable", "nobody"})), 1);
+
+    r = admin(words({"token", "issue", "kari"}));
+    EXPECT_EXIT(r, 0);
+    const QString secret = r.out.trimmed();
+    r = admin(words({"token", "list", "--user", "kari"}));
+    EXPECT_EXIT(r, 0);
+    QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.first(),
+             QStringLiteral("id\tusername\tlabel\tcreated_at\texpires_at\tlast_used_at\tstatus"));
+    QStringList token = lines.at(1).split(QLatin1Char('\t'));
+    QCOMPARE(token.size(), 7);
+    QCOMPARE(token.at(1), QStringLiteral("kari"));
+    QCOMPARE(token.at(2), QStringLiteral("admin command line"));
+    QCOMPARE(token.at(6), QStringLiteral("valid"));
+    QVERIFY(!r.out.contains(secret)); // only the hash is stored
+    r = admin(QStringList{QStringLiteral("token"), QStringLiteral("revoke"), token.at(0)});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out, QStringLiteral("Revoked token %1.\n").arg(token.at(0)));
+    r = admin(words({"token", "list"}));
+    QVERIFY2(r.out.contains(QStringLiteral("\trevoked\n")), qPrintable(describe(r)));
+    EXPECT_EXIT(admin(words({"token", "revoke", "tok_nothing"})), 1);
+    EXPECT_EXIT(admin(words({"token", "list", "--user", "nobody"})), 1);
 }
 
 // ---- CSV import ----------------------------------------------------------------------------
