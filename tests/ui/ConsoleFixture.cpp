@@ -91,6 +91,7 @@ Caller ConsoleFixture::addUser(const QString &username, Role role, const QString
     input.orgId = orgId;
     input.coordinatorId = coordinatorId;
     input.password = password;
+    input.mustChangePassword = false; // as if chosen by the user: signing in opens the console
     auto user = directory->addUser(Caller::system(), input);
     if (!user) {
         qWarning("addUser(%s): %s", qPrintable(username), qPrintable(user.error().message));

@@ -7,6 +7,7 @@
 #include "ui/shell/SignInDialog.h"
 #include "ui/templates/TemplatesPage.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -76,6 +77,8 @@ private slots:
     void trayMessageForPauseFromTheApi();
     void noTrayMessageForOwnRecordsOrOtherOrganisations();
     void signInChecksThePassword();
+    void signInWithResetPasswordAsksForANewOne();
+    void changePasswordFromTheFileMenu();
     void setupCreatesOrganisationAndAdmin();
     void setupRefusesMismatchedPasswords();
     void setupIsRefusedOnceSomeoneCanSignIn();
@@ -269,6 +272,82 @@ void TestMainWindow::signInChecksThePassword()
     QCOMPARE(dialog.caller().role, Role::Coordinator);
     QCOMPARE(dialog.caller().coordinatorId, kCoordA1);
     QCOMPARE(m_fixture->settings->string(Settings::Key::LastUsername), QStringLiteral("kari"));
+}
+
+void TestMainWindow::signInWithResetPasswordAsksForANewOne()
+{
+    const Caller kari = m_fixture->addUser(QStringLiteral("kari"), Role::Coordinator, kOrgA, kCoordA1);
+    QVERIFY(
+        m_fixture->directory->setPassword(Caller::system(), kari.userId, QStringLiteral("reset by admin 1")));
+    SignInDialog dialog(*m_fixture->auth, *m_fixture->settings);
+    dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(QStringLiteral("kari"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+
+    // First she cancels the new password: no sign-in.
+    QTimer::singleShot(0, this, [] {
+        auto *change = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(change && change->objectName() == QLatin1String("ChangePasswordDialog"));
+        // Forced: the current password is not asked for again.
+        QVERIFY(change->findChild<QLineEdit *>(QStringLiteral("currentPasswordEdit"))->isHidden());
+        change->reject();
+    });
+    password->setText(QStringLiteral("reset by admin 1"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("signInMessage"))
+                ->text()
+                .contains(QStringLiteral("new password")));
+
+    // Then she chooses one: a short one is refused in the dialog, a good one signs her in.
+    QString shortRefusal;
+    QTimer::singleShot(0, this, [&shortRefusal] {
+        auto *change = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(change);
+        auto *next = change->findChild<QLineEdit *>(QStringLiteral("newPasswordEdit"));
+        auto *repeat = change->findChild<QLineEdit *>(QStringLiteral("repeatPasswordEdit"));
+        next->setText(QStringLiteral("short"));
+        repeat->setText(QStringLiteral("short"));
+        change->accept();
+        shortRefusal = change->findChild<QLabel *>(QStringLiteral("changePasswordMessage"))->text();
+        next->setText(QStringLiteral("mitt eget passord 7"));
+        repeat->setText(QStringLiteral("mitt eget passord 7"));
+        change->accept();
+    });
+    password->setText(QStringLiteral("reset by admin 1"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY2(shortRefusal.contains(QStringLiteral("10")), qPrintable(shortRefusal));
+    QCOMPARE(dialog.caller().username, QStringLiteral("kari"));
+    QVERIFY(!dialog.user().mustChangePassword);
+    QVERIFY(m_fixture->auth->signIn(QStringLiteral("kari"), QStringLiteral("mitt eget passord 7"),
+                                    QStringLiteral("10.1.1.1")));
+}
+
+void TestMainWindow::changePasswordFromTheFileMenu()
+{
+    const Caller kari = m_fixture->addUser(QStringLiteral("kari"), Role::Coordinator, kOrgA, kCoordA1);
+    MainWindow window(m_fixture->services(), kari);
+    auto *action = window.findChild<QAction *>(QStringLiteral("changePasswordAction"));
+    QVERIFY(action);
+    QTimer::singleShot(0, this, [] {
+        auto *change = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(change && change->objectName() == QLatin1String("ChangePasswordDialog"));
+        auto *current = change->findChild<QLineEdit *>(QStringLiteral("currentPasswordEdit"));
+        QVERIFY(!current->isHidden());
+        current->setText(QStringLiteral("wrong password"));
+        change->findChild<QLineEdit *>(QStringLiteral("newPasswordEdit"))
+            ->setText(QStringLiteral("nytt passord 42"));
+        change->findChild<QLineEdit *>(QStringLiteral("repeatPasswordEdit"))
+            ->setText(QStringLiteral("nytt passord 42"));
+        change->accept();
+        QVERIFY(change->isVisible()); // the wrong current password keeps it open
+        current->setText(QStringLiteral("correct horse battery"));
+        change->accept();
+    });
+    action->trigger();
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("password was changed")));
+    QVERIFY(m_fixture->auth->signIn(QStringLiteral("kari"), QStringLiteral("nytt passord 42"),
+                                    QStringLiteral("10.1.1.2")));
 }
 
 void TestMainWindow::setupCreatesOrganisationAndAdmin()

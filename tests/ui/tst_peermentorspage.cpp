@@ -2,6 +2,8 @@
 #include "ui/common/DisplayText.h"
 #include "ui/peermentors/HistoryExport.h"
 #include "ui/peermentors/HistoryModel.h"
+#include "ui/peermentors/ImportDialog.h"
+#include "ui/peermentors/MentorDialog.h"
 #include "ui/peermentors/PeerMentorsModel.h"
 #include "ui/peermentors/PeerMentorsPage.h"
 #include "ui/peermentors/RecordEventDialog.h"
@@ -10,10 +12,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -73,6 +77,11 @@ private slots:
     void recordFromAnotherThreadShowsLive();
     void csvExportWritesHeaderAndRows();
     void pdfExportWritesAPdf();
+    void addEditAndDeactivateAMentor();
+    void coordinatorEditsOnlyHerOwnMentorsContacts();
+    void moveSeveralToAnotherCoordinator();
+    void importShowsAPreviewFirst();
+    void importNamesABadEncodingAndOffersWindows1252();
     void everyInteractiveWidgetHasAName();
     void buttonsAreNotClippedAtTheWindowSize();
     void tabReachesEveryControl();
@@ -560,6 +569,159 @@ void TestPeerMentorsPage::pdfExportWritesAPdf()
     QCOMPARE(HistoryExport::suggestedFileName(QStringLiteral("Åse Ødegård"), HistoryExport::Format::Pdf,
                                               QDate(2026, 3, 19)),
              QStringLiteral("history-åse-ødegård-2026-03-19.pdf"));
+}
+
+// Runs `fill` on the next modal dialog, as a person at the desk would fill it in.
+static void whenDialogOpens(QObject *context, const std::function<void(QDialog *)> &fill)
+{
+    QTimer::singleShot(0, context, [fill] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        fill(dialog);
+        // A check that failed inside `fill` returned early: close the dialog, so the test ends.
+        if (dialog->isVisible())
+            dialog->reject();
+    });
+}
+
+void TestPeerMentorsPage::addEditAndDeactivateAMentor()
+{
+    auto p = page(orgAdminA());
+    auto *add = p->findChild<QPushButton *>(QStringLiteral("addMentorButton"));
+    QVERIFY(add && add->isEnabled());
+    whenDialogOpens(this, [](QDialog *d) {
+        QCOMPARE(d->objectName(), QStringLiteral("MentorDialog"));
+        d->findChild<QLineEdit *>(QStringLiteral("mentorId"))->setText(QStringLiteral("pm_new"));
+        d->findChild<QLineEdit *>(QStringLiteral("mentorName"))->setText(QStringLiteral("Nora Ny"));
+        d->findChild<QLineEdit *>(QStringLiteral("mentorPhone"))->setText(QStringLiteral("not a phone"));
+        d->accept(); // refused: the dialog stays, naming the phone
+        QVERIFY(d->isVisible());
+        QVERIFY(d->findChild<QLabel *>(QStringLiteral("mentorDialogError"))
+                    ->text()
+                    .contains(QStringLiteral("phone")));
+        QCOMPARE(d->focusWidget(), d->findChild<QLineEdit *>(QStringLiteral("mentorPhone")));
+        d->findChild<QLineEdit *>(QStringLiteral("mentorPhone"))->setText(QStringLiteral("+47 911 22 333"));
+        auto *coordinator = d->findChild<QComboBox *>(QStringLiteral("mentorCoordinator"));
+        coordinator->setCurrentIndex(coordinator->findData(kCoordA2));
+        d->accept();
+    });
+    add->click();
+    auto nora = m_fixture->directory->peerMentor(Caller::system(), QStringLiteral("pm_new"));
+    QVERIFY2(nora, "the mentor was not added");
+    QCOMPARE(nora->phone, QStringLiteral("+47 911 22 333"));
+    QCOMPARE(nora->coordinatorId, kCoordA2);
+    QCOMPARE(p->selectedMentorId(), QStringLiteral("pm_new"));
+
+    // Edit: a new email.
+    whenDialogOpens(this, [](QDialog *d) {
+        QVERIFY(d->findChild<QLineEdit *>(QStringLiteral("mentorId"))->isReadOnly());
+        d->findChild<QLineEdit *>(QStringLiteral("mentorEmail"))->setText(QStringLiteral("nora@a.example"));
+        d->accept();
+    });
+    p->findChild<QPushButton *>(QStringLiteral("editMentorButton"))->click();
+    QCOMPARE(m_fixture->directory->peerMentor(Caller::system(), QStringLiteral("pm_new"))->email,
+             QStringLiteral("nora@a.example"));
+
+    // Deactivate (confirmed): hidden from the default list, shown under Inactive, no recording.
+    whenDialogOpens(this, [](QDialog *d) {
+        auto *box = qobject_cast<QMessageBox *>(d);
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+    });
+    p->findChild<QPushButton *>(QStringLiteral("deactivateMentorButton"))->click();
+    QVERIFY(!m_fixture->directory->peerMentor(Caller::system(), QStringLiteral("pm_new"))->active());
+    QVERIFY(!listedIds(*p).contains(QStringLiteral("pm_new")));
+    p->setActivity(Activity::Inactive);
+    QCOMPARE(listedIds(*p), QStringList{QStringLiteral("pm_new")});
+    QCOMPARE(statusShown(*p, QStringLiteral("pm_new")), QStringLiteral("inactive"));
+    QVERIFY(p->selectMentor(QStringLiteral("pm_new")));
+    auto *deactivate = p->findChild<QPushButton *>(QStringLiteral("deactivateMentorButton"));
+    QCOMPARE(deactivate->text(), QStringLiteral("&Reactivate"));
+    QVERIFY(!p->findChild<QPushButton *>(QStringLiteral("recordPauseButton"))->isEnabled());
+    deactivate->click(); // reactivating asks nothing
+    QVERIFY(m_fixture->directory->peerMentor(Caller::system(), QStringLiteral("pm_new"))->active());
+}
+
+void TestPeerMentorsPage::coordinatorEditsOnlyHerOwnMentorsContacts()
+{
+    auto p = page(coordinatorA()); // coord_a1: Åse (pm_a1) is hers, Per (pm_a2) is not
+    QVERIFY(p->findChild<QPushButton *>(QStringLiteral("addMentorButton"))->isHidden());
+    QVERIFY(p->findChild<QPushButton *>(QStringLiteral("moveMentorsButton"))->isHidden());
+    QVERIFY(p->findChild<QPushButton *>(QStringLiteral("deactivateMentorButton"))->isHidden());
+    auto *edit = p->findChild<QPushButton *>(QStringLiteral("editMentorButton"));
+    QVERIFY(p->selectMentor(kMentorA2));
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(p->selectMentor(kMentorA1));
+    QVERIFY(edit->isEnabled());
+    whenDialogOpens(this, [](QDialog *d) {
+        QVERIFY(!d->findChild<QComboBox *>(QStringLiteral("mentorCoordinator"))->isEnabled());
+        d->findChild<QLineEdit *>(QStringLiteral("mentorPhone"))->setText(QStringLiteral("+47 400 00 001"));
+        d->accept();
+    });
+    edit->click();
+    QCOMPARE(m_fixture->directory->peerMentor(Caller::system(), kMentorA1)->phone,
+             QStringLiteral("+47 400 00 001"));
+}
+
+void TestPeerMentorsPage::moveSeveralToAnotherCoordinator()
+{
+    auto p = page(orgAdminA());
+    QTreeView *view = list(*p);
+    view->selectAll();
+    QCOMPARE(p->selectedMentorIds().size(), 2);
+    whenDialogOpens(this, [](QDialog *d) {
+        QCOMPARE(d->objectName(), QStringLiteral("MoveMentorsDialog"));
+        auto *to = d->findChild<QComboBox *>(QStringLiteral("moveCoordinator"));
+        to->setCurrentIndex(to->findData(kCoordA2));
+        d->accept();
+    });
+    p->findChild<QPushButton *>(QStringLiteral("moveMentorsButton"))->click();
+    QCOMPARE(m_fixture->directory->peerMentor(Caller::system(), kMentorA1)->coordinatorId, kCoordA2);
+    QCOMPARE(m_fixture->directory->peerMentor(Caller::system(), kMentorA2)->coordinatorId, kCoordA2);
+}
+
+void TestPeerMentorsPage::importShowsAPreviewFirst()
+{
+    const QByteArray csv = "id;org_id;coordinator_id;name;phone\n"
+                           "pm_a1;org_a;coord_a1;Åse Ødegård;+47 955 55 555\n"
+                           "pm_i1;org_a;coord_a2;Ida Moen;\n";
+    ImportDialog dialog(m_fixture->services(), orgAdminA(), QStringLiteral("/tmp/liste.csv"), csv);
+    const QString summary = dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->text();
+    QVERIFY2(summary.startsWith(QStringLiteral("1 new, 1 changed, 0 unchanged, 0 with problems.")),
+             qPrintable(summary));
+    QVERIFY(dialog.findChild<QPlainTextEdit *>(QStringLiteral("importProblems"))->isHidden());
+    // Nothing is written by the preview.
+    QVERIFY(!m_fixture->directory->peerMentor(Caller::system(), QStringLiteral("pm_i1")));
+    auto *import = dialog.findChild<QPushButton *>(QStringLiteral("importButton"));
+    QVERIFY(import->isEnabled());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.imported().added.size(), 1);
+    QCOMPARE(m_fixture->directory->peerMentor(Caller::system(), kMentorA1)->phone,
+             QStringLiteral("+47 955 55 555"));
+
+    // The same file again: nothing to do, Import stays off.
+    ImportDialog again(m_fixture->services(), orgAdminA(), QStringLiteral("/tmp/liste.csv"), csv);
+    QVERIFY(again.findChild<QLabel *>(QStringLiteral("importSummary"))
+                ->text()
+                .contains(QStringLiteral("nothing to import")));
+    QVERIFY(!again.findChild<QPushButton *>(QStringLiteral("importButton"))->isEnabled());
+}
+
+void TestPeerMentorsPage::importNamesABadEncodingAndOffersWindows1252()
+{
+    const QByteArray csv("id;org_id;coordinator_id;name\r\npm_w1;org_a;coord_a1;S\xf8ren \xc6r\xf8\r\n");
+    ImportDialog dialog(m_fixture->services(), orgAdminA(), QStringLiteral("excel.csv"), csv);
+    auto *problems = dialog.findChild<QPlainTextEdit *>(QStringLiteral("importProblems"));
+    QVERIFY(problems->toPlainText().contains(QStringLiteral("Line 2 is not valid UTF-8")));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("importButton"))->isEnabled());
+    dialog.setEncoding(TextEncoding::Windows1252);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("importSummary"))
+                ->text()
+                .startsWith(QStringLiteral("1 new")));
+    dialog.accept();
+    QCOMPARE(m_fixture->directory->peerMentor(Caller::system(), QStringLiteral("pm_w1"))->name,
+             QStringLiteral("Søren Ærø"));
 }
 
 void TestPeerMentorsPage::everyInteractiveWidgetHasAName()

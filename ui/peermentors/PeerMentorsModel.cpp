@@ -159,7 +159,7 @@ QVariant PeerMentorsModel::data(const QModelIndex &index, int role) const
         case CoordinatorColumn:
             return row.coordinatorName;
         case StatusColumn:
-            return DisplayText::status(p.status);
+            return p.mentor.active() ? DisplayText::status(p.status) : tr("Inactive");
         case PausedSinceColumn:
             return DisplayText::date(p.pauseStartDate);
         }
@@ -172,7 +172,7 @@ QVariant PeerMentorsModel::data(const QModelIndex &index, int role) const
         case CoordinatorColumn:
             return row.coordinatorName;
         case StatusColumn:
-            return DisplayText::status(p.status);
+            return p.mentor.active() ? DisplayText::status(p.status) : tr("Inactive");
         case PausedSinceColumn:
             return p.pauseStartDate;
         }
@@ -185,6 +185,8 @@ QVariant PeerMentorsModel::data(const QModelIndex &index, int role) const
         case CoordinatorColumn:
             return p.mentor.coordinatorId;
         case StatusColumn:
+            if (!p.mentor.active())
+                return QStringLiteral("inactive");
             return p.status == PauseStatus::Paused ? QStringLiteral("paused") : QStringLiteral("active");
         case PausedSinceColumn:
             return p.pauseStartDate.isValid() ? formatTimestamp(p.pauseStartDate) : QString();

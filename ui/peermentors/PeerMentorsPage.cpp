@@ -9,7 +9,9 @@
 #include "ui/common/Settings.h"
 #include "ui/peermentors/GlyphColumnProxy.h"
 #include "ui/peermentors/HistoryModel.h"
+#include "ui/peermentors/MentorDialog.h"
 #include "ui/peermentors/MentorProfileView.h"
+#include "ui/peermentors/MoveMentorsDialog.h"
 #include "ui/peermentors/PeerMentorsModel.h"
 #include "ui/peermentors/RecordEventDialog.h"
 
@@ -22,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -81,6 +84,8 @@ PeerMentorsPage::PeerMentorsPage(ConsoleServices &services, const Caller &caller
     connect(m_sorted, &QAbstractItemModel::modelReset, this, &PeerMentorsPage::onListReset);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PeerMentorsPage::onCurrentRowChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PeerMentorsPage::updateDirectoryButtons);
     connect(m_mentors, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 const int row = m_mentors->rowOf(m_selectedId);
@@ -142,7 +147,8 @@ QWidget *PeerMentorsPage::buildList()
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
     m_list->setAlternatingRowColors(true);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several at once for "Move to coordinator…"; the current row is the one whose profile shows.
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSortingEnabled(true);
@@ -174,15 +180,29 @@ QWidget *PeerMentorsPage::buildList()
     m_count = new QLabel(panel);
     m_count->setObjectName(QStringLiteral("mentorsCount"));
 
+    m_activity = new QComboBox(panel);
+    m_activity->setObjectName(QStringLiteral("activityCombo"));
+    m_activity->setAccessibleName(tr("Show peer mentors"));
+    m_activity->addItem(tr("Active"), int(Activity::Active));
+    m_activity->addItem(tr("Inactive (left)"), int(Activity::Inactive));
+    m_activity->addItem(tr("All"), int(Activity::Any));
+    auto *activityLabel = new QLabel(tr("Sho&w:"), panel);
+    activityLabel->setBuddy(m_activity);
+    connect(m_activity, &QComboBox::activated, this,
+            [this](int index) { setActivity(Activity(m_activity->itemData(index).toInt())); });
+
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(searchLabel);
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(activityLabel);
+    searchRow->addWidget(m_activity);
     searchRow->addWidget(sortLabel);
     searchRow->addWidget(m_sortBy);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(searchRow);
     layout->addWidget(m_list, 1);
+    layout->addWidget(buildDirectoryButtons(panel));
     layout->addWidget(m_count);
     return panel;
 }
@@ -322,10 +342,135 @@ void PeerMentorsPage::updateProfile()
 void PeerMentorsPage::updateActions()
 {
     const bool selected = !m_selectedId.isEmpty();
-    m_recordPause->setEnabled(selected && canRecord());
-    m_recordResume->setEnabled(selected && canRecord());
+    const int row = m_mentors->rowOf(m_selectedId);
+    // One who left gets no new records (core refuses them too).
+    const bool active = row >= 0 && m_mentors->profileAt(row).mentor.active();
+    m_recordPause->setEnabled(selected && active && canRecord());
+    m_recordResume->setEnabled(selected && active && canRecord());
     m_exportCsv->setEnabled(selected);
     m_exportPdf->setEnabled(selected);
+    updateDirectoryButtons();
+}
+
+QWidget *PeerMentorsPage::buildDirectoryButtons(QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    const auto button = [row](const QString &objectName, const QString &text, const QString &description) {
+        auto *b = new QPushButton(text, row);
+        b->setObjectName(objectName);
+        b->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+        b->setAccessibleDescription(description);
+        b->setToolTip(description);
+        return b;
+    };
+    m_add = button(QStringLiteral("addMentorButton"), tr("&Add…"), tr("Add a peer mentor."));
+    m_edit = button(QStringLiteral("editMentorButton"), tr("&Edit…"),
+                    tr("Change the name, email, phone or coordinator of the peer mentor."));
+    m_move = button(QStringLiteral("moveMentorsButton"), tr("&Move…"),
+                    tr("Give the selected peer mentors to another coordinator."));
+    m_deactivate = button(QStringLiteral("deactivateMentorButton"), tr("&Deactivate"),
+                          tr("Mark a peer mentor who leaves: her history is kept, she gets no new records."));
+    connect(m_add, &QPushButton::clicked, this, &PeerMentorsPage::addMentor);
+    connect(m_edit, &QPushButton::clicked, this, &PeerMentorsPage::editMentor);
+    connect(m_move, &QPushButton::clicked, this, &PeerMentorsPage::moveMentors);
+    connect(m_deactivate, &QPushButton::clicked, this, &PeerMentorsPage::toggleActive);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_add);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_move);
+    layout->addWidget(m_deactivate);
+    layout->addStretch(1);
+    // Only org admins and global admins manage the directory; a coordinator edits her own mentors.
+    const bool manages = may(caller(), Action::ManageDirectory);
+    m_add->setVisible(manages);
+    m_move->setVisible(manages);
+    m_deactivate->setVisible(manages);
+    m_edit->setVisible(may(caller(), Action::EditMentorContact));
+    return row;
+}
+
+QStringList PeerMentorsPage::selectedMentorIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids << index.data(PeerMentorsModel::IdRole).toString();
+    return ids;
+}
+
+void PeerMentorsPage::setActivity(Activity activity)
+{
+    m_activity->setCurrentIndex(m_activity->findData(int(activity)));
+    m_mentors->setActivity(activity);
+}
+
+void PeerMentorsPage::updateDirectoryButtons()
+{
+    if (!m_edit)
+        return;
+    const int row = m_mentors->rowOf(m_selectedId);
+    const PeerMentor mentor = row >= 0 ? m_mentors->profileAt(row).mentor : PeerMentor();
+    const bool manages = may(caller(), Action::ManageDirectory);
+    m_edit->setEnabled(row >= 0 && (manages || mentor.coordinatorId == caller().coordinatorId));
+    m_move->setEnabled(!selectedMentorIds().isEmpty());
+    m_deactivate->setEnabled(row >= 0);
+    const QString text = mentor.active() || row < 0 ? tr("&Deactivate") : tr("&Reactivate");
+    m_deactivate->setText(text);
+    m_deactivate->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+}
+
+void PeerMentorsPage::addMentor()
+{
+    MentorDialog dialog(services(), caller(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    emit statusMessage(tr("%1 was added.").arg(dialog.mentor().name));
+    selectMentor(dialog.mentor().id);
+}
+
+void PeerMentorsPage::editMentor()
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return;
+    MentorDialog dialog(services(), caller(), m_mentors->profileAt(row).mentor, this);
+    if (dialog.exec() == QDialog::Accepted)
+        emit statusMessage(tr("The details of %1 were saved.").arg(dialog.mentor().name));
+}
+
+void PeerMentorsPage::moveMentors()
+{
+    const QStringList ids = selectedMentorIds();
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (ids.isEmpty() || row < 0)
+        return;
+    MoveMentorsDialog dialog(services(), caller(), ids, m_mentors->profileAt(row).mentor.orgId, this);
+    if (dialog.exec() == QDialog::Accepted)
+        emit statusMessage(tr("%n peer mentor(s) moved to another coordinator.", nullptr, dialog.moved()));
+}
+
+void PeerMentorsPage::toggleActive()
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return;
+    const PeerMentor mentor = m_mentors->profileAt(row).mentor;
+    if (mentor.active()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Deactivate peer mentor"),
+            tr("Deactivate %1? Her history is kept and still counts in the statistics, but she gets no "
+               "new records and is hidden from the list until she is reactivated.")
+                .arg(mentor.name));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    if (auto s = services().directory.setPeerMentorActive(caller(), mentor.id, !mentor.active()); !s) {
+        ErrorMessages::show(this, tr("The peer mentor could not be changed"), s.error());
+        return;
+    }
+    emit statusMessage(mentor.active() ? tr("%1 was deactivated.").arg(mentor.name)
+                                       : tr("%1 is active again.").arg(mentor.name));
 }
 
 void PeerMentorsPage::updatePlaceholder()
@@ -337,6 +482,8 @@ void PeerMentorsPage::updatePlaceholder()
     if (const auto &error = m_mentors->lastError())
         m_placeholder->setText(tr("The peer mentors could not be read.") + QLatin1Char('\n')
                                + ErrorMessages::text(*error));
+    else if (m_mentors->activity() == Activity::Inactive && m_mentors->search().isEmpty())
+        m_placeholder->setText(tr("No peer mentor has left the organisation."));
     else if (!m_mentors->search().isEmpty())
         m_placeholder->setText(tr("No peer mentor matches “%1”. Change or clear the search to see more.")
                                    .arg(m_mentors->search()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Directory.h"
 #include "ui/common/ConsolePage.h"
 #include "ui/peermentors/HistoryExport.h"
 
@@ -46,6 +47,11 @@ public:
     // Writes the selected mentor's history to `file` on a LongTask; shows a failure; true when written.
     bool exportHistory(HistoryExport::Format format, const QString &file);
 
+    // The ids of the selected rows (several for "Move to coordinator…").
+    QStringList selectedMentorIds() const;
+    // Which mentors the list shows: the active ones (default), those who left, or both.
+    void setActivity(Activity activity);
+
 private:
     QWidget *buildList();
     QWidget *buildDetails();
@@ -60,6 +66,12 @@ private:
     void updateActions();
     void updatePlaceholder();
     void chooseExportFile(HistoryExport::Format format);
+    QWidget *buildDirectoryButtons(QWidget *parent);
+    void updateDirectoryButtons();
+    void addMentor();
+    void editMentor();
+    void moveMentors();
+    void toggleActive();
 
     PeerMentorsModel *m_mentors = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;
@@ -69,6 +81,11 @@ private:
     QLineEdit *m_search = nullptr;
     QTimer *m_searchTimer = nullptr;
     QComboBox *m_sortBy = nullptr;
+    QComboBox *m_activity = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_move = nullptr;
+    QPushButton *m_deactivate = nullptr;
     QTreeView *m_list = nullptr;
     QLabel *m_count = nullptr;
     QStackedWidget *m_details = nullptr;

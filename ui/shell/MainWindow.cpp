@@ -11,8 +11,10 @@
 #include "ui/common/ServerControl.h"
 #include "ui/common/Settings.h"
 #include "ui/devices/ServerPage.h"
+#include "ui/peermentors/ImportDialog.h"
 #include "ui/peermentors/PeerMentorsPage.h"
 #include "ui/records/RecordsPage.h"
+#include "ui/shell/ChangePasswordDialog.h"
 #include "ui/shell/PauseNotifier.h"
 #include "ui/shell/SettingsDialog.h"
 #include "ui/statistics/StatisticsPage.h"
@@ -174,6 +176,8 @@ void MainWindow::buildMenus()
     backup->setObjectName(QStringLiteral("backupAction"));
     backup->setEnabled(may(m_caller, Action::BackUp));
     file->addSeparator();
+    QAction *password = file->addAction(tr("Change &password…"), this, &MainWindow::changePassword);
+    password->setObjectName(QStringLiteral("changePasswordAction"));
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
     file->addSeparator();
     file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
@@ -246,33 +250,22 @@ void MainWindow::importPeerMentors()
                              tr("%1 could not be read: %2").arg(file, in.errorString()));
         return;
     }
-    const QByteArray content = in.readAll();
-    auto mentors = peerMentorsFromCsv(content);
-    if (!mentors) {
-        ErrorMessages::show(this, tr("The file has errors; nothing was imported."), mentors.error());
+    // A preview first: what is new, changed and wrong, before anything is written.
+    ImportDialog dialog(m_services, m_caller, file, in.readAll(), this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    }
-    int imported = 0;
-    const QList<ImportedMentor> rows = *mentors;
-    const Caller caller = m_caller;
-    DirectoryService &directory = m_services.directory;
-    // All or nothing in one transaction: Cancel before the end leaves the directory as it was.
-    const LongTask::Result outcome =
-        LongTask::run(this, tr("Importing %n peer mentor(s)…", nullptr, int(rows.size())),
-                      [&](const LongTask::Progress &progress) -> Status {
-                          if (!progress(0, rows.size()))
-                              return Error::invalid(QStringLiteral("cancelled"));
-                          auto result = directory.importPeerMentors(caller, rows);
-                          if (!result)
-                              return result.error();
-                          imported = int(result->added.size() + result->changed.size());
-                          progress(rows.size(), rows.size());
-                          return {};
-                      });
-    if (outcome.outcome == LongTask::Outcome::Failed)
-        ErrorMessages::show(this, tr("Nothing was imported."), outcome.error);
-    else if (outcome.outcome == LongTask::Outcome::Finished)
-        statusBar()->showMessage(tr("Imported %n peer mentor(s).", nullptr, imported), 8000);
+    statusBar()->showMessage(tr("Imported: %1 new, %2 changed.")
+                                 .arg(dialog.imported().added.size())
+                                 .arg(dialog.imported().changed.size()),
+                             8000);
+}
+
+void MainWindow::changePassword()
+{
+    ChangePasswordDialog dialog(m_services.auth, m_caller.username, ChangePasswordDialog::Mode::Voluntary,
+                                this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Your password was changed."), 8000);
 }
 
 void MainWindow::backUpDatabase()

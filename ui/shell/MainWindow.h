@@ -46,6 +46,7 @@ private:
     void buildStatusBar();
     void updateServerStatus();
     void importPeerMentors();
+    void changePassword();
     void backUpDatabase();
     void openSettings();
     void showAbout();

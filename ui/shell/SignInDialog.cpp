@@ -2,6 +2,7 @@
 
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Settings.h"
+#include "ui/shell/ChangePasswordDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -86,7 +87,20 @@ void SignInDialog::accept()
         m_password->setFocus();
         return;
     }
-    m_user = *user;
+    if (user->mustChangePassword) {
+        // Someone else chose this password: a new one first, or no sign-in.
+        ChangePasswordDialog change(m_auth, username, ChangePasswordDialog::Mode::Forced, this,
+                                    m_password->text());
+        if (change.exec() != QDialog::Accepted) {
+            setMessage(tr("Choose a new password to sign in."));
+            m_password->clear();
+            m_password->setFocus();
+            return;
+        }
+        m_user = change.user();
+    } else {
+        m_user = *user;
+    }
     m_settings.setValue(Settings::Key::LastUsername, username);
     QDialog::accept();
 }

@@ -80,7 +80,7 @@ UserDialog::UserDialog(ConsoleServices &services, const Caller &caller, QWidget 
     addRow(tr("R&epeat password:"), m_repeat);
     auto *hint = new QLabel(
         tr("A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at "
-           "least %n characters.",
+           "least %n characters; the user chooses a new one at the first sign-in.",
            nullptr, DirectoryService::kMinPasswordLength),
         this);
     hint->setWordWrap(true);
