@@ -31,6 +31,7 @@ inline constexpr QLatin1StringView Email{"email"};
 inline constexpr QLatin1StringView Phone{"phone"};
 inline constexpr QLatin1StringView CurrentStatus{"current_status"};
 inline constexpr QLatin1StringView PauseStartDate{"pause_start_date"};
+inline constexpr QLatin1StringView DeactivatedAt{"deactivated_at"};
 inline constexpr QLatin1StringView History{"history"};
 inline constexpr QLatin1StringView TotalEvents{"total_events"};
 
@@ -55,6 +56,8 @@ inline constexpr QLatin1StringView Limit{"limit"};
 inline constexpr QLatin1StringView From{"from"};
 inline constexpr QLatin1StringView To{"to"};
 inline constexpr QLatin1StringView OrgId{"org_id"};
+inline constexpr QLatin1StringView Search{"q"};
+inline constexpr QLatin1StringView Status{"status"};
 
 // Signing in
 inline constexpr QLatin1StringView Username{"username"};

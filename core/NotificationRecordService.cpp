@@ -417,4 +417,52 @@ Result<QHash<QString, PeerMentorProfile>> NotificationRecordService::profiles(co
     return out;
 }
 
+Result<Page<PeerMentorProfile>> NotificationRecordService::mentorProfiles(const Caller &caller,
+                                                                          const MentorQuery &query,
+                                                                          std::optional<PauseStatus> status,
+                                                                          const PageRequest &page)
+{
+    if (auto s = validatePage(page); !s)
+        return s.error();
+    const auto scope = caller.scopeOrg(query.orgId);
+    if (!scope)
+        return scope.error();
+    Page<PeerMentorProfile> out{{}, page.page, page.limit, 0};
+    if (seesNoOrganisation(caller))
+        return out;
+    // The mentors and their statuses from one moment: a mentor stored between the two queries
+    // would otherwise show up without her status.
+    Transaction snapshot(m_db, Transaction::Mode::Read);
+    if (!snapshot.begun())
+        return snapshot.begun().error();
+    auto mentors = m_directory.peerMentors(*scope, query);
+    if (!mentors)
+        return mentors.error();
+    auto statuses = m_records.currentStatuses(*scope, m_clock.now());
+    if (!statuses)
+        return statuses.error();
+    if (auto s = snapshot.commit(); !s)
+        return s.error();
+
+    QHash<QString, qsizetype> statusOf;
+    statusOf.reserve(statuses->size());
+    for (qsizetype i = 0; i < statuses->size(); ++i)
+        statusOf.insert(statuses->at(i).mentor.id, i);
+    const qint64 first = qint64(page.page - 1) * page.limit;
+    for (const PeerMentor &m : std::as_const(*mentors)) {
+        PeerMentorProfile p;
+        p.mentor = m; // with deactivated_at, which currentStatuses() does not read
+        if (const auto found = statusOf.constFind(m.id); found != statusOf.cend()) {
+            p.status = statuses->at(*found).status;
+            p.pauseStartDate = statuses->at(*found).pauseStartDate;
+        }
+        if (status && p.status != *status)
+            continue;
+        if (out.total >= first && out.items.size() < page.limit)
+            out.items.append(p);
+        ++out.total;
+    }
+    return out;
+}
+
 } // namespace cc

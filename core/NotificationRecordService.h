@@ -58,6 +58,14 @@ public:
     // profile() of every mentor the caller sees, by mentor id, in one query (the console's list of
     // mentors). `orgId` narrows a global admin's view; others always get their own organisation.
     Result<QHash<QString, PeerMentorProfile>> profiles(const Caller &caller, const QString &orgId = {});
+    // One page of the mentors `query` selects (DirectoryService::peerMentors' rules: scope by
+    // caller.scopeOrg(query.orgId), search, coordinator, activity), each with her current status
+    // and deactivated_at; with `status`, only those whose current status it is. By name, then id;
+    // `total` counts every mentor that matches. Two queries in one read transaction, however many
+    // mentors there are.
+    Result<Page<PeerMentorProfile>> mentorProfiles(const Caller &caller, const MentorQuery &query,
+                                                   std::optional<PauseStatus> status,
+                                                   const PageRequest &page);
 
     static constexpr int kMaxWindow = 10000;
 

@@ -18,11 +18,13 @@ ApiDispatcher::ApiDispatcher(const Services &services)
     , m_idempotency(services.database, services.clock)
     , m_records(services.records)
     , m_payloads(services.templates, services.payloads, services.directory)
+    , m_mentors(services.records)
     , m_authController(services.auth)
     , m_system(services.database.url().kindName())
 {
     m_records.registerRoutes(m_router);
     m_payloads.registerRoutes(m_router);
+    m_mentors.registerRoutes(m_router);
     m_authController.registerRoutes(m_router);
     m_system.registerRoutes(m_router);
 }

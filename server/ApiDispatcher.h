@@ -6,6 +6,7 @@
 #include "server/BearerGuard.h"
 #include "server/NotificationRecordsController.h"
 #include "server/PayloadsController.h"
+#include "server/PeerMentorsController.h"
 #include "server/RateLimiter.h"
 #include "server/Router.h"
 #include "server/SystemController.h"
@@ -73,6 +74,7 @@ private:
     RateLimiter m_rateLimiter{RateLimits{}};
     NotificationRecordsController m_records;
     PayloadsController m_payloads;
+    PeerMentorsController m_mentors;
     AuthController m_authController;
     SystemController m_system;
     Logger m_logger;

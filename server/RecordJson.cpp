@@ -104,6 +104,13 @@ QJsonObject profileJson(const PeerMentorProfile &p)
     };
 }
 
+QJsonObject mentorListItem(const PeerMentorProfile &p)
+{
+    QJsonObject item = profileJson(p);
+    item.insert(field::DeactivatedAt, nullOrTime(p.mentor.deactivatedAt));
+    return item;
+}
+
 QJsonObject historyJson(const History &h)
 {
     QJsonArray items;

@@ -14,6 +14,8 @@ QJsonObject recordCreated(const NotificationRecord &r);  // POST answer
 QJsonObject recordUpdated(const NotificationRecord &r);  // PUT answer
 QJsonObject historyItem(const NotificationRecord &r);
 QJsonObject profileJson(const PeerMentorProfile &p);
+// An item of the list of peer mentors: profileJson() and deactivated_at.
+QJsonObject mentorListItem(const PeerMentorProfile &p);
 QJsonObject historyJson(const History &h);
 
 } // namespace cc::api

@@ -150,6 +150,10 @@ private slots:
     void futurePauseStartsWhenItsDateComes();
     void statusFollowsEveryWrite();
     void profilesMatchProfile();
+    void mentorProfilesFilter_data();
+    void mentorProfilesFilter();
+    void mentorProfilesPages();
+    void mentorProfilesScope();
 
     void historyNewestFirst();
     void historyOfMentorWithoutRecords();
@@ -1542,6 +1546,192 @@ void TestNotificationRecordService::profilesMatchProfile()
     Caller nobody = callerFor(Who::CoordinatorA);
     nobody.orgId.clear();
     QVERIFY(m_service->profiles(nobody)->isEmpty());
+}
+
+// ---- one page of mentors with their statuses ----------------------------------------------------
+
+namespace {
+// Organisation A in mentorProfilesFilter(): pm_a1 Åse Ødegård (coord_a1) paused since day -1,
+// pm_a2 Per Hansen (coord_a2) left, pm_a3 Anne Aas (coord_a1) with a pause that starts on day 3,
+// pm_a4 Ada Li (coord_a2) paused and resumed. The names sort alike by code point and by
+// language, so the order holds whatever the database's collation.
+QStringList idsOf(const QList<PeerMentorProfile> &profiles)
+{
+    QStringList ids;
+    for (const PeerMentorProfile &p : profiles)
+        ids << p.mentor.id;
+    return ids;
+}
+} // namespace
+
+void TestNotificationRecordService::mentorProfilesFilter_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QString>("coordinator");
+    QTest::addColumn<Activity>("activity");
+    QTest::addColumn<std::optional<PauseStatus>>("status");
+    QTest::addColumn<QStringList>("ids");
+
+    const std::optional<PauseStatus> any;
+    const std::optional<PauseStatus> active = PauseStatus::Active;
+    const std::optional<PauseStatus> paused = PauseStatus::Paused;
+    QTest::newRow("everyone who has not left")
+        << QString() << QString() << Activity::Active << any
+        << QStringList{QStringLiteral("pm_a4"), QStringLiteral("pm_a3"), kMentorA1};
+    QTest::newRow("active") << QString() << QString() << Activity::Active << active
+                            << QStringList{QStringLiteral("pm_a4"), QStringLiteral("pm_a3")};
+    QTest::newRow("paused") << QString() << QString() << Activity::Active << paused << QStringList{kMentorA1};
+    QTest::newRow("left") << QString() << QString() << Activity::Inactive << any << QStringList{kMentorA2};
+    QTest::newRow("coordinator") << QString() << kCoordA2 << Activity::Active << any
+                                 << QStringList{QStringLiteral("pm_a4")};
+    QTest::newRow("coordinator and paused")
+        << QString() << kCoordA1 << Activity::Active << paused << QStringList{kMentorA1};
+    QTest::newRow("name, any case") << QStringLiteral("ØDEG") << QString() << Activity::Active << any
+                                    << QStringList{kMentorA1};
+    QTest::newRow("email") << QStringLiteral("ASE@A.example") << QString() << Activity::Active << any
+                           << QStringList{kMentorA1};
+    QTest::newRow("exact id") << QStringLiteral("pm_a4") << QString() << Activity::Active << any
+                              << QStringList{QStringLiteral("pm_a4")};
+    QTest::newRow("part of an id") << QStringLiteral("pm_a") << QString() << Activity::Active << any
+                                   << QStringList();
+    QTest::newRow("search among those who left")
+        << QStringLiteral("hansen") << QString() << Activity::Inactive << any << QStringList{kMentorA2};
+    QTest::newRow("search and status") << QStringLiteral("LI") << QString() << Activity::Active << active
+                                       << QStringList{QStringLiteral("pm_a4")};
+}
+
+void TestNotificationRecordService::mentorProfilesFilter()
+{
+    QFETCH(QString, search);
+    QFETCH(QString, coordinator);
+    QFETCH(Activity, activity);
+    QFETCH(std::optional<PauseStatus>, status);
+    QFETCH(QStringList, ids);
+
+    DirectoryService directory(m_database->db(), *m_clock);
+    const auto addMentor = [&](const QString &id, const QString &coordinatorId, const QString &name) {
+        PeerMentor m;
+        m.id = id;
+        m.orgId = kOrgA;
+        m.coordinatorId = coordinatorId;
+        m.name = name;
+        return directory.addPeerMentor(Caller::system(), m).ok();
+    };
+    QVERIFY(addMentor(QStringLiteral("pm_a3"), kCoordA1, QStringLiteral("Anne Aas")));
+    QVERIFY(addMentor(QStringLiteral("pm_a4"), kCoordA2, QStringLiteral("Ada Li")));
+    QVERIFY(add(Who::OrgAdminA, newRecord(kMentorA1, kCoordA1, EventType::PauseActivated, day(-1))));
+    QVERIFY(add(Who::OrgAdminA, newRecord(kMentorA2, kCoordA2, EventType::PauseActivated, day(-2))));
+    QVERIFY(
+        add(Who::OrgAdminA, newRecord(QStringLiteral("pm_a3"), kCoordA1, EventType::PauseActivated, day(3))));
+    QVERIFY(add(Who::OrgAdminA,
+                newRecord(QStringLiteral("pm_a4"), kCoordA2, EventType::PauseActivated, day(-3))));
+    QVERIFY(add(Who::OrgAdminA,
+                newRecord(QStringLiteral("pm_a4"), kCoordA2, EventType::PauseDeactivated, day(-1))));
+    QVERIFY(directory.setPeerMentorActive(Caller::system(), kMentorA2, false).ok());
+
+    MentorQuery query;
+    query.search = search;
+    query.coordinatorId = coordinator;
+    query.activity = activity;
+    const auto got = m_service->mentorProfiles(callerFor(Who::CoordinatorA), query, status, {});
+    QVERIFY2(got.ok(), got.ok() ? "" : qPrintable(describe(got.error())));
+    QCOMPARE(idsOf(got->items), ids);
+    QCOMPARE(got->total, ids.size());
+    for (const PeerMentorProfile &p : got->items) {
+        const auto one = m_service->profile(callerFor(Who::CoordinatorA), p.mentor.id);
+        QVERIFY(one.ok());
+        QCOMPARE(p.status, one->status);
+        QCOMPARE(p.pauseStartDate, one->pauseStartDate);
+        QCOMPARE(p.mentor.name, one->mentor.name);
+        QCOMPARE(p.mentor.email, one->mentor.email);
+        QCOMPARE(p.mentor.deactivatedAt.isValid(), p.mentor.id == kMentorA2);
+    }
+    if (ids == QStringList{kMentorA1})
+        QCOMPARE(got->items.first().pauseStartDate, day(-1));
+    if (ids == QStringList{kMentorA2}) {
+        QCOMPARE(got->items.first().mentor.deactivatedAt, test::testNow());
+        QCOMPARE(got->items.first().status, PauseStatus::Paused); // what her records say
+    }
+}
+
+void TestNotificationRecordService::mentorProfilesPages()
+{
+    DirectoryService directory(m_database->db(), *m_clock);
+    for (int i = 0; i < 5; ++i) {
+        PeerMentor m;
+        m.id = QStringLiteral("pm_page_%1").arg(i);
+        m.orgId = kOrgA;
+        m.coordinatorId = kCoordA1;
+        m.name = QStringLiteral("Same Name");
+        QVERIFY(directory.addPeerMentor(Caller::system(), m).ok());
+    }
+    QVERIFY(add(Who::OrgAdminA,
+                newRecord(QStringLiteral("pm_page_3"), kCoordA1, EventType::PauseActivated, day(-1))));
+    const Caller caller = callerFor(Who::OrgAdminA);
+    MentorQuery query;
+    query.search = QStringLiteral("same");
+
+    // Equal names: by id.
+    auto page = m_service->mentorProfiles(caller, query, {}, PageRequest{2, 2});
+    QVERIFY(page.ok());
+    QCOMPARE(page->total, 5);
+    QCOMPARE(page->page, 2);
+    QCOMPARE(page->limit, 2);
+    QCOMPARE(idsOf(page->items), (QStringList{QStringLiteral("pm_page_2"), QStringLiteral("pm_page_3")}));
+    QCOMPARE(page->items.at(1).status, PauseStatus::Paused);
+    page = m_service->mentorProfiles(caller, query, {}, PageRequest{3, 2});
+    QCOMPARE(idsOf(page->items), QStringList{QStringLiteral("pm_page_4")});
+    page = m_service->mentorProfiles(caller, query, {}, PageRequest{4, 2});
+    QVERIFY(page->items.isEmpty());
+    QCOMPARE(page->total, 5);
+    // The total counts after the status filter.
+    page = m_service->mentorProfiles(caller, query, PauseStatus::Active, PageRequest{2, 3});
+    QCOMPARE(page->total, 4);
+    QCOMPARE(idsOf(page->items), QStringList{QStringLiteral("pm_page_4")});
+
+    const auto refused = [&](const PageRequest &request, const QString &field) {
+        const auto r = m_service->mentorProfiles(caller, query, {}, request);
+        return !r && r.error().code == ErrorCode::Invalid && namesField(r.error(), field);
+    };
+    QVERIFY(refused(PageRequest{0, 20}, QStringLiteral("page")));
+    QVERIFY(refused(PageRequest{1, 0}, QStringLiteral("limit")));
+    QVERIFY(refused(PageRequest{1, NotificationRecordService::kMaxPageLimit + 1}, QStringLiteral("limit")));
+}
+
+void TestNotificationRecordService::mentorProfilesScope()
+{
+    QVERIFY(add(Who::OrgAdminB, newRecord(kMentorB1, kCoordB1, EventType::PauseActivated, day(-1))));
+    const auto ids = [&](Who who, const QString &orgId = {}, const QString &search = {}) {
+        MentorQuery query;
+        query.orgId = orgId;
+        query.search = search;
+        const auto r = m_service->mentorProfiles(callerFor(who), query, {}, {});
+        QStringList found = r ? idsOf(r->items) : QStringList{errorCodeName(r.error().code)};
+        found.sort();
+        return found;
+    };
+    QCOMPARE(ids(Who::CoordinatorA), (QStringList{kMentorA1, kMentorA2}));
+    QCOMPARE(ids(Who::OrgAdminA, kOrgA), (QStringList{kMentorA1, kMentorA2}));
+    QCOMPARE(ids(Who::CoordinatorB), QStringList{kMentorB1});
+    // Not even by id: another organisation's mentor is not there.
+    QCOMPARE(ids(Who::CoordinatorA, {}, kMentorB1), QStringList());
+    QCOMPARE(ids(Who::GlobalAdmin, kOrgB), QStringList{kMentorB1});
+    QCOMPARE(ids(Who::GlobalAdmin).size(), 3);
+    QCOMPARE(ids(Who::GlobalAdmin, QStringLiteral("org_nowhere")), QStringList());
+
+    MentorQuery other;
+    other.orgId = kOrgB;
+    const auto refused = m_service->mentorProfiles(callerFor(Who::OrgAdminA), other, {}, {});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Invalid);
+    QVERIFY(namesField(refused.error(), QStringLiteral("org_id")));
+
+    Caller nobody = callerFor(Who::CoordinatorA);
+    nobody.orgId.clear();
+    const auto none = m_service->mentorProfiles(nobody, {}, {}, {});
+    QVERIFY(none.ok());
+    QVERIFY(none->items.isEmpty());
+    QCOMPARE(none->total, 0);
 }
 
 // ---- history ----------------------------------------------------------------------------------
