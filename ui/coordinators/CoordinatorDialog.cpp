@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -53,6 +54,12 @@ CoordinatorDialog::CoordinatorDialog(ConsoleServices &services, const Caller &ca
     build();
     m_id->setText(coordinator.id);
     m_id->setReadOnly(true);
+    m_id->setAccessibleDescription(tr("The id cannot be changed."));
+    m_id->setToolTip(m_id->accessibleDescription());
+    // Read-only looks it: the window's colour behind the text, as a disabled field has.
+    QPalette readOnly = m_id->palette();
+    readOnly.setColor(QPalette::Base, readOnly.color(QPalette::Window));
+    m_id->setPalette(readOnly);
     QString organisationName = coordinator.orgId;
     if (auto org = services.directory.organisation(caller, coordinator.orgId))
         organisationName = org->name;

@@ -282,9 +282,12 @@ void CoordinatorsPage::updatePlaceholder()
     if (const auto &error = m_model->lastError())
         m_placeholder->setText(tr("The coordinators could not be read.") + QLatin1Char('\n')
                                + ErrorMessages::text(*error));
-    else if (!m_model->search().isEmpty())
+    else if (!m_model->search().isEmpty() && m_model->activity() != Activity::Any)
         m_placeholder->setText(tr("No coordinator matches “%1”. Change or clear the search, or show all "
                                   "coordinators, to see more.")
+                                   .arg(m_model->search()));
+    else if (!m_model->search().isEmpty())
+        m_placeholder->setText(tr("No coordinator matches “%1”. Change or clear the search to see more.")
                                    .arg(m_model->search()));
     else if (m_model->activity() == Activity::Inactive)
         m_placeholder->setText(tr("No coordinator has been deactivated."));
