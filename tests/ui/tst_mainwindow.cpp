@@ -104,9 +104,9 @@ void TestMainWindow::pagesFollowTheRole_data()
 {
     QTest::addColumn<int>("role");
     QTest::addColumn<QStringList>("pages");
-    const QStringList common{QStringLiteral("PeerMentorsPage"), QStringLiteral("RecordsPage"),
-                             QStringLiteral("TemplatesPage"), QStringLiteral("StatisticsPage"),
-                             QStringLiteral("ServerPage")};
+    const QStringList common{QStringLiteral("PeerMentorsPage"), QStringLiteral("CoordinatorsPage"),
+                             QStringLiteral("RecordsPage"),     QStringLiteral("TemplatesPage"),
+                             QStringLiteral("StatisticsPage"),  QStringLiteral("ServerPage")};
     QTest::newRow("coordinator") << int(Role::Coordinator) << common;
     QTest::newRow("org admin") << int(Role::OrgAdmin) << (common + QStringList{QStringLiteral("UsersPage")});
     QTest::newRow("global admin") << int(Role::GlobalAdmin)

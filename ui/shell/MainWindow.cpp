@@ -10,6 +10,7 @@
 #include "ui/common/LongTask.h"
 #include "ui/common/ServerControl.h"
 #include "ui/common/Settings.h"
+#include "ui/coordinators/CoordinatorsPage.h"
 #include "ui/devices/ServerPage.h"
 #include "ui/peermentors/ImportDialog.h"
 #include "ui/peermentors/PeerMentorsPage.h"
@@ -51,13 +52,15 @@ MainWindow::MainWindow(ConsoleServices &services, const Caller &caller, QWidget 
     m_sidebar = new QListWidget(this);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setAccessibleName(tr("Pages"));
-    m_sidebar->setAccessibleDescription(tr("Choose a page; Ctrl+1 to Ctrl+6 go to a page directly."));
+    m_sidebar->setAccessibleDescription(tr("Choose a page; Ctrl+1, Ctrl+2 and so on go to a page directly."));
     m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sidebar->setIconSize(QSize(22, 22));
     m_sidebar->setSpacing(2);
     m_stack = new QStackedWidget(this);
 
     addPage(new PeerMentorsPage(services, caller, m_stack));
+    if (CoordinatorsPage::isAvailableTo(caller))
+        addPage(new CoordinatorsPage(services, caller, m_stack));
     addPage(new RecordsPage(services, caller, m_stack));
     addPage(new TemplatesPage(services, caller, m_stack));
     addPage(new StatisticsPage(services, caller, m_stack));
