@@ -11,7 +11,9 @@
 #include "ui/common/Icons.h"
 #include "ui/common/Settings.h"
 #include "ui/common/Translator.h"
+#include "ui/peermentors/MentorDialog.h"
 #include "ui/peermentors/PeerMentorsPage.h"
+#include "ui/shell/ChangePasswordDialog.h"
 #include "ui/shell/DatabaseDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/SetupDialog.h"
@@ -142,6 +144,14 @@ int main(int argc, char **argv)
             QStringLiteral("postgresql://coordinator@db.nhf-oslo.no:5432/"
                            "coordinator?sslmode=verify-full"));
         ok = save(&database, out.filePath(QStringLiteral("%1-00-database.png").arg(prefix))) && ok;
+        cc::ChangePasswordDialog password(ctx.auth(), caller.username,
+                                          cc::ChangePasswordDialog::Mode::Forced);
+        ok = save(&password, out.filePath(QStringLiteral("%1-00-new-password.png").arg(prefix))) && ok;
+        // The mentor editor, on the demo's Kari Nordmann.
+        if (auto kari = ctx.directory().peerMentor(caller, QStringLiteral("pm_551e8400"))) {
+            cc::MentorDialog editor(services, caller, *kari);
+            ok = save(&editor, out.filePath(QStringLiteral("%1-00-mentor-editor.png").arg(prefix))) && ok;
+        }
     }
     cc::MainWindow window(services, caller);
     window.resize(1200, 780);
