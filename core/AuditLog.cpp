@@ -1,6 +1,7 @@
 #include "core/AuditLog.h"
 
 #include "core/Ids.h"
+#include "core/Permissions.h"
 
 namespace cc {
 
@@ -24,20 +25,56 @@ Status AuditLog::write(const Caller &caller, const QString &orgId, const QString
 Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const PageRequest &page,
                                         const QString &entityId)
 {
+    AuditQuery query;
+    query.entityId = entityId;
+    return list(caller, query, page);
+}
+
+Result<Page<AuditEntry>> AuditLog::list(const Caller &caller, const AuditQuery &query,
+                                        const PageRequest &page)
+{
+    if (auto s = require(caller, Action::ReadAudit); !s)
+        return s.error();
     if (page.page < 1 || page.limit < 1 || page.limit > 1000)
         return Error::invalid(QStringLiteral("page must be 1 or more and limit between 1 and 1000."));
+    if (query.from.isValid() && query.to.isValid() && query.to < query.from)
+        return Error::field(ErrorCode::Invalid, QStringLiteral("to"),
+                            QStringLiteral("The end of the period is before its start."));
+    auto scope = caller.scopeOrg(query.orgId);
+    if (!scope)
+        return scope.error();
     QStringList where;
-    if (!caller.isGlobalAdmin())
+    if (!scope->isEmpty())
         where << QStringLiteral("org_id = :org");
-    if (!entityId.isEmpty())
+    if (!query.entityId.isEmpty())
         where << QStringLiteral("entity_id = :entity_id");
+    if (!query.username.isEmpty())
+        where << QStringLiteral("username = :username");
+    if (!query.kind.isEmpty())
+        where << QStringLiteral("(action = :kind OR substr(action, 1, :kind_length) = :kind_dot)");
+    if (query.from.isValid())
+        where << QStringLiteral("at >= :from");
+    if (query.to.isValid())
+        where << QStringLiteral("at < :to");
     const QString clause =
         where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     auto bindAll = [&](Query &q) {
-        if (!caller.isGlobalAdmin())
-            q.bind(QStringLiteral(":org"), caller.orgId);
-        if (!entityId.isEmpty())
-            q.bind(QStringLiteral(":entity_id"), entityId);
+        if (!scope->isEmpty())
+            q.bind(QStringLiteral(":org"), *scope);
+        if (!query.entityId.isEmpty())
+            q.bind(QStringLiteral(":entity_id"), query.entityId);
+        if (!query.username.isEmpty())
+            q.bind(QStringLiteral(":username"), query.username);
+        if (!query.kind.isEmpty()) {
+            const QString group = query.kind + QLatin1Char('.');
+            q.bind(QStringLiteral(":kind"), query.kind);
+            q.bind(QStringLiteral(":kind_length"), int(group.size()))
+                .bind(QStringLiteral(":kind_dot"), group);
+        }
+        if (query.from.isValid())
+            q.bind(QStringLiteral(":from"), timeValue(query.from));
+        if (query.to.isValid())
+            q.bind(QStringLiteral(":to"), timeValue(query.to));
     };
     Query count(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log") + clause);
     bindAll(count);

@@ -145,13 +145,28 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
     static const QString dummyHash = hashPassword(QStringLiteral("not a password")).value();
     const bool known = user->has_value() && !(*user)->disabled;
     const bool matches = verifyPassword(password, known ? (*user)->passwordHash : dummyHash) && known;
+    // Who signed in, or tried to, is audited: where from only as "console" or "api".
+    const QString channel = address == QLatin1String("console") ? address : QStringLiteral("api");
     if (!matches) {
         if (auto s = m_users.insertLoginFailure(username, address, now); !s)
+            return s.error();
+        Caller attempt;
+        attempt.username = username.isEmpty() ? QString(QLatin1String("")) : username.left(64);
+        // An unknown username has no id: an empty one (the column holds no NULL).
+        attempt.userId = user->has_value() ? (*user)->id : QString(QLatin1String(""));
+        if (auto s = m_audit.write(attempt, user->has_value() ? (*user)->orgId : QString(),
+                                   QStringLiteral("user.sign_in_failed"), QStringLiteral("user"),
+                                   attempt.userId, channel);
+            !s)
             return s.error();
         qCInfo(lcCore) << "failed sign-in";
         return wrongCredentials();
     }
     if (auto s = m_users.clearLoginFailures(username); !s)
+        return s.error();
+    if (auto s = m_audit.write(callerOf(**user), (*user)->orgId, QStringLiteral("user.sign_in"),
+                               QStringLiteral("user"), (*user)->id, channel);
+        !s)
         return s.error();
     User signedIn = **user;
     if (passwordNeedsRehash(signedIn.passwordHash)) {

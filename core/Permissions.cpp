@@ -33,6 +33,8 @@ const QList<Permission> &permissionTable()
          "Coordinators cannot back up or export the database; ask an org admin."},
         {Action::ManageGlobalAdmins,  "manage_global_admins",  false, false, true,
          "Only global admins may create or manage global admins."},
+        {Action::ReadAudit,           "read_audit",            false, true,  true,
+         "Only org admins and global admins may read the audit log."},
         {Action::RunSetup,            "run_setup",             false, false, true,
          "This database is set up already; sign in, and ask a global admin for a new organisation."},
     };

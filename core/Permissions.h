@@ -26,6 +26,7 @@ enum class Action
     ManageOrganisations, // add organisations
     BackUp,              // a global admin: the whole database; an org admin: their organisation
     ManageGlobalAdmins,  // create global admins; change, disable or see the accounts of one
+    ReadAudit,           // the audit log: an org admin their organisation's, a global admin all
     RunSetup,            // a new organisation with its first admin (signed in; before anyone is,
                          // DirectoryService::setUp allows it only while the database has no user)
 };

@@ -2,6 +2,7 @@
 // Every action has a probe that does it through its service as each role, in the caller's own
 // organisation and in the other one: an action added to the table without a probe fails here.
 // A last check reads the sources: roles are compared nowhere but in Permissions and Caller.
+#include "core/AuditLog.h"
 #include "core/AuthService.h"
 #include "core/Backup.h"
 #include "core/DirectoryService.h"
@@ -265,6 +266,19 @@ QHash<Action, Probe> TestPermissions::probes()
         DirectoryService::NewUser admin{
             QStringLiteral("global%1").arg(++m_serial), {}, Role::GlobalAdmin, {}, {}, World::kPassword};
         return statusOf(m_directory->addUser(c, admin));
+    };
+    p[Action::ReadAudit] = [this](const Caller &c, const QString &org) {
+        // The entries about the organisation's first mentor (her creation at least): another
+        // organisation's are not there for the caller, which the probe tells as NotFound.
+        AuditLog audit(m_db->db(), m_clock);
+        AuditQuery about;
+        about.entityId = org == QLatin1String("A") ? World::kMentorA1 : World::kMentorB1;
+        auto entries = audit.list(c, about, PageRequest{1, 10});
+        if (!entries)
+            return Status(entries.error());
+        if (entries->total == 0)
+            return Status(Error::notFound(QStringLiteral("No audit entry about this mentor.")));
+        return Status();
     };
     p[Action::RunSetup] = [this](const Caller &c, const QString &) {
         DirectoryService::FirstOrganisation first;

@@ -103,6 +103,7 @@ private:
         case Action::ManageOrganisations:
         case Action::BackUp:
         case Action::ManageGlobalAdmins:
+        case Action::ReadAudit:
         case Action::RunSetup:
             return std::nullopt; // the console and the admin command line only
         }
