@@ -2,11 +2,13 @@
 
 #include "app/CommandLine.h"
 #include "app/Terminal.h"
+#include "core/AuditLog.h"
 #include "core/Backup.h"
 #include "core/Caller.h"
 #include "core/Database.h"
 #include "core/DemoData.h"
 #include "core/DirectoryService.h"
+#include "core/TimeText.h"
 
 #include <QElapsedTimer>
 
@@ -138,6 +140,65 @@ int demoData(AdminContext &ctx, const QStringList &args)
         DirectoryService directory(db, ctx.clock);
         DemoData demo(db, directory, ctx.clock);
         return records ? demoRecords(ctx, demo, directory, *records) : demoCreate(ctx, demo, directory);
+    });
+}
+
+int audit(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("admin audit"), QStringLiteral("[options]"),
+                   QStringLiteral("Prints the audit log, newest first, separated by tabs: when (UTC), who,\n"
+                                  "organisation, action, what (entity and id) and detail. It records who\n"
+                                  "created, changed, deleted, exported or erased what, and who signed in or\n"
+                                  "failed to; entries are never changed or deleted."));
+    cl.addOption(
+        QStringLiteral("since"), QStringLiteral("DATE"),
+        QStringLiteral("Only entries at or after DATE (2026-03-01, or a time with Z or an offset)."));
+    cl.addOption(QStringLiteral("until"), QStringLiteral("DATE"),
+                 QStringLiteral("Only entries before DATE."));
+    cl.addOption(QStringLiteral("org"), QStringLiteral("ORG_ID"),
+                 QStringLiteral("Only this organisation's."));
+    cl.addOption(QStringLiteral("user"), QStringLiteral("USERNAME"),
+                 QStringLiteral("Only what this user did."));
+    cl.addOption(QStringLiteral("action"), QStringLiteral("ACTION"),
+                 QStringLiteral("Only this action (peer_mentor.update) or group (peer_mentor, user)."));
+    cl.addOption(QStringLiteral("limit"), QStringLiteral("N"),
+                 QStringLiteral("At most N entries (default 1000)."), QStringLiteral("1000"));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    AuditQuery query;
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("since"), &query.from}, std::pair{QStringLiteral("until"), &query.to}}) {
+        if (!cl.isSet(name))
+            continue;
+        const auto when = parseTimestamp(cl.value(name));
+        if (!when)
+            return cl.usageError(ctx.err,
+                                 QStringLiteral("--%1 must be a date such as 2026-03-01, not “%2”.")
+                                     .arg(name, cl.value(name)));
+        *target = *when;
+    }
+    bool isNumber = false;
+    const int limit = cl.value(QStringLiteral("limit")).toInt(&isNumber);
+    if (!isNumber || limit < 1 || limit > 1000)
+        return cl.usageError(ctx.err, QStringLiteral("--limit must be a number from 1 to 1000."));
+    query.orgId = cl.value(QStringLiteral("org"));
+    query.username = cl.value(QStringLiteral("user"));
+    query.kind = cl.value(QStringLiteral("action"));
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        AuditLog log(db, ctx.clock);
+        auto entries = log.list(Caller::system(), query, PageRequest{1, limit});
+        if (!entries)
+            return ctx.fail(entries.error());
+        ctx.say(QStringLiteral("at\tusername\torg_id\taction\tentity\tentity_id\tdetail"));
+        for (const AuditEntry &e : std::as_const(entries->items))
+            ctx.say(QStringList{formatTimestamp(e.at), e.username, e.orgId, e.action, e.entity, e.entityId,
+                                e.detail}
+                        .join(QLatin1Char('\t')));
+        if (entries->total > entries->items.size())
+            ctx.complain(QStringLiteral("%1 of %2 entries shown; narrow with --since, --until or --limit.")
+                             .arg(entries->items.size())
+                             .arg(entries->total));
+        return int(Success);
     });
 }
 

@@ -115,6 +115,7 @@ private slots:
     void tokenErrors_data();
     void tokenErrors();
     void userAndTokenCommands();
+    void auditCommand();
 
     void mentorImport();
     void mentorImportProblems_data();
@@ -1144,6 +1145,35 @@ void TestCli::userAndTokenCommands()
     QVERIFY2(r.out.contains(QStringLiteral("\trevoked\n")), qPrintable(describe(r)));
     EXPECT_EXIT(admin(words({"token", "revoke", "tok_nothing"})), 1);
     EXPECT_EXIT(admin(words({"token", "list", "--user", "nobody"})), 1);
+}
+
+void TestCli::auditCommand()
+{
+    QVERIFY(seedDirectory());
+    EXPECT_EXIT(admin(words({"mentor", "update", "pm_a1", "--phone", "+47 933 33 333"})), 0);
+    EXPECT_EXIT(admin(words({"mentor", "deactivate", "pm_b1"})), 0);
+    Run r = admin(words({"audit", "--org", "org_a", "--action", "peer_mentor.update"}));
+    EXPECT_EXIT(r, 0);
+    QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.first(), QStringLiteral("at\tusername\torg_id\taction\tentity\tentity_id\tdetail"));
+    QVERIFY2(lines.at(1).endsWith(
+                 QStringLiteral("\tsystem\torg_a\tpeer_mentor.update\tpeer_mentor\tpm_a1\tphone")),
+             qPrintable(lines.at(1)));
+    // A group: every peer_mentor.* entry of org B (her creation and her leaving), newest first.
+    r = admin(words({"audit", "--org", "org_b", "--action", "peer_mentor"}));
+    lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines.at(1).contains(QStringLiteral("\tpeer_mentor.deactivate\t")));
+    QVERIFY(lines.at(2).contains(QStringLiteral("\tpeer_mentor.create\t")));
+    r = admin(words({"audit", "--since", "2999-01-01"}));
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 1); // only the header
+    r = admin(words({"audit", "--limit", "1"}));
+    EXPECT_EXIT(r, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("1 of ")), qPrintable(describe(r)));
+    EXPECT_EXIT(admin(words({"audit", "--since", "yesterday"})), 2);
+    EXPECT_EXIT(admin(words({"audit", "--limit", "0"})), 2);
 }
 
 // ---- CSV import ----------------------------------------------------------------------------
