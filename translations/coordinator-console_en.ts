@@ -29,26 +29,22 @@
     </message>
 </context>
 <context>
+    <name>cc::CoordinatorsPage</name>
+    <message numerus="yes">
+        <source>%n coordinator(s)</source>
+        <translation>
+            <numerusform>%n coordinator</numerusform>
+            <numerusform>%n coordinators</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::MainWindow</name>
     <message numerus="yes">
         <source>Serving on %1 · %n device(s)</source>
         <translation>
             <numerusform>Serving on %1 · %n device</numerusform>
             <numerusform>Serving on %1 · %n devices</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing %n peer mentor(s)…</source>
-        <translation>
-            <numerusform>Importing %n peer mentor…</numerusform>
-            <numerusform>Importing %n peer mentors…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n peer mentor(s).</source>
-        <translation>
-            <numerusform>Imported %n peer mentor.</numerusform>
-            <numerusform>Imported %n peer mentors.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -80,6 +76,16 @@
         <translation>
             <numerusform>%n notification, newest first.</numerusform>
             <numerusform>%n notifications, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::MoveMentorsDialog</name>
+    <message numerus="yes">
+        <source>Give %n peer mentor(s) to another coordinator. Their history stays as it is.</source>
+        <translation>
+            <numerusform>Give %n peer mentor to another coordinator. Their history stays as it is.</numerusform>
+            <numerusform>Give %n peer mentors to another coordinator. Their history stays as it is.</numerusform>
         </translation>
     </message>
 </context>
@@ -117,6 +123,13 @@
         <translation>
             <numerusform>%n peer mentor</numerusform>
             <numerusform>%n peer mentors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer mentor(s) moved to another coordinator.</source>
+        <translation>
+            <numerusform>%n peer mentor moved to another coordinator.</numerusform>
+            <numerusform>%n peer mentors moved to another coordinator.</numerusform>
         </translation>
     </message>
 </context>
@@ -210,10 +223,10 @@
 <context>
     <name>cc::UserDialog</name>
     <message numerus="yes">
-        <source>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters.</source>
+        <source>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters; the user chooses a new one at the first sign-in.</source>
         <translation>
-            <numerusform>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n character.</numerusform>
-            <numerusform>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters.</numerusform>
+            <numerusform>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n character; the user chooses a new one at the first sign-in.</numerusform>
+            <numerusform>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters; the user chooses a new one at the first sign-in.</numerusform>
         </translation>
     </message>
 </context>

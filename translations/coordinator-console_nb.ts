@@ -357,6 +357,61 @@
     </message>
 </context>
 <context>
+    <name>cc::ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Endre passord</translation>
+    </message>
+    <message>
+        <source>Your password was set by someone else (a new account or a reset). Choose a new one that only you know before you go on.</source>
+        <translation>Passordet ditt ble angitt av noen andre (en ny konto eller en tilbakestilling). Velg et nytt passord som bare du kjenner, før du fortsetter.</translation>
+    </message>
+    <message>
+        <source>Choose a new password for %1. Phones signed in as you will have to sign in again.</source>
+        <translation>Velg et nytt passord for %1. Telefoner som er logget inn som deg, må logge inn på nytt.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Nåværende passord</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nytt passord</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Gjenta det nye passordet</translation>
+    </message>
+    <message>
+        <source>Password message</source>
+        <translation>Passordmelding</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Nå&amp;værende passord:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nytt passord:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Gjenta:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>&amp;Endre passord</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Skriv inn det nåværende passordet ditt.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Det nåværende passordet er feil.</translation>
+    </message>
+</context>
+<context>
     <name>cc::ConsoleSession</name>
     <message>
         <source>Coordinator Console</source>
@@ -369,6 +424,250 @@
     <message>
         <source>You are signed in as the demo organisation&apos;s admin. These are the demo users&apos; passwords; they are shown only now.</source>
         <translation>Du er logget inn som administrator for demoorganisasjonen. Dette er passordene til demobrukerne. De vises bare nå.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::CoordinatorDialog</name>
+    <message>
+        <source>The id cannot be changed.</source>
+        <translation>ID-en kan ikke endres.</translation>
+    </message>
+    <message>
+        <source>Edit coordinator</source>
+        <translation>Rediger koordinator</translation>
+    </message>
+    <message>
+        <source>Add coordinator</source>
+        <translation>Legg til koordinator</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>e.g. kari.k</source>
+        <translation>f.eks. kari.k</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>navn@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>The id is 1 to 64 letters, digits, “_”, “.” or “-”; it cannot be changed later. The email may be left empty.</source>
+        <translation>ID-en består av 1 til 64 bokstaver, sifre, «_», «.» eller «-» og kan ikke endres senere. E-postadressen kan stå tom.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>&amp;Add coordinator</source>
+        <translation>&amp;Legg til koordinator</translation>
+    </message>
+</context>
+<context>
+    <name>cc::CoordinatorsModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive since %1</source>
+        <translation>Inaktiv siden %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Active peer mentors</source>
+        <translation>Aktive likepersoner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+</context>
+<context>
+    <name>cc::CoordinatorsPage</name>
+    <message>
+        <source>Search coordinators</source>
+        <translation>Søk etter koordinatorer</translation>
+    </message>
+    <message>
+        <source>Matches the name, email or id. Ctrl+F comes back here.</source>
+        <translation>Søket treffer navn, e-post og ID. Ctrl+F fører deg tilbake hit.</translation>
+    </message>
+    <message>
+        <source>Name, email or id</source>
+        <translation>Navn, e-post eller ID</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Søk:</translation>
+    </message>
+    <message>
+        <source>Show coordinators by status</source>
+        <translation>Vis koordinatorer etter status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktive</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktive</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Vis:</translation>
+    </message>
+    <message>
+        <source>Coordinators</source>
+        <translation>Koordinatorer</translation>
+    </message>
+    <message>
+        <source>Columns of the coordinators</source>
+        <translation>Kolonner i koordinatorlisten</translation>
+    </message>
+    <message>
+        <source>&amp;Add coordinator…</source>
+        <translation>&amp;Legg til koordinator…</translation>
+    </message>
+    <message>
+        <source>Add coordinator</source>
+        <translation>Legg til koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>R&amp;ediger…</translation>
+    </message>
+    <message>
+        <source>Edit the selected coordinator</source>
+        <translation>Rediger den valgte koordinatoren</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktiver</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected coordinator</source>
+        <translation>Deaktiver den valgte koordinatoren</translation>
+    </message>
+    <message>
+        <source>Only an organisation admin adds and changes coordinators.</source>
+        <translation>Bare en organisasjonsadministrator kan legge til og endre koordinatorer.</translation>
+    </message>
+    <message>
+        <source>The coordinators could not be read: %1</source>
+        <translation>Kunne ikke lese koordinatorene: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Reaktiver</translation>
+    </message>
+    <message>
+        <source>Reactivate the selected coordinator</source>
+        <translation>Reaktiver den valgte koordinatoren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coordinator(s)</source>
+        <translation>
+            <numerusform>%n koordinator</numerusform>
+            <numerusform>%n koordinatorer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The coordinators could not be read.</source>
+        <translation>Kunne ikke lese koordinatorene.</translation>
+    </message>
+    <message>
+        <source>No coordinator matches “%1”. Change or clear the search, or show all coordinators, to see more.</source>
+        <translation>Ingen koordinator samsvarer med «%1». Endre eller tøm søket, eller vis alle koordinatorer, for å se flere.</translation>
+    </message>
+    <message>
+        <source>No coordinator matches “%1”. Change or clear the search to see more.</source>
+        <translation>Ingen koordinator samsvarer med «%1». Endre eller tøm søket for å se flere.</translation>
+    </message>
+    <message>
+        <source>No coordinator has been deactivated.</source>
+        <translation>Ingen koordinatorer er deaktivert.</translation>
+    </message>
+    <message>
+        <source>There are no coordinators yet. Add one with “Add coordinator…”.</source>
+        <translation>Det er ingen koordinatorer ennå. Legg til en med «Legg til koordinator…».</translation>
+    </message>
+    <message>
+        <source>There are no coordinators yet. An organisation admin adds them.</source>
+        <translation>Det er ingen koordinatorer ennå. En organisasjonsadministrator legger dem til.</translation>
+    </message>
+    <message>
+        <source>The coordinator %1 was added.</source>
+        <translation>Koordinatoren %1 ble lagt til.</translation>
+    </message>
+    <message>
+        <source>The coordinator %1 was saved.</source>
+        <translation>Koordinatoren %1 ble lagret.</translation>
+    </message>
+    <message>
+        <source>The coordinator could not be reactivated</source>
+        <translation>Koordinatoren kunne ikke reaktiveres</translation>
+    </message>
+    <message>
+        <source>The coordinator could not be deactivated</source>
+        <translation>Koordinatoren kunne ikke deaktiveres</translation>
+    </message>
+    <message>
+        <source>%1 is active again.</source>
+        <translation>%1 er aktiv igjen.</translation>
+    </message>
+    <message>
+        <source>%1 was deactivated (listed under Show: Inactive).</source>
+        <translation>%1 ble deaktivert (vises under Vis: Inaktive).</translation>
     </message>
 </context>
 <context>
@@ -515,6 +814,69 @@
     </message>
 </context>
 <context>
+    <name>cc::ImportDialog</name>
+    <message>
+        <source>Import peer mentors</source>
+        <translation>Importer likepersoner</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fil: %1</translation>
+    </message>
+    <message>
+        <source>Encoding of the file</source>
+        <translation>Filens tegnkoding</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Excel on Windows)</source>
+        <translation>Windows-1252 (Excel på Windows)</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Tegnkoding:</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Problemer i filen</translation>
+    </message>
+    <message>
+        <source>The first line names the columns: id, org_id, coordinator_id, name, email, phone (separated by “,” or “;”). A peer mentor whose id exists is updated; a column the file lacks is left as it is.</source>
+        <translation>Den første linjen angir kolonnene: id, org_id, coordinator_id, name, email, phone (skilt med «,» eller «;»). En likeperson med en ID som allerede finnes, blir oppdatert. En kolonne som mangler i filen, blir stående uendret.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a list of peer mentors.</source>
+        <translation>Filen kan ikke leses som en liste over likepersoner.</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged, %4 with problems.</source>
+        <translation>%1 nye, %2 endret, %3 uendret, %4 med problemer.</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>Det er ingenting å importere.</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you import.</source>
+        <translation>Ingenting blir lagret før du importerer.</translation>
+    </message>
+    <message>
+        <source>Correct the file and open it again: nothing is imported while a line has a problem.</source>
+        <translation>Rett filen og åpne den på nytt: ingenting blir importert så lenge en linje har et problem.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Ingenting ble importert.</translation>
+    </message>
+</context>
+<context>
     <name>cc::MainWindow</name>
     <message>
         <source>Coordinator Console</source>
@@ -523,10 +885,6 @@
     <message>
         <source>Pages</source>
         <translation>Sider</translation>
-    </message>
-    <message>
-        <source>Choose a page; Ctrl+1 to Ctrl+6 go to a page directly.</source>
-        <translation>Velg en side. Ctrl+1 til Ctrl+6 går direkte til en side.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -612,28 +970,6 @@
         <translation>Kunne ikke lese %1: %2</translation>
     </message>
     <message>
-        <source>The file has errors; nothing was imported.</source>
-        <translation>Filen inneholder feil. Ingenting ble importert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Importing %n peer mentor(s)…</source>
-        <translation>
-            <numerusform>Importerer %n likeperson…</numerusform>
-            <numerusform>Importerer %n likepersoner…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>Ingenting ble importert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n peer mentor(s).</source>
-        <translation>
-            <numerusform>Importerte %n likeperson.</numerusform>
-            <numerusform>Importerte %n likepersoner.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Back up the database</source>
         <translation>Sikkerhetskopier databasen</translation>
     </message>
@@ -701,6 +1037,117 @@
             <numerusform>Kjører på %1, ukryptert · %n enhet</numerusform>
             <numerusform>Kjører på %1, ukryptert · %n enheter</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a page; Ctrl+1, Ctrl+2 and so on go to a page directly.</source>
+        <translation>Velg en side. Ctrl+1, Ctrl+2 og så videre går direkte til en side.</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Endre &amp;passord…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed.</source>
+        <translation>Importert: %1 nye, %2 endret.</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Passordet ditt ble endret.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::MentorDialog</name>
+    <message>
+        <source>Edit peer mentor</source>
+        <translation>Rediger likeperson</translation>
+    </message>
+    <message>
+        <source>Add peer mentor</source>
+        <translation>Legg til likeperson</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>e.g. pm_551e8400</source>
+        <translation>f.eks. pm_551e8400</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fullt navn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>valgfritt</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>optional, e.g. +47 900 12 345</source>
+        <translation>valgfritt, f.eks. +47 900 12 345</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator:</source>
+        <translation>&amp;Koordinator:</translation>
+    </message>
+    <message>
+        <source>An id is 1 to 64 letters, digits, “_”, “.” or “-”, and never changes.</source>
+        <translation>En ID består av 1 til 64 bokstaver, sifre, «_», «.» eller «-» og endres aldri.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>&amp;Add peer mentor</source>
+        <translation>&amp;Legg til likeperson</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inaktiv)</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1238,36 @@
             <numerusform>%n varsel, nyeste først.</numerusform>
             <numerusform>%n varsler, nyeste først.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cc::MoveMentorsDialog</name>
+    <message>
+        <source>Move to coordinator</source>
+        <translation>Flytt til koordinator</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n peer mentor(s) to another coordinator. Their history stays as it is.</source>
+        <translation>
+            <numerusform>Overfør %n likeperson til en annen koordinator. Historikken forblir uendret.</numerusform>
+            <numerusform>Overfør %n likepersoner til en annen koordinator. Historikken deres forblir uendret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New coordinator</source>
+        <translation>Ny koordinator</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinator:</source>
+        <translation>&amp;Koordinator:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Flytt</translation>
     </message>
 </context>
 <context>
@@ -968,10 +1445,6 @@
         <translation>Tilbakestill passord</translation>
     </message>
     <message>
-        <source>A new password for %1 (%2). They are signed out of every device and sign in again with the new password.</source>
-        <translation>Et nytt passord for %1 (%2). Brukeren logges ut på alle enheter og må logge inn igjen med det nye passordet.</translation>
-    </message>
-    <message>
         <source>New password</source>
         <translation>Nytt passord</translation>
     </message>
@@ -1001,6 +1474,10 @@
     <message>
         <source>&amp;Set password</source>
         <translation>&amp;Angi passord</translation>
+    </message>
+    <message>
+        <source>A new password for %1 (%2). They are signed out of every device, sign in again with the new password and then choose one of their own.</source>
+        <translation>Nytt passord for %1 (%2). Brukeren blir logget ut på alle enheter, må logge inn igjen med det nye passordet og velger deretter sitt eget passord.</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1512,10 @@
     <message>
         <source>Paused since</source>
         <translation>På pause siden</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1654,101 @@
     <message>
         <source>The history could not be exported</source>
         <translation>Historikken kunne ikke eksporteres</translation>
+    </message>
+    <message>
+        <source>Show peer mentors</source>
+        <translation>Vis likepersoner</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktive</translation>
+    </message>
+    <message>
+        <source>Inactive (left)</source>
+        <translation>Inaktive (sluttet)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Vis:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Legg til…</translation>
+    </message>
+    <message>
+        <source>Add a peer mentor.</source>
+        <translation>Legg til en likeperson.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Rediger…</translation>
+    </message>
+    <message>
+        <source>Change the name, email, phone or coordinator of the peer mentor.</source>
+        <translation>Endre navnet, e-postadressen, telefonnummeret eller koordinatoren til likepersonen.</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Flytt…</translation>
+    </message>
+    <message>
+        <source>Give the selected peer mentors to another coordinator.</source>
+        <translation>Overfør de valgte likepersonene til en annen koordinator.</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>Deak&amp;tiver</translation>
+    </message>
+    <message>
+        <source>Mark a peer mentor who leaves: her history is kept, she gets no new records.</source>
+        <translation>Marker en likeperson som slutter: historikken hennes beholdes, men hun får ingen nye varsler.</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>Reak&amp;tiver</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 ble lagt til.</translation>
+    </message>
+    <message>
+        <source>The details of %1 were saved.</source>
+        <translation>Opplysningene om %1 ble lagret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer mentor(s) moved to another coordinator.</source>
+        <translation>
+            <numerusform>%n likeperson ble overført til en annen koordinator.</numerusform>
+            <numerusform>%n likepersoner ble overført til en annen koordinator.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deactivate peer mentor</source>
+        <translation>Deaktiver likeperson</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? Her history is kept and still counts in the statistics, but she gets no new records and is hidden from the list until she is reactivated.</source>
+        <translation>Vil du deaktivere %1? Historikken hennes beholdes og teller fortsatt med i statistikken, men hun får ingen nye varsler og skjules i listen til hun blir reaktivert.</translation>
+    </message>
+    <message>
+        <source>The peer mentor could not be changed</source>
+        <translation>Likepersonen kunne ikke endres</translation>
+    </message>
+    <message>
+        <source>%1 was deactivated.</source>
+        <translation>%1 ble deaktivert.</translation>
+    </message>
+    <message>
+        <source>%1 is active again.</source>
+        <translation>%1 er aktiv igjen.</translation>
+    </message>
+    <message>
+        <source>No peer mentor has left the organisation.</source>
+        <translation>Ingen likepersoner har sluttet i organisasjonen.</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2748,10 @@
             <numerusform>Prøv igjen om %n sekunder.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose a new password to sign in.</source>
+        <translation>Velg et nytt passord for å logge inn.</translation>
+    </message>
 </context>
 <context>
     <name>cc::StatisticsPage</name>
@@ -2925,13 +3505,6 @@ Tekst: %4</translation>
         <source>R&amp;epeat password:</source>
         <translation>&amp;Gjenta passord:</translation>
     </message>
-    <message numerus="yes">
-        <source>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters.</source>
-        <translation>
-            <numerusform>Et brukernavn består av 2 til 64 tegn: små bokstaver (a–z), sifre, «.», «_» eller «-». Passordet må ha minst %n tegn.</numerusform>
-            <numerusform>Et brukernavn består av 2 til 64 tegn: små bokstaver (a–z), sifre, «.», «_» eller «-». Passordet må ha minst %n tegn.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Message</source>
         <translation>Melding</translation>
@@ -2939,6 +3512,13 @@ Tekst: %4</translation>
     <message>
         <source>&amp;Add user</source>
         <translation>&amp;Legg til bruker</translation>
+    </message>
+    <message numerus="yes">
+        <source>A user name is 2 to 64 lowercase letters, digits, “.”, “_” or “-”. The password has at least %n characters; the user chooses a new one at the first sign-in.</source>
+        <translation>
+            <numerusform>Et brukernavn består av 2 til 64 små bokstaver, sifre, «.», «_» eller «-». Passordet må ha minst %n tegn. Brukeren velger et nytt passord ved første innlogging.</numerusform>
+            <numerusform>Et brukernavn består av 2 til 64 små bokstaver, sifre, «.», «_» eller «-». Passordet må ha minst %n tegn. Brukeren velger et nytt passord ved første innlogging.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
