@@ -1149,6 +1149,10 @@
         <source>%1 (inactive)</source>
         <translation>%1 (inaktiv)</translation>
     </message>
+    <message>
+        <source>The id cannot be changed.</source>
+        <translation>ID-en kan ikke endres.</translation>
+    </message>
 </context>
 <context>
     <name>cc::MentorProfileView</name>

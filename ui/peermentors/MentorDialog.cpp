@@ -50,6 +50,14 @@ void MentorDialog::build()
     m_id = edit(QStringLiteral("mentorId"), tr("Id"), m_mentor.id);
     m_id->setPlaceholderText(tr("e.g. pm_551e8400"));
     m_id->setReadOnly(m_editing);
+    if (m_editing) {
+        m_id->setAccessibleDescription(tr("The id cannot be changed."));
+        m_id->setToolTip(m_id->accessibleDescription());
+        // Read-only looks it: the window's colour behind the text, as a disabled field has.
+        QPalette readOnly = m_id->palette();
+        readOnly.setColor(QPalette::Base, readOnly.color(QPalette::Window));
+        m_id->setPalette(readOnly);
+    }
     m_organisation = new QComboBox(this);
     m_organisation->setObjectName(QStringLiteral("mentorOrganisation"));
     m_organisation->setAccessibleName(tr("Organisation"));

@@ -194,13 +194,18 @@ QWidget *PeerMentorsPage::buildList()
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(searchLabel);
     searchRow->addWidget(m_search, 1);
-    searchRow->addWidget(activityLabel);
-    searchRow->addWidget(m_activity);
-    searchRow->addWidget(sortLabel);
-    searchRow->addWidget(m_sortBy);
+    // Which mentors and their order on a row of their own: the search keeps its width.
+    auto *viewRow = new QHBoxLayout;
+    viewRow->addWidget(activityLabel);
+    viewRow->addWidget(m_activity);
+    viewRow->addSpacing(fontMetrics().averageCharWidth() * 2);
+    viewRow->addWidget(sortLabel);
+    viewRow->addWidget(m_sortBy);
+    viewRow->addStretch(1);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(searchRow);
+    layout->addLayout(viewRow);
     layout->addWidget(m_list, 1);
     layout->addWidget(buildDirectoryButtons(panel));
     layout->addWidget(m_count);
