@@ -1,5 +1,6 @@
 #include "core/Fields.h"
 #include "core/Permissions.h"
+#include "tests/ui/Accessibility.h"
 #include "tests/ui/ConsoleFixture.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -84,50 +85,11 @@ QStringList ids(const CoordinatorsModel &model)
     return out;
 }
 
-// The checks of tst_accessibility's walk over MainWindow's pages, for one window: every control a
-// person operates has an accessible name, and Tab reaches each enabled one and never gets stuck.
-// (tst_accessibility keeps them in its own file; they are repeated here for a page on its own.)
-namespace a11y {
-
-QString describe(const QWidget *w)
-{
-    QString path;
-    for (const QObject *o = w; o; o = o->parent()) {
-        const QString name =
-            o->objectName().isEmpty() ? QString::fromLatin1(o->metaObject()->className()) : o->objectName();
-        path = path.isEmpty() ? name : name + QLatin1Char('/') + path;
-        if (o->isWidgetType() && static_cast<const QWidget *>(o)->isWindow())
-            break;
-    }
-    return path;
-}
-
-bool isPartOfAnother(const QWidget *w)
-{
-    for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
-        if (qobject_cast<const QComboBox *>(p) || qobject_cast<const QAbstractSpinBox *>(p))
-            return true;
-    }
-    return false;
-}
-
-bool isInteractive(const QWidget *w)
-{
-    if (qobject_cast<const QScrollBar *>(w) || qobject_cast<const QTabBar *>(w)
-        || qobject_cast<const QHeaderView *>(w) || isPartOfAnother(w))
-        return false;
-    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w)
-        || qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w)
-        || qobject_cast<const QAbstractItemView *>(w) || qobject_cast<const QPlainTextEdit *>(w)
-        || qobject_cast<const QTextEdit *>(w) || qobject_cast<const QSlider *>(w)
-        || (w->focusPolicy() & Qt::TabFocus);
-}
-
-QString accessibleName(QWidget *w)
-{
-    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
-    return iface ? iface->text(QAccessible::Name).trimmed() : QString();
-}
+// The checks of tst_accessibility's walk over MainWindow's pages (tests/ui/Accessibility.h), for one
+// window: every control a person operates has an accessible name, and Tab reaches each enabled one
+// and never gets stuck.
+namespace walk {
+using namespace cc::test::ui::a11y;
 
 // What is wrong with `window` (shown and active), one line each; empty when nothing is.
 QStringList problems(QWidget *window, QWidget *start)
@@ -178,7 +140,7 @@ QStringList problems(QWidget *window, QWidget *start)
     return out;
 }
 
-} // namespace a11y
+} // namespace walk
 
 } // namespace
 
@@ -692,7 +654,7 @@ void TestCoordinatorsPage::accessible()
     // With a row selected, so that every button that can be is enabled.
     QVERIFY(page->selectCoordinator(kCoordA2));
     QStringList found =
-        a11y::problems(page.get(), child<QLineEdit>(page.get(), QStringLiteral("coordinatorsSearch")));
+        walk::problems(page.get(), child<QLineEdit>(page.get(), QStringLiteral("coordinatorsSearch")));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 
     // The empty list too. (Not through the search: the clear button a search text shows is Qt's,
@@ -700,7 +662,7 @@ void TestCoordinatorsPage::accessible()
     auto *status = child<QComboBox>(page.get(), QStringLiteral("coordinatorsStatus"));
     status->setCurrentIndex(status->findData(int(Activity::Inactive)));
     QCOMPARE(page->model()->rowCount(), 0);
-    found = a11y::problems(page.get(), child<QLineEdit>(page.get(), QStringLiteral("coordinatorsSearch")));
+    found = walk::problems(page.get(), child<QLineEdit>(page.get(), QStringLiteral("coordinatorsSearch")));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 
     if (!may(caller, Action::ManageDirectory))
@@ -713,7 +675,7 @@ void TestCoordinatorsPage::accessible()
         dialog->show();
         dialog->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
-        found = a11y::problems(dialog.get(), child<QLineEdit>(dialog.get(), QStringLiteral("coordinatorId")));
+        found = walk::problems(dialog.get(), child<QLineEdit>(dialog.get(), QStringLiteral("coordinatorId")));
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 }
