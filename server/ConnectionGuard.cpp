@@ -38,10 +38,14 @@ struct ConnectionGuard::Watch
     QTimer idle;
     QTimer deadline;          // the current request must be complete by then
     QElapsedTimer quietSince; // the last byte in either direction (the idle timer's start)
-    // Bytes at the front of the socket's buffer that the framing has read already but
-    // QtHttpServer has not (it takes one request per readyRead, then signals readyRead again
-    // for the rest): they are not fed twice.
-    qint64 seenAhead = 0;
+    // Where the framing and QtHttpServer are in the bytes of the connection: the framing has read
+    // up to `fed`, QtHttpServer up to `taken` (never further). The `fed - taken` bytes at the
+    // front of the socket's buffer have been fed already and are not fed twice.
+    qint64 fed = 0;
+    qint64 taken = 0;
+    // Where the requests end that the framing has seen end and QtHttpServer has not read yet,
+    // oldest first.
+    QList<qint64> ends;
 };
 
 ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent)
@@ -121,17 +125,9 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     });
     connect(&w->deadline, &QTimer::timeout, this,
             [this, socket] { reject(socket, 408, QStringLiteral("The request did not arrive in time.")); });
-    // Connected first, so it sees the bytes before QtHttpServer reads them ...
+    // Connected first, so it sees the bytes before QtHttpServer reads them (QtHttpServer connects
+    // as soon as this returns; 6.8 connects again after each answer, still after this).
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
-    // ... and once more after QtHttpServer has connected (it does so as soon as this returns),
-    // to see how much of what was read QtHttpServer left in the buffer.
-    QMetaObject::invokeMethod(
-        this,
-        [this, socket] {
-            if (m_watches.contains(socket))
-                connect(socket, &QIODevice::readyRead, this, [this, socket] { afterReaders(socket); });
-        },
-        Qt::QueuedConnection);
     connect(socket, &QIODevice::bytesWritten, &w->idle, [w] {
         w->idle.start();
         w->quietSince.start();
@@ -162,6 +158,12 @@ void ConnectionGuard::forget(QTcpSocket *socket)
     });
 }
 
+// Called first on every readyRead, before QtHttpServer reads. What QtHttpServer (6.4 and 6.8
+// alike) then reads in the same signal follows from the framing: one whole request when one is in
+// the buffer (it answers it, and signals readyRead again for the rest), else everything there is
+// (the start of the next request, kept in a read transaction). The guard counts that instead of
+// looking at the buffer after QtHttpServer has read: no slot of its own could be sure to run after
+// QtHttpServer's, which 6.8 connects anew after every answer.
 void ConnectionGuard::onReadyRead(QTcpSocket *socket)
 {
     Watch *w = m_watches.value(socket);
@@ -170,30 +172,35 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     w->idle.start();
     w->quietSince.start();
     const qint64 available = socket->bytesAvailable();
-    const QByteArray data = socket->peek(available);
-    QByteArrayView rest = QByteArrayView(data).sliced(qMin(w->seenAhead, available));
-    w->seenAhead = available;
-    while (!rest.isEmpty()) {
-        if (w->framing.betweenRequests())
-            w->deadline.start();
-        const HttpFraming::Step step = w->framing.feed(rest);
-        if (step.kind == HttpFraming::Step::Kind::Refuse) {
-            reject(socket, step.status, step.detail);
-            return;
+    const qint64 seen = qMin(w->fed - w->taken, available);
+    if (available > seen) {
+        const QByteArray data = socket->peek(available);
+        QByteArrayView rest = QByteArrayView(data).sliced(qMin<qint64>(seen, data.size()));
+        while (!rest.isEmpty()) {
+            if (w->framing.betweenRequests())
+                w->deadline.start();
+            const HttpFraming::Step step = w->framing.feed(rest);
+            w->fed += step.consumed;
+            if (step.kind == HttpFraming::Step::Kind::Refuse) {
+                reject(socket, step.status, step.detail);
+                return;
+            }
+            if (step.kind == HttpFraming::Step::Kind::Complete) {
+                w->deadline.stop();
+                w->ends.append(w->fed);
+            }
+            rest = rest.sliced(step.consumed);
         }
-        if (step.kind == HttpFraming::Step::Kind::Complete)
-            w->deadline.stop();
-        rest = rest.sliced(step.consumed);
     }
-}
-
-void ConnectionGuard::afterReaders(QTcpSocket *socket)
-{
-    Watch *w = m_watches.value(socket);
-    if (!w)
+    if (!w->ends.isEmpty()) {
+        // QtHttpServer now reads and answers the oldest complete request.
+        w->taken = w->ends.takeFirst();
         return;
-    w->seenAhead = socket->bytesAvailable();
-    // After QtHttpServer has answered what came before, so the interim answer is in its place.
+    }
+    // QtHttpServer now reads all there is: every earlier request has been answered.
+    w->taken = w->fed;
+    // A head that asked for "100 Continue" and waits for it before it sends the body: the answer
+    // comes after the answers to the requests before (written already).
     if (w->framing.takeContinue())
         socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
