@@ -43,9 +43,13 @@ struct ConnectionGuard::Watch
     // front of the socket's buffer have been fed already and are not fed twice.
     qint64 fed = 0;
     qint64 taken = 0;
-    // Where the requests end that the framing has seen end and QtHttpServer has not read yet,
-    // oldest first.
-    QList<qint64> ends;
+    // The requests the framing has seen end that QtHttpServer has not read yet, oldest first.
+    struct End
+    {
+        qint64 at;  // where the request ends (a position like `fed`)
+        bool close; // it asked to close the connection after its answer
+    };
+    QList<End> ends;
 };
 
 ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent)
@@ -187,14 +191,20 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
             }
             if (step.kind == HttpFraming::Step::Kind::Complete) {
                 w->deadline.stop();
-                w->ends.append(w->fed);
+                w->ends.append({w->fed, step.close});
             }
             rest = rest.sliced(step.consumed);
         }
     }
     if (!w->ends.isEmpty()) {
         // QtHttpServer now reads and answers the oldest complete request.
-        w->taken = w->ends.takeFirst();
+        const Watch::End end = w->ends.takeFirst();
+        w->taken = end.at;
+        // "Connection: close": closed once its answer is out (disconnectFromHost() waits for it).
+        // The answer is written synchronously in this signal; the close comes after it.
+        if (end.close)
+            QMetaObject::invokeMethod(
+                socket, [socket] { socket->disconnectFromHost(); }, Qt::QueuedConnection);
         return;
     }
     // QtHttpServer now reads all there is: every earlier request has been answered.
