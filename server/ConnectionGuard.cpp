@@ -15,6 +15,14 @@ namespace cc::api {
 
 namespace {
 
+// QtHttpServer answers "Expect: 100-continue" itself since 6.5 (QHttpServerRequestPrivate::
+// sendContinue, once it has read the head); 6.4 leaves it to the guard.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+constexpr bool kQtSendsContinue = true;
+#else
+constexpr bool kQtSendsContinue = false;
+#endif
+
 QHostAddress peerOf(qintptr descriptor)
 {
     sockaddr_storage address{};
@@ -209,9 +217,10 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     }
     // QtHttpServer now reads all there is: every earlier request has been answered.
     w->taken = w->fed;
-    // A head that asked for "100 Continue" and waits for it before it sends the body: the answer
-    // comes after the answers to the requests before (written already).
-    if (w->framing.takeContinue())
+    // A head that asked for "100 Continue" and waits for it before it sends the body: QtHttpServer
+    // 6.4 does not answer it, so the guard does, after the answers to the requests before (written
+    // already). Later versions answer it themselves.
+    if (w->framing.takeContinue() && !kQtSendsContinue)
         socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
