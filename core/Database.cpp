@@ -346,11 +346,13 @@ Status Database::migrate(QSqlDatabase &db, int targetVersion)
 
 namespace {
 
-// The transactions open on this thread, per database: how deep, and what waits for the commit.
+// The transactions open on this thread, per database: how deep, what waits for the commit, and
+// the PostgreSQL statements that are freed once it has ended (see Query::~Query).
 struct OpenTransactions
 {
     int depth = 0;
     QList<std::function<void()>> afterCommit;
+    QList<std::shared_ptr<QSqlQuery>> finished;
 };
 
 thread_local QHash<const Database *, OpenTransactions> t_open;
@@ -448,6 +450,7 @@ void Transaction::end(bool committed)
     if (open.depth > 0)
         return;
     QList<std::function<void()>> actions = std::move(open.afterCommit);
+    const auto finished = std::move(open.finished); // freed now, after COMMIT or ROLLBACK
     t_open.remove(&m_db);
     if (committed)
         for (const auto &action : actions)
@@ -472,6 +475,18 @@ QString statementLabel(const QString &sql)
 }
 
 } // namespace
+
+// PostgreSQL frees a prepared statement with DEALLOCATE, which fails inside a transaction that
+// an error has aborted (a unique key already there, say); Qt 6.8 then warns on stderr. Inside a
+// transaction the statement is therefore freed when the transaction has ended.
+Query::~Query()
+{
+    if (m_db.isSqlite())
+        return;
+    auto it = t_open.find(&m_db);
+    if (it != t_open.end() && it->depth > 0)
+        it->finished.append(std::make_shared<QSqlQuery>(std::move(m_query)));
+}
 
 Query::Query(Database &db, const QString &sql)
     : m_db(db)

@@ -100,6 +100,8 @@ class Query
 {
 public:
     Query(Database &db, const QString &sql);
+    ~Query();
+    Query(Query &&) = default;
     Query &bind(const QString &name, const QVariant &value);
     // For statements with positional "?" placeholders: binds the next one.
     Query &add(const QVariant &value);

@@ -29,6 +29,10 @@ public:
 
     Result<quint16> start(const ServerOptions &options, QString *fingerprint)
     {
+        // The TLS defaults are set up now rather than while the first client waits: QtHttpServer
+        // 6.8 gives every request a QSslConfiguration, plain HTTP too, and the first one made
+        // loads the TLS backend and OpenSSL and sets up their defaults (some 100 ms).
+        (void)QSslConfiguration::defaultConfiguration();
         m_guard = std::make_unique<ConnectionGuard>(options.limits);
         m_dispatcher = std::make_unique<ApiDispatcher>(m_services);
         m_dispatcher->setRateLimits(options.rateLimits);

@@ -15,6 +15,14 @@ namespace cc::api {
 
 namespace {
 
+// QtHttpServer answers "Expect: 100-continue" itself since 6.5 (QHttpServerRequestPrivate::
+// sendContinue, once it has read the head); 6.4 leaves it to the guard.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+constexpr bool kQtSendsContinue = true;
+#else
+constexpr bool kQtSendsContinue = false;
+#endif
+
 QHostAddress peerOf(qintptr descriptor)
 {
     sockaddr_storage address{};
@@ -38,10 +46,18 @@ struct ConnectionGuard::Watch
     QTimer idle;
     QTimer deadline;          // the current request must be complete by then
     QElapsedTimer quietSince; // the last byte in either direction (the idle timer's start)
-    // Bytes at the front of the socket's buffer that the framing has read already but
-    // QtHttpServer has not (it takes one request per readyRead, then signals readyRead again
-    // for the rest): they are not fed twice.
-    qint64 seenAhead = 0;
+    // Where the framing and QtHttpServer are in the bytes of the connection: the framing has read
+    // up to `fed`, QtHttpServer up to `taken` (never further). The `fed - taken` bytes at the
+    // front of the socket's buffer have been fed already and are not fed twice.
+    qint64 fed = 0;
+    qint64 taken = 0;
+    // The requests the framing has seen end that QtHttpServer has not read yet, oldest first.
+    struct End
+    {
+        qint64 at;  // where the request ends (a position like `fed`)
+        bool close; // it asked to close the connection after its answer
+    };
+    QList<End> ends;
 };
 
 ConnectionGuard::ConnectionGuard(ConnectionLimits limits, QObject *parent)
@@ -121,17 +137,9 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     });
     connect(&w->deadline, &QTimer::timeout, this,
             [this, socket] { reject(socket, 408, QStringLiteral("The request did not arrive in time.")); });
-    // Connected first, so it sees the bytes before QtHttpServer reads them ...
+    // Connected first, so it sees the bytes before QtHttpServer reads them (QtHttpServer connects
+    // as soon as this returns; 6.8 connects again after each answer, still after this).
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
-    // ... and once more after QtHttpServer has connected (it does so as soon as this returns),
-    // to see how much of what was read QtHttpServer left in the buffer.
-    QMetaObject::invokeMethod(
-        this,
-        [this, socket] {
-            if (m_watches.contains(socket))
-                connect(socket, &QIODevice::readyRead, this, [this, socket] { afterReaders(socket); });
-        },
-        Qt::QueuedConnection);
     connect(socket, &QIODevice::bytesWritten, &w->idle, [w] {
         w->idle.start();
         w->quietSince.start();
@@ -162,6 +170,12 @@ void ConnectionGuard::forget(QTcpSocket *socket)
     });
 }
 
+// Called first on every readyRead, before QtHttpServer reads. What QtHttpServer (6.4 and 6.8
+// alike) then reads in the same signal follows from the framing: one whole request when one is in
+// the buffer (it answers it, and signals readyRead again for the rest), else everything there is
+// (the start of the next request, kept in a read transaction). The guard counts that instead of
+// looking at the buffer after QtHttpServer has read: no slot of its own could be sure to run after
+// QtHttpServer's, which 6.8 connects anew after every answer.
 void ConnectionGuard::onReadyRead(QTcpSocket *socket)
 {
     Watch *w = m_watches.value(socket);
@@ -170,31 +184,43 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     w->idle.start();
     w->quietSince.start();
     const qint64 available = socket->bytesAvailable();
-    const QByteArray data = socket->peek(available);
-    QByteArrayView rest = QByteArrayView(data).sliced(qMin(w->seenAhead, available));
-    w->seenAhead = available;
-    while (!rest.isEmpty()) {
-        if (w->framing.betweenRequests())
-            w->deadline.start();
-        const HttpFraming::Step step = w->framing.feed(rest);
-        if (step.kind == HttpFraming::Step::Kind::Refuse) {
-            reject(socket, step.status, step.detail);
-            return;
+    const qint64 seen = qMin(w->fed - w->taken, available);
+    if (available > seen) {
+        const QByteArray data = socket->peek(available);
+        QByteArrayView rest = QByteArrayView(data).sliced(qMin<qint64>(seen, data.size()));
+        while (!rest.isEmpty()) {
+            if (w->framing.betweenRequests())
+                w->deadline.start();
+            const HttpFraming::Step step = w->framing.feed(rest);
+            w->fed += step.consumed;
+            if (step.kind == HttpFraming::Step::Kind::Refuse) {
+                reject(socket, step.status, step.detail);
+                return;
+            }
+            if (step.kind == HttpFraming::Step::Kind::Complete) {
+                w->deadline.stop();
+                w->ends.append({w->fed, step.close});
+            }
+            rest = rest.sliced(step.consumed);
         }
-        if (step.kind == HttpFraming::Step::Kind::Complete)
-            w->deadline.stop();
-        rest = rest.sliced(step.consumed);
     }
-}
-
-void ConnectionGuard::afterReaders(QTcpSocket *socket)
-{
-    Watch *w = m_watches.value(socket);
-    if (!w)
+    if (!w->ends.isEmpty()) {
+        // QtHttpServer now reads and answers the oldest complete request.
+        const Watch::End end = w->ends.takeFirst();
+        w->taken = end.at;
+        // "Connection: close": closed once its answer is out (disconnectFromHost() waits for it).
+        // The answer is written synchronously in this signal; the close comes after it.
+        if (end.close)
+            QMetaObject::invokeMethod(
+                socket, [socket] { socket->disconnectFromHost(); }, Qt::QueuedConnection);
         return;
-    w->seenAhead = socket->bytesAvailable();
-    // After QtHttpServer has answered what came before, so the interim answer is in its place.
-    if (w->framing.takeContinue())
+    }
+    // QtHttpServer now reads all there is: every earlier request has been answered.
+    w->taken = w->fed;
+    // A head that asked for "100 Continue" and waits for it before it sends the body: QtHttpServer
+    // 6.4 does not answer it, so the guard does, after the answers to the requests before (written
+    // already). Later versions answer it themselves.
+    if (w->framing.takeContinue() && !kQtSendsContinue)
         socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 

@@ -60,7 +60,6 @@ signals:
 private:
     struct Watch;
     void onReadyRead(QTcpSocket *socket);
-    void afterReaders(QTcpSocket *socket);
     void reject(QTcpSocket *socket, int status, const QString &detail);
     void forget(QTcpSocket *socket);
     void closeOldestIdle(const QHostAddress *peer); // nullptr: of any address

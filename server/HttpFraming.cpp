@@ -79,6 +79,7 @@ HttpFraming::Step HttpFraming::feed(QByteArrayView data)
             step.headLength = m_headLength;
             step.bodyLength = m_bodyTotal;
             step.chunked = m_chunked;
+            step.close = m_close;
             return step;
         }
     }
@@ -130,6 +131,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     int hosts = 0;
     bool upgrade = false;
     bool expectContinue = false;
+    bool close = false;
     for (qsizetype n = 1; n < lines.size(); ++n) {
         QByteArrayView line(lines.at(n));
         line.chop(1); // the CR
@@ -167,6 +169,12 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
             upgrade = true;
         } else if (name == "expect") {
             expectContinue = value.toLower() == "100-continue";
+        } else if (name == "connection") {
+            // RFC 9112 9.6: "close" among the connection options ends the connection after this.
+            const QList<QByteArray> options = value.toLower().split(',');
+            close = close || std::any_of(options.cbegin(), options.cend(), [](const QByteArray &option) {
+                        return option.trimmed() == "close";
+                    });
         }
     }
     // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host.
@@ -184,6 +192,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
     if (hasTransferEncoding && !chunked)
         return refuse(400, QStringLiteral("Only the chunked Transfer-Encoding is supported."));
     m_chunked = chunked;
+    m_close = close;
     m_bodyTotal = 0;
     // RFC 9110 10.1.1: an HTTP/1.1 client may wait for "100 Continue" before it sends the body.
     m_continue = expectContinue && http11;

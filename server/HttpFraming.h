@@ -7,7 +7,8 @@
 namespace cc::api {
 
 // The HTTP/1.1 framing of the requests one connection sends, decided from its bytes alone: where
-// each request's head and body end, and whether it must be refused. It refuses a malformed
+// each request's head and body end, whether it asks to close the connection after it ("Connection:
+// close"), and whether it must be refused. It refuses a malformed
 // request line or header line, Content-Length together with Transfer-Encoding, two different
 // Content-Lengths, a Transfer-Encoding other than chunked, a bad Content-Length, a bad chunk
 // size, an overlong chunk-size line, a trailer field, an HTTP/1.1 request without exactly one Host,
@@ -35,6 +36,7 @@ public:
         qsizetype headLength = 0; // Complete: request line and headers with the blank line
         qint64 bodyLength = 0;    // Complete: Content-Length, or the sum of the chunk sizes
         bool chunked = false;     // Complete: the body came in chunks
+        bool close = false;       // Complete: the request asked to close the connection after it
         int status = 0;           // Refuse: 400, 413 or 431
         QString detail;           // Refuse: what was wrong, for a person
     };
@@ -90,6 +92,7 @@ private:
     qint64 m_bodyTotal = 0;
     qsizetype m_headLength = 0;
     bool m_chunked = false;
+    bool m_close = false;
     Step m_refusal;
 };
 

@@ -57,8 +57,12 @@ ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *clo
             in.headers[name] += ", " + value;
         else
             in.headers.insert(name, value);
-        if (name == "connection" && value.toLower().contains("close"))
-            *close = true;
+        // As HttpFraming reads it (it closes the connection): "close" among the options.
+        if (name == "connection") {
+            const QList<QByteArray> options = value.toLower().split(',');
+            for (const QByteArray &option : options)
+                *close = *close || option.trimmed() == "close";
+        }
     };
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     const QHttpHeaders &headers = request.headers();
@@ -76,7 +80,8 @@ ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *clo
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 
-// QtHttpServer 6.8 hands over a responder and writes Content-Length and the closing itself.
+// QtHttpServer 6.8 hands over a responder and writes Content-Length itself. It has no socket to
+// close: after "Connection: close" the ConnectionGuard closes the connection (in 6.4 as well).
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
     bool close = false;
@@ -113,8 +118,6 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     // An answer to HEAD has its Content-Length but no body (RFC 9110 9.3.2), whatever its status.
     responder.writeBody(request.method() == QHttpServerRequest::Method::Head ? QByteArray() : out.body);
-    if (close)
-        socket->disconnectFromHost(); // after what was written has gone out
     return true;
 }
 

@@ -6,9 +6,10 @@
 
 namespace cc::api {
 
-// The thin adapter over QtHttpServer 6.4: turns its request into an ApiRequest, asks the
+// The thin adapter over QtHttpServer 6.4 and 6.8: turns its request into an ApiRequest, asks the
 // dispatcher synchronously, and writes the answer. Routing is ours (the dispatcher's), so 405
-// and the doubled prefix work; "Connection: close" is honoured here.
+// and the doubled prefix work. An answer to "Connection: close" says so; the ConnectionGuard,
+// which frames the requests, closes the connection once it is out.
 class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT

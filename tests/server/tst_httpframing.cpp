@@ -334,6 +334,32 @@ private slots:
         QVERIFY(chunked.takeContinue());
     }
 
+    // "Connection: close" (one option among others, in any case) marks the request after which
+    // the connection ends; other options and keep-alive do not.
+    void connectionClose_data()
+    {
+        QTest::addColumn<QByteArray>("connection");
+        QTest::addColumn<bool>("close");
+        QTest::newRow("close") << QByteArrayLiteral("Connection: close\r\n") << true;
+        QTest::newRow("Close among others") << QByteArrayLiteral("Connection: TE, Close\r\n") << true;
+        QTest::newRow("keep-alive") << QByteArrayLiteral("Connection: keep-alive\r\n") << false;
+        QTest::newRow("a word with close in it") << QByteArrayLiteral("Connection: closed\r\n") << false;
+        QTest::newRow("none") << QByteArray() << false;
+    }
+
+    void connectionClose()
+    {
+        QFETCH(QByteArray, connection);
+        QFETCH(bool, close);
+        HttpFraming framing(kMaxHead, kMaxBody);
+        const QByteArray request = "GET / HTTP/1.1\r\nHost: x\r\n" + connection + "\r\n";
+        const HttpFraming::Step step = framing.feed(request);
+        QCOMPARE(step.kind, Kind::Complete);
+        QCOMPARE(step.close, close);
+        // The next request starts afresh.
+        QVERIFY(!framing.feed(get()).close);
+    }
+
     void refusesForGoodOnceRefused()
     {
         HttpFraming framing(kMaxHead, kMaxBody);

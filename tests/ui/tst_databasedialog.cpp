@@ -130,6 +130,8 @@ void TestDatabaseDialog::everyControlIsNamed()
             continue;
         if (w->objectName().startsWith(QLatin1String("qt_")) || w->parentWidget() == nullptr)
             continue;
+        if (w->window() != &d)
+            continue; // a combo box's popup list, a window of its own (Qt 6.8 makes it at once)
         if (qobject_cast<QLineEdit *>(w) && qobject_cast<QSpinBox *>(w->parentWidget()))
             continue; // the spin box's own editor
         QVERIFY2(!w->accessibleName().isEmpty() || qobject_cast<QPushButton *>(w),
