@@ -251,14 +251,18 @@ void TestDemoData::accountsSignIn()
     QVERIFY2(summary, why(summary).constData());
     AuthService auth(m_db->db(), m_clock);
     for (const DemoData::Account &account : std::as_const(summary->accounts)) {
-        auto token = auth.signIn(account.username, account.password, QStringLiteral("127.0.0.1"));
+        // One-time passwords: each is replaced by the user's own before a token is issued.
+        QCOMPARE(auth.signIn(account.username, account.password, QStringLiteral("127.0.0.1")).error().reason,
+                 AuthService::kPasswordChangeRequired);
+        const QString own = account.password + QStringLiteral(" mine");
+        QVERIFY(auth.changePassword(account.username, account.password, own, QStringLiteral("127.0.0.1")));
+        auto token = auth.signIn(account.username, own, QStringLiteral("127.0.0.1"));
         QVERIFY2(token, why(token).constData());
         auto caller = auth.authenticate(token->secret);
         QVERIFY2(caller, why(caller).constData());
         QCOMPARE(caller->role, account.role);
         QCOMPARE(caller->orgId, account.role == Role::GlobalAdmin ? QString() : kOrg);
-        QCOMPARE(codeOf(auth.signIn(account.username, account.password + QLatin1Char('x'),
-                                    QStringLiteral("127.0.0.2"))),
+        QCOMPARE(codeOf(auth.signIn(account.username, own + QLatin1Char('x'), QStringLiteral("127.0.0.2"))),
                  QStringLiteral("unauthenticated"));
     }
 }
