@@ -1480,8 +1480,8 @@
         <translation>&amp;Angi passord</translation>
     </message>
     <message>
-        <source>A new password for %1 (%2). They are signed out of every device, sign in again with the new password and then choose one of their own.</source>
-        <translation>Nytt passord for %1 (%2). Brukeren blir logget ut på alle enheter, må logge inn igjen med det nye passordet og velger deretter sitt eget passord.</translation>
+        <source>A new password for %1 (%2). They are signed out of every device; when they next sign in with this password, they choose one of their own.</source>
+        <translation>Nytt passord for %1 (%2). Brukeren blir logget ut på alle enheter og velger et eget passord ved neste innlogging med dette.</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,8 @@ PasswordDialog::PasswordDialog(ConsoleServices &services, const Caller &caller, 
     setWindowTitle(tr("Reset password"));
 
     auto *intro =
-        new QLabel(tr("A new password for %1 (%2). They are signed out of every device, sign in again "
-                      "with the new password and then choose one of their own.")
+        new QLabel(tr("A new password for %1 (%2). They are signed out of every device; when they next "
+                      "sign in with this password, they choose one of their own.")
                        .arg(user.displayName, user.username),
                    this);
     intro->setWordWrap(true);
