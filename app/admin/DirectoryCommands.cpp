@@ -262,35 +262,62 @@ int mentorUpdate(AdminContext &ctx, const QStringList &args)
     });
 }
 
-int mentorSetActive(AdminContext &ctx, const QStringList &args, bool active)
+// `admin mentor|coordinator deactivate|reactivate ID`: one who leaves, or comes back.
+struct Leaving
+{
+    QString group;   // "mentor"
+    QString idName;  // "PM_ID"
+    QString what;    // "peer mentor"
+    QString leaves;  // the help of deactivate
+    QString returns; // the help of reactivate
+    Status (DirectoryService::*setActive)(const Caller &, const QString &, bool);
+};
+
+int setActive(AdminContext &ctx, const QStringList &args, const Leaving &who, bool active)
 {
     const QString verb = active ? QStringLiteral("reactivate") : QStringLiteral("deactivate");
-    CommandLine cl(QStringLiteral("admin mentor ") + verb, QStringLiteral("PM_ID"),
-                   active
-                       ? QStringLiteral("Makes a peer mentor who left active again.")
-                       : QStringLiteral("Marks a peer mentor who leaves: her history is kept, she is hidden\n"
-                                        "from the default lists and gets no new records."));
-    cl.addPositional(QStringLiteral("PM_ID"), QStringLiteral("The peer mentor."));
+    CommandLine cl(QStringLiteral("admin %1 %2").arg(who.group, verb), who.idName,
+                   active ? who.returns : who.leaves);
+    cl.addPositional(who.idName, QStringLiteral("The %1.").arg(who.what));
     if (auto stop = cl.parse(args, ctx.out, ctx.err))
         return *stop;
     return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
         DirectoryService directory(db, ctx.clock);
-        if (auto s = directory.setPeerMentorActive(Caller::system(), cl.positional(0), active); !s)
+        if (auto s = (directory.*who.setActive)(Caller::system(), cl.positional(0), active); !s)
             return ctx.fail(s.error());
-        ctx.say(active ? QStringLiteral("Reactivated peer mentor %1.").arg(cl.positional(0))
-                       : QStringLiteral("Deactivated peer mentor %1.").arg(cl.positional(0)));
+        ctx.say(QStringLiteral("%1 %2 %3.")
+                    .arg(active ? QStringLiteral("Reactivated") : QStringLiteral("Deactivated"), who.what,
+                         cl.positional(0)));
         return int(Success);
     });
 }
 
+const Leaving kMentorLeaving{
+    QStringLiteral("mentor"),
+    QStringLiteral("PM_ID"),
+    QStringLiteral("peer mentor"),
+    QStringLiteral("Marks a peer mentor who leaves: her history is kept, she is hidden\n"
+                   "from the default lists and gets no new records."),
+    QStringLiteral("Makes a peer mentor who left active again."),
+    &DirectoryService::setPeerMentorActive};
+
+const Leaving kCoordinatorLeaving{
+    QStringLiteral("coordinator"),
+    QStringLiteral("COORD_ID"),
+    QStringLiteral("coordinator"),
+    QStringLiteral("Marks a coordinator who leaves. Her peer mentors must be moved to\n"
+                   "another coordinator first (admin mentor update --coordinator)."),
+    QStringLiteral("Makes a coordinator who left active again."),
+    &DirectoryService::setCoordinatorActive};
+
 int mentorDeactivate(AdminContext &ctx, const QStringList &args)
 {
-    return mentorSetActive(ctx, args, false);
+    return setActive(ctx, args, kMentorLeaving, false);
 }
 
 int mentorReactivate(AdminContext &ctx, const QStringList &args)
 {
-    return mentorSetActive(ctx, args, true);
+    return setActive(ctx, args, kMentorLeaving, true);
 }
 
 int coordinatorList(AdminContext &ctx, const QStringList &args)
@@ -356,35 +383,14 @@ int coordinatorUpdate(AdminContext &ctx, const QStringList &args)
     });
 }
 
-int coordinatorSetActive(AdminContext &ctx, const QStringList &args, bool active)
-{
-    const QString verb = active ? QStringLiteral("reactivate") : QStringLiteral("deactivate");
-    CommandLine cl(QStringLiteral("admin coordinator ") + verb, QStringLiteral("COORD_ID"),
-                   active
-                       ? QStringLiteral("Makes a coordinator who left active again.")
-                       : QStringLiteral("Marks a coordinator who leaves. Her peer mentors must be moved to\n"
-                                        "another coordinator first (admin mentor update --coordinator)."));
-    cl.addPositional(QStringLiteral("COORD_ID"), QStringLiteral("The coordinator."));
-    if (auto stop = cl.parse(args, ctx.out, ctx.err))
-        return *stop;
-    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
-        DirectoryService directory(db, ctx.clock);
-        if (auto s = directory.setCoordinatorActive(Caller::system(), cl.positional(0), active); !s)
-            return ctx.fail(s.error());
-        ctx.say(active ? QStringLiteral("Reactivated coordinator %1.").arg(cl.positional(0))
-                       : QStringLiteral("Deactivated coordinator %1.").arg(cl.positional(0)));
-        return int(Success);
-    });
-}
-
 int coordinatorDeactivate(AdminContext &ctx, const QStringList &args)
 {
-    return coordinatorSetActive(ctx, args, false);
+    return setActive(ctx, args, kCoordinatorLeaving, false);
 }
 
 int coordinatorReactivate(AdminContext &ctx, const QStringList &args)
 {
-    return coordinatorSetActive(ctx, args, true);
+    return setActive(ctx, args, kCoordinatorLeaving, true);
 }
 
 int orgList(AdminContext &ctx, const QStringList &args)
