@@ -80,10 +80,14 @@ int statusOf(ErrorCode code)
     return 500;
 }
 
-ApiResponse problem(int status, const QString &detail, const QList<FieldError> &fields)
+namespace {
+
+// The problem body of `status` with the problem type `type`.
+ApiResponse typedProblem(int status, const QString &type, const QString &detail,
+                         const QList<FieldError> &fields)
 {
     QJsonObject body;
-    body.insert(QLatin1String("type"), typeOf(status));
+    body.insert(QLatin1String("type"), type);
     body.insert(QLatin1String("title"), titleOf(status));
     body.insert(QLatin1String("status"), status);
     body.insert(QLatin1String("detail"), detail);
@@ -109,6 +113,13 @@ ApiResponse problem(int status, const QString &detail, const QList<FieldError> &
     return r;
 }
 
+} // namespace
+
+ApiResponse problem(int status, const QString &detail, const QList<FieldError> &fields)
+{
+    return typedProblem(status, typeOf(status), detail, fields);
+}
+
 ApiResponse problem(const Error &error)
 {
     const int status = statusOf(error.code);
@@ -118,13 +129,10 @@ ApiResponse problem(const Error &error)
         detail = QStringLiteral("The database could not complete the request; try again shortly.");
     else if (status >= 500)
         detail = QStringLiteral("The server failed to handle the request.");
-    ApiResponse r = problem(status, detail, error.fields);
-    if (!error.reason.isEmpty() && status < 500) {
-        // The problem type names the reason (RFC 9457 §3.1.1): a client tells it from other 403s.
-        QJsonObject body = QJsonDocument::fromJson(r.body).object();
-        body.insert(QLatin1String("type"), QString(kProblemBase + error.reason));
-        r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    }
+    // A reason names the problem type (RFC 9457 §3.1.1): a client tells it from other 403s.
+    const QString type =
+        !error.reason.isEmpty() && status < 500 ? QString(kProblemBase + error.reason) : typeOf(status);
+    ApiResponse r = typedProblem(status, type, detail, error.fields);
     if (error.code == ErrorCode::TooManyRequests)
         r.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(qMax(1, error.retryAfterSeconds)));
     if (error.code == ErrorCode::Storage)
