@@ -186,11 +186,8 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
 {
     if (auto s = checkId(c.id, field::Id); !s)
         return s.error();
-    if (auto s = checkName(c.name, field::Name); !s)
+    if (auto s = checkContact(c.name, c.email); !s)
         return s.error();
-    if (!looksLikeEmail(c.email))
-        return Error::field(ErrorCode::Invalid, field::Email,
-                            QStringLiteral("“%1” is not an email address.").arg(c.email));
     if (auto org = organisation(caller, c.orgId); !org)
         return Error::field(ErrorCode::NotFound, QStringLiteral("org"),
                             QStringLiteral("No organisation with id “%1”.").arg(c.orgId));
