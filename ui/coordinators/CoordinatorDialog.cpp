@@ -3,6 +3,7 @@
 #include "core/Fields.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/ErrorMessages.h"
+#include "ui/common/FormFields.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,18 +15,6 @@
 #include <QVBoxLayout>
 
 namespace cc {
-
-namespace {
-
-QLineEdit *lineEdit(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setAccessibleName(accessibleName);
-    return edit;
-}
-
-} // namespace
 
 CoordinatorDialog::CoordinatorDialog(ConsoleServices &services, const Caller &caller, QWidget *parent)
     : QDialog(parent)
@@ -53,13 +42,7 @@ CoordinatorDialog::CoordinatorDialog(ConsoleServices &services, const Caller &ca
 {
     build();
     m_id->setText(coordinator.id);
-    m_id->setReadOnly(true);
-    m_id->setAccessibleDescription(tr("The id cannot be changed."));
-    m_id->setToolTip(m_id->accessibleDescription());
-    // Read-only looks it: the window's colour behind the text, as a disabled field has.
-    QPalette readOnly = m_id->palette();
-    readOnly.setColor(QPalette::Base, readOnly.color(QPalette::Window));
-    m_id->setPalette(readOnly);
+    form::showReadOnly(m_id, tr("The id cannot be changed."));
     QString organisationName = coordinator.orgId;
     if (auto org = services.directory.organisation(caller, coordinator.orgId))
         organisationName = org->name;
@@ -75,13 +58,11 @@ void CoordinatorDialog::build()
     setObjectName(QStringLiteral("CoordinatorDialog"));
     setWindowTitle(m_edit ? tr("Edit coordinator") : tr("Add coordinator"));
 
-    m_id = lineEdit(this, QStringLiteral("coordinatorId"), tr("Id"));
+    m_id = form::lineEdit(this, QStringLiteral("coordinatorId"), tr("Id"));
     m_id->setPlaceholderText(tr("e.g. kari.k"));
-    m_organisation = new QComboBox(this);
-    m_organisation->setObjectName(QStringLiteral("coordinatorOrganisation"));
-    m_organisation->setAccessibleName(tr("Organisation"));
-    m_name = lineEdit(this, QStringLiteral("coordinatorName"), tr("Name"));
-    m_email = lineEdit(this, QStringLiteral("coordinatorEmail"), tr("Email"));
+    m_organisation = form::comboBox(this, QStringLiteral("coordinatorOrganisation"), tr("Organisation"));
+    m_name = form::lineEdit(this, QStringLiteral("coordinatorName"), tr("Name"));
+    m_email = form::lineEdit(this, QStringLiteral("coordinatorEmail"), tr("Email"));
     m_email->setPlaceholderText(tr("name@example.org"));
 
     auto *form = new QFormLayout;

@@ -5,6 +5,7 @@
 #include "core/Permissions.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/ErrorMessages.h"
+#include "ui/common/FormFields.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -41,26 +42,11 @@ void MentorDialog::build()
     setObjectName(QStringLiteral("MentorDialog"));
     setWindowTitle(m_editing ? tr("Edit peer mentor") : tr("Add peer mentor"));
 
-    const auto edit = [this](const QString &objectName, const QString &accessibleName, const QString &text) {
-        auto *e = new QLineEdit(text, this);
-        e->setObjectName(objectName);
-        e->setAccessibleName(accessibleName);
-        return e;
-    };
-    m_id = edit(QStringLiteral("mentorId"), tr("Id"), m_mentor.id);
+    m_id = form::lineEdit(this, QStringLiteral("mentorId"), tr("Id"), m_mentor.id);
     m_id->setPlaceholderText(tr("e.g. pm_551e8400"));
-    m_id->setReadOnly(m_editing);
-    if (m_editing) {
-        m_id->setAccessibleDescription(tr("The id cannot be changed."));
-        m_id->setToolTip(m_id->accessibleDescription());
-        // Read-only looks it: the window's colour behind the text, as a disabled field has.
-        QPalette readOnly = m_id->palette();
-        readOnly.setColor(QPalette::Base, readOnly.color(QPalette::Window));
-        m_id->setPalette(readOnly);
-    }
-    m_organisation = new QComboBox(this);
-    m_organisation->setObjectName(QStringLiteral("mentorOrganisation"));
-    m_organisation->setAccessibleName(tr("Organisation"));
+    if (m_editing)
+        form::showReadOnly(m_id, tr("The id cannot be changed."));
+    m_organisation = form::comboBox(this, QStringLiteral("mentorOrganisation"), tr("Organisation"));
     if (auto orgs = m_services.directory.organisations(m_caller)) {
         for (const Organisation &org : std::as_const(*orgs))
             m_organisation->addItem(org.name, org.id);
@@ -69,14 +55,12 @@ void MentorDialog::build()
         m_organisation->setCurrentIndex(own);
     // Only a global admin adding a mentor chooses the organisation; a mentor never changes it.
     m_organisation->setEnabled(!m_editing && m_caller.isGlobalAdmin() && m_organisation->count() > 1);
-    m_name = edit(QStringLiteral("mentorName"), tr("Full name"), m_mentor.name);
-    m_email = edit(QStringLiteral("mentorEmail"), tr("Email"), m_mentor.email);
+    m_name = form::lineEdit(this, QStringLiteral("mentorName"), tr("Full name"), m_mentor.name);
+    m_email = form::lineEdit(this, QStringLiteral("mentorEmail"), tr("Email"), m_mentor.email);
     m_email->setPlaceholderText(tr("optional"));
-    m_phone = edit(QStringLiteral("mentorPhone"), tr("Phone"), m_mentor.phone);
+    m_phone = form::lineEdit(this, QStringLiteral("mentorPhone"), tr("Phone"), m_mentor.phone);
     m_phone->setPlaceholderText(tr("optional, e.g. +47 900 12 345"));
-    m_coordinator = new QComboBox(this);
-    m_coordinator->setObjectName(QStringLiteral("mentorCoordinator"));
-    m_coordinator->setAccessibleName(tr("Coordinator"));
+    m_coordinator = form::comboBox(this, QStringLiteral("mentorCoordinator"), tr("Coordinator"));
     // A coordinator changes only contact details; who follows a mentor up is an admin's choice.
     m_coordinator->setEnabled(may(m_caller, Action::ManageDirectory));
 

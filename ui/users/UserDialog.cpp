@@ -4,6 +4,7 @@
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
+#include "ui/common/FormFields.h"
 #include "ui/common/NewPassword.h"
 
 #include <QComboBox>
@@ -16,26 +17,6 @@
 
 namespace cc {
 
-namespace {
-
-QLineEdit *lineEdit(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setAccessibleName(accessibleName);
-    return edit;
-}
-
-QComboBox *comboBox(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *combo = new QComboBox(parent);
-    combo->setObjectName(objectName);
-    combo->setAccessibleName(accessibleName);
-    return combo;
-}
-
-} // namespace
-
 UserDialog::UserDialog(ConsoleServices &services, const Caller &caller, QWidget *parent)
     : QDialog(parent)
     , m_services(services)
@@ -44,25 +25,25 @@ UserDialog::UserDialog(ConsoleServices &services, const Caller &caller, QWidget 
     setObjectName(QStringLiteral("UserDialog"));
     setWindowTitle(tr("Add user"));
 
-    m_username = lineEdit(this, QStringLiteral("userName"), tr("User name"));
+    m_username = form::lineEdit(this, QStringLiteral("userName"), tr("User name"));
     m_username->setPlaceholderText(tr("e.g. kari.nordmann"));
-    m_displayName = lineEdit(this, QStringLiteral("displayName"), tr("Display name"));
-    m_role = comboBox(this, QStringLiteral("userRole"), tr("Role"));
+    m_displayName = form::lineEdit(this, QStringLiteral("displayName"), tr("Display name"));
+    m_role = form::comboBox(this, QStringLiteral("userRole"), tr("Role"));
     m_role->addItem(DisplayText::role(Role::Coordinator), int(Role::Coordinator));
     m_role->addItem(DisplayText::role(Role::OrgAdmin), int(Role::OrgAdmin));
     if (caller.isGlobalAdmin())
         m_role->addItem(DisplayText::role(Role::GlobalAdmin), int(Role::GlobalAdmin));
-    m_organisation = comboBox(this, QStringLiteral("userOrganisation"), tr("Organisation"));
+    m_organisation = form::comboBox(this, QStringLiteral("userOrganisation"), tr("Organisation"));
     if (auto orgs = services.directory.organisations(caller)) {
         for (const Organisation &org : std::as_const(*orgs))
             m_organisation->addItem(org.name, org.id);
     }
     if (const int own = m_organisation->findData(caller.orgId); own >= 0)
         m_organisation->setCurrentIndex(own);
-    m_coordinator = comboBox(this, QStringLiteral("userCoordinator"), tr("Coordinator"));
-    m_password = lineEdit(this, QStringLiteral("userPassword"), tr("Password"));
+    m_coordinator = form::comboBox(this, QStringLiteral("userCoordinator"), tr("Coordinator"));
+    m_password = form::lineEdit(this, QStringLiteral("userPassword"), tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_repeat = lineEdit(this, QStringLiteral("userPasswordRepeat"), tr("Repeat the password"));
+    m_repeat = form::lineEdit(this, QStringLiteral("userPasswordRepeat"), tr("Repeat the password"));
     m_repeat->setEchoMode(QLineEdit::Password);
 
     auto *form = new QFormLayout;
