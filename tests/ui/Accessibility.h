@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 class QWidget;
@@ -16,5 +17,17 @@ bool isPartOfAnother(const QWidget *w);
 bool isInteractive(const QWidget *w);
 // The name assistive technology reads for `w` (trimmed); empty when it has none.
 QString accessibleName(QWidget *w);
+
+// The controls of `window` a person operates: visible, interactive and of this window (not of a
+// popup or a dialog of its own).
+QList<QWidget *> interactiveWidgets(QWidget *window);
+
+// Tab pressed from `start` until the focus comes round to it again (400 presses at most).
+struct TabWalk
+{
+    QWidget *trap = nullptr;      // where Tab does not leave (a text edit that keeps tabs, say)
+    QList<QWidget *> unreachable; // enabled controls of `interactive` the focus never came to
+};
+TabWalk walkTab(QWidget *start, const QList<QWidget *> &interactive);
 
 } // namespace cc::test::ui::a11y

@@ -89,53 +89,19 @@ void TestAccessibility::everyPage()
         QVERIFY(window.showPage(page->objectName()));
         QCoreApplication::processEvents();
 
-        QList<QWidget *> interactive;
-        const QList<QWidget *> all = window.findChildren<QWidget *>();
-        for (QWidget *w : all) {
-            if (!w->isVisibleTo(&window) || !isInteractive(w) || w->window() != &window)
-                continue;
-            // Widgets of the menu bar and status bar are checked with the window's, once.
-            interactive << w;
+        // Widgets of the menu bar and status bar are checked with the window's, once per page.
+        const QList<QWidget *> interactive = interactiveWidgets(&window);
+        for (QWidget *w : interactive) {
             if (accessibleName(w).isEmpty())
                 unnamed << page->objectName() + QStringLiteral(": ") + describe(w);
         }
 
         // Walk the Tab chain from the sidebar round to it again.
-        QWidget *start = window.findChild<QWidget *>(QStringLiteral("sidebar"));
-        start->setFocus(Qt::TabFocusReason);
-        QCoreApplication::processEvents();
-        QSet<QWidget *> visited{start};
-        QWidget *previous = start;
-        int stayed = 0;
-        for (int step = 0; step < 400; ++step) {
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-            QWidget *now = QApplication::focusWidget();
-            if (!now)
-                break;
-            // A date edit takes Tab from day to month to year before it lets go; a text edit that
-            // keeps tabs, or a table that moves from cell to cell, never does.
-            if (now == previous) {
-                if (++stayed < 4)
-                    continue;
-                traps << page->objectName() + QStringLiteral(": ") + describe(now);
-                break;
-            }
-            stayed = 0;
-            if (now == start)
-                break;
-            visited << now;
-            previous = now;
-        }
-        for (QWidget *w : std::as_const(interactive)) {
-            if (!w->isEnabled() || visited.contains(w))
-                continue;
-            // A view's focus proxy, or a widget whose focus goes to a child, counts through that.
-            bool reached = false;
-            for (QWidget *v : std::as_const(visited))
-                reached = reached || (w->focusProxy() == v) || w->isAncestorOf(v);
-            if (!reached)
-                unreachable << page->objectName() + QStringLiteral(": ") + describe(w);
-        }
+        const TabWalk walked = walkTab(window.findChild<QWidget *>(QStringLiteral("sidebar")), interactive);
+        if (walked.trap)
+            traps << page->objectName() + QStringLiteral(": ") + describe(walked.trap);
+        for (QWidget *w : walked.unreachable)
+            unreachable << page->objectName() + QStringLiteral(": ") + describe(w);
     }
     unnamed.removeDuplicates();
     unreachable.removeDuplicates();

@@ -95,47 +95,16 @@ using namespace cc::test::ui::a11y;
 QStringList problems(QWidget *window, QWidget *start)
 {
     QStringList out;
-    QList<QWidget *> interactive;
-    const QList<QWidget *> all = window->findChildren<QWidget *>();
-    for (QWidget *w : all) {
-        if (!w->isVisibleTo(window) || !isInteractive(w) || w->window() != window)
-            continue;
-        interactive << w;
+    const QList<QWidget *> interactive = interactiveWidgets(window);
+    for (QWidget *w : interactive) {
         if (accessibleName(w).isEmpty())
             out << QStringLiteral("without an accessible name: ") + describe(w);
     }
-
-    start->setFocus(Qt::TabFocusReason);
-    QCoreApplication::processEvents();
-    QSet<QWidget *> visited{start};
-    QWidget *previous = start;
-    int stayed = 0;
-    for (int step = 0; step < 400; ++step) {
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-        QWidget *now = QApplication::focusWidget();
-        if (!now)
-            break;
-        if (now == previous) {
-            if (++stayed < 4)
-                continue;
-            out << QStringLiteral("Tab does not leave: ") + describe(now);
-            break;
-        }
-        stayed = 0;
-        if (now == start)
-            break;
-        visited << now;
-        previous = now;
-    }
-    for (QWidget *w : std::as_const(interactive)) {
-        if (!w->isEnabled() || visited.contains(w))
-            continue;
-        bool reached = false;
-        for (QWidget *v : std::as_const(visited))
-            reached = reached || (w->focusProxy() == v) || w->isAncestorOf(v);
-        if (!reached)
-            out << QStringLiteral("not reachable by Tab: ") + describe(w);
-    }
+    const TabWalk walked = walkTab(start, interactive);
+    if (walked.trap)
+        out << QStringLiteral("Tab does not leave: ") + describe(walked.trap);
+    for (QWidget *w : walked.unreachable)
+        out << QStringLiteral("not reachable by Tab: ") + describe(w);
     out.removeDuplicates();
     return out;
 }
