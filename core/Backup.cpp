@@ -1,16 +1,20 @@
 #include "core/Backup.h"
 
+#include "core/AuditLog.h"
 #include "core/Logging.h"
 #include "core/Permissions.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 namespace cc {
 
@@ -129,16 +133,12 @@ Query select(Database &db, const QString &what, const Selection &s, const QStrin
     return q;
 }
 
-// Copies the selected rows of `source` into a new SQLite database at `path`.
-Result<qint64> copyInto(Database &source, const QString &path, const QList<Selection> &selections,
-                        const QString &orgId, const Backup::Progress &progress)
+// Copies the selected rows of `source` into `target`, inside the transaction the caller holds on
+// `target`; one read transaction on `source`, so the copy is one consistent moment of it. Columns
+// go by name: the target may have more (with their defaults), never fewer.
+Result<qint64> copyRows(Database &source, Database &target, const QList<Selection> &selections,
+                        const QString &orgId, const Backup::Progress &progress, const QString &cancelled)
 {
-    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
-    url.scratch = true; // no journal or write-ahead log beside it: one file to remove or move
-    Database target(url);
-    if (auto s = target.open(); !s)
-        return s.error();
-
     qint64 total = 0;
     for (const Selection &selection : selections) {
         Query count = select(source, QStringLiteral("COUNT(*)"), selection, orgId);
@@ -147,13 +147,9 @@ Result<qint64> copyInto(Database &source, const QString &path, const QList<Selec
         total += count.next() ? count.value(0).toLongLong() : 0;
     }
 
-    // One read transaction, so the copy is one consistent moment of the source.
     Transaction snapshot(source, Transaction::Mode::Read);
     if (!snapshot.begun())
         return snapshot.begun().error();
-    Transaction write(target);
-    if (!write.begun())
-        return write.begun().error();
     qint64 copied = 0;
     for (const Selection &selection : selections) {
         const QString &table = selection.table;
@@ -177,17 +173,72 @@ Result<qint64> copyInto(Database &source, const QString &path, const QList<Selec
                 return s.error();
             ++copied;
             if (progress && copied % 10000 == 0 && !progress(copied, total))
-                return Error{ErrorCode::Conflict,
-                             QStringLiteral("The backup was cancelled; nothing was written."),
-                             {},
-                             0};
+                return Error{ErrorCode::Conflict, cancelled, {}, 0};
         }
+        if (progress && !progress(copied, total)) // at least once a table
+            return Error{ErrorCode::Conflict, cancelled, {}, 0};
     }
-    if (auto s = write.commit(); !s)
-        return s.error();
     if (progress)
         progress(copied, total);
     return copied;
+}
+
+// Copies the selected rows of `source` into a new SQLite database at `path`.
+Result<qint64> copyInto(Database &source, const QString &path, const QList<Selection> &selections,
+                        const QString &orgId, const Backup::Progress &progress)
+{
+    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
+    url.scratch = true; // no journal or write-ahead log beside it: one file to remove or move
+    Database target(url);
+    if (auto s = target.open(); !s)
+        return s.error();
+    Transaction write(target);
+    if (!write.begun())
+        return write.begun().error();
+    auto copied = copyRows(source, target, selections, orgId, progress,
+                           QStringLiteral("The backup was cancelled; nothing was written."));
+    if (!copied)
+        return copied.error();
+    if (auto s = write.commit(); !s)
+        return s.error();
+    return copied;
+}
+
+// The rows of every table of the database at `path` (a backup just written).
+Result<qint64> countRows(const QString &path)
+{
+    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
+    url.scratch = true;
+    Database written(url);
+    qint64 rows = 0;
+    for (const QString &table : Backup::tables()) {
+        Query count(written, QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+        if (auto s = count.exec(); !s)
+            return s.error();
+        rows += count.next() ? count.value(0).toLongLong() : 0;
+    }
+    return rows;
+}
+
+// The whole of an SQLite `source` copied by SQLite itself into a new file at `path`: one
+// consistent moment, pages rather than rows, and the copy is compacted on the way.
+Result<qint64> vacuumInto(Database &source, const QString &path, const Backup::Progress &progress)
+{
+    // SQLite writes into a file that is new or empty: made here first, readable by its owner only.
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Error::storage(QStringLiteral("The backup file %1 cannot be created: %2")
+                                  .arg(path, QString::fromLocal8Bit(::strerror(errno))));
+    ::close(fd);
+    Query vacuum(source, QStringLiteral("VACUUM INTO :path"));
+    vacuum.bind(QStringLiteral(":path"), path);
+    if (auto s = vacuum.exec(); !s)
+        return s.error();
+    auto rows = countRows(path);
+    if (rows && progress)
+        progress(*rows, *rows);
+    return rows;
 }
 
 void removeDatabaseFiles(const QString &path)
@@ -201,7 +252,7 @@ void removeDatabaseFiles(const QString &path)
 } // namespace
 
 Result<qint64> Backup::run(const Caller &caller, Database &source, const QString &file,
-                           const Progress &progress)
+                           const Progress &progress, Method method)
 {
     if (auto s = require(caller, Action::BackUp); !s)
         return s.error();
@@ -220,8 +271,10 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
     const DebrisWatch watch(partial);
     // The target is closed when copyInto returns, so its files can be removed or renamed.
     const bool whole = copiesWholeDatabase(caller);
-    auto copied = copyInto(source, partial, whole ? everything() : organisationOnly(),
-                           whole ? QString() : caller.orgId, progress);
+    auto copied = whole && source.isSqlite() && method == Method::Best
+        ? vacuumInto(source, partial, progress)
+        : copyInto(source, partial, whole ? everything() : organisationOnly(),
+                   whole ? QString() : caller.orgId, progress);
     if (!copied) {
         // A cancelled or failed backup leaves nothing behind.
         removeDatabaseFiles(partial);
@@ -241,6 +294,111 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
     }
     qCInfo(lcDb) << "backup written:" << *copied << "rows";
     return *copied;
+}
+
+Result<std::optional<QString>> Backup::firstTableWithRows(Database &db)
+{
+    for (const QString &table : tables()) {
+        Query any(db, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table));
+        if (auto s = any.exec(); !s)
+            return s.error();
+        if (any.next())
+            return std::optional<QString>(table);
+    }
+    return std::optional<QString>();
+}
+
+Result<qint64> Backup::restore(const std::optional<Caller> &caller, const QString &file, Database &target,
+                               const Clock &clock, const Progress &progress)
+{
+    if (caller)
+        if (auto s = require(*caller, Action::Restore); !s)
+            return s.error();
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable())
+        return Error::invalid(QStringLiteral("The backup %1 does not exist or cannot be read.").arg(file));
+
+    // The backup is read from a private copy: opening it, and bringing an older schema up to
+    // date, writes to the file, and the person's backup stays as it was.
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return Error::storage(QStringLiteral("No temporary folder to read the backup in."));
+    const QString copy = scratch.filePath(QStringLiteral("backup.db"));
+    if (!QFile::copy(file, copy))
+        return Error::storage(QStringLiteral("The backup %1 cannot be read.").arg(file));
+    if (QFile::exists(file + QStringLiteral("-wal"))
+        && !QFile::copy(file + QStringLiteral("-wal"), copy + QStringLiteral("-wal")))
+        return Error::storage(QStringLiteral("The backup %1 cannot be read.").arg(file));
+    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, copy, {}, 0, {}, {}, {}};
+    url.scratch = true;
+    Database source(url);
+    const auto notABackup = [&] {
+        return Error::invalid(
+            QStringLiteral(
+                "%1 is not a Coordinator Console backup (made with “admin backup” or the console's "
+                "“Back up the database”).")
+                .arg(file));
+    };
+    {
+        auto conn = source.connection();
+        if (!conn)
+            return notABackup();
+        const QStringList present = conn->tables();
+        if (!present.contains(QStringLiteral("schema_version")))
+            return notABackup();
+        for (const QString &table : tables())
+            if (!present.contains(table))
+                return notABackup();
+    }
+    const int version = source.schemaVersion();
+    if (version > Database::latestSchemaVersion())
+        return Error{
+            ErrorCode::Conflict,
+            QStringLiteral("The backup %1 was made by a newer Coordinator Console (schema version %2; "
+                           "this program knows up to %3). Restore it with that version or a newer one.")
+                .arg(file)
+                .arg(version)
+                .arg(Database::latestSchemaVersion()),
+            {},
+            0};
+    if (auto s = source.open(); !s)
+        return s.error();
+    if (target.schemaVersion() != Database::latestSchemaVersion())
+        return Error::invalid(QStringLiteral(
+            "The database to restore into is not at this program's schema version; open it once first."));
+
+    // The check for rows and the copy are one transaction: nobody adds a row in between.
+    Transaction write(target);
+    if (!write.begun())
+        return write.begun().error();
+    auto busy = firstTableWithRows(target);
+    if (!busy)
+        return busy.error();
+    if (*busy)
+        return Error{
+            ErrorCode::Conflict,
+            QStringLiteral("The database %1 is not empty (its table %2 has rows): a backup is restored "
+                           "only into a new, empty database, so that nothing in it is lost.")
+                .arg(target.url().display(), **busy),
+            {},
+            0};
+    auto copied = copyRows(source, target, everything(), {}, progress,
+                           QStringLiteral("The restore was cancelled; nothing was written."));
+    if (!copied)
+        return copied.error();
+    AuditLog audit(target, clock);
+    if (auto s = audit.write(caller.value_or(Caller::system()), {}, QStringLiteral("database.restore"),
+                             QStringLiteral("database"), info.fileName(),
+                             QStringLiteral("%1 rows, schema version %2").arg(*copied).arg(version));
+        !s)
+        return s.error();
+    if (auto s = write.commit(); !s)
+        return s.error();
+    source.closeThreadConnection();
+    if (auto s = target.checkpoint(); !s) // the restore is committed; this only tidies the log
+        qCWarning(lcDb) << "checkpoint after the restore failed";
+    qCInfo(lcDb) << "backup restored:" << *copied << "rows from schema version" << version;
+    return copied;
 }
 
 } // namespace cc

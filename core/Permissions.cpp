@@ -31,6 +31,8 @@ const QList<Permission> &permissionTable()
          "Only global admins may create organisations."},
         {Action::BackUp,              "back_up",               false, true,  true,
          "Coordinators cannot back up or export the database; ask an org admin."},
+        {Action::Restore,             "restore",               false, false, true,
+         "Only a global admin may restore a backup."},
         {Action::ManageGlobalAdmins,  "manage_global_admins",  false, false, true,
          "Only global admins may create or manage global admins."},
         {Action::ReadAudit,           "read_audit",            false, true,  true,

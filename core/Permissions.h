@@ -25,6 +25,8 @@ enum class Action
     EditMentorContact,   // a mentor's name, email and phone (a coordinator: only of her own mentors)
     ManageOrganisations, // add organisations
     BackUp,              // a global admin: the whole database; an org admin: their organisation
+    Restore,             // a backup into an empty database (before anyone is signed in, only
+                         // while the database has no user: Backup::restore)
     ManageGlobalAdmins,  // create global admins; change, disable or see the accounts of one
     ReadAudit,           // the audit log: an org admin their organisation's, a global admin all
     RunSetup,            // a new organisation with its first admin (signed in; before anyone is,

@@ -262,6 +262,17 @@ QHash<Action, Probe> TestPermissions::probes()
         // Whose rows go in is checked by BackUp tests of their own (an org admin's export).
         return statusOf(Backup::run(c, m_db->db(), m_dir.filePath(QStringLiteral("b%1.db").arg(++m_serial))));
     };
+    p[Action::Restore] = [this](const Caller &c, const QString &) {
+        // Into a new, empty SQLite database: which rows come back is tst_api_restore's.
+        const QString backup = m_dir.filePath(QStringLiteral("r%1.db").arg(++m_serial));
+        if (auto made = Backup::run(Caller::system(), m_db->db(), backup); !made)
+            return Status(made.error());
+        Database target(
+            DatabaseUrl{DatabaseUrl::Kind::Sqlite, backup + QStringLiteral(".restored"), {}, 0, {}, {}, {}});
+        if (auto s = target.open(); !s)
+            return s;
+        return statusOf(Backup::restore(c, backup, target, m_clock));
+    };
     p[Action::ManageGlobalAdmins] = [this](const Caller &c, const QString &) {
         DirectoryService::NewUser admin{
             QStringLiteral("global%1").arg(++m_serial), {}, Role::GlobalAdmin, {}, {}, World::kPassword};
@@ -323,7 +334,8 @@ void TestPermissions::matrix()
     // Some things only exist in the caller's own scope (templates it edits, organisations it
     // adds, backups): their "other organisation" row is the same call.
     const bool scopeless = action == Action::EditTemplates || action == Action::ManageOrganisations
-        || action == Action::BackUp || action == Action::ManageGlobalAdmins || action == Action::RunSetup;
+        || action == Action::BackUp || action == Action::Restore || action == Action::ManageGlobalAdmins
+        || action == Action::RunSetup;
     if (scopeless && org == QLatin1String("B"))
         allowed = may(m_world.who(who), action);
     const Status s = all.value(action)(m_world.who(who), org);

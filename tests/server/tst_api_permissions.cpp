@@ -102,6 +102,7 @@ private:
         case Action::EditMentorContact:
         case Action::ManageOrganisations:
         case Action::BackUp:
+        case Action::Restore:
         case Action::ManageGlobalAdmins:
         case Action::ReadAudit:
         case Action::RunSetup:
