@@ -35,6 +35,8 @@ int AdminCommand::run(const QStringList &args)
              ctx.bind(admin::token)},
             {QStringLiteral("backup"), QStringLiteral("Copy the whole database into a new SQLite file."),
              ctx.bind(admin::backup)},
+            {QStringLiteral("restore"), QStringLiteral("Restore a backup into a new, empty database."),
+             ctx.bind(admin::restore)},
             {QStringLiteral("audit"), QStringLiteral("Print the audit log: who did what, when."),
              ctx.bind(admin::audit)},
             {QStringLiteral("demo-data"), QStringLiteral("Create a demo organisation, or add many records."),

@@ -6,11 +6,13 @@
 #include "core/Backup.h"
 #include "core/Caller.h"
 #include "core/Database.h"
+#include "core/DatabaseUrl.h"
 #include "core/DemoData.h"
 #include "core/DirectoryService.h"
 #include "core/TimeText.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <optional>
 
@@ -112,6 +114,37 @@ int backup(AdminContext &ctx, const QStringList &args)
         ctx.say(QStringLiteral("Backed up %1 rows to %2.").arg(*copied).arg(file));
         return int(Success);
     });
+}
+
+int restore(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("admin restore"), QStringLiteral("FILE [options]"),
+        QStringLiteral(
+            "Restores FILE, a backup made with “admin backup” (or the console), into the database of\n"
+            "--database (SQLite or PostgreSQL), which must be new and empty: a database that has rows\n"
+            "is refused, and so is a backup from a newer version. FILE itself is not changed."));
+    cl.addPositional(QStringLiteral("FILE"), QStringLiteral("The backup, an SQLite file."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    const QString file = cl.positional(0);
+    // A new SQLite file made only to restore into is not left behind when the restore fails.
+    const auto url = DatabaseUrl::parse(cl.databaseUrl());
+    const bool newFile = url && url->kind == DatabaseUrl::Kind::Sqlite && !QFile::exists(url->path);
+    const int status = ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        ProgressLine progress(ctx.err, QStringLiteral("Restoring rows"));
+        const auto restored = Backup::restore(Caller::system(), file, db, ctx.clock, progress.callback());
+        progress.finish();
+        if (!restored)
+            return ctx.fail(restored.error());
+        ctx.say(
+            QStringLiteral("Restored %1 rows from %2 into %3.").arg(*restored).arg(file, db.url().display()));
+        return int(Success);
+    });
+    if (status != Success && newFile)
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(url->path + suffix);
+    return status;
 }
 
 int demoData(AdminContext &ctx, const QStringList &args)
