@@ -1,5 +1,6 @@
 #include "tests/server/ApiHarness.h"
 
+#include "core/Backup.h"
 #include "core/Passwords.h"
 
 #include <QEventLoop>
@@ -47,7 +48,7 @@ bool ApiHarness::start()
     m_records = std::make_unique<NotificationRecordService>(db, m_clock);
     m_templates = std::make_unique<TemplateService>(db, m_clock);
     m_payloads = std::make_unique<PayloadService>(db, m_clock, *m_templates);
-    if (!seed())
+    if (!(m_restoreFrom.isEmpty() ? seed() : restore()))
         return false;
     m_server = std::make_unique<api::ApiServer>(
         api::Services{db, m_clock, *m_auth, *m_directory, *m_records, *m_templates, *m_payloads});
@@ -112,6 +113,24 @@ bool ApiHarness::seed()
         m_error = seeded.error().message;
         return false;
     }
+    issueSeatTokens();
+    return true;
+}
+
+bool ApiHarness::restore()
+{
+    auto restored = Backup::restore(std::nullopt, m_restoreFrom, m_db.db(), m_clock);
+    if (!restored) {
+        m_error = restored.error().message;
+        return false;
+    }
+    issueSeatTokens();
+    return true;
+}
+
+void ApiHarness::issueSeatTokens()
+{
+    const World w = world();
     const QList<std::pair<QString, Caller>> seats{{QStringLiteral("coordinator"), w.coordinatorA},
                                                   {QStringLiteral("org_admin"), w.orgAdminA},
                                                   {QStringLiteral("global_admin"), w.globalAdmin},
@@ -119,7 +138,6 @@ bool ApiHarness::seed()
                                                   {QStringLiteral("org_admin_b"), w.orgAdminB}};
     for (const auto &[key, caller] : seats)
         m_tokens.insert(key, issueToken(caller.username));
-    return true;
 }
 
 QString ApiHarness::issueToken(const QString &username, int days)

@@ -41,6 +41,9 @@ public:
         m_tlsCertificate = certificateFile;
         m_tlsKey = keyFile;
     }
+    // Start on what this backup restores (Backup::restore, as nobody signed in) instead of the
+    // seeded World; tokens are issued for the World's usernames, which the backup should have.
+    void setRestoreFrom(const QString &backupFile) { m_restoreFrom = backupFile; }
     QString error() const { return m_error; }
     // Empties the database and seeds it again (between test functions).
     void reseed();
@@ -93,6 +96,8 @@ public:
 private:
     static World world();
     bool seed();
+    bool restore();
+    void issueSeatTokens();
     void capture(const QByteArray &method, const QString &path, const Reply &reply);
 
     TestDatabase m_db;
@@ -112,6 +117,7 @@ private:
     api::RateLimits m_rateLimits{1'000'000, 1'000'000};
     QString m_tlsCertificate;
     QString m_tlsKey;
+    QString m_restoreFrom;
     QString m_error;
 };
 
