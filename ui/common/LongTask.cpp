@@ -58,9 +58,11 @@ LongTask::Result LongTask::run(QWidget *parent, const QString &label, const Work
     loop.exec(); // the dialog is window-modal: only Cancel takes input
     thread->wait();
     delete thread;
+    // Read before close(): closing a QProgressDialog emits canceled(), which is not the person's.
+    const bool cancelledByPerson = cancelled.load();
     dialog.close();
 
-    if (stoppedByCancel || (cancelled.load() && !status.ok()))
+    if (stoppedByCancel || (cancelledByPerson && !status.ok()))
         return {Outcome::Cancelled, {}};
     if (!status.ok())
         return {Outcome::Failed, status.error()};
