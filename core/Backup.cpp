@@ -352,15 +352,12 @@ Result<qint64> Backup::restore(const std::optional<Caller> &caller, const QStrin
     }
     const int version = source.schemaVersion();
     if (version > Database::latestSchemaVersion())
-        return Error{
-            ErrorCode::Conflict,
+        return Error::invalid(
             QStringLiteral("The backup %1 was made by a newer Coordinator Console (schema version %2; "
                            "this program knows up to %3). Restore it with that version or a newer one.")
                 .arg(file)
                 .arg(version)
-                .arg(Database::latestSchemaVersion()),
-            {},
-            0};
+                .arg(Database::latestSchemaVersion()));
     if (auto s = source.open(); !s)
         return s.error();
     if (target.schemaVersion() != Database::latestSchemaVersion())
@@ -375,13 +372,10 @@ Result<qint64> Backup::restore(const std::optional<Caller> &caller, const QStrin
     if (!busy)
         return busy.error();
     if (*busy)
-        return Error{
-            ErrorCode::Conflict,
+        return Error::invalid(
             QStringLiteral("The database %1 is not empty (its table %2 has rows): a backup is restored "
                            "only into a new, empty database, so that nothing in it is lost.")
-                .arg(target.url().display(), **busy),
-            {},
-            0};
+                .arg(target.url().display(), **busy));
     auto copied = copyRows(source, target, everything(), {}, progress,
                            QStringLiteral("The restore was cancelled; nothing was written."));
     if (!copied)

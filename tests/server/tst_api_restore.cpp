@@ -218,7 +218,7 @@ private slots:
         const qint64 before = rowsOf(m_restored->database(), QStringLiteral("notification_records")).size();
         auto again = Backup::restore(Caller::system(), m_backup, m_restored->database(), m_source.clock());
         QVERIFY(!again);
-        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QCOMPARE(again.error().code, ErrorCode::Invalid);
         QVERIFY2(again.error().message.contains(QLatin1String("not empty")),
                  qPrintable(again.error().message));
         QCOMPARE(rowsOf(m_restored->database(), QStringLiteral("notification_records")).size(), before);
