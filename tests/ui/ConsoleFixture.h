@@ -67,6 +67,8 @@ public:
     FakeServerControl server;
     ConsoleServices &services() { return *m_services; }
 
+    // Empties every table: the database of a first start.
+    void emptyDatabase() { m_database->reset(); }
     // Adds a user with this password (hashing at the tests' low cost) and answers its caller.
     Caller addUser(const QString &username, Role role, const QString &orgId,
                    const QString &coordinatorId = {},

@@ -1,3 +1,4 @@
+#include "core/Backup.h"
 #include "tests/ui/ConsoleFixture.h"
 #include "ui/common/ConsolePage.h"
 #include "ui/shell/ConsoleSession.h"
@@ -19,6 +20,7 @@
 #include <QScreen>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -83,6 +85,7 @@ private slots:
     void setupCreatesOrganisationAndAdmin();
     void setupRefusesMismatchedPasswords();
     void setupIsRefusedOnceSomeoneCanSignIn();
+    void setupRestoresABackup();
     void languageChangeRebuildsTheWindow();
     void closingAsksAboutUnsavedTemplates();
 
@@ -485,6 +488,57 @@ void TestMainWindow::closingAsksAboutUnsavedTemplates()
     answer(QMessageBox::Discard);
     QVERIFY(window.close());
     QVERIFY(!templates->hasUnsavedChanges());
+}
+
+// "Restore a backup" fills the still-empty database from a backup file; nobody is signed in after,
+// and a database that has users refuses it with the reason shown.
+void TestMainWindow::setupRestoresABackup()
+{
+    QTemporaryDir dir;
+    const QString backup = dir.filePath(QStringLiteral("backup.db"));
+    {
+        Database source(DatabaseUrl{
+            DatabaseUrl::Kind::Sqlite, dir.filePath(QStringLiteral("source.db")), {}, 0, {}, {}, {}});
+        QVERIFY(source.open());
+        DirectoryService directory(source, m_fixture->clock);
+        DirectoryService::FirstOrganisation first;
+        first.organisation.id = QStringLiteral("org_backed_up");
+        first.organisation.name = QStringLiteral("Backed up");
+        first.adminUsername = QStringLiteral("ingrid");
+        first.adminName = QStringLiteral("Ingrid");
+        first.password = QStringLiteral("et langt passord");
+        QVERIFY(directory.setUp(std::nullopt, first));
+        QVERIFY(Backup::run(Caller::system(), source, backup));
+    }
+    m_fixture->emptyDatabase();
+    const auto restoreWith = [&](SetupDialog &dialog, const QString &file) {
+        dialog.findChild<QRadioButton *>(QStringLiteral("restoreChoice"))->setChecked(true);
+        dialog.findChild<QLineEdit *>(QStringLiteral("backupFile"))->setText(file);
+        dialog.accept();
+    };
+    const auto errorOf = [](SetupDialog &dialog) {
+        return dialog.findChild<QLabel *>(QStringLiteral("setupError"));
+    };
+
+    SetupDialog empty(m_fixture->services());
+    restoreWith(empty, QString());
+    QCOMPARE(empty.result(), int(QDialog::Rejected));
+    QCOMPARE(errorOf(empty)->text(), QStringLiteral("Choose the backup file to restore."));
+
+    SetupDialog dialog(m_fixture->services());
+    restoreWith(dialog, backup);
+    QVERIFY2(dialog.result() == int(QDialog::Accepted), qPrintable(errorOf(dialog)->text()));
+    QVERIFY(dialog.restoredRows() > 0);
+    QVERIFY(dialog.user().id.isEmpty());
+    QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("ingrid"), QStringLiteral("et langt passord"),
+                                           QStringLiteral("test")));
+
+    SetupDialog again(m_fixture->services());
+    restoreWith(again, backup);
+    QCOMPARE(again.result(), int(QDialog::Rejected));
+    QVERIFY2(errorOf(again)->text().contains(QStringLiteral("not empty")),
+             qPrintable(errorOf(again)->text()));
+    QCOMPARE(m_fixture->directory->users(Caller::system())->size(), 1);
 }
 
 CC_UI_TEST_MAIN(TestMainWindow)

@@ -11,6 +11,9 @@
 #include <QApplication>
 #include <QMessageBox>
 
+#include <algorithm>
+#include <climits>
+
 namespace cc {
 
 ConsoleSession::ConsoleSession(ConsoleServices &services, Translator &translator,
@@ -45,6 +48,13 @@ bool ConsoleSession::begin()
     SetupDialog setup(m_services);
     if (setup.exec() != QDialog::Accepted)
         return false;
+    if (setup.restoredRows() >= 0) {
+        const int rows = int(std::min<qint64>(setup.restoredRows(), INT_MAX));
+        QMessageBox::information(
+            nullptr, tr("Backup restored"),
+            tr("%n row(s) were restored. Sign in with an account from the backup.", nullptr, rows));
+        return begin(); // a backup without users (an organisation's export) offers the setup again
+    }
     openWindow(AuthService::callerOf(setup.user()));
     if (!setup.demoAccounts().isEmpty()) {
         QMessageBox box(QMessageBox::Information, tr("Demo users"),

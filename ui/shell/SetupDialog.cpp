@@ -1,17 +1,21 @@
 #include "ui/shell/SetupDialog.h"
 
+#include "core/Backup.h"
 #include "core/DemoData.h"
 #include "core/Ids.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/ErrorMessages.h"
+#include "ui/common/LongTask.h"
 #include "ui/common/NewPassword.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -54,18 +58,21 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     setWindowTitle(tr("Welcome to Coordinator Console"));
 
     auto *intro = new QLabel(tr("<p><b>Welcome.</b> This database has no users yet.</p>"
-                                "<p>Create your organisation and its first administrator, or try the console "
-                                "with a demo organisation.</p>"),
+                                "<p>Create your organisation and its first administrator, try the console "
+                                "with a demo organisation, or restore a backup.</p>"),
                              this);
     intro->setWordWrap(true);
 
     m_createChoice = new QRadioButton(tr("&Create my organisation"), this);
     m_demoChoice =
         new QRadioButton(tr("Open &demo data (a made-up organisation with a year of pauses)"), this);
+    m_restoreChoice = new QRadioButton(tr("&Restore a backup"), this);
+    m_restoreChoice->setObjectName(QStringLiteral("restoreChoice"));
     m_createChoice->setChecked(true);
     auto *group = new QButtonGroup(this);
     group->addButton(m_createChoice, 0);
     group->addButton(m_demoChoice, 1);
+    group->addButton(m_restoreChoice, 2);
 
     QWidget *createPage = buildCreatePage();
 
@@ -79,6 +86,7 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     m_details = new QStackedWidget(this);
     m_details->addWidget(createPage);
     m_details->addWidget(demoPage);
+    m_details->addWidget(buildRestorePage());
     connect(group, &QButtonGroup::idToggled, this, [this](int id, bool on) {
         if (on)
             m_details->setCurrentIndex(id);
@@ -99,6 +107,7 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     layout->addWidget(intro);
     layout->addWidget(m_createChoice);
     layout->addWidget(m_demoChoice);
+    layout->addWidget(m_restoreChoice);
     layout->addWidget(m_details);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -139,6 +148,40 @@ QWidget *SetupDialog::buildCreatePage()
     return createPage;
 }
 
+QWidget *SetupDialog::buildRestorePage()
+{
+    auto *page = new QWidget(this);
+    auto *explain = new QLabel(tr("Choose a backup made with “Back up the database” or "
+                                  "<code>coordinator-console admin backup</code>. Everything in it comes "
+                                  "back into this database, which is still empty; then sign in with an "
+                                  "account from the backup."),
+                               page);
+    explain->setWordWrap(true);
+    m_backupFile = field(page, QStringLiteral("backupFile"), tr("Backup file"));
+    m_backupFile->setPlaceholderText(tr("e.g. /home/kari/coordinator-console-backup.db"));
+    auto *browse = new QPushButton(tr("&Browse…"), page);
+    browse->setObjectName(QStringLiteral("browseBackup"));
+    browse->setAccessibleName(tr("Choose the backup file"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Restore a backup"), m_backupFile->text(),
+                                                          tr("SQLite databases (*.db);;All files (*)"));
+        if (!file.isEmpty())
+            m_backupFile->setText(file);
+    });
+    auto *label = new QLabel(tr("Backup &file:"), page);
+    label->setBuddy(m_backupFile);
+    auto *row = new QHBoxLayout;
+    row->addWidget(label);
+    row->addWidget(m_backupFile, 1);
+    row->addWidget(browse);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(explain);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    return page;
+}
+
 void SetupDialog::showError(const QString &text)
 {
     m_error->setText(text);
@@ -147,6 +190,11 @@ void SetupDialog::showError(const QString &text)
 
 void SetupDialog::accept()
 {
+    if (m_restoreChoice->isChecked()) {
+        if (restoreBackup())
+            QDialog::accept();
+        return;
+    }
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const bool done = m_demoChoice->isChecked() ? createDemoData() : createOrganisation();
     QGuiApplication::restoreOverrideCursor();
@@ -177,6 +225,38 @@ bool SetupDialog::createOrganisation()
         return false;
     }
     m_user = *user;
+    return true;
+}
+
+bool SetupDialog::restoreBackup()
+{
+    const QString file = m_backupFile->text().trimmed();
+    if (file.isEmpty()) {
+        showError(tr("Choose the backup file to restore."));
+        m_backupFile->setFocus();
+        return false;
+    }
+    showError(QString());
+    qint64 rows = 0;
+    // Nobody is signed in: core restores only into a database without rows (so without users).
+    const LongTask::Result outcome =
+        LongTask::run(this, tr("Restoring the backup…"), [&](const LongTask::Progress &progress) -> Status {
+            auto restored =
+                Backup::restore(std::nullopt, file, m_services.database, m_services.clock, progress);
+            if (!restored)
+                return restored.error();
+            rows = *restored;
+            return {};
+        });
+    if (outcome.outcome == LongTask::Outcome::Cancelled) {
+        showError(tr("The restore was cancelled; the database is still empty."));
+        return false;
+    }
+    if (!outcome.ok()) {
+        showError(ErrorMessages::text(outcome.error));
+        return false;
+    }
+    m_restoredRows = rows;
     return true;
 }
 
