@@ -17,7 +17,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -185,7 +184,17 @@ ActivityPage::ActivityPage(ConsoleServices &services, const Caller &caller, QWid
                                    {ActivityText::action(QStringLiteral("record.update")),
                                     ActivityText::action(QStringLiteral("peer_mentor.reactivate"))},
                                    0));
-    columns->resizeSection(ActivityModel::OnWhatColumn, widthOf(ActivityModel::OnWhatColumn, {}, 30));
+    const auto onWhat = [](const char *entity, const char *id) {
+        AuditEntry e;
+        e.entity = QLatin1String(entity);
+        e.entityId = QLatin1String(id);
+        return ActivityText::onWhat(e);
+    };
+    columns->resizeSection(ActivityModel::OnWhatColumn,
+                           widthOf(ActivityModel::OnWhatColumn,
+                                   {onWhat("notification_record", "nr_0123456789ab"),
+                                    onWhat("pairing_code", "pc_0123456789abcdef")},
+                                   0));
     columns->resizeSection(ActivityModel::OrganisationColumn,
                            widthOf(ActivityModel::OrganisationColumn, {}, 18));
     // The detail takes what is left; the organisation (global admins only) comes last.
@@ -320,27 +329,31 @@ QWidget *ActivityPage::buildFilters()
     m_clear->setAccessibleName(tr("Clear filters"));
     m_clear->setToolTip(tr("Show all activity again: everyone, every kind, any date."));
 
-    auto *grid = new QGridLayout(bar);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(personLabel, 0, 0);
-    grid->addWidget(m_person, 0, 1);
-    grid->addWidget(kindLabel, 0, 2);
-    grid->addWidget(m_kind, 0, 3);
+    // Who and what above, when below; the choices share the width, the dates take what they need.
+    const int gap = fontMetrics().averageCharWidth() * 2;
+    auto *what = new QHBoxLayout;
+    what->addWidget(personLabel);
+    what->addWidget(m_person, 1);
+    what->addSpacing(gap);
+    what->addWidget(kindLabel);
+    what->addWidget(m_kind, 1);
     if (m_organisation) {
-        grid->addWidget(organisationLabel, 0, 4);
-        grid->addWidget(m_organisation, 0, 5);
+        what->addSpacing(gap);
+        what->addWidget(organisationLabel);
+        what->addWidget(m_organisation, 1);
     }
-    grid->addWidget(m_fromOn, 1, 0);
-    grid->addWidget(m_from, 1, 1);
-    grid->addWidget(m_toOn, 1, 2);
-    grid->addWidget(m_to, 1, 3);
-    auto *clearRow = new QHBoxLayout;
-    clearRow->addStretch(1);
-    clearRow->addWidget(m_clear);
-    grid->addLayout(clearRow, 1, 4, 1, 2);
-    grid->setColumnStretch(1, 2);
-    grid->setColumnStretch(3, 2);
-    grid->setColumnStretch(5, 2);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_fromOn);
+    when->addWidget(m_from);
+    when->addSpacing(gap);
+    when->addWidget(m_toOn);
+    when->addWidget(m_to);
+    when->addStretch(1);
+    when->addWidget(m_clear);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addLayout(what);
+    rows->addLayout(when);
 
     reloadChoices();
     updateDateEdits();
@@ -439,13 +452,14 @@ void ActivityPage::reloadChoices()
         names.sort(Qt::CaseInsensitive);
         names.removeDuplicates();
         QStringList shown;
-        for (int i = 1; i < m_person->count(); ++i)
+        for (int i = 0; i < m_person->count(); ++i)
             shown << m_person->itemText(i);
-        if (shown != names || m_person->count() == 0) {
+        if (shown != names) {
             m_person->clear();
-            m_person->addItem(QString()); // everyone
             m_person->addItems(names);
         }
+        // No name chosen is everyone (an empty field; the list has no empty line for it).
+        m_person->setCurrentIndex(m_person->findText(typed));
         m_person->setEditText(typed);
     }
     QHash<QString, QString> organisationNames;
