@@ -596,10 +596,18 @@ void TestActivityPage::showingThePageReadsSignIns()
     m_fixture->clock.advance(kMinute);
     QVERIFY(m_fixture->auth->checkPassword(QStringLiteral("admin.a"), QStringLiteral("correct horse battery"),
                                            QStringLiteral("api")));
+    // Out of sight, the page reads nothing, not even for a change that is announced.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!page->isVisible());
+    m_fixture->clock.advance(kMinute);
+    QVERIFY(m_fixture->directory->setPeerMentorActive(m_adminA, QStringLiteral("pm_a3"), false).ok());
+    QTest::qWait(400);
     QCOMPARE(page->model()->rowCount(), before);
     QVERIFY(window.showPage(QStringLiteral("ActivityPage")));
-    QCOMPARE(page->model()->rowCount(), before + 1);
-    QCOMPARE(page->model()->index(0, ActivityModel::DetailColumn).data().toString(),
+    QCOMPARE(page->model()->rowCount(), before + 2);
+    QCOMPARE(page->model()->entryAt(0).action, QStringLiteral("peer_mentor.deactivate"));
+    QCOMPARE(page->model()->index(1, ActivityModel::DetailColumn).data().toString(),
              QStringLiteral("Through the API"));
     // F5 reads everything again.
     m_fixture->clock.advance(kMinute);
@@ -609,7 +617,7 @@ void TestActivityPage::showingThePageReadsSignIns()
     QVERIFY(refresh);
     QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
     refresh->trigger();
-    QCOMPARE(page->model()->rowCount(), before + 2);
+    QCOMPARE(page->model()->rowCount(), before + 3);
     QCOMPARE(page->model()->entryAt(0).action, QStringLiteral("user.sign_in_failed"));
 }
 

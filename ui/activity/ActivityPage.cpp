@@ -244,13 +244,14 @@ ActivityPage::ActivityPage(ConsoleServices &services, const Caller &caller, QWid
     setTabOrder(exportButton, refreshButton);
 
     // What the services write is audited in the same transaction: when they announce a change
-    // (from any thread), the new entries are read a moment later, once for a whole burst.
+    // (from any thread), the new entries are read a moment later, once for a whole burst. A page
+    // out of sight reads nothing until it is shown again (activated()).
     m_followTimer = new QTimer(this);
     m_followTimer->setSingleShot(true);
     m_followTimer->setInterval(250);
     connect(m_followTimer, &QTimer::timeout, m_model, &ActivityModel::followNew);
     const auto follow = [this] {
-        if (!m_followTimer->isActive())
+        if (isVisible() && !m_followTimer->isActive())
             m_followTimer->start();
     };
     connect(&services.directory, &DirectoryService::directoryChanged, this, follow);
@@ -423,7 +424,8 @@ bool ActivityPage::isAvailableTo(const Caller &caller)
 
 void ActivityPage::activated()
 {
-    // Sign-ins announce nothing: what was written meanwhile is read when the page is shown.
+    // Sign-ins announce nothing, and a page out of sight follows nothing: what was written
+    // meanwhile is read when the page is shown.
     m_model->followNew();
 }
 

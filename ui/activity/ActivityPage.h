@@ -21,8 +21,8 @@ class ActivityModel;
 // organisation's): who created, changed, deleted or signed in (or failed to), when, and on what,
 // newest first. Filters by person, kind of activity, a range of days and (global admins) the
 // organisation, each applying at once and none required; what the filters match can be saved as
-// CSV, off the UI thread. New entries come on top as the services announce changes, and when the
-// page is shown again (sign-ins announce nothing); F5 reads everything again.
+// CSV, off the UI thread. New entries come on top as the services announce changes while the page
+// is in sight, and when it is shown again (sign-ins announce nothing); F5 reads everything again.
 class ActivityPage : public ConsolePage
 {
     Q_OBJECT
