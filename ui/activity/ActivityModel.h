@@ -61,6 +61,7 @@ public:
 
     // For a global admin's organisation column: the names of organisation ids (else the id shows).
     void setOrganisationNames(const QHash<QString, QString> &names);
+    const QHash<QString, QString> &organisationNames() const { return m_organisationNames; }
 
     const AuditEntry &entryAt(int row) const { return m_rows.at(row); }
     int rowOf(const QString &id) const;

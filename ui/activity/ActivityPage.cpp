@@ -195,11 +195,10 @@ ActivityPage::ActivityPage(ConsoleServices &services, const Caller &caller, QWid
                                    {onWhat("notification_record", "nr_0123456789ab"),
                                     onWhat("pairing_code", "pc_0123456789abcdef")},
                                    0));
-    columns->resizeSection(ActivityModel::OrganisationColumn,
-                           widthOf(ActivityModel::OrganisationColumn, {}, 18));
     // The detail takes what is left; the organisation (global admins only) comes last.
     columns->setSectionResizeMode(ActivityModel::DetailColumn, QHeaderView::Stretch);
     m_view->setColumnHidden(ActivityModel::OrganisationColumn, !caller.isGlobalAdmin());
+    fitOrganisationColumn();
 
     m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(QStringLiteral("activityPlaceholder"));
@@ -484,6 +483,23 @@ void ActivityPage::reloadChoices()
         }
     }
     m_model->setOrganisationNames(organisationNames);
+    if (m_view)
+        fitOrganisationColumn();
+}
+
+void ActivityPage::fitOrganisationColumn()
+{
+    if (!caller().isGlobalAdmin())
+        return;
+    QHeaderView *columns = m_view->horizontalHeader();
+    const QFontMetrics cell = m_view->fontMetrics();
+    int width = columns->fontMetrics().horizontalAdvance(
+        m_model->headerData(ActivityModel::OrganisationColumn, Qt::Horizontal).toString());
+    for (const QString &name : m_model->organisationNames())
+        width = std::max(width, cell.horizontalAdvance(name));
+    // A long name is cut short (its tooltip has the id) rather than squeeze the detail out.
+    width = std::min(width, cell.averageCharWidth() * 28);
+    columns->resizeSection(ActivityModel::OrganisationColumn, width + cell.averageCharWidth() * 3);
 }
 
 AuditQuery ActivityPage::query() const

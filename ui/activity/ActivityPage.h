@@ -58,6 +58,8 @@ private:
     void clearFilters();
     void updateDateEdits();
     void updateCount();
+    // The organisation column (global admins) as wide as the longest name, within reason.
+    void fitOrganisationColumn();
     void chooseExportFile();
 
     AuditLog m_log;
