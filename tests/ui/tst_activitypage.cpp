@@ -338,7 +338,7 @@ void TestActivityPage::actionsReadAsWords()
         QStringLiteral("record.update"),          QStringLiteral("record.delete"),
         QStringLiteral("template.create"),        QStringLiteral("template.update"),
         QStringLiteral("template.restore"),       QStringLiteral("template.reset"),
-        QStringLiteral("template.delete")};
+        QStringLiteral("template.delete"),        QStringLiteral("database.restore")};
     for (const QString &action : written)
         QVERIFY2(ActivityText::action(action) != action, qPrintable(action));
     const QList<ActivityText::Kind> kinds = ActivityText::kinds();

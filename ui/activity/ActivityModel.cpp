@@ -97,6 +97,8 @@ QString ActivityText::action(const QString &action)
         return tr("Reset template");
     if (action == QLatin1String("template.delete"))
         return tr("Deleted template");
+    if (action == QLatin1String("database.restore"))
+        return tr("Restored a backup");
     return action;
 }
 
@@ -118,6 +120,8 @@ QString ActivityText::entity(const QString &entity)
         return tr("Notification record");
     if (entity == QLatin1String("payload_template"))
         return tr("Template");
+    if (entity == QLatin1String("database"))
+        return tr("Database");
     return entity;
 }
 
@@ -172,6 +176,7 @@ QList<ActivityText::Kind> ActivityText::kinds()
         {tr("Device pairing"), QStringLiteral("pairing")},
         {tr("Device tokens"), QStringLiteral("token")},
         {tr("Organisations"), QStringLiteral("organisation")},
+        {tr("Restored backups"), QStringLiteral("database")},
     };
 }
 
