@@ -2,7 +2,8 @@
 // API server running, and saves a PNG of every page and of the sign-in and first-start dialogs.
 // Run by tests/ui/screenshots.sh under Xvfb; not a test (a person looks at the pictures).
 //
-//   console_screenshots --database URL --user NAME --language en|nb [--dark] --out DIR
+//   console_screenshots --database URL --user NAME [--password PASSWORD] --language en|nb [--dark]
+//                       --out DIR
 
 #include "app/AppContext.h"
 #include "app/EmbeddedServerControl.h"
@@ -63,6 +64,8 @@ int main(int argc, char **argv)
     parser.addOptions(
         {{QStringLiteral("database"), QStringLiteral("database URL"), QStringLiteral("URL")},
          {QStringLiteral("user"), QStringLiteral("user name"), QStringLiteral("NAME")},
+         {QStringLiteral("password"), QStringLiteral("the user's password: sign in as the console does"),
+          QStringLiteral("PASSWORD")},
          {QStringLiteral("language"), QStringLiteral("en or nb"), QStringLiteral("CODE"),
           QStringLiteral("en")},
          {QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR")},
@@ -127,6 +130,13 @@ int main(int argc, char **argv)
     if (caller.userId.isEmpty()) {
         std::fprintf(stderr, "no user %s\n", qPrintable(parser.value(QStringLiteral("user"))));
         return 1;
+    }
+    // Signed in as the console does, so the activity (the audit log) shows it.
+    if (parser.isSet(QStringLiteral("password"))) {
+        if (auto signedIn = ctx.auth().checkPassword(
+                caller.username, parser.value(QStringLiteral("password")), QStringLiteral("console"));
+            !signedIn)
+            std::fprintf(stderr, "sign-in: %s\n", qPrintable(signedIn.error().message));
     }
     // A paired phone, so the devices table is not empty.
     (void)ctx.auth().issueToken(caller.username, 30, QStringLiteral("Kari's phone"));

@@ -22,6 +22,7 @@ trap 'rm -rf "$work"' EXIT
 db="sqlite:$work/demo.db"
 "$BUILD/app/coordinator-console" admin demo-data --database "$db" >"$work/accounts.txt"
 admin=$(awk '/org_admin/ {print $1; exit}' "$work/accounts.txt")
+password=$(awk '/org_admin/ {print $3; exit}' "$work/accounts.txt")
 if [[ -z $admin ]]; then
     echo "screenshots: no org admin in the demo data:" >&2
     cat "$work/accounts.txt" >&2
@@ -31,9 +32,9 @@ mkdir -p "$OUT"
 for language in en nb; do
     # A desktop-sized screen with the fonts a Debian desktop has; the platform is the real xcb one.
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x860x24 -dpi 96" \
-        "$BUILD/tests/ui/console_screenshots" --database "$db" --user "$admin" --language "$language" --out "$OUT"
+        "$BUILD/tests/ui/console_screenshots" --database "$db" --user "$admin" --password "$password" --language "$language" --out "$OUT"
 done
 # And in English with a dark palette: the icons, charts and highlighting follow it.
 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x860x24 -dpi 96" \
-    "$BUILD/tests/ui/console_screenshots" --database "$db" --user "$admin" --language en --dark --out "$OUT"
+    "$BUILD/tests/ui/console_screenshots" --database "$db" --user "$admin" --password "$password" --language en --dark --out "$OUT"
 echo "screenshots: saved in $OUT" >&2

@@ -112,9 +112,10 @@ void TestMainWindow::pagesFollowTheRole_data()
                              QStringLiteral("RecordsPage"),     QStringLiteral("TemplatesPage"),
                              QStringLiteral("StatisticsPage"),  QStringLiteral("ServerPage")};
     QTest::newRow("coordinator") << int(Role::Coordinator) << common;
-    QTest::newRow("org admin") << int(Role::OrgAdmin) << (common + QStringList{QStringLiteral("UsersPage")});
-    QTest::newRow("global admin") << int(Role::GlobalAdmin)
-                                  << (common + QStringList{QStringLiteral("UsersPage")});
+    // The activity (the audit log) is for those who may read it: admins, not coordinators.
+    const QStringList admins{QStringLiteral("UsersPage"), QStringLiteral("ActivityPage")};
+    QTest::newRow("org admin") << int(Role::OrgAdmin) << (common + admins);
+    QTest::newRow("global admin") << int(Role::GlobalAdmin) << (common + admins);
 }
 
 void TestMainWindow::pagesFollowTheRole()

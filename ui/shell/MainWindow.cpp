@@ -3,6 +3,7 @@
 #include "core/Backup.h"
 #include "core/CsvImport.h"
 #include "core/Permissions.h"
+#include "ui/activity/ActivityPage.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
@@ -67,6 +68,8 @@ MainWindow::MainWindow(ConsoleServices &services, const Caller &caller, QWidget 
     addPage(new ServerPage(services, caller, m_stack));
     if (UsersPage::isAvailableTo(caller))
         addPage(new UsersPage(services, caller, m_stack));
+    if (ActivityPage::isAvailableTo(caller))
+        addPage(new ActivityPage(services, caller, m_stack));
 
     // Wide enough for the longest page title in either language, no wider.
     int widest = 0;
