@@ -3,6 +3,7 @@
 #include "core/AuditLog.h"
 #include "core/Logging.h"
 #include "core/Permissions.h"
+#include "core/PrivateFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -79,7 +80,10 @@ class DebrisWatch
 public:
     explicit DebrisWatch(const QString &path)
     {
+        // The file and what SQLite may write beside it (VACUUM INTO keeps a rollback journal).
         const QByteArray file = QFile::encodeName(path);
+        const QByteArray journal = QFile::encodeName(path + QStringLiteral("-journal"));
+        const QByteArray wal = QFile::encodeName(path + QStringLiteral("-wal"));
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0)
             return;
@@ -91,8 +95,11 @@ public:
             do
                 n = ::read(fds[0], &done, 1);
             while (n < 0 && errno == EINTR);
-            if (n != 1)
+            if (n != 1) {
                 ::unlink(file.constData());
+                ::unlink(journal.constData());
+                ::unlink(wal.constData());
+            }
             ::_exit(0);
         }
         ::close(fds[0]);
@@ -224,6 +231,8 @@ Result<qint64> countRows(const QString &path)
 // consistent moment, pages rather than rows, and the copy is compacted on the way.
 Result<qint64> vacuumInto(Database &source, const QString &path, const Backup::Progress &progress)
 {
+    if (auto s = makePrivateFolder(QFileInfo(path).absolutePath()); !s)
+        return s.error();
     // SQLite writes into a file that is new or empty: made here first, readable by its owner only.
     const QByteArray name = QFile::encodeName(path);
     const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -231,13 +240,20 @@ Result<qint64> vacuumInto(Database &source, const QString &path, const Backup::P
         return Error::storage(QStringLiteral("The backup file %1 cannot be created: %2")
                                   .arg(path, QString::fromLocal8Bit(::strerror(errno))));
     ::close(fd);
+    // One step that cannot be stopped half-way: a cancel is honoured before it and after it.
+    const auto cancelled = [] {
+        return Error{
+            ErrorCode::Conflict, QStringLiteral("The backup was cancelled; nothing was written."), {}, 0};
+    };
+    if (progress && !progress(0, 1))
+        return cancelled();
     Query vacuum(source, QStringLiteral("VACUUM INTO :path"));
     vacuum.bind(QStringLiteral(":path"), path);
     if (auto s = vacuum.exec(); !s)
         return s.error();
     auto rows = countRows(path);
-    if (rows && progress)
-        progress(*rows, *rows);
+    if (rows && progress && !progress(*rows, *rows))
+        return cancelled();
     return rows;
 }
 
@@ -292,6 +308,17 @@ Result<qint64> Backup::run(const Caller &caller, Database &source, const QString
         removeDatabaseFiles(partial);
         return Error::storage(QStringLiteral("The backup could not be moved to %1.").arg(file));
     }
+    // Who took a copy of the people's data, and when (after the copy: it is not in it).
+    SystemClock clock;
+    AuditLog audit(source, clock);
+    const QString name = QFileInfo(file).fileName();
+    const Status audited = whole
+        ? audit.write(caller, {}, QStringLiteral("database.backup"), QStringLiteral("database"), name,
+                      QStringLiteral("%1 rows").arg(*copied))
+        : audit.write(caller, caller.orgId, QStringLiteral("database.export"), QStringLiteral("organisation"),
+                      caller.orgId, QStringLiteral("%1 rows").arg(*copied));
+    if (!audited) // the backup is there and whole; only its entry in the log is missing
+        qCWarning(lcDb) << "the backup could not be written to the audit log";
     qCInfo(lcDb) << "backup written:" << *copied << "rows";
     return *copied;
 }

@@ -97,6 +97,10 @@ QString ActivityText::action(const QString &action)
         return tr("Reset template");
     if (action == QLatin1String("template.delete"))
         return tr("Deleted template");
+    if (action == QLatin1String("database.backup"))
+        return tr("Backed up the database");
+    if (action == QLatin1String("database.export"))
+        return tr("Exported the organisation");
     if (action == QLatin1String("database.restore"))
         return tr("Restored a backup");
     return action;
@@ -176,7 +180,7 @@ QList<ActivityText::Kind> ActivityText::kinds()
         {tr("Device pairing"), QStringLiteral("pairing")},
         {tr("Device tokens"), QStringLiteral("token")},
         {tr("Organisations"), QStringLiteral("organisation")},
-        {tr("Restored backups"), QStringLiteral("database")},
+        {tr("Backups, exports and restores"), QStringLiteral("database")},
     };
 }
 
