@@ -29,6 +29,33 @@
     </message>
 </context>
 <context>
+    <name>cc::ActivityPage</name>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entry(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln entry to %1.</numerusform>
+            <numerusform>Exported %Ln entries to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ConsoleSession</name>
+    <message numerus="yes">
+        <source>%n row(s) were restored. Sign in with an account from the backup.</source>
+        <translation>
+            <numerusform>%n row was restored. Sign in with an account from the backup.</numerusform>
+            <numerusform>%n rows were restored. Sign in with an account from the backup.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::CoordinatorsPage</name>
     <message numerus="yes">
         <source>%n coordinator(s)</source>

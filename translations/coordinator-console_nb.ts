@@ -41,6 +41,242 @@
     </message>
 </context>
 <context>
+    <name>ActivityText</name>
+    <message>
+        <source>Created organisation</source>
+        <translation>Opprettet organisasjon</translation>
+    </message>
+    <message>
+        <source>Created coordinator</source>
+        <translation>Opprettet koordinator</translation>
+    </message>
+    <message>
+        <source>Changed coordinator</source>
+        <translation>Endret koordinator</translation>
+    </message>
+    <message>
+        <source>Deactivated coordinator</source>
+        <translation>Deaktiverte koordinator</translation>
+    </message>
+    <message>
+        <source>Reactivated coordinator</source>
+        <translation>Reaktiverte koordinator</translation>
+    </message>
+    <message>
+        <source>Created peer mentor</source>
+        <translation>Opprettet likeperson</translation>
+    </message>
+    <message>
+        <source>Imported peer mentor</source>
+        <translation>Importerte likeperson</translation>
+    </message>
+    <message>
+        <source>Changed peer mentor</source>
+        <translation>Endret likeperson</translation>
+    </message>
+    <message>
+        <source>Moved peer mentor</source>
+        <translation>Flyttet likeperson</translation>
+    </message>
+    <message>
+        <source>Deactivated peer mentor</source>
+        <translation>Deaktiverte likeperson</translation>
+    </message>
+    <message>
+        <source>Reactivated peer mentor</source>
+        <translation>Reaktiverte likeperson</translation>
+    </message>
+    <message>
+        <source>Created user</source>
+        <translation>Opprettet bruker</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Satte passord</translation>
+    </message>
+    <message>
+        <source>Changed role</source>
+        <translation>Endret rolle</translation>
+    </message>
+    <message>
+        <source>Disabled user</source>
+        <translation>Deaktiverte bruker</translation>
+    </message>
+    <message>
+        <source>Enabled user</source>
+        <translation>Aktiverte bruker</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Logget inn</translation>
+    </message>
+    <message>
+        <source>Failed to sign in</source>
+        <translation>Mislykket innlogging</translation>
+    </message>
+    <message>
+        <source>Created pairing code</source>
+        <translation>Opprettet paringskode</translation>
+    </message>
+    <message>
+        <source>Paired device</source>
+        <translation>Paret enhet</translation>
+    </message>
+    <message>
+        <source>Revoked device token</source>
+        <translation>Trakk tilbake enhetstoken</translation>
+    </message>
+    <message>
+        <source>Created notification record</source>
+        <translation>Registrerte varsel</translation>
+    </message>
+    <message>
+        <source>Changed notification record</source>
+        <translation>Endret varsel</translation>
+    </message>
+    <message>
+        <source>Deleted notification record</source>
+        <translation>Slettet varsel</translation>
+    </message>
+    <message>
+        <source>Created template</source>
+        <translation>Opprettet mal</translation>
+    </message>
+    <message>
+        <source>Changed template</source>
+        <translation>Endret mal</translation>
+    </message>
+    <message>
+        <source>Restored template version</source>
+        <translation>Gjenopprettet malversjon</translation>
+    </message>
+    <message>
+        <source>Reset template</source>
+        <translation>Tilbakestilte mal</translation>
+    </message>
+    <message>
+        <source>Deleted template</source>
+        <translation>Slettet mal</translation>
+    </message>
+    <message>
+        <source>Backed up the database</source>
+        <translation>Sikkerhetskopierte databasen</translation>
+    </message>
+    <message>
+        <source>Exported the organisation</source>
+        <translation>Eksporterte organisasjonen</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>Gjenopprettet en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Peer mentor</source>
+        <translation>Likeperson</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Paringskode</translation>
+    </message>
+    <message>
+        <source>Device token</source>
+        <translation>Enhetstoken</translation>
+    </message>
+    <message>
+        <source>Notification record</source>
+        <translation>Varsel</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the kind of thing and its id: Peer mentor pm_a1</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>In the console</source>
+        <translation>I konsollen</translation>
+    </message>
+    <message>
+        <source>Through the API</source>
+        <translation>Via API-et</translation>
+    </message>
+    <message>
+        <source>Their own</source>
+        <translation>Sitt eget</translation>
+    </message>
+    <message>
+        <source>%1, peer mentor %2</source>
+        <translation>%1, likeperson %2</translation>
+    </message>
+    <message>
+        <source>All activity</source>
+        <translation>All aktivitet</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Innlogginger</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>Mislykkede innlogginger</translation>
+    </message>
+    <message>
+        <source>Notification records</source>
+        <translation>Varsler</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Maler</translation>
+    </message>
+    <message>
+        <source>Peer mentors</source>
+        <translation>Likepersoner</translation>
+    </message>
+    <message>
+        <source>Coordinators</source>
+        <translation>Koordinatorer</translation>
+    </message>
+    <message>
+        <source>Users, passwords and sign-ins</source>
+        <translation>Brukere, passord og innlogginger</translation>
+    </message>
+    <message>
+        <source>Device pairing</source>
+        <translation>Paring av enheter</translation>
+    </message>
+    <message>
+        <source>Device tokens</source>
+        <translation>Enhetstokener</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisasjoner</translation>
+    </message>
+    <message>
+        <source>Backups, exports and restores</source>
+        <translation>Sikkerhetskopier, eksporter og gjenopprettinger</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>Pause started</source>
@@ -357,6 +593,230 @@
     </message>
 </context>
 <context>
+    <name>cc::ActivityModel</name>
+    <message>
+        <source>In this computer&apos;s time zone; the newest first.</source>
+        <translation>I denne datamaskinens tidssone, nyeste først.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>On what</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ActivityPage</name>
+    <message>
+        <source>When</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>On what</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Who did what and when, the newest first; more entries are read as you scroll.</source>
+        <translation>Hvem som gjorde hva og når, nyeste først. Flere oppføringer leses inn mens du blar.</translation>
+    </message>
+    <message>
+        <source>Columns of the activity</source>
+        <translation>Kolonner i aktivitetslisten</translation>
+    </message>
+    <message>
+        <source>Number of entries</source>
+        <translation>Antall oppføringer</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Eksporter som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Oppd&amp;ater</translation>
+    </message>
+    <message>
+        <source>Save every entry the filters match as a CSV file (%1).</source>
+        <translation>Lagre alle oppføringer som samsvarer med filtrene, som en CSV-fil (%1).</translation>
+    </message>
+    <message>
+        <source>Read the activity again (%1).</source>
+        <translation>Les inn aktiviteten på nytt (%1).</translation>
+    </message>
+    <message>
+        <source>The activity could not be read: %1</source>
+        <translation>Kunne ikke lese aktiviteten: %1</translation>
+    </message>
+    <message>
+        <source>Person filter</source>
+        <translation>Filter for person</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>The username of whoever did it; empty for everyone.</source>
+        <translation>Brukernavnet til den som gjorde det. Tomt for alle.</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>Kind of activity filter</source>
+        <translation>Filter for aktivitetstype</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>Organisation filter</source>
+        <translation>Filter for organisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>F&amp;ra:</translation>
+    </message>
+    <message>
+        <source>Only activity from a date</source>
+        <translation>Bare aktivitet fra og med en dato</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>Only activity up to a date</source>
+        <translation>Bare aktivitet til og med en dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Nullstill filtre</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Nullstill filtre</translation>
+    </message>
+    <message>
+        <source>Show all activity again: everyone, every kind, any date.</source>
+        <translation>Vis all aktivitet igjen: alle personer, alle typer, uansett dato.</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>Alle organisasjoner</translation>
+    </message>
+    <message>
+        <source>The activity could not be read.</source>
+        <translation>Kunne ikke lese aktiviteten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln oppføring</numerusform>
+            <numerusform>%Ln oppføringer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No activity matches the filters. Change or clear them to see more.</source>
+        <translation>Ingen aktivitet samsvarer med filtrene. Endre eller nullstill dem for å se mer.</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded yet.</source>
+        <translation>Ingenting er registrert ennå.</translation>
+    </message>
+    <message>
+        <source>activity-%1.csv</source>
+        <translation>aktivitet-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export the activity as CSV</source>
+        <translation>Eksporter aktiviteten som CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the activity…</source>
+        <translation>Eksporterer aktiviteten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entry(s) to %1.</source>
+        <translation>
+            <numerusform>Eksporterte %Ln oppføring til %1.</numerusform>
+            <numerusform>Eksporterte %Ln oppføringer til %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Eksporten ble avbrutt. Ingen fil ble skrevet.</translation>
+    </message>
+    <message>
+        <source>The activity could not be exported</source>
+        <translation>Aktiviteten kunne ikke eksporteres</translation>
+    </message>
+</context>
+<context>
     <name>cc::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -424,6 +884,17 @@
     <message>
         <source>You are signed in as the demo organisation&apos;s admin. These are the demo users&apos; passwords; they are shown only now.</source>
         <translation>Du er logget inn som administrator for demoorganisasjonen. Dette er passordene til demobrukerne. De vises bare nå.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sikkerhetskopien er gjenopprettet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were restored. Sign in with an account from the backup.</source>
+        <translation>
+            <numerusform>%n rad ble gjenopprettet. Logg inn med en konto fra sikkerhetskopien.</numerusform>
+            <numerusform>%n rader ble gjenopprettet. Logg inn med en konto fra sikkerhetskopien.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2612,10 +3083,6 @@
         <translation>Velkommen til Coordinator Console</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Welcome.&lt;/b&gt; This database has no users yet.&lt;/p&gt;&lt;p&gt;Create your organisation and its first administrator, or try the console with a demo organisation.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Velkommen.&lt;/b&gt; Denne databasen har ingen brukere ennå.&lt;/p&gt;&lt;p&gt;Opprett organisasjonen din og den første administratoren, eller prøv konsollen med en demoorganisasjon.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Create my organisation</source>
         <translation>&amp;Opprett organisasjonen min</translation>
     </message>
@@ -2705,6 +3172,58 @@
             <numerusform>Minst %n tegn.</numerusform>
             <numerusform>Minst %n tegn.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Welcome.&lt;/b&gt; This database has no users yet.&lt;/p&gt;&lt;p&gt;Create your organisation and its first administrator, try the console with a demo organisation, or restore a backup.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Velkommen.&lt;/b&gt; Denne databasen har ingen brukere ennå.&lt;/p&gt;&lt;p&gt;Opprett organisasjonen din og den første administratoren, prøv konsollen med en demoorganisasjon, eller gjenopprett en sikkerhetskopi.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup</source>
+        <translation>Gj&amp;enopprett en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Choose a backup made with “Back up the database” or &lt;code&gt;coordinator-console admin backup&lt;/code&gt;. Everything in it comes back into this database, which is still empty; then sign in with an account from the backup.</source>
+        <translation>Velg en sikkerhetskopi laget med «Sikkerhetskopier databasen» eller &lt;code&gt;coordinator-console admin backup&lt;/code&gt;. Alt i den hentes tilbake til denne databasen, som fortsatt er tom. Logg deretter inn med en konto fra sikkerhetskopien.</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Sikkerhetskopifil</translation>
+    </message>
+    <message>
+        <source>e.g. /home/kari/coordinator-console-backup.db</source>
+        <translation>f.eks. /home/kari/coordinator-console-backup.db</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bla gjennom…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>Velg sikkerhetskopifilen</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gjenopprett en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db);;All files (*)</source>
+        <translation>SQLite-databaser (*.db);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Backup &amp;file:</source>
+        <translation>Sikkerhetskopi&amp;fil:</translation>
+    </message>
+    <message>
+        <source>Choose the backup file to restore.</source>
+        <translation>Velg sikkerhetskopifilen som skal gjenopprettes.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Gjenoppretter sikkerhetskopien…</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; the database is still empty.</source>
+        <translation>Gjenopprettingen ble avbrutt. Databasen er fortsatt tom.</translation>
     </message>
 </context>
 <context>
