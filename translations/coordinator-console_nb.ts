@@ -3178,7 +3178,7 @@
         <translation>&lt;p&gt;&lt;b&gt;Velkommen.&lt;/b&gt; Denne databasen har ingen brukere ennå.&lt;/p&gt;&lt;p&gt;Opprett organisasjonen din og den første administratoren, prøv konsollen med en demoorganisasjon, eller gjenopprett en sikkerhetskopi.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&amp;Restore a backup</source>
+        <source>Res&amp;tore a backup</source>
         <translation>Gj&amp;enopprett en sikkerhetskopi</translation>
     </message>
     <message>

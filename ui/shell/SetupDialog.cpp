@@ -66,7 +66,7 @@ SetupDialog::SetupDialog(ConsoleServices &services, QWidget *parent)
     m_createChoice = new QRadioButton(tr("&Create my organisation"), this);
     m_demoChoice =
         new QRadioButton(tr("Open &demo data (a made-up organisation with a year of pauses)"), this);
-    m_restoreChoice = new QRadioButton(tr("&Restore a backup"), this);
+    m_restoreChoice = new QRadioButton(tr("Res&tore a backup"), this);
     m_restoreChoice->setObjectName(QStringLiteral("restoreChoice"));
     m_createChoice->setChecked(true);
     auto *group = new QButtonGroup(this);
