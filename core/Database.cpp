@@ -23,7 +23,7 @@ namespace cc {
 
 namespace {
 
-constexpr int kLatestSchema = 4;
+constexpr int kLatestSchema = 5;
 
 QString migrationResource(int version)
 {

@@ -40,8 +40,10 @@ struct PeerMentor
     QString phone;
     QDateTime createdAt;
     QDateTime deactivatedAt; // invalid while active: a mentor who left keeps her history
+    QDateTime erasedAt;      // when her personal data were erased (GDPR Art. 17); invalid until then
 
     bool active() const { return !deactivatedAt.isValid(); }
+    bool erased() const { return erasedAt.isValid(); }
 };
 
 // Which of the people who may have left a list shows.

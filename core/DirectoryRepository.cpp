@@ -20,13 +20,13 @@ PeerMentor mentorFrom(const Query &q)
 {
     return PeerMentor{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                      timeFrom(q.value(6)),  timeFrom(q.value(7))};
+                      timeFrom(q.value(6)),  timeFrom(q.value(7)),  timeFrom(q.value(8))};
 }
 
 const QString kOrgColumns = QStringLiteral("id, name, locale, time_zone, created_at");
 const QString kCoordinatorColumns = QStringLiteral("id, org_id, name, email, created_at, deactivated_at");
 const QString kMentorColumns =
-    QStringLiteral("id, org_id, coordinator_id, name, email, phone, created_at, deactivated_at");
+    QStringLiteral("id, org_id, coordinator_id, name, email, phone, created_at, deactivated_at, erased_at");
 
 // The condition that selects `activity` (with a leading " AND "), or nothing for Any.
 QString activityCondition(Activity activity)
