@@ -48,6 +48,17 @@ Status checkName(const QString &name, const QString &field)
     return {};
 }
 
+// A mentor whose personal data were erased keeps her anonymous name and no contact details, and
+// does not come back (PersonalDataService::eraseMentor).
+Error erased(const PeerMentor &m)
+{
+    return Error::field(
+        ErrorCode::Conflict, field::Id,
+        QStringLiteral("The personal data of peer mentor %1 were erased; her details cannot be "
+                       "changed and she cannot be reactivated.")
+            .arg(m.id));
+}
+
 // `what` with its article: "an organisation", "a coordinator".
 Error exists(const QString &what, const QString &id)
 {
@@ -242,14 +253,19 @@ Status DirectoryService::validateMentor(const Caller &caller, PeerMentor &m, con
                             QStringLiteral("No organisation with id “%1”.").arg(m.orgId));
     if (auto s = requireManager(caller, m.orgId); !s)
         return s;
+    if (before && before->erased()
+        && (m.name.trimmed() != before->name || m.email != before->email || m.phone != before->phone))
+        return erased(*before);
     // A new mentor, or one who changes coordinator, needs one who is there (active).
     if (!m.coordinatorId.isEmpty() && (!before || before->coordinatorId != m.coordinatorId))
         if (auto c = activeCoordinatorIn(m.coordinatorId, m.orgId); !c)
             return c.error();
     m.name = m.name.trimmed();
     m.createdAt = before ? before->createdAt : m_clock.now();
-    if (before)
+    if (before) {
         m.deactivatedAt = before->deactivatedAt;
+        m.erasedAt = before->erasedAt;
+    }
     return {};
 }
 
@@ -438,6 +454,8 @@ Result<PeerMentor> DirectoryService::updatePeerMentor(const Caller &caller, cons
     }
     if (auto s = checkContact(m.name, m.email, m.phone); !s)
         return s.error();
+    if (before.erased() && (m.name != before.name || m.email != before.email || m.phone != before.phone))
+        return erased(before);
     if (movesHer && !m.coordinatorId.isEmpty())
         if (auto c = activeCoordinatorIn(m.coordinatorId, m.orgId); !c)
             return c.error();
@@ -530,6 +548,8 @@ Status DirectoryService::setPeerMentorActive(const Caller &caller, const QString
         return s;
     if (m.active() == active)
         return {};
+    if (active && m.erased())
+        return erased(m);
     m.deactivatedAt = active ? QDateTime() : m_clock.now();
     Transaction tx(m_db);
     if (!tx.begun())

@@ -57,12 +57,14 @@ public:
     // selects: the active ones by default.
     Result<QList<PeerMentor>> peerMentors(const Caller &caller, const MentorQuery &query = {});
     // Name, email, phone and coordinator. Org admins change any of their organisation's mentors;
-    // a coordinator only the name, email and phone of her own (Action::EditMentorContact).
+    // a coordinator only the name, email and phone of her own (Action::EditMentorContact). A
+    // mentor whose personal data were erased keeps her anonymous name and no contact (Conflict).
     Result<PeerMentor> updatePeerMentor(const Caller &caller, const PeerMentor &changed);
     // Gives every mentor in `mentorIds` to the (active) coordinator `coordinatorId`, all or none;
     // how many changed coordinator.
     Result<int> moveMentors(const Caller &caller, const QStringList &mentorIds, const QString &coordinatorId);
-    // A mentor who leaves keeps her history; she gets no new records until reactivated.
+    // A mentor who leaves keeps her history; she gets no new records until reactivated. One whose
+    // personal data were erased is not reactivated (Conflict).
     Status setPeerMentorActive(const Caller &caller, const QString &id, bool active);
 
     struct NewUser
