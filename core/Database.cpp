@@ -255,6 +255,33 @@ Status Database::checkpoint()
     return {};
 }
 
+Status Database::compact()
+{
+    if (!isSqlite())
+        return {};
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    {
+        QSqlQuery query(*conn);
+        if (!query.exec(QStringLiteral("VACUUM"))) {
+            qCWarning(lcDb) << "VACUUM failed:" << query.lastError().text();
+            return Error::storage(QStringLiteral("The database file could not be rewritten (VACUUM)."));
+        }
+    }
+    // Its first column is 1 when a reader kept the log from being emptied (after busy_timeout).
+    QSqlQuery query(*conn);
+    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))) {
+        qCWarning(lcDb) << "checkpoint failed:" << query.lastError().text();
+        return Error::storage(QStringLiteral("The database could not be checkpointed."));
+    }
+    if (query.next() && query.value(0).toInt() != 0)
+        return Error::storage(
+            QStringLiteral("The database's write-ahead log could not be emptied: another connection was "
+                           "reading. It is emptied at the next checkpoint."));
+    return {};
+}
+
 int Database::latestSchemaVersion()
 {
     return kLatestSchema;

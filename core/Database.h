@@ -37,6 +37,11 @@ public:
     // After bulk writes: folds SQLite's write-ahead log back into the database file, so later
     // readers do not wade through it. Nothing to do on PostgreSQL.
     Status checkpoint();
+    // After personal data were erased: rewrites an SQLite file from its live rows (VACUUM), so
+    // nothing overwritten or deleted stays behind in free space, then empties the write-ahead log
+    // into it (checkpoint). Outside any transaction; it takes as long as copying the database.
+    // Nothing to do on PostgreSQL.
+    Status compact();
 
     const DatabaseUrl &url() const { return m_url; }
     bool isSqlite() const { return m_url.kind == DatabaseUrl::Kind::Sqlite; }
