@@ -23,6 +23,8 @@ enum class Action
     ManageOthersDevices, // pairing codes and tokens of other users (everyone manages their own)
     ManageDirectory,     // add, change, move, deactivate peer mentors and coordinators; import
     EditMentorContact,   // a mentor's name, email and phone (a coordinator: only of her own mentors)
+    ExportPersonalData,  // everything stored about a peer mentor, for her (GDPR Art. 15)
+    ErasePersonalData,   // overwrite a peer mentor's personal data for good (GDPR Art. 17)
     ManageOrganisations, // add organisations
     BackUp,              // a global admin: the whole database; an org admin: their organisation
     Restore,             // a backup into an empty database (before anyone is signed in, only

@@ -207,4 +207,29 @@ Result<std::optional<BuiltPayload>> TemplateRepository::payload(const QString &i
     return fetchOne<BuiltPayload>(q, payloadFrom);
 }
 
+Result<QList<BuiltPayload>> TemplateRepository::payloadsNaming(const QString &peerMentorId,
+                                                               const QString &orgId, const QString &name)
+{
+    // One built for another mentor's id is that mentor's, even when the two share a name.
+    Query q(m_db,
+            QStringLiteral("SELECT ") + kPayloadColumns
+                + QStringLiteral(" FROM built_payloads WHERE peer_mentor_id = :mentor "
+                                 "OR ((peer_mentor_id IS NULL OR peer_mentor_id = '') AND org_id = :org "
+                                 "AND peer_mentor_name = :name) ORDER BY created_at, id"));
+    q.bind(QStringLiteral(":mentor"), peerMentorId).bind(QStringLiteral(":org"), orgId);
+    q.bind(QStringLiteral(":name"), name);
+    return fetchAll<BuiltPayload>(q, payloadFrom);
+}
+
+Status TemplateRepository::overwritePayload(const QString &id, const QString &title, const QString &body,
+                                            const QString &peerMentorName)
+{
+    Query q(m_db,
+            QStringLiteral("UPDATE built_payloads SET title = :title, body = :body, "
+                           "peer_mentor_name = :name WHERE id = :id"));
+    q.bind(QStringLiteral(":title"), title).bind(QStringLiteral(":body"), body);
+    q.bind(QStringLiteral(":name"), peerMentorName).bind(QStringLiteral(":id"), id);
+    return q.exec();
+}
+
 } // namespace cc

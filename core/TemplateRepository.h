@@ -30,6 +30,13 @@ public:
 
     Status insertPayload(const BuiltPayload &p);
     Result<std::optional<BuiltPayload>> payload(const QString &id);
+    // The payloads that name a peer mentor (her personal data): those built for her id, and those
+    // built for a name alone that is `name` in organisation `orgId`. Oldest first.
+    Result<QList<BuiltPayload>> payloadsNaming(const QString &peerMentorId, const QString &orgId,
+                                               const QString &name);
+    // Overwrites a payload's texts and the name it was built for (an erasure); keeps the rest.
+    Status overwritePayload(const QString &id, const QString &title, const QString &body,
+                            const QString &peerMentorName);
 
 private:
     Database &m_db;

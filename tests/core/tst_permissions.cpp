@@ -9,6 +9,7 @@
 #include "core/NotificationRecordService.h"
 #include "core/PayloadService.h"
 #include "core/Permissions.h"
+#include "core/PersonalDataService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
@@ -251,6 +252,20 @@ QHash<Action, Probe> TestPermissions::probes()
             return Status(m.error());
         m->phone = QStringLiteral("+47 400 %1").arg(++m_serial);
         return statusOf(m_directory->updatePeerMentor(c, *m));
+    };
+    p[Action::ExportPersonalData] = [this](const Caller &c, const QString &org) {
+        PersonalDataService personal(m_db->db(), m_clock, *m_directory, *m_records);
+        return statusOf(
+            personal.exportMentor(c, org == QLatin1String("A") ? World::kMentorA1 : World::kMentorB1));
+    };
+    p[Action::ErasePersonalData] = [this](const Caller &c, const QString &org) {
+        // Confirmed with her name, as the console asks.
+        const QString id = org == QLatin1String("A") ? World::kMentorA1 : World::kMentorB1;
+        auto m = m_directory->peerMentor(Caller::system(), id);
+        if (!m)
+            return Status(m.error());
+        PersonalDataService personal(m_db->db(), m_clock, *m_directory, *m_records);
+        return statusOf(personal.eraseMentor(c, id, m->name));
     };
     p[Action::ManageOrganisations] = [this](const Caller &c, const QString &) {
         Organisation o;

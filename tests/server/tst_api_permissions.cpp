@@ -100,6 +100,8 @@ private:
         case Action::ManageOthersDevices:
         case Action::ManageDirectory:
         case Action::EditMentorContact:
+        case Action::ExportPersonalData:
+        case Action::ErasePersonalData:
         case Action::ManageOrganisations:
         case Action::BackUp:
         case Action::Restore:
