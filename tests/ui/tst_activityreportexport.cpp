@@ -3,6 +3,7 @@
 #include "ui/statistics/StatisticsReportModel.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,7 +25,7 @@ QString modeOf(const QString &path)
 } // namespace
 
 // The activity report's heading and file name (the writing itself is tested through the page),
-// and the files ReportWriter makes of it.
+// and the files ReportWriter makes of it and of a document of several tables.
 class TestActivityReportExport : public QObject
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ private slots:
     void suggestedFileName();
     void exportsAreOwnerOnly();
     void cancelledExportLeavesNothing();
+    void documentOfSeveralTables();
 
 private:
     static ActivityStatistics stats();
@@ -141,6 +143,52 @@ void TestActivityReportExport::cancelledExportLeavesNothing()
         QCOMPARE(written.error().message, ReportWriter::cancelled().message);
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{});
+}
+
+void TestActivityReportExport::documentOfSeveralTables()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ReportWriter::Document doc;
+    doc.title = QStringLiteral("Personal data of Kari");
+    doc.subtitle << QStringLiteral("Made today.");
+    ReportWriter::Section lines;
+    lines.heading = QStringLiteral("Profile");
+    lines.lines << QStringLiteral("Name: Kari") << QStringLiteral("Phone: none");
+    ReportWriter::Section many;
+    many.heading = QStringLiteral("Records");
+    many.headers = {QStringLiteral("When"), QStringLiteral("What")};
+    many.columnWeights = {1, 3};
+    for (int i = 0; i < 300; ++i)
+        many.rows << QStringList{QString::number(i),
+                                 QStringLiteral("A row long enough to wrap. ").repeated(i % 5 + 1)};
+    ReportWriter::Section none;
+    none.heading = QStringLiteral("Messages");
+    none.headers = {QStringLiteral("Text")};
+    none.emptyText = QStringLiteral("None.");
+    doc.sections << lines << many << none;
+
+    const QString pdf = dir.filePath(QStringLiteral("document.pdf"));
+    const Status written = ReportWriter::writePdf(pdf, doc);
+    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
+    QCOMPARE(modeOf(pdf), QStringLiteral("600"));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    // 300 rows take several pages (the page tree counts them).
+    const QRegularExpressionMatch pages =
+        QRegularExpression(QStringLiteral("/Count (\\d+)")).match(QString::fromLatin1(bytes));
+    QVERIFY(pages.hasMatch());
+    QVERIFY2(pages.captured(1).toInt() > 3, qPrintable(pages.captured(1)));
+
+    // A folder it cannot write to: an error naming the file, and nothing left behind.
+    const QString missing = dir.filePath(QStringLiteral("no/such/folder/document.pdf"));
+    const Status refused = ReportWriter::writePdf(missing, doc);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(missing));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("document.pdf")});
 }
 
 QTEST_MAIN(TestActivityReportExport)

@@ -103,18 +103,17 @@ private:
     bool m_cancelled = false;
 };
 
-// Lays a table out on the pages of a PDF: a heading, then rows with word-wrapped cells in
-// columns as wide as their weights, the header row again at the top of every page, and a footer
-// with the title and the page number.
+// Lays tables out on the pages of a PDF: a title, then sections (a heading, lines of text, a
+// table with word-wrapped cells in columns as wide as their weights, its header row again at the
+// top of every page it runs on), and on every page a footer with the title and the page number.
 class PdfTable
 {
 public:
-    PdfTable(QPdfWriter &pdf, QPainter &painter, const ReportWriter::Table &table)
+    PdfTable(QPdfWriter &pdf, QPainter &painter, const QString &title)
         : m_pdf(pdf)
         , m_painter(painter)
-        , m_table(table)
+        , m_title(title)
         , m_page(QPointF(0, 0), QSizeF(pdf.width(), pdf.height()))
-        , m_columns(table.headers.size())
     {
         m_bodyFont = painter.font();
         m_bodyFont.setPointSizeF(8.5);
@@ -123,29 +122,30 @@ public:
         m_titleFont = m_bodyFont;
         m_titleFont.setPointSizeF(15);
         m_titleFont.setBold(true);
+        m_sectionFont = m_bodyFont;
+        m_sectionFont.setPointSizeF(11.5);
+        m_sectionFont.setBold(true);
         m_smallFont = m_bodyFont;
         m_smallFont.setPointSizeF(7.5);
         const QFontMetricsF bodyMetrics(m_bodyFont, &pdf);
         const QFontMetricsF smallMetrics(m_smallFont, &pdf);
         m_padding = bodyMetrics.height() * 0.3;
         m_footerHeight = smallMetrics.height() * 2;
-        layOutColumns();
-        m_headerHeight = cellHeight(table.headers, m_headerFont);
     }
 
-    // The title, the subtitle lines and the header row.
-    void drawHeading()
+    // The title and the subtitle lines under it.
+    void drawTitle(const QStringList &subtitle)
     {
         m_painter.setFont(m_titleFont);
         const QFontMetricsF titleMetrics(m_titleFont, &m_pdf);
         const QRectF wide(0, 0, m_page.width(), 1e6);
         m_painter.drawText(QRectF(0, m_y, m_page.width(), titleMetrics.height() * 2),
-                           Qt::AlignLeft | Qt::TextWordWrap, m_table.title);
-        m_y += titleMetrics.boundingRect(wide, Qt::TextWordWrap, m_table.title).height()
-            + titleMetrics.height() * 0.4;
+                           Qt::AlignLeft | Qt::TextWordWrap, m_title);
+        m_y +=
+            titleMetrics.boundingRect(wide, Qt::TextWordWrap, m_title).height() + titleMetrics.height() * 0.4;
         m_painter.setFont(m_bodyFont);
         const QFontMetricsF bodyMetrics(m_bodyFont, &m_pdf);
-        for (const QString &line : m_table.subtitle) {
+        for (const QString &line : subtitle) {
             // Long lines (an organisation's full name, a long period) wrap rather than run off the page.
             const QRectF box = bodyMetrics.boundingRect(wide, Qt::TextWordWrap, line);
             m_painter.drawText(QRectF(0, m_y, m_page.width(), box.height()), Qt::AlignLeft | Qt::TextWordWrap,
@@ -153,14 +153,63 @@ public:
             m_y += std::max(box.height(), bodyMetrics.height());
         }
         m_y += bodyMetrics.height();
-        drawRow(m_table.headers, m_headerFont, m_headerHeight, false, true);
     }
+
+    // A section's heading, on a new page when it would stand alone at the bottom of this one.
+    void drawHeading(const QString &text)
+    {
+        const QFontMetricsF metrics(m_sectionFont, &m_pdf);
+        const QFontMetricsF bodyMetrics(m_bodyFont, &m_pdf);
+        const double height =
+            metrics.boundingRect(QRectF(0, 0, m_page.width(), 1e6), Qt::TextWordWrap, text).height();
+        if (m_y + height + bodyMetrics.height() * 3 > bottom())
+            newPage();
+        m_painter.setFont(m_sectionFont);
+        m_painter.setPen(Qt::black);
+        m_painter.drawText(QRectF(0, m_y, m_page.width(), height), Qt::AlignLeft | Qt::TextWordWrap, text);
+        m_y += height + bodyMetrics.height() * 0.3;
+    }
+
+    // Lines of text, each wrapped, each on the next page when it does not fit.
+    void drawLines(const QStringList &lines)
+    {
+        const QFontMetricsF metrics(m_bodyFont, &m_pdf);
+        for (const QString &line : lines) {
+            const double height = std::max(
+                metrics.boundingRect(QRectF(0, 0, m_page.width(), 1e6), Qt::TextWordWrap, line).height(),
+                metrics.height());
+            if (m_y + height > bottom())
+                newPage();
+            m_painter.setFont(m_bodyFont);
+            m_painter.setPen(Qt::black);
+            m_painter.drawText(QRectF(0, m_y, m_page.width(), height), Qt::AlignLeft | Qt::TextWordWrap,
+                               line);
+            m_y += height;
+        }
+    }
+
+    // Space between sections.
+    void skip() { m_y += QFontMetricsF(m_bodyFont, &m_pdf).height(); }
+
+    // A table starts with its header row; until endTable() every new page repeats it.
+    void beginTable(const QStringList &headers, const QList<int> &columnWeights)
+    {
+        m_headers = headers;
+        layOutColumns(columnWeights);
+        m_headerHeight = cellHeight(headers, m_headerFont);
+        m_shaded = false;
+        if (m_y + m_headerHeight + QFontMetricsF(m_bodyFont, &m_pdf).height() * 2 > bottom())
+            newPage();
+        else
+            drawRow(m_headers, m_headerFont, m_headerHeight, false, true);
+    }
+    void endTable() { m_headers.clear(); }
 
     // One body row, on a new page when it does not fit; false once a page could not be added.
     bool addRow(const QStringList &row)
     {
         const double height = cellHeight(row, m_bodyFont);
-        if (m_y + height > m_page.height() - m_footerHeight)
+        if (m_y + height > bottom())
             newPage();
         drawRow(row, m_bodyFont, height, m_shaded, false);
         m_shaded = !m_shaded;
@@ -172,17 +221,19 @@ public:
     bool ok() const { return m_ok; }
 
 private:
+    double bottom() const { return m_page.height() - m_footerHeight; }
+
     // Column x positions from the weights.
-    void layOutColumns()
+    void layOutColumns(const QList<int> &columnWeights)
     {
         QList<double> weights;
         double weightSum = 0;
-        for (qsizetype i = 0; i < m_columns; ++i) {
-            weights << (i < m_table.columnWeights.size() ? std::max(1, m_table.columnWeights.at(i)) : 1);
+        for (qsizetype i = 0; i < m_headers.size(); ++i) {
+            weights << (i < columnWeights.size() ? std::max(1, columnWeights.at(i)) : 1);
             weightSum += weights.last();
         }
         m_xs = {0};
-        for (qsizetype i = 0; i < m_columns; ++i)
+        for (qsizetype i = 0; i < m_headers.size(); ++i)
             m_xs << m_xs.last() + m_page.width() * weights.at(i) / weightSum;
     }
 
@@ -190,7 +241,7 @@ private:
     {
         const QFontMetricsF metrics(font, &m_pdf);
         double height = metrics.height();
-        for (qsizetype i = 0; i < m_columns; ++i) {
+        for (qsizetype i = 0; i + 1 < m_xs.size(); ++i) {
             const QRectF box(0, 0, m_xs.at(i + 1) - m_xs.at(i) - 2 * m_padding, 1e6);
             height = std::max(height, metrics.boundingRect(box, Qt::TextWordWrap, row.value(i)).height());
         }
@@ -206,7 +257,7 @@ private:
             m_painter.fillRect(QRectF(0, m_y, m_page.width(), height), QColor(0xf4, 0xf6, 0xf8));
         }
         m_painter.setPen(Qt::black);
-        for (qsizetype i = 0; i < m_columns; ++i) {
+        for (qsizetype i = 0; i + 1 < m_xs.size(); ++i) {
             const QRectF box(m_xs.at(i) + m_padding, m_y + m_padding,
                              m_xs.at(i + 1) - m_xs.at(i) - 2 * m_padding, height - 2 * m_padding);
             m_painter.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, row.value(i));
@@ -221,7 +272,7 @@ private:
         m_painter.setFont(m_smallFont);
         m_painter.setPen(Qt::darkGray);
         m_painter.drawText(line, Qt::AlignRight, ReportWriter::tr("Page %1").arg(m_pageNumber));
-        m_painter.drawText(line, Qt::AlignLeft, m_table.title);
+        m_painter.drawText(line, Qt::AlignLeft, m_title);
     }
 
     void newPage()
@@ -231,17 +282,19 @@ private:
             m_ok = false;
         ++m_pageNumber;
         m_y = 0;
-        drawRow(m_table.headers, m_headerFont, m_headerHeight, false, true);
+        if (!m_headers.isEmpty())
+            drawRow(m_headers, m_headerFont, m_headerHeight, false, true);
     }
 
     QPdfWriter &m_pdf;
     QPainter &m_painter;
-    const ReportWriter::Table &m_table;
+    const QString m_title;
     const QRectF m_page;
-    const qsizetype m_columns;
+    QStringList m_headers; // of the table being laid out; empty between tables
     QFont m_bodyFont;
     QFont m_headerFont;
     QFont m_titleFont;
+    QFont m_sectionFont;
     QFont m_smallFont;
     double m_padding = 0;
     double m_footerHeight = 0;
@@ -252,6 +305,16 @@ private:
     bool m_shaded = false;
     bool m_ok = true;
 };
+
+// A4 portrait with 15 mm margins at 300 dpi.
+void setUp(QPdfWriter &pdf, const QString &title)
+{
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+                                  QPageLayout::Millimeter));
+    pdf.setResolution(300);
+    pdf.setTitle(title);
+    pdf.setCreator(QStringLiteral("Coordinator Console"));
+}
 
 } // namespace
 
@@ -337,18 +400,15 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
     Status pushed;
     {
         QPdfWriter pdf(out.device());
-        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
-        pdf.setResolution(300);
-        pdf.setTitle(table.title);
-        pdf.setCreator(QStringLiteral("Coordinator Console"));
+        setUp(pdf, table.title);
         QPainter painter;
         if (!painter.begin(&pdf)) {
             out.cancelWriting();
             return fileError(file, tr("the PDF could not be started"));
         }
-        PdfTable pages(pdf, painter, table);
-        pages.drawHeading();
+        PdfTable pages(pdf, painter, table.title);
+        pages.drawTitle(table.subtitle);
+        pages.beginTable(table.headers, table.columnWeights);
         pushed = rows([&](const QStringList &row) { return pages.addRow(row) && gate.step(); });
         ok = pages.ok();
         pages.finish();
@@ -364,6 +424,48 @@ Status ReportWriter::writePdf(const QString &file, const Table &table, const Row
     if (gate.cancelled()) {
         out.cancelWriting();
         return cancelled();
+    }
+    if (!out.commit())
+        return fileError(file, out.errorString());
+    return {};
+}
+
+Status ReportWriter::writePdf(const QString &file, const Document &document)
+{
+    PrivateSaveFile out(file);
+    if (!out.open())
+        return fileError(file, out.errorString());
+    bool ok = true;
+    {
+        QPdfWriter pdf(out.device());
+        setUp(pdf, document.title);
+        QPainter painter;
+        if (!painter.begin(&pdf)) {
+            out.cancelWriting();
+            return fileError(file, tr("the PDF could not be started"));
+        }
+        PdfTable pages(pdf, painter, document.title);
+        pages.drawTitle(document.subtitle);
+        for (const Section &section : document.sections) {
+            pages.drawHeading(section.heading);
+            pages.drawLines(section.lines);
+            if (!section.headers.isEmpty() && !section.rows.isEmpty()) {
+                pages.beginTable(section.headers, section.columnWeights);
+                for (const QStringList &row : section.rows)
+                    pages.addRow(row);
+                pages.endTable();
+            } else if (!section.headers.isEmpty()) {
+                pages.drawLines({section.emptyText});
+            }
+            pages.skip();
+        }
+        ok = pages.ok();
+        pages.finish();
+        painter.end();
+    }
+    if (!ok) {
+        out.cancelWriting();
+        return fileError(file, tr("a page could not be added"));
     }
     if (!out.commit())
         return fileError(file, out.errorString());

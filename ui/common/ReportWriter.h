@@ -12,7 +12,8 @@
 namespace cc {
 
 // Writes a table as CSV (RFC 4180, UTF-8 with a BOM so spreadsheet programs read "ø" right) or
-// as a printable A4 PDF (title, subtitle lines, the header repeated on every page, page numbers).
+// as a printable A4 PDF (title, subtitle lines, the header repeated on every page, page numbers),
+// or a PDF document of several such tables under headings.
 // Rows are pushed by a source one at a time, so 100 000 rows never sit in memory twice, and the
 // writer can run on a LongTask thread. The file appears only when everything was written:
 // a failure or a cancel leaves no file behind. It holds personal data, so only its owner may
@@ -38,10 +39,30 @@ public:
         qint64 expectedRows = 0;  // for the progress; 0 when unknown
     };
 
+    // A PDF of several parts, each with a heading, lines of text under it and a table (of
+    // `emptyText` instead when it has headers but no rows; none without headers).
+    struct Section
+    {
+        QString heading;
+        QStringList lines;
+        QStringList headers;
+        QList<int> columnWeights; // relative column widths; empty: equal
+        QList<QStringList> rows;
+        QString emptyText;
+    };
+    struct Document
+    {
+        QString title; // the heading of the first page and every page's footer
+        QStringList subtitle;
+        QList<Section> sections;
+    };
+
     static Status writeCsv(const QString &file, const Table &table, const RowSource &rows,
                            const Progress &progress = {});
     static Status writePdf(const QString &file, const Table &table, const RowSource &rows,
                            const Progress &progress = {});
+    // Writes a document that is in memory as a whole (a few hundred rows at most).
+    static Status writePdf(const QString &file, const Document &document);
 
     // One CSV field: quoted when needed; text that a spreadsheet would run as a formula
     // (starting with =, +, -, @, tab or CR) gets a leading apostrophe.
