@@ -52,6 +52,13 @@ QStringList HistoryExport::headers()
 
 QString HistoryExport::suggestedFileName(const QString &mentorName, Format format, const QDate &day)
 {
+    const QString suffix = format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("csv");
+    return QStringLiteral("history-%1-%2.%3")
+        .arg(fileNameStem(mentorName), day.toString(Qt::ISODate), suffix);
+}
+
+QString HistoryExport::fileNameStem(const QString &mentorName)
+{
     static const QRegularExpression unsafe(QStringLiteral("[^\\w]+"),
                                            QRegularExpression::UseUnicodePropertiesOption);
     QString stem = mentorName.toLower().replace(unsafe, QStringLiteral("-"));
@@ -61,8 +68,7 @@ QString HistoryExport::suggestedFileName(const QString &mentorName, Format forma
         stem.chop(1);
     if (stem.isEmpty())
         stem = QStringLiteral("peer-mentor");
-    const QString suffix = format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("csv");
-    return QStringLiteral("history-%1-%2.%3").arg(stem, day.toString(Qt::ISODate), suffix);
+    return stem;
 }
 
 Status HistoryExport::write(const QString &peerMentorId, Format format, const QString &file,

@@ -37,6 +37,8 @@ public:
     static QStringList headers();
     // "history-kari-nordmann-2026-03-19.csv": a file name without characters a file system refuses.
     static QString suggestedFileName(const QString &mentorName, Format format, const QDate &day);
+    // "kari-nordmann": a mentor's name as part of a file name ("peer-mentor" when nothing is left).
+    static QString fileNameStem(const QString &mentorName);
 
 private:
     NotificationRecordService &m_records;
