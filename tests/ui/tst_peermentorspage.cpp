@@ -1,11 +1,13 @@
 #include "tests/ui/ConsoleFixture.h"
 #include "ui/common/DisplayText.h"
+#include "ui/peermentors/EraseMentorDialog.h"
 #include "ui/peermentors/HistoryExport.h"
 #include "ui/peermentors/HistoryModel.h"
 #include "ui/peermentors/ImportDialog.h"
 #include "ui/peermentors/MentorDialog.h"
 #include "ui/peermentors/PeerMentorsModel.h"
 #include "ui/peermentors/PeerMentorsPage.h"
+#include "ui/peermentors/PersonalDataReport.h"
 #include "ui/peermentors/RecordEventDialog.h"
 
 #include <QApplication>
@@ -15,8 +17,11 @@
 #include <QDialog>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -82,6 +87,11 @@ private slots:
     void moveSeveralToAnotherCoordinator();
     void importShowsAPreviewFirst();
     void importNamesABadEncodingAndOffersWindows1252();
+    void personalDataActionsFollowTheRole();
+    void exportPersonalDataWritesPdfAndJson();
+    void eraseButtonOnlyForHerName_data();
+    void eraseButtonOnlyForHerName();
+    void erasingThroughTheDialog();
     void everyInteractiveWidgetHasAName();
     void buttonsAreNotClippedAtTheWindowSize();
     void tabReachesEveryControl();
@@ -724,6 +734,159 @@ void TestPeerMentorsPage::importNamesABadEncodingAndOffersWindows1252()
              QStringLiteral("Søren Ærø"));
 }
 
+void TestPeerMentorsPage::personalDataActionsFollowTheRole()
+{
+    // Org admins and global admins export and erase; a coordinator sees neither.
+    for (const Caller &caller : {orgAdminA(), globalAdmin(), coordinatorA()}) {
+        auto p = page(caller);
+        auto *button = p->findChild<QPushButton *>(QStringLiteral("personalDataButton"));
+        QVERIFY(button);
+        const bool admin = caller.role != Role::Coordinator;
+        QCOMPARE(!button->isHidden(), admin);
+        auto *exportAction = p->findChild<QAction *>(QStringLiteral("exportPersonalDataAction"));
+        auto *eraseAction = p->findChild<QAction *>(QStringLiteral("erasePersonalDataAction"));
+        QVERIFY(exportAction && eraseAction);
+        QCOMPARE(exportAction->isEnabled(), admin);
+        QCOMPARE(eraseAction->isEnabled(), admin);
+        QVERIFY(button->menu());
+        QVERIFY(button->menu()->actions().contains(eraseAction));
+        QCOMPARE(button->accessibleName(), QStringLiteral("Personal data"));
+        if (!admin)
+            QVERIFY(!p->erasePersonalData());
+    }
+}
+
+void TestPeerMentorsPage::exportPersonalDataWritesPdfAndJson()
+{
+    add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseActivated, day(-3), QStringLiteral("Sykdom"));
+    auto p = page(orgAdminA());
+    QVERIFY(p->selectMentor(kMentorA1));
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("her.pdf"));
+    const QString json = dir.filePath(QStringLiteral("her.json"));
+    QSignalSpy status(p.get(), &ConsolePage::statusMessage);
+    QVERIFY(p->exportPersonalData(pdf, json));
+    QFile in(pdf);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QVERIFY(in.read(5).startsWith("%PDF"));
+    QCOMPARE(QFile::permissions(pdf) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QJsonObject exported = QJsonDocument::fromJson(jsonFile.readAll()).object();
+    QCOMPARE(
+        exported.value(QLatin1String("peer_mentor")).toObject().value(QLatin1String("full_name")).toString(),
+        QStringLiteral("Åse Ødegård"));
+    QVERIFY(QJsonDocument(exported).toJson().contains("Sykdom"));
+    QCOMPARE(QFile::permissions(json) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+    QCOMPARE(status.size(), 1);
+    QVERIFY(status.first().first().toString().contains(QStringLiteral("her.json")));
+
+    // The PDF's parts, in the console's language.
+    auto data =
+        PersonalDataService(m_fixture->db(), m_fixture->clock, *m_fixture->directory, *m_fixture->records)
+            .exportMentor(orgAdminA(), kMentorA1);
+    QVERIFY(data);
+    const ReportWriter::Document doc = PersonalDataReport::document(*data);
+    QCOMPARE(doc.title, QStringLiteral("Personal data of Åse Ødegård"));
+    QCOMPARE(doc.sections.size(), 4);
+    QCOMPARE(doc.sections.at(1).heading, QStringLiteral("Notification records (1)"));
+    QCOMPARE(doc.sections.at(1).rows.first().at(2), QStringLiteral("Sykdom"));
+    QVERIFY(doc.sections.at(3).rows.size() >= 2); // the record's creation and the exports
+    QCOMPARE(PersonalDataReport::suggestedFileName(QStringLiteral("Åse Ødegård"), QDate(2026, 3, 19)),
+             QStringLiteral("personal-data-åse-ødegård-2026-03-19.pdf"));
+}
+
+void TestPeerMentorsPage::eraseButtonOnlyForHerName_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("enabled");
+    QTest::newRow("nothing") << QString() << false;
+    QTest::newRow("her first name") << QStringLiteral("Åse") << false;
+    QTest::newRow("lower case") << QStringLiteral("åse ødegård") << false;
+    QTest::newRow("her id") << kMentorA1 << false;
+    QTest::newRow("another name") << QStringLiteral("Per Hansen") << false;
+    QTest::newRow("her name") << QStringLiteral("Åse Ødegård") << true;
+    QTest::newRow("with spaces around") << QStringLiteral(" Åse Ødegård  ") << true;
+}
+
+void TestPeerMentorsPage::eraseButtonOnlyForHerName()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, enabled);
+    auto mentor = m_fixture->directory->peerMentor(orgAdminA(), kMentorA1);
+    QVERIFY(mentor);
+    EraseMentorDialog dialog(m_fixture->services(), orgAdminA(), *mentor);
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("eraseConfirmationEdit"));
+    auto *erase = dialog.findChild<QPushButton *>(QStringLiteral("eraseMentorButton"));
+    QVERIFY(edit && erase);
+    QVERIFY(!erase->isEnabled());
+    QVERIFY(!erase->isDefault() && !erase->autoDefault()); // Enter does not erase
+    QTest::keyClicks(edit, typed);
+    QCOMPARE(erase->isEnabled(), enabled);
+    QCOMPARE(dialog.isConfirmed(), enabled);
+    // Not confirmed: accept() does nothing, the dialog stays and nothing is erased.
+    if (!enabled) {
+        dialog.show();
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(m_fixture->directory->peerMentor(orgAdminA(), kMentorA1)->name,
+                 QStringLiteral("Åse Ødegård"));
+    }
+    // The warning names her and says it cannot be undone; the field is named for a screen reader.
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("eraseWarning"))
+                ->text()
+                .contains(QStringLiteral("Åse Ødegård")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("eraseWarning"))
+                ->text()
+                .contains(QStringLiteral("cannot be undone")));
+    QVERIFY(!edit->accessibleName().isEmpty());
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("eraseConfirmationLabel"))->buddy(), edit);
+}
+
+void TestPeerMentorsPage::erasingThroughTheDialog()
+{
+    add(coordinatorA(), kMentorA1, kCoordA1, EventType::PauseActivated, day(-3), QStringLiteral("Sykdom"));
+    auto p = page(orgAdminA());
+    p->setActivity(Activity::Any);
+    QVERIFY(p->selectMentor(kMentorA1));
+    auto *eraseAction = p->findChild<QAction *>(QStringLiteral("erasePersonalDataAction"));
+    QVERIFY(eraseAction->isEnabled());
+
+    // Cancelled: nothing changes.
+    whenDialogOpens(this, [](QDialog *d) {
+        QCOMPARE(d->objectName(), QStringLiteral("EraseMentorDialog"));
+        QVERIFY2(unnamedFocusable(d).isEmpty(), qPrintable(unnamedFocusable(d).join(QStringLiteral(", "))));
+        d->reject();
+    });
+    QVERIFY(!p->erasePersonalData());
+    QCOMPARE(m_fixture->directory->peerMentor(orgAdminA(), kMentorA1)->name, QStringLiteral("Åse Ødegård"));
+
+    // Her name typed, then Erase.
+    QSignalSpy status(p.get(), &ConsolePage::statusMessage);
+    whenDialogOpens(this, [](QDialog *d) {
+        auto *edit = d->findChild<QLineEdit *>(QStringLiteral("eraseConfirmationEdit"));
+        QTest::keyClicks(edit, QStringLiteral("Åse Ødegård"));
+        auto *erase = d->findChild<QPushButton *>(QStringLiteral("eraseMentorButton"));
+        QVERIFY(erase->isEnabled());
+        QTest::mouseClick(erase, Qt::LeftButton);
+    });
+    QVERIFY(p->erasePersonalData());
+    auto erased = m_fixture->directory->peerMentor(orgAdminA(), kMentorA1);
+    QVERIFY(erased);
+    QVERIFY(erased->erased());
+    QVERIFY(erased->name.startsWith(PersonalDataService::anonymousNamePrefix()));
+    QCOMPARE(status.size(), 1);
+    QVERIFY(status.first().first().toString().contains(erased->name));
+    // The list follows (she is listed with her anonymous name), and there is nothing left to erase.
+    QTRY_VERIFY(p->selectMentor(kMentorA1));
+    QCOMPARE(p->selectedMentorId(), kMentorA1);
+    QVERIFY(!eraseAction->isEnabled());
+    QVERIFY(p->findChild<QAction *>(QStringLiteral("exportPersonalDataAction"))->isEnabled());
+    QCOMPARE(statusShown(*p, kMentorA1), QStringLiteral("inactive"));
+}
+
 void TestPeerMentorsPage::everyInteractiveWidgetHasAName()
 {
     auto p = page(coordinatorA());
@@ -752,15 +915,19 @@ void TestPeerMentorsPage::everyInteractiveWidgetHasAName()
 
 void TestPeerMentorsPage::buttonsAreNotClippedAtTheWindowSize()
 {
-    // The page's share of a 1200×780 window (the sidebar takes the rest).
-    auto p = page(coordinatorA());
-    p->resize(1030, 740);
-    p->show();
-    QVERIFY(QTest::qWaitForWindowExposed(p.get()));
-    for (QPushButton *button : p->findChildren<QPushButton *>())
-        QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->objectName()));
-    QVERIFY(timeline(*p)->isVisible());
-    QVERIFY(timeline(*p)->height() > timeline(*p)->fontMetrics().height() * 5);
+    // The page's share of a 1200×780 window (the sidebar takes the rest); an org admin has the
+    // most buttons.
+    for (const Caller &caller : {coordinatorA(), orgAdminA()}) {
+        auto p = page(caller);
+        p->resize(1030, 740);
+        p->show();
+        QVERIFY(QTest::qWaitForWindowExposed(p.get()));
+        for (QPushButton *button : p->findChildren<QPushButton *>())
+            if (button->isVisible())
+                QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->objectName()));
+        QVERIFY(timeline(*p)->isVisible());
+        QVERIFY(timeline(*p)->height() > timeline(*p)->fontMetrics().height() * 5);
+    }
 }
 
 void TestPeerMentorsPage::tabReachesEveryControl()

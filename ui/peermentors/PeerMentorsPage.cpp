@@ -1,18 +1,21 @@
 #include "ui/peermentors/PeerMentorsPage.h"
 
 #include "core/Permissions.h"
+#include "core/PersonalDataService.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorMessages.h"
 #include "ui/common/Icons.h"
 #include "ui/common/LongTask.h"
 #include "ui/common/Settings.h"
+#include "ui/peermentors/EraseMentorDialog.h"
 #include "ui/peermentors/GlyphColumnProxy.h"
 #include "ui/peermentors/HistoryModel.h"
 #include "ui/peermentors/MentorDialog.h"
 #include "ui/peermentors/MentorProfileView.h"
 #include "ui/peermentors/MoveMentorsDialog.h"
 #include "ui/peermentors/PeerMentorsModel.h"
+#include "ui/peermentors/PersonalDataReport.h"
 #include "ui/peermentors/RecordEventDialog.h"
 
 #include <QAction>
@@ -24,6 +27,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -379,12 +383,35 @@ QWidget *PeerMentorsPage::buildDirectoryButtons(QWidget *parent)
     connect(m_edit, &QPushButton::clicked, this, &PeerMentorsPage::editMentor);
     connect(m_move, &QPushButton::clicked, this, &PeerMentorsPage::moveMentors);
     connect(m_deactivate, &QPushButton::clicked, this, &PeerMentorsPage::toggleActive);
+
+    // Her rights to her personal data (GDPR): a copy of everything, and erasure. In a menu, as
+    // they are asked for seldom and the row has no room for two more buttons.
+    m_personalData =
+        button(QStringLiteral("personalDataButton"), tr("Personal da&ta"),
+               tr("Export everything stored about the peer mentor, or erase her personal data."));
+    auto *menu = new QMenu(m_personalData);
+    menu->setObjectName(QStringLiteral("personalDataMenu"));
+    menu->setAccessibleName(tr("Personal data"));
+    m_exportPersonalData = menu->addAction(tr("E&xport personal data…"));
+    m_exportPersonalData->setObjectName(QStringLiteral("exportPersonalDataAction"));
+    m_exportPersonalData->setToolTip(
+        tr("Save everything stored about the peer mentor as a PDF to read and a JSON file, for her."));
+    m_erasePersonalData = menu->addAction(tr("E&rase personal data…"));
+    m_erasePersonalData->setObjectName(QStringLiteral("erasePersonalDataAction"));
+    m_erasePersonalData->setToolTip(tr("Erase her name, contact details and texts for good; her records "
+                                       "still count in the statistics."));
+    menu->setToolTipsVisible(true);
+    m_personalData->setMenu(menu);
+    connect(m_exportPersonalData, &QAction::triggered, this, &PeerMentorsPage::choosePersonalDataFiles);
+    connect(m_erasePersonalData, &QAction::triggered, this, &PeerMentorsPage::erasePersonalData);
+
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_add);
     layout->addWidget(m_edit);
     layout->addWidget(m_move);
     layout->addWidget(m_deactivate);
+    layout->addWidget(m_personalData);
     layout->addStretch(1);
     // Only org admins and global admins manage the directory; a coordinator edits her own mentors.
     const bool manages = may(caller(), Action::ManageDirectory);
@@ -392,6 +419,10 @@ QWidget *PeerMentorsPage::buildDirectoryButtons(QWidget *parent)
     m_move->setVisible(manages);
     m_deactivate->setVisible(manages);
     m_edit->setVisible(may(caller(), Action::EditMentorContact));
+    m_personalData->setVisible(may(caller(), Action::ExportPersonalData)
+                               || may(caller(), Action::ErasePersonalData));
+    m_exportPersonalData->setVisible(may(caller(), Action::ExportPersonalData));
+    m_erasePersonalData->setVisible(may(caller(), Action::ErasePersonalData));
     return row;
 }
 
@@ -423,6 +454,10 @@ void PeerMentorsPage::updateDirectoryButtons()
     const QString text = mentor.active() || row < 0 ? tr("&Deactivate") : tr("&Reactivate");
     m_deactivate->setText(text);
     m_deactivate->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+    m_personalData->setEnabled(row >= 0);
+    m_exportPersonalData->setEnabled(row >= 0 && may(caller(), Action::ExportPersonalData));
+    // Once erased, there is nothing left to erase.
+    m_erasePersonalData->setEnabled(row >= 0 && !mentor.erased() && may(caller(), Action::ErasePersonalData));
 }
 
 void PeerMentorsPage::addMentor()
@@ -476,6 +511,91 @@ void PeerMentorsPage::toggleActive()
     }
     emit statusMessage(mentor.active() ? tr("%1 was deactivated.").arg(mentor.name)
                                        : tr("%1 is active again.").arg(mentor.name));
+}
+
+void PeerMentorsPage::choosePersonalDataFiles()
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return;
+    QString folder = services().settings.string(Settings::Key::LastExportFolder);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = PersonalDataReport::suggestedFileName(m_mentors->profileAt(row).mentor.name,
+                                                               services().clock.now().toLocalTime().date());
+    const QString pdf =
+        QFileDialog::getSaveFileName(this, tr("Export personal data as PDF and JSON"),
+                                     QDir(folder).filePath(name), tr("PDF documents (*.pdf)"));
+    if (pdf.isEmpty())
+        return;
+    services().settings.setValue(Settings::Key::LastExportFolder, QFileInfo(pdf).absolutePath());
+    // The JSON file beside it, with the same name.
+    const QFileInfo info(pdf);
+    const QString json = info.dir().filePath(
+        (info.suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0 ? info.completeBaseName()
+                                                                               : info.fileName())
+        + QStringLiteral(".json"));
+    exportPersonalData(pdf, json);
+}
+
+bool PeerMentorsPage::exportPersonalData(const QString &pdfFile, const QString &jsonFile)
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0)
+        return false;
+    const QString mentorId = m_selectedId;
+    const QString mentorName = m_mentors->profileAt(row).mentor.name;
+    ConsoleServices &all = services();
+    const Caller who = caller();
+    const LongTask::Result result =
+        LongTask::run(this, tr("Exporting the personal data of %1…").arg(mentorName),
+                      [&all, who, mentorId, pdfFile, jsonFile](const LongTask::Progress &) -> Status {
+                          PersonalDataService personal(all.database, all.clock, all.directory, all.records);
+                          auto exported = personal.exportMentor(who, mentorId);
+                          if (!exported)
+                              return exported.error();
+                          if (!pdfFile.isEmpty())
+                              if (auto s = PersonalDataReport::writePdf(*exported, pdfFile); !s)
+                                  return s;
+                          if (!jsonFile.isEmpty())
+                              if (auto s = PersonalDataReport::writeJson(*exported, jsonFile); !s)
+                                  return s;
+                          return {};
+                      });
+    if (!result.ok()) {
+        if (result.outcome == LongTask::Outcome::Cancelled)
+            emit statusMessage(tr("The export was cancelled."));
+        else
+            ErrorMessages::show(this, tr("The personal data could not be exported"), result.error);
+        return false;
+    }
+    const QStringList files = QStringList{pdfFile, jsonFile}.filter(QRegularExpression(QStringLiteral(".")));
+    QStringList shown;
+    for (const QString &file : files)
+        shown << QDir::toNativeSeparators(file);
+    emit statusMessage(
+        tr("The personal data of %1 were saved to %2.").arg(mentorName, shown.join(QStringLiteral(", "))));
+    return true;
+}
+
+bool PeerMentorsPage::erasePersonalData()
+{
+    const int row = m_mentors->rowOf(m_selectedId);
+    if (row < 0 || !may(caller(), Action::ErasePersonalData))
+        return false;
+    const PeerMentor mentor = m_mentors->profileAt(row).mentor;
+    EraseMentorDialog dialog(services(), caller(), mentor, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const ErasureReport &report = dialog.report();
+    QString message = tr("The personal data of %1 were erased; she is listed as “%2” among those who left.")
+                          .arg(mentor.name, report.anonymousName);
+    if (!report.compacted)
+        message += QLatin1Char(' ')
+            + tr("The database file still holds old copies until it is rewritten: %1")
+                  .arg(report.compactionError);
+    emit statusMessage(message);
+    return true;
 }
 
 void PeerMentorsPage::updatePlaceholder()

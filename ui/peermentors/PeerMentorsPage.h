@@ -24,6 +24,8 @@ class PeerMentorsModel;
 // sortable list on the left; the selected mentor's profile, actions (record a pause or a resume on
 // their behalf, export the history as CSV or PDF) and notification timeline on the right. Both
 // models observe the record service, so a record that arrives through the API shows at once.
+// Under the list, for those who manage the directory: add, edit, move, deactivate, and her
+// personal data (export everything about her as PDF and JSON, erase it for good).
 class PeerMentorsPage : public ConsolePage
 {
     Q_OBJECT
@@ -46,6 +48,13 @@ public:
     bool recordEvent(EventType event);
     // Writes the selected mentor's history to `file` on a LongTask; shows a failure; true when written.
     bool exportHistory(HistoryExport::Format format, const QString &file);
+
+    // Exports everything stored about the selected mentor (PersonalDataService::exportMentor) to
+    // `pdfFile` and `jsonFile` (either may be empty: not written) on a LongTask; shows a failure;
+    // true when written.
+    bool exportPersonalData(const QString &pdfFile, const QString &jsonFile);
+    // Opens EraseMentorDialog for the selected mentor; true when her personal data were erased.
+    bool erasePersonalData();
 
     // The ids of the selected rows (several for "Move to coordinator…").
     QStringList selectedMentorIds() const;
@@ -72,6 +81,7 @@ private:
     void editMentor();
     void moveMentors();
     void toggleActive();
+    void choosePersonalDataFiles();
 
     PeerMentorsModel *m_mentors = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;
@@ -86,6 +96,9 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_move = nullptr;
     QPushButton *m_deactivate = nullptr;
+    QPushButton *m_personalData = nullptr; // its menu: export, erase
+    QAction *m_exportPersonalData = nullptr;
+    QAction *m_erasePersonalData = nullptr;
     QTreeView *m_list = nullptr;
     QLabel *m_count = nullptr;
     QStackedWidget *m_details = nullptr;
