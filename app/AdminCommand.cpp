@@ -27,7 +27,7 @@ int AdminCommand::run(const QStringList &args)
             {QStringLiteral("coordinator"), QStringLiteral("Add, list, change and deactivate coordinators."),
              ctx.bind(admin::coordinator)},
             {QStringLiteral("mentor"),
-             QStringLiteral("Add, import, list, change and deactivate peer mentors."),
+             QStringLiteral("Add, import, list, change, deactivate, export and erase peer mentors."),
              ctx.bind(admin::mentor)},
             {QStringLiteral("user"), QStringLiteral("Add, list, reset, disable and enable users."),
              ctx.bind(admin::user)},
@@ -45,13 +45,18 @@ int AdminCommand::run(const QStringList &args)
         args);
 }
 
-int runAdmin(const QStringList &args)
+void quietAdminLog()
 {
     // The log (the core's, and the warnings of Qt's SQL drivers) is for diagnosis and can be had
     // with QT_LOGGING_RULES, which wins over these rules; what a person needs to act on comes as
     // the messages of AdminCommand.
     QLoggingCategory::setFilterRules(
         QStringLiteral("console.*.info=false\nconsole.*.warning=false\ndefault.warning=false"));
+}
+
+int runAdmin(const QStringList &args)
+{
+    quietAdminLog();
     QTextStream out(stdout);
     QTextStream err(stderr);
     AdminCommand command(out, err);

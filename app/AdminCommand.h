@@ -29,4 +29,9 @@ private:
 // after "admin". Returns the exit code.
 int runAdmin(const QStringList &args);
 
+// Keeps the program's and Qt's log off stderr (QT_LOGGING_RULES still wins): what a person needs
+// to act on comes as the commands' messages. runAdmin() does it; main() earlier when the
+// application object itself may have something to say (a QGuiApplication for a PDF).
+void quietAdminLog();
+
 } // namespace cc::app

@@ -3,6 +3,7 @@
 #include "app/ServeCommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <string_view>
@@ -19,8 +20,29 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
 }
 
+// `admin mentor export … --pdf FILE` draws a PDF, which takes fonts: a QGuiApplication, on the
+// offscreen platform unless another is asked for (an admin command shows no window, and a server
+// has no display).
+bool drawsPdf(int argc, char **argv)
+{
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--pdf" || arg.starts_with("--pdf="))
+            return true;
+    }
+    return false;
+}
+
 int adminMain(int argc, char **argv)
 {
+    if (drawsPdf(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        cc::app::quietAdminLog();
+        QGuiApplication app(argc, argv);
+        describeApplication();
+        return cc::app::runAdmin(QCoreApplication::arguments().mid(2));
+    }
     QCoreApplication app(argc, argv);
     describeApplication();
     return cc::app::runAdmin(QCoreApplication::arguments().mid(2));

@@ -7,8 +7,14 @@
 #include "core/Defaults.h"
 #include "core/Directory.h"
 #include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "core/PersonalDataService.h"
+#include "core/PrivateFile.h"
+#include "ui/peermentors/PersonalDataReport.h"
 
 #include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
 
 namespace cc::app::admin {
 
@@ -320,6 +326,100 @@ int mentorReactivate(AdminContext &ctx, const QStringList &args)
     return setActive(ctx, args, kMentorLeaving, true);
 }
 
+int mentorExport(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(QStringLiteral("admin mentor export"), QStringLiteral("PM_ID [--json FILE] [--pdf FILE]"),
+                   QStringLiteral("Exports everything stored about a peer mentor, for her (GDPR Art. 15):\n"
+                                  "her profile, every notification record, the messages built that name\n"
+                                  "her and the audit entries about her and her records. As JSON on\n"
+                                  "standard output unless --json or --pdf names a file; files are\n"
+                                  "readable by their owner only. The export is audited."));
+    cl.addPositional(QStringLiteral("PM_ID"), QStringLiteral("The peer mentor."));
+    cl.addOption(QStringLiteral("json"), QStringLiteral("FILE"),
+                 QStringLiteral("Write the export as JSON to FILE (\"-\": standard output)."));
+    cl.addOption(QStringLiteral("pdf"), QStringLiteral("FILE"),
+                 QStringLiteral("Write it as a readable PDF to FILE too."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    const QString jsonFile = cl.value(QStringLiteral("json"));
+    const QString pdfFile = cl.value(QStringLiteral("pdf"));
+    if (cl.isSet(QStringLiteral("json")) && jsonFile.isEmpty())
+        return cl.usageError(ctx.err, QStringLiteral("--json needs a file name (or \"-\")."));
+    if (cl.isSet(QStringLiteral("pdf")) && pdfFile.isEmpty())
+        return cl.usageError(ctx.err, QStringLiteral("--pdf needs a file name."));
+    // A PDF is drawn with fonts: main() makes a QGuiApplication when --pdf is on the command line.
+    if (!pdfFile.isEmpty() && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return ctx.fail(Error::invalid(QStringLiteral("This program cannot draw a PDF here.")));
+    const bool toStdout = jsonFile == QLatin1String("-") || (jsonFile.isEmpty() && pdfFile.isEmpty());
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        NotificationRecordService records(db, ctx.clock);
+        PersonalDataService personal(db, ctx.clock, directory, records);
+        auto exported = personal.exportMentor(Caller::system(), cl.positional(0));
+        if (!exported)
+            return ctx.fail(exported.error());
+        const QByteArray json = QJsonDocument(exported->toJson()).toJson(QJsonDocument::Indented);
+        QStringList written;
+        if (!jsonFile.isEmpty() && jsonFile != QLatin1String("-")) {
+            if (auto s = writePrivately(jsonFile, json); !s)
+                return ctx.fail(s.error());
+            written << jsonFile;
+        }
+        if (!pdfFile.isEmpty()) {
+            if (auto s = PersonalDataReport::writePdf(*exported, pdfFile); !s)
+                return ctx.fail(s.error());
+            written << pdfFile;
+        }
+        if (toStdout) {
+            ctx.out << QString::fromUtf8(json);
+            ctx.out.flush();
+        } else {
+            ctx.say(QStringLiteral("Exported the personal data of peer mentor %1 to %2.")
+                        .arg(exported->mentor.id, written.join(QStringLiteral(" and "))));
+        }
+        return int(Success);
+    });
+}
+
+int mentorErase(AdminContext &ctx, const QStringList &args)
+{
+    CommandLine cl(
+        QStringLiteral("admin mentor erase"), QStringLiteral("PM_ID --confirm NAME"),
+        QStringLiteral("Erases a peer mentor's personal data for good (GDPR Art. 17): her name,\n"
+                       "email and phone, the reasons and notes of her records, the texts of the\n"
+                       "messages built for her, and her name, email and phone wherever else they\n"
+                       "were written (audit details, other notes, stored API answers). She is\n"
+                       "deactivated and named \"Erased peer mentor\" and a random code from then on;\n"
+                       "her id and her records' event types and dates stay, so statistics still\n"
+                       "count her. An SQLite database file is rewritten (VACUUM) so that no erased\n"
+                       "byte stays in it. It cannot be undone; backups made before keep her data."));
+    cl.addPositional(QStringLiteral("PM_ID"), QStringLiteral("The peer mentor."));
+    cl.addRequiredOption(QStringLiteral("confirm"), QStringLiteral("NAME"),
+                         QStringLiteral("Her current name, exactly as \"admin mentor list\" shows it."));
+    if (auto stop = cl.parse(args, ctx.out, ctx.err))
+        return *stop;
+    return ctx.withDatabase(cl.databaseUrl(), [&](Database &db) {
+        DirectoryService directory(db, ctx.clock);
+        NotificationRecordService records(db, ctx.clock);
+        PersonalDataService personal(db, ctx.clock, directory, records);
+        auto erased =
+            personal.eraseMentor(Caller::system(), cl.positional(0), cl.value(QStringLiteral("confirm")));
+        if (!erased)
+            return ctx.fail(erased.error());
+        ctx.say(
+            QStringLiteral("Erased the personal data of peer mentor %1 (%2 records, %3 payloads, %4 other "
+                           "texts); she is now “%5”.")
+                .arg(erased->peerMentorId)
+                .arg(erased->records)
+                .arg(erased->payloads)
+                .arg(erased->otherTexts)
+                .arg(erased->anonymousName));
+        if (!erased->compacted)
+            ctx.complain(QStringLiteral("warning: %1").arg(erased->compactionError));
+        return int(Success);
+    });
+}
+
 int coordinatorList(AdminContext &ctx, const QStringList &args)
 {
     CommandLine cl(QStringLiteral("admin coordinator list"), QStringLiteral("[options]"),
@@ -453,7 +553,11 @@ int mentor(AdminContext &ctx, const QStringList &args)
          {QStringLiteral("deactivate"), QStringLiteral("Mark a peer mentor who leaves."),
           ctx.bind(mentorDeactivate)},
          {QStringLiteral("reactivate"), QStringLiteral("Make a peer mentor active again."),
-          ctx.bind(mentorReactivate)}},
+          ctx.bind(mentorReactivate)},
+         {QStringLiteral("export"), QStringLiteral("Export everything stored about a peer mentor."),
+          ctx.bind(mentorExport)},
+         {QStringLiteral("erase"), QStringLiteral("Erase a peer mentor's personal data for good."),
+          ctx.bind(mentorErase)}},
         args);
 }
 

@@ -1,9 +1,12 @@
 // End-to-end tests of `coordinator-console admin …`: the real binary runs in a QProcess against the
 // test database, and what it did (or did not do) is checked through the core services.
 
+#include "core/AuditLog.h"
 #include "core/AuthService.h"
 #include "core/Backup.h"
 #include "core/DirectoryService.h"
+#include "core/NotificationRecordService.h"
+#include "core/PersonalDataService.h"
 #include "core/RecordRepository.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/World.h"
@@ -12,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -124,6 +128,8 @@ private slots:
     void mentorReimportAndDryRun();
     void mentorImportEncoding();
     void directoryLifecycle();
+    void mentorExport();
+    void mentorErase();
 
     void backup();
     void backupRefusesExistingFile();
@@ -667,6 +673,13 @@ void TestCli::helpAtEveryLevel_data()
     QTest::newRow("admin mentor import")
         << words({"admin", "mentor", "import", "--help"}) << QStringLiteral("admin mentor import FILE.csv")
         << words({"id,org_id,coordinator_id,name,email,phone"});
+    QTest::newRow("admin mentor export")
+        << words({"admin", "mentor", "export", "--help"})
+        << QStringLiteral("admin mentor export PM_ID [--json FILE] [--pdf FILE]")
+        << words({"--json", "--pdf"});
+    QTest::newRow("admin mentor erase")
+        << words({"admin", "mentor", "erase", "--help"})
+        << QStringLiteral("admin mentor erase PM_ID --confirm NAME") << words({"--confirm", "undone"});
     QTest::newRow("admin user") << words({"admin", "user", "--help"}) << QStringLiteral("admin user COMMAND")
                                 << words({"add"});
     QTest::newRow("admin user add")
@@ -751,7 +764,8 @@ void TestCli::usageErrors_data()
         << words({"org", "delete", "org_x"}) << QStringLiteral("admin org: Unknown command “delete”");
     QTest::newRow("missing subcommand") << words({"mentor"})
                                         << QStringLiteral("admin mentor: Missing the command (one of add, "
-                                                          "import, list, update, deactivate, reactivate)");
+                                                          "import, list, update, deactivate, reactivate, "
+                                                          "export, erase)");
     QTest::newRow("unknown option on a group")
         << words({"--bogus", "org"}) << QStringLiteral("Unknown option 'bogus'");
     QTest::newRow("unknown option") << words({"org", "add", "org_x", "--name", "X", "--bogus"})
@@ -1411,6 +1425,115 @@ void TestCli::directoryLifecycle()
     EXPECT_EXIT(r, 2);
     r = admin(words({"mentor", "deactivate", "pm_zz"}));
     EXPECT_EXIT(r, 1);
+}
+
+void TestCli::mentorExport()
+{
+    QVERIFY(seedDirectory());
+    NotificationRecordService records(m_db.db(), m_clock);
+    NewRecord pause;
+    pause.peerMentorId = kMentor;
+    pause.coordinatorId = kCoordinator;
+    pause.effectiveDate = QDateTime(QDate(2026, 3, 2), QTime(0, 0), Qt::UTC);
+    pause.reason = QStringLiteral("Illness");
+    pause.channels = {QStringLiteral("push")};
+    QVERIFY(records.record(World().coordinatorA, pause));
+
+    // JSON on stdout.
+    Run r = admin(words({"mentor", "export", "pm_a1"}));
+    EXPECT_EXIT(r, 0);
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(describe(r)));
+    QCOMPARE(json.value(QLatin1String("peer_mentor")).toObject().value(QLatin1String("full_name")).toString(),
+             QStringLiteral("Kari Nordmann"));
+    const QJsonArray exported = json.value(QLatin1String("notification_records")).toArray();
+    QCOMPARE(exported.size(), 1);
+    QCOMPARE(exported.first().toObject().value(QLatin1String("reason")).toString(),
+             QStringLiteral("Illness"));
+    QCOMPARE(json.value(QLatin1String("made_by")).toString(), QStringLiteral("system"));
+
+    // Files, owner-only, with no display (a server): the PDF is drawn offscreen.
+    const QString jsonFile = m_dir.filePath(QStringLiteral("kari.json"));
+    const QString pdfFile = m_dir.filePath(QStringLiteral("kari.pdf"));
+    r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("export"), QStringLiteral("pm_a1"),
+                          QStringLiteral("--json"), jsonFile, QStringLiteral("--pdf"), pdfFile});
+    EXPECT_EXIT(r, 0);
+    QCOMPARE(r.out,
+             QStringLiteral("Exported the personal data of peer mentor pm_a1 to %1 and %2.\n")
+                 .arg(jsonFile, pdfFile));
+    QCOMPARE(r.err, QString());
+    for (const QString &file : {jsonFile, pdfFile}) {
+        QFile f(file);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+        QCOMPARE(f.permissions()
+                     & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                         | QFileDevice::WriteUser),
+                 QFileDevice::Permissions());
+        const QByteArray bytes = f.readAll();
+        if (file == pdfFile)
+            QVERIFY(bytes.startsWith("%PDF"));
+        else
+            QVERIFY(bytes.contains("Kari Nordmann"));
+    }
+
+    // The exports are audited, with counts only.
+    AuditLog audit(m_db.db(), m_clock);
+    AuditQuery query;
+    query.kind = QStringLiteral("peer_mentor.export");
+    auto entries = audit.list(Caller::system(), query, PageRequest{1, 10});
+    QVERIFY(entries);
+    QCOMPARE(entries->total, 2);
+    QCOMPARE(entries->items.first().detail, QStringLiteral("1 records, 0 payloads"));
+
+    EXPECT_EXIT(admin(words({"mentor", "export", "pm_zz"})), 1);
+    EXPECT_EXIT(admin(words({"mentor", "export", "pm_a1", "--pdf", ""})), 2);
+    EXPECT_EXIT(admin(words({"mentor", "export"})), 2);
+}
+
+void TestCli::mentorErase()
+{
+    QVERIFY(seedDirectory());
+    DirectoryService directory(m_db.db(), m_clock);
+    const auto name = [&directory] {
+        auto m = directory.peerMentor(Caller::system(), kMentor);
+        return m ? m->name : QString();
+    };
+
+    Run r = admin(words({"mentor", "erase", "pm_a1"}));
+    EXPECT_EXIT(r, 2); // --confirm is required
+    r = admin(words({"mentor", "erase", "pm_a1", "--confirm", "Kari"}));
+    EXPECT_EXIT(r, 1);
+    QVERIFY2(r.err.contains(QLatin1String("Type the peer mentor's name exactly")), qPrintable(describe(r)));
+    QCOMPARE(name(), QStringLiteral("Kari Nordmann"));
+
+    r = admin(words({"mentor", "erase", "pm_a1", "--confirm", "Kari Nordmann"}));
+    EXPECT_EXIT(r, 0);
+    const QString erased = name();
+    QVERIFY2(erased.startsWith(PersonalDataService::anonymousNamePrefix()), qPrintable(erased));
+    QCOMPARE(r.out,
+             QStringLiteral("Erased the personal data of peer mentor pm_a1 (0 records, 0 payloads, 0 other "
+                            "texts); she is now “%1”.\n")
+                 .arg(erased));
+    QCOMPARE(r.err, QString());
+    if (m_db.url().startsWith(QLatin1String("sqlite:"))) {
+        // Closing a file of the database in this process would drop SQLite's (POSIX) locks on it
+        // while its connection is open: it is closed first, and opens again when next used.
+        m_db.db().closeThreadConnection();
+        QFile file(m_db.url().mid(QStringLiteral("sqlite:").size()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("Kari Nordmann"));
+    }
+    r = admin(words({"mentor", "list", "--status", "inactive"}));
+    QVERIFY2(r.out.contains(QStringLiteral("pm_a1\t%1\tcoord_a1\tinactive since").arg(erased)),
+             qPrintable(describe(r)));
+
+    // Once is enough; and she does not come back.
+    r = admin(QStringList{QStringLiteral("mentor"), QStringLiteral("erase"), QStringLiteral("pm_a1"),
+                          QStringLiteral("--confirm"), erased});
+    EXPECT_EXIT(r, 1);
+    EXPECT_EXIT(admin(words({"mentor", "reactivate", "pm_a1"})), 1);
+    EXPECT_EXIT(admin(words({"mentor", "erase", "pm_zz", "--confirm", "Nobody"})), 1);
 }
 
 void TestCli::mentorImportMissingFile()
