@@ -330,6 +330,29 @@ Result<PersonalDataExport> PersonalDataService::exportMentor(const Caller &calle
 Result<ErasureReport> PersonalDataService::eraseMentor(const Caller &caller, const QString &peerMentorId,
                                                        const QString &confirmation)
 {
+    auto report = erase(caller, peerMentorId, confirmation, {});
+    if (!report)
+        return report;
+    // The old bytes: in free pages of the file and in the write-ahead log until both are rewritten.
+    report->compacted = true;
+    if (auto s = m_db.compact(); !s) {
+        report->compacted = false;
+        report->compactionError = s.error().message;
+        qCWarning(lcDb) << "after an erasure:" << s.error().message;
+    }
+    return report;
+}
+
+Result<ErasureReport> PersonalDataService::eraseByRule(const Caller &caller, const QString &peerMentorId,
+                                                       const QString &rule)
+{
+    return erase(caller, peerMentorId, std::nullopt, rule);
+}
+
+Result<ErasureReport> PersonalDataService::erase(const Caller &caller, const QString &peerMentorId,
+                                                 const std::optional<QString> &confirmation,
+                                                 const QString &rule)
+{
     // A refusal touches nothing, not even the connection's settings below.
     {
         auto mentor = mentorFor(caller, peerMentorId, Action::ErasePersonalData);
@@ -369,7 +392,7 @@ Result<ErasureReport> PersonalDataService::eraseMentor(const Caller &caller, con
                 ErrorCode::Conflict, field::Id,
                 QStringLiteral("The personal data of this peer mentor were erased on %1 already.")
                     .arg(mentor.erasedAt.toUTC().date().toString(Qt::ISODate)));
-        if (!confirms(mentor, confirmation))
+        if (confirmation && !confirms(mentor, *confirmation))
             return Error::field(
                 ErrorCode::Invalid, QStringLiteral("confirmation"),
                 QStringLiteral("Type the peer mentor's name exactly as it is shown to confirm "
@@ -448,12 +471,13 @@ Result<ErasureReport> PersonalDataService::eraseMentor(const Caller &caller, con
             }
         }
 
+        const QString counts = QStringLiteral("%1 records, %2 payloads, %3 other texts")
+                                   .arg(report.records)
+                                   .arg(report.payloads)
+                                   .arg(report.otherTexts);
         if (auto s = m_audit.write(caller, mentor.orgId, QStringLiteral("peer_mentor.erase"),
                                    QStringLiteral("peer_mentor"), mentor.id,
-                                   QStringLiteral("%1 records, %2 payloads, %3 other texts")
-                                       .arg(report.records)
-                                       .arg(report.payloads)
-                                       .arg(report.otherTexts));
+                                   rule.isEmpty() ? counts : rule + QStringLiteral(": ") + counts);
             !s)
             return s.error();
         auto after = m_records.history(mentor.id);
@@ -470,13 +494,6 @@ Result<ErasureReport> PersonalDataService::eraseMentor(const Caller &caller, con
             return s.error();
     }
 
-    // The old bytes: in free pages of the file and in the write-ahead log until both are rewritten.
-    report.compacted = true;
-    if (auto s = m_db.compact(); !s) {
-        report.compacted = false;
-        report.compactionError = s.error().message;
-        qCWarning(lcDb) << "after an erasure:" << s.error().message;
-    }
     return report;
 }
 

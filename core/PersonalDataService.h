@@ -49,7 +49,8 @@ struct ErasureReport
     int otherTexts = 0;    // audit details, other records' and payloads' texts, stored API answers
     // SQLite: the file was rewritten and its write-ahead log emptied, so no erased byte is left
     // in it. False with `compactionError` when that failed (the data are erased all the same; the
-    // bytes go with the next VACUUM). Always true on PostgreSQL (see eraseMentor()).
+    // bytes go with the next VACUUM), and after eraseByRule(). True on PostgreSQL after
+    // eraseMentor() (see there).
     bool compacted = false;
     QString compactionError;
 };
@@ -90,6 +91,10 @@ public:
     // (VACUUM FULL of the tables removes them at once). Backups made before keep her data.
     Result<ErasureReport> eraseMentor(const Caller &caller, const QString &peerMentorId,
                                       const QString &confirmation);
+    // The same erasure by a rule of her organisation (RetentionService): no typed confirmation,
+    // and no compaction (the caller compacts once after many: Database::compact()); `rule` goes
+    // into the audit entry's detail.
+    Result<ErasureReport> eraseByRule(const Caller &caller, const QString &peerMentorId, const QString &rule);
 
     // "Erased peer mentor": the start of every erased mentor's name.
     static QString anonymousNamePrefix();
@@ -100,6 +105,9 @@ private:
     // The mentor `caller` may act on for `action`: Forbidden for the role, NotFound when she is not
     // there for the caller.
     Result<PeerMentor> mentorFor(const Caller &caller, const QString &peerMentorId, Action action);
+    // eraseMentor() without the compaction; `confirmation` none: by `rule`.
+    Result<ErasureReport> erase(const Caller &caller, const QString &peerMentorId,
+                                const std::optional<QString> &confirmation, const QString &rule);
 
     Database &m_db;
     const Clock &m_clock;
