@@ -31,6 +31,8 @@ const QList<Permission> &permissionTable()
          "Only an org admin of the mentor's organisation or a global admin may export her personal data."},
         {Action::ErasePersonalData,   "erase_personal_data",   false, true,  true,
          "Only an org admin of the mentor's organisation or a global admin may erase her personal data."},
+        {Action::ManageRetention,     "manage_retention",      false, true,  true,
+         "Only an org admin of this organisation or a global admin may set how long data are kept."},
         {Action::ManageOrganisations, "manage_organisations",  false, false, true,
          "Only global admins may create organisations."},
         {Action::BackUp,              "back_up",               false, true,  true,

@@ -25,6 +25,7 @@ enum class Action
     EditMentorContact,   // a mentor's name, email and phone (a coordinator: only of her own mentors)
     ExportPersonalData,  // everything stored about a peer mentor, for her (GDPR Art. 15)
     ErasePersonalData,   // overwrite a peer mentor's personal data for good (GDPR Art. 17)
+    ManageRetention,     // an organisation's rules for erasing and deleting old personal data
     ManageOrganisations, // add organisations
     BackUp,              // a global admin: the whole database; an org admin: their organisation
     Restore,             // a backup into an empty database (before anyone is signed in, only

@@ -2,6 +2,7 @@
 
 #include "core/RecordRepository.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -16,6 +17,26 @@ QString containsPattern(QString text)
     text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
     text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
     return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
+// The records of :org sent before :cutoff that a retention rule deletes: not a pause that is the
+// latest record of its mentor (by effective date, then sent_at and id), as she is still paused.
+const QString kOldRecords = QStringLiteral(
+    " FROM notification_records WHERE org_id = :org AND sent_at < :cutoff AND NOT (event_type = "
+    "'pause_activated' AND NOT EXISTS (SELECT 1 FROM notification_records l WHERE l.peer_mentor_id = "
+    "notification_records.peer_mentor_id AND (l.effective_date > notification_records.effective_date "
+    "OR (l.effective_date = notification_records.effective_date AND (l.sent_at > "
+    "notification_records.sent_at OR (l.sent_at = notification_records.sent_at AND l.id > "
+    "notification_records.id))))))");
+
+std::optional<int> optionalInt(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<int>(value.toInt());
+}
+
+QVariant intOrNull(const std::optional<int> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
 }
 
 } // namespace
@@ -167,6 +188,105 @@ Result<std::optional<bool>> PersonalDataRepository::secureDelete(std::optional<b
     if (on && !query.exec(QStringLiteral("PRAGMA secure_delete = %1").arg(*on ? 1 : 0)))
         return Error::storage(QStringLiteral("The database could not be told to overwrite what it deletes."));
     return std::optional<bool>(before);
+}
+
+Result<std::optional<RetentionPolicy>> PersonalDataRepository::retention(const QString &orgId)
+{
+    Query q(
+        m_db,
+        QStringLiteral("SELECT erase_inactive_after_months, delete_records_after_years FROM organisations "
+                       "WHERE id = :org"));
+    q.bind(QStringLiteral(":org"), orgId);
+    return fetchOne<RetentionPolicy>(q, [](const Query &r) {
+        return RetentionPolicy{optionalInt(r.value(0)), optionalInt(r.value(1))};
+    });
+}
+
+Status PersonalDataRepository::setRetention(const QString &orgId, const RetentionPolicy &policy)
+{
+    Query q(m_db,
+            QStringLiteral("UPDATE organisations SET erase_inactive_after_months = :months, "
+                           "delete_records_after_years = :years WHERE id = :org"));
+    q.bind(QStringLiteral(":months"), intOrNull(policy.eraseInactiveAfterMonths));
+    q.bind(QStringLiteral(":years"), intOrNull(policy.deleteRecordsAfterYears));
+    q.bind(QStringLiteral(":org"), orgId);
+    return q.exec();
+}
+
+Result<QStringList> PersonalDataRepository::organisationsWithRetention()
+{
+    Query q(m_db,
+            QStringLiteral("SELECT id FROM organisations WHERE erase_inactive_after_months IS NOT NULL "
+                           "OR delete_records_after_years IS NOT NULL ORDER BY id"));
+    return fetchAll<QString>(q, [](const Query &r) { return r.value(0).toString(); });
+}
+
+Result<QStringList> PersonalDataRepository::mentorsLeftBefore(const QString &orgId, const QDateTime &cutoff)
+{
+    Query q(m_db,
+            QStringLiteral("SELECT id FROM peer_mentors WHERE org_id = :org AND erased_at IS NULL "
+                           "AND deactivated_at IS NOT NULL AND deactivated_at < :cutoff ORDER BY id"));
+    q.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
+    return fetchAll<QString>(q, [](const Query &r) { return r.value(0).toString(); });
+}
+
+Result<qint64> PersonalDataRepository::countOldRecords(const QString &orgId, const QDateTime &cutoff)
+{
+    Query q(m_db, QStringLiteral("SELECT COUNT(*)") + kOldRecords);
+    q.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QStringList> PersonalDataRepository::deleteOldRecords(const QString &orgId, const QDateTime &cutoff)
+{
+    Query old(m_db, QStringLiteral("SELECT id, coordinator_id, event_type") + kOldRecords);
+    old.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
+    if (auto s = old.exec(); !s)
+        return s.error();
+    QStringList ids;
+    QHash<std::pair<QString, QString>, qint64> perKind; // (coordinator, event type): how many
+    while (old.next()) {
+        ids << old.value(0).toString();
+        ++perKind[{old.value(1).toString(), old.value(2).toString()}];
+    }
+    if (ids.isEmpty())
+        return ids;
+    Query remove(m_db, QStringLiteral("DELETE") + kOldRecords);
+    remove.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
+    if (auto s = remove.exec(); !s)
+        return s.error();
+    for (auto it = perKind.cbegin(); it != perKind.cend(); ++it) {
+        Query count(m_db,
+                    QStringLiteral("UPDATE record_counts SET total = total - :n WHERE org_id = :org "
+                                   "AND coordinator_id = :coord AND event_type = :event"));
+        count.bind(QStringLiteral(":n"), it.value()).bind(QStringLiteral(":org"), orgId);
+        count.bind(QStringLiteral(":coord"), it.key().first).bind(QStringLiteral(":event"), it.key().second);
+        if (auto s = count.exec(); !s)
+            return s.error();
+    }
+    return ids;
+}
+
+Result<qint64> PersonalDataRepository::countOldPayloads(const QString &orgId, const QDateTime &cutoff)
+{
+    Query q(
+        m_db,
+        QStringLiteral("SELECT COUNT(*) FROM built_payloads WHERE org_id = :org AND created_at < :cutoff"));
+    q.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<qint64> PersonalDataRepository::deleteOldPayloads(const QString &orgId, const QDateTime &cutoff)
+{
+    Query q(m_db, QStringLiteral("DELETE FROM built_payloads WHERE org_id = :org AND created_at < :cutoff"));
+    q.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.numRowsAffected();
 }
 
 } // namespace cc

@@ -10,6 +10,19 @@
 
 namespace cc {
 
+// How long an organisation keeps personal data: each rule off (empty) unless it is set
+// (RetentionService applies them).
+struct RetentionPolicy
+{
+    // Erase the personal data of peer mentors who left more than this many months ago.
+    std::optional<int> eraseInactiveAfterMonths;
+    // Delete notification records and built payloads sent or built more than this many years ago.
+    std::optional<int> deleteRecordsAfterYears;
+
+    bool isOff() const { return !eraseInactiveAfterMonths && !deleteRecordsAfterYears; }
+    bool operator==(const RetentionPolicy &) const = default;
+};
+
 // The SQL of a peer mentor's personal-data requests (GDPR Art. 15 and 17) that no other repository
 // owns: the audit entries about her, and overwriting her personal data wherever it is stored.
 class PersonalDataRepository
@@ -58,6 +71,21 @@ public:
     // instead of leaving it in free space (PRAGMA secure_delete); sets it first when `on` is given.
     // Answers the setting before the change; nothing on PostgreSQL.
     Result<std::optional<bool>> secureDelete(std::optional<bool> on);
+
+    // Retention (RetentionService): an organisation's rules (nothing when there is no such
+    // organisation), and the organisations with a rule switched on.
+    Result<std::optional<RetentionPolicy>> retention(const QString &orgId);
+    Status setRetention(const QString &orgId, const RetentionPolicy &policy);
+    Result<QStringList> organisationsWithRetention();
+    // Peer mentors of `orgId` who left before `cutoff` and whose personal data are still there.
+    Result<QStringList> mentorsLeftBefore(const QString &orgId, const QDateTime &cutoff);
+    // Records of `orgId` sent before `cutoff`, except a pause still going on (the latest record of
+    // its mentor, and a pause): counted, or deleted (with their counts) answering their ids.
+    Result<qint64> countOldRecords(const QString &orgId, const QDateTime &cutoff);
+    Result<QStringList> deleteOldRecords(const QString &orgId, const QDateTime &cutoff);
+    // Built payloads of `orgId` built before `cutoff`: counted, or deleted answering how many.
+    Result<qint64> countOldPayloads(const QString &orgId, const QDateTime &cutoff);
+    Result<qint64> deleteOldPayloads(const QString &orgId, const QDateTime &cutoff);
 
 private:
     Database &m_db;

@@ -10,6 +10,7 @@
 #include "core/PayloadService.h"
 #include "core/Permissions.h"
 #include "core/PersonalDataService.h"
+#include "core/RetentionService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestSupport.h"
@@ -266,6 +267,12 @@ QHash<Action, Probe> TestPermissions::probes()
             return Status(m.error());
         PersonalDataService personal(m_db->db(), m_clock, *m_directory, *m_records);
         return statusOf(personal.eraseMentor(c, id, m->name));
+    };
+    p[Action::ManageRetention] = [this, orgId](const Caller &c, const QString &org) {
+        RetentionService retention(m_db->db(), m_clock, *m_directory, *m_records);
+        RetentionPolicy policy;
+        policy.eraseInactiveAfterMonths = 24;
+        return retention.setPolicy(c, orgId(org), policy);
     };
     p[Action::ManageOrganisations] = [this](const Caller &c, const QString &) {
         Organisation o;

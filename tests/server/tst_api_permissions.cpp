@@ -102,6 +102,7 @@ private:
         case Action::EditMentorContact:
         case Action::ExportPersonalData:
         case Action::ErasePersonalData:
+        case Action::ManageRetention:
         case Action::ManageOrganisations:
         case Action::BackUp:
         case Action::Restore:
