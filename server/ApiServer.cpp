@@ -1,6 +1,7 @@
 #include "server/ApiServer.h"
 
 #include "core/Logging.h"
+#include "core/RetentionService.h"
 #include "server/HttpServer.h"
 #include "server/ServerLogging.h"
 
@@ -65,7 +66,8 @@ public:
         }
         m_tcp = tcp;
         m_http->bind(tcp); // the HTTP server now owns it
-        // Old failed sign-ins, pairing codes and Idempotency-Key answers are forgotten now and hourly.
+        // Old failed sign-ins, pairing codes and Idempotency-Key answers are forgotten now and hourly,
+        // and the organisations' retention rules applied.
         m_housekeeping.setInterval(std::chrono::hours(1));
         QObject::connect(&m_housekeeping, &QTimer::timeout, this, [this] { keepHouse(); });
         m_housekeeping.start();
@@ -81,6 +83,17 @@ public:
             qCWarning(lcServer) << "pruning old pairing codes:" << s.error().message;
         if (auto s = IdempotencyStore(m_services.database, m_services.clock).prune(); !s)
             qCWarning(lcServer) << "pruning Idempotency-Key answers:" << s.error().message;
+        RetentionService retention(m_services.database, m_services.clock, m_services.directory,
+                                   m_services.records);
+        if (auto done = retention.applyAll(Caller::system()); !done)
+            qCWarning(lcServer) << "applying the retention rules:" << done.error().message;
+        else if (!done->isEmpty())
+            qCInfo(lcServer).noquote()
+                << QStringLiteral("retention rules: %1 peer mentor(s) erased, %2 record(s) "
+                                  "and %3 built payload(s) deleted")
+                       .arg(done->mentors)
+                       .arg(done->records)
+                       .arg(done->payloads);
     }
 
     void stop()
