@@ -9,6 +9,7 @@
 #include "ui/peermentors/PeerMentorsPage.h"
 #include "ui/peermentors/PersonalDataReport.h"
 #include "ui/peermentors/RecordEventDialog.h"
+#include "ui/peermentors/RetentionDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -26,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +94,7 @@ private slots:
     void eraseButtonOnlyForHerName_data();
     void eraseButtonOnlyForHerName();
     void erasingThroughTheDialog();
+    void retentionRulesPreviewedThenSaved();
     void everyInteractiveWidgetHasAName();
     void buttonsAreNotClippedAtTheWindowSize();
     void tabReachesEveryControl();
@@ -885,6 +888,57 @@ void TestPeerMentorsPage::erasingThroughTheDialog()
     QVERIFY(!eraseAction->isEnabled());
     QVERIFY(p->findChild<QAction *>(QStringLiteral("exportPersonalDataAction"))->isEnabled());
     QCOMPARE(statusShown(*p, kMentorA1), QStringLiteral("inactive"));
+}
+
+void TestPeerMentorsPage::retentionRulesPreviewedThenSaved()
+{
+    // Per Hansen left 30 months ago.
+    const QDateTime now = m_fixture->clock.now();
+    m_fixture->clock.set(now.addMonths(-30));
+    QVERIFY(m_fixture->directory->setPeerMentorActive(orgAdminA(), kMentorA2, false));
+    m_fixture->clock.set(now);
+
+    auto p = page(orgAdminA());
+    auto *action = p->findChild<QAction *>(QStringLiteral("retentionAction"));
+    QVERIFY(action && action->isVisible() && action->isEnabled());
+    QVERIFY(!page(coordinatorA())->findChild<QAction *>(QStringLiteral("retentionAction"))->isVisible());
+
+    RetentionDialog dialog(m_fixture->services(), orgAdminA(), kOrgA);
+    QVERIFY2(unnamedFocusable(&dialog).isEmpty(),
+             qPrintable(unnamedFocusable(&dialog).join(QStringLiteral(", "))));
+    QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("retentionOrganisation"))->isVisibleTo(&dialog));
+    QVERIFY(dialog.policy().isOff());
+    QCOMPARE(dialog.previewText(), QStringLiteral("No rule is switched on: nothing is erased or deleted."));
+    auto *months = dialog.findChild<QSpinBox *>(QStringLiteral("retentionMonths"));
+    QVERIFY(!months->isEnabled());
+    dialog.findChild<QCheckBox *>(QStringLiteral("retentionEraseOn"))->setChecked(true);
+    QVERIFY(months->isEnabled());
+    // (The English plural forms come with the translations: "1 peer mentor(s)" until then.)
+    const QString erasing = QStringLiteral("Switched on now, these rules would erase the personal data of ");
+    QVERIFY2(dialog.previewText().startsWith(erasing + QStringLiteral("1 peer mentor")),
+             qPrintable(dialog.previewText()));
+    months->setValue(31);
+    QVERIFY2(dialog.previewText().startsWith(erasing + QStringLiteral("0 peer mentor")),
+             qPrintable(dialog.previewText()));
+    dialog.findChild<QCheckBox *>(QStringLiteral("retentionDeleteOn"))->setChecked(true);
+    QVERIFY2(dialog.previewText().contains(QStringLiteral(", delete 0 record")),
+             qPrintable(dialog.previewText()));
+    QVERIFY2(dialog.previewText().contains(QStringLiteral(" and 0 built message")),
+             qPrintable(dialog.previewText()));
+    // Previewing wrote nothing.
+    QVERIFY(!m_fixture->directory->peerMentor(orgAdminA(), kMentorA2)->erased());
+    dialog.accept();
+    RetentionService retention(m_fixture->db(), m_fixture->clock, *m_fixture->directory, *m_fixture->records);
+    QCOMPARE(*retention.policy(orgAdminA(), kOrgA), (RetentionPolicy{31, 10}));
+
+    // Opened again, it shows what is stored.
+    RetentionDialog again(m_fixture->services(), orgAdminA(), kOrgA);
+    QCOMPARE(again.policy(), (RetentionPolicy{31, 10}));
+    // A global admin chooses the organisation.
+    RetentionDialog global(m_fixture->services(), globalAdmin(), kOrgB);
+    QVERIFY(global.findChild<QComboBox *>(QStringLiteral("retentionOrganisation"))->isVisibleTo(&global));
+    QCOMPARE(global.organisationId(), kOrgB);
+    QVERIFY(global.policy().isOff());
 }
 
 void TestPeerMentorsPage::everyInteractiveWidgetHasAName()

@@ -17,6 +17,7 @@
 #include "ui/peermentors/PeerMentorsModel.h"
 #include "ui/peermentors/PersonalDataReport.h"
 #include "ui/peermentors/RecordEventDialog.h"
+#include "ui/peermentors/RetentionDialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -400,10 +401,16 @@ QWidget *PeerMentorsPage::buildDirectoryButtons(QWidget *parent)
     m_erasePersonalData->setObjectName(QStringLiteral("erasePersonalDataAction"));
     m_erasePersonalData->setToolTip(tr("Erase her name, contact details and texts for good; her records "
                                        "still count in the statistics."));
+    menu->addSeparator();
+    m_retention = menu->addAction(tr("Re&tention rules…"));
+    m_retention->setObjectName(QStringLiteral("retentionAction"));
+    m_retention->setToolTip(tr(
+        "How long the organisation keeps personal data: erase those who left long ago, delete old records."));
     menu->setToolTipsVisible(true);
     m_personalData->setMenu(menu);
     connect(m_exportPersonalData, &QAction::triggered, this, &PeerMentorsPage::choosePersonalDataFiles);
     connect(m_erasePersonalData, &QAction::triggered, this, &PeerMentorsPage::erasePersonalData);
+    connect(m_retention, &QAction::triggered, this, &PeerMentorsPage::editRetention);
 
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -420,9 +427,11 @@ QWidget *PeerMentorsPage::buildDirectoryButtons(QWidget *parent)
     m_deactivate->setVisible(manages);
     m_edit->setVisible(may(caller(), Action::EditMentorContact));
     m_personalData->setVisible(may(caller(), Action::ExportPersonalData)
-                               || may(caller(), Action::ErasePersonalData));
+                               || may(caller(), Action::ErasePersonalData)
+                               || may(caller(), Action::ManageRetention));
     m_exportPersonalData->setVisible(may(caller(), Action::ExportPersonalData));
     m_erasePersonalData->setVisible(may(caller(), Action::ErasePersonalData));
+    m_retention->setVisible(may(caller(), Action::ManageRetention));
     return row;
 }
 
@@ -454,7 +463,8 @@ void PeerMentorsPage::updateDirectoryButtons()
     const QString text = mentor.active() || row < 0 ? tr("&Deactivate") : tr("&Reactivate");
     m_deactivate->setText(text);
     m_deactivate->setAccessibleName(QString(text).remove(QLatin1Char('&')));
-    m_personalData->setEnabled(row >= 0);
+    // The rules are the organisation's: they need no mentor.
+    m_personalData->setEnabled(row >= 0 || may(caller(), Action::ManageRetention));
     m_exportPersonalData->setEnabled(row >= 0 && may(caller(), Action::ExportPersonalData));
     // Once erased, there is nothing left to erase.
     m_erasePersonalData->setEnabled(row >= 0 && !mentor.erased() && may(caller(), Action::ErasePersonalData));
@@ -595,6 +605,22 @@ bool PeerMentorsPage::erasePersonalData()
             + tr("The database file still holds old copies until it is rewritten: %1")
                   .arg(report.compactionError);
     emit statusMessage(message);
+    return true;
+}
+
+bool PeerMentorsPage::editRetention()
+{
+    if (!may(caller(), Action::ManageRetention))
+        return false;
+    const int row = m_mentors->rowOf(m_selectedId);
+    const QString orgId =
+        caller().orgId.isEmpty() && row >= 0 ? m_mentors->profileAt(row).mentor.orgId : caller().orgId;
+    RetentionDialog dialog(services(), caller(), orgId, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    emit statusMessage(dialog.policy().isOff()
+                           ? tr("The retention rules are off.")
+                           : tr("The retention rules were saved; they apply every hour."));
     return true;
 }
 

@@ -55,6 +55,9 @@ public:
     bool exportPersonalData(const QString &pdfFile, const QString &jsonFile);
     // Opens EraseMentorDialog for the selected mentor; true when her personal data were erased.
     bool erasePersonalData();
+    // Opens RetentionDialog (the caller's organisation; a global admin's: the selected mentor's);
+    // true when the rules were saved.
+    bool editRetention();
 
     // The ids of the selected rows (several for "Move to coordinator…").
     QStringList selectedMentorIds() const;
@@ -99,6 +102,7 @@ private:
     QPushButton *m_personalData = nullptr; // its menu: export, erase
     QAction *m_exportPersonalData = nullptr;
     QAction *m_erasePersonalData = nullptr;
+    QAction *m_retention = nullptr;
     QTreeView *m_list = nullptr;
     QLabel *m_count = nullptr;
     QStackedWidget *m_details = nullptr;
