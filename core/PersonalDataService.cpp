@@ -119,6 +119,14 @@ public:
     }
     // The values as they were given: what the database is asked for first.
     const QStringList &needles() const { return m_needles; }
+    // True when `text` holds one of the values.
+    bool matches(const QString &text) const
+    {
+        for (const Part &part : m_parts)
+            if (part.re.match(text).hasMatch())
+                return true;
+        return false;
+    }
     QString scrub(QString text) const
     {
         for (const Part &part : m_parts)
@@ -167,14 +175,37 @@ QJsonValue scrubJson(const QJsonValue &value, const QString &key, const Scrubber
     return scrubber.scrub(text);
 }
 
+// True when a text in `value` is one of `ids` (hers, her payloads') or holds her name, email or phone.
+bool mentionsHer(const QJsonValue &value, const QStringList &ids, const Scrubber &scrubber)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (mentionsHer(it.value(), ids, scrubber))
+                return true;
+        return false;
+    }
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &item : array)
+            if (mentionsHer(item, ids, scrubber))
+                return true;
+        return false;
+    }
+    return value.isString() && (ids.contains(value.toString()) || scrubber.matches(value.toString()));
+}
+
 // A stored answer (a JSON body, as the server wrote it) without her personal data; unchanged when
-// it held none.
-QString scrubAnswer(const QString &stored, const Scrubber &scrubber, const QStringList &texts)
+// it held none. Her records' and payloads' `texts` (a reason may be one word) are looked for only
+// in an answer about her: one that names her id, a payload of hers, or her.
+QString scrubAnswer(const QString &stored, const Scrubber &scrubber, const QStringList &ids,
+                    const QStringList &texts)
 {
     const QJsonDocument json = QJsonDocument::fromJson(stored.toUtf8());
     if (json.isObject() || json.isArray()) {
         const QJsonValue before = json.isObject() ? QJsonValue(json.object()) : QJsonValue(json.array());
-        const QJsonValue after = scrubJson(before, {}, scrubber, texts);
+        const QJsonValue after =
+            scrubJson(before, {}, scrubber, mentionsHer(before, ids, scrubber) ? texts : QStringList());
         if (after == before)
             return stored;
         const QJsonDocument changed =
@@ -461,8 +492,9 @@ Result<ErasureReport> PersonalDataService::erase(const Caller &caller, const QSt
             if (!cells)
                 return cells.error();
             for (const PersonalDataRepository::TextCell &cell : std::as_const(*cells)) {
-                const QString text =
-                    answers ? scrubAnswer(cell.text, everything, herTexts) : others.scrub(cell.text);
+                const QString text = answers
+                    ? scrubAnswer(cell.text, everything, QStringList{mentor.id} + payloadIds, herTexts)
+                    : others.scrub(cell.text);
                 if (text == cell.text)
                     continue;
                 if (auto s = m_personal.setCell(column, cell.key, text); !s)

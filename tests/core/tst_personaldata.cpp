@@ -76,6 +76,7 @@ private slots:
     void erasedMentorStaysErased();
     void eraseTellsTheConsoles();
     void namesakesTextsAreKept();
+    void othersStoredAnswersAreKept();
 
 private:
     PersonalDataService personal()
@@ -741,6 +742,27 @@ void TestPersonalData::namesakesTextsAreKept()
         std::optional<QString>(QStringLiteral("Covering for Åse Ødegård while she is away; ring [erased].")));
     QCOMPARE(m_directory->peerMentor(m_world.orgAdminA, QStringLiteral("pm_a3"))->name,
              QStringLiteral("Åse Ødegård"));
+}
+
+void TestPersonalData::othersStoredAnswersAreKept()
+{
+    // An answer about another mentor (whose id starts like hers) with a reason that one of hers had
+    // too: not about her.
+    const QByteArray perAnswer =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("id"), m_otherPayload},
+                        {QStringLiteral("peer_mentor_id"), QStringLiteral("pm_a12")},
+                        {QStringLiteral("body"), QStringLiteral("Per Hansen is away. Reason: Exam period.")}})
+            .toJson(QJsonDocument::Compact);
+    IdempotencyStore answers(m_db->db(), m_clock);
+    QVERIFY(
+        answers.claim(m_world.orgAdminA.userId, QStringLiteral("per-1"), QStringLiteral("POST /payloads")));
+    QVERIFY(answers.complete(m_world.orgAdminA.userId, QStringLiteral("per-1"), 201, perAnswer, {}));
+    QVERIFY(personal().eraseMentor(m_world.orgAdminA, World::kMentorA1, QStringLiteral("Åse Ødegård")));
+    auto replay =
+        answers.claim(m_world.orgAdminA.userId, QStringLiteral("per-1"), QStringLiteral("POST /payloads"));
+    QVERIFY(replay);
+    QCOMPARE(replay->stored.body, perAnswer);
 }
 
 CC_DATABASE_TEST_MAIN(TestPersonalData)
