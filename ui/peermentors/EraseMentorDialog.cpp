@@ -52,7 +52,10 @@ EraseMentorDialog::EraseMentorDialog(ConsoleServices &services, const Caller &ca
     m_confirmation->setAccessibleDescription(
         tr("Type “%1” exactly as shown to enable the Erase button.").arg(mentor.name));
     m_confirmation->setPlaceholderText(mentor.name);
-    auto *prompt = new QLabel(tr("To confirm, type her name “%1”:").arg(mentor.name), this);
+    // "&&": an "&" in her name is a character, not the mnemonic.
+    auto *prompt = new QLabel(tr("To confirm, type her &name “%1”:")
+                                  .arg(QString(mentor.name).replace(QLatin1Char('&'), QStringLiteral("&&"))),
+                              this);
     prompt->setObjectName(QStringLiteral("eraseConfirmationLabel"));
     prompt->setWordWrap(true);
     prompt->setTextFormat(Qt::PlainText);

@@ -388,7 +388,7 @@ QWidget *PeerMentorsPage::buildDirectoryButtons(QWidget *parent)
     // Her rights to her personal data (GDPR): a copy of everything, and erasure. In a menu, as
     // they are asked for seldom and the row has no room for two more buttons.
     m_personalData =
-        button(QStringLiteral("personalDataButton"), tr("Personal da&ta"),
+        button(QStringLiteral("personalDataButton"), tr("Perso&nal data"),
                tr("Export everything stored about the peer mentor, or erase her personal data."));
     auto *menu = new QMenu(m_personalData);
     menu->setObjectName(QStringLiteral("personalDataMenu"));
