@@ -338,7 +338,10 @@ void TestActivityPage::actionsReadAsWords()
         QStringLiteral("record.update"),          QStringLiteral("record.delete"),
         QStringLiteral("template.create"),        QStringLiteral("template.update"),
         QStringLiteral("template.restore"),       QStringLiteral("template.reset"),
-        QStringLiteral("template.delete"),        QStringLiteral("database.restore")};
+        QStringLiteral("template.delete"),        QStringLiteral("database.restore"),
+        QStringLiteral("database.backup"),        QStringLiteral("database.export"),
+        QStringLiteral("peer_mentor.export"),     QStringLiteral("peer_mentor.erase"),
+        QStringLiteral("organisation.retention"), QStringLiteral("organisation.retention_delete")};
     for (const QString &action : written)
         QVERIFY2(ActivityText::action(action) != action, qPrintable(action));
     const QList<ActivityText::Kind> kinds = ActivityText::kinds();

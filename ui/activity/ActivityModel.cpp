@@ -97,6 +97,14 @@ QString ActivityText::action(const QString &action)
         return tr("Reset template");
     if (action == QLatin1String("template.delete"))
         return tr("Deleted template");
+    if (action == QLatin1String("peer_mentor.export"))
+        return tr("Exported peer mentor's personal data");
+    if (action == QLatin1String("peer_mentor.erase"))
+        return tr("Erased peer mentor's personal data");
+    if (action == QLatin1String("organisation.retention"))
+        return tr("Changed retention rules");
+    if (action == QLatin1String("organisation.retention_delete"))
+        return tr("Deleted old records by retention rule");
     if (action == QLatin1String("database.backup"))
         return tr("Backed up the database");
     if (action == QLatin1String("database.export"))
@@ -175,6 +183,8 @@ QList<ActivityText::Kind> ActivityText::kinds()
         {tr("Notification records"), QStringLiteral("record")},
         {tr("Templates"), QStringLiteral("template")},
         {tr("Peer mentors"), QStringLiteral("peer_mentor")},
+        {tr("Personal data exports"), QStringLiteral("peer_mentor.export")},
+        {tr("Personal data erasures"), QStringLiteral("peer_mentor.erase")},
         {tr("Coordinators"), QStringLiteral("coordinator")},
         {tr("Users, passwords and sign-ins"), QStringLiteral("user")},
         {tr("Device pairing"), QStringLiteral("pairing")},
