@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>PersonalDataReport</name>
+    <message numerus="yes">
+        <source>Notification records (%n)</source>
+        <translation>
+            <numerusform>Notification record (%n)</numerusform>
+            <numerusform>Notification records (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages built that name her (%n)</source>
+        <translation>
+            <numerusform>Message built that names her (%n)</numerusform>
+            <numerusform>Messages built that name her (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit log about her and her records (%n)</source>
+        <translation>
+            <numerusform>Audit log about her and her records (%n)</numerusform>
+            <numerusform>Audit log about her and her records (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatisticsCharts</name>
     <message numerus="yes">
         <source>%n pause(s) started.</source>
@@ -194,6 +218,30 @@
         <translation>
             <numerusform>%Ln record</numerusform>
             <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::RetentionDialog</name>
+    <message numerus="yes">
+        <source>erase the personal data of %Ln peer mentor(s)</source>
+        <translation>
+            <numerusform>erase the personal data of %Ln peer mentor</numerusform>
+            <numerusform>erase the personal data of %Ln peer mentors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %Ln record(s)</source>
+        <translation>
+            <numerusform>delete %Ln record</numerusform>
+            <numerusform>delete %Ln records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln built message(s)</source>
+        <translation>
+            <numerusform>%Ln built message</numerusform>
+            <numerusform>%Ln built messages</numerusform>
         </translation>
     </message>
 </context>

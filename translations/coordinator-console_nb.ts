@@ -275,6 +275,30 @@
         <source>Backups, exports and restores</source>
         <translation>Sikkerhetskopier, eksporter og gjenopprettinger</translation>
     </message>
+    <message>
+        <source>Exported peer mentor&apos;s personal data</source>
+        <translation>Eksporterte likepersonens personopplysninger</translation>
+    </message>
+    <message>
+        <source>Erased peer mentor&apos;s personal data</source>
+        <translation>Slettet likepersonens personopplysninger</translation>
+    </message>
+    <message>
+        <source>Changed retention rules</source>
+        <translation>Endret regler for lagringstid</translation>
+    </message>
+    <message>
+        <source>Deleted old records by retention rule</source>
+        <translation>Slettet gamle varsler etter regel for lagringstid</translation>
+    </message>
+    <message>
+        <source>Personal data exports</source>
+        <translation>Eksporter av personopplysninger</translation>
+    </message>
+    <message>
+        <source>Personal data erasures</source>
+        <translation>Slettinger av personopplysninger</translation>
+    </message>
 </context>
 <context>
     <name>DisplayText</name>
@@ -464,6 +488,146 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataReport</name>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Personal data of %1</source>
+        <translation>Personopplysninger om %1</translation>
+    </message>
+    <message>
+        <source>Everything the Coordinator Console of %1 stores about this peer mentor.</source>
+        <translation>Alt som Coordinator Console hos %1 lagrer om denne likepersonen.</translation>
+    </message>
+    <message>
+        <source>Made on %1 by %2.</source>
+        <translation>Laget %1 av %2.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Navn: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organisasjon: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator: %1</source>
+        <translation>Koordinator: %1</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>E-post: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <source>Status: paused since %1</source>
+        <translation>Status: på pause siden %1</translation>
+    </message>
+    <message>
+        <source>Status: active</source>
+        <translation>Status: aktiv</translation>
+    </message>
+    <message>
+        <source>Added on %1.</source>
+        <translation>Lagt til %1.</translation>
+    </message>
+    <message>
+        <source>Left on %1.</source>
+        <translation>Sluttet %1.</translation>
+    </message>
+    <message>
+        <source>Personal data erased on %1: name, email, phone and the texts below are gone.</source>
+        <translation>Personopplysningene ble slettet %1: navn, e-post, telefon og tekstene nedenfor er fjernet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notification records (%n)</source>
+        <translation>
+            <numerusform>Varsel (%n)</numerusform>
+            <numerusform>Varsler (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ingen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages built that name her (%n)</source>
+        <translation>
+            <numerusform>Melding som nevner henne (%n)</numerusform>
+            <numerusform>Meldinger som nevner henne (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The texts of the notifications built from the templates, as they were sent.</source>
+        <translation>Tekstene i varslene som ble laget fra malene, slik de ble sendt.</translation>
+    </message>
+    <message>
+        <source>Built at</source>
+        <translation>Laget</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit log about her and her records (%n)</source>
+        <translation>
+            <numerusform>Aktivitetslogg om henne og varslene hennes (%n)</numerusform>
+            <numerusform>Aktivitetslogg om henne og varslene hennes (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who read or changed her data in the console or through the API, and when.</source>
+        <translation>Hvem som leste eller endret opplysningene hennes i konsollen eller via API-et, og når.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1446,57 @@
     <message>
         <source>Connecting…</source>
         <translation>Kobler til …</translation>
+    </message>
+</context>
+<context>
+    <name>cc::EraseMentorDialog</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Slett personopplysninger</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This erases the personal data of %1 for good. It cannot be undone.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Her name, email and phone, the reasons and notes of her notification records and the texts of the messages built for her are overwritten, and so is her name wherever else it was written. She is deactivated and shown as “Erased peer mentor” from now on.&lt;/p&gt;&lt;p&gt;Her records stay, without these details, so that the statistics and the activity report still count her days. Backups made before keep her data. Export her personal data first if she asked for a copy.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dette sletter personopplysningene til %1 for godt. Det kan ikke angres.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Navnet, e-postadressen og telefonnummeret hennes, årsakene og notatene i varslene hennes og tekstene i meldingene som ble laget for henne, blir overskrevet, og det samme blir navnet hennes alle andre steder der det står. Hun blir deaktivert og vises heretter som «Erased peer mentor».&lt;/p&gt;&lt;p&gt;Varslene hennes blir liggende, uten disse opplysningene, slik at statistikken og aktivitetsrapporten fortsatt teller dagene hennes. Sikkerhetskopier som er tatt tidligere, beholder opplysningene hennes. Eksporter personopplysningene hennes først hvis hun har bedt om en kopi.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Her name, to confirm</source>
+        <translation>Navnet hennes, for å bekrefte</translation>
+    </message>
+    <message>
+        <source>Type “%1” exactly as shown to enable the Erase button.</source>
+        <translation>Skriv «%1» nøyaktig slik det vises, for å aktivere knappen «Slett for godt».</translation>
+    </message>
+    <message>
+        <source>To confirm, type her &amp;name “%1”:</source>
+        <translation>Bekreft ved å skrive inn &amp;navnet hennes, «%1»:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Slett for godt</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Slett for godt</translation>
+    </message>
+    <message>
+        <source>Enabled once her name is typed above.</source>
+        <translation>Blir aktiv når navnet hennes er skrevet inn ovenfor.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Erasing the personal data of %1…</source>
+        <translation>Sletter personopplysningene til %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation>Ingenting ble slettet.</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2440,78 @@
         <source>No peer mentor has left the organisation.</source>
         <translation>Ingen likepersoner har sluttet i organisasjonen.</translation>
     </message>
+    <message>
+        <source>Perso&amp;nal data</source>
+        <translation>Perso&amp;nopplysninger</translation>
+    </message>
+    <message>
+        <source>Export everything stored about the peer mentor, or erase her personal data.</source>
+        <translation>Eksporter alt som er lagret om likepersonen, eller slett personopplysningene hennes.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personopplysninger</translation>
+    </message>
+    <message>
+        <source>E&amp;xport personal data…</source>
+        <translation>&amp;Eksporter personopplysninger…</translation>
+    </message>
+    <message>
+        <source>Save everything stored about the peer mentor as a PDF to read and a JSON file, for her.</source>
+        <translation>Lagre alt som er registrert om likepersonen, som en lesbar PDF og en JSON-fil, til henne.</translation>
+    </message>
+    <message>
+        <source>E&amp;rase personal data…</source>
+        <translation>&amp;Slett personopplysninger…</translation>
+    </message>
+    <message>
+        <source>Erase her name, contact details and texts for good; her records still count in the statistics.</source>
+        <translation>Slett navnet, kontaktopplysningene og tekstene hennes for godt. Varslene hennes teller fortsatt med i statistikken.</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention rules…</source>
+        <translation>&amp;Regler for lagringstid…</translation>
+    </message>
+    <message>
+        <source>How long the organisation keeps personal data: erase those who left long ago, delete old records.</source>
+        <translation>Hvor lenge organisasjonen lagrer personopplysninger: slett opplysningene om dem som sluttet for lenge siden, og slett gamle varsler.</translation>
+    </message>
+    <message>
+        <source>Export personal data as PDF and JSON</source>
+        <translation>Eksporter personopplysninger som PDF og JSON</translation>
+    </message>
+    <message>
+        <source>Exporting the personal data of %1…</source>
+        <translation>Eksporterer personopplysningene til %1…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Eksporten ble avbrutt.</translation>
+    </message>
+    <message>
+        <source>The personal data could not be exported</source>
+        <translation>Personopplysningene kunne ikke eksporteres</translation>
+    </message>
+    <message>
+        <source>The personal data of %1 were saved to %2.</source>
+        <translation>Personopplysningene til %1 ble lagret i %2.</translation>
+    </message>
+    <message>
+        <source>The personal data of %1 were erased; she is listed as “%2” among those who left.</source>
+        <translation>Personopplysningene til %1 ble slettet. Hun står nå som «%2» blant dem som har sluttet.</translation>
+    </message>
+    <message>
+        <source>The database file still holds old copies until it is rewritten: %1</source>
+        <translation>Databasefilen inneholder fortsatt gamle kopier til den blir skrevet på nytt: %1</translation>
+    </message>
+    <message>
+        <source>The retention rules are off.</source>
+        <translation>Reglene for lagringstid er slått av.</translation>
+    </message>
+    <message>
+        <source>The retention rules were saved; they apply every hour.</source>
+        <translation>Reglene for lagringstid ble lagret. De brukes hver time.</translation>
+    </message>
 </context>
 <context>
     <name>cc::PeriodSelector</name>
@@ -2830,6 +3117,110 @@
     <message>
         <source>The records could not be exported</source>
         <translation>Varslene kunne ikke eksporteres</translation>
+    </message>
+</context>
+<context>
+    <name>cc::RetentionDialog</name>
+    <message>
+        <source>Retention rules</source>
+        <translation>Regler for lagringstid</translation>
+    </message>
+    <message>
+        <source>How long the organisation keeps personal data. A rule that is switched on is applied every hour while the API server runs; what it erases or deletes cannot be brought back.</source>
+        <translation>Hvor lenge organisasjonen lagrer personopplysninger. En regel som er slått på, brukes hver time mens API-serveren kjører. Det den sletter, kan ikke gjenopprettes.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisasjon:</translation>
+    </message>
+    <message>
+        <source>&amp;Erase the personal data of peer mentors who left more than</source>
+        <translation>&amp;Slett personopplysningene til likepersoner som sluttet for mer enn</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of peer mentors who left long ago</source>
+        <translation>Slett personopplysningene til likepersoner som sluttet for lenge siden</translation>
+    </message>
+    <message>
+        <source>Months since they left</source>
+        <translation>Måneder siden de sluttet</translation>
+    </message>
+    <message>
+        <source> months ago</source>
+        <translation> måneder siden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete notification records and built messages older than</source>
+        <translation>Slett &amp;varsler og meldinger som er eldre enn</translation>
+    </message>
+    <message>
+        <source>Delete old notification records and built messages</source>
+        <translation>Slett gamle varsler og meldinger</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>A pause that is still going on keeps its record; statistics of the years deleted no longer count them.</source>
+        <translation>En pause som fortsatt pågår, beholder varselet sitt. Statistikken for årene som slettes, teller dem ikke lenger.</translation>
+    </message>
+    <message>
+        <source>What the rules would do now</source>
+        <translation>Hva reglene ville gjort nå</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>No rule is switched on: nothing is erased or deleted.</source>
+        <translation>Ingen regel er slått på: ingenting blir slettet.</translation>
+    </message>
+    <message>
+        <source>What the rules would do could not be counted: %1</source>
+        <translation>Kunne ikke telle opp hva reglene ville gjort: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>erase the personal data of %Ln peer mentor(s)</source>
+        <translation>
+            <numerusform>slette personopplysningene til %Ln likeperson</numerusform>
+            <numerusform>slette personopplysningene til %Ln likepersoner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %Ln record(s)</source>
+        <translation>
+            <numerusform>slette %Ln varsel</numerusform>
+            <numerusform>slette %Ln varsler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln built message(s)</source>
+        <translation>
+            <numerusform>%Ln melding</numerusform>
+            <numerusform>%Ln meldinger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switched on now, these rules would %1.</source>
+        <translation>Hvis disse reglene ble slått på nå, ville de %1.</translation>
     </message>
 </context>
 <context>
