@@ -16,14 +16,14 @@
     <message numerus="yes">
         <source>Notification records (%n)</source>
         <translation>
-            <numerusform>Notification record (%n)</numerusform>
+            <numerusform>Notification records (%n)</numerusform>
             <numerusform>Notification records (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Messages built that name her (%n)</source>
         <translation>
-            <numerusform>Message built that names her (%n)</numerusform>
+            <numerusform>Messages built that name her (%n)</numerusform>
             <numerusform>Messages built that name her (%n)</numerusform>
         </translation>
     </message>

@@ -559,7 +559,7 @@
     <message numerus="yes">
         <source>Notification records (%n)</source>
         <translation>
-            <numerusform>Varsel (%n)</numerusform>
+            <numerusform>Varsler (%n)</numerusform>
             <numerusform>Varsler (%n)</numerusform>
         </translation>
     </message>
@@ -570,7 +570,7 @@
     <message numerus="yes">
         <source>Messages built that name her (%n)</source>
         <translation>
-            <numerusform>Melding som nevner henne (%n)</numerusform>
+            <numerusform>Meldinger som nevner henne (%n)</numerusform>
             <numerusform>Meldinger som nevner henne (%n)</numerusform>
         </translation>
     </message>
