@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 namespace cc {
 
@@ -140,6 +139,22 @@ Query select(Database &db, const QString &what, const Selection &s, const QStrin
     return q;
 }
 
+// A database file of this program's own making (a backup, or a copy to read one from): no journal
+// or write-ahead log beside it, one file to remove or move.
+DatabaseUrl scratchFile(const QString &path)
+{
+    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
+    url.scratch = true;
+    return url;
+}
+
+const QString kBackupCancelled = QStringLiteral("The backup was cancelled; nothing was written.");
+
+Error cancelledError(const QString &text)
+{
+    return Error{ErrorCode::Conflict, text, {}, 0};
+}
+
 // Copies the selected rows of `source` into `target`, inside the transaction the caller holds on
 // `target`; one read transaction on `source`, so the copy is one consistent moment of it. Columns
 // go by name: the target may have more (with their defaults), never fewer.
@@ -180,13 +195,11 @@ Result<qint64> copyRows(Database &source, Database &target, const QList<Selectio
                 return s.error();
             ++copied;
             if (progress && copied % 10000 == 0 && !progress(copied, total))
-                return Error{ErrorCode::Conflict, cancelled, {}, 0};
+                return cancelledError(cancelled);
         }
-        if (progress && !progress(copied, total)) // at least once a table
-            return Error{ErrorCode::Conflict, cancelled, {}, 0};
+        if (progress && !progress(copied, total)) // at least once a table, and at the end
+            return cancelledError(cancelled);
     }
-    if (progress)
-        progress(copied, total);
     return copied;
 }
 
@@ -194,16 +207,13 @@ Result<qint64> copyRows(Database &source, Database &target, const QList<Selectio
 Result<qint64> copyInto(Database &source, const QString &path, const QList<Selection> &selections,
                         const QString &orgId, const Backup::Progress &progress)
 {
-    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
-    url.scratch = true; // no journal or write-ahead log beside it: one file to remove or move
-    Database target(url);
+    Database target(scratchFile(path));
     if (auto s = target.open(); !s)
         return s.error();
     Transaction write(target);
     if (!write.begun())
         return write.begun().error();
-    auto copied = copyRows(source, target, selections, orgId, progress,
-                           QStringLiteral("The backup was cancelled; nothing was written."));
+    auto copied = copyRows(source, target, selections, orgId, progress, kBackupCancelled);
     if (!copied)
         return copied.error();
     if (auto s = write.commit(); !s)
@@ -214,9 +224,7 @@ Result<qint64> copyInto(Database &source, const QString &path, const QList<Selec
 // The rows of every table of the database at `path` (a backup just written).
 Result<qint64> countRows(const QString &path)
 {
-    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, path, {}, 0, {}, {}, {}};
-    url.scratch = true;
-    Database written(url);
+    Database written(scratchFile(path));
     qint64 rows = 0;
     for (const QString &table : Backup::tables()) {
         Query count(written, QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
@@ -234,26 +242,22 @@ Result<qint64> vacuumInto(Database &source, const QString &path, const Backup::P
     if (auto s = makePrivateFolder(QFileInfo(path).absolutePath()); !s)
         return s.error();
     // SQLite writes into a file that is new or empty: made here first, readable by its owner only.
-    const QByteArray name = QFile::encodeName(path);
-    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Error::storage(QStringLiteral("The backup file %1 cannot be created: %2")
-                                  .arg(path, QString::fromLocal8Bit(::strerror(errno))));
-    ::close(fd);
+    QFile created(path);
+    if (!created.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return Error::storage(
+            QStringLiteral("The backup file %1 cannot be created: %2").arg(path, created.errorString()));
+    created.close();
     // One step that cannot be stopped half-way: a cancel is honoured before it and after it.
-    const auto cancelled = [] {
-        return Error{
-            ErrorCode::Conflict, QStringLiteral("The backup was cancelled; nothing was written."), {}, 0};
-    };
     if (progress && !progress(0, 1))
-        return cancelled();
+        return cancelledError(kBackupCancelled);
     Query vacuum(source, QStringLiteral("VACUUM INTO :path"));
     vacuum.bind(QStringLiteral(":path"), path);
     if (auto s = vacuum.exec(); !s)
         return s.error();
     auto rows = countRows(path);
     if (rows && progress && !progress(*rows, *rows))
-        return cancelled();
+        return cancelledError(kBackupCancelled);
     return rows;
 }
 
@@ -356,9 +360,7 @@ Result<qint64> Backup::restore(const std::optional<Caller> &caller, const QStrin
     if (QFile::exists(file + QStringLiteral("-wal"))
         && !QFile::copy(file + QStringLiteral("-wal"), copy + QStringLiteral("-wal")))
         return Error::storage(QStringLiteral("The backup %1 cannot be read.").arg(file));
-    DatabaseUrl url{DatabaseUrl::Kind::Sqlite, copy, {}, 0, {}, {}, {}};
-    url.scratch = true;
-    Database source(url);
+    Database source(scratchFile(copy));
     const auto notABackup = [&] {
         return Error::invalid(
             QStringLiteral(
