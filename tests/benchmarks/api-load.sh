@@ -25,12 +25,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 command -v wrk >/dev/null || scripts/deps.sh test
-build=build/release
-if [[ ! -f $build/CMakeCache.txt ]]; then
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >&2
-fi
-cmake --build "$build" -j2 --target coordinator-console >&2
-bin=$build/app/coordinator-console
+source tests/benchmarks/common.sh
+bench_console
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cc-bench.XXXXXX")
 server_pid=""
@@ -41,11 +37,7 @@ cleanup() {
 trap cleanup EXIT
 [[ -n $database ]] || database="sqlite:$work/bench.db"
 
-echo "Filling $database with the demo organisation and $records records…" >&2
-"$bin" admin demo-data --database "$database" >/dev/null
-start=$(date +%s.%N)
-"$bin" admin demo-data --records "$records" --database "$database" >/dev/null
-fill=$(echo "$(date +%s.%N) - $start" | bc)
+bench_fill "$database" "$records"
 token=$("$bin" admin token issue ingrid --database "$database")
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

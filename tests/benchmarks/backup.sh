@@ -26,25 +26,15 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-build=build/release
-if [[ ! -f $build/CMakeCache.txt ]]; then
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >&2
-fi
-cmake --build "$build" -j2 --target coordinator-console >&2
-bin=$build/app/coordinator-console
-if [[ ! -f $bench_build/CMakeCache.txt ]]; then
-    cmake -S . -B "$bench_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >&2
-fi
-cmake --build "$bench_build" -j2 --target bench_backup >&2
-bench=$bench_build/tests/benchmarks/bench_backup
+source tests/benchmarks/common.sh
+bench_console
+bench_target "$bench_build" bench_backup
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cc-bench.XXXXXX")
 trap 'rm -rf -- "$work"' EXIT
 [[ -n $database ]] || database="sqlite:$work/bench.db"
 
-echo "Filling $database with the demo organisation and $records records…" >&2
-"$bin" admin demo-data --database "$database" >/dev/null
-"$bin" admin demo-data --records "$records" --database "$database" >/dev/null
+bench_fill "$database" "$records"
 
 table=$(TMPDIR=$work "$bench" --database "$database" --repeat "$repeat")
 echo
