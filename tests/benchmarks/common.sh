@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sets $bin, $bench and $fill for the script that sources it
 # Sourced by the benchmark scripts beside it (from the repository's root): building what they time
 # and filling the database they time it on.
 
