@@ -3,7 +3,8 @@
 #
 #   scripts/deps.sh run    build + run set (compiler, CMake, Qt 6, libsodium, …)
 #   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm, clang-format
-#   scripts/deps.sh dev    the test set plus clang-tidy (the `tidy` target)
+#   scripts/deps.sh dev    the test set plus clang-tidy (the `tidy` target) and debootstrap
+#                          (scripts/fresh-check.sh)
 #   scripts/deps.sh --list SET   print the set's entries, one per line, and install nothing
 #                                (tests/app/deps_complete.sh reads them)
 #
@@ -62,6 +63,7 @@ TEST_PACKAGES=(
 
 DEV_PACKAGES=(
     "clang-tidy-14|clang-tidy"
+    debootstrap # scripts/fresh-check.sh builds its clean systems with it
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

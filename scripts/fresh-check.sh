@@ -17,7 +17,7 @@
 #    must answer health and `man coordinator-console` must show the page.
 # 5. Print one summary line; remove everything it made (unless --keep).
 #
-# Takes 30-60 minutes on two cores, so it is not part of ./test.sh. Run it before resolving any
+# Takes 60-100 minutes on two cores, so it is not part of ./test.sh. Run it before resolving any
 # issue that touches dependencies or the build. Exit status 0 only when every stage passed.
 set -euo pipefail
 
@@ -52,7 +52,7 @@ die() {
 }
 
 [[ $(id -u) -eq 0 ]] || die "run as root (debootstrap and chroot need it)"
-command -v debootstrap >/dev/null || die "debootstrap is not installed: apt-get install debootstrap"
+command -v debootstrap >/dev/null || die "debootstrap is not installed: scripts/deps.sh dev"
 [[ -d $shared ]] || die "$shared not found: the repository expects ../shared beside it"
 git -C "$repo" diff --quiet HEAD -- || log "note: uncommitted changes are not checked (a clean clone of HEAD is)"
 
