@@ -1,5 +1,6 @@
 #include "core/AuthService.h"
 
+#include "core/ChangeFeed.h"
 #include "core/DirectoryService.h"
 #include "core/Fields.h"
 #include "core/Ids.h"
@@ -213,6 +214,8 @@ Result<User> AuthService::changePassword(const QString &username, const QString 
                                u.id, QStringLiteral("own"));
         !s)
         return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::TokenRevoked, u.orgId, u.id); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     emit tokensChanged();
@@ -400,7 +403,19 @@ Status AuthService::revokeSecret(const QString &secret)
         return token.error();
     if (!token->has_value())
         return badToken();
+    auto user = m_users.user((*token)->userId);
+    if (!user)
+        return user.error();
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
     if (auto s = m_users.revokeToken((*token)->id, m_clock.now()); !s)
+        return s;
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::TokenRevoked,
+                              user->has_value() ? (*user)->orgId : QString(), (*token)->userId);
+        !s)
+        return s;
+    if (auto s = tx.commit(); !s)
         return s;
     emit tokensChanged();
     return {};
@@ -422,6 +437,13 @@ Status AuthService::revoke(const Caller &caller, const QString &tokenId)
         return s;
     if (auto s = m_audit.write(caller, caller.orgId, QStringLiteral("token.revoke"),
                                QStringLiteral("api_token"), tokenId);
+        !s)
+        return s;
+    auto owner = m_users.user(it->userId);
+    if (!owner)
+        return owner.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::TokenRevoked,
+                              owner->has_value() ? (*owner)->orgId : QString(), it->userId);
         !s)
         return s;
     if (auto s = tx.commit(); !s)

@@ -1,5 +1,6 @@
 #include "core/Database.h"
 
+#include "core/Ids.h"
 #include "core/Logging.h"
 #include "core/PrivateFile.h"
 #include "core/TimeText.h"
@@ -11,6 +12,7 @@
 #include <QHash>
 #include <QMutexLocker>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
@@ -23,7 +25,7 @@ namespace cc {
 
 namespace {
 
-constexpr int kLatestSchema = 5;
+constexpr int kLatestSchema = 6;
 
 QString migrationResource(int version)
 {
@@ -116,6 +118,7 @@ void keepPrivate(const QString &path)
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_prefix(QStringLiteral("cc_db%1_").arg(s_databaseCounter.fetch_add(1)))
+    , m_origin(randomId(QStringLiteral("p_")))
 {}
 
 Database::~Database()
@@ -282,6 +285,99 @@ Status Database::compact()
     return {};
 }
 
+int Database::addCommitListener(std::function<void()> wake)
+{
+    QMutexLocker lock(&m_listenersMutex);
+    const int id = m_nextListener++;
+    m_commitListeners.insert(id, std::move(wake));
+    return id;
+}
+
+void Database::removeCommitListener(int id)
+{
+    QMutexLocker lock(&m_listenersMutex);
+    m_commitListeners.remove(id);
+}
+
+void Database::wakeCommitListeners()
+{
+    QMutexLocker lock(&m_listenersMutex); // held: a listener being removed waits until this is done
+    for (const auto &wake : std::as_const(m_commitListeners))
+        wake();
+}
+
+Result<QSqlDatabase> Database::openDedicated(const QString &purpose)
+{
+    static std::atomic<int> s_dedicated{0};
+    const QString name = m_prefix + purpose + QLatin1Char('_') + QString::number(s_dedicated.fetch_add(1));
+    {
+        QMutexLocker lock(&m_mutex);
+        m_opened.append(name);
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_url.driverName(), name);
+    if (!db.isValid()) {
+        closeDedicated(name);
+        return Error::storage(
+            QStringLiteral("The Qt SQL driver %1 is not installed.").arg(m_url.driverName()));
+    }
+    m_url.applyTo(db);
+    if (!db.open()) {
+        qCWarning(lcDb) << "open failed:" << m_url.display() << db.lastError().text();
+        closeDedicated(name);
+        return Error::storage(
+            QStringLiteral("A second connection to the database %1 cannot be opened.").arg(m_url.display()));
+    }
+    if (auto configured = configure(db); !configured) {
+        closeDedicated(name);
+        return configured.error();
+    }
+    return db;
+}
+
+void Database::closeDedicated(const QString &name)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_opened.removeOne(name))
+            return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<bool> Database::lockAcrossProcesses(LockKey key, bool wait)
+{
+    if (isSqlite())
+        return true;
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery query(*conn);
+    const QString sql = wait ? QStringLiteral("SELECT pg_advisory_lock(%1)")
+                             : QStringLiteral("SELECT pg_try_advisory_lock(%1)");
+    if (!query.exec(sql.arg(qint64(key))) || !query.next()) {
+        qCWarning(lcDb) << "advisory lock failed:" << query.lastError().nativeErrorCode();
+        return Error::storage(QStringLiteral("The database could not take a lock."));
+    }
+    return wait || query.value(0).toBool();
+}
+
+void Database::unlockAcrossProcesses(LockKey key)
+{
+    if (isSqlite())
+        return;
+    auto conn = connection();
+    if (!conn)
+        return;
+    QSqlQuery query(*conn);
+    if (!query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(qint64(key))))
+        qCWarning(lcDb) << "advisory unlock failed:" << query.lastError().nativeErrorCode();
+}
+
 int Database::latestSchemaVersion()
 {
     return kLatestSchema;
@@ -313,6 +409,12 @@ Status Database::openAt(int targetVersion)
 
 Status Database::migrate(QSqlDatabase &db, int targetVersion)
 {
+    // Two programs starting on one PostgreSQL database at once (two consoles after an update)
+    // upgrade it one after the other: the second finds the work done.
+    auto locked = lockAcrossProcesses(LockKey::Migrations, true);
+    if (!locked)
+        return locked.error();
+    const auto unlock = qScopeGuard([this] { unlockAcrossProcesses(LockKey::Migrations); });
     const bool hasVersionTable = db.tables().contains(QStringLiteral("schema_version"));
     int current = 0;
     if (hasVersionTable) {

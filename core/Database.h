@@ -3,6 +3,7 @@
 #include "core/DatabaseUrl.h"
 #include "core/Result.h"
 
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QSqlDatabase>
@@ -54,6 +55,31 @@ public:
     // open; never when it rolls back): signals that others act on go out only for what is stored.
     void afterCommit(std::function<void()> action);
 
+    // Which program instance this is: a random id of this Database object, written with every
+    // change it appends (ChangeFeed), so that it can tell its own changes from other processes'.
+    const QString &origin() const { return m_origin; }
+    // Whoever wants to hear at once that this program stored changes (a ChangeFeed): `wake` is
+    // called on the committing thread, after the commit, so it must only schedule work.
+    int addCommitListener(std::function<void()> wake);
+    void removeCommitListener(int id);
+    void wakeCommitListeners();
+
+    // A connection of its own on this thread, besides connection(), for one purpose (the change
+    // feed listens on one); `name` identifies it for closeDedicated(). Configured like the others.
+    Result<QSqlDatabase> openDedicated(const QString &purpose);
+    void closeDedicated(const QString &name);
+
+    // A lock among every program using one PostgreSQL database (an advisory lock of the session,
+    // on this thread's connection): `wait` blocks until it is free, else it answers false at once
+    // when another holds it. Always granted on SQLite, where writers take turns anyway.
+    enum class LockKey : qint64
+    {
+        Migrations = 0x43430001, // "CC" 1
+        Housekeeping = 0x43430002,
+    };
+    Result<bool> lockAcrossProcesses(LockKey key, bool wait);
+    void unlockAcrossProcesses(LockKey key);
+
 private:
     Status configure(QSqlDatabase &db);
     Status migrate(QSqlDatabase &db, int targetVersion);
@@ -61,7 +87,11 @@ private:
 
     DatabaseUrl m_url;
     QString m_prefix;
+    QString m_origin;
     QMutex m_mutex;
+    QMutex m_listenersMutex;
+    QHash<int, std::function<void()>> m_commitListeners;
+    int m_nextListener = 1;
     QStringList m_opened;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true); // for threads that outlive it
 };

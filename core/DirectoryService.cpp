@@ -1,5 +1,6 @@
 #include "core/DirectoryService.h"
 
+#include "core/ChangeFeed.h"
 #include "core/Defaults.h"
 #include "core/Fields.h"
 #include "core/Ids.h"
@@ -216,6 +217,8 @@ Result<Coordinator> DirectoryService::addCoordinator(const Caller &caller, Coord
                                QStringLiteral("coordinator"), c.id);
         !s)
         return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::CoordinatorChanged, c.orgId, c.id); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     emit directoryChanged();
@@ -282,6 +285,8 @@ Result<PeerMentor> DirectoryService::addPeerMentor(const Caller &caller, PeerMen
     if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.create"),
                                QStringLiteral("peer_mentor"), m.id);
         !s)
+        return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, m.orgId, m.id); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -366,6 +371,8 @@ Result<DirectoryService::ImportPlan> DirectoryService::importPeerMentors(const C
                                    QStringLiteral("peer_mentor"), m.id);
             !s)
             return s.error();
+        if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, m.orgId, m.id); !s)
+            return s.error();
     }
     for (const PeerMentor &m : std::as_const(plan->changed)) {
         if (auto s = m_directory.updatePeerMentor(m); !s)
@@ -373,6 +380,8 @@ Result<DirectoryService::ImportPlan> DirectoryService::importPeerMentors(const C
         if (auto s = m_audit.write(caller, m.orgId, QStringLiteral("peer_mentor.update"),
                                    QStringLiteral("peer_mentor"), m.id, QStringLiteral("import"));
             !s)
+            return s.error();
+        if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, m.orgId, m.id); !s)
             return s.error();
     }
     if (auto s = tx.commit(); !s)
@@ -479,6 +488,8 @@ Result<PeerMentor> DirectoryService::updatePeerMentor(const Caller &caller, cons
                                QStringLiteral("peer_mentor"), m.id, what.join(QStringLiteral(", ")));
         !s)
         return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, m.orgId, m.id); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     emit directoryChanged();
@@ -530,6 +541,8 @@ Result<int> DirectoryService::moveMentors(const Caller &caller, const QStringLis
                 QStringLiteral("%1 → %2").arg(from.isEmpty() ? QStringLiteral("–") : from, to.id));
             !s)
             return s.error();
+        if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, m.orgId, m.id); !s)
+            return s.error();
     }
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -561,6 +574,8 @@ Status DirectoryService::setPeerMentorActive(const Caller &caller, const QString
                                       : QStringLiteral("peer_mentor.deactivate"),
                                QStringLiteral("peer_mentor"), m.id);
         !s)
+        return s;
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, m.orgId, m.id); !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;
@@ -596,6 +611,8 @@ Result<Coordinator> DirectoryService::updateCoordinator(const Caller &caller, co
     if (auto s = m_audit.write(caller, c.orgId, QStringLiteral("coordinator.update"),
                                QStringLiteral("coordinator"), c.id, what.join(QStringLiteral(", ")));
         !s)
+        return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::CoordinatorChanged, c.orgId, c.id); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -638,6 +655,8 @@ Status DirectoryService::setCoordinatorActive(const Caller &caller, const QStrin
                                       : QStringLiteral("coordinator.deactivate"),
                                QStringLiteral("coordinator"), c.id);
         !s)
+        return s;
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::CoordinatorChanged, c.orgId, c.id); !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;
@@ -712,6 +731,8 @@ Result<User> DirectoryService::addUser(const Caller &caller, const NewUser &inpu
                                roleName(u.role));
         !s)
         return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::UserChanged, u.orgId, u.id); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     emit usersChanged();
@@ -776,6 +797,8 @@ Status DirectoryService::setPassword(const Caller &caller, const QString &userId
             m_audit.write(caller, u.orgId, QStringLiteral("user.password"), QStringLiteral("user"), u.id);
         !s)
         return s;
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::UserChanged, u.orgId, u.id); !s)
+        return s;
     if (auto s = tx.commit(); !s)
         return s;
     emit usersChanged();
@@ -805,6 +828,8 @@ Status DirectoryService::setRole(const Caller &caller, const QString &userId, Ro
                                roleName(role));
         !s)
         return s;
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::UserChanged, u->orgId, u->id); !s)
+        return s;
     if (auto s = tx.commit(); !s)
         return s;
     emit usersChanged();
@@ -832,6 +857,8 @@ Status DirectoryService::setDisabled(const Caller &caller, const QString &userId
                                disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
                                QStringLiteral("user"), u->id);
         !s)
+        return s;
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::UserChanged, u->orgId, u->id); !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;

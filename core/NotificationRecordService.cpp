@@ -188,12 +188,25 @@ Result<NotificationRecord> NotificationRecordService::record(const Caller &calle
                                    QStringLiteral("notification_record"), r.id, eventTypeName(r.eventType));
             !s)
             return s.error();
+        if (auto s = appendRecordChanges(ChangeKind::RecordCreated, r); !s)
+            return s.error();
         if (auto s = tx.commit(); !s)
             return s.error();
         break;
     }
     m_db.afterCommit([this, r] { emit recordAdded(r); });
     return r;
+}
+
+Status NotificationRecordService::appendRecordChanges(ChangeKind kind, const NotificationRecord &record)
+{
+    if (auto s = appendChange(m_db, m_clock, kind, record.orgId, record.id); !s)
+        return s;
+    // A record that comes or goes may change its mentor's current status; notes and channels do not.
+    if (kind == ChangeKind::RecordUpdated)
+        return {};
+    return appendChange(m_db, m_clock, ChangeKind::PeerMentorStatusChanged, record.orgId,
+                        record.peerMentorId);
 }
 
 Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, const QString &id)
@@ -316,6 +329,8 @@ Result<NotificationRecord> NotificationRecordService::update(const Caller &calle
                                change.channels ? QStringLiteral("channels, notes") : QStringLiteral("notes"));
         !s)
         return s.error();
+    if (auto s = appendRecordChanges(ChangeKind::RecordUpdated, updated); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     m_db.afterCommit([this, updated] { emit recordChanged(updated); });
@@ -341,6 +356,8 @@ Result<Deleted> NotificationRecordService::remove(const Caller &caller, const QS
                                QStringLiteral("notification_record"), id,
                                eventTypeName(current->eventType) + QLatin1Char(' ') + current->peerMentorId);
         !s)
+        return s.error();
+    if (auto s = appendRecordChanges(ChangeKind::RecordDeleted, *current); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();

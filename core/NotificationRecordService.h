@@ -2,6 +2,7 @@
 
 #include "core/AuditLog.h"
 #include "core/Caller.h"
+#include "core/ChangeFeed.h"
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/Defaults.h"
@@ -79,6 +80,12 @@ signals:
     void recordAdded(const cc::NotificationRecord &record);
     void recordChanged(const cc::NotificationRecord &record);
     void recordDeleted(const QString &id, const QString &orgId);
+
+public:
+    // Appends the change of `record` to the change feed, and its mentor's status change when a
+    // record came or went; inside the caller's transaction. (PersonalDataService and
+    // RetentionService change records too.)
+    Status appendRecordChanges(ChangeKind kind, const NotificationRecord &record);
 
 private:
     static Status validateFilter(const RecordFilter &filter);

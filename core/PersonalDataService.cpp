@@ -516,6 +516,11 @@ Result<ErasureReport> PersonalDataService::erase(const Caller &caller, const QSt
         if (!after)
             return after.error();
         changedRecords = *after;
+        if (auto s = appendChange(m_db, m_clock, ChangeKind::PeerMentorChanged, mentor.orgId, mentor.id); !s)
+            return s.error();
+        for (const NotificationRecord &r : std::as_const(changedRecords))
+            if (auto s = m_recordService.appendRecordChanges(ChangeKind::RecordUpdated, r); !s)
+                return s.error();
         // What shows her refreshes, as after any change of a mentor or a record.
         m_db.afterCommit([directory = &m_directoryService, records = &m_recordService, changedRecords] {
             emit directory->directoryChanged();

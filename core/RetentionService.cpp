@@ -1,6 +1,7 @@
 #include "core/RetentionService.h"
 
 #include "core/AuditLog.h"
+#include "core/ChangeFeed.h"
 #include "core/Fields.h"
 #include "core/Logging.h"
 #include "core/NotificationRecordService.h"
@@ -181,6 +182,9 @@ Result<RetentionOutcome> RetentionService::applyPolicy(const Caller &caller, con
                                          .arg(*policy.deleteRecordsAfterYears));
                 !s)
                 return s.error();
+            for (const QString &id : std::as_const(*deleted))
+                if (auto s = appendChange(m_db, m_clock, ChangeKind::RecordDeleted, orgId, id); !s)
+                    return s.error();
             // The pages that list them drop them, as after any deletion.
             m_db.afterCommit([records = &m_recordService, ids = *deleted, orgId] {
                 for (const QString &id : ids)

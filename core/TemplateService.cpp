@@ -1,6 +1,7 @@
 #include "core/TemplateService.h"
 
 #include "core/BuiltinTemplates.h"
+#include "core/ChangeFeed.h"
 #include "core/ETag.h"
 #include "core/Fields.h"
 #include "core/Ids.h"
@@ -262,9 +263,12 @@ Status TemplateService::persist(const Caller &caller, PayloadTemplate &next,
         return s;
     if (auto s = saveVersion(next, action, caller); !s)
         return s;
-    return m_audit.write(caller, scope, QStringLiteral("template.") + action,
-                         QStringLiteral("payload_template"), next.id,
-                         QStringLiteral("version %1").arg(next.version));
+    if (auto s = m_audit.write(caller, scope, QStringLiteral("template.") + action,
+                               QStringLiteral("payload_template"), next.id,
+                               QStringLiteral("version %1").arg(next.version));
+        !s)
+        return s;
+    return appendChange(m_db, m_clock, ChangeKind::TemplateUpdated, scope, next.id);
 }
 
 Result<TemplateService::Saved> TemplateService::update(const Caller &caller, const QString &id,
@@ -389,6 +393,8 @@ Result<Deleted> TemplateService::remove(const Caller &caller, const QString &id,
                                QStringLiteral("payload_template"), id);
         !s)
         return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::TemplateUpdated, scope, id); !s)
+        return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
     m_db.afterCommit([this, id, scope] { emit templateChanged(id, scope); });
@@ -441,6 +447,8 @@ Result<PayloadTemplate> TemplateService::resetOverride(const Caller &caller, con
     if (auto s = m_audit.write(caller, scope, QStringLiteral("template.reset"),
                                QStringLiteral("payload_template"), id);
         !s)
+        return s.error();
+    if (auto s = appendChange(m_db, m_clock, ChangeKind::TemplateUpdated, scope, id); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();

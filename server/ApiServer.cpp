@@ -1,5 +1,6 @@
 #include "server/ApiServer.h"
 
+#include "core/ChangeFeed.h"
 #include "core/Logging.h"
 #include "core/RetentionService.h"
 #include "server/HttpServer.h"
@@ -7,6 +8,7 @@
 
 #include <QFile>
 #include <QMetaObject>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -77,6 +79,23 @@ public:
 
     void keepHouse()
     {
+        // Several servers on one PostgreSQL database: one of them keeps house at a time; the
+        // others skip this round.
+        auto locked = m_services.database.lockAcrossProcesses(Database::LockKey::Housekeeping, false);
+        if (!locked) {
+            qCWarning(lcServer) << "housekeeping:" << locked.error().message;
+            return;
+        }
+        if (!*locked) {
+            qCInfo(lcServer) << "housekeeping: another server on this database is at it; skipped";
+            return;
+        }
+        const auto unlock = qScopeGuard(
+            [this] { m_services.database.unlockAcrossProcesses(Database::LockKey::Housekeeping); });
+        if (auto pruned = ChangeFeed::prune(m_services.database,
+                                            m_services.clock.now().addDays(-ChangeFeed::kKeptDays));
+            !pruned)
+            qCWarning(lcServer) << "pruning the change feed:" << pruned.error().message;
         if (auto s = m_services.auth.pruneLoginFailures(); !s)
             qCWarning(lcServer) << "pruning failed sign-ins:" << s.error().message;
         if (auto s = m_services.auth.prunePairingCodes(); !s)
