@@ -1,5 +1,6 @@
 #include "app/AppContext.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QHostInfo>
 #include <QStandardPaths>
@@ -64,6 +65,18 @@ cc::Result<std::unique_ptr<AppContext>> AppContext::open(const QString &database
     context->m_templates = std::make_unique<cc::TemplateService>(db, context->m_clock);
     context->m_payloads = std::make_unique<cc::PayloadService>(db, context->m_clock, *context->m_templates);
     return context;
+}
+
+void AppContext::followChanges()
+{
+    if (m_feed)
+        return;
+    m_feed = std::make_unique<cc::ChangeFeed>(*m_database);
+    m_relay = std::make_unique<cc::ChangeRelay>(*m_feed, *m_database, *m_records, *m_directory, *m_templates,
+                                                *m_auth);
+    if (auto s = m_feed->start(); !s)
+        qWarning().noquote() << "Changes made by other programs will show only after a refresh:"
+                             << s.error().message;
 }
 
 } // namespace cc::app

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/AuthService.h"
+#include "core/ChangeFeed.h"
+#include "core/ChangeRelay.h"
 #include "core/Clock.h"
 #include "core/Database.h"
 #include "core/DirectoryService.h"
@@ -41,6 +43,12 @@ public:
     cc::TemplateService &templates() { return *m_templates; }
     cc::PayloadService &payloads() { return *m_payloads; }
 
+    // Follows what other programs on the same database change (the change feed), so the services
+    // signal it as if it was made here: for the console. On the calling thread. A failure is only
+    // logged: the console then shows other programs' changes on F5.
+    void followChanges();
+    cc::ChangeFeed *changeFeed() { return m_feed.get(); }
+
 private:
     AppContext() = default;
     cc::SystemClock m_clock;
@@ -50,6 +58,8 @@ private:
     std::unique_ptr<cc::NotificationRecordService> m_records;
     std::unique_ptr<cc::TemplateService> m_templates;
     std::unique_ptr<cc::PayloadService> m_payloads;
+    std::unique_ptr<cc::ChangeFeed> m_feed; // before the services and the database go
+    std::unique_ptr<cc::ChangeRelay> m_relay;
 };
 
 } // namespace cc::app

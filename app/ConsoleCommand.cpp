@@ -195,6 +195,7 @@ int runConsole(int argc, char **argv)
         return 1;
     }
     AppContext &ctx = **context;
+    ctx.followChanges();
     EmbeddedServerControl server(cc::api::Services{ctx.database(), ctx.clock(), ctx.auth(), ctx.directory(),
                                                    ctx.records(), ctx.templates(), ctx.payloads()});
     cc::ConsoleServices services{ctx.database(),  ctx.clock(),    ctx.directory(), ctx.auth(), ctx.records(),

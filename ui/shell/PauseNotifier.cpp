@@ -1,5 +1,7 @@
 #include "ui/shell/PauseNotifier.h"
 
+#include "core/ChangeRelay.h"
+
 #include <QThread>
 
 namespace cc {
@@ -9,11 +11,12 @@ PauseNotifier::PauseNotifier(NotificationRecordService &records, const Caller &c
     , m_caller(caller)
 {
     // Direct: the slot sees which thread recorded it. The console records on its own thread; the
-    // API server on its thread. Only the latter is news to the person at the desk.
+    // API server on its thread; another program's record (another desk, a `serve`) arrives through
+    // the change relay. Only the latter two are news to the person at the desk.
     connect(
         &records, &NotificationRecordService::recordAdded, this,
         [this](const NotificationRecord &record) {
-            if (QThread::currentThread() == thread())
+            if (QThread::currentThread() == thread() && !ChangeRelay::relaying())
                 return;
             QMetaObject::invokeMethod(
                 this, [this, record] { onRecordAdded(record); }, Qt::QueuedConnection);
