@@ -72,6 +72,16 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
                       QStringLiteral("Notification records one API token may create per minute (default %1).")
                           .arg(defaults.recordsPerMinute),
                       QStringLiteral("N")});
+    const api::StreamLimits streamDefaults;
+    parser.addOption(
+        {QStringLiteral("max-event-streams"),
+         QStringLiteral("Event streams (GET /api/v1/events) open at once (default %1); beyond: 503.")
+             .arg(streamDefaults.maxStreams),
+         QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-event-streams-per-user"),
+                      QStringLiteral("Event streams one user may have open at once (default %1).")
+                          .arg(streamDefaults.maxPerUser),
+                      QStringLiteral("N")});
     if (!parser.parse(arguments)) {
         printErr(parser.errorText() + QStringLiteral("; see coordinator-console serve --help"));
         return 2;
@@ -126,7 +136,9 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
     options.server.tlsKeyFile = parser.value(QStringLiteral("tls-key"));
     for (const auto &[name, value] :
          {std::pair{QStringLiteral("max-requests-per-second"), &options.server.rateLimits.requestsPerSecond},
-          std::pair{QStringLiteral("max-records-per-minute"), &options.server.rateLimits.recordsPerMinute}}) {
+          std::pair{QStringLiteral("max-records-per-minute"), &options.server.rateLimits.recordsPerMinute},
+          std::pair{QStringLiteral("max-event-streams"), &options.server.streamLimits.maxStreams},
+          std::pair{QStringLiteral("max-event-streams-per-user"), &options.server.streamLimits.maxPerUser}}) {
         if (!parser.isSet(name))
             continue;
         bool ok = false;

@@ -6,9 +6,23 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <sys/resource.h>
+
 #include <string_view>
 
 namespace {
+
+// A server holds a descriptor per connection and per event stream: up to 512 connections and
+// 1000 streams by default, beyond the usual soft limit of 1024 open files. The soft limit is
+// raised to the hard one (which systemd and the shell's login set far higher).
+void allowManyConnections()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
 
 // Each face of the one binary makes the application object it needs (the desktop console will
 // want a QApplication), so the first argument is looked at before any is made.
@@ -50,6 +64,7 @@ int adminMain(int argc, char **argv)
 
 int serveMain(int argc, char **argv)
 {
+    allowManyConnections();
     QCoreApplication app(argc, argv);
     describeApplication();
     return cc::app::runServe(QCoreApplication::arguments().mid(1));
@@ -103,7 +118,9 @@ int main(int argc, char **argv)
     if (command == "--version" || command == "-v")
         return showVersion(argc, argv);
     // The console's own options (it refuses the ones it does not know, naming them).
-    if (command.empty() || command.starts_with("-"))
+    if (command.empty() || command.starts_with("-")) {
+        allowManyConnections(); // its embedded server
         return cc::app::runConsole(argc, argv);
+    }
     return unknownCommand(argc, argv);
 }

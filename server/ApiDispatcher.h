@@ -58,6 +58,7 @@ public:
 
     ApiResponse handle(const ApiRequest &request);
     const Router &router() const { return m_router; }
+    Router &router() { return m_router; } // for routes served outside the dispatcher's controllers
 
     static QString logLine(const LogEntry &entry);
     // `text` with control and other unprintable characters escaped, for one line of a log.

@@ -45,6 +45,15 @@ public:
             emit owner->requestLogged(line);
         });
         m_http = std::make_unique<HttpServer>(*m_dispatcher);
+        // The event stream follows the change feed from this thread.
+        m_streams = std::make_unique<EventStreams>(m_services.database, m_services.auth, m_services.records,
+                                                   *m_guard, options.streamLimits);
+        if (auto s = m_streams->start(); !s)
+            return s.error();
+        m_streams->registerRoutes(m_dispatcher->router());
+        m_http->setSocketLookup([guard = m_guard.get()](const QHostAddress &peer, quint16 port) {
+            return guard->socketOf(peer, port);
+        });
 
         QTcpServer *tcp = nullptr;
         if (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
@@ -118,6 +127,8 @@ public:
     void stop()
     {
         m_housekeeping.stop();
+        if (m_streams)
+            m_streams->stop(); // streams are never "finished": they are closed
         if (m_tcp)
             m_tcp->close(); // no new connections
         // Handlers are synchronous: nothing is half-handled now. Let the answers go out.
@@ -130,6 +141,7 @@ public:
             }
         }
         m_http.reset();
+        m_streams.reset();
         m_tcp = nullptr;
         m_dispatcher.reset();
         m_guard.reset();
@@ -200,6 +212,7 @@ private:
     std::unique_ptr<ConnectionGuard> m_guard;
     std::unique_ptr<ApiDispatcher> m_dispatcher;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<EventStreams> m_streams;
     QTcpServer *m_tcp = nullptr;
     QTimer m_housekeeping{this}; // a child, so it moves to the server thread with the worker
 };

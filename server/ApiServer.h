@@ -3,6 +3,7 @@
 #include "core/Defaults.h"
 #include "server/ApiDispatcher.h"
 #include "server/ConnectionGuard.h"
+#include "server/EventStreams.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -19,7 +20,8 @@ struct ServerOptions
     QString tlsCertificateFile; // PEM; both set: HTTPS
     QString tlsKeyFile;
     ConnectionLimits limits;
-    RateLimits rateLimits; // per API token
+    RateLimits rateLimits;     // per API token
+    StreamLimits streamLimits; // GET /api/v1/events
 };
 
 // The embedded REST API on a thread of its own, with its own database connection: the UI

@@ -8,6 +8,11 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
+#include <memory>
+
+class QTcpSocket;
+
 namespace cc::api {
 
 // A request as the API layer sees it: no QtHttpServer type crosses this line, so routing,
@@ -35,6 +40,10 @@ struct ApiResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // Set when the answer is not one body but a stream (GET /api/v1/events): the HTTP adapter
+    // writes nothing and hands the connection over. `keepAlive` holds what the adapter must keep
+    // until the stream ends (Qt 6.8's responder).
+    std::function<void(QTcpSocket *socket, std::shared_ptr<void> keepAlive)> stream;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(const QByteArray &name) const;

@@ -238,6 +238,22 @@ void dropIncoming(QTcpSocket *socket)
 
 } // namespace
 
+QTcpSocket *ConnectionGuard::socketOf(const QHostAddress &peer, quint16 port) const
+{
+    for (const Watch *w : std::as_const(m_watches))
+        if (w->socket && w->socket->peerPort() == port && w->socket->peerAddress().isEqual(peer))
+            return w->socket;
+    return nullptr;
+}
+
+void ConnectionGuard::handOver(QTcpSocket *socket)
+{
+    forget(socket);
+    disconnect(socket, nullptr, this, nullptr);
+    disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
+    dropIncoming(socket);
+}
+
 void ConnectionGuard::reject(QTcpSocket *socket, int status, const QString &detail)
 {
     if (Watch *w = m_watches.value(socket)) {

@@ -49,6 +49,13 @@ public:
     // Starts watching a socket: call before anyone else connects to its readyRead.
     void attach(QTcpSocket *socket);
     int openConnections() const { return m_total; }
+    // The watched connection from `peer`:`port` (nullptr if none): QtHttpServer 6.8 gives a
+    // handler the request's addresses, not its socket.
+    QTcpSocket *socketOf(const QHostAddress &peer, quint16 port) const;
+    // Gives a connection up for good to a stream that writes to it (GET /api/v1/events): no more
+    // framing, timeouts or counting against the caps here, and nobody reads it any more (what the
+    // client still sends is dropped), QtHttpServer included.
+    void handOver(QTcpSocket *socket);
     const ConnectionLimits &limits() const { return m_limits; }
 
     // Writes a refusal to a raw descriptor that will not be served (over the connection cap).

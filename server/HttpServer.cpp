@@ -86,6 +86,17 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerRes
 {
     bool close = false;
     const ApiResponse out = m_dispatcher.handle(toApiRequest(request, &close));
+    if (out.stream) {
+        QTcpSocket *socket = m_socketOf ? m_socketOf(request.remoteAddress(), request.remotePort()) : nullptr;
+        if (!socket) {
+            responder.write(QHttpServerResponder::StatusCode::ServiceUnavailable);
+            return true;
+        }
+        // The responder is kept, unused, while the stream lasts: once it is gone QtHttpServer
+        // would read the connection again.
+        out.stream(socket, std::make_shared<QHttpServerResponder>(std::move(responder)));
+        return true;
+    }
     QHttpHeaders headers;
     for (const auto &h : out.headers)
         headers.append(h.first, h.second);
@@ -108,6 +119,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 {
     bool close = false;
     const ApiResponse out = m_dispatcher.handle(toApiRequest(request, &close));
+    if (out.stream) {
+        out.stream(socket, {});
+        return true;
+    }
 
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));

@@ -3,6 +3,9 @@
 #include "server/ApiDispatcher.h"
 
 #include <QAbstractHttpServer>
+#include <QHostAddress>
+
+#include <functional>
 
 namespace cc::api {
 
@@ -15,6 +18,10 @@ class HttpServer : public QAbstractHttpServer
     Q_OBJECT
 public:
     HttpServer(ApiDispatcher &dispatcher, QObject *parent = nullptr);
+    // Finds the connection of a request by its peer's address and port (Qt 6.8 gives handlers no
+    // socket); used to hand a connection over to an event stream.
+    using SocketLookup = std::function<QTcpSocket *(const QHostAddress &, quint16)>;
+    void setSocketLookup(SocketLookup lookup) { m_socketOf = std::move(lookup); }
 
 protected:
     // QtHttpServer's API differs between 6.4 (Debian 12) and 6.8 (Debian 13); only here.
@@ -29,6 +36,7 @@ protected:
 private:
     static ApiRequest toApiRequest(const QHttpServerRequest &request, bool *close);
     ApiDispatcher &m_dispatcher;
+    SocketLookup m_socketOf;
 };
 
 } // namespace cc::api

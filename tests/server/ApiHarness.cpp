@@ -59,6 +59,7 @@ bool ApiHarness::start()
     options.port = 0;
     options.limits = m_limits;
     options.rateLimits = m_rateLimits;
+    options.streamLimits = m_streamLimits;
     options.tlsCertificateFile = m_tlsCertificate;
     options.tlsKeyFile = m_tlsKey;
     auto started = m_server->start(options);

@@ -34,6 +34,8 @@ public:
     void setLimits(const api::ConnectionLimits &limits) { m_limits = limits; }
     // The tests send far more than a phone would: unlimited unless a test sets ceilings.
     void setRateLimits(const api::RateLimits &limits) { m_rateLimits = limits; }
+    // The event streams' limits (before start(); the defaults otherwise).
+    void setStreamLimits(const api::StreamLimits &limits) { m_streamLimits = limits; }
     // Serve HTTPS with these PEM files (before start()); requests then accept the server's
     // self-signed certificate when its SHA-256 fingerprint is the one the server reports.
     void setTls(const QString &certificateFile, const QString &keyFile)
@@ -115,6 +117,7 @@ private:
     quint16 m_port = 0;
     api::ConnectionLimits m_limits;
     api::RateLimits m_rateLimits{1'000'000, 1'000'000};
+    api::StreamLimits m_streamLimits;
     QString m_tlsCertificate;
     QString m_tlsKey;
     QString m_restoreFrom;

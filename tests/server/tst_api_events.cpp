@@ -1,0 +1,301 @@
+// GET /api/v1/events (issue 12, part 2): Server-Sent Events of the change feed for the mobile
+// app, read here as a client reads them, from a raw connection.
+#include "core/ChangeFeed.h"
+#include "tests/server/ApiHarness.h"
+#include "tests/support/TestSupport.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace cc;
+using namespace cc::test;
+
+namespace {
+
+const QString kRecords = QStringLiteral("/api/v1/notification-records");
+
+struct Event
+{
+    qint64 id = 0;
+    QString name;
+    QByteArray data;
+    QJsonObject json() const { return QJsonDocument::fromJson(data).object(); }
+};
+
+// One event stream, from a raw connection.
+class EventReader
+{
+public:
+    EventReader(quint16 port, const QString &token, const QByteArray &extraHeaders = {},
+                const QString &query = {})
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!m_socket.waitForConnected(3000))
+            return;
+        m_socket.write("GET /api/v1/events" + query.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n"
+                       + (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token.toUtf8() + "\r\n")
+                       + extraHeaders + "\r\n");
+        // The head: up to the blank line.
+        QElapsedTimer timer;
+        timer.start();
+        while (!m_buffer.contains("\r\n\r\n") && timer.elapsed() < 5000) {
+            QTest::qWait(10);
+            m_buffer += m_socket.readAll();
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        m_head = m_buffer.left(end);
+        m_buffer.remove(0, end + 4);
+        status = m_head.split(' ').value(1).toInt();
+    }
+
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const QByteArray &line : m_head.split('\n'))
+            if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
+                return line.mid(name.size() + 1).trimmed();
+        return {};
+    }
+    QByteArray rest() { return m_buffer + m_socket.readAll(); }
+
+    // Waits up to `ms` for `count` events (comments and the retry line are not events).
+    QList<Event> events(int count, int ms = 3000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        do {
+            m_buffer += m_socket.readAll();
+            parse();
+            if (m_events.size() >= count)
+                break;
+            QTest::qWait(10);
+        } while (timer.elapsed() < ms);
+        return m_events;
+    }
+    bool closedWithin(int ms)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (m_socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < ms) {
+            QTest::qWait(10);
+            m_buffer += m_socket.readAll();
+            parse();
+        }
+        m_buffer += m_socket.readAll(); // what came before the close
+        parse();
+        return m_socket.state() != QAbstractSocket::ConnectedState;
+    }
+    void disconnect() { m_socket.abort(); }
+
+    int status = 0;
+
+private:
+    void parse()
+    {
+        qsizetype end;
+        while ((end = m_buffer.indexOf("\n\n")) >= 0) {
+            const QByteArray block = m_buffer.left(end);
+            m_buffer.remove(0, end + 2);
+            Event e;
+            bool any = false;
+            for (const QByteArray &line : block.split('\n')) {
+                if (line.startsWith("id: ")) {
+                    e.id = line.mid(4).toLongLong();
+                } else if (line.startsWith("event: ")) {
+                    e.name = QString::fromUtf8(line.mid(7));
+                    any = true;
+                } else if (line.startsWith("data: ")) {
+                    e.data = line.mid(6);
+                }
+            }
+            if (any)
+                m_events << e;
+        }
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_head;
+    QByteArray m_buffer;
+    QList<Event> m_events;
+};
+
+QStringList names(const QList<Event> &events)
+{
+    QStringList out;
+    for (const Event &e : events)
+        out << e.name;
+    return out;
+}
+
+} // namespace
+
+class TestApiEvents : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        api::StreamLimits limits;
+        limits.maxPerUser = 3;
+        limits.maxStreams = 5;
+        m_api.setStreamLimits(limits);
+        QVERIFY2(m_api.start(), qPrintable(m_api.error()));
+    }
+    void init() { m_api.reseed(); }
+
+    void recordEventsCarryTheApisJson()
+    {
+        EventReader a(m_api.port(), m_api.token(QStringLiteral("coordinator")));
+        QCOMPARE(a.status, 200);
+        QVERIFY(a.header("Content-Type").startsWith("text/event-stream"));
+        EventReader b(m_api.port(), m_api.token(QStringLiteral("coordinator_b")));
+        QCOMPARE(b.status, 200);
+
+        const auto created = m_api.post(kRecords, recordBody(), m_api.token(QStringLiteral("coordinator")));
+        QCOMPARE(created.status, 201);
+        const auto events = a.events(2);
+        QCOMPARE(
+            names(events),
+            QStringList({QStringLiteral("record.created"), QStringLiteral("peer_mentor.status_changed")}));
+        // The very JSON the POST answered, and the change's number as the id.
+        QCOMPARE(events.at(0).json(), created.json);
+        QCOMPARE(events.at(0).data, QJsonDocument(created.json).toJson(QJsonDocument::Compact));
+        QVERIFY(events.at(0).id > 0);
+        QCOMPARE(events.at(1).id, events.at(0).id + 1);
+        const auto profile = m_api.get(kRecords + QStringLiteral("/peer-mentor-profile/") + World::kMentorA1,
+                                       m_api.token(QStringLiteral("coordinator")));
+        QCOMPARE(events.at(1).json(), profile.json);
+
+        const QString id = created.json.value(QLatin1String("id")).toString();
+        QJsonObject notes{{QStringLiteral("notes"), QStringLiteral("Called her")}};
+        QCOMPARE(m_api.put(kRecords + QLatin1Char('/') + id, notes, m_api.token(QStringLiteral("org_admin")))
+                     .status,
+                 200);
+        QCOMPARE(
+            m_api.del(kRecords + QLatin1Char('/') + id, m_api.token(QStringLiteral("global_admin"))).status,
+            200);
+        const auto more = a.events(5);
+        QCOMPARE(names(more).mid(2),
+                 QStringList({QStringLiteral("record.updated"), QStringLiteral("record.deleted"),
+                              QStringLiteral("peer_mentor.status_changed")}));
+        QCOMPARE(more.at(2).json().value(QLatin1String("notes")).toString(), QStringLiteral("Called her"));
+        QCOMPARE(more.at(3).json(), QJsonObject({{QStringLiteral("id"), id}}));
+
+        // Organisation B heard nothing of it.
+        QVERIFY(b.events(1, 500).isEmpty());
+    }
+
+    void lastEventIdResumesWithoutLossOrRepeat()
+    {
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        qint64 lastSeen = 0;
+        {
+            EventReader first(m_api.port(), token);
+            QCOMPARE(m_api.post(kRecords, recordBody(), token).status, 201);
+            const auto events = first.events(2);
+            QCOMPARE(events.size(), 2);
+            lastSeen = events.at(0).id; // as if it slept before the second arrived
+            first.disconnect();
+        }
+        // While it is away.
+        const auto second = m_api.post(kRecords, recordBody(World::kMentorA2), token);
+        QCOMPARE(second.status, 201);
+
+        EventReader resumed(m_api.port(), token, "Last-Event-ID: " + QByteArray::number(lastSeen) + "\r\n");
+        QCOMPARE(resumed.status, 200);
+        auto events = resumed.events(3);
+        QCOMPARE(names(events),
+                 QStringList({QStringLiteral("peer_mentor.status_changed"), QStringLiteral("record.created"),
+                              QStringLiteral("peer_mentor.status_changed")}));
+        QCOMPARE(events.at(0).id, lastSeen + 1);
+        QCOMPARE(events.at(1).json(), second.json);
+        // And then live, nothing twice.
+        const auto third = m_api.post(kRecords, recordBody(), token);
+        events = resumed.events(5);
+        QCOMPARE(events.size(), 5);
+        QCOMPARE(events.at(3).json(), third.json);
+        for (int i = 1; i < events.size(); ++i)
+            QCOMPARE(events.at(i).id, events.at(i - 1).id + 1);
+        QVERIFY(resumed.events(6, 300).size() == 5);
+
+        // The query form, for clients that cannot set the header.
+        EventReader byQuery(m_api.port(), token, {},
+                            QStringLiteral("?last_event_id=%1").arg(events.at(3).id));
+        QCOMPARE(byQuery.status, 200);
+        QCOMPARE(names(byQuery.events(1)), QStringList({QStringLiteral("peer_mentor.status_changed")}));
+
+        EventReader bad(m_api.port(), token, "Last-Event-ID: yesterday\r\n");
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.rest().contains("Last-Event-ID"));
+    }
+
+    void anIdOutsideTheKeptWindowAsksToReload()
+    {
+        const QString token = m_api.token(QStringLiteral("org_admin"));
+        QCOMPARE(m_api.post(kRecords, recordBody(), token).status, 201);
+        QCOMPARE(m_api.post(kRecords, recordBody(), token).status, 201);
+        auto pruned = ChangeFeed::prune(m_api.database(), QDateTime::currentDateTimeUtc().addYears(10));
+        QVERIFY2(pruned, why(pruned).constData());
+        EventReader old(m_api.port(), token, "Last-Event-ID: 1\r\n");
+        QCOMPARE(old.status, 200);
+        const auto events = old.events(1);
+        QCOMPARE(names(events), QStringList({QStringLiteral("reload")}));
+        QCOMPARE(events.at(0).id, *ChangeFeed::newest(m_api.database()));
+    }
+
+    void revokingTheTokenEndsTheStream()
+    {
+        const QString token = m_api.issueToken(QStringLiteral("coord.a"));
+        EventReader reader(m_api.port(), token);
+        QCOMPARE(reader.status, 200);
+        QCOMPARE(m_api.del(QStringLiteral("/api/v1/auth/token"), token).status, 204);
+        QVERIFY(reader.closedWithin(3000));
+        QCOMPARE(names(reader.events(1, 0)), QStringList({QStringLiteral("end")}));
+        // And the token opens no new one.
+        EventReader again(m_api.port(), token);
+        QCOMPARE(again.status, 401);
+    }
+
+    void capsAnswer503WithRetryAfter()
+    {
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        std::vector<std::unique_ptr<EventReader>> open;
+        for (int i = 0; i < 3; ++i) {
+            open.push_back(std::make_unique<EventReader>(m_api.port(), token));
+            QCOMPARE(open.back()->status, 200);
+        }
+        EventReader fourth(m_api.port(), token);
+        QCOMPARE(fourth.status, 503);
+        QCOMPARE(fourth.header("Retry-After"), QByteArray("5"));
+        // Others still get theirs, up to the overall cap of 5.
+        EventReader admin(m_api.port(), m_api.token(QStringLiteral("org_admin")));
+        QCOMPARE(admin.status, 200);
+        EventReader global(m_api.port(), m_api.token(QStringLiteral("global_admin")));
+        QCOMPARE(global.status, 200);
+        EventReader sixth(m_api.port(), m_api.token(QStringLiteral("org_admin_b")));
+        QCOMPARE(sixth.status, 503);
+        // A closed stream makes room.
+        open.pop_back();
+        QTest::qWait(200);
+        EventReader room(m_api.port(), m_api.token(QStringLiteral("org_admin_b")));
+        QCOMPARE(room.status, 200);
+        // The request path is not disturbed.
+        QCOMPARE(m_api.get(QStringLiteral("/api/v1/health"), {}).status, 200);
+    }
+
+    void needsAToken()
+    {
+        EventReader anonymous(m_api.port(), {});
+        QCOMPARE(anonymous.status, 401);
+    }
+
+private:
+    ApiHarness m_api;
+};
+
+CC_DATABASE_TEST_MAIN(TestApiEvents)
+#include "tst_api_events.moc"
