@@ -148,6 +148,8 @@ public:
         m_services.database.closeThreadConnection();
     }
 
+    int openEventStreams() const { return m_streams ? m_streams->openStreams() : 0; }
+
     QStringList routes() const
     {
         QStringList out;
@@ -291,6 +293,16 @@ QStringList ApiServer::routes() const
     QMetaObject::invokeMethod(
         m_worker, [&] { out = m_worker->routes(); }, Qt::BlockingQueuedConnection);
     return out;
+}
+
+int ApiServer::openEventStreams() const
+{
+    if (!m_worker)
+        return 0;
+    int open = 0;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { open = m_worker->openEventStreams(); }, Qt::BlockingQueuedConnection);
+    return open;
 }
 
 } // namespace cc::api

@@ -44,6 +44,7 @@ public:
     bool isTls() const { return m_tls; }
     QString certificateFingerprint() const { return m_fingerprint; } // SHA-256, "AB:CD:…"
     QStringList routes() const;                                      // "GET /api/v1/health", …
+    int openEventStreams() const;                                    // GET /api/v1/events
 
 signals:
     void requestLogged(const QString &line);

@@ -129,6 +129,8 @@ void EventStreams::attach(QTcpSocket *socket, const Caller &caller, const QStrin
                           std::optional<qint64> lastEventId, std::shared_ptr<void> keepAlive)
 {
     m_guard.handOver(socket);
+    // What the kernel holds for a reader that stops reading is bounded too, not only our buffer.
+    socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 64 * 1024);
     auto *stream = new Stream{socket, caller, token, m_feed.position(), std::move(keepAlive)};
     m_streams.insert(socket, stream);
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {

@@ -4,6 +4,7 @@
 #include "tests/server/ApiHarness.h"
 #include "tests/support/TestSupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -122,6 +123,18 @@ private:
     QList<Event> m_events;
 };
 
+// This process's resident memory (the server runs in it).
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
 QStringList names(const QList<Event> &events)
 {
     QStringList out;
@@ -142,6 +155,7 @@ private slots:
         api::StreamLimits limits;
         limits.maxPerUser = 3;
         limits.maxStreams = 5;
+        limits.maxBufferedBytes = 64 * 1024; // a reader that stops is dropped sooner
         m_api.setStreamLimits(limits);
         QVERIFY2(m_api.start(), qPrintable(m_api.error()));
     }
@@ -285,6 +299,36 @@ private slots:
         QCOMPARE(room.status, 200);
         // The request path is not disturbed.
         QCOMPARE(m_api.get(QStringLiteral("/api/v1/health"), {}).status, 200);
+    }
+
+    void aReaderThatNeverReadsIsDropped()
+    {
+        QTest::qWait(200); // the streams of the tests before are gone
+        const QString token = m_api.token(QStringLiteral("org_admin"));
+        EventReader reader(m_api.port(), token);
+        QCOMPARE(reader.status, 200);
+        // A client that reads nothing: its side of the connection fills up at once.
+        QTcpSocket stalled;
+        stalled.setReadBufferSize(4096);
+        stalled.connectToHost(QHostAddress::LocalHost, m_api.port());
+        QVERIFY(stalled.waitForConnected(3000));
+        stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096); // once it has a socket
+        stalled.write("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token.toUtf8()
+                      + "\r\n\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(m_api.server().openEventStreams(), 2, 3000);
+
+        const qint64 rssBefore = residentKiB();
+        constexpr int kCount =
+            500; // some 550 KB of events: more than the kernel (128 KiB) and the cap (64 KiB) hold
+        for (int i = 0; i < kCount; ++i)
+            QCOMPARE(
+                m_api.post(kRecords, recordBody(i % 2 ? World::kMentorA1 : World::kMentorA2), token).status,
+                201);
+        // The stalled reader was let go; the reading one got every event.
+        QTRY_COMPARE_WITH_TIMEOUT(m_api.server().openEventStreams(), 1, 5000);
+        QCOMPARE(reader.events(2 * kCount, 5000).size(), 2 * kCount);
+        const qint64 grown = residentKiB() - rssBefore;
+        QVERIFY2(grown < 32 * 1024, qPrintable(QStringLiteral("grew by %1 KiB").arg(grown)));
     }
 
     void needsAToken()
