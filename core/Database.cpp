@@ -203,7 +203,11 @@ Result<QSqlDatabase> Database::connection()
 
 void Database::closeThreadConnection()
 {
-    const QString name = connectionName();
+    closeDedicated(connectionName());
+}
+
+void Database::closeDedicated(const QString &name)
+{
     {
         QMutexLocker lock(&m_mutex);
         if (!m_opened.removeOne(name))
@@ -332,21 +336,6 @@ Result<QSqlDatabase> Database::openDedicated(const QString &purpose)
         return configured.error();
     }
     return db;
-}
-
-void Database::closeDedicated(const QString &name)
-{
-    {
-        QMutexLocker lock(&m_mutex);
-        if (!m_opened.removeOne(name))
-            return;
-    }
-    {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
 }
 
 Result<bool> Database::lockAcrossProcesses(LockKey key, bool wait)

@@ -67,6 +67,7 @@ public:
     // A connection of its own on this thread, besides connection(), for one purpose (the change
     // feed listens on one); `name` identifies it for closeDedicated(). Configured like the others.
     Result<QSqlDatabase> openDedicated(const QString &purpose);
+    // Closes a connection of this program by name (one of openDedicated(), or a thread's).
     void closeDedicated(const QString &name);
 
     // A lock among every program using one PostgreSQL database (an advisory lock of the session,

@@ -9,6 +9,7 @@
 #include "core/PersonalDataService.h"
 #include "core/RecordRepository.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 #include "tests/support/World.h"
 
 #include <QCryptographicHash>
@@ -312,23 +313,9 @@ namespace {
 // Starts `serve` on a free port of 127.0.0.1; returns the port, or 0.
 quint16 startServe(QProcess &serve, const QString &databaseUrl)
 {
-    serve.start(QStringLiteral(CC_BINARY),
-                {QStringLiteral("serve"), QStringLiteral("--no-tls"), QStringLiteral("--listen"),
-                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl,
-                 QStringLiteral("--max-requests-per-second"), QStringLiteral("100000"),
-                 QStringLiteral("--max-records-per-minute"), QStringLiteral("100000")});
-    if (!serve.waitForStarted())
-        return 0;
-    QByteArray out;
-    QElapsedTimer timer;
-    timer.start();
-    while (!out.contains("Serving on") && timer.elapsed() < 15000) {
-        serve.waitForReadyRead(200);
-        out += serve.readAllStandardOutput();
-    }
-    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)"))
-                           .match(QString::fromUtf8(out));
-    return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
+    return cc::test::startServe(serve, QStringLiteral(CC_BINARY), databaseUrl,
+                                {QStringLiteral("--max-requests-per-second"), QStringLiteral("100000"),
+                                 QStringLiteral("--max-records-per-minute"), QStringLiteral("100000")});
 }
 
 QByteArray recordPost(const QString &token, const QString &key)

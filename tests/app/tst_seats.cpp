@@ -8,6 +8,7 @@
 #include "core/NotificationRecordService.h"
 #include "core/TemplateService.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/TestSupport.h"
 #include "tests/support/World.h"
 #include "ui/records/RecordsModel.h"
 #include "ui/shell/PauseNotifier.h"
@@ -29,25 +30,9 @@ using namespace cc::test;
 
 namespace {
 
-// `coordinator-console serve` on a free port over `databaseUrl`; its port, or 0.
 quint16 startServe(QProcess &serve, const QString &databaseUrl)
 {
-    serve.setProcessChannelMode(QProcess::MergedChannels);
-    serve.start(QStringLiteral(CC_BINARY),
-                {QStringLiteral("serve"), QStringLiteral("--no-tls"), QStringLiteral("--listen"),
-                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl});
-    if (!serve.waitForStarted())
-        return 0;
-    QByteArray out;
-    QElapsedTimer timer;
-    timer.start();
-    while (!out.contains("Serving on") && timer.elapsed() < 15000) {
-        serve.waitForReadyRead(200);
-        out += serve.readAll();
-    }
-    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)"))
-                           .match(QString::fromUtf8(out));
-    return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
+    return cc::test::startServe(serve, QStringLiteral(CC_BINARY), databaseUrl);
 }
 
 QByteArray recordBody(const QString &mentor, const QString &coordinator)

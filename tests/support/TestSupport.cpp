@@ -2,7 +2,9 @@
 
 #include "core/UserRepository.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace cc::test {
@@ -53,6 +55,27 @@ Status insertUser(Database &db, const QString &id, const QString &username, Role
 QDateTime utc(int year, int month, int day, int hour, int minute, int second, int msec)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
+}
+
+quint16 startServe(QProcess &serve, const QString &binary, const QString &databaseUrl,
+                   const QStringList &extra)
+{
+    serve.start(binary,
+                QStringList{QStringLiteral("serve"), QStringLiteral("--no-tls"), QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), databaseUrl}
+                    + extra);
+    if (!serve.waitForStarted())
+        return 0;
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (!out.contains("Serving on") && timer.elapsed() < 15000) {
+        serve.waitForReadyRead(200);
+        out += serve.readAllStandardOutput();
+    }
+    const auto match = QRegularExpression(QStringLiteral("Serving on http://127\\.0\\.0\\.1:(\\d+)"))
+                           .match(QString::fromUtf8(out));
+    return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
 }
 
 } // namespace cc::test

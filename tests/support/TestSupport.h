@@ -7,7 +7,9 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QProcess>
 #include <QString>
+#include <QStringList>
 
 namespace cc::test {
 
@@ -43,5 +45,10 @@ qint64 residentBytes();
 
 // A time in UTC.
 QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0, int msec = 0);
+
+// Starts `binary serve --no-tls --listen 127.0.0.1:0 --database URL [extra…]` in `serve` and
+// waits for its "Serving on" line; the port it listens on, or 0.
+quint16 startServe(QProcess &serve, const QString &binary, const QString &databaseUrl,
+                   const QStringList &extra = {});
 
 } // namespace cc::test
