@@ -100,7 +100,7 @@ Status appendChange(Database &db, const Clock &clock, ChangeKind kind, const QSt
         if (auto s = notify.exec(); !s)
             return s;
     }
-    db.afterCommit([&db] { db.wakeCommitListeners(); });
+    db.wakeListenersAfterCommit();
     return {};
 }
 

@@ -27,6 +27,19 @@ namespace {
 
 constexpr int kLatestSchema = 6;
 
+// The transactions open on this thread, per database: how deep, what waits for the commit,
+// whether change listeners are to be woken after it, and the PostgreSQL statements that are freed
+// once it has ended (see Query::~Query).
+struct OpenTransactions
+{
+    int depth = 0;
+    QList<std::function<void()>> afterCommit;
+    bool wakeListeners = false;
+    QList<std::shared_ptr<QSqlQuery>> finished;
+};
+
+thread_local QHash<const Database *, OpenTransactions> t_open;
+
 QString migrationResource(int version)
 {
     return QStringLiteral(":/migrations/%1_").arg(version, 3, 10, QLatin1Char('0'));
@@ -176,6 +189,13 @@ Result<QSqlDatabase> Database::connection()
             },
             Qt::DirectConnection);
     }
+    if (auto s = openConnection(db); !s)
+        return s.error();
+    return db;
+}
+
+Status Database::openConnection(QSqlDatabase &db)
+{
     if (!db.isValid())
         return Error::storage(
             QStringLiteral("The Qt SQL driver %1 is not installed (Debian: %2).")
@@ -184,7 +204,7 @@ Result<QSqlDatabase> Database::connection()
     if (isSqlite()) {
         const QFileInfo info(m_url.path);
         if (auto s = makePrivateFolder(info.absolutePath()); !s)
-            return s.error();
+            return s;
         keepPrivate(m_url.path);
     }
     m_url.applyTo(db);
@@ -196,9 +216,7 @@ Result<QSqlDatabase> Database::connection()
         return Error::storage(QStringLiteral("Cannot connect to the PostgreSQL database %1: %2")
                                   .arg(m_url.display(), db.lastError().databaseText().trimmed()));
     }
-    if (auto configured = configure(db); !configured)
-        return configured.error();
-    return db;
+    return configure(db);
 }
 
 void Database::closeThreadConnection()
@@ -303,6 +321,15 @@ void Database::removeCommitListener(int id)
     m_commitListeners.remove(id);
 }
 
+void Database::wakeListenersAfterCommit()
+{
+    auto it = t_open.find(this);
+    if (it == t_open.end() || it->depth == 0)
+        wakeCommitListeners();
+    else
+        it->wakeListeners = true; // once, however many changes the transaction appends
+}
+
 void Database::wakeCommitListeners()
 {
     QMutexLocker lock(&m_listenersMutex); // held: a listener being removed waits until this is done
@@ -319,21 +346,10 @@ Result<QSqlDatabase> Database::openDedicated(const QString &purpose)
         m_opened.append(name);
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(m_url.driverName(), name);
-    if (!db.isValid()) {
+    if (auto s = openConnection(db); !s) {
+        db = QSqlDatabase(); // no handle left when it is removed
         closeDedicated(name);
-        return Error::storage(
-            QStringLiteral("The Qt SQL driver %1 is not installed.").arg(m_url.driverName()));
-    }
-    m_url.applyTo(db);
-    if (!db.open()) {
-        qCWarning(lcDb) << "open failed:" << m_url.display() << db.lastError().text();
-        closeDedicated(name);
-        return Error::storage(
-            QStringLiteral("A second connection to the database %1 cannot be opened.").arg(m_url.display()));
-    }
-    if (auto configured = configure(db); !configured) {
-        closeDedicated(name);
-        return configured.error();
+        return s.error();
     }
     return db;
 }
@@ -462,21 +478,6 @@ Status Database::migrate(QSqlDatabase &db, int targetVersion)
 
 // ---- Transaction --------------------------------------------------------------------------
 
-namespace {
-
-// The transactions open on this thread, per database: how deep, what waits for the commit, and
-// the PostgreSQL statements that are freed once it has ended (see Query::~Query).
-struct OpenTransactions
-{
-    int depth = 0;
-    QList<std::function<void()>> afterCommit;
-    QList<std::shared_ptr<QSqlQuery>> finished;
-};
-
-thread_local QHash<const Database *, OpenTransactions> t_open;
-
-} // namespace
-
 void Database::afterCommit(std::function<void()> action)
 {
     auto it = t_open.find(this);
@@ -524,6 +525,7 @@ Transaction::Transaction(Database &db, Mode mode)
     }
     open.depth = 1;
     open.afterCommit.clear();
+    open.wakeListeners = false;
     m_active = true;
 }
 
@@ -568,11 +570,15 @@ void Transaction::end(bool committed)
     if (open.depth > 0)
         return;
     QList<std::function<void()>> actions = std::move(open.afterCommit);
+    const bool wake = open.wakeListeners;
     const auto finished = std::move(open.finished); // freed now, after COMMIT or ROLLBACK
     t_open.remove(&m_db);
-    if (committed)
-        for (const auto &action : actions)
-            action();
+    if (!committed)
+        return;
+    for (const auto &action : actions)
+        action();
+    if (wake)
+        m_db.wakeCommitListeners();
 }
 
 // ---- Query --------------------------------------------------------------------------------

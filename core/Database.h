@@ -62,7 +62,9 @@ public:
     // called on the committing thread, after the commit, so it must only schedule work.
     int addCommitListener(std::function<void()> wake);
     void removeCommitListener(int id);
-    void wakeCommitListeners();
+    // Wakes the listeners once this thread's outermost transaction has committed (at once when
+    // none is open), once per transaction however often it is asked.
+    void wakeListenersAfterCommit();
 
     // A connection of its own on this thread, besides connection(), for one purpose (the change
     // feed listens on one); `name` identifies it for closeDedicated(). Configured like the others.
@@ -82,6 +84,10 @@ public:
     void unlockAcrossProcesses(LockKey key);
 
 private:
+    friend class Transaction; // wakes the listeners after its commit
+    void wakeCommitListeners();
+    // Opens `db` (added, not yet open) and configures it; errors name the database.
+    Status openConnection(QSqlDatabase &db);
     Status configure(QSqlDatabase &db);
     Status migrate(QSqlDatabase &db, int targetVersion);
     QString connectionName() const;
