@@ -396,6 +396,15 @@ Result<Caller> AuthService::authenticate(const QString &secret)
     return callerOf(**user);
 }
 
+Status AuthService::appendTokenRevoked(const QString &userId)
+{
+    auto user = m_users.user(userId);
+    if (!user)
+        return user.error();
+    return appendChange(m_db, m_clock, ChangeKind::TokenRevoked,
+                        user->has_value() ? (*user)->orgId : QString(), userId);
+}
+
 Status AuthService::revokeSecret(const QString &secret)
 {
     auto token = m_users.tokenByHash(sha256Hex(secret.toUtf8()));
@@ -403,17 +412,12 @@ Status AuthService::revokeSecret(const QString &secret)
         return token.error();
     if (!token->has_value())
         return badToken();
-    auto user = m_users.user((*token)->userId);
-    if (!user)
-        return user.error();
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
     if (auto s = m_users.revokeToken((*token)->id, m_clock.now()); !s)
         return s;
-    if (auto s = appendChange(m_db, m_clock, ChangeKind::TokenRevoked,
-                              user->has_value() ? (*user)->orgId : QString(), (*token)->userId);
-        !s)
+    if (auto s = appendTokenRevoked((*token)->userId); !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;
@@ -439,12 +443,7 @@ Status AuthService::revoke(const Caller &caller, const QString &tokenId)
                                QStringLiteral("api_token"), tokenId);
         !s)
         return s;
-    auto owner = m_users.user(it->userId);
-    if (!owner)
-        return owner.error();
-    if (auto s = appendChange(m_db, m_clock, ChangeKind::TokenRevoked,
-                              owner->has_value() ? (*owner)->orgId : QString(), it->userId);
-        !s)
+    if (auto s = appendTokenRevoked(it->userId); !s)
         return s;
     if (auto s = tx.commit(); !s)
         return s;

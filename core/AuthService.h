@@ -91,6 +91,9 @@ private:
     Status refuseWhileThrottled(const std::optional<QString> &username, const QString &address);
     // Makes and stores a token for `user` (no checks, no signal): inside a caller's transaction.
     Result<IssuedToken> insertNewToken(const User &user, int days, const QString &label);
+    // Tells the change feed that a token of `userId` ended (their event streams close): inside a
+    // caller's transaction.
+    Status appendTokenRevoked(const QString &userId);
 
     Database &m_db;
     const Clock &m_clock;
