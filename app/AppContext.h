@@ -47,7 +47,6 @@ public:
     // signal it as if it was made here: for the console. On the calling thread. A failure is only
     // logged: the console then shows other programs' changes on F5.
     void followChanges();
-    cc::ChangeFeed *changeFeed() { return m_feed.get(); }
 
 private:
     AppContext() = default;

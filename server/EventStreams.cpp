@@ -115,9 +115,9 @@ ApiResponse EventStreams::open(const ApiRequest &request, const Caller &caller)
         return r;
     }
 
+    // attach() writes the head itself: an answer that streams carries no headers of its own.
     ApiResponse r;
     r.status = 200;
-    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/event-stream; charset=utf-8"));
     r.stream = [this, caller, token = request.bearerToken, lastEventId](QTcpSocket *socket,
                                                                         std::shared_ptr<void> keepAlive) {
         attach(socket, caller, token, lastEventId, std::move(keepAlive));
@@ -172,22 +172,19 @@ void EventStreams::attach(QTcpSocket *socket, const Caller &caller, const QStrin
                                                     "load the lists again.")}}));
         return;
     }
-    qint64 after = *lastEventId;
-    while (after < m_feed.position() && m_streams.contains(socket)) {
+    for (qint64 after = *lastEventId; after < m_feed.position();) {
         auto missed = ChangeFeed::after(m_db, caller, after, 500);
         if (!missed || missed->isEmpty())
-            break;
+            return;
         for (const Change &c : std::as_const(*missed)) {
             if (c.seq > m_feed.position())
-                break;
+                return; // the feed brings it
             if (auto event = eventOf(c))
                 write(stream, eventText(c.seq, event->first, event->second));
-            after = c.seq;
             if (!m_streams.contains(socket))
-                return;
+                return; // writing closed it
+            after = c.seq;
         }
-        if (missed->constLast().seq > m_feed.position())
-            break;
     }
 }
 
