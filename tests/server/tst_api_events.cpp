@@ -2,6 +2,7 @@
 // app, read here as a client reads them, from a raw connection.
 #include "core/ChangeFeed.h"
 #include "tests/server/ApiHarness.h"
+#include "tests/server/EventReader.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>
@@ -15,112 +16,6 @@ using namespace cc::test;
 namespace {
 
 const QString kRecords = QStringLiteral("/api/v1/notification-records");
-
-struct Event
-{
-    qint64 id = 0;
-    QString name;
-    QByteArray data;
-    QJsonObject json() const { return QJsonDocument::fromJson(data).object(); }
-};
-
-// One event stream, from a raw connection.
-class EventReader
-{
-public:
-    EventReader(quint16 port, const QString &token, const QByteArray &extraHeaders = {},
-                const QString &query = {})
-    {
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-        if (!m_socket.waitForConnected(3000))
-            return;
-        m_socket.write("GET /api/v1/events" + query.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\n"
-                       + (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token.toUtf8() + "\r\n")
-                       + extraHeaders + "\r\n");
-        // The head: up to the blank line.
-        QElapsedTimer timer;
-        timer.start();
-        while (!m_buffer.contains("\r\n\r\n") && timer.elapsed() < 5000) {
-            QTest::qWait(10);
-            m_buffer += m_socket.readAll();
-        }
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        m_head = m_buffer.left(end);
-        m_buffer.remove(0, end + 4);
-        status = m_head.split(' ').value(1).toInt();
-    }
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const QByteArray &line : m_head.split('\n'))
-            if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
-                return line.mid(name.size() + 1).trimmed();
-        return {};
-    }
-    QByteArray rest() { return m_buffer + m_socket.readAll(); }
-
-    // Waits up to `ms` for `count` events (comments and the retry line are not events).
-    QList<Event> events(int count, int ms = 3000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        do {
-            m_buffer += m_socket.readAll();
-            parse();
-            if (m_events.size() >= count)
-                break;
-            QTest::qWait(10);
-        } while (timer.elapsed() < ms);
-        return m_events;
-    }
-    bool closedWithin(int ms)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (m_socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < ms) {
-            QTest::qWait(10);
-            m_buffer += m_socket.readAll();
-            parse();
-        }
-        m_buffer += m_socket.readAll(); // what came before the close
-        parse();
-        return m_socket.state() != QAbstractSocket::ConnectedState;
-    }
-    void disconnect() { m_socket.abort(); }
-
-    int status = 0;
-
-private:
-    void parse()
-    {
-        qsizetype end;
-        while ((end = m_buffer.indexOf("\n\n")) >= 0) {
-            const QByteArray block = m_buffer.left(end);
-            m_buffer.remove(0, end + 2);
-            Event e;
-            bool any = false;
-            for (const QByteArray &line : block.split('\n')) {
-                if (line.startsWith("id: ")) {
-                    e.id = line.mid(4).toLongLong();
-                } else if (line.startsWith("event: ")) {
-                    e.name = QString::fromUtf8(line.mid(7));
-                    any = true;
-                } else if (line.startsWith("data: ")) {
-                    e.data = line.mid(6);
-                }
-            }
-            if (any)
-                m_events << e;
-        }
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_head;
-    QByteArray m_buffer;
-    QList<Event> m_events;
-};
 
 QStringList names(const QList<Event> &events)
 {
