@@ -40,16 +40,7 @@ trap cleanup EXIT
 bench_fill "$database" "$records"
 token=$("$bin" admin token issue ingrid --database "$database")
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-QT_LOGGING_RULES="console.server.info=false" "$bin" serve --listen "127.0.0.1:$port" --database "$database" \
-    --max-requests-per-second 1000000 --max-records-per-minute 1000000 >"$work/serve.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port/api/v1"
-for _ in $(seq 1 100); do
-    curl -fs "$base/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-curl -fs "$base/health" >/dev/null || { echo "serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
+bench_serve "$database" "$work/serve.log"
 
 auth="Authorization: Bearer $token"
 # A mentor with a long history: the newest record's mentor (one of the bulk mentors).

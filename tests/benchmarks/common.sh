@@ -33,3 +33,24 @@ bench_fill() {
     "$bin" admin demo-data --records "$records" --database "$database" >/dev/null
     fill=$(echo "$(date +%s.%N) - $start" | bc)
 }
+
+# bench_serve DATABASE LOG [OPTION…]: starts `$bin serve` on a free loopback port, plain HTTP and
+# without the per-token ceilings (plus OPTION…), its output in LOG; sets $server_pid, $port and
+# $base (http://127.0.0.1:PORT/api/v1) once it answers health, else prints LOG and exits 1.
+bench_serve() {
+    local database=$1 log=$2
+    shift 2
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+    QT_LOGGING_RULES="console.server.info=false" "$bin" serve --no-tls --listen "127.0.0.1:$port" \
+        --database "$database" --max-requests-per-second 1000000 --max-records-per-minute 1000000 "$@" \
+        >"$log" 2>&1 &
+    server_pid=$!
+    base="http://127.0.0.1:$port/api/v1"
+    for _ in $(seq 1 100); do
+        curl -fs "$base/health" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    echo "serve did not start:" >&2
+    cat "$log" >&2
+    exit 1
+}

@@ -50,17 +50,7 @@ database="sqlite:$work/bench.db"
 bench_fill "$database" "$records"
 token=$("$bin" admin token issue ingrid --database "$database")
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-QT_LOGGING_RULES="console.server.info=false" "$bin" serve --no-tls --listen "127.0.0.1:$port" \
-    --database "$database" --max-requests-per-second 1000000 --max-records-per-minute 1000000 \
-    --max-event-streams 100000 --max-event-streams-per-user 100000 >"$work/serve.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port/api/v1"
-for _ in $(seq 1 100); do
-    curl -fs "$base/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-curl -fs "$base/health" >/dev/null || { echo "serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
+bench_serve "$database" "$work/serve.log" --max-event-streams 100000 --max-event-streams-per-user 100000
 auth="Authorization: Bearer $token"
 record='{"peer_mentor_id":"pm_551e8400","event_type":"pause_activated","effective_date":"2026-03-20","coordinator_id":"coord_9f8e7d6c","channels_notified":["push"]}'
 
