@@ -9,7 +9,8 @@
 # pages (fetchMore) after 0, 10 000, 100 000, 500 000 and ~990 000 rows, the same over one
 # coordinator's pause_activated records, window()'s OFFSET pages at the same depths, and
 # totalCount(). Prints a markdown table with each median's ratio to the first page of the same
-# list: compare ratios, not absolute numbers, because the machine is noisy.
+# list: compare ratios, not absolute numbers, because the machine is noisy. Before the table, a
+# process of its own scrolls all records top to bottom and reports its peak memory (VmHWM).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,7 +24,7 @@ while [[ $# -gt 0 ]]; do
         --repeat) repeat=$2; shift 2 ;;
         --database) database=$2; shift 2 ;;
         --build) bench_build=$2; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "records-model.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -39,7 +40,10 @@ trap 'rm -rf -- "$work"' EXIT
 bench_fill "$database" "$records"
 
 echo >&2
+scroll=$("$bench" --database "$database" --scroll)
 table=$("$bench" --database "$database" --repeat "$repeat")
 echo
 echo "Records model, $(nproc) cores, $records records ($(echo "$database" | cut -d: -f1)), filled in ${fill%.*} s"
 echo "$table"
+echo
+echo "$scroll"
