@@ -45,6 +45,34 @@ bool sameAsService(NotificationRecordService &service, const RecordsModel &model
     return ids == idsOf(model);
 }
 
+// The ids of every record the service answers for the model's caller, filter and order, read
+// afresh in one call.
+QStringList freshIds(NotificationRecordService &service, const RecordsModel &model)
+{
+    const auto all = service.windowAfter(model.caller(), model.filter(), std::nullopt,
+                                         NotificationRecordService::kMaxWindow, model.order());
+    QStringList ids;
+    if (all) {
+        for (const NotificationRecord &r : *all)
+            ids << r.id;
+    }
+    return ids;
+}
+
+// Reads every row, bottom to top, as a view scrolling back up would.
+QStringList idsUpwards(const RecordsModel &model)
+{
+    QStringList ids;
+    for (int row = model.rowCount() - 1; row >= 0; --row)
+        ids.prepend(model.index(row, RecordsModel::SentAtColumn).data(RecordsModel::IdRole).toString());
+    return ids;
+}
+
+bool noDuplicates(const QStringList &ids)
+{
+    return QSet<QString>(ids.cbegin(), ids.cend()).size() == ids.size();
+}
+
 } // namespace
 
 class TestRecordsModel : public QObject
@@ -72,6 +100,13 @@ private slots:
     void filterChangeResets();
     void refreshKeepsLoadedRows();
 
+    void keepsABoundedWindowOfPages();
+    void scrollingBackReadsTheSameRecords();
+    void rowOfAndRecordAtLoadADroppedPage();
+    void liveChangesInDroppedPages();
+    void changesNotHeardShowOnReload();
+    void largePageIsSplit();
+
     void oldestFirst();
     void onlySentTimeSorts();
     void liveRecordWhenOldestFirst();
@@ -83,6 +118,10 @@ private slots:
 private:
     NotificationRecord addLive(const Caller &caller, const QString &mentor, const QString &coordinator,
                                EventType type = EventType::PauseActivated);
+    // `n` live records of organisation A, oldest first, and a filter that shows only them.
+    QList<NotificationRecord> addLiveRecords(int n, RecordFilter *onlyThem);
+    // A record of organisation A sent at `sentAt`, stored without the service (so without a signal).
+    NotificationRecord storeQuietly(const QString &id, const QDateTime &sentAt);
 
     std::unique_ptr<test::TestDatabase> m_database;
     std::unique_ptr<ManualClock> m_clock;
@@ -146,6 +185,37 @@ NotificationRecord TestRecordsModel::addLive(const Caller &caller, const QString
     if (!added)
         qWarning("record() failed: %s", qPrintable(added.error().message));
     return added ? *added : NotificationRecord();
+}
+
+QList<NotificationRecord> TestRecordsModel::addLiveRecords(int n, RecordFilter *onlyThem)
+{
+    m_clock->advance(1000);
+    onlyThem->from = m_clock->now();
+    QList<NotificationRecord> records;
+    for (int i = 0; i < n; ++i)
+        records << addLive(orgAdminA(), i % 2 ? kMentorA1 : kMentorA2, kCoordA1);
+    return records;
+}
+
+NotificationRecord TestRecordsModel::storeQuietly(const QString &id, const QDateTime &sentAt)
+{
+    NotificationRecord r;
+    r.id = id;
+    r.orgId = kOrgA;
+    r.peerMentorId = kMentorA1;
+    r.peerMentorName = QStringLiteral("Åse Ødegård");
+    r.coordinatorId = kCoordA1;
+    r.coordinatorName = QStringLiteral("Kari Koordinator");
+    r.effectiveDate = day(0);
+    r.channels = {QStringLiteral("email")};
+    r.createdBy = QStringLiteral("other.console");
+    r.sentAt = sentAt;
+    r.updatedAt = sentAt;
+    RecordRepository repository(m_database->db());
+    Transaction tx(m_database->db());
+    if (!tx.begun().ok() || !repository.insert(r).ok() || !tx.commit().ok())
+        qWarning("could not store %s", qPrintable(id));
+    return r;
 }
 
 // ---- paging ---------------------------------------------------------------------------------------
@@ -564,6 +634,298 @@ void TestRecordsModel::refreshKeepsLoadedRows()
     model.refresh();
     QCOMPARE(idsOf(model), before);
     QCOMPARE(model.rowsFetched(), qint64(before.size()));
+}
+
+// ---- a bounded window of pages ----------------------------------------------------------------------
+
+// Scrolling down as a view does (every row of each new page read, then the next page fetched):
+// the records kept stay within the window however far it goes, and the row count is that of all
+// pages.
+void TestRecordsModel::keepsABoundedWindowOfPages()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    QCOMPARE(model.pageSize(), RecordsModel::kDefaultPageSize);
+    QCOMPARE(model.maxLoadedPages(), RecordsModel::kDefaultMaxLoadedPages);
+    model.setPageSize(100);
+    model.setMaxLoadedPages(5);
+    model.refresh();
+    constexpr int kRows = 6000;
+    int maxLoaded = 0;
+    for (int read = 0;;) {
+        for (; read < model.rowCount(); ++read)
+            QVERIFY(!model.index(read, 0).data(RecordsModel::IdRole).toString().isEmpty());
+        maxLoaded = qMax(maxLoaded, model.loadedRows());
+        QVERIFY2(model.loadedRows() <= 5 * 100, qPrintable(QString::number(model.loadedRows())));
+        QVERIFY(model.loadedPages() <= 5);
+        if (model.rowCount() >= kRows)
+            break;
+        model.fetchMore({});
+    }
+    QCOMPARE(model.rowCount(), kRows);
+    QCOMPARE(model.pagesFetched(), kRows / 100);
+    QCOMPARE(model.loadedRows(), 5 * 100);
+    QCOMPARE(maxLoaded, 5 * 100);
+    // Scrolling down never read a page twice.
+    QCOMPARE(model.pagesReloaded(), 0);
+
+    // With the defaults: 16 pages of 200 rows at most.
+    RecordsModel defaults(*m_service, orgAdminA());
+    for (int page = 1; page < 40; ++page) {
+        defaults.fetchMore({});
+        (void)defaults.recordAt(defaults.rowCount() - 1);
+        QVERIFY(defaults.loadedRows()
+                <= RecordsModel::kDefaultMaxLoadedPages * RecordsModel::kDefaultPageSize);
+    }
+    QCOMPARE(defaults.rowCount(), 40 * RecordsModel::kDefaultPageSize);
+    QCOMPARE(defaults.loadedPages(), RecordsModel::kDefaultMaxLoadedPages);
+}
+
+// Rows of dropped pages read again are the same records in the same order as a fresh read of the
+// whole list, with no duplicates; the row count does not move meanwhile.
+void TestRecordsModel::scrollingBackReadsTheSameRecords()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    model.setPageSize(100);
+    model.setMaxLoadedPages(4);
+    model.refresh();
+    while (model.rowCount() < 5000) {
+        model.fetchMore({});
+        (void)model.recordAt(model.rowCount() - 1);
+    }
+    QCOMPARE(model.rowCount(), 5000);
+    QVERIFY(model.loadedRows() <= 400);
+    const QStringList expected = freshIds(*m_service, model).mid(0, 5000);
+    QCOMPARE(expected.size(), 5000);
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    const int reloadedBefore = model.pagesReloaded();
+    const QStringList upwards = idsUpwards(model);
+    QCOMPARE(upwards, expected);
+    QVERIFY(model.loadedRows() <= 400);
+    // Every page but the four kept was read again, once.
+    QCOMPARE(model.pagesReloaded() - reloadedBefore, 50 - 4);
+    const QStringList downwards = idsOf(model);
+    QCOMPARE(downwards, expected);
+    QVERIFY(noDuplicates(downwards));
+    QVERIFY(model.loadedRows() <= 400);
+    // Jumping about, as dragging the scroll bar does.
+    for (int row : {4999, 0, 2500, 17, 4321, 1234, 3999, 100, 99}) {
+        QCOMPARE(model.recordAt(row).id, expected.at(row));
+        QCOMPARE(model.index(row, RecordsModel::SentAtColumn).data(RecordsModel::IdRole).toString(),
+                 expected.at(row));
+    }
+    QCoreApplication::processEvents();
+    QCOMPARE(model.rowCount(), 5000);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(layout.count(), 0);
+    QVERIFY(!model.lastError());
+}
+
+void TestRecordsModel::rowOfAndRecordAtLoadADroppedPage()
+{
+    RecordsModel model(*m_service, orgAdminA());
+    model.setPageSize(50);
+    model.setMaxLoadedPages(2);
+    model.refresh();
+    const NotificationRecord early = model.recordAt(7);
+    for (int page = 1; page < 10; ++page) {
+        model.fetchMore({});
+        (void)model.recordAt(model.rowCount() - 1);
+    }
+    QCOMPARE(model.loadedPages(), 2);
+    // The first page is dropped; rowOf() finds the record all the same and loads its page.
+    QCOMPARE(model.rowOf(early.id), 7);
+    const NotificationRecord again = model.recordAt(7);
+    QCOMPARE(again.id, early.id);
+    QCOMPARE(again.sentAt, early.sentAt);
+    QCOMPARE(again.peerMentorId, early.peerMentorId);
+    QCOMPARE(model.loadedPages(), 2);
+    QCOMPARE(model.rowOf(QStringLiteral("nr_none")), -1);
+    // A copy stays valid while other pages are loaded and dropped.
+    const NotificationRecord last = model.recordAt(model.rowCount() - 1);
+    (void)model.recordAt(0);
+    (void)model.recordAt(200);
+    QVERIFY(!last.id.isEmpty());
+    QCOMPARE(model.rowOf(last.id), model.rowCount() - 1);
+}
+
+// Records added and deleted while their page is dropped: the row count follows at once, and the
+// page shows them when it is read again, in place, without duplicates.
+void TestRecordsModel::liveChangesInDroppedPages()
+{
+    RecordFilter onlyThem;
+    const QList<NotificationRecord> live = addLiveRecords(60, &onlyThem);
+    RecordsModel model(*m_service, orgAdminA(), nullptr, onlyThem);
+    model.setPageSize(5);
+    model.setMaxLoadedPages(3);
+    model.refresh();
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        (void)model.recordAt(model.rowCount() - 1);
+    }
+    QCOMPARE(model.rowCount(), 60);
+    QCOMPARE(model.loadedPages(), 3);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Newest first: the first page (the newest records) is dropped, the last three are kept.
+    (void)model.recordAt(59);
+    (void)model.recordAt(50);
+    (void)model.recordAt(45);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // A new record belongs to the first page, which is dropped.
+    const NotificationRecord added = addLive(orgAdminA(), kMentorA1, kCoordA2);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 61);
+    // One in the middle, between two records of a dropped page, from another console (its signal
+    // as the feed would bring it).
+    const NotificationRecord &olderOne = live.at(30);
+    const NotificationRecord middle =
+        storeQuietly(QStringLiteral("nr_fffffffffff1"), olderOne.sentAt.addMSecs(500));
+    emit m_service->recordAdded(middle);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(model.rowCount(), 62);
+    // Its signal again changes nothing: the page counts it already.
+    emit m_service->recordAdded(middle);
+    QCOMPARE(model.rowCount(), 62);
+    // Deleted from a dropped page (live.at(20) is in the 9th page) and from a loaded one.
+    (void)model.recordAt(59);
+    QVERIFY(m_service->remove(globalAdmin(), live.at(20).id).ok());
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(model.rowCount(), 61);
+    QVERIFY(m_service->remove(globalAdmin(), live.at(0).id).ok());
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(model.rowCount(), 60);
+    QCOMPARE(model.rowOf(live.at(0).id), -1);
+    QCOMPARE(model.rowOf(live.at(20).id), -1);
+    QVERIFY(model.loadedPages() <= 3);
+
+    // Read again from the top: exactly what the database has, in order, each once.
+    const QStringList expected = freshIds(*m_service, model);
+    QCOMPARE(expected.size(), 60);
+    QCOMPARE(idsOf(model), expected);
+    QCOMPARE(idsUpwards(model), expected);
+    QVERIFY(noDuplicates(idsOf(model)));
+    QCOMPARE(model.recordAt(0).id, added.id);
+    QVERIFY(model.rowOf(middle.id) > 0);
+    QVERIFY(model.loadedRows() <= 3 * 5 * 2);
+    QCoreApplication::processEvents();
+    QCOMPARE(model.rowCount(), 60);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(reset.count(), 0);
+
+    // Changed in a loaded page: its row shows it; in a dropped one: when read again.
+    RecordUpdate update;
+    update.notes = std::optional<QString>(QStringLiteral("changed"));
+    QVERIFY(m_service->update(orgAdminA(), live.at(1).id, update).ok());
+    QVERIFY(m_service->update(orgAdminA(), live.at(50).id, update).ok());
+    QCOMPARE(model.recordAt(model.rowOf(live.at(1).id)).notes.value_or(QString()), QStringLiteral("changed"));
+    QCOMPARE(model.recordAt(model.rowOf(live.at(50).id)).notes.value_or(QString()),
+             QStringLiteral("changed"));
+    QCOMPARE(model.rowCount(), 60);
+}
+
+// Records written by a process the model did not hear: a reload finds the page holds more or fewer
+// than it counted and, from the event loop, inserts or removes the difference at the page's end.
+// A late signal for such a record does not add it twice.
+void TestRecordsModel::changesNotHeardShowOnReload()
+{
+    RecordFilter onlyThem;
+    const QList<NotificationRecord> live = addLiveRecords(40, &onlyThem);
+    RecordsModel model(*m_service, orgAdminA(), nullptr, onlyThem);
+    model.setPageSize(5);
+    model.setMaxLoadedPages(2);
+    model.refresh();
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        (void)model.recordAt(model.rowCount() - 1);
+    }
+    QCOMPARE(model.rowCount(), 40);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    (void)model.recordAt(39);
+    (void)model.recordAt(34);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    // Rows 10–14 (the third page, dropped): one more stored and one deleted there, quietly.
+    const NotificationRecord quiet =
+        storeQuietly(QStringLiteral("nr_fffffffffff2"), live.at(27).sentAt.addMSecs(500));
+    const NotificationRecord gone = live.at(25);
+    RecordRepository repository(m_database->db());
+    {
+        Transaction tx(m_database->db());
+        const auto deleted = repository.remove(gone);
+        QVERIFY(deleted.ok() && *deleted);
+        QVERIFY(tx.commit().ok());
+    }
+    // Rows 20–24 (the fifth page): one more.
+    const NotificationRecord quiet2 =
+        storeQuietly(QStringLiteral("nr_fffffffffff3"), live.at(17).sentAt.addMSecs(500));
+    QCOMPARE(model.rowCount(), 40);
+    // Read again: the third page has as many as before, the fifth one more, shown from the event loop.
+    (void)model.recordAt(12);
+    (void)model.recordAt(22);
+    QCOMPARE(model.rowCount(), 40);
+    QTRY_COMPARE(model.rowCount(), 41);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(removed.count(), 0);
+    const QStringList expected = freshIds(*m_service, model);
+    QCOMPARE(expected.size(), 41);
+    QCOMPARE(idsOf(model), expected);
+
+    // The signals arrive late: nothing twice, nothing lost.
+    emit m_service->recordAdded(quiet);
+    emit m_service->recordAdded(quiet2);
+    emit m_service->recordDeleted(gone.id, gone.orgId);
+    QCOMPARE(model.rowCount(), 41);
+    QCOMPARE(idsUpwards(model), expected);
+
+    // Deleted quietly from a page that is then dropped: read again, it is one row fewer.
+    {
+        Transaction tx(m_database->db());
+        const auto deleted = repository.remove(live.at(38));
+        QVERIFY(deleted.ok() && *deleted);
+        QVERIFY(tx.commit().ok());
+    }
+    // Rows 36-40 and 26-30 read, so the first page (rows 0-4) is dropped; then read again.
+    (void)model.recordAt(40);
+    (void)model.recordAt(30);
+    (void)model.recordAt(0);
+    QCOMPARE(model.rowCount(), 41);
+    QTRY_COMPARE(model.rowCount(), 40);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(idsOf(model), freshIds(*m_service, model));
+    QVERIFY(noDuplicates(idsOf(model)));
+}
+
+// A page that live records make large is split, so that the window stays small.
+void TestRecordsModel::largePageIsSplit()
+{
+    RecordFilter onlyThem;
+    addLiveRecords(3, &onlyThem);
+    RecordsModel model(*m_service, orgAdminA(), nullptr, onlyThem);
+    model.setPageSize(4);
+    model.setMaxLoadedPages(2);
+    model.refresh();
+    QVERIFY(model.atEnd());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<NotificationRecord> added;
+    for (int i = 0; i < 30; ++i) {
+        added << addLive(orgAdminA(), kMentorA1, kCoordA1);
+        QVERIFY2(model.loadedRows() <= 2 * 2 * 4, qPrintable(QString::number(model.loadedRows())));
+    }
+    QCOMPARE(model.rowCount(), 33);
+    QCOMPARE(model.recordAt(0).id, added.constLast().id);
+    QCOMPARE(idsOf(model), freshIds(*m_service, model));
+    QCOMPARE(idsUpwards(model), freshIds(*m_service, model));
+    QVERIFY(model.loadedRows() <= 2 * 2 * 4);
 }
 
 // ---- order -------------------------------------------------------------------------------------------

@@ -11,19 +11,19 @@ using namespace cc;
 namespace {
 
 // The smallest record table: three columns, rows set by the test.
-class ThreeColumns : public RecordTableModel
+class ThreeColumns : public RecordListModel
 {
 public:
     ThreeColumns()
-        : RecordTableModel(
+        : RecordListModel(
             {RecordFields::Field::SentAt, RecordFields::Field::Event, RecordFields::Field::Channels}, nullptr)
     {}
-    using RecordTableModel::appendRecords;
+    using RecordListModel::appendRecords;
+    using RecordListModel::insertRecord;
+    using RecordListModel::removeRecord;
+    using RecordListModel::replaceRecord;
     using RecordTableModel::clearError;
     using RecordTableModel::fail;
-    using RecordTableModel::insertRecord;
-    using RecordTableModel::removeRecord;
-    using RecordTableModel::replaceRecord;
 };
 
 NotificationRecord record(const QString &id, int minutes)

@@ -7,19 +7,6 @@ RecordTableModel::RecordTableModel(QList<RecordFields::Field> columns, QObject *
     , m_columns(std::move(columns))
 {}
 
-int RecordTableModel::rowOf(const QString &id) const
-{
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).id == id)
-            return i;
-    return -1;
-}
-
-int RecordTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 int RecordTableModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_columns.size());
@@ -29,7 +16,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const NotificationRecord &r = m_rows.at(index.row());
+    const NotificationRecord &r = record(index.row());
     const RecordFields::Field field = m_columns.at(index.column());
     switch (role) {
     case IdRole:
@@ -54,14 +41,33 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
     return RecordFields::header(m_columns.at(section));
 }
 
-void RecordTableModel::insertRecord(int row, const NotificationRecord &record)
+void RecordTableModel::fail(const Error &error)
+{
+    m_lastError = error;
+    emit errorOccurred(error);
+}
+
+int RecordListModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == id)
+            return i;
+    return -1;
+}
+
+int RecordListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+void RecordListModel::insertRecord(int row, const NotificationRecord &record)
 {
     beginInsertRows({}, row, row);
     m_rows.insert(row, record);
     endInsertRows();
 }
 
-void RecordTableModel::appendRecords(QList<NotificationRecord> records)
+void RecordListModel::appendRecords(QList<NotificationRecord> records)
 {
     if (records.isEmpty())
         return;
@@ -71,23 +77,17 @@ void RecordTableModel::appendRecords(QList<NotificationRecord> records)
     endInsertRows();
 }
 
-void RecordTableModel::replaceRecord(int row, const NotificationRecord &record)
+void RecordListModel::replaceRecord(int row, const NotificationRecord &record)
 {
     m_rows[row] = record;
     emit dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
-void RecordTableModel::removeRecord(int row)
+void RecordListModel::removeRecord(int row)
 {
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
-}
-
-void RecordTableModel::fail(const Error &error)
-{
-    m_lastError = error;
-    emit errorOccurred(error);
 }
 
 } // namespace cc

@@ -24,7 +24,7 @@ static_assert(std::size(kColumns) == HistoryModel::ColumnCount);
 } // namespace
 
 HistoryModel::HistoryModel(NotificationRecordService &records, const Caller &caller, QObject *parent)
-    : RecordTableModel(QList<RecordFields::Field>(std::cbegin(kColumns), std::cend(kColumns)), parent)
+    : RecordListModel(QList<RecordFields::Field>(std::cbegin(kColumns), std::cend(kColumns)), parent)
     , m_records(records)
     , m_caller(caller)
 {

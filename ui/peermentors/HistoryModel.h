@@ -10,7 +10,7 @@ namespace cc {
 // One peer mentor's notification history, newest sent first, as NotificationRecordService::history()
 // answers it (the API's `history`). Records added, changed or deleted for that mentor through the
 // service — from any thread — update the rows without a reset.
-class HistoryModel : public RecordTableModel
+class HistoryModel : public RecordListModel
 {
     Q_OBJECT
 public:
