@@ -315,11 +315,10 @@ void RecordsModel::splitIfLarge(int p)
 int RecordsModel::firstRowOf(int p) const
 {
     if (m_firstRows.size() != m_pages.size()) {
-        auto &firstRows = const_cast<std::vector<int> &>(m_firstRows); // a cache of the page sizes
-        firstRows.resize(m_pages.size());
+        m_firstRows.resize(m_pages.size());
         int row = 0;
         for (size_t i = 0; i < m_pages.size(); ++i) {
-            firstRows[i] = row;
+            m_firstRows[i] = row;
             row += m_pages[i].rows;
         }
     }

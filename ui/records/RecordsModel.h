@@ -162,11 +162,11 @@ private:
     bool m_changing = false;
 
     std::vector<Page> m_pages;
-    int m_rowCount = 0;           // the rows of all pages
-    std::vector<int> m_firstRows; // each page's first row; rebuilt when empty
-    quint64 m_reads = 0;          // counts reads of rows, for Page::lastRead
-    bool m_settleQueued = false;  // settleReloads() is queued
-    bool m_failQueued = false;    // a reload's error is on its way to fail()
+    int m_rowCount = 0;                   // the rows of all pages
+    mutable std::vector<int> m_firstRows; // each page's first row: a cache, rebuilt when cleared
+    quint64 m_reads = 0;                  // counts reads of rows, for Page::lastRead
+    bool m_settleQueued = false;          // settleReloads() is queued
+    bool m_failQueued = false;            // a reload's error is on its way to fail()
 };
 
 } // namespace cc
