@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -106,6 +107,7 @@ private slots:
     void liveChangesInDroppedPages();
     void changesNotHeardShowOnReload();
     void largePageIsSplit();
+    void manyLiveChangesStayRight();
 
     void oldestFirst();
     void onlySentTimeSorts();
@@ -926,6 +928,60 @@ void TestRecordsModel::largePageIsSplit()
     QCOMPARE(idsOf(model), freshIds(*m_service, model));
     QCOMPARE(idsUpwards(model), freshIds(*m_service, model));
     QVERIFY(model.loadedRows() <= 2 * 2 * 4);
+}
+
+// Live records added, stored elsewhere and deleted at random places while pages come and go: after
+// each change the model counts what the database has, and reads the same records in order.
+void TestRecordsModel::manyLiveChangesStayRight()
+{
+    RecordFilter onlyThem;
+    QList<NotificationRecord> live = addLiveRecords(30, &onlyThem);
+    RecordsModel model(*m_service, orgAdminA(), nullptr, onlyThem);
+    model.setPageSize(3);
+    model.setMaxLoadedPages(2);
+    model.refresh();
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QRandomGenerator random(12);
+    int stored = 0;
+    for (int step = 0; step < 120; ++step) {
+        switch (random.bounded(5)) {
+        case 0:
+            live << addLive(orgAdminA(), kMentorA2, kCoordA1);
+            break;
+        case 1: { // between two records, from elsewhere
+            const NotificationRecord &near = live.at(random.bounded(int(live.size())));
+            const NotificationRecord r =
+                storeQuietly(QStringLiteral("nr_fffffff%1").arg(++stored, 5, 16, QLatin1Char('0')),
+                             near.sentAt.addMSecs(1 + random.bounded(998)));
+            live << r;
+            emit m_service->recordAdded(r);
+            break;
+        }
+        case 2:
+            if (live.size() > 5)
+                QVERIFY(
+                    m_service->remove(globalAdmin(), live.takeAt(random.bounded(int(live.size()))).id).ok());
+            break;
+        case 3:
+            if (model.rowCount() > 0)
+                QVERIFY(!model.recordAt(random.bounded(model.rowCount())).id.isEmpty());
+            break;
+        case 4:
+            model.fetchMore({});
+            break;
+        }
+        QCoreApplication::processEvents();
+        const QStringList expected = freshIds(*m_service, model);
+        if (model.atEnd())
+            QCOMPARE(model.rowCount(), int(expected.size()));
+        else
+            QVERIFY(model.rowCount() <= expected.size());
+        if (step % 10 == 9) {
+            const QStringList ids = random.bounded(2) ? idsOf(model) : idsUpwards(model);
+            QCOMPARE(ids, expected.mid(0, model.rowCount()));
+        }
+        QVERIFY(model.loadedRows() <= 2 * 2 * 3);
+    }
 }
 
 // ---- order -------------------------------------------------------------------------------------------
