@@ -138,6 +138,7 @@ Database::~Database()
 {
     m_alive.reset();
     QMutexLocker lock(&m_mutex);
+    m_statements.clear(); // before their connections close
     const QString own = connectionName();
     for (const QString &name : std::as_const(m_opened)) {
         // Only this thread's connection may be used here; removing the others closes them.
@@ -189,6 +190,8 @@ Result<QSqlDatabase> Database::connection()
             },
             Qt::DirectConnection);
     }
+    // Statements prepared on an earlier session of this name are gone with it.
+    forgetStatements(name);
     if (auto s = openConnection(db); !s)
         return s.error();
     return db;
@@ -231,6 +234,7 @@ void Database::closeDedicated(const QString &name)
         if (!m_opened.removeOne(name))
             return;
     }
+    forgetStatements(name);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
@@ -600,16 +604,23 @@ QString statementLabel(const QString &sql)
 
 } // namespace
 
-// PostgreSQL frees a prepared statement with DEALLOCATE, which fails inside a transaction that
-// an error has aborted (a unique key already there, say); Qt 6.8 then warns on stderr. Inside a
-// transaction the statement is therefore freed when the transaction has ended.
-Query::~Query()
+std::shared_ptr<Database::Statements> Database::statementsOf(const QString &connectionName)
 {
-    if (m_db.isSqlite())
-        return;
-    auto it = t_open.find(&m_db);
-    if (it != t_open.end() && it->depth > 0)
-        it->finished.append(std::make_shared<QSqlQuery>(std::move(m_query)));
+    QMutexLocker lock(&m_mutex);
+    std::shared_ptr<Statements> &statements = m_statements[connectionName];
+    if (!statements)
+        statements = std::make_shared<Statements>();
+    return statements;
+}
+
+void Database::forgetStatements(const QString &connectionName)
+{
+    std::shared_ptr<Statements> statements;
+    {
+        QMutexLocker lock(&m_mutex);
+        statements = m_statements.take(connectionName);
+    }
+    // Freed here, before the connection closes (a Query still running keeps its own).
 }
 
 Query::Query(Database &db, const QString &sql)
@@ -621,6 +632,14 @@ Query::Query(Database &db, const QString &sql)
         m_prepared = conn.error();
         return;
     }
+    m_cache = db.statementsOf(conn->connectionName());
+    const auto idle = m_cache->idle.find(sql);
+    if (idle != m_cache->idle.end() && !idle->second.empty()) {
+        m_query = std::move(idle->second.back());
+        idle->second.pop_back();
+        --m_cache->kept;
+        return;
+    }
     m_query = QSqlQuery(*conn);
     m_query.setForwardOnly(true);
     if (!m_query.prepare(sql)) {
@@ -630,7 +649,42 @@ Query::Query(Database &db, const QString &sql)
         // The driver's text quotes the statement ("near \"SELEC\"", "column x does not exist"): log only.
         m_prepared =
             Error::storage(QStringLiteral("The database could not run a query; the log has the details."));
+        m_failed = true;
     }
+}
+
+Query::Query(Query &&other) noexcept
+    : m_db(other.m_db)
+    , m_sql(std::move(other.m_sql))
+    , m_query(std::move(other.m_query))
+    , m_prepared(std::move(other.m_prepared))
+    , m_uniqueViolation(other.m_uniqueViolation)
+    , m_failed(other.m_failed)
+    , m_cache(std::move(other.m_cache))
+{
+    other.m_cache.reset();
+}
+
+Query::~Query()
+{
+    if (!m_cache)
+        return;
+    if (!m_failed && m_cache->kept < Database::Statements::kMax) {
+        // Done with its rows: SQLite ends the statement's read (sqlite3_reset), so that it holds
+        // no lock while it waits for its next use.
+        m_query.finish();
+        m_cache->idle[m_sql].push_back(std::move(m_query));
+        ++m_cache->kept;
+        return;
+    }
+    // PostgreSQL frees a prepared statement with DEALLOCATE, which fails inside a transaction
+    // that an error has aborted (a unique key already there, say); Qt 6.8 then warns on stderr.
+    // Inside a transaction the statement is therefore freed when the transaction has ended.
+    if (m_db.isSqlite())
+        return;
+    auto it = t_open.find(&m_db);
+    if (it != t_open.end() && it->depth > 0)
+        it->finished.append(std::make_shared<QSqlQuery>(std::move(m_query)));
 }
 
 Query &Query::bind(const QString &name, const QVariant &value)
@@ -652,6 +706,7 @@ Status Query::exec()
     m_uniqueViolation = false;
     if (m_query.exec())
         return {};
+    m_failed = true;
     const QSqlError error = m_query.lastError();
     // Neither the database's text nor the statement: on PostgreSQL the text may quote the values
     // (names, reasons). The SQLSTATE and which statement it was are enough to look further.

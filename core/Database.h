@@ -12,7 +12,9 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace cc {
 
@@ -85,6 +87,18 @@ public:
 
 private:
     friend class Transaction; // wakes the listeners after its commit
+    friend class Query;       // reuses the prepared statements
+    // The prepared statements of one connection that no Query uses now, by their SQL text, for
+    // the next Query of the same text on that connection: each statement is prepared once per
+    // connection (on PostgreSQL one PREPARE, then only EXECUTE), not once per call.
+    struct Statements
+    {
+        static constexpr int kMax = 256; // beyond it, statements are no longer kept
+        std::unordered_map<QString, std::vector<QSqlQuery>> idle;
+        int kept = 0;
+    };
+    std::shared_ptr<Statements> statementsOf(const QString &connectionName);
+    void forgetStatements(const QString &connectionName);
     void wakeCommitListeners();
     // Opens `db` (added, not yet open) and configures it; errors name the database.
     Status openConnection(QSqlDatabase &db);
@@ -100,6 +114,7 @@ private:
     QHash<int, std::function<void()>> m_commitListeners;
     int m_nextListener = 1;
     QStringList m_opened;
+    QHash<QString, std::shared_ptr<Statements>> m_statements; // by connection name; under m_mutex
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true); // for threads that outlive it
 };
 
@@ -141,9 +156,12 @@ private:
 class Query
 {
 public:
+    // Takes a statement of the same text this connection prepared before and no Query uses now,
+    // else prepares one; gives it back when destroyed, so that the next Query of the text reuses it.
     Query(Database &db, const QString &sql);
     ~Query();
-    Query(Query &&) = default;
+    Query(Query &&other) noexcept;
+    Query &operator=(Query &&) = delete;
     Query &bind(const QString &name, const QVariant &value);
     // For statements with positional "?" placeholders: binds the next one.
     Query &add(const QVariant &value);
@@ -162,6 +180,8 @@ private:
     QSqlQuery m_query;
     Status m_prepared;
     bool m_uniqueViolation = false;
+    bool m_failed = false;                         // an exec failed: the statement is not kept
+    std::shared_ptr<Database::Statements> m_cache; // where it goes back to; none once moved from
 };
 
 // Helpers for the text columns every table uses for times: ISO 8601 UTC with milliseconds.
