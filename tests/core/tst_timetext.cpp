@@ -68,6 +68,11 @@ void TestTimeText::parseAccepted_data()
     QTest::newRow("offset into the previous year")
         << QStringLiteral("2026-01-01T00:30:00+01:00") << utc(2025, 12, 31, 23, 30);
 
+    QTest::newRow("stored form before 1970")
+        << QStringLiteral("1969-12-31T23:59:59.999Z") << utc(1969, 12, 31, 23, 59, 59, 999);
+    QTest::newRow("stored form, leap day")
+        << QStringLiteral("2028-02-29T00:00:00.001Z") << utc(2028, 2, 29, 0, 0, 0, 1);
+    QTest::newRow("stored form, year 1") << QStringLiteral("0001-01-01T00:00:00.000Z") << utc(1, 1, 1);
     QTest::newRow("leap day 2028") << QStringLiteral("2028-02-29") << utc(2028, 2, 29);
     QTest::newRow("leap day 2000") << QStringLiteral("2000-02-29T12:00:00Z") << utc(2000, 2, 29, 12);
     QTest::newRow("31 December") << QStringLiteral("2026-12-31") << utc(2026, 12, 31);
@@ -138,6 +143,14 @@ void TestTimeText::parseRefused_data()
     QTest::newRow("full-width digits") << QStringLiteral("２０２６-03-20");
     QTest::newRow("Arabic-Indic digits") << QStringLiteral("٢٠٢٦-03-20");
     QTest::newRow("unix time") << QStringLiteral("1773964800");
+    // The stored form (24 characters) is read by a shortcut: it refuses what the long way does.
+    QTest::newRow("stored form, letter in the day") << QStringLiteral("2026-03-2aT00:00:00.000Z");
+    QTest::newRow("stored form, year 0") << QStringLiteral("0000-01-01T00:00:00.000Z");
+    QTest::newRow("stored form, 30 February") << QStringLiteral("2026-02-30T00:00:00.000Z");
+    QTest::newRow("stored form, hour 24") << QStringLiteral("2026-03-20T24:00:00.000Z");
+    QTest::newRow("stored form, leap second") << QStringLiteral("2026-12-31T23:59:60.000Z");
+    QTest::newRow("stored form, full-width digit") << QStringLiteral("２026-03-19T14:30:05.000Z");
+    QTest::newRow("stored form, sign in the minutes") << QStringLiteral("2026-03-19T14:-3:05.000Z");
 }
 
 void TestTimeText::parseRefused()
@@ -151,8 +164,9 @@ void TestTimeText::parseRefused()
 
 void TestTimeText::parseGivesUtc()
 {
-    for (const QString &text : {QStringLiteral("2026-03-20"), QStringLiteral("2026-03-20T01:00:00+01:00"),
-                                QStringLiteral("2026-03-19T19:00:00.500-05:00")}) {
+    for (const QString &text :
+         {QStringLiteral("2026-03-20"), QStringLiteral("2026-03-20T01:00:00.000Z"),
+          QStringLiteral("2026-03-20T01:00:00+01:00"), QStringLiteral("2026-03-19T19:00:00.500-05:00")}) {
         const auto parsed = parseTimestamp(text);
         QVERIFY(parsed.has_value());
         QCOMPARE(parsed->timeSpec(), Qt::UTC);
@@ -173,6 +187,11 @@ void TestTimeText::formatTimestamp_data()
         << utc(2026, 3, 19, 14, 30, 5, 7) << QStringLiteral("2026-03-19T14:30:05.007Z");
     QTest::newRow("last millisecond of the year")
         << utc(2026, 12, 31, 23, 59, 59, 999) << QStringLiteral("2026-12-31T23:59:59.999Z");
+    QTest::newRow("before 1970") << utc(1969, 12, 31, 23, 59, 59, 999)
+                                 << QStringLiteral("1969-12-31T23:59:59.999Z");
+    QTest::newRow("long before 1970")
+        << utc(1583, 1, 1, 0, 0, 0, 1) << QStringLiteral("1583-01-01T00:00:00.001Z");
+    QTest::newRow("leap day") << utc(2028, 2, 29, 12) << QStringLiteral("2028-02-29T12:00:00.000Z");
     QTest::newRow("early year padded")
         << utc(999, 1, 2, 3, 4, 5, 6) << QStringLiteral("0999-01-02T03:04:05.006Z");
     QTest::newRow("Oslo winter time in UTC")
