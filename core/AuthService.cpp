@@ -379,10 +379,37 @@ Result<Caller> AuthService::authenticate(const QString &secret)
 {
     if (secret.isEmpty() || secret.size() > 256)
         return badToken();
-    auto token = m_users.tokenByHash(sha256Hex(secret.toUtf8()));
+    const QString hash = sha256Hex(secret.toUtf8());
+    const QDateTime now = m_clock.now();
+    // Read before the database, so that a change committed meanwhile keeps what is read out.
+    const quint64 generation = m_db.identityGeneration();
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        if (m_cacheGeneration != generation) {
+            m_callers.clear();
+            m_cacheGeneration = generation;
+        }
+        const auto it = m_callers.find(hash);
+        if (it != m_callers.end()) {
+            if (now >= it->expiresAt) {
+                m_callers.erase(it);
+                return badToken();
+            }
+            const Caller caller = it->caller;
+            QString touch;
+            if (!it->touchedAt.isValid() || it->touchedAt.secsTo(now) > kTouchSeconds) {
+                it->touchedAt = now;
+                touch = it->tokenId;
+            }
+            lock.unlock();
+            if (!touch.isEmpty())
+                (void)m_users.touchToken(touch, now);
+            return caller;
+        }
+    }
+    auto token = m_users.tokenByHash(hash);
     if (!token)
         return token.error();
-    const QDateTime now = m_clock.now();
     if (!token->has_value() || !(*token)->isValidAt(now))
         return badToken();
     auto user = m_users.user((*token)->userId);
@@ -391,9 +418,25 @@ Result<Caller> AuthService::authenticate(const QString &secret)
     if (!user->has_value() || (*user)->disabled)
         return badToken();
     // Remember use at most once a minute, so reads stay reads.
-    if (!(*token)->lastUsedAt.isValid() || (*token)->lastUsedAt.secsTo(now) > 60)
+    QDateTime touchedAt = (*token)->lastUsedAt;
+    if (!touchedAt.isValid() || touchedAt.secsTo(now) > kTouchSeconds) {
         (void)m_users.touchToken((*token)->id, now);
-    return callerOf(**user);
+        touchedAt = now;
+    }
+    const Caller caller = callerOf(**user);
+    QMutexLocker lock(&m_cacheMutex);
+    if (m_cacheGeneration == generation && m_db.identityGeneration() == generation) {
+        if (m_callers.size() >= kMaxCachedTokens)
+            m_callers.clear();
+        m_callers.insert(hash, CachedCaller{caller, (*token)->id, (*token)->expiresAt, touchedAt});
+    }
+    return caller;
+}
+
+int AuthService::cachedTokens() const
+{
+    QMutexLocker lock(&m_cacheMutex);
+    return int(m_callers.size());
 }
 
 Status AuthService::appendTokenRevoked(const QString &userId)

@@ -5,6 +5,8 @@
 #include "core/Database.h"
 #include "core/UserRepository.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QObject>
 
 namespace cc {
@@ -67,7 +69,14 @@ public:
                                           const QString &label = QStringLiteral("Paired device"));
 
     // The caller a bearer token stands for; Unauthenticated when unknown, expired or revoked.
+    // Kept in memory by the token's hash once read, so that a request costs no database lookup:
+    // the whole cache is dropped when Database::identityGeneration() moves (a user changed or a
+    // token revoked, here at its commit, by another program when the change feed hears of it),
+    // and an entry ends at its token's expiry. last_used_at is written at most once a minute.
     Result<Caller> authenticate(const QString &secret);
+    static constexpr int kMaxCachedTokens = 10000; // beyond it the cache starts again empty
+    static constexpr int kTouchSeconds = 60;
+    int cachedTokens() const;
     Status revokeSecret(const QString &secret);
     // Revokes a token by id: its owner, an org admin of the owner's organisation, or a global admin.
     Status revoke(const Caller &caller, const QString &tokenId);
@@ -99,6 +108,17 @@ private:
     const Clock &m_clock;
     UserRepository m_users;
     AuditLog m_audit;
+
+    struct CachedCaller
+    {
+        Caller caller;
+        QString tokenId;
+        QDateTime expiresAt;
+        QDateTime touchedAt; // last_used_at as stored
+    };
+    mutable QMutex m_cacheMutex;
+    QHash<QString, CachedCaller> m_callers; // by the token's SHA-256 (hex)
+    quint64 m_cacheGeneration = 0;          // Database::identityGeneration() they were read at
 };
 
 } // namespace cc

@@ -49,6 +49,12 @@ std::optional<Change> changeFrom(const QVariant &seq, const QVariant &kind, cons
     return c;
 }
 
+// A change after which a token may stand for someone else or for no one (Database::identityChanged).
+bool changesIdentity(ChangeKind kind)
+{
+    return kind == ChangeKind::UserChanged || kind == ChangeKind::TokenRevoked;
+}
+
 } // namespace
 
 QString changeKindName(ChangeKind kind)
@@ -101,6 +107,8 @@ Status appendChange(Database &db, const Clock &clock, ChangeKind kind, const QSt
             return s;
     }
     db.wakeListenersAfterCommit();
+    if (changesIdentity(kind))
+        db.afterCommit([&db] { db.identityChanged(); });
     return {};
 }
 
@@ -231,6 +239,9 @@ void ChangeFeed::poll()
         }
         query.finish();
         for (const Change &c : std::as_const(batch)) {
+            // This program's own changes counted at their commit already.
+            if (changesIdentity(c.kind) && c.origin != m_db.origin())
+                m_db.identityChanged();
             emit changed(c);
             if (!m_running)
                 return;

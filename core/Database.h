@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -68,6 +69,13 @@ public:
     // none is open), once per transaction however often it is asked.
     void wakeListenersAfterCommit();
 
+    // Who may use this database's API changed: a user (created, role, password, disabled) or a
+    // token (revoked). A count that caches of whom a token stands for (AuthService) compare with
+    // the one they filled at; it goes up after the commit of such a change made here
+    // (appendChange), and when a ChangeFeed hears of one another program made.
+    quint64 identityGeneration() const { return m_identityGeneration.load(std::memory_order_acquire); }
+    void identityChanged() { m_identityGeneration.fetch_add(1, std::memory_order_acq_rel); }
+
     // A connection of its own on this thread, besides connection(), for one purpose (the change
     // feed listens on one); `name` identifies it for closeDedicated(). Configured like the others.
     Result<QSqlDatabase> openDedicated(const QString &purpose);
@@ -115,6 +123,7 @@ private:
     int m_nextListener = 1;
     QStringList m_opened;
     QHash<QString, std::shared_ptr<Statements>> m_statements; // by connection name; under m_mutex
+    std::atomic<quint64> m_identityGeneration{0};
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true); // for threads that outlive it
 };
 

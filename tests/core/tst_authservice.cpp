@@ -1,4 +1,5 @@
 #include "core/AuthService.h"
+#include "core/ChangeFeed.h"
 #include "core/DirectoryService.h"
 #include "core/Passwords.h"
 #include "core/UserRepository.h"
@@ -70,6 +71,8 @@ private slots:
     void tokensAreScoped();
     void disabledUserTokenFails();
     void lastUsedIsRemembered();
+    void cachedCallerEndsWithItsToken();
+    void cacheHearsAnotherProgram();
     void prunePairingCodes();
 
 private:
@@ -670,6 +673,9 @@ void TestAuthService::disabledUserTokenFails()
     User u = **user;
     u.disabled = true;
     QVERIFY(users.updateUser(u).ok());
+    // A write straight to the table passes by the change feed, so the cache is told here as
+    // the feed would tell it.
+    m_db->db().identityChanged();
     auto refused = m_auth->authenticate(issued->secret);
     QCOMPARE(codeOf(refused), QStringLiteral("unauthenticated"));
     // Signing in fails like a wrong password.
@@ -683,6 +689,7 @@ void TestAuthService::disabledUserTokenFails()
 
     u.disabled = false;
     QVERIFY(users.updateUser(u).ok());
+    m_db->db().identityChanged();
     QVERIFY(m_auth->authenticate(issued->secret).ok());
 
     // Disabled through the directory: the tokens are revoked as well.
@@ -714,6 +721,81 @@ void TestAuthService::lastUsedIsRemembered()
     m_clock.advance(2 * kMinute);
     QVERIFY(m_auth->authenticate(issued->secret).ok());
     QCOMPARE(lastUsed(), QStringLiteral("2026-03-19T14:32:35.000Z"));
+}
+
+void TestAuthService::cachedCallerEndsWithItsToken()
+{
+    auto issued = m_auth->issueToken(QStringLiteral("coord.a"), 1);
+    QVERIFY2(issued, why(issued).constData());
+    QVERIFY(m_auth->authenticate(issued->secret).ok());
+    const int cached = m_auth->cachedTokens();
+    QVERIFY(cached >= 1);
+
+    // Answered from memory: a revocation written straight to the table, past the services and
+    // the change feed, is not seen until the cache is told.
+    Query revoke(m_db->db(), QStringLiteral("UPDATE api_tokens SET revoked_at = :at WHERE id = :id"));
+    revoke.bind(QStringLiteral(":at"), timeValue(m_clock.now()))
+        .bind(QStringLiteral(":id"), issued->token.id);
+    QVERIFY(revoke.exec());
+    auto fromMemory = m_auth->authenticate(issued->secret);
+    QVERIFY2(fromMemory, why(fromMemory).constData());
+    QCOMPARE(fromMemory->username, QStringLiteral("coord.a"));
+    m_db->db().identityChanged();
+    QCOMPARE(codeOf(m_auth->authenticate(issued->secret)), QStringLiteral("unauthenticated"));
+    QCOMPARE(m_auth->cachedTokens(), 0);
+
+    // Revoked through the service: refused by the very next call.
+    auto second = m_auth->issueToken(QStringLiteral("coord.a"));
+    QVERIFY2(second, why(second).constData());
+    auto caller = m_auth->authenticate(second->secret);
+    QVERIFY2(caller, why(caller).constData());
+    QVERIFY(m_auth->revoke(*caller, second->token.id).ok());
+    QCOMPARE(codeOf(m_auth->authenticate(second->secret)), QStringLiteral("unauthenticated"));
+
+    // A user's role changed through the directory: the next call has the new role.
+    auto third = m_auth->issueToken(QStringLiteral("per.coord"));
+    QVERIFY2(third, why(third).constData());
+    auto per = m_auth->authenticate(third->secret);
+    QVERIFY2(per, why(per).constData());
+    QCOMPARE(per->role, Role::Coordinator);
+    DirectoryService directory(m_db->db(), m_clock);
+    auto anne = m_auth->authenticate(m_auth->issueToken(QStringLiteral("admin.a"))->secret);
+    QVERIFY2(anne, why(anne).constData());
+    QVERIFY(directory.setDisabled(*anne, QStringLiteral("user_per"), true).ok());
+    QCOMPARE(codeOf(m_auth->authenticate(third->secret)), QStringLiteral("unauthenticated"));
+
+    // Expiry ends a cached token too, to the millisecond.
+    auto shortLived = m_auth->issueToken(QStringLiteral("coord.a"), 1);
+    QVERIFY2(shortLived, why(shortLived).constData());
+    QVERIFY(m_auth->authenticate(shortLived->secret).ok());
+    m_clock.advance(kDay - 1);
+    QVERIFY(m_auth->authenticate(shortLived->secret).ok());
+    m_clock.advance(1);
+    QCOMPARE(codeOf(m_auth->authenticate(shortLived->secret)), QStringLiteral("unauthenticated"));
+}
+
+void TestAuthService::cacheHearsAnotherProgram()
+{
+    // A `serve` with a token in its cache; another program (an admin command line, a second
+    // server) revokes it: once the feed has heard, the token is refused.
+    ChangeFeed feed(m_db->db());
+    QVERIFY(feed.start(50));
+    auto issued = m_auth->issueToken(QStringLiteral("coord.a"));
+    QVERIFY2(issued, why(issued).constData());
+    auto caller = m_auth->authenticate(issued->secret);
+    QVERIFY2(caller, why(caller).constData());
+
+    Database other(*DatabaseUrl::parse(m_db->url()));
+    QVERIFY(other.open());
+    QVERIFY(other.origin() != m_db->db().origin());
+    {
+        AuthService otherAuth(other, m_clock);
+        QVERIFY(otherAuth.revoke(*caller, issued->token.id).ok());
+    }
+    // Until the feed hears of it the cache may still answer; the feed hears within its poll.
+    QTRY_COMPARE_WITH_TIMEOUT(codeOf(m_auth->authenticate(issued->secret)), QStringLiteral("unauthenticated"),
+                              3000);
+    other.closeThreadConnection();
 }
 
 void TestAuthService::prunePairingCodes()
