@@ -295,9 +295,13 @@ Result<int> ChangeFeed::prune(Database &db, const QDateTime &cutoff)
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
-    Query q(db,
-            QStringLiteral("DELETE FROM changes WHERE at < :cutoff "
-                           "AND seq < (SELECT MAX(seq) FROM changes)"));
+    // A prefix of the numbers, up to the newest change older than the cutoff: `at` is the
+    // writer's clock, which several writers need not agree on, and a gap left in the middle
+    // would make horizon() claim too little was lost.
+    Query q(
+        db,
+        QStringLiteral("DELETE FROM changes WHERE seq <= (SELECT MAX(seq) FROM changes WHERE at < :cutoff) "
+                       "AND seq < (SELECT MAX(seq) FROM changes)"));
     q.bind(QStringLiteral(":cutoff"), timeValue(cutoff));
     if (auto s = q.exec(); !s)
         return s.error();

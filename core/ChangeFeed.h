@@ -84,7 +84,8 @@ public:
     // The number before the oldest change still kept: a listener that last saw an older number
     // has missed changes that are gone, and must reload.
     static Result<qint64> horizon(Database &db);
-    // Deletes changes older than `cutoff`, never the newest one (its number must survive).
+    // Deletes the changes up to the newest one older than `cutoff` (a prefix of the numbers, so
+    // horizon() stays exact), never the newest one (its number must survive).
     static Result<int> prune(Database &db, const QDateTime &cutoff);
 
 signals:

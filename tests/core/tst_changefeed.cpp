@@ -350,14 +350,17 @@ void TestChangeFeed::pruneKeepsTheNewest()
     QVERIFY(m_records->record(m_world.coordinatorA, pause(World::kMentorA2, World::kCoordA2)));
     const qint64 last = newest();
 
-    // Kept for seven days: only the two changes of ten days ago go.
+    // Kept for seven days: the two changes of ten days ago go, and with them every change
+    // numbered before them (the world's, written with a clock that later went back): pruning
+    // deletes a prefix of the numbers, so that horizon() is exact.
     auto deleted = ChangeFeed::prune(m_db->db(), testNow().addDays(-ChangeFeed::kKeptDays));
     QVERIFY2(deleted, why(deleted).constData());
-    QCOMPARE(*deleted, 2);
-    auto kept = ChangeFeed::after(m_db->db(), Caller::system(), old - 2, 100);
+    QVERIFY(*deleted >= 2);
+    auto kept = ChangeFeed::after(m_db->db(), Caller::system(), 0, 100);
     QVERIFY2(kept, why(kept).constData());
     QCOMPARE(kept->size(), 2); // the two of today
     QCOMPARE(kept->first().seq, old + 1);
+    QCOMPARE(*ChangeFeed::horizon(m_db->db()), old);
 
     // Everything old: the newest stays all the same, its number must survive.
     deleted = ChangeFeed::prune(m_db->db(), testNow().addDays(1));
