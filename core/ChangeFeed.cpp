@@ -290,6 +290,23 @@ Result<qint64> ChangeFeed::horizon(Database &db)
     return newest(db); // none kept: everything up to the newest number is gone
 }
 
+Result<qint64> ChangeFeed::versionFor(Database &db, const Caller &caller)
+{
+    if (caller.isGlobalAdmin())
+        return newest(db); // every change counts
+    // The newest change of the organisation or of everyone's, or when those are pruned, the
+    // number before the oldest kept: nothing of theirs changed after it.
+    Query q(db,
+            QStringLiteral("SELECT MAX(v) FROM ("
+                           "SELECT MAX(seq) AS v FROM changes WHERE org_id = :org "
+                           "UNION ALL SELECT MAX(seq) FROM changes WHERE org_id IS NULL "
+                           "UNION ALL SELECT MIN(seq) - 1 FROM changes) versions"));
+    q.bind(QStringLiteral(":org"), caller.orgId);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : qint64(0);
+}
+
 Result<int> ChangeFeed::prune(Database &db, const QDateTime &cutoff)
 {
     Transaction tx(db);

@@ -87,6 +87,11 @@ public:
     // Deletes the changes up to the newest one older than `cutoff` (a prefix of the numbers, so
     // horizon() stays exact), never the newest one (its number must survive).
     static Result<int> prune(Database &db, const QDateTime &cutoff);
+    // A number that grows with every change `caller` may hear of (their organisation's, and
+    // everyone's) and otherwise stays, so that an answer built after reading it is at least that
+    // new: the validator of the API's lists (If-None-Match). Pruning may make it grow too; it
+    // never shrinks.
+    static Result<qint64> versionFor(Database &db, const Caller &caller);
 
 signals:
     // Each change after position(), in order, whoever made it (see Change::origin).

@@ -76,6 +76,7 @@ private slots:
     void relayTurnsOtherProgramsChangesIntoSignals();
     void concurrentWritersGiveOneGaplessOrder();
     void pruneKeepsTheNewest();
+    void versionFollowsTheOrganisation();
 
 private:
     qint64 newest();
@@ -375,6 +376,42 @@ void TestChangeFeed::pruneKeepsTheNewest()
     QVERIFY(m_records->record(m_world.coordinatorA, pause(World::kMentorA1, World::kCoordA1)));
     QCOMPARE(newest(), last + 2);
     QCOMPARE(*ChangeFeed::horizon(m_db->db()), last - 1);
+}
+
+void TestChangeFeed::versionFollowsTheOrganisation()
+{
+    const auto version = [this](const Caller &caller) {
+        auto v = ChangeFeed::versionFor(m_db->db(), caller);
+        return v ? *v : qint64(-1);
+    };
+    const qint64 a0 = version(m_world.coordinatorA);
+    const qint64 b0 = version(m_world.coordinatorB);
+    QVERIFY(a0 >= 0 && b0 >= 0);
+
+    // Another organisation's change leaves it as it is; one's own makes it grow.
+    QVERIFY(m_records->record(m_world.coordinatorB, pause(World::kMentorB1, World::kCoordB1)));
+    QCOMPARE(version(m_world.coordinatorA), a0);
+    const qint64 b1 = version(m_world.coordinatorB);
+    QVERIFY(b1 > b0);
+    QVERIFY(m_records->record(m_world.coordinatorA, pause(World::kMentorA1, World::kCoordA1)));
+    const qint64 a1 = version(m_world.coordinatorA);
+    QVERIFY(a1 > a0);
+    QCOMPARE(version(m_world.coordinatorB), b1);
+    // A global admin's grows with every change.
+    QCOMPARE(version(Caller::system()), newest());
+
+    // Pruning never makes it shrink, though B's changes are gone: it says "nothing of B's after
+    // the number before the oldest kept".
+    m_clock.set(testNow().addDays(30));
+    QVERIFY(m_records->record(m_world.coordinatorA, pause(World::kMentorA2, World::kCoordA2)));
+    auto deleted = ChangeFeed::prune(m_db->db(), testNow().addDays(29));
+    QVERIFY2(deleted, why(deleted).constData());
+    const qint64 b2 = version(m_world.coordinatorB);
+    QVERIFY2(b2 >= b1, qPrintable(QStringLiteral("%1 < %2").arg(b2).arg(b1)));
+    QVERIFY(version(m_world.coordinatorA) > a1);
+    // And B's next change makes it grow again.
+    QVERIFY(m_records->record(m_world.coordinatorB, pause(World::kMentorB1, World::kCoordB1)));
+    QVERIFY(version(m_world.coordinatorB) > b2);
 }
 
 CC_DATABASE_TEST_MAIN(TestChangeFeed)
