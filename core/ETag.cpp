@@ -37,4 +37,35 @@ bool etagMatches(const QString &ifMatch, const QString &current)
     return false;
 }
 
+bool etagNoneMatchFails(const QString &ifNoneMatch, const QString &current)
+{
+    const QString list = ifNoneMatch.trimmed();
+    if (list.isEmpty())
+        return false;
+    if (list == QLatin1String("*"))
+        return true;
+    const auto opaque = [](const QString &tag) {
+        return tag.startsWith(QLatin1String("W/")) ? tag.mid(2) : tag;
+    };
+    const QString wanted = opaque(current);
+    qsizetype at = 0;
+    while (at < list.size()) {
+        while (at < list.size() && (list.at(at) == QLatin1Char(',') || list.at(at).isSpace()))
+            ++at;
+        if (at >= list.size())
+            break;
+        if (list.mid(at, 2) == QLatin1String("W/"))
+            at += 2;
+        if (at >= list.size() || list.at(at) != QLatin1Char('"'))
+            return false;
+        const qsizetype close = list.indexOf(QLatin1Char('"'), at + 1);
+        if (close < 0)
+            return false;
+        if (list.mid(at, close - at + 1) == wanted)
+            return true;
+        at = close + 1;
+    }
+    return false;
+}
+
 } // namespace cc

@@ -15,4 +15,9 @@ QString makeEtag(const QByteArray &basis);
 // holds `current` as a strong tag.
 bool etagMatches(const QString &ifMatch, const QString &current);
 
+// True when a GET sent with the If-None-Match value `ifNoneMatch` may be answered 304 Not
+// Modified for something whose ETag is `current`: when it is "*" or its list holds `current`,
+// compared weakly (W/"x" and "x" are the same tag). Empty, or a list that does not parse: false.
+bool etagNoneMatchFails(const QString &ifNoneMatch, const QString &current);
+
 } // namespace cc

@@ -47,6 +47,37 @@ private slots:
         QFETCH(bool, matches);
         QCOMPARE(cc::etagMatches(ifMatch, makeEtag(QByteArrayLiteral("hello"))), matches);
     }
+
+    void etagNoneMatchFails_data()
+    {
+        QTest::addColumn<QString>("ifNoneMatch");
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<bool>("notModified");
+        const QString strong = QStringLiteral("\"2cf24dba5fb0a30e\"");
+        const QString weak = QStringLiteral("W/\"v42-2cf24dba5fb0a30e\"");
+        QTest::newRow("none sent") << QString() << strong << false;
+        QTest::newRow("any") << QStringLiteral("*") << strong << true;
+        QTest::newRow("the same strong tag") << strong << strong << true;
+        QTest::newRow("another tag") << QStringLiteral("\"0000000000000000\"") << strong << false;
+        // RFC 9110 13.1.2: If-None-Match compares weakly.
+        QTest::newRow("weak sent, strong current")
+            << QStringLiteral("W/\"2cf24dba5fb0a30e\"") << strong << true;
+        QTest::newRow("strong sent, weak current")
+            << QStringLiteral("\"v42-2cf24dba5fb0a30e\"") << weak << true;
+        QTest::newRow("the same weak tag") << weak << weak << true;
+        QTest::newRow("an older version") << QStringLiteral("W/\"v41-2cf24dba5fb0a30e\"") << weak << false;
+        QTest::newRow("a list holding it") << QStringLiteral("\"a\", ") + weak << weak << true;
+        QTest::newRow("a broken list") << QStringLiteral("\"a\", v42") << weak << false;
+        QTest::newRow("unquoted") << QStringLiteral("2cf24dba5fb0a30e") << strong << false;
+    }
+
+    void etagNoneMatchFails()
+    {
+        QFETCH(QString, ifNoneMatch);
+        QFETCH(QString, current);
+        QFETCH(bool, notModified);
+        QCOMPARE(cc::etagNoneMatchFails(ifNoneMatch, current), notModified);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestETag)
