@@ -1,6 +1,8 @@
 #include "server/ApiDispatcher.h"
 
 #include "core/AuthService.h"
+#include "core/ChangeFeed.h"
+#include "core/ETag.h"
 #include "core/Ids.h"
 #include "core/StorableText.h"
 #include "server/Problem.h"
@@ -71,7 +73,13 @@ ApiResponse ApiDispatcher::handle(const ApiRequest &request)
     } catch (const std::exception &) {
         response = problem(Error{ErrorCode::Internal, QString(), {}, 0});
     }
-    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    // An answer with a validator may be kept by the caller's own cache (a phone's), which asks
+    // again every time (If-None-Match); nothing else is kept anywhere.
+    const bool validated = request.method == QLatin1String("GET")
+        && (response.status == 200 || response.status == 304)
+        && !response.header(QByteArrayLiteral("ETag")).isEmpty();
+    response.setHeader(QByteArrayLiteral("Cache-Control"),
+                       validated ? QByteArrayLiteral("private, no-cache") : QByteArrayLiteral("no-store"));
     if (m_logger) {
         // The path keeps its ids but no query values: names and dates stay out of the log.
         QString path = request.path;
@@ -158,7 +166,54 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
     if (request.method == QLatin1String("POST") && match.route->authenticated
         && request.headers.contains(QByteArrayLiteral("idempotency-key")))
         return withIdempotency(request, *match.route, caller);
+    if (request.method == QLatin1String("GET") && match.route->authenticated
+        && match.route->validator != Router::Validator::None)
+        return withValidator(request, *match.route, caller);
     return match.route->handler(request, caller);
+}
+
+QByteArray ApiDispatcher::changesEtag(qint64 version, const ApiRequest &request, const Caller &caller) const
+{
+    // The change number says whether anything the caller sees changed; the rest tells this
+    // answer from the caller's others (another page, another filter), from another caller's and
+    // from yesterday's (a status or a default that follows the date).
+    const QByteArray basis = caller.userId.toUtf8() + '\n' + request.path.toUtf8() + '?'
+        + request.query.query(QUrl::FullyEncoded).toUtf8() + '\n'
+        + m_services.clock.now().toUTC().date().toString(Qt::ISODate).toLatin1();
+    return "W/\"v" + QByteArray::number(version) + '-' + sha256Hex(basis).left(16).toLatin1() + '"';
+}
+
+ApiResponse ApiDispatcher::withValidator(const ApiRequest &request, const Router::Route &route,
+                                         const Caller &caller)
+{
+    const QString ifNoneMatch = QString::fromUtf8(request.header(QByteArrayLiteral("if-none-match")));
+    if (route.validator == Router::Validator::OwnETag) {
+        ApiResponse response = route.handler(request, caller);
+        const QString etag = QString::fromUtf8(response.header(QByteArrayLiteral("ETag")));
+        if (response.status == 200 && !etag.isEmpty() && etagNoneMatchFails(ifNoneMatch, etag))
+            return notModified(etag.toUtf8());
+        return response;
+    }
+    // Read before the answer is built, so that the answer is at least as new as its ETag says: a
+    // change committed in between makes the next request's ETag differ, never a stale 304.
+    auto version = ChangeFeed::versionFor(m_services.database, caller);
+    if (!version)
+        return problem(version.error());
+    const QByteArray etag = changesEtag(*version, request, caller);
+    if (etagNoneMatchFails(ifNoneMatch, QString::fromLatin1(etag)))
+        return notModified(etag);
+    ApiResponse response = route.handler(request, caller);
+    if (response.status == 200)
+        response.setHeader(QByteArrayLiteral("ETag"), etag);
+    return response;
+}
+
+ApiResponse ApiDispatcher::notModified(const QByteArray &etag)
+{
+    ApiResponse r;
+    r.status = 304;
+    r.setHeader(QByteArrayLiteral("ETag"), etag);
+    return r;
 }
 
 ApiResponse ApiDispatcher::withIdempotency(const ApiRequest &request, const Router::Route &route,

@@ -37,7 +37,7 @@ struct Services
 
 // One request in, one response out: path rewriting, routing (404 / 405 with Allow), the content
 // type rule (415), the bearer guard in front of every route that needs a token, Idempotency-Key
-// replays, and one access-log line. Knows nothing of sockets.
+// replays, If-None-Match (304), and one access-log line. Knows nothing of sockets.
 class ApiDispatcher
 {
 public:
@@ -67,6 +67,11 @@ public:
 private:
     ApiResponse dispatch(ApiRequest request, QString *username);
     ApiResponse withIdempotency(const ApiRequest &request, const Router::Route &route, const Caller &caller);
+    // A GET of a route with a validator: 304 Not Modified when If-None-Match holds the answer's
+    // ETag (Router::Validator), else the answer with its ETag.
+    ApiResponse withValidator(const ApiRequest &request, const Router::Route &route, const Caller &caller);
+    QByteArray changesEtag(qint64 version, const ApiRequest &request, const Caller &caller) const;
+    static ApiResponse notModified(const QByteArray &etag);
 
     Services m_services;
     Router m_router;

@@ -128,7 +128,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
     for (const auto &h : out.headers)
         responder.writeHeader(h.first, h.second);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(out.body.size()));
+    // A 304 has no body and says nothing of the length of the one it stands for (RFC 9110 8.6).
+    if (out.status != 304)
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(out.body.size()));
     if (close)
         responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     // An answer to HEAD has its Content-Length but no body (RFC 9110 9.3.2), whatever its status.

@@ -14,19 +14,23 @@ const QString kBase = QStringLiteral("/api/v1/notification-records");
 void NotificationRecordsController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
-    router.add(QStringLiteral("GET"), kBase, std::bind(&NotificationRecordsController::list, this, _1, _2));
+    router.add(QStringLiteral("GET"), kBase, std::bind(&NotificationRecordsController::list, this, _1, _2),
+               true, Router::Validator::Changes);
     router.add(QStringLiteral("POST"), kBase,
                std::bind(&NotificationRecordsController::create, this, _1, _2));
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"),
-               std::bind(&NotificationRecordsController::get, this, _1, _2));
+               std::bind(&NotificationRecordsController::get, this, _1, _2), true,
+               Router::Validator::OwnETag);
     router.add(QStringLiteral("PUT"), kBase + QStringLiteral("/:id"),
                std::bind(&NotificationRecordsController::update, this, _1, _2));
     router.add(QStringLiteral("DELETE"), kBase + QStringLiteral("/:id"),
                std::bind(&NotificationRecordsController::remove, this, _1, _2));
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/peer-mentor-profile/:peerMentorId"),
-               std::bind(&NotificationRecordsController::profile, this, _1, _2));
+               std::bind(&NotificationRecordsController::profile, this, _1, _2), true,
+               Router::Validator::Changes);
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/history/:peerMentorId"),
-               std::bind(&NotificationRecordsController::history, this, _1, _2));
+               std::bind(&NotificationRecordsController::history, this, _1, _2), true,
+               Router::Validator::Changes);
 }
 
 ApiResponse NotificationRecordsController::list(const ApiRequest &request, const Caller &caller)
@@ -141,7 +145,7 @@ ApiResponse NotificationRecordsController::profile(const ApiRequest &request, co
     auto profile = m_service.profile(caller, request.param(QStringLiteral("peerMentorId")));
     if (!profile)
         return problem(profile.error());
-    return jsonWithContentEtag(200, profileJson(*profile));
+    return json(200, profileJson(*profile));
 }
 
 ApiResponse NotificationRecordsController::history(const ApiRequest &request, const Caller &caller)
@@ -154,7 +158,7 @@ ApiResponse NotificationRecordsController::history(const ApiRequest &request, co
     auto history = m_service.history(caller, request.param(QStringLiteral("peerMentorId")), pageRequest);
     if (!history)
         return problem(history.error());
-    return jsonWithContentEtag(200, historyJson(*history));
+    return json(200, historyJson(*history));
 }
 
 } // namespace cc::api

@@ -18,7 +18,8 @@ const QString kBase = QStringLiteral("/api/v1/pause-notification-payloads");
 void PayloadsController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
-    router.add(QStringLiteral("GET"), kBase, std::bind(&PayloadsController::list, this, _1, _2));
+    router.add(QStringLiteral("GET"), kBase, std::bind(&PayloadsController::list, this, _1, _2), true,
+               Router::Validator::Changes);
     router.add(QStringLiteral("POST"), kBase, std::bind(&PayloadsController::build, this, _1, _2));
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"),
                std::bind(&PayloadsController::get, this, _1, _2));

@@ -14,7 +14,8 @@ const QString kBase = QStringLiteral("/api/v1/peer-mentors");
 void PeerMentorsController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
-    router.add(QStringLiteral("GET"), kBase, std::bind(&PeerMentorsController::list, this, _1, _2));
+    router.add(QStringLiteral("GET"), kBase, std::bind(&PeerMentorsController::list, this, _1, _2), true,
+               Router::Validator::Changes);
 }
 
 ApiResponse PeerMentorsController::list(const ApiRequest &request, const Caller &caller)

@@ -24,9 +24,10 @@ QByteArray ApiResponse::header(const QByteArray &name) const
     return {};
 }
 
-void Router::add(const QString &method, const QString &pattern, Handler handler, bool authenticated)
+void Router::add(const QString &method, const QString &pattern, Handler handler, bool authenticated,
+                 Validator validator)
 {
-    m_routes.append(Route{method, pattern, std::move(handler), authenticated});
+    m_routes.append(Route{method, pattern, std::move(handler), authenticated, validator});
 }
 
 QString Router::rewriteDoubledPrefix(const QString &path)

@@ -16,12 +16,21 @@ class Router
 public:
     // `caller` is the authenticated user; empty for the routes that need no token.
     using Handler = std::function<ApiResponse(const ApiRequest &, const Caller &)>;
+    // How a GET answers If-None-Match with 304 Not Modified (ApiDispatcher).
+    enum class Validator
+    {
+        None,    // never: always the full answer
+        Changes, // a view of the caller's organisation: validated by its change number
+                 // (ChangeFeed::versionFor) before the handler runs, which then does not
+        OwnETag, // the handler's ETag of the resource, compared after it ran
+    };
     struct Route
     {
         QString method;
         QString pattern;
         Handler handler;
         bool authenticated = true;
+        Validator validator = Validator::None;
     };
     struct Match
     {
@@ -36,7 +45,8 @@ public:
         QStringList allowed; // for MethodNotAllowed
     };
 
-    void add(const QString &method, const QString &pattern, Handler handler, bool authenticated = true);
+    void add(const QString &method, const QString &pattern, Handler handler, bool authenticated = true,
+             Validator validator = Validator::None);
     // `path` may keep its percent-encoding: it is split at "/" first and each segment decoded.
     Match match(const QString &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }

@@ -3,6 +3,7 @@
 // prefix of the seeds.
 #include "core/RecordRepository.h"
 #include "tests/server/ApiHarness.h"
+#include "tests/support/TestSupport.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -438,6 +439,102 @@ private slots:
                           {{QStringLiteral("channels_notified"), QJsonArray()}}, admin)
                      .status,
                  400);
+    }
+
+    // Polling costs nothing: a list, a history and a profile answer If-None-Match with 304 from
+    // the organisation's change number, a record from its own ETag.
+    void conditionalGetsAnswer304()
+    {
+        createRecord();
+        const QString coordinator = m_api.token(QStringLiteral("coordinator"));
+        const QString list =
+            kBase + QStringLiteral("?peer_mentor_id=") + World::kMentorA1 + QStringLiteral("&limit=20");
+        const auto first = m_api.get(list, coordinator);
+        QCOMPARE(first.status, 200);
+        const QByteArray etag = first.header("ETag");
+        QVERIFY2(QRegularExpression(QStringLiteral("^W/\"v[0-9]+-[0-9a-f]{16}\"$"))
+                     .match(QString::fromLatin1(etag))
+                     .hasMatch(),
+                 etag.constData());
+        QCOMPARE(first.header("Cache-Control"), QByteArrayLiteral("private, no-cache"));
+        const auto conditional = [&](const QString &path, const QByteArray &tag, const QString &token) {
+            return m_api.request("GET", path, {}, {token, {}, {{"If-None-Match", tag}}});
+        };
+
+        auto again = conditional(list, etag, coordinator);
+        QCOMPARE(again.status, 304);
+        QVERIFY(again.body.isEmpty());
+        QCOMPARE(again.header("ETag"), etag);
+        QCOMPARE(again.header("Cache-Control"), QByteArrayLiteral("private, no-cache"));
+        QCOMPARE(conditional(list, "\"other\", " + etag, coordinator).status, 304);
+        QCOMPARE(conditional(list, "*", coordinator).status, 304);
+        QCOMPARE(conditional(list, "W/\"v0-0000000000000000\"", coordinator).status, 200);
+
+        // Another page, another filter, another user of the same organisation: other ETags.
+        QVERIFY(m_api.get(list + QStringLiteral("&page=2"), coordinator).header("ETag") != etag);
+        QVERIFY(m_api.get(kBase, coordinator).header("ETag") != etag);
+        QCOMPARE(conditional(list, etag, m_api.token(QStringLiteral("org_admin"))).status, 200);
+
+        // Another organisation's change changes nothing here.
+        QJsonObject other = recordBody(World::kMentorB1);
+        other.insert(QStringLiteral("coordinator_id"), World::kCoordB1);
+        QVERIFY(!createRecord(QStringLiteral("coordinator_b"), other).isEmpty());
+        QCOMPARE(conditional(list, etag, coordinator).status, 304);
+
+        // A record of this organisation: the full answer, with the record, and a new ETag.
+        const QString id = createRecord();
+        const auto changed = conditional(list, etag, coordinator);
+        QCOMPARE(changed.status, 200);
+        QVERIFY(changed.body.contains(id.toUtf8()));
+        QVERIFY(changed.header("ETag") != etag);
+        QCOMPARE(conditional(list, changed.header("ETag"), coordinator).status, 304);
+
+        // A mentor renamed (a directory change) shows in the list's names: new ETag.
+        const QByteArray beforeRename = changed.header("ETag");
+        auto mentor = m_api.directory().peerMentor(Caller::system(), World::kMentorA1);
+        QVERIFY2(mentor, why(mentor).constData());
+        PeerMentor renamed = *mentor;
+        renamed.name = QStringLiteral("Kari Nordmann-Lie");
+        QVERIFY(m_api.directory().updatePeerMentor(Caller::system(), renamed));
+        const auto afterRename = conditional(list, beforeRename, coordinator);
+        QCOMPARE(afterRename.status, 200);
+        QVERIFY(afterRename.body.contains("Kari Nordmann-Lie"));
+
+        // The next day: a new ETag (a status may follow the date).
+        const QByteArray today = afterRename.header("ETag");
+        m_api.clock().advance(24 * 60 * 60 * 1000);
+        QCOMPARE(conditional(list, today, coordinator).status, 200);
+
+        // History and profile of a mentor, and the peer-mentor list, the same way.
+        const QStringList views{kBase + QStringLiteral("/history/") + World::kMentorA1,
+                                kBase + QStringLiteral("/peer-mentor-profile/") + World::kMentorA1,
+                                QStringLiteral("/api/v1/peer-mentors")};
+        for (const QString &view : views) {
+            const auto full = m_api.get(view, coordinator);
+            QCOMPARE(full.status, 200);
+            QVERIFY2(full.header("ETag").startsWith("W/\"v"), qPrintable(view));
+            QCOMPARE(conditional(view, full.header("ETag"), coordinator).status, 304);
+            createRecord();
+            QCOMPARE(conditional(view, full.header("ETag"), coordinator).status, 200);
+        }
+
+        // A record: its own (strong) ETag, the one If-Match takes.
+        const auto record = m_api.get(kBase + QLatin1Char('/') + id, coordinator);
+        QCOMPARE(record.status, 200);
+        QCOMPARE(conditional(kBase + QLatin1Char('/') + id, record.header("ETag"), coordinator).status, 304);
+        const QJsonObject note{{QStringLiteral("notes"), QStringLiteral("Called back")}};
+        m_api.clock().advance(60000);
+        QCOMPARE(
+            m_api.put(kBase + QLatin1Char('/') + id, note, m_api.token(QStringLiteral("org_admin"))).status,
+            200);
+        QCOMPARE(conditional(kBase + QLatin1Char('/') + id, record.header("ETag"), coordinator).status, 200);
+
+        // A refusal is never a 304: another organisation's token gets its own answer.
+        QCOMPARE(conditional(list, etag, m_api.token(QStringLiteral("coordinator_b"))).status, 200);
+        QCOMPARE(conditional(kBase + QLatin1Char('/') + id, record.header("ETag"),
+                             m_api.token(QStringLiteral("coordinator_b")))
+                     .status,
+                 404);
     }
 
     void deleteTwiceIsNotFound()
