@@ -279,8 +279,16 @@ void EventStreams::end(QTcpSocket *key, const QString &reason)
     stream = m_streams.take(key); // null when writing closed it already
     if (!stream)
         return;
-    if (stream->socket)
-        stream->socket->disconnectFromHost(); // once what is written has gone out
+    if (QTcpSocket *socket = stream->socket) {
+        // Qt 6.8's responder stays until the connection has closed: once it is gone QtHttpServer
+        // drops the socket, and with it the end event still on its way out.
+        if (stream->keepAlive && socket->state() != QAbstractSocket::UnconnectedState) {
+            auto held = std::make_shared<std::shared_ptr<void>>(std::move(stream->keepAlive));
+            connect(socket, &QAbstractSocket::disconnected, socket, [held] { held->reset(); });
+        }
+        socket->flush();
+        socket->disconnectFromHost(); // once what is written has gone out
+    }
     delete stream;
 }
 
