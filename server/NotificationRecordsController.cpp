@@ -63,10 +63,7 @@ ApiResponse NotificationRecordsController::list(const ApiRequest &request, const
     auto result = m_service.list(caller, filter, pageRequest);
     if (!result)
         return problem(result.error());
-    QJsonArray data;
-    for (const NotificationRecord &r : std::as_const(result->items))
-        data.append(recordListItem(r));
-    return page(data, result->page, result->limit, result->total);
+    return page(result->items, writeRecordListItem, result->page, result->limit, result->total);
 }
 
 ApiResponse NotificationRecordsController::get(const ApiRequest &request, const Caller &caller)
@@ -158,7 +155,7 @@ ApiResponse NotificationRecordsController::history(const ApiRequest &request, co
     auto history = m_service.history(caller, request.param(QStringLiteral("peerMentorId")), pageRequest);
     if (!history)
         return problem(history.error());
-    return json(200, historyJson(*history));
+    return jsonBody(200, historyJson(*history));
 }
 
 } // namespace cc::api

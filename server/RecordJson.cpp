@@ -1,6 +1,8 @@
 #include "server/RecordJson.h"
 
 #include "core/TimeText.h"
+#include "server/JsonWriter.h"
+#include "server/Responses.h"
 
 #include <QJsonArray>
 
@@ -40,18 +42,20 @@ QJsonObject recordFull(const NotificationRecord &r)
     };
 }
 
-QJsonObject recordListItem(const NotificationRecord &r)
+// The members in QJsonDocument's order (sorted by name), as the answers had them before they
+// were written directly.
+void writeRecordListItem(JsonWriter &w, const NotificationRecord &r)
 {
-    return QJsonObject{
-        {field::Id, r.id},
-        {field::PeerMentorId, r.peerMentorId},
-        {field::PeerMentorName, r.peerMentorName},
-        {field::EventType, eventTypeName(r.eventType)},
-        {field::CoordinatorId, r.coordinatorId},
-        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {field::SentAt, formatTimestamp(r.sentAt)},
-        {field::EffectiveDate, formatTimestamp(r.effectiveDate)},
-    };
+    w.beginObject();
+    w.key(field::ChannelsNotified).strings(r.channels);
+    w.key(field::CoordinatorId).value(r.coordinatorId);
+    w.key(field::EffectiveDate).value(formatTimestamp(r.effectiveDate));
+    w.key(field::EventType).value(eventTypeName(r.eventType));
+    w.key(field::Id).value(r.id);
+    w.key(field::PeerMentorId).value(r.peerMentorId);
+    w.key(field::PeerMentorName).value(r.peerMentorName);
+    w.key(field::SentAt).value(formatTimestamp(r.sentAt));
+    w.endObject();
 }
 
 QJsonObject recordCreated(const NotificationRecord &r)
@@ -76,17 +80,21 @@ QJsonObject recordUpdated(const NotificationRecord &r)
     };
 }
 
-QJsonObject historyItem(const NotificationRecord &r)
+namespace {
+
+void writeHistoryItem(JsonWriter &w, const NotificationRecord &r)
 {
-    return QJsonObject{
-        {field::Id, r.id},
-        {field::EventType, eventTypeName(r.eventType)},
-        {field::EffectiveDate, formatTimestamp(r.effectiveDate)},
-        {field::Reason, nullOr(r.reason)},
-        {field::ChannelsNotified, QJsonArray::fromStringList(r.channels)},
-        {field::SentAt, formatTimestamp(r.sentAt)},
-    };
+    w.beginObject();
+    w.key(field::ChannelsNotified).strings(r.channels);
+    w.key(field::EffectiveDate).value(formatTimestamp(r.effectiveDate));
+    w.key(field::EventType).value(eventTypeName(r.eventType));
+    w.key(field::Id).value(r.id);
+    w.key(field::Reason).valueOrNull(r.reason);
+    w.key(field::SentAt).value(formatTimestamp(r.sentAt));
+    w.endObject();
 }
+
+} // namespace
 
 QJsonObject profileJson(const PeerMentorProfile &p)
 {
@@ -111,19 +119,20 @@ QJsonObject mentorListItem(const PeerMentorProfile &p)
     return item;
 }
 
-QJsonObject historyJson(const History &h)
+QByteArray historyJson(const History &h)
 {
-    QJsonArray items;
+    JsonWriter w(256 + h.events.size() * 256);
+    w.beginObject();
+    w.key(field::History).beginArray();
     for (const NotificationRecord &r : h.events)
-        items.append(historyItem(r));
-    return QJsonObject{
-        {field::PeerMentorId, h.mentor.id},
-        {field::PeerMentorName, h.mentor.name},
-        {field::History, items},
-        {field::TotalEvents, h.total},
-        {QStringLiteral("pagination"),
-         QJsonObject{{field::Page, h.page}, {field::Limit, h.limit}, {QStringLiteral("total"), h.total}}},
-    };
+        writeHistoryItem(w, r);
+    w.endArray();
+    writePagination(w, h.page, h.limit, h.total);
+    w.key(field::PeerMentorId).value(h.mentor.id);
+    w.key(field::PeerMentorName).value(h.mentor.name);
+    w.key(field::TotalEvents).value(h.total);
+    w.endObject();
+    return w.take();
 }
 
 } // namespace cc::api

@@ -7,15 +7,16 @@
 
 namespace cc::api {
 
+class JsonWriter;
+
 // JSON of notification records; the field names are those of core/Fields.h.
-QJsonObject recordFull(const NotificationRecord &r);     // GET one
-QJsonObject recordListItem(const NotificationRecord &r); // list item
-QJsonObject recordCreated(const NotificationRecord &r);  // POST answer
-QJsonObject recordUpdated(const NotificationRecord &r);  // PUT answer
-QJsonObject historyItem(const NotificationRecord &r);
+QJsonObject recordFull(const NotificationRecord &r);                  // GET one
+void writeRecordListItem(JsonWriter &w, const NotificationRecord &r); // list item
+QJsonObject recordCreated(const NotificationRecord &r);               // POST answer
+QJsonObject recordUpdated(const NotificationRecord &r);               // PUT answer
 QJsonObject profileJson(const PeerMentorProfile &p);
 // An item of the list of peer mentors: profileJson() and deactivated_at.
 QJsonObject mentorListItem(const PeerMentorProfile &p);
-QJsonObject historyJson(const History &h);
+QByteArray historyJson(const History &h);
 
 } // namespace cc::api

@@ -10,11 +10,7 @@ namespace cc::api {
 
 ApiResponse json(int status, const QJsonObject &body)
 {
-    ApiResponse r;
-    r.status = status;
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
-    return r;
+    return jsonBody(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 ApiResponse json(int status, const QJsonObject &body, const QString &etag)
@@ -31,14 +27,32 @@ ApiResponse jsonWithContentEtag(int status, const QJsonObject &body)
     return r;
 }
 
+ApiResponse jsonBody(int status, QByteArray body)
+{
+    ApiResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    r.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    return r;
+}
+
+void writePagination(JsonWriter &w, int pageNumber, int limit, qint64 total)
+{
+    w.key(QLatin1StringView("pagination")).beginObject();
+    w.key(field::Limit).value(limit);
+    w.key(field::Page).value(pageNumber);
+    w.key(QLatin1StringView("total")).value(total);
+    w.endObject();
+}
+
 ApiResponse page(const QJsonArray &data, int pageNumber, int limit, qint64 total)
 {
-    return json(200,
-                QJsonObject{{field::Data, data},
-                            {QStringLiteral("pagination"),
-                             QJsonObject{{field::Page, pageNumber},
-                                         {field::Limit, limit},
-                                         {QStringLiteral("total"), total}}}});
+    JsonWriter w(256);
+    w.beginObject();
+    w.key(field::Data).raw(QJsonDocument(data).toJson(QJsonDocument::Compact));
+    writePagination(w, pageNumber, limit, total);
+    w.endObject();
+    return jsonBody(200, w.take());
 }
 
 QJsonObject deletedJson(const QString &message, const Deleted &d)
