@@ -2,7 +2,8 @@
 # Installs the Debian packages Coordinator Console needs, and nothing else.
 #
 #   scripts/deps.sh run    build + run set (compiler, CMake, Qt 6, libsodium, …)
-#   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm, clang-format
+#   scripts/deps.sh test   the run set plus PostgreSQL, Xvfb, wrk, Node.js/npm (with its headers, for
+#                          the benchmark peer's better-sqlite3), Python 3, clang-format
 #   scripts/deps.sh dev    the test set plus clang-tidy (the `tidy` target) and debootstrap
 #                          (scripts/fresh-check.sh)
 #   scripts/deps.sh --list SET   print the set's entries, one per line, and install nothing
@@ -59,6 +60,7 @@ TEST_PACKAGES=(
     "libclang-rt-dev|libclang-rt-14-dev"
     desktop-file-utils
     appstream
+    python3 # the benchmarks' helpers and node-gyp (tests/benchmarks/peer's better-sqlite3)
 )
 
 DEV_PACKAGES=(
@@ -90,8 +92,8 @@ esac
 
 if ((list)); then
     printf '%s\n' "${wanted[@]}"
-    # Node.js and npm come from Debian when no node is on PATH (see below).
-    [[ $1 == run ]] || printf '%s\n' nodejs npm
+    # Node.js, npm and node's headers come from Debian when no node is on PATH (see below).
+    [[ $1 == run ]] || printf '%s\n' nodejs npm libnode-dev
     exit 0
 fi
 
@@ -120,14 +122,24 @@ done
 
 # Node.js 20 and npm: keep whatever node is already on PATH (e.g. NodeSource
 # builds, which bundle npm); only fall back to Debian's packages when absent.
+# node-gyp compiles the benchmark peer's better-sqlite3 against node's headers,
+# offline: NodeSource's nodejs and a node from a tarball have them beside node
+# (include/node), Debian's nodejs in libnode-dev.
 if [[ $1 == test || $1 == dev ]]; then
     if ! command -v node >/dev/null 2>&1; then
-        missing+=(nodejs npm)
-    elif ! command -v npm >/dev/null 2>&1; then
-        if is_installed nodejs && [[ $(dpkg-query -W -f='${Version}' nodejs) == *nodesource* ]]; then
-            die "node is installed from NodeSource but npm is not on PATH; reinstall nodejs from NodeSource"
+        missing+=(nodejs npm libnode-dev)
+    else
+        if ! command -v npm >/dev/null 2>&1; then
+            if is_installed nodejs && [[ $(dpkg-query -W -f='${Version}' nodejs) == *nodesource* ]]; then
+                die "node is installed from NodeSource but npm is not on PATH; reinstall nodejs from NodeSource"
+            fi
+            missing+=(npm)
         fi
-        missing+=(npm)
+        node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+        if [[ ! -f $node_prefix/include/node/node.h ]] && is_installed nodejs \
+            && [[ $(dpkg-query -W -f='${Version}' nodejs) != *nodesource* ]] && ! is_installed libnode-dev; then
+            missing+=(libnode-dev)
+        fi
     fi
 fi
 
