@@ -613,6 +613,12 @@ std::shared_ptr<Database::Statements> Database::statementsOf(const QString &conn
     return statements;
 }
 
+int Database::keptStatements()
+{
+    auto conn = connection();
+    return conn ? statementsOf(conn->connectionName())->kept : 0;
+}
+
 void Database::forgetStatements(const QString &connectionName)
 {
     std::shared_ptr<Statements> statements;

@@ -76,6 +76,10 @@ public:
     quint64 identityGeneration() const { return m_identityGeneration.load(std::memory_order_acquire); }
     void identityChanged() { m_identityGeneration.fetch_add(1, std::memory_order_acq_rel); }
 
+    // How many prepared statements this thread's connection keeps for reuse, no Query using them
+    // now (see Query).
+    int keptStatements();
+
     // A connection of its own on this thread, besides connection(), for one purpose (the change
     // feed listens on one); `name` identifies it for closeDedicated(). Configured like the others.
     Result<QSqlDatabase> openDedicated(const QString &purpose);

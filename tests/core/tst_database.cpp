@@ -146,6 +146,7 @@ private slots:
     void uniqueViolation();
     void queryErrorLogHasNoValues();
     void nullableAndTimeValues();
+    void statementsArePreparedOnce();
 
     void recordQueriesUseIndexes_data();
     void recordQueriesUseIndexes();
@@ -169,6 +170,78 @@ void TestCoreDatabase::initTestCase()
 void TestCoreDatabase::init()
 {
     m_database->reset();
+}
+
+void TestCoreDatabase::statementsArePreparedOnce()
+{
+    Database &db = m_database->db();
+    const QString sql = QStringLiteral("SELECT COUNT(*) FROM organisations WHERE id = :id");
+    const auto preparedOnServer = [&]() -> qint64 {
+        if (!m_database->isPostgres())
+            return 0;
+        Query q(db, QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements"));
+        return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    auto run = [&](const QString &id) {
+        Query q(db, sql);
+        q.bind(QStringLiteral(":id"), id);
+        return q.exec().ok() && q.next() ? q.value(0).toInt() : -1;
+    };
+    QCOMPARE(run(QStringLiteral("none")), 0);
+    const qint64 onServer = preparedOnServer(); // its own statement is kept from here on too
+    const int kept = db.keptStatements();
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(run(QStringLiteral("org_%1").arg(i)), 0);
+    // The same statement each time: nothing more kept here, no PREPARE more on the server.
+    QCOMPARE(db.keptStatements(), kept);
+    QCOMPARE(preparedOnServer(), onServer);
+
+    // Two of the same text at once each have their own; both are kept after.
+    {
+        Query a(db, sql);
+        Query b(db, sql);
+        a.bind(QStringLiteral(":id"), QStringLiteral("a"));
+        b.bind(QStringLiteral(":id"), QStringLiteral("b"));
+        QVERIFY(a.exec());
+        QVERIFY(b.exec());
+        QVERIFY(a.next() && b.next());
+        QCOMPARE(a.value(0).toInt(), 0);
+    }
+    QCOMPARE(db.keptStatements(), kept + 1);
+
+    // Positional values start again at the first "?" on a reused statement.
+    for (int i = 0; i < 3; ++i) {
+        Query q(db, QStringLiteral("SELECT COUNT(*) FROM organisations WHERE id = ? OR name = ?"));
+        q.add(QStringLiteral("x%1").arg(i)).add(QStringLiteral("y%1").arg(i));
+        QVERIFY(q.exec());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // A statement whose run failed is not kept.
+    const int before = db.keptStatements();
+    {
+        Transaction tx(db);
+        Query bad(db, QStringLiteral("INSERT INTO change_counter (id, value) VALUES (1, 0)"));
+        QVERIFY(!bad.exec());
+    }
+    QCOMPARE(db.keptStatements(), before);
+    // A read left half-read holds nothing: a write from another connection goes ahead at once.
+    {
+        Query partial(db, QStringLiteral("SELECT seq FROM changes UNION ALL SELECT 1 UNION ALL SELECT 2"));
+        QVERIFY(partial.exec());
+        QVERIFY(partial.next());
+    }
+    Database other(*DatabaseUrl::parse(m_database->url()));
+    QVERIFY(other.open());
+    {
+        Transaction tx(other);
+        QVERIFY(tx.begun());
+        Query write(other, QStringLiteral("UPDATE change_counter SET value = value WHERE id = 1"));
+        QVERIFY(write.exec());
+        QVERIFY(tx.commit());
+    }
+    other.closeThreadConnection();
 }
 
 // ---- URLs -------------------------------------------------------------------------------------
