@@ -40,7 +40,8 @@ NotificationRecord recordFrom(const Query &q)
 // The conditions of a filter; the leading column of each branch matches an index.
 QStringList conditionsOf(const RecordFilter &f)
 {
-    // A mentor's records are few: walk idx_records_mentor_sent and test the rest on its rows.
+    // A mentor's records are few: walk idx_records_mentor_org_sent (idx_records_mentor_sent
+    // without an organisation) and test the rest on its rows.
     // Without statistics SQLite would rather take the organisation's event index (two equal
     // columns) and skip through every record of the organisation to find the mentor's; written
     // as `column || ''` a condition cannot pick an index, on SQLite and PostgreSQL alike.
@@ -51,8 +52,10 @@ QStringList conditionsOf(const RecordFilter &f)
         return (byMentor ? c + QStringLiteral(" || ''") : c) + QStringLiteral(" = ") + n;
     };
     QStringList parts;
+    // The organisation is the second column of idx_records_mentor_org_sent: with a mentor it
+    // narrows the index range (and the count reads the index alone).
     if (!f.orgId.isEmpty())
-        parts << equal("r.org_id", ":org");
+        parts << QStringLiteral("r.org_id = :org");
     if (byMentor)
         parts << QStringLiteral("r.peer_mentor_id = :mentor");
     if (!f.coordinatorId.isEmpty())
