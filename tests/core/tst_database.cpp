@@ -16,6 +16,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -154,6 +155,7 @@ private slots:
     void eventFiltersWalkEventIndexes();
 
     void connectionPerThread();
+    void locksAcrossProcesses();
     void concurrentWritersWait();
 
 private:
@@ -1270,6 +1272,48 @@ void TestCoreDatabase::concurrentWritersWait()
         QVERIFY(thread->wait(60000));
     QVERIFY2(failures.loadRelaxed() == 0, qPrintable(errors.join(QLatin1Char('\n'))));
     QCOMPARE(countRows(db, QStringLiteral("organisations")), kThreads * kRowsEach);
+}
+
+// Several servers and consoles on one PostgreSQL database: one housekeeper at a time, and an
+// upgrade waits for another to finish. On SQLite writers take turns anyway: always granted.
+void TestCoreDatabase::locksAcrossProcesses()
+{
+    Database &a = m_database->db();
+    Database b(*DatabaseUrl::parse(m_database->url()));
+    QVERIFY(b.open());
+    const auto housekeeping = Database::LockKey::Housekeeping;
+    auto first = a.lockAcrossProcesses(housekeeping, false);
+    QVERIFY(first && *first);
+    auto second = b.lockAcrossProcesses(housekeeping, false);
+    QVERIFY(second);
+    if (!m_database->isPostgres()) {
+        QVERIFY(*second);
+        b.closeThreadConnection();
+        return;
+    }
+    QVERIFY(!*second); // the other program skips this round
+    a.unlockAcrossProcesses(housekeeping);
+    second = b.lockAcrossProcesses(housekeeping, false);
+    QVERIFY(second && *second);
+    b.unlockAcrossProcesses(housekeeping);
+    b.closeThreadConnection();
+
+    // While one program holds the migrations lock, another one opening the database waits.
+    QVERIFY(*a.lockAcrossProcesses(Database::LockKey::Migrations, true));
+    std::atomic<int> opened{0}; // 0: not yet, 1: opened, -1: failed
+    const QString url = m_database->url();
+    QThread *thread = QThread::create([&opened, url] {
+        Database c(*DatabaseUrl::parse(url));
+        opened = c.open().ok() ? 1 : -1;
+        c.closeThreadConnection();
+    });
+    thread->start();
+    QTest::qWait(500);
+    QCOMPARE(opened.load(), 0);
+    a.unlockAcrossProcesses(Database::LockKey::Migrations);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.load(), 1, 10000);
+    QVERIFY(thread->wait(5000));
+    delete thread;
 }
 
 CC_DATABASE_TEST_MAIN(TestCoreDatabase)
