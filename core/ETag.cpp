@@ -2,6 +2,12 @@
 
 #include "core/Ids.h"
 
+#include <QList>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
 namespace cc {
 
 QString makeEtag(const QByteArray &basis)
@@ -9,13 +15,13 @@ QString makeEtag(const QByteArray &basis)
     return QLatin1Char('"') + sha256Hex(basis).left(16) + QLatin1Char('"');
 }
 
-bool etagMatches(const QString &ifMatch, const QString &current)
+namespace {
+
+// The entity tags of an If-Match or If-None-Match list (RFC 9110 13.1.1), each with whether it
+// was weak (W/"…"): none when the list does not parse.
+std::optional<QList<std::pair<QString, bool>>> entityTags(const QString &list)
 {
-    const QString list = ifMatch.trimmed();
-    if (list.isEmpty() || list == QLatin1String("*"))
-        return true;
-    // RFC 9110 13.1.1: a list of entity tags, compared strongly: a weak tag (W/"…") never
-    // matches, and a list that does not parse matches nothing.
+    QList<std::pair<QString, bool>> tags;
     qsizetype at = 0;
     while (at < list.size()) {
         while (at < list.size() && (list.at(at) == QLatin1Char(',') || list.at(at).isSpace()))
@@ -26,15 +32,28 @@ bool etagMatches(const QString &ifMatch, const QString &current)
         if (weak)
             at += 2;
         if (at >= list.size() || list.at(at) != QLatin1Char('"'))
-            return false;
+            return std::nullopt;
         const qsizetype close = list.indexOf(QLatin1Char('"'), at + 1);
         if (close < 0)
-            return false;
-        if (!weak && list.mid(at, close - at + 1) == current)
-            return true;
+            return std::nullopt;
+        tags.append({list.mid(at, close - at + 1), weak});
         at = close + 1;
     }
-    return false;
+    return tags;
+}
+
+} // namespace
+
+bool etagMatches(const QString &ifMatch, const QString &current)
+{
+    const QString list = ifMatch.trimmed();
+    if (list.isEmpty() || list == QLatin1String("*"))
+        return true;
+    // Compared strongly: a weak tag never matches, and a list that does not parse matches nothing.
+    const auto tags = entityTags(list);
+    return tags && std::any_of(tags->cbegin(), tags->cend(), [&](const auto &tag) {
+               return !tag.second && tag.first == current;
+           });
 }
 
 bool etagNoneMatchFails(const QString &ifNoneMatch, const QString &current)
@@ -44,28 +63,11 @@ bool etagNoneMatchFails(const QString &ifNoneMatch, const QString &current)
         return false;
     if (list == QLatin1String("*"))
         return true;
-    const auto opaque = [](const QString &tag) {
-        return tag.startsWith(QLatin1String("W/")) ? tag.mid(2) : tag;
-    };
-    const QString wanted = opaque(current);
-    qsizetype at = 0;
-    while (at < list.size()) {
-        while (at < list.size() && (list.at(at) == QLatin1Char(',') || list.at(at).isSpace()))
-            ++at;
-        if (at >= list.size())
-            break;
-        if (list.mid(at, 2) == QLatin1String("W/"))
-            at += 2;
-        if (at >= list.size() || list.at(at) != QLatin1Char('"'))
-            return false;
-        const qsizetype close = list.indexOf(QLatin1Char('"'), at + 1);
-        if (close < 0)
-            return false;
-        if (list.mid(at, close - at + 1) == wanted)
-            return true;
-        at = close + 1;
-    }
-    return false;
+    // Compared weakly: W/"x" and "x" are the same tag.
+    const QString opaque = current.startsWith(QLatin1String("W/")) ? current.mid(2) : current;
+    const auto tags = entityTags(list);
+    return tags
+        && std::any_of(tags->cbegin(), tags->cend(), [&](const auto &tag) { return tag.first == opaque; });
 }
 
 } // namespace cc
