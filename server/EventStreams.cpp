@@ -288,6 +288,11 @@ void EventStreams::end(QTcpSocket *key, const QString &reason)
         }
         socket->flush();
         socket->disconnectFromHost(); // once what is written has gone out
+        // A reader that no longer reads would keep it half-closed, and Qt 6.8's responder with it.
+        QTimer::singleShot(m_limits.keepAliveMs, socket, [socket = QPointer<QTcpSocket>(socket)] {
+            if (socket && socket->state() != QAbstractSocket::UnconnectedState)
+                socket->abort();
+        });
     }
     delete stream;
 }
