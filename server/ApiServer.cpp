@@ -3,10 +3,12 @@
 #include "core/ChangeFeed.h"
 #include "core/Logging.h"
 #include "core/RetentionService.h"
+#include "server/AccessLog.h"
 #include "server/HttpServer.h"
 #include "server/ServerLogging.h"
 
 #include <QFile>
+#include <QMetaMethod>
 #include <QMetaObject>
 #include <QScopeGuard>
 #include <QSslCertificate>
@@ -39,11 +41,22 @@ public:
         m_guard = std::make_unique<ConnectionGuard>(options.limits);
         m_dispatcher = std::make_unique<ApiDispatcher>(m_services);
         m_dispatcher->setRateLimits(options.rateLimits);
-        m_dispatcher->setLogger([owner = m_owner](const ApiDispatcher::LogEntry &entry) {
-            const QString line = ApiDispatcher::logLine(entry);
-            qCInfo(lcServer).noquote() << line;
-            emit owner->requestLogged(line);
-        });
+        // The line goes to the access log's own thread (a request never waits on stderr or the
+        // journal) and to the console's request log; it is not even made when neither wants it.
+        m_accessLog = std::make_unique<AccessLog>();
+        m_dispatcher->setLogger(
+            [owner = m_owner, log = m_accessLog.get()](const ApiDispatcher::LogEntry &entry) {
+                const bool toLog = lcServer().isInfoEnabled();
+                const bool toConsole =
+                    owner->isSignalConnected(QMetaMethod::fromSignal(&ApiServer::requestLogged));
+                if (!toLog && !toConsole)
+                    return;
+                const QString line = ApiDispatcher::logLine(entry);
+                if (toLog)
+                    log->write(line);
+                if (toConsole)
+                    emit owner->requestLogged(line);
+            });
         m_http = std::make_unique<HttpServer>(*m_dispatcher);
         // The event stream follows the change feed from this thread.
         m_streams = std::make_unique<EventStreams>(m_services.database, m_services.auth, m_services.records,
@@ -144,6 +157,7 @@ public:
         m_streams.reset();
         m_tcp = nullptr;
         m_dispatcher.reset();
+        m_accessLog.reset(); // after what is pending is written
         m_guard.reset();
         m_services.database.closeThreadConnection();
     }
@@ -212,6 +226,7 @@ private:
     Services m_services;
     ApiServer *m_owner;
     std::unique_ptr<ConnectionGuard> m_guard;
+    std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<ApiDispatcher> m_dispatcher;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<EventStreams> m_streams;
