@@ -375,6 +375,16 @@ Result<AuthService::IssuedToken> AuthService::redeemPairingCode(const QString &c
     return *issued;
 }
 
+namespace {
+
+// last_used_at is written at most once a minute, so reads stay reads.
+bool dueForTouch(const QDateTime &touchedAt, const QDateTime &now)
+{
+    return !touchedAt.isValid() || touchedAt.secsTo(now) > AuthService::kTouchSeconds;
+}
+
+} // namespace
+
 Result<Caller> AuthService::authenticate(const QString &secret)
 {
     if (secret.isEmpty() || secret.size() > 256)
@@ -397,7 +407,7 @@ Result<Caller> AuthService::authenticate(const QString &secret)
             }
             const Caller caller = it->caller;
             QString touch;
-            if (!it->touchedAt.isValid() || it->touchedAt.secsTo(now) > kTouchSeconds) {
+            if (dueForTouch(it->touchedAt, now)) {
                 it->touchedAt = now;
                 touch = it->tokenId;
             }
@@ -417,9 +427,8 @@ Result<Caller> AuthService::authenticate(const QString &secret)
         return user.error();
     if (!user->has_value() || (*user)->disabled)
         return badToken();
-    // Remember use at most once a minute, so reads stay reads.
     QDateTime touchedAt = (*token)->lastUsedAt;
-    if (!touchedAt.isValid() || touchedAt.secsTo(now) > kTouchSeconds) {
+    if (dueForTouch(touchedAt, now)) {
         (void)m_users.touchToken((*token)->id, now);
         touchedAt = now;
     }
