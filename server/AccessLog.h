@@ -32,7 +32,7 @@ private:
     QThread m_thread;
     QObject *m_writer = nullptr; // lives on m_thread
     std::atomic<int> m_pending{0};
-    std::atomic<int> m_dropped{0}; // since the last line that told of drops
+    std::atomic<int> m_dropped{0}; // since the last line accepted, told of before the next
     std::atomic<int> m_droppedTotal{0};
 };
 
