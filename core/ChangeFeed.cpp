@@ -239,8 +239,10 @@ void ChangeFeed::poll()
         }
         query.finish();
         for (const Change &c : std::as_const(batch)) {
-            // This program's own changes counted at their commit already.
-            if (changesIdentity(c.kind) && c.origin != m_db.origin())
+            // Counted before anyone hears of it: the token caches are emptied first. This
+            // program's own changes are counted at their commit too, but that may come after this
+            // (PostgreSQL's notification can overtake the committing thread's count).
+            if (changesIdentity(c.kind))
                 m_db.identityChanged();
             emit changed(c);
             if (!m_running)

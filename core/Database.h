@@ -72,7 +72,8 @@ public:
     // Who may use this database's API changed: a user (created, role, password, disabled) or a
     // token (revoked). A count that caches of whom a token stands for (AuthService) compare with
     // the one they filled at; it goes up after the commit of such a change made here
-    // (appendChange), and when a ChangeFeed hears of one another program made.
+    // (appendChange), and when a ChangeFeed hears of one (this program's too: on PostgreSQL the
+    // feed may hear of a change before the committing thread has counted it).
     quint64 identityGeneration() const { return m_identityGeneration.load(std::memory_order_acquire); }
     void identityChanged() { m_identityGeneration.fetch_add(1, std::memory_order_acq_rel); }
 
