@@ -64,6 +64,28 @@ QString ApiDispatcher::logLine(const LogEntry &e)
 
 ApiResponse ApiDispatcher::handle(const ApiRequest &request)
 {
+    LogEntry entry;
+    ApiResponse response = answer(request, &entry);
+    log(entry);
+    return response;
+}
+
+void ApiDispatcher::log(const LogEntry &entry) const
+{
+    if (m_logger && !entry.method.isEmpty())
+        m_logger(entry);
+}
+
+Router::Runs ApiDispatcher::runsOn(const ApiRequest &request) const
+{
+    const Router::Match match = m_router.match(
+        request.method,
+        Router::rewriteDoubledPrefix(request.encodedPath.isEmpty() ? request.path : request.encodedPath));
+    return match.kind == Router::Match::Kind::Found ? match.route->runs : Router::Runs::Inline;
+}
+
+ApiResponse ApiDispatcher::answer(const ApiRequest &request, LogEntry *entry)
+{
     QElapsedTimer timer;
     timer.start();
     QString username;
@@ -90,7 +112,7 @@ ApiResponse ApiDispatcher::handle(const ApiRequest &request)
                 keys << item.first + QLatin1Char('=');
             path += QLatin1Char('?') + keys.join(QLatin1Char('&'));
         }
-        m_logger(LogEntry{request.method, path, response.status, timer.nsecsElapsed() / 1e6, username});
+        *entry = LogEntry{request.method, path, response.status, timer.nsecsElapsed() / 1e6, username};
     }
     return response;
 }
@@ -145,8 +167,12 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
         // Per token: the secret's hash names it (the table keeps no secret).
         const bool createsRecord = request.method == QLatin1String("POST")
             && match.route->pattern == QLatin1String("/api/v1/notification-records");
-        const RateLimiter::Decision decision =
-            m_rateLimiter.admit(sha256Hex(admitted->token.toUtf8()), createsRecord);
+        const QString tokenHash = sha256Hex(admitted->token.toUtf8());
+        RateLimiter::Decision decision;
+        {
+            QMutexLocker lock(&m_rateMutex);
+            decision = m_rateLimiter.admit(tokenHash, createsRecord);
+        }
         if (!decision.allowed) {
             ApiResponse r = problem(
                 429,

@@ -11,6 +11,8 @@
 #include "server/Router.h"
 #include "server/SystemController.h"
 
+#include <QMutex>
+
 #include <functional>
 
 namespace cc {
@@ -37,7 +39,8 @@ struct Services
 
 // One request in, one response out: path rewriting, routing (404 / 405 with Allow), the content
 // type rule (415), the bearer guard in front of every route that needs a token, Idempotency-Key
-// replays, If-None-Match (304), and one access-log line. Knows nothing of sockets.
+// replays, If-None-Match (304), and one access-log line. Knows nothing of sockets. Answers on any
+// number of threads at once (each thread has its own database connection).
 class ApiDispatcher
 {
 public:
@@ -56,7 +59,14 @@ public:
     // The ceilings per token (the defaults of RateLimits until set).
     void setRateLimits(const RateLimits &limits) { m_rateLimiter = RateLimiter(limits); }
 
+    // The answer, and its line in the access log.
     ApiResponse handle(const ApiRequest &request);
+    // The answer, and in `entry` its line for log(), to be written once the answer holds (a write
+    // in a group: after the group's commit).
+    ApiResponse answer(const ApiRequest &request, LogEntry *entry);
+    void log(const LogEntry &entry) const;
+    // Where the request's route runs (Runs::Inline when there is none: its answer is a problem).
+    Router::Runs runsOn(const ApiRequest &request) const;
     const Router &router() const { return m_router; }
     Router &router() { return m_router; } // for routes served outside the dispatcher's controllers
 
@@ -77,6 +87,7 @@ private:
     Router m_router;
     BearerGuard m_guard;
     IdempotencyStore m_idempotency;
+    QMutex m_rateMutex; // the limiter counts for every thread
     RateLimiter m_rateLimiter{RateLimits{}};
     NotificationRecordsController m_records;
     PayloadsController m_payloads;

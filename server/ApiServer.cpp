@@ -4,7 +4,9 @@
 #include "core/Logging.h"
 #include "core/RetentionService.h"
 #include "server/AccessLog.h"
+#include "server/GroupWriter.h"
 #include "server/HttpServer.h"
+#include "server/RequestPool.h"
 #include "server/ServerLogging.h"
 
 #include <QFile>
@@ -57,16 +59,19 @@ public:
                 if (toConsole)
                     emit owner->requestLogged(line);
             });
-        m_http = std::make_unique<HttpServer>(*m_dispatcher);
+        m_pool = std::make_unique<RequestPool>(
+            m_services.database, RequestPool::Options{options.workers, options.maxQueuedRequests});
+        m_writer = std::make_unique<GroupWriter>(m_services.database,
+                                                 GroupWriter::Options{options.maxQueuedWrites, 256});
+        m_http = std::make_unique<HttpServer>(*m_dispatcher, *m_guard, m_pool.get(), m_writer.get());
         // The event stream follows the change feed from this thread.
         m_streams = std::make_unique<EventStreams>(m_services.database, m_services.auth, m_services.records,
                                                    *m_guard, options.streamLimits);
         if (auto s = m_streams->start(); !s)
             return s.error();
         m_streams->registerRoutes(m_dispatcher->router());
-        m_http->setSocketLookup([guard = m_guard.get()](const QHostAddress &peer, quint16 port) {
-            return guard->socketOf(peer, port);
-        });
+        qCInfo(lcServer).noquote()
+            << QStringLiteral("%1 request worker(s) and a group writer").arg(m_pool->threads());
 
         QTcpServer *tcp = nullptr;
         if (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
@@ -144,7 +149,9 @@ public:
             m_streams->stop(); // streams are never "finished": they are closed
         if (m_tcp)
             m_tcp->close(); // no new connections
-        // Handlers are synchronous: nothing is half-handled now. Let the answers go out.
+        // The requests the workers and the writer have are answered; then the answers go out.
+        if (m_http)
+            m_http->finishPending();
         if (m_tcp) {
             const auto sockets = m_tcp->findChildren<QTcpSocket *>();
             for (QTcpSocket *socket : sockets) {
@@ -154,6 +161,8 @@ public:
             }
         }
         m_http.reset();
+        m_pool.reset();
+        m_writer.reset();
         m_streams.reset();
         m_tcp = nullptr;
         m_dispatcher.reset();
@@ -163,6 +172,11 @@ public:
     }
 
     int openEventStreams() const { return m_streams ? m_streams->openStreams() : 0; }
+    void finishPending()
+    {
+        if (m_http)
+            m_http->finishPending();
+    }
 
     QStringList routes() const
     {
@@ -228,6 +242,8 @@ private:
     std::unique_ptr<ConnectionGuard> m_guard;
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<ApiDispatcher> m_dispatcher;
+    std::unique_ptr<RequestPool> m_pool;
+    std::unique_ptr<GroupWriter> m_writer;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<EventStreams> m_streams;
     QTcpServer *m_tcp = nullptr;
@@ -298,6 +314,14 @@ void ApiServer::stop()
     m_running = false;
     m_port = 0;
     emit stateChanged();
+}
+
+void ApiServer::finishPending()
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->finishPending(); }, Qt::BlockingQueuedConnection);
 }
 
 QStringList ApiServer::routes() const

@@ -22,11 +22,17 @@ struct ServerOptions
     ConnectionLimits limits;
     RateLimits rateLimits;     // per API token
     StreamLimits streamLimits; // GET /api/v1/events
+    // Request workers (0: one per core) and the requests that may wait for one; the POSTs of
+    // records that may wait for the group writer. Beyond either: 503 with Retry-After.
+    int workers = 0;
+    int maxQueuedRequests = 512;
+    int maxQueuedWrites = 1024;
 };
 
-// The embedded REST API on a thread of its own, with its own database connection: the UI
-// thread never waits on a request and a request never waits on the UI. Handlers run
-// synchronously on that thread.
+// The embedded REST API. Its connections live on a thread of their own (the UI thread never waits
+// on a request and a request never waits on the UI); most requests are answered on a pool of
+// request workers, one per core, and the POSTs of records by one writer that commits them in
+// groups. Each of these threads has its own database connection.
 class ApiServer : public QObject
 {
     Q_OBJECT
@@ -38,6 +44,8 @@ public:
     Result<quint16> start(const ServerOptions &options);
     // Stops accepting, lets the requests in flight finish and their answers go out, closes.
     void stop();
+    // Waits until every request handed to the workers and the writer is answered.
+    void finishPending();
 
     bool isRunning() const { return m_running.load(); }
     quint16 port() const { return m_port; }

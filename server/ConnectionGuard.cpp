@@ -42,7 +42,10 @@ struct ConnectionGuard::Watch
     {}
     QPointer<QTcpSocket> socket;
     QHostAddress peer;
+    quint16 port = 0;
     HttpFraming framing;
+    int answering = 0;         // answers being made elsewhere (HttpServer)
+    bool continueOwed = false; // a "100 Continue" to write once they are out
     QTimer idle;
     QTimer deadline;          // the current request must be complete by then
     QElapsedTimer quietSince; // the last byte in either direction (the idle timer's start)
@@ -89,7 +92,7 @@ void ConnectionGuard::closeOldestIdle(const QHostAddress *peer)
     for (Watch *w : std::as_const(m_watches)) {
         // Idle: between requests, everything answered, and not lingering after a refusal.
         if ((peer && w->peer != *peer) || !w->socket || !w->idle.isActive() || !w->framing.betweenRequests()
-            || w->socket->bytesToWrite() > 0)
+            || w->answering > 0 || w->socket->bytesToWrite() > 0)
             continue;
         if (!oldest || w->quietSince.nsecsElapsed() > oldest->quietSince.nsecsElapsed())
             oldest = w;
@@ -120,7 +123,9 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     auto *w = new Watch(m_limits);
     w->socket = socket;
     w->peer = socket->peerAddress();
+    w->port = socket->peerPort();
     m_watches.insert(socket, w);
+    m_byPort.insert(w->port, w);
     ++m_total;
     ++m_perAddress[w->peer];
 
@@ -130,7 +135,9 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     w->deadline.setInterval(m_limits.requestTimeoutMs);
     // Silent for too long: between requests simply closed, inside one answered 408 first.
     connect(&w->idle, &QTimer::timeout, this, [this, socket, w] {
-        if (w->framing.betweenRequests())
+        if (w->answering > 0)
+            w->idle.start(); // waiting for its answer is not idling
+        else if (w->framing.betweenRequests())
             socket->abort();
         else
             reject(socket, 408, QStringLiteral("The request did not arrive in time."));
@@ -157,6 +164,7 @@ void ConnectionGuard::forget(QTcpSocket *socket)
     Watch *w = m_watches.take(socket);
     if (!w)
         return;
+    m_byPort.remove(w->port, w);
     --m_total;
     if (--m_perAddress[w->peer] <= 0)
         m_perAddress.remove(w->peer);
@@ -206,22 +214,35 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     }
     if (!w->ends.isEmpty()) {
         // QtHttpServer now reads and answers the oldest complete request.
+        // (After "Connection: close" the HttpServer closes the connection, once the answer is out.)
         const Watch::End end = w->ends.takeFirst();
         w->taken = end.at;
-        // "Connection: close": closed once its answer is out (disconnectFromHost() waits for it).
-        // The answer is written synchronously in this signal; the close comes after it.
-        if (end.close)
-            QMetaObject::invokeMethod(
-                socket, [socket] { socket->disconnectFromHost(); }, Qt::QueuedConnection);
         return;
     }
-    // QtHttpServer now reads all there is: every earlier request has been answered.
+    // QtHttpServer now reads all there is: every earlier request has been handed on.
     w->taken = w->fed;
     // A head that asked for "100 Continue" and waits for it before it sends the body: QtHttpServer
-    // 6.4 does not answer it, so the guard does, after the answers to the requests before (written
-    // already). Later versions answer it themselves.
-    if (w->framing.takeContinue() && !kQtSendsContinue)
+    // 6.4 does not answer it, so the guard does, after the answers to the requests before (at
+    // once when they are written, else as the last of them goes out). Later versions answer it
+    // themselves.
+    if (w->framing.takeContinue() && !kQtSendsContinue) {
+        if (w->answering > 0)
+            w->continueOwed = true;
+        else
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+}
+
+void ConnectionGuard::answering(QTcpSocket *socket, bool begins)
+{
+    Watch *w = socket ? m_watches.value(socket) : nullptr;
+    if (!w)
+        return;
+    w->answering += begins ? 1 : -1;
+    if (w->answering == 0 && w->continueOwed) {
+        w->continueOwed = false;
         socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
 }
 
 namespace {
@@ -240,9 +261,9 @@ void dropIncoming(QTcpSocket *socket)
 
 QTcpSocket *ConnectionGuard::socketOf(const QHostAddress &peer, quint16 port) const
 {
-    for (const Watch *w : std::as_const(m_watches))
-        if (w->socket && w->socket->peerPort() == port && w->socket->peerAddress().isEqual(peer))
-            return w->socket;
+    for (auto it = m_byPort.constFind(port); it != m_byPort.cend() && it.key() == port; ++it)
+        if ((*it)->socket && (*it)->peer.isEqual(peer))
+            return (*it)->socket;
     return nullptr;
 }
 

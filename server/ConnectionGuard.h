@@ -52,6 +52,10 @@ public:
     // The watched connection from `peer`:`port` (nullptr if none): QtHttpServer 6.8 gives a
     // handler the request's addresses, not its socket.
     QTcpSocket *socketOf(const QHostAddress &peer, quint16 port) const;
+    // An answer to a request on `socket` is being made elsewhere (true) or was written (false):
+    // while any is, the connection is not idle, however quiet, and an interim "100 Continue"
+    // waits for the answers before it.
+    void answering(QTcpSocket *socket, bool begins);
     // Gives a connection up for good to a stream that writes to it (GET /api/v1/events): no more
     // framing, timeouts or counting against the caps here, and nobody reads it any more (what the
     // client still sends is dropped), QtHttpServer included.
@@ -73,7 +77,8 @@ private:
 
     ConnectionLimits m_limits;
     QHash<QTcpSocket *, Watch *> m_watches;
-    QList<Watch *> m_retired; // forgotten, deleted on the next turn of the event loop
+    QMultiHash<quint16, Watch *> m_byPort; // the peer's port
+    QList<Watch *> m_retired;              // forgotten, deleted on the next turn of the event loop
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };

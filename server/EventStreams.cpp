@@ -63,8 +63,10 @@ void EventStreams::stop()
 
 void EventStreams::registerRoutes(Router &router)
 {
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/events"),
-               [this](const ApiRequest &request, const Caller &caller) { return open(request, caller); });
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/events"),
+        [this](const ApiRequest &request, const Caller &caller) { return open(request, caller); }, true,
+        Router::Validator::None, Router::Runs::Inline);
 }
 
 QByteArray EventStreams::eventText(qint64 id, const QString &event, const QJsonObject &data)

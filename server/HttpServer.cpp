@@ -1,7 +1,15 @@
 #include "server/HttpServer.h"
 
+#include "server/ConnectionGuard.h"
+#include "server/GroupWriter.h"
+#include "server/Problem.h"
+#include "server/RequestPool.h"
+#include "server/ServerLogging.h"
+
+#include <QCoreApplication>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QMetaObject>
 #include <QTcpSocket>
 
 namespace cc::api {
@@ -36,10 +44,19 @@ QString methodName(QHttpServerRequest::Method method)
 
 } // namespace
 
-HttpServer::HttpServer(ApiDispatcher &dispatcher, QObject *parent)
+HttpServer::HttpServer(ApiDispatcher &dispatcher, ConnectionGuard &guard, RequestPool *pool,
+                       GroupWriter *writer, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_dispatcher(dispatcher)
+    , m_guard(guard)
+    , m_pool(pool)
+    , m_writer(writer)
 {}
+
+HttpServer::~HttpServer()
+{
+    finishPending();
+}
 
 // The request as the dispatcher takes it; `close` tells whether the client asked to close.
 ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *close)
@@ -78,16 +95,109 @@ ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *clo
     return in;
 }
 
+// Hands the request to the pool or the writer; its answer comes back to answered() on this
+// thread. A full queue is answered at once: 503, retry in a second.
+void HttpServer::handOn(ApiRequest request, Answer shape, Ticket ticket, Router::Runs runs)
+{
+    ++m_pending;
+    m_guard.answering(ticket.socket, true);
+    // On the thread that made the answer: back to this one. Every job has run before this server
+    // is destroyed (finishPending()), so `this` is still there.
+    auto deliver = [this, ticket, shape](ApiResponse response) mutable {
+        shape.response = std::move(response);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ticket, answer = std::move(shape)]() mutable { answered(ticket, std::move(answer)); },
+            Qt::QueuedConnection);
+    };
+    const QString method = request.method;
+    const QString path = request.path;
+    bool queued = false;
+    if (runs == Router::Runs::OnWriter && m_writer) {
+        // The answer holds only once the group it was written in has committed; so does its line
+        // in the access log.
+        struct Made
+        {
+            ApiResponse response;
+            ApiDispatcher::LogEntry entry;
+        };
+        auto made = std::make_shared<Made>();
+        queued = m_writer->submit(
+            [this, made, request = std::move(request)] {
+                made->response = m_dispatcher.answer(request, &made->entry);
+            },
+            [this, made, deliver](const Status &committed) mutable {
+                if (!committed) {
+                    made->response = problem(committed.error());
+                    made->response.setHeader(QByteArrayLiteral("Cache-Control"),
+                                             QByteArrayLiteral("no-store"));
+                    made->entry.status = made->response.status;
+                }
+                m_dispatcher.log(made->entry);
+                deliver(std::move(made->response));
+            });
+    } else if (m_pool) {
+        queued = m_pool->submit([this, request = std::move(request), deliver]() mutable {
+            deliver(m_dispatcher.handle(request));
+        });
+    }
+    if (!queued) {
+        shape.response = busy();
+        m_dispatcher.log(ApiDispatcher::LogEntry{method, path, shape.response.status, 0, QString()});
+        answered(ticket, std::move(shape));
+    }
+}
+
+ApiResponse HttpServer::busy()
+{
+    ApiResponse r = problem(503, QStringLiteral("The server is busy; retry in a second."));
+    r.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+    r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return r;
+}
+
+void HttpServer::finishPending()
+{
+    // The pool and the writer post their answers to this thread: once both are idle, every answer
+    // is in this thread's queue, and sending the posted events writes them.
+    if (m_pool)
+        m_pool->drain();
+    if (m_writer)
+        m_writer->drain();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
+
+// "Connection: close": closed once the answer is out (disconnectFromHost() waits for it), after
+// QtHttpServer is done with the request in hand.
+void HttpServer::closeAfter(QTcpSocket *socket)
+{
+    if (!socket)
+        return;
+    QMetaObject::invokeMethod(
+        socket, [socket] { socket->disconnectFromHost(); }, Qt::QueuedConnection);
+}
+
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 
-// QtHttpServer 6.8 hands over a responder and writes Content-Length itself. It has no socket to
-// close: after "Connection: close" the ConnectionGuard closes the connection (in 6.4 as well).
+// QtHttpServer 6.8 hands over a responder and writes Content-Length itself.
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
-    bool close = false;
-    const ApiResponse out = m_dispatcher.handle(toApiRequest(request, &close));
+    Answer shape;
+    ApiRequest in = toApiRequest(request, &shape.close);
+    shape.head = request.method() == QHttpServerRequest::Method::Head;
+    const Router::Runs runs = m_pool ? m_dispatcher.runsOn(in) : Router::Runs::Inline;
+    if (runs != Router::Runs::Inline) {
+        // 6.8 reads the connection's next request only once this responder is gone: it is kept
+        // until the answer is written.
+        const quint64 number = ++m_lastNumber;
+        m_responders.insert(number, std::make_shared<QHttpServerResponder>(std::move(responder)));
+        Ticket ticket{m_guard.socketOf(request.remoteAddress(), request.remotePort()), number};
+        handOn(std::move(in), std::move(shape), std::move(ticket), runs);
+        return true;
+    }
+    ApiResponse out = m_dispatcher.handle(in);
     if (out.stream) {
-        QTcpSocket *socket = m_socketOf ? m_socketOf(request.remoteAddress(), request.remotePort()) : nullptr;
+        QTcpSocket *socket = m_guard.socketOf(request.remoteAddress(), request.remotePort());
         if (!socket) {
             responder.write(QHttpServerResponder::StatusCode::ServiceUnavailable);
             return true;
@@ -97,14 +207,35 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerRes
         out.stream(socket, std::make_shared<QHttpServerResponder>(std::move(responder)));
         return true;
     }
-    QHttpHeaders headers;
-    for (const auto &h : out.headers)
-        headers.append(h.first, h.second);
-    if (close)
-        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
-    responder.write(request.method() == QHttpServerRequest::Method::Head ? QByteArray() : out.body, headers,
-                    static_cast<QHttpServerResponder::StatusCode>(out.status));
+    shape.response = std::move(out);
+    write(responder, shape);
+    if (shape.close)
+        closeAfter(m_guard.socketOf(request.remoteAddress(), request.remotePort()));
     return true;
+}
+
+void HttpServer::answered(const Ticket &ticket, Answer answer)
+{
+    --m_pending;
+    m_guard.answering(ticket.socket, false);
+    std::shared_ptr<QHttpServerResponder> responder = m_responders.take(ticket.number);
+    if (!responder)
+        return;
+    write(*responder, answer);
+    responder.reset(); // QtHttpServer reads the next request now
+    if (answer.close)
+        closeAfter(ticket.socket);
+}
+
+void HttpServer::write(QHttpServerResponder &responder, const Answer &answer)
+{
+    QHttpHeaders headers;
+    for (const auto &h : answer.response.headers)
+        headers.append(h.first, h.second);
+    if (answer.close)
+        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
+    responder.write(answer.head ? QByteArray() : answer.response.body, headers,
+                    static_cast<QHttpServerResponder::StatusCode>(answer.response.status));
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder)
@@ -115,27 +246,186 @@ void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder
 
 #else
 
+namespace {
+
+// The reason phrases of the statuses the API answers with (RFC 9110 15); others go without one,
+// which HTTP/1.1 allows.
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return QByteArrayLiteral("Continue");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 202:
+        return QByteArrayLiteral("Accepted");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 406:
+        return QByteArrayLiteral("Not Acceptable");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 410:
+        return QByteArrayLiteral("Gone");
+    case 411:
+        return QByteArrayLiteral("Length Required");
+    case 412:
+        return QByteArrayLiteral("Precondition Failed");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
+    case 422:
+        return QByteArrayLiteral("Unprocessable Content");
+    case 428:
+        return QByteArrayLiteral("Precondition Required");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 501:
+        return QByteArrayLiteral("Not Implemented");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    default:
+        return QByteArray();
+    }
+}
+
+} // namespace
+
+// A connection's requests are served one after another, as 6.8 does by itself: a request is
+// handled (here, or handed on) once the answer before it is out. So a read pipelined behind a
+// write sees the write (RFC 9112 9.3.2 allows parallel handling only of safe requests), and
+// answers go out in order.
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    bool close = false;
-    const ApiResponse out = m_dispatcher.handle(toApiRequest(request, &close));
-    if (out.stream) {
-        out.stream(socket, {});
+    Held held;
+    held.request = toApiRequest(request, &held.shape.close);
+    held.shape.head = request.method() == QHttpServerRequest::Method::Head;
+    held.runs = m_pool ? m_dispatcher.runsOn(held.request) : Router::Runs::Inline;
+    Connection &connection = connectionOf(socket);
+    if (connection.held.size() >= kMaxHeld) {
+        // More requests sent ahead than any client needs: it is not waiting for its answers.
+        qCWarning(lcServer) << "closing a connection that sent more than" << kMaxHeld
+                            << "requests ahead of its answers";
+        socket->abort();
         return true;
     }
-
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(out.status));
-    for (const auto &h : out.headers)
-        responder.writeHeader(h.first, h.second);
-    // A 304 has no body and says nothing of the length of the one it stands for (RFC 9110 8.6).
-    if (out.status != 304)
-        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(out.body.size()));
-    if (close)
-        responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
-    // An answer to HEAD has its Content-Length but no body (RFC 9110 9.3.2), whatever its status.
-    responder.writeBody(request.method() == QHttpServerRequest::Method::Head ? QByteArray() : out.body);
+    connection.held.push_back(std::move(held));
+    serveNext(socket);
     return true;
+}
+
+HttpServer::Connection &HttpServer::connectionOf(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end()) {
+        it = m_connections.insert(socket, Connection{});
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+    }
+    return *it;
+}
+
+// Serves the connection's next request unless an answer is under way on it; answered() serves
+// the one after (at most kMaxHeld deep when they all run here at once).
+void HttpServer::serveNext(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end() || it->busy || it->held.empty())
+        return;
+    Held next = std::move(it->held.front());
+    it->held.pop_front();
+    it->busy = true;
+    const Ticket ticket{socket, 0};
+    if (next.runs != Router::Runs::Inline) {
+        handOn(std::move(next.request), std::move(next.shape), ticket, next.runs);
+        return;
+    }
+    ++m_pending; // answered() counts it out
+    m_guard.answering(socket, true);
+    ApiResponse out = m_dispatcher.handle(next.request);
+    if (out.stream) {
+        // The stream takes the connection from here (every earlier answer is out).
+        --m_pending;
+        m_guard.answering(socket, false);
+        m_connections.remove(socket);
+        out.stream(socket, {});
+        return;
+    }
+    next.shape.response = std::move(out);
+    answered(ticket, std::move(next.shape));
+}
+
+void HttpServer::answered(const Ticket &ticket, Answer answer)
+{
+    --m_pending;
+    m_guard.answering(ticket.socket, false);
+    QTcpSocket *socket = ticket.socket;
+    if (!socket)
+        return; // the client is gone
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    it->busy = false;
+    if (socket->state() == QAbstractSocket::ConnectedState)
+        socket->write(bytesOf(answer));
+    if (answer.close) {
+        closeAfter(socket);
+        it->held.clear(); // nothing more is served on it
+        return;
+    }
+    serveNext(socket);
+}
+
+// The answer as it goes on the wire, written in one piece.
+QByteArray HttpServer::bytesOf(const Answer &answer)
+{
+    const ApiResponse &r = answer.response;
+    QByteArray bytes;
+    bytes.reserve(256 + r.body.size());
+    bytes += "HTTP/1.1 ";
+    bytes += QByteArray::number(r.status);
+    bytes += ' ';
+    bytes += reasonPhrase(r.status);
+    bytes += "\r\n";
+    for (const auto &h : r.headers) {
+        bytes += h.first;
+        bytes += ": ";
+        bytes += h.second;
+        bytes += "\r\n";
+    }
+    // A 304 has no body and says nothing of the length of the one it stands for (RFC 9110 8.6).
+    // An answer to HEAD has its Content-Length but no body (RFC 9110 9.3.2), whatever its status.
+    if (r.status != 304) {
+        bytes += "Content-Length: ";
+        bytes += QByteArray::number(r.body.size());
+        bytes += "\r\n";
+    }
+    if (answer.close)
+        bytes += "Connection: close\r\n";
+    bytes += "\r\n";
+    if (!answer.head)
+        bytes += r.body;
+    return bytes;
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

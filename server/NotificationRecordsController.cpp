@@ -16,8 +16,8 @@ void NotificationRecordsController::registerRoutes(Router &router)
     using namespace std::placeholders;
     router.add(QStringLiteral("GET"), kBase, std::bind(&NotificationRecordsController::list, this, _1, _2),
                true, Router::Validator::Changes);
-    router.add(QStringLiteral("POST"), kBase,
-               std::bind(&NotificationRecordsController::create, this, _1, _2));
+    router.add(QStringLiteral("POST"), kBase, std::bind(&NotificationRecordsController::create, this, _1, _2),
+               true, Router::Validator::None, Router::Runs::OnWriter);
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"),
                std::bind(&NotificationRecordsController::get, this, _1, _2), true,
                Router::Validator::OwnETag);

@@ -25,9 +25,9 @@ QByteArray ApiResponse::header(const QByteArray &name) const
 }
 
 void Router::add(const QString &method, const QString &pattern, Handler handler, bool authenticated,
-                 Validator validator)
+                 Validator validator, Runs runs)
 {
-    m_routes.append(Route{method, pattern, std::move(handler), authenticated, validator});
+    m_routes.append(Route{method, pattern, std::move(handler), authenticated, validator, runs});
 }
 
 QString Router::rewriteDoubledPrefix(const QString &path)

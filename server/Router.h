@@ -24,6 +24,13 @@ public:
                  // (ChangeFeed::versionFor) before the handler runs, which then does not
         OwnETag, // the handler's ETag of the resource, compared after it ran
     };
+    // Where the server runs a route's handler (ApiServer).
+    enum class Runs
+    {
+        OnPool,   // on one of the request workers, beside other requests (the default)
+        Inline,   // on the connections' thread at once: cheap answers, and what takes the socket
+        OnWriter, // on the group writer: committed with the other writes that arrived meanwhile
+    };
     struct Route
     {
         QString method;
@@ -31,6 +38,7 @@ public:
         Handler handler;
         bool authenticated = true;
         Validator validator = Validator::None;
+        Runs runs = Runs::OnPool;
     };
     struct Match
     {
@@ -46,7 +54,7 @@ public:
     };
 
     void add(const QString &method, const QString &pattern, Handler handler, bool authenticated = true,
-             Validator validator = Validator::None);
+             Validator validator = Validator::None, Runs runs = Runs::OnPool);
     // `path` may keep its percent-encoding: it is split at "/" first and each segment decoded.
     Match match(const QString &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }

@@ -11,9 +11,11 @@ void SystemController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/health"),
-               std::bind(&SystemController::health, this, _1, _2), false);
+               std::bind(&SystemController::health, this, _1, _2), false, Router::Validator::None,
+               Router::Runs::Inline);
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"),
-               std::bind(&SystemController::openApi, this, _1, _2), false);
+               std::bind(&SystemController::openApi, this, _1, _2), false, Router::Validator::None,
+               Router::Runs::Inline);
 }
 
 ApiResponse SystemController::health(const ApiRequest &, const Caller &)

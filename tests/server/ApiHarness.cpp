@@ -60,6 +60,9 @@ bool ApiHarness::start()
     options.limits = m_limits;
     options.rateLimits = m_rateLimits;
     options.streamLimits = m_streamLimits;
+    options.workers = m_workers;
+    options.maxQueuedRequests = m_maxQueuedRequests;
+    options.maxQueuedWrites = m_maxQueuedWrites;
     options.tlsCertificateFile = m_tlsCertificate;
     options.tlsKeyFile = m_tlsKey;
     auto started = m_server->start(options);
@@ -77,6 +80,9 @@ bool ApiHarness::start()
 
 void ApiHarness::reseed()
 {
+    // What an earlier test left with the workers or the writer is done before the tables empty.
+    if (m_server)
+        m_server->finishPending();
     m_db.reset();
     m_clock.set(testNow());
     m_tokens.clear();

@@ -36,6 +36,14 @@ public:
     void setRateLimits(const api::RateLimits &limits) { m_rateLimits = limits; }
     // The event streams' limits (before start(); the defaults otherwise).
     void setStreamLimits(const api::StreamLimits &limits) { m_streamLimits = limits; }
+    // Request workers (0: one per core) and the queues' bounds (before start(); the defaults
+    // otherwise).
+    void setWork(int workers, int maxQueuedRequests, int maxQueuedWrites)
+    {
+        m_workers = workers;
+        m_maxQueuedRequests = maxQueuedRequests;
+        m_maxQueuedWrites = maxQueuedWrites;
+    }
     // Serve HTTPS with these PEM files (before start()); requests then accept the server's
     // self-signed certificate when its SHA-256 fingerprint is the one the server reports.
     void setTls(const QString &certificateFile, const QString &keyFile)
@@ -118,6 +126,9 @@ private:
     api::ConnectionLimits m_limits;
     api::RateLimits m_rateLimits{1'000'000, 1'000'000};
     api::StreamLimits m_streamLimits;
+    int m_workers = api::ServerOptions{}.workers;
+    int m_maxQueuedRequests = api::ServerOptions{}.maxQueuedRequests;
+    int m_maxQueuedWrites = api::ServerOptions{}.maxQueuedWrites;
     QString m_tlsCertificate;
     QString m_tlsKey;
     QString m_restoreFrom;

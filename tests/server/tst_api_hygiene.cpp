@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -568,6 +569,118 @@ private slots:
         const RawResponse second = client.next();
         QCOMPARE(second.status, 404);
         QCOMPARE(second.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
+    }
+
+    // The answers of one connection go out in the order its requests came, wherever they were
+    // made: a list on a request worker, health at once, a record on the group writer.
+    void pipelinedAnswersKeepTheirOrderAcrossWorkers()
+    {
+        const QByteArray bearer =
+            "Authorization: Bearer " + m_api.token(QStringLiteral("coordinator")).toUtf8() + "\r\n";
+        const QByteArray json = QJsonDocument(recordBody()).toJson(QJsonDocument::Compact);
+        RawClient client(m_api.port());
+        client.send(getRequest("/api/v1/notification-records?limit=1", bearer) + getRequest("/api/v1/health")
+                    + recordPost("Content-Length: " + QByteArray::number(json.size()) + "\r\n", json)
+                    + getRequest("/api/v1/nothing-here")
+                    + getRequest("/api/v1/notification-records", bearer));
+        const RawResponse list = client.next();
+        QCOMPARE(list.status, 200);
+        QVERIFY(QJsonDocument::fromJson(list.body).object().value(QLatin1String("data")).isArray());
+        const RawResponse health = client.next();
+        QCOMPARE(health.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(health.body).object().value(QLatin1String("status")).toString(),
+                 QStringLiteral("ok"));
+        const RawResponse created = client.next();
+        QCOMPARE(created.status, 201);
+        const QString id =
+            QJsonDocument::fromJson(created.body).object().value(QLatin1String("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(client.next().status, 404);
+        const RawResponse after = client.next();
+        QCOMPARE(after.status, 200);
+        // The last list was made after the record was committed: it counts it.
+        const auto totalOf = [](const RawResponse &r) {
+            return QJsonDocument::fromJson(r.body)
+                .object()
+                .value(QLatin1String("pagination"))
+                .toObject()
+                .value(QLatin1String("total"))
+                .toInt();
+        };
+        QCOMPARE(totalOf(after), totalOf(list) + 1);
+        QVERIFY(!client.waitClosed(300));
+        QCOMPARE(client.unread(), QByteArray());
+    }
+
+    // Records sent one after another on one connection are grouped by the writer and answered
+    // once each, in order, each with its own record.
+    void pipelinedRecordsAreAnsweredOnceEach()
+    {
+        const int before = recordCount();
+        constexpr int kRecords = 40;
+        QByteArray bytes;
+        for (int i = 0; i < kRecords; ++i) {
+            QJsonObject body = recordBody();
+            body.insert(QStringLiteral("reason"), QStringLiteral("Leave %1").arg(i));
+            const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            bytes += recordPost("Content-Length: " + QByteArray::number(json.size()) + "\r\n", json);
+        }
+        RawClient client(m_api.port());
+        client.send(bytes);
+        QStringList ids;
+        for (int i = 0; i < kRecords; ++i) {
+            const RawResponse r = client.next();
+            QVERIFY2(r.status == 201, r.body.constData());
+            ids << QJsonDocument::fromJson(r.body).object().value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!client.waitClosed(300));
+        QCOMPARE(client.unread(), QByteArray()); // no answer twice
+        // The i-th answer is the i-th request's record.
+        for (int i = 0; i < kRecords; ++i) {
+            const auto stored = m_api.get(QStringLiteral("/api/v1/notification-records/") + ids.at(i),
+                                          m_api.token(QStringLiteral("coordinator")));
+            QCOMPARE(stored.status, 200);
+            QCOMPARE(stored.json.value(QLatin1String("reason")).toString(),
+                     QStringLiteral("Leave %1").arg(i));
+        }
+        QCOMPARE(recordCount(), before + kRecords);
+    }
+
+    // "Connection: close" on a request answered by a worker: the answer first, then the close.
+    void connectionCloseWaitsForAWorkersAnswer()
+    {
+        RawClient client(m_api.port());
+        client.send(getRequest("/api/v1/notification-records",
+                               "Authorization: Bearer " + m_api.token(QStringLiteral("coordinator")).toUtf8()
+                                   + "\r\nConnection: close\r\n"));
+        const RawResponse r = client.next();
+        QCOMPARE(r.status, 200);
+        QVERIFY(QJsonDocument::fromJson(r.body).object().contains(QLatin1String("data")));
+        QCOMPARE(r.header("Connection").toLower(), QByteArrayLiteral("close"));
+        QVERIFY2(client.waitClosed(3000), "the server kept the connection open after Connection: close");
+    }
+
+    // Full queues answer 503 with Retry-After at once; what runs without a worker still answers.
+    void fullQueuesAnswer503()
+    {
+        ApiHarness busy;
+        busy.setWork(1, 0, 0); // no request may wait for a worker or the writer
+        QVERIFY2(busy.start(), qPrintable(busy.error()));
+        const QString coordinator = busy.token(QStringLiteral("coordinator"));
+        const qint64 records = test::countRows(busy.database(), QStringLiteral("notification_records"));
+        for (const auto &reply :
+             {busy.get(QStringLiteral("/api/v1/notification-records"), coordinator),
+              busy.post(QStringLiteral("/api/v1/notification-records"), recordBody(), coordinator)}) {
+            QCOMPARE(reply.status, 503);
+            QCOMPARE(reply.header("Retry-After"), QByteArrayLiteral("1"));
+            QCOMPARE(reply.header("Content-Type"), QByteArrayLiteral("application/problem+json"));
+            QCOMPARE(reply.json.value(QLatin1String("status")).toInt(), 503);
+        }
+        QCOMPARE(busy.get(QStringLiteral("/api/v1/health"), {}).status, 200);
+        QCOMPARE(test::countRows(busy.database(), QStringLiteral("notification_records")), records);
+        const QStringList lines = busy.logLines();
+        QVERIFY2(lines.filter(QStringLiteral(" 503 ")).size() >= 2,
+                 qPrintable(lines.join(QLatin1Char('\n'))));
     }
 
     // A second pipelined request whose body arrives in two pieces: QtHttpServer answers the
