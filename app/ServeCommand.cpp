@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -82,6 +83,16 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
                       QStringLiteral("Event streams one user may have open at once (default %1).")
                           .arg(streamDefaults.maxPerUser),
                       QStringLiteral("N")});
+    const api::ServerOptions serverDefaults;
+    parser.addOption({QStringLiteral("workers"),
+                      QStringLiteral("Threads that answer requests, each with its own database connection, "
+                                     "1 to 256 (default: one per core, here %1).")
+                          .arg(QThread::idealThreadCount()),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-queued-requests"),
+                      QStringLiteral("Requests that may wait for a worker (default %1); beyond: 503.")
+                          .arg(serverDefaults.maxQueuedRequests),
+                      QStringLiteral("N")});
     if (!parser.parse(arguments)) {
         printErr(parser.errorText() + QStringLiteral("; see coordinator-console serve --help"));
         return 2;
@@ -138,7 +149,8 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
          {std::pair{QStringLiteral("max-requests-per-second"), &options.server.rateLimits.requestsPerSecond},
           std::pair{QStringLiteral("max-records-per-minute"), &options.server.rateLimits.recordsPerMinute},
           std::pair{QStringLiteral("max-event-streams"), &options.server.streamLimits.maxStreams},
-          std::pair{QStringLiteral("max-event-streams-per-user"), &options.server.streamLimits.maxPerUser}}) {
+          std::pair{QStringLiteral("max-event-streams-per-user"), &options.server.streamLimits.maxPerUser},
+          std::pair{QStringLiteral("max-queued-requests"), &options.server.maxQueuedRequests}}) {
         if (!parser.isSet(name))
             continue;
         bool ok = false;
@@ -149,6 +161,16 @@ std::optional<int> parseArguments(const QStringList &arguments, ServeOptions &op
             return 2;
         }
         *value = n;
+    }
+    if (parser.isSet(QStringLiteral("workers"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("workers")).toInt(&ok);
+        if (!ok || n < 1 || n > 256) {
+            printErr(QStringLiteral("--workers must be a whole number from 1 to 256 (got “%1”).")
+                         .arg(parser.value(QStringLiteral("workers"))));
+            return 2;
+        }
+        options.server.workers = n;
     }
     return std::nullopt;
 }
