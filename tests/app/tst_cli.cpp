@@ -98,6 +98,7 @@ private slots:
     void serveMakesItsCertificateOnce();
     void serveWithoutTlsSaysSo();
     void killedServerLeavesNoKeyStuck();
+    void killedServerLosesNoAcknowledgedRecord();
     void helpAtEveryLevel_data();
     void helpAtEveryLevel();
     void versionAtEveryLevel_data();
@@ -384,7 +385,19 @@ void TestCli::killedServerLeavesNoKeyStuck()
         }
         for (const auto &socket : sockets)
             socket->flush();
-        QTest::qWait(5 + round * 4);
+        // Once the first answer is out (the workers have their connections), a little later each
+        // round.
+        QElapsedTimer timer;
+        timer.start();
+        const auto anyAnswer = [&] {
+            for (const auto &socket : sockets)
+                if (socket->bytesAvailable() > 0)
+                    return true;
+            return false;
+        };
+        while (!anyAnswer() && timer.elapsed() < 10000)
+            QTest::qWait(1);
+        QTest::qWait(round * 4);
         serve.kill();
         QVERIFY(serve.waitForFinished(10000));
     }
@@ -410,6 +423,99 @@ void TestCli::killedServerLeavesNoKeyStuck()
     QVERIFY(serve.waitForFinished(15000));
     QCOMPARE(ids.size(), keys.size());
     QCOMPARE(recordCount(), qint64(keys.size()));
+}
+
+// The group writer answers a record only once its group is committed: the server killed (-9)
+// while records pour in on eight connections has every record it answered 201 for after the
+// restart, and (SQLite) the file passes its integrity check.
+void TestCli::killedServerLosesNoAcknowledgedRecord()
+{
+    QVERIFY(seedDirectory());
+    QVERIFY(seedUser(QStringLiteral("ingrid"), Role::Coordinator, kOrg, kCoordinator));
+    AuthService auth(m_db.db(), m_clock);
+    const auto issued = auth.issueToken(QStringLiteral("ingrid"));
+    QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message));
+    const QString token = issued->secret;
+    // Only a 201 carries a record's id (a refusal is a problem without one).
+    const QRegularExpression createdId(QStringLiteral(R"re("id":"(nr_[0-9a-f]+)")re"));
+
+    constexpr int kRounds = 4;
+    constexpr int kConnections = 8;
+    constexpr int kPerConnection = 40;
+    QSet<QString> acknowledged;
+    int unanswered = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        QProcess serve;
+        const quint16 port = startServe(serve, cliUrl());
+        QVERIFY(port > 0);
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int c = 0; c < kConnections; ++c) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(sockets.back()->waitForConnected(5000));
+            QByteArray burst;
+            for (int i = 0; i < kPerConnection; ++i)
+                burst += recordPost(token, QStringLiteral("durable-%1-%2-%3").arg(round).arg(c).arg(i));
+            sockets.back()->write(burst);
+            sockets.back()->flush();
+        }
+        // Killed once some answers are in, later each round: among the groups.
+        const int killAfter = 20 + round * 60;
+        std::vector<QByteArray> received(kConnections);
+        const auto answered = [&] {
+            int n = 0;
+            for (const QByteArray &bytes : received)
+                n += int(bytes.count("HTTP/1.1 "));
+            return n;
+        };
+        QElapsedTimer timer;
+        timer.start();
+        while (answered() < killAfter && timer.elapsed() < 20000) {
+            QTest::qWait(1);
+            for (int c = 0; c < kConnections; ++c)
+                received[c] += sockets[c]->readAll();
+        }
+        serve.kill();
+        QVERIFY(serve.waitForFinished(10000));
+        // What was on its way before the kill arrives still.
+        for (int c = 0; c < kConnections; ++c) {
+            sockets[c]->waitForReadyRead(200);
+            received[c] += sockets[c]->readAll();
+        }
+        int round201 = 0;
+        for (const QByteArray &bytes : received) {
+            auto it = createdId.globalMatch(QString::fromUtf8(bytes));
+            while (it.hasNext()) {
+                acknowledged.insert(it.next().captured(1));
+                ++round201;
+            }
+        }
+        unanswered += kConnections * kPerConnection - round201;
+        qInfo("round %d: %d records answered 201 before the kill", round + 1, round201);
+    }
+    QVERIFY(!acknowledged.isEmpty());
+    QVERIFY2(unanswered > 0, "every request was answered: no kill fell among them");
+
+    // Every record answered 201 is stored.
+    QStringList missing;
+    for (const QString &id : std::as_const(acknowledged))
+        if (test::countRows(m_db.db(), QStringLiteral("notification_records"),
+                            QStringLiteral("id = '%1'").arg(id))
+            != 1)
+            missing << id;
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
+    if (!m_db.isPostgres()) {
+        Query check(m_db.db(), QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(check.exec());
+        QVERIFY(check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
+    // And the kept counts agree with the rows.
+    Query counts(m_db.db(), QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts"));
+    QVERIFY(counts.exec());
+    QVERIFY(counts.next());
+    QCOMPARE(counts.value(0).toLongLong(),
+             test::countRows(m_db.db(), QStringLiteral("notification_records")));
 }
 
 // item 4 of the security issue: a backup killed (-9) while it copies leaves no file behind, no
