@@ -99,7 +99,6 @@ ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *clo
 // thread. A full queue is answered at once: 503, retry in a second.
 void HttpServer::handOn(ApiRequest request, Answer shape, Ticket ticket, Router::Runs runs)
 {
-    ++m_pending;
     m_guard.answering(ticket.socket, true);
     // On the thread that made the answer: back to this one. Every job has run before this server
     // is destroyed (finishPending()), so `this` is still there.
@@ -216,7 +215,6 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerRes
 
 void HttpServer::answered(const Ticket &ticket, Answer answer)
 {
-    --m_pending;
     m_guard.answering(ticket.socket, false);
     std::shared_ptr<QHttpServerResponder> responder = m_responders.take(ticket.number);
     if (!responder)
@@ -245,72 +243,6 @@ void HttpServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder
 }
 
 #else
-
-namespace {
-
-// The reason phrases of the statuses the API answers with (RFC 9110 15); others go without one,
-// which HTTP/1.1 allows.
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 100:
-        return QByteArrayLiteral("Continue");
-    case 200:
-        return QByteArrayLiteral("OK");
-    case 201:
-        return QByteArrayLiteral("Created");
-    case 202:
-        return QByteArrayLiteral("Accepted");
-    case 204:
-        return QByteArrayLiteral("No Content");
-    case 304:
-        return QByteArrayLiteral("Not Modified");
-    case 400:
-        return QByteArrayLiteral("Bad Request");
-    case 401:
-        return QByteArrayLiteral("Unauthorized");
-    case 403:
-        return QByteArrayLiteral("Forbidden");
-    case 404:
-        return QByteArrayLiteral("Not Found");
-    case 405:
-        return QByteArrayLiteral("Method Not Allowed");
-    case 406:
-        return QByteArrayLiteral("Not Acceptable");
-    case 408:
-        return QByteArrayLiteral("Request Timeout");
-    case 409:
-        return QByteArrayLiteral("Conflict");
-    case 410:
-        return QByteArrayLiteral("Gone");
-    case 411:
-        return QByteArrayLiteral("Length Required");
-    case 412:
-        return QByteArrayLiteral("Precondition Failed");
-    case 413:
-        return QByteArrayLiteral("Content Too Large");
-    case 415:
-        return QByteArrayLiteral("Unsupported Media Type");
-    case 422:
-        return QByteArrayLiteral("Unprocessable Content");
-    case 428:
-        return QByteArrayLiteral("Precondition Required");
-    case 429:
-        return QByteArrayLiteral("Too Many Requests");
-    case 431:
-        return QByteArrayLiteral("Request Header Fields Too Large");
-    case 500:
-        return QByteArrayLiteral("Internal Server Error");
-    case 501:
-        return QByteArrayLiteral("Not Implemented");
-    case 503:
-        return QByteArrayLiteral("Service Unavailable");
-    default:
-        return QByteArray();
-    }
-}
-
-} // namespace
 
 // A connection's requests are served one after another, as 6.8 does by itself: a request is
 // handled (here, or handed on) once the answer before it is out. So a read pipelined behind a
@@ -360,12 +292,10 @@ void HttpServer::serveNext(QTcpSocket *socket)
         handOn(std::move(next.request), std::move(next.shape), ticket, next.runs);
         return;
     }
-    ++m_pending; // answered() counts it out
     m_guard.answering(socket, true);
     ApiResponse out = m_dispatcher.handle(next.request);
     if (out.stream) {
         // The stream takes the connection from here (every earlier answer is out).
-        --m_pending;
         m_guard.answering(socket, false);
         m_connections.remove(socket);
         out.stream(socket, {});
@@ -377,7 +307,6 @@ void HttpServer::serveNext(QTcpSocket *socket)
 
 void HttpServer::answered(const Ticket &ticket, Answer answer)
 {
-    --m_pending;
     m_guard.answering(ticket.socket, false);
     QTcpSocket *socket = ticket.socket;
     if (!socket)

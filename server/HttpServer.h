@@ -36,8 +36,6 @@ public:
     // Waits for every request handed to the pool and the writer and writes their answers: at
     // stop, before the connections close.
     void finishPending();
-    // Requests handed on whose answers are not written yet.
-    int pendingAnswers() const { return int(m_pending); }
 
 protected:
     // QtHttpServer's API differs between 6.4 (Debian 12) and 6.8 (Debian 13); only here.
@@ -75,7 +73,6 @@ private:
     ConnectionGuard &m_guard;
     RequestPool *m_pool;
     GroupWriter *m_writer;
-    qint64 m_pending = 0;
     quint64 m_lastNumber = 0;
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)

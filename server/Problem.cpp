@@ -8,40 +8,11 @@ namespace cc::api {
 
 namespace {
 
+// A problem's title: the status's reason phrase.
 QString titleOf(int status)
 {
-    switch (status) {
-    case 400:
-        return QStringLiteral("Bad Request");
-    case 401:
-        return QStringLiteral("Unauthorized");
-    case 403:
-        return QStringLiteral("Forbidden");
-    case 404:
-        return QStringLiteral("Not Found");
-    case 405:
-        return QStringLiteral("Method Not Allowed");
-    case 408:
-        return QStringLiteral("Request Timeout");
-    case 409:
-        return QStringLiteral("Conflict");
-    case 412:
-        return QStringLiteral("Precondition Failed");
-    case 413:
-        return QStringLiteral("Content Too Large");
-    case 415:
-        return QStringLiteral("Unsupported Media Type");
-    case 422:
-        return QStringLiteral("Unprocessable Content");
-    case 429:
-        return QStringLiteral("Too Many Requests");
-    case 431:
-        return QStringLiteral("Request Header Fields Too Large");
-    case 503:
-        return QStringLiteral("Service Unavailable");
-    default:
-        return QStringLiteral("Internal Server Error");
-    }
+    const QByteArray phrase = reasonPhrase(status);
+    return phrase.isEmpty() ? QStringLiteral("Internal Server Error") : QString::fromLatin1(phrase);
 }
 
 const QString kProblemBase = QStringLiteral("https://coordinator-console.invalid/problems/");
@@ -52,6 +23,66 @@ QString typeOf(int status)
 }
 
 } // namespace
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return QByteArrayLiteral("Continue");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 202:
+        return QByteArrayLiteral("Accepted");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 406:
+        return QByteArrayLiteral("Not Acceptable");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 410:
+        return QByteArrayLiteral("Gone");
+    case 411:
+        return QByteArrayLiteral("Length Required");
+    case 412:
+        return QByteArrayLiteral("Precondition Failed");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
+    case 422:
+        return QByteArrayLiteral("Unprocessable Content");
+    case 428:
+        return QByteArrayLiteral("Precondition Required");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 501:
+        return QByteArrayLiteral("Not Implemented");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    default:
+        return QByteArray();
+    }
+}
 
 int statusOf(ErrorCode code)
 {

@@ -10,5 +10,8 @@ namespace cc::api {
 int statusOf(ErrorCode code);
 ApiResponse problem(const Error &error);
 ApiResponse problem(int status, const QString &detail, const QList<FieldError> &fields = {});
+// The reason phrase of a status the API answers with (RFC 9110 15): a status line's and a
+// problem's title. Empty for others (a status line may go without one).
+QByteArray reasonPhrase(int status);
 
 } // namespace cc::api
