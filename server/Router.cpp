@@ -27,12 +27,20 @@ QByteArray ApiResponse::header(const QByteArray &name) const
 void Router::add(const QString &method, const QString &pattern, Handler handler, bool authenticated,
                  Validator validator, Runs runs)
 {
-    m_routes.append(Route{method, pattern, std::move(handler), authenticated, validator, runs});
+    Route route{method, pattern, std::move(handler), authenticated, validator, runs, {}, 0};
+    route.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString &segment : std::as_const(route.segments))
+        route.literals += segment.startsWith(QLatin1Char(':')) ? 0 : 1;
+    m_routes.append(std::move(route));
 }
 
 QString Router::rewriteDoubledPrefix(const QString &path)
 {
-    // The seeds print base + path, where path starts with the base again.
+    // The seeds print base + path, where path starts with the base again. Most paths hold the
+    // prefix once: they are answered without the expression.
+    static const QString prefix = QStringLiteral("/api/v1/");
+    if (path.indexOf(prefix, 1) < 0)
+        return path;
     static const QRegularExpression doubled(QStringLiteral("^(/api/v1/[a-z-]+)(/api/v1/[a-z-]+)(/.*)?$"));
     const auto m = doubled.match(path);
     if (m.hasMatch() && m.captured(1) == m.captured(2))
@@ -40,22 +48,19 @@ QString Router::rewriteDoubledPrefix(const QString &path)
     return path;
 }
 
-bool Router::matches(const QString &pattern, const QStringList &segments, QHash<QString, QString> *params)
+bool Router::matches(const Route &route, const QList<QStringView> &segments)
 {
-    const QStringList parts = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.size() != segments.size())
+    if (route.segments.size() != segments.size())
         return false;
-    QHash<QString, QString> found;
-    for (qsizetype i = 0; i < parts.size(); ++i) {
-        if (parts.at(i).startsWith(QLatin1Char(':'))) {
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QString &part = route.segments.at(i);
+        if (part.startsWith(QLatin1Char(':'))) {
             if (segments.at(i).isEmpty())
                 return false;
-            found.insert(parts.at(i).mid(1), segments.at(i));
-        } else if (parts.at(i) != segments.at(i)) {
+        } else if (part != segments.at(i)) {
             return false;
         }
     }
-    *params = found;
     return true;
 }
 
@@ -64,36 +69,40 @@ Router::Match Router::match(const QString &method, const QString &rawPath) const
     QString path = rewriteDoubledPrefix(rawPath);
     if (path.size() > 1 && path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    // Split first, then decode: "a%2Fb" is one segment "a/b", never two.
-    QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (QString &segment : segments)
-        segment = QUrl::fromPercentEncoding(segment.toUtf8());
+    // Split first, then decode: "a%2Fb" is one segment "a/b", never two. Only segments with a
+    // '%' are decoded (into `decoded`, which keeps them while the views point at them).
+    QList<QStringView> segments;
+    QStringList decoded; // the decoded segments the views point into (their text never moves)
+    for (const QStringView segment : QStringView(path).tokenize(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        if (segment.contains(QLatin1Char('%'))) {
+            decoded.append(QUrl::fromPercentEncoding(segment.toUtf8()));
+            segments.append(decoded.constLast());
+        } else {
+            segments.append(segment);
+        }
+    }
     Match result;
     // Literal routes win over parameter routes ("…/history/x" over "…/:id").
     const Route *best = nullptr;
-    int bestLiterals = -1;
-    QHash<QString, QString> bestParams;
     for (const Route &route : m_routes) {
-        QHash<QString, QString> params;
-        if (!matches(route.pattern, segments, &params))
+        if (!matches(route, segments))
             continue;
         if (route.method != method) {
             if (!result.allowed.contains(route.method))
                 result.allowed.append(route.method);
             continue;
         }
-        const int literals = static_cast<int>(route.pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts).size()
-                                              - params.size());
-        if (literals > bestLiterals) {
+        if (!best || route.literals > best->literals)
             best = &route;
-            bestLiterals = literals;
-            bestParams = params;
-        }
     }
     if (best) {
         result.kind = Match::Kind::Found;
         result.route = best;
-        result.params = bestParams;
+        for (qsizetype i = 0; i < segments.size(); ++i) {
+            const QString &part = best->segments.at(i);
+            if (part.startsWith(QLatin1Char(':')))
+                result.params.insert(part.mid(1), segments.at(i).toString());
+        }
         return result;
     }
     result.kind = result.allowed.isEmpty() ? Match::Kind::NotFound : Match::Kind::MethodNotAllowed;

@@ -39,6 +39,8 @@ public:
         bool authenticated = true;
         Validator validator = Validator::None;
         Runs runs = Runs::OnPool;
+        QStringList segments; // the pattern split at "/", made once by add()
+        int literals = 0;     // how many segments are not ":name"
     };
     struct Match
     {
@@ -63,7 +65,7 @@ public:
     static QString rewriteDoubledPrefix(const QString &path);
 
 private:
-    static bool matches(const QString &pattern, const QStringList &segments, QHash<QString, QString> *params);
+    static bool matches(const Route &route, const QList<QStringView> &segments);
     QList<Route> m_routes;
 };
 
