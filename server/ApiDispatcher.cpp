@@ -62,10 +62,10 @@ QString ApiDispatcher::logLine(const LogEntry &e)
         .arg(e.username.isEmpty() ? QStringLiteral("-") : printable(e.username));
 }
 
-ApiResponse ApiDispatcher::handle(const ApiRequest &request)
+ApiResponse ApiDispatcher::handle(const ApiRequest &request, const Router::Match *routed)
 {
     LogEntry entry;
-    ApiResponse response = answer(request, &entry);
+    ApiResponse response = answer(request, &entry, routed);
     log(entry);
     return response;
 }
@@ -76,22 +76,24 @@ void ApiDispatcher::log(const LogEntry &entry) const
         m_logger(entry);
 }
 
-Router::Runs ApiDispatcher::runsOn(const ApiRequest &request) const
+Router::Match ApiDispatcher::route(const ApiRequest &request) const
 {
-    const Router::Match match = m_router.match(
-        request.method,
-        Router::rewriteDoubledPrefix(request.encodedPath.isEmpty() ? request.path : request.encodedPath));
+    return m_router.match(request.method, request.encodedPath.isEmpty() ? request.path : request.encodedPath);
+}
+
+Router::Runs ApiDispatcher::runsOn(const Router::Match &match)
+{
     return match.kind == Router::Match::Kind::Found ? match.route->runs : Router::Runs::Inline;
 }
 
-ApiResponse ApiDispatcher::answer(const ApiRequest &request, LogEntry *entry)
+ApiResponse ApiDispatcher::answer(const ApiRequest &request, LogEntry *entry, const Router::Match *routed)
 {
     QElapsedTimer timer;
     timer.start();
     QString username;
     ApiResponse response;
     try {
-        response = dispatch(request, &username);
+        response = dispatch(request, &username, routed);
     } catch (const std::exception &) {
         response = problem(Error{ErrorCode::Internal, QString(), {}, 0});
     }
@@ -117,7 +119,7 @@ ApiResponse ApiDispatcher::answer(const ApiRequest &request, LogEntry *entry)
     return response;
 }
 
-ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
+ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username, const Router::Match *routed)
 {
     request.path = Router::rewriteDoubledPrefix(request.path);
     if (!isStorableText(request.path))
@@ -132,9 +134,12 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username)
                 QStringLiteral("The query parameter %1 holds a NUL character or a lone surrogate.").arg(name),
                 {FieldError{name, QStringLiteral("Remove the NUL character."), 0, 0}});
     }
-    const Router::Match match = m_router.match(
-        request.method,
-        request.encodedPath.isEmpty() ? request.path : Router::rewriteDoubledPrefix(request.encodedPath));
+    Router::Match own;
+    if (!routed) {
+        own = route(request);
+        routed = &own;
+    }
+    const Router::Match &match = *routed;
     if (match.kind == Router::Match::Kind::NotFound)
         return problem(404, QStringLiteral("There is no resource at %1.").arg(request.path));
     if (match.kind == Router::Match::Kind::MethodNotAllowed) {

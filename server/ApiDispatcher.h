@@ -59,14 +59,17 @@ public:
     // The ceilings per token (the defaults of RateLimits until set).
     void setRateLimits(const RateLimits &limits) { m_rateLimiter = RateLimiter(limits); }
 
-    // The answer, and its line in the access log.
-    ApiResponse handle(const ApiRequest &request);
+    // The answer, and its line in the access log. `routed`: the request's route(), when the
+    // caller has it already (it is not looked up again).
+    ApiResponse handle(const ApiRequest &request, const Router::Match *routed = nullptr);
     // The answer, and in `entry` its line for log(), to be written once the answer holds (a write
     // in a group: after the group's commit).
-    ApiResponse answer(const ApiRequest &request, LogEntry *entry);
+    ApiResponse answer(const ApiRequest &request, LogEntry *entry, const Router::Match *routed = nullptr);
     void log(const LogEntry &entry) const;
-    // Where the request's route runs (Runs::Inline when there is none: its answer is a problem).
-    Router::Runs runsOn(const ApiRequest &request) const;
+    // The request's route, for handle() or answer(), and for the caller to see where it runs.
+    Router::Match route(const ApiRequest &request) const;
+    // Where a matched route runs (Runs::Inline when there is none: its answer is a problem).
+    static Router::Runs runsOn(const Router::Match &match);
     const Router &router() const { return m_router; }
     Router &router() { return m_router; } // for routes served outside the dispatcher's controllers
 
@@ -75,7 +78,7 @@ public:
     static QString printable(const QString &text);
 
 private:
-    ApiResponse dispatch(ApiRequest request, QString *username);
+    ApiResponse dispatch(ApiRequest request, QString *username, const Router::Match *routed);
     ApiResponse withIdempotency(const ApiRequest &request, const Router::Route &route, const Caller &caller);
     // A GET of a route with a validator: 304 Not Modified when If-None-Match holds the answer's
     // ETag (Router::Validator), else the answer with its ETag.

@@ -97,8 +97,9 @@ ApiRequest HttpServer::toApiRequest(const QHttpServerRequest &request, bool *clo
 
 // Hands the request to the pool or the writer; its answer comes back to answered() on this
 // thread. A full queue is answered at once: 503, retry in a second.
-void HttpServer::handOn(ApiRequest request, Answer shape, Ticket ticket, Router::Runs runs)
+void HttpServer::handOn(ApiRequest request, Answer shape, Ticket ticket, Router::Match match)
 {
+    const Router::Runs runs = ApiDispatcher::runsOn(match);
     m_guard.answering(ticket.socket, true);
     // On the thread that made the answer: back to this one. Every job has run before this server
     // is destroyed (finishPending()), so `this` is still there.
@@ -122,8 +123,8 @@ void HttpServer::handOn(ApiRequest request, Answer shape, Ticket ticket, Router:
         };
         auto made = std::make_shared<Made>();
         queued = m_writer->submit(
-            [this, made, request = std::move(request)] {
-                made->response = m_dispatcher.answer(request, &made->entry);
+            [this, made, request = std::move(request), match = std::move(match)] {
+                made->response = m_dispatcher.answer(request, &made->entry, &match);
             },
             [this, made, deliver](const Status &committed) mutable {
                 if (!committed) {
@@ -136,9 +137,8 @@ void HttpServer::handOn(ApiRequest request, Answer shape, Ticket ticket, Router:
                 deliver(std::move(made->response));
             });
     } else if (m_pool) {
-        queued = m_pool->submit([this, request = std::move(request), deliver]() mutable {
-            deliver(m_dispatcher.handle(request));
-        });
+        queued = m_pool->submit([this, request = std::move(request), match = std::move(match),
+                                 deliver]() mutable { deliver(m_dispatcher.handle(request, &match)); });
     }
     if (!queued) {
         shape.response = busy();
@@ -184,17 +184,17 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerRes
     Answer shape;
     ApiRequest in = toApiRequest(request, &shape.close);
     shape.head = request.method() == QHttpServerRequest::Method::Head;
-    const Router::Runs runs = m_pool ? m_dispatcher.runsOn(in) : Router::Runs::Inline;
-    if (runs != Router::Runs::Inline) {
+    Router::Match match = m_dispatcher.route(in);
+    if (m_pool && ApiDispatcher::runsOn(match) != Router::Runs::Inline) {
         // 6.8 reads the connection's next request only once this responder is gone: it is kept
         // until the answer is written.
         const quint64 number = ++m_lastNumber;
         m_responders.insert(number, std::make_shared<QHttpServerResponder>(std::move(responder)));
         Ticket ticket{m_guard.socketOf(request.remoteAddress(), request.remotePort()), number};
-        handOn(std::move(in), std::move(shape), std::move(ticket), runs);
+        handOn(std::move(in), std::move(shape), std::move(ticket), std::move(match));
         return true;
     }
-    ApiResponse out = m_dispatcher.handle(in);
+    ApiResponse out = m_dispatcher.handle(in, &match);
     if (out.stream) {
         QTcpSocket *socket = m_guard.socketOf(request.remoteAddress(), request.remotePort());
         if (!socket) {
@@ -253,7 +253,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     Held held;
     held.request = toApiRequest(request, &held.shape.close);
     held.shape.head = request.method() == QHttpServerRequest::Method::Head;
-    held.runs = m_pool ? m_dispatcher.runsOn(held.request) : Router::Runs::Inline;
+    held.match = m_dispatcher.route(held.request);
     Connection &connection = connectionOf(socket);
     if (connection.held.size() >= kMaxHeld) {
         // More requests sent ahead than any client needs: it is not waiting for its answers.
@@ -288,12 +288,12 @@ void HttpServer::serveNext(QTcpSocket *socket)
     it->held.pop_front();
     it->busy = true;
     const Ticket ticket{socket, 0};
-    if (next.runs != Router::Runs::Inline) {
-        handOn(std::move(next.request), std::move(next.shape), ticket, next.runs);
+    if (m_pool && ApiDispatcher::runsOn(next.match) != Router::Runs::Inline) {
+        handOn(std::move(next.request), std::move(next.shape), ticket, std::move(next.match));
         return;
     }
     m_guard.answering(socket, true);
-    ApiResponse out = m_dispatcher.handle(next.request);
+    ApiResponse out = m_dispatcher.handle(next.request, &next.match);
     if (out.stream) {
         // The stream takes the connection from here (every earlier answer is out).
         m_guard.answering(socket, false);

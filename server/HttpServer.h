@@ -64,7 +64,7 @@ private:
 
     static ApiRequest toApiRequest(const QHttpServerRequest &request, bool *close);
     // Runs the request where its route runs; `ticket` says where the answer goes.
-    void handOn(ApiRequest request, Answer shape, Ticket ticket, Router::Runs runs);
+    void handOn(ApiRequest request, Answer shape, Ticket ticket, Router::Match match);
     void answered(const Ticket &ticket, Answer answer); // on this thread
     static void closeAfter(QTcpSocket *socket);
     static ApiResponse busy();
@@ -87,7 +87,7 @@ private:
     {
         ApiRequest request;
         Answer shape;
-        Router::Runs runs = Router::Runs::Inline;
+        Router::Match match; // the request's route, looked up once
     };
     struct Connection
     {
