@@ -101,6 +101,31 @@ JsonWriter &JsonWriter::raw(const QByteArray &json)
 
 void JsonWriter::writeString(const QString &text)
 {
+    // Most strings (ids, dates, names in ASCII) need neither UTF-8 encoding nor escapes: copied
+    // character by character straight into the answer.
+    const qsizetype start = m_out.size();
+    const qsizetype length = text.size();
+    m_out.resize(start + length + 2);
+    char *out = m_out.data() + start;
+    *out++ = '"';
+    const QChar *in = text.constData();
+    qsizetype i = 0;
+    for (; i < length; ++i) {
+        const char16_t c = in[i].unicode();
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            break;
+        out[i] = char(c);
+    }
+    if (i == length) {
+        out[length] = '"';
+        return;
+    }
+    m_out.truncate(start);
+    writeEscaped(text);
+}
+
+void JsonWriter::writeEscaped(const QString &text)
+{
     static constexpr char kHex[] = "0123456789abcdef";
     m_out += '"';
     const QByteArray utf8 = text.toUtf8();

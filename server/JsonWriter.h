@@ -42,6 +42,7 @@ public:
 private:
     void beforeValue();
     void writeString(const QString &text);
+    void writeEscaped(const QString &text); // UTF-8, with escapes
 
     QByteArray m_out;
     bool m_first = true;     // nothing written yet in the innermost object or array

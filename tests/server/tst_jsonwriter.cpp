@@ -32,14 +32,20 @@ private slots:
         QTest::newRow("astral") << QStringLiteral("pause 🌙 done");
         QTest::newRow("line separator") << QStringLiteral("a\u2028b");
         QTest::newRow("slash") << QStringLiteral("a/b</script>");
+        // Plain ASCII is copied as it is until an escape or a non-ASCII character turns up.
+        QTest::newRow("escape at the end") << QStringLiteral("pm_551e8400\"");
+        QTest::newRow("non-ASCII at the end") << QStringLiteral("Nordmann ø");
+        QTest::newRow("longer than the reserve") << QString(5000, QLatin1Char('a'));
     }
 
     void stringsAreEscapedAsQtEscapesThem()
     {
         QFETCH(QString, text);
-        JsonWriter w;
-        w.beginArray().value(text).endArray();
-        QCOMPARE(w.bytes(), QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
+        JsonWriter w(8);
+        w.beginArray().value(text).value(QStringLiteral("after")).value(text).endArray();
+        QCOMPARE(
+            w.bytes(),
+            QJsonDocument(QJsonArray{text, QStringLiteral("after"), text}).toJson(QJsonDocument::Compact));
     }
 
     void nestingNumbersAndNull()
