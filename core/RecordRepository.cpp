@@ -135,8 +135,36 @@ QString joinList(const QStringList &items)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
 }
 
+// joinList() writes compact JSON: most lists are plain strings without an escape, read here by
+// hand (every record of every page has two); anything else is read by QJsonDocument.
+static std::optional<QStringList> splitPlainList(QStringView text)
+{
+    if (text.size() < 2 || text.front() != QLatin1Char('[') || text.back() != QLatin1Char(']'))
+        return std::nullopt;
+    QStringList out;
+    const qsizetype end = text.size() - 1;
+    qsizetype i = 1;
+    while (i < end) {
+        if (text.at(i) != QLatin1Char('"'))
+            return std::nullopt;
+        const qsizetype close = text.indexOf(QLatin1Char('"'), i + 1);
+        if (close < 0 || close >= end)
+            return std::nullopt;
+        const QStringView item = text.sliced(i + 1, close - i - 1);
+        if (item.contains(QLatin1Char('\\')))
+            return std::nullopt;
+        out.append(item.toString());
+        i = close + 1;
+        if (i < end && (text.at(i) != QLatin1Char(',') || ++i == end))
+            return std::nullopt;
+    }
+    return out;
+}
+
 QStringList splitList(const QString &stored)
 {
+    if (auto plain = splitPlainList(stored))
+        return *plain;
     QStringList out;
     const QJsonArray array = QJsonDocument::fromJson(stored.toUtf8()).array();
     for (const auto &v : array)

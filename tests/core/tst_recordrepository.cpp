@@ -102,6 +102,8 @@ private slots:
     void deepKeysetPageMatchesOffsetPage();
     void offsetPagesSkipInTheIndex_data();
     void offsetPagesSkipInTheIndex();
+    void storedListsReadBack_data();
+    void storedListsReadBack();
 
 private:
     std::unique_ptr<test::TestDatabase> m_database;
@@ -338,6 +340,28 @@ void TestRecordRepository::offsetPagesSkipInTheIndex()
     const auto all = repository.list(filter, 0, 170);
     QVERIFY(all.ok());
     QCOMPARE(idsOf(*page), idsOf(all->mid(150, 20)));
+}
+
+void TestRecordRepository::storedListsReadBack_data()
+{
+    QTest::addColumn<QStringList>("items");
+    QTest::newRow("none") << QStringList();
+    QTest::newRow("one") << QStringList{QStringLiteral("push")};
+    QTest::newRow("two") << QStringList{QStringLiteral("push"), QStringLiteral("in_app")};
+    QTest::newRow("empty item") << QStringList{QString(), QStringLiteral("sms")};
+    QTest::newRow("comma and bracket")
+        << QStringList{QStringLiteral("a,b"), QStringLiteral("]"), QStringLiteral("[")};
+    QTest::newRow("quote") << QStringList{QStringLiteral("say \"hi\""), QStringLiteral("x")};
+    QTest::newRow("backslash") << QStringList{QStringLiteral("a\\b")};
+    QTest::newRow("control") << QStringList{QStringLiteral("line\nbreak")};
+    QTest::newRow("Norwegian and astral") << QStringList{QStringLiteral("Bjørn"), QStringLiteral("🌙")};
+}
+
+// What joinList() stores, splitList() reads back (plain lists by hand, the rest as JSON).
+void TestRecordRepository::storedListsReadBack()
+{
+    QFETCH(QStringList, items);
+    QCOMPARE(splitList(joinList(items)), items);
 }
 
 CC_DATABASE_TEST_MAIN(TestRecordRepository)
