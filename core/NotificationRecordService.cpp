@@ -214,12 +214,14 @@ Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, 
     return visibleRecord(caller, id);
 }
 
-Result<Page<NotificationRecord>>
-NotificationRecordService::list(const Caller &caller, const RecordFilter &filter, const PageRequest &page)
+Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller,
+                                                                 const RecordFilter &filter,
+                                                                 const PageRequest &page,
+                                                                 RecordColumns columns)
 {
     if (auto s = validatePage(page); !s)
         return s.error();
-    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit);
+    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit, columns);
     if (!items)
         return items.error();
     auto total = count(caller, filter);
@@ -256,14 +258,15 @@ RecordKey NotificationRecordService::keyOf(const NotificationRecord &record)
     return RecordKey{record.sentAt, record.id};
 }
 
-Result<QList<NotificationRecord>>
-NotificationRecordService::window(const Caller &caller, const RecordFilter &filter, int offset, int limit)
+Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller,
+                                                                    const RecordFilter &filter, int offset,
+                                                                    int limit, RecordColumns columns)
 {
     if (auto s = validateFilter(filter); !s)
         return s.error();
     if (seesNoOrganisation(caller))
         return QList<NotificationRecord>();
-    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow));
+    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow), columns);
 }
 
 Result<QList<NotificationRecord>>

@@ -33,11 +33,13 @@ public:
 
     Result<NotificationRecord> record(const Caller &caller, const NewRecord &input);
     Result<NotificationRecord> get(const Caller &caller, const QString &id);
+    // `columns`: RecordColumns::Summary for what a list item shows (the API's list).
     Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter,
-                                          const PageRequest &page);
+                                          const PageRequest &page,
+                                          RecordColumns columns = RecordColumns::All);
     // A window of the list for the console's models: no page arithmetic, no count.
     Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset,
-                                             int limit);
+                                             int limit, RecordColumns columns = RecordColumns::All);
     // The same list in keyset pages: up to `limit` records that come after `after` in `order`
     // (from the first without it). A page deep down costs what the first does: the console's
     // models scroll through a million records with it.

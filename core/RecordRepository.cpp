@@ -13,6 +13,12 @@ const QString kColumns = QStringLiteral(
 const QString kFrom =
     QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id "
                    "JOIN coordinators c ON c.id = r.coordinator_id");
+// RecordColumns::Summary: no coordinator to join.
+const QString kSummaryColumns = QStringLiteral(
+    "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.coordinator_id, r.channels, "
+    "r.sent_at");
+const QString kSummaryFrom =
+    QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id");
 
 NotificationRecord recordFrom(const Query &q)
 {
@@ -34,6 +40,21 @@ NotificationRecord recordFrom(const Query &q)
     r.createdBy = q.value(12).toString();
     r.sentAt = timeFrom(q.value(13));
     r.updatedAt = timeFrom(q.value(14));
+    return r;
+}
+
+NotificationRecord summaryFrom(const Query &q)
+{
+    NotificationRecord r;
+    r.id = q.value(0).toString();
+    r.orgId = q.value(1).toString();
+    r.peerMentorId = q.value(2).toString();
+    r.peerMentorName = q.value(3).toString();
+    r.eventType = eventTypeFromName(q.value(4).toString()).value_or(EventType::PauseActivated);
+    r.effectiveDate = timeFrom(q.value(5));
+    r.coordinatorId = q.value(6).toString();
+    r.channels = splitList(q.value(7).toString());
+    r.sentAt = timeFrom(q.value(8));
     return r;
 }
 
@@ -283,22 +304,29 @@ Result<bool> RecordRepository::remove(const NotificationRecord &record)
     return true;
 }
 
-QString RecordRepository::listSql(const RecordFilter &filter)
+QString RecordRepository::listSql(const RecordFilter &filter, int offset, RecordColumns columns)
 {
+    const bool all = columns == RecordColumns::All;
+    const QString select =
+        QStringLiteral("SELECT ") + (all ? kColumns : kSummaryColumns) + (all ? kFrom : kSummaryFrom);
+    if (offset < kSkipInIndexFrom)
+        return select + whereOf(filter)
+            + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset");
     // The rows to skip are counted in the index alone (its entries hold sent_at and id), and only
     // the page's rows are read and joined: page 1000 costs little more than page 1.
-    return QStringLiteral("SELECT ") + kColumns + kFrom
-        + QStringLiteral(" WHERE r.id IN (SELECT r.id FROM notification_records r") + whereOf(filter)
+    return select + QStringLiteral(" WHERE r.id IN (SELECT r.id FROM notification_records r")
+        + whereOf(filter)
         + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset)"
                          " ORDER BY r.sent_at DESC, r.id DESC");
 }
 
-Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit)
+Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit,
+                                                         RecordColumns columns)
 {
-    Query q(m_db, listSql(filter));
+    Query q(m_db, listSql(filter, offset, columns));
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
-    return fetchAll<NotificationRecord>(q, recordFrom);
+    return fetchAll<NotificationRecord>(q, columns == RecordColumns::All ? recordFrom : summaryFrom);
 }
 
 QString RecordRepository::listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after,

@@ -20,6 +20,15 @@ struct RecordKey
     QString id;
 };
 
+// What a list reads of each record: every column, or what a list item shows (id, organisation,
+// mentor and their name, event type, effective date, coordinator id, channels and sent_at; the
+// rest stays empty).
+enum class RecordColumns
+{
+    All,
+    Summary
+};
+
 // Notification records. Every list query walks an index in (scope, sent_at DESC, id DESC) order.
 class RecordRepository
 {
@@ -40,9 +49,14 @@ public:
     Result<bool> remove(const NotificationRecord &record);
 
     // `filter.orgId` empty means every organisation.
-    Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit);
-    // The SQL list() runs, with its :name placeholders (the tests ask for its plan).
-    static QString listSql(const RecordFilter &filter);
+    Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit,
+                                           RecordColumns columns = RecordColumns::All);
+    // From this offset on, list() skips the rows before its page in the index alone; above it the
+    // rows are read straight away (fewer lookups for the first pages, which most requests ask).
+    static constexpr int kSkipInIndexFrom = 40;
+    // The SQL list() runs at `offset`, with its :name placeholders (the tests ask for its plan).
+    static QString listSql(const RecordFilter &filter, int offset,
+                           RecordColumns columns = RecordColumns::All);
     // Up to `limit` records after `after` in `order` (from the first one without `after`).
     Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter,
                                                 const std::optional<RecordKey> &after, int limit,

@@ -60,7 +60,8 @@ ApiResponse NotificationRecordsController::list(const ApiRequest &request, const
                 Error::field(ErrorCode::Invalid, field::EventType,
                              QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
     }
-    auto result = m_service.list(caller, filter, pageRequest);
+    // A list item shows a summary of its record (writeRecordListItem): only that is read.
+    auto result = m_service.list(caller, filter, pageRequest, RecordColumns::Summary);
     if (!result)
         return problem(result.error());
     return page(result->items, writeRecordListItem, result->page, result->limit, result->total);

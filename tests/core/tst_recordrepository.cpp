@@ -102,6 +102,9 @@ private slots:
     void deepKeysetPageMatchesOffsetPage();
     void offsetPagesSkipInTheIndex_data();
     void offsetPagesSkipInTheIndex();
+    void firstPagesAreTheSameAsDeepOnes_data() { offsetPagesSkipInTheIndex_data(); }
+    void firstPagesAreTheSameAsDeepOnes();
+    void summaryHoldsWhatAListItemShows();
     void storedListsReadBack_data();
     void storedListsReadBack();
 
@@ -318,7 +321,7 @@ void TestRecordRepository::offsetPagesSkipInTheIndex()
     QFETCH(RecordFilter, filter);
     QFETCH(QString, sqliteIndex);
     Database &db = m_database->db();
-    const QString sql = withLiterals(RecordRepository::listSql(filter), filter, std::nullopt);
+    const QString sql = withLiterals(RecordRepository::listSql(filter, 150), filter, std::nullopt);
     QVERIFY2(!sql.contains(QRegularExpression(QStringLiteral(":[a-z]"))), qPrintable(sql));
     QString error;
     const QString text = queryPlan(db, sql, &error).join(QLatin1Char('\n'));
@@ -340,6 +343,70 @@ void TestRecordRepository::offsetPagesSkipInTheIndex()
     const auto all = repository.list(filter, 0, 170);
     QVERIFY(all.ok());
     QCOMPARE(idsOf(*page), idsOf(all->mid(150, 20)));
+}
+
+// Pages before RecordRepository::kSkipInIndexFrom read their rows straight away; they hold the
+// same records, in the same order, as the form of the deep pages, which reads them by id.
+void TestRecordRepository::firstPagesAreTheSameAsDeepOnes()
+{
+    QFETCH(RecordFilter, filter);
+    Database &db = m_database->db();
+    RecordRepository repository(db);
+    const auto all = repository.list(filter, 0, 200);
+    QVERIFY(all.ok());
+    QCOMPARE(all->size(), 200);
+    for (const int offset : {0, 1, 20, RecordRepository::kSkipInIndexFrom - 1,
+                             RecordRepository::kSkipInIndexFrom, RecordRepository::kSkipInIndexFrom + 20}) {
+        const auto page = repository.list(filter, offset, 20);
+        QVERIFY(page.ok());
+        QCOMPARE(idsOf(*page), idsOf(all->mid(offset, 20)));
+    }
+    QVERIFY(!RecordRepository::listSql(filter, 0).contains(QLatin1String(" IN (")));
+    QVERIFY(RecordRepository::listSql(filter, RecordRepository::kSkipInIndexFrom)
+                .contains(QLatin1String(" IN (")));
+    // The first page walks the index in order: no sort of the rows it found.
+    if (db.isSqlite()) {
+        QString error;
+        const QString text =
+            queryPlan(db, withLiterals(RecordRepository::listSql(filter, 0), filter, std::nullopt), &error)
+                .join(QLatin1Char('\n'));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")), qPrintable(text));
+    }
+}
+
+// RecordColumns::Summary reads the fields a list item shows, equal to the full record's, and
+// leaves the others empty.
+void TestRecordRepository::summaryHoldsWhatAListItemShows()
+{
+    RecordFilter filter;
+    filter.orgId = kOrgA;
+    RecordRepository repository(m_database->db());
+    for (const int offset : {0, 100}) {
+        const auto full = repository.list(filter, offset, 20);
+        const auto summary = repository.list(filter, offset, 20, RecordColumns::Summary);
+        QVERIFY(full.ok());
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->size(), 20);
+        for (qsizetype i = 0; i < summary->size(); ++i) {
+            const NotificationRecord &a = full->at(i);
+            const NotificationRecord &b = summary->at(i);
+            QCOMPARE(b.id, a.id);
+            QCOMPARE(b.orgId, a.orgId);
+            QCOMPARE(b.peerMentorId, a.peerMentorId);
+            QCOMPARE(b.peerMentorName, a.peerMentorName);
+            QVERIFY(!b.peerMentorName.isEmpty());
+            QCOMPARE(b.eventType, a.eventType);
+            QCOMPARE(b.effectiveDate, a.effectiveDate);
+            QCOMPARE(b.coordinatorId, a.coordinatorId);
+            QCOMPARE(b.channels, a.channels);
+            QCOMPARE(b.channels, QStringList{QStringLiteral("push")});
+            QCOMPARE(b.sentAt, a.sentAt);
+            QVERIFY(b.coordinatorName.isEmpty());
+            QVERIFY(b.createdBy.isEmpty());
+            QVERIFY(!b.updatedAt.isValid());
+        }
+    }
 }
 
 void TestRecordRepository::storedListsReadBack_data()
