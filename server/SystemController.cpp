@@ -7,6 +7,14 @@
 
 namespace cc::api {
 
+SystemController::SystemController(const QString &databaseKind)
+    : m_health(json(200,
+                    QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
+                                {QStringLiteral("database"), databaseKind}})
+                   .body)
+{}
+
 void SystemController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
@@ -20,10 +28,7 @@ void SystemController::registerRoutes(Router &router)
 
 ApiResponse SystemController::health(const ApiRequest &, const Caller &)
 {
-    return json(200,
-                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("version"), QStringLiteral(CC_VERSION)},
-                            {QStringLiteral("database"), m_databaseKind}});
+    return jsonBody(200, m_health);
 }
 
 ApiResponse SystemController::openApi(const ApiRequest &, const Caller &)

@@ -8,16 +8,14 @@ namespace cc::api {
 class SystemController
 {
 public:
-    explicit SystemController(QString databaseKind)
-        : m_databaseKind(std::move(databaseKind))
-    {}
+    explicit SystemController(const QString &databaseKind);
     void registerRoutes(Router &router);
 
     ApiResponse health(const ApiRequest &request, const Caller &caller);
     ApiResponse openApi(const ApiRequest &request, const Caller &caller);
 
 private:
-    QString m_databaseKind;
+    QByteArray m_health; // the same for the server's life: written once
 };
 
 } // namespace cc::api
