@@ -385,11 +385,13 @@ bool dueForTouch(const QDateTime &touchedAt, const QDateTime &now)
 
 } // namespace
 
-Result<Caller> AuthService::authenticate(const QString &secret)
+Result<Caller> AuthService::authenticate(const QString &secret, QString *tokenHash)
 {
     if (secret.isEmpty() || secret.size() > 256)
         return badToken();
     const QString hash = sha256Hex(secret.toUtf8());
+    if (tokenHash)
+        *tokenHash = hash;
     const QDateTime now = m_clock.now();
     // Read before the database, so that a change committed meanwhile keeps what is read out.
     const quint64 generation = m_db.identityGeneration();

@@ -73,7 +73,8 @@ public:
     // the whole cache is dropped when Database::identityGeneration() moves (a user changed or a
     // token revoked, here at its commit, by another program when the change feed hears of it),
     // and an entry ends at its token's expiry. last_used_at is written at most once a minute.
-    Result<Caller> authenticate(const QString &secret);
+    // `tokenHash`, when given, receives the secret's SHA-256 (hex), the name it is kept under.
+    Result<Caller> authenticate(const QString &secret, QString *tokenHash = nullptr);
     static constexpr int kMaxCachedTokens = 10000; // beyond it the cache starts again empty
     static constexpr int kTouchSeconds = 60;
     int cachedTokens() const;

@@ -172,11 +172,10 @@ ApiResponse ApiDispatcher::dispatch(ApiRequest request, QString *username, const
         // Per token: the secret's hash names it (the table keeps no secret).
         const bool createsRecord = request.method == QLatin1String("POST")
             && match.route->pattern == QLatin1String("/api/v1/notification-records");
-        const QString tokenHash = sha256Hex(admitted->token.toUtf8());
         RateLimiter::Decision decision;
         {
             QMutexLocker lock(&m_rateMutex);
-            decision = m_rateLimiter.admit(tokenHash, createsRecord);
+            decision = m_rateLimiter.admit(admitted->tokenHash, createsRecord);
         }
         if (!decision.allowed) {
             ApiResponse r = problem(

@@ -21,10 +21,11 @@ Result<BearerGuard::Admitted> BearerGuard::admit(const ApiRequest &request) cons
                      {FieldError{QStringLiteral("Authorization"),
                                  QStringLiteral("Missing or not a Bearer token."), 0, 0}},
                      0};
-    auto caller = m_auth.authenticate(token);
+    QString hash;
+    auto caller = m_auth.authenticate(token, &hash);
     if (!caller)
         return caller.error();
-    return Admitted{*caller, token};
+    return Admitted{*caller, token, hash};
 }
 
 } // namespace cc::api

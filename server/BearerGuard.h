@@ -23,7 +23,8 @@ public:
     struct Admitted
     {
         Caller caller;
-        QString token; // the bearer secret the caller was admitted with
+        QString token;     // the bearer secret the caller was admitted with
+        QString tokenHash; // its SHA-256 (hex): what names the token where the secret must not
     };
     // The caller of a request; Unauthenticated when the header is missing, not a Bearer token,
     // or the token is unknown, expired or revoked.
