@@ -1,27 +1,34 @@
 #include "server/JsonWriter.h"
 
+#include <cstdio>
+
 namespace cc::api {
+
+void JsonWriter::grow(qsizetype n)
+{
+    m_out.resize(qMax(m_out.size() * 2, m_used + n));
+}
 
 void JsonWriter::beforeValue()
 {
     if (m_afterKey)
         m_afterKey = false;
     else if (!m_first)
-        m_out += ',';
+        put(',');
     m_first = false;
 }
 
 JsonWriter &JsonWriter::beginObject()
 {
     beforeValue();
-    m_out += '{';
+    put('{');
     m_first = true;
     return *this;
 }
 
 JsonWriter &JsonWriter::endObject()
 {
-    m_out += '}';
+    put('}');
     m_first = false;
     return *this;
 }
@@ -29,14 +36,14 @@ JsonWriter &JsonWriter::endObject()
 JsonWriter &JsonWriter::beginArray()
 {
     beforeValue();
-    m_out += '[';
+    put('[');
     m_first = true;
     return *this;
 }
 
 JsonWriter &JsonWriter::endArray()
 {
-    m_out += ']';
+    put(']');
     m_first = false;
     return *this;
 }
@@ -44,9 +51,12 @@ JsonWriter &JsonWriter::endArray()
 JsonWriter &JsonWriter::key(QLatin1StringView name)
 {
     beforeValue();
-    m_out += '"';
-    m_out.append(name.data(), name.size());
-    m_out += "\":";
+    char *at = room(name.size() + 3);
+    *at++ = '"';
+    std::memcpy(at, name.data(), size_t(name.size()));
+    at += name.size();
+    *at++ = '"';
+    *at = ':';
     m_afterKey = true;
     return *this;
 }
@@ -61,21 +71,26 @@ JsonWriter &JsonWriter::value(const QString &text)
 JsonWriter &JsonWriter::value(qint64 number)
 {
     beforeValue();
-    m_out += QByteArray::number(number);
+    char digits[24];
+    const int n = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(number));
+    put(digits, n);
     return *this;
 }
 
 JsonWriter &JsonWriter::value(bool yes)
 {
     beforeValue();
-    m_out += yes ? "true" : "false";
+    if (yes)
+        put("true");
+    else
+        put("false");
     return *this;
 }
 
 JsonWriter &JsonWriter::null()
 {
     beforeValue();
-    m_out += "null";
+    put("null");
     return *this;
 }
 
@@ -95,7 +110,7 @@ JsonWriter &JsonWriter::strings(const QStringList &texts)
 JsonWriter &JsonWriter::raw(const QByteArray &json)
 {
     beforeValue();
-    m_out += json;
+    put(json.constData(), json.size());
     return *this;
 }
 
@@ -103,10 +118,9 @@ void JsonWriter::writeString(const QString &text)
 {
     // Most strings (ids, dates, names in ASCII) need neither UTF-8 encoding nor escapes: copied
     // character by character straight into the answer.
-    const qsizetype start = m_out.size();
+    const qsizetype start = m_used;
     const qsizetype length = text.size();
-    m_out.resize(start + length + 2);
-    char *out = m_out.data() + start;
+    char *out = room(length + 2);
     *out++ = '"';
     const QChar *in = text.constData();
     qsizetype i = 0;
@@ -120,53 +134,53 @@ void JsonWriter::writeString(const QString &text)
         out[length] = '"';
         return;
     }
-    m_out.truncate(start);
+    m_used = start;
     writeEscaped(text);
 }
 
 void JsonWriter::writeEscaped(const QString &text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    m_out += '"';
+    put('"');
     const QByteArray utf8 = text.toUtf8();
     qsizetype plain = 0; // start of the run of bytes that need no escape
     for (qsizetype i = 0; i < utf8.size(); ++i) {
         const uchar c = uchar(utf8.at(i));
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        m_out.append(utf8.constData() + plain, i - plain);
+        put(utf8.constData() + plain, i - plain);
         plain = i + 1;
-        m_out += '\\';
+        put('\\');
         switch (c) {
         case '"':
-            m_out += '"';
+            put('"');
             break;
         case '\\':
-            m_out += '\\';
+            put('\\');
             break;
         case '\b':
-            m_out += 'b';
+            put('b');
             break;
         case '\f':
-            m_out += 'f';
+            put('f');
             break;
         case '\n':
-            m_out += 'n';
+            put('n');
             break;
         case '\r':
-            m_out += 'r';
+            put('r');
             break;
         case '\t':
-            m_out += 't';
+            put('t');
             break;
         default:
-            m_out += "u00";
-            m_out += kHex[c >> 4];
-            m_out += kHex[c & 0xf];
+            put("u00");
+            put(kHex[c >> 4]);
+            put(kHex[c & 0xf]);
         }
     }
-    m_out.append(utf8.constData() + plain, utf8.size() - plain);
-    m_out += '"';
+    put(utf8.constData() + plain, utf8.size() - plain);
+    put('"');
 }
 
 } // namespace cc::api

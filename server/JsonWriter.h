@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstring>
 #include <optional>
 
 namespace cc::api {
@@ -17,7 +18,7 @@ namespace cc::api {
 class JsonWriter
 {
 public:
-    explicit JsonWriter(qsizetype reserve = 1024) { m_out.reserve(reserve); }
+    explicit JsonWriter(qsizetype reserve = 1024) { m_out.resize(qMax<qsizetype>(reserve, 16)); }
 
     JsonWriter &beginObject();
     JsonWriter &endObject();
@@ -36,15 +37,39 @@ public:
     // A value that is JSON already (QJsonDocument's compact bytes), written as it is.
     JsonWriter &raw(const QByteArray &json);
 
-    const QByteArray &bytes() const { return m_out; }
-    QByteArray take() { return std::move(m_out); }
+    QByteArray bytes() const { return QByteArray(m_out.constData(), m_used); }
+    QByteArray take()
+    {
+        m_out.truncate(m_used);
+        m_used = 0;
+        return std::move(m_out);
+    }
 
 private:
     void beforeValue();
     void writeString(const QString &text);
     void writeEscaped(const QString &text); // UTF-8, with escapes
 
-    QByteArray m_out;
+    // Room for `n` more bytes at the end of what is written, now counted as written.
+    char *room(qsizetype n)
+    {
+        if (m_used + n > m_out.size())
+            grow(n);
+        char *at = m_out.data() + m_used;
+        m_used += n;
+        return at;
+    }
+    void grow(qsizetype n);
+    void put(char c) { *room(1) = c; }
+    void put(const char *text, qsizetype n) { std::memcpy(room(n), text, size_t(n)); }
+    template<qsizetype N>
+    void put(const char (&text)[N])
+    {
+        put(text, N - 1);
+    }
+
+    QByteArray m_out; // its size is the room there is; m_used of it is written
+    qsizetype m_used = 0;
     bool m_first = true;     // nothing written yet in the innermost object or array
     bool m_afterKey = false; // a key was written: its value comes without a comma
 };
