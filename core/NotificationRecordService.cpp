@@ -214,22 +214,6 @@ Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, 
     return visibleRecord(caller, id);
 }
 
-Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller,
-                                                                 const RecordFilter &filter,
-                                                                 const PageRequest &page,
-                                                                 RecordColumns columns)
-{
-    if (auto s = validatePage(page); !s)
-        return s.error();
-    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit, columns);
-    if (!items)
-        return items.error();
-    auto total = count(caller, filter);
-    if (!total)
-        return total.error();
-    return Page<NotificationRecord>{*items, page.page, page.limit, *total};
-}
-
 namespace {
 RecordFilter scoped(const Caller &caller, RecordFilter filter)
 {
@@ -245,6 +229,27 @@ bool seesNoOrganisation(const Caller &caller)
     return !caller.isGlobalAdmin() && caller.orgId.isEmpty();
 }
 } // namespace
+
+Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller,
+                                                                 const RecordFilter &filter,
+                                                                 const PageRequest &page,
+                                                                 RecordColumns columns)
+{
+    if (auto s = validatePage(page); !s)
+        return s.error();
+    if (auto s = validateFilter(filter); !s)
+        return s.error();
+    if (seesNoOrganisation(caller))
+        return Page<NotificationRecord>{{}, page.page, page.limit, 0};
+    // The page and its total in one statement.
+    qint64 total = 0;
+    auto items = m_records.list(scoped(caller, filter), (page.page - 1) * page.limit,
+                                qBound(1, page.limit, kMaxWindow), columns, &total);
+    if (!items)
+        return items.error();
+    return Page<NotificationRecord>{*items, page.page, page.limit, total};
+}
+
 
 Status NotificationRecordService::validateFilter(const RecordFilter &filter)
 {

@@ -17,6 +17,8 @@ const QString kFrom =
 const QString kSummaryColumns = QStringLiteral(
     "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.coordinator_id, r.channels, "
     "r.sent_at");
+constexpr int kColumnCount = 15;
+constexpr int kSummaryColumnCount = 9;
 const QString kSummaryFrom =
     QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id");
 
@@ -304,11 +306,15 @@ Result<bool> RecordRepository::remove(const NotificationRecord &record)
     return true;
 }
 
-QString RecordRepository::listSql(const RecordFilter &filter, int offset, RecordColumns columns)
+QString RecordRepository::listSql(const RecordFilter &filter, int offset, RecordColumns columns,
+                                  bool withTotal)
 {
     const bool all = columns == RecordColumns::All;
-    const QString select =
-        QStringLiteral("SELECT ") + (all ? kColumns : kSummaryColumns) + (all ? kFrom : kSummaryFrom);
+    // The total, when asked for, is the last column: a subquery that does not depend on the row,
+    // run once for the statement.
+    const QString select = QStringLiteral("SELECT ") + (all ? kColumns : kSummaryColumns)
+        + (withTotal ? QStringLiteral(", (") + countSql(filter) + QLatin1Char(')') : QString())
+        + (all ? kFrom : kSummaryFrom);
     if (offset < kSkipInIndexFrom)
         return select + whereOf(filter)
             + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset");
@@ -321,12 +327,35 @@ QString RecordRepository::listSql(const RecordFilter &filter, int offset, Record
 }
 
 Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit,
-                                                         RecordColumns columns)
+                                                         RecordColumns columns, qint64 *total)
 {
-    Query q(m_db, listSql(filter, offset, columns));
+    Query q(m_db, listSql(filter, offset, columns, total != nullptr));
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
-    return fetchAll<NotificationRecord>(q, columns == RecordColumns::All ? recordFrom : summaryFrom);
+    const auto map = columns == RecordColumns::All ? recordFrom : summaryFrom;
+    if (!total)
+        return fetchAll<NotificationRecord>(q, map);
+    if (auto s = q.exec(); !s)
+        return s.error();
+    QList<NotificationRecord> out;
+    const int totalColumn = columns == RecordColumns::All ? kColumnCount : kSummaryColumnCount;
+    while (q.next()) {
+        out.append(map(q));
+        *total = q.value(totalColumn).toLongLong();
+    }
+    if (out.isEmpty()) {
+        // No row to carry the total: past the last page it is counted on its own; on the first
+        // page there is nothing to count.
+        if (offset == 0) {
+            *total = 0;
+        } else {
+            auto counted = count(filter);
+            if (!counted)
+                return counted.error();
+            *total = *counted;
+        }
+    }
+    return out;
 }
 
 QString RecordRepository::listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after,
@@ -357,7 +386,7 @@ Result<QList<NotificationRecord>> RecordRepository::listAfter(const RecordFilter
     return fetchAll<NotificationRecord>(q, recordFrom);
 }
 
-Result<qint64> RecordRepository::count(const RecordFilter &filter)
+QString RecordRepository::countSql(const RecordFilter &filter)
 {
     if (filter.peerMentorId.isEmpty() && !filter.from.isValid() && !filter.to.isValid()) {
         // Kept up to date by every insert and delete: a sum over a few rows, no counting.
@@ -368,16 +397,15 @@ Result<qint64> RecordRepository::count(const RecordFilter &filter)
             where << QStringLiteral("coordinator_id = :coord");
         if (filter.eventType)
             where << QStringLiteral("event_type = :event");
-        Query kept(m_db,
-                   QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
-                       + (where.isEmpty() ? QString()
-                                          : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
-        bindFilter(kept, filter);
-        if (auto s = kept.exec(); !s)
-            return s.error();
-        return kept.next() ? kept.value(0).toLongLong() : 0;
+        return QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
+            + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
     }
-    Query q(m_db, QStringLiteral("SELECT COUNT(*) FROM notification_records r") + whereOf(filter));
+    return QStringLiteral("SELECT COUNT(*) FROM notification_records r") + whereOf(filter);
+}
+
+Result<qint64> RecordRepository::count(const RecordFilter &filter)
+{
+    Query q(m_db, countSql(filter));
     bindFilter(q, filter);
     if (auto s = q.exec(); !s)
         return s.error();

@@ -48,15 +48,18 @@ public:
                           const QDateTime &updatedAt);
     Result<bool> remove(const NotificationRecord &record);
 
-    // `filter.orgId` empty means every organisation.
+    // `filter.orgId` empty means every organisation. `total`, when given, receives count(filter),
+    // read by the same statement (one round trip to PostgreSQL for a page and its total).
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit,
-                                           RecordColumns columns = RecordColumns::All);
-    // From this offset on, list() skips the rows before its page in the index alone; above it the
+                                           RecordColumns columns = RecordColumns::All,
+                                           qint64 *total = nullptr);
+    // From this offset on, list() skips the rows before its page in the index alone; below it the
     // rows are read straight away (fewer lookups for the first pages, which most requests ask).
     static constexpr int kSkipInIndexFrom = 40;
     // The SQL list() runs at `offset`, with its :name placeholders (the tests ask for its plan).
-    static QString listSql(const RecordFilter &filter, int offset,
-                           RecordColumns columns = RecordColumns::All);
+    // `withTotal`: count(filter) as the last column.
+    static QString listSql(const RecordFilter &filter, int offset, RecordColumns columns = RecordColumns::All,
+                           bool withTotal = false);
     // Up to `limit` records after `after` in `order` (from the first one without `after`).
     Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter,
                                                 const std::optional<RecordKey> &after, int limit,
@@ -65,6 +68,8 @@ public:
     static QString listAfterSql(const RecordFilter &filter, const std::optional<RecordKey> &after,
                                 RecordOrder order);
     Result<qint64> count(const RecordFilter &filter);
+    // The SQL count() runs: from the kept counts where they answer the filter, else a COUNT.
+    static QString countSql(const RecordFilter &filter);
     // Newest sent_at first.
     Result<QList<NotificationRecord>> history(const QString &peerMentorId);
     // The mentor's latest record (by sent_at) of `eventType`, if any.

@@ -105,6 +105,8 @@ private slots:
     void firstPagesAreTheSameAsDeepOnes_data() { offsetPagesSkipInTheIndex_data(); }
     void firstPagesAreTheSameAsDeepOnes();
     void summaryHoldsWhatAListItemShows();
+    void pageCarriesItsTotal_data();
+    void pageCarriesItsTotal();
     void storedListsReadBack_data();
     void storedListsReadBack();
 
@@ -406,6 +408,51 @@ void TestRecordRepository::summaryHoldsWhatAListItemShows()
             QVERIFY(b.createdBy.isEmpty());
             QVERIFY(!b.updatedAt.isValid());
         }
+    }
+}
+
+void TestRecordRepository::pageCarriesItsTotal_data()
+{
+    QTest::addColumn<RecordFilter>("filter");
+    RecordFilter mentor;
+    mentor.peerMentorId = mentorA(3);
+    RecordFilter mentorInOrg = mentor;
+    mentorInOrg.orgId = kOrgA;
+    RecordFilter organisation; // from the kept counts
+    organisation.orgId = kOrgA;
+    RecordFilter coordinatorEvent = organisation;
+    coordinatorEvent.coordinatorId = kCoordA2;
+    coordinatorEvent.eventType = EventType::PauseDeactivated;
+    RecordFilter since = organisation; // counted
+    since.from = m_first.addSecs(kRecords / 2);
+    RecordFilter nobody;
+    nobody.peerMentorId = QStringLiteral("pm_nobody");
+    QTest::newRow("mentor") << mentor;
+    QTest::newRow("mentor in organisation") << mentorInOrg;
+    QTest::newRow("organisation") << organisation;
+    QTest::newRow("coordinator and event") << coordinatorEvent;
+    QTest::newRow("date range") << since;
+    QTest::newRow("no records") << nobody;
+    QTest::newRow("everyone") << RecordFilter{};
+}
+
+// list() with a total reads it in the page's own statement: the same as count(), on the first
+// pages, the deep ones and past the end (where no row carries it).
+void TestRecordRepository::pageCarriesItsTotal()
+{
+    QFETCH(RecordFilter, filter);
+    RecordRepository repository(m_database->db());
+    const auto counted = repository.count(filter);
+    QVERIFY(counted.ok());
+    for (const qint64 offset : {qint64(0), qint64(RecordRepository::kSkipInIndexFrom + 20), *counted - 5,
+                                *counted, *counted + 100}) {
+        if (offset < 0)
+            continue;
+        qint64 total = -1;
+        const auto page = repository.list(filter, int(offset), 20, RecordColumns::Summary, &total);
+        QVERIFY(page.ok());
+        QCOMPARE(total, *counted);
+        QCOMPARE(page->size(), int(qBound(qint64(0), *counted - offset, qint64(20))));
     }
 }
 
