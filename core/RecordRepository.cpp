@@ -7,43 +7,18 @@ namespace cc {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.reason, r.coordinator_id, "
-    "c.name, r.channels, r.dispatch_ids, r.notes, r.created_by, r.sent_at, r.updated_at");
-const QString kFrom =
-    QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id "
-                   "JOIN coordinators c ON c.id = r.coordinator_id");
-// RecordColumns::Summary: no coordinator to join.
+// RecordColumns::Summary: what a list item shows, without the coordinator to join. The full
+// columns start with the same ones, so that one reader serves both.
 const QString kSummaryColumns = QStringLiteral(
     "r.id, r.org_id, r.peer_mentor_id, m.name, r.event_type, r.effective_date, r.coordinator_id, r.channels, "
     "r.sent_at");
-constexpr int kColumnCount = 15;
+const QString kColumns = kSummaryColumns
+    + QStringLiteral(", r.reason, c.name, r.dispatch_ids, r.notes, r.created_by, r.updated_at");
 constexpr int kSummaryColumnCount = 9;
+constexpr int kColumnCount = 15;
 const QString kSummaryFrom =
     QStringLiteral(" FROM notification_records r JOIN peer_mentors m ON m.id = r.peer_mentor_id");
-
-NotificationRecord recordFrom(const Query &q)
-{
-    NotificationRecord r;
-    r.id = q.value(0).toString();
-    r.orgId = q.value(1).toString();
-    r.peerMentorId = q.value(2).toString();
-    r.peerMentorName = q.value(3).toString();
-    r.eventType = eventTypeFromName(q.value(4).toString()).value_or(EventType::PauseActivated);
-    r.effectiveDate = timeFrom(q.value(5));
-    if (!q.value(6).isNull())
-        r.reason = q.value(6).toString();
-    r.coordinatorId = q.value(7).toString();
-    r.coordinatorName = q.value(8).toString();
-    r.channels = splitList(q.value(9).toString());
-    r.dispatchIds = splitList(q.value(10).toString());
-    if (!q.value(11).isNull())
-        r.notes = q.value(11).toString();
-    r.createdBy = q.value(12).toString();
-    r.sentAt = timeFrom(q.value(13));
-    r.updatedAt = timeFrom(q.value(14));
-    return r;
-}
+const QString kFrom = kSummaryFrom + QStringLiteral(" JOIN coordinators c ON c.id = r.coordinator_id");
 
 NotificationRecord summaryFrom(const Query &q)
 {
@@ -57,6 +32,20 @@ NotificationRecord summaryFrom(const Query &q)
     r.coordinatorId = q.value(6).toString();
     r.channels = splitList(q.value(7).toString());
     r.sentAt = timeFrom(q.value(8));
+    return r;
+}
+
+NotificationRecord recordFrom(const Query &q)
+{
+    NotificationRecord r = summaryFrom(q);
+    if (!q.value(9).isNull())
+        r.reason = q.value(9).toString();
+    r.coordinatorName = q.value(10).toString();
+    r.dispatchIds = splitList(q.value(11).toString());
+    if (!q.value(12).isNull())
+        r.notes = q.value(12).toString();
+    r.createdBy = q.value(13).toString();
+    r.updatedAt = timeFrom(q.value(14));
     return r;
 }
 
