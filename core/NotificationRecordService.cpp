@@ -214,6 +214,21 @@ Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, 
     return visibleRecord(caller, id);
 }
 
+Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller,
+                                                                 const RecordFilter &filter,
+                                                                 const PageRequest &page,
+                                                                 RecordColumns columns)
+{
+    if (auto s = validatePage(page); !s)
+        return s.error();
+    // The page and its total in one statement.
+    qint64 total = 0;
+    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit, columns, &total);
+    if (!items)
+        return items.error();
+    return Page<NotificationRecord>{*items, page.page, page.limit, total};
+}
+
 namespace {
 RecordFilter scoped(const Caller &caller, RecordFilter filter)
 {
@@ -230,27 +245,6 @@ bool seesNoOrganisation(const Caller &caller)
 }
 } // namespace
 
-Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller,
-                                                                 const RecordFilter &filter,
-                                                                 const PageRequest &page,
-                                                                 RecordColumns columns)
-{
-    if (auto s = validatePage(page); !s)
-        return s.error();
-    if (auto s = validateFilter(filter); !s)
-        return s.error();
-    if (seesNoOrganisation(caller))
-        return Page<NotificationRecord>{{}, page.page, page.limit, 0};
-    // The page and its total in one statement.
-    qint64 total = 0;
-    auto items = m_records.list(scoped(caller, filter), (page.page - 1) * page.limit,
-                                qBound(1, page.limit, kMaxWindow), columns, &total);
-    if (!items)
-        return items.error();
-    return Page<NotificationRecord>{*items, page.page, page.limit, total};
-}
-
-
 Status NotificationRecordService::validateFilter(const RecordFilter &filter)
 {
     if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
@@ -265,13 +259,18 @@ RecordKey NotificationRecordService::keyOf(const NotificationRecord &record)
 
 Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller,
                                                                     const RecordFilter &filter, int offset,
-                                                                    int limit, RecordColumns columns)
+                                                                    int limit, RecordColumns columns,
+                                                                    qint64 *total)
 {
     if (auto s = validateFilter(filter); !s)
         return s.error();
-    if (seesNoOrganisation(caller))
+    if (seesNoOrganisation(caller)) {
+        if (total)
+            *total = 0;
         return QList<NotificationRecord>();
-    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow), columns);
+    }
+    return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow), columns,
+                          total);
 }
 
 Result<QList<NotificationRecord>>

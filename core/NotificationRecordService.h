@@ -37,9 +37,11 @@ public:
     Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter,
                                           const PageRequest &page,
                                           RecordColumns columns = RecordColumns::All);
-    // A window of the list for the console's models: no page arithmetic, no count.
+    // A window of the list for the console's models: no page arithmetic, and no count unless
+    // `total` asks for it (read by the window's own statement).
     Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset,
-                                             int limit, RecordColumns columns = RecordColumns::All);
+                                             int limit, RecordColumns columns = RecordColumns::All,
+                                             qint64 *total = nullptr);
     // The same list in keyset pages: up to `limit` records that come after `after` in `order`
     // (from the first without it). A page deep down costs what the first does: the console's
     // models scroll through a million records with it.
