@@ -70,7 +70,7 @@ Router::Match Router::match(const QString &method, const QString &rawPath) const
     if (path.size() > 1 && path.endsWith(QLatin1Char('/')))
         path.chop(1);
     // Split first, then decode: "a%2Fb" is one segment "a/b", never two. Only segments with a
-    // '%' are decoded (into `decoded`, which keeps them while the views point at them).
+    // '%' need decoding.
     QList<QStringView> segments;
     QStringList decoded; // the decoded segments the views point into (their text never moves)
     for (const QStringView segment : QStringView(path).tokenize(QLatin1Char('/'), Qt::SkipEmptyParts)) {
