@@ -241,15 +241,20 @@ Result<qint64> PersonalDataRepository::countOldRecords(const QString &orgId, con
 
 Result<QStringList> PersonalDataRepository::deleteOldRecords(const QString &orgId, const QDateTime &cutoff)
 {
-    Query old(m_db, QStringLiteral("SELECT id, coordinator_id, event_type") + kOldRecords);
+    Query old(m_db, QStringLiteral("SELECT id, peer_mentor_id, coordinator_id, event_type") + kOldRecords);
     old.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
     if (auto s = old.exec(); !s)
         return s.error();
     QStringList ids;
     QHash<std::pair<QString, QString>, qint64> perKind; // (coordinator, event type): how many
+    QHash<QStringList, qint64> perMentor;               // (mentor, coordinator, event type): how many
     while (old.next()) {
         ids << old.value(0).toString();
-        ++perKind[{old.value(1).toString(), old.value(2).toString()}];
+        const QString mentor = old.value(1).toString();
+        const QString coordinator = old.value(2).toString();
+        const QString event = old.value(3).toString();
+        ++perKind[{coordinator, event}];
+        ++perMentor[{mentor, coordinator, event}];
     }
     if (ids.isEmpty())
         return ids;
@@ -263,6 +268,17 @@ Result<QStringList> PersonalDataRepository::deleteOldRecords(const QString &orgI
                                    "AND coordinator_id = :coord AND event_type = :event"));
         count.bind(QStringLiteral(":n"), it.value()).bind(QStringLiteral(":org"), orgId);
         count.bind(QStringLiteral(":coord"), it.key().first).bind(QStringLiteral(":event"), it.key().second);
+        if (auto s = count.exec(); !s)
+            return s.error();
+    }
+    for (auto it = perMentor.cbegin(); it != perMentor.cend(); ++it) {
+        Query count(m_db,
+                    QStringLiteral("UPDATE record_counts_by_mentor SET total = total - :n "
+                                   "WHERE peer_mentor_id = :mentor AND org_id = :org "
+                                   "AND coordinator_id = :coord AND event_type = :event"));
+        count.bind(QStringLiteral(":n"), it.value()).bind(QStringLiteral(":mentor"), it.key().at(0));
+        count.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":coord"), it.key().at(1));
+        count.bind(QStringLiteral(":event"), it.key().at(2));
         if (auto s = count.exec(); !s)
             return s.error();
     }

@@ -186,22 +186,29 @@ QStringList splitList(const QString &stored)
 
 Status RecordRepository::addToCount(const NotificationRecord &kind, qint64 delta)
 {
-    Query ensure(
-        m_db,
-        QStringLiteral(
-            "INSERT INTO record_counts (org_id, coordinator_id, event_type, total) "
-            "VALUES (:org, :coord, :event, 0) ON CONFLICT (org_id, coordinator_id, event_type) DO NOTHING"));
-    ensure.bind(QStringLiteral(":org"), kind.orgId).bind(QStringLiteral(":coord"), kind.coordinatorId);
-    ensure.bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
-    if (auto s = ensure.exec(); !s)
+    // One upsert per table (SQLite and PostgreSQL alike): the kind's row is made on its first
+    // record and changed after.
+    Query byKind(m_db,
+                 QStringLiteral("INSERT INTO record_counts (org_id, coordinator_id, event_type, total) "
+                                "VALUES (:org, :coord, :event, :delta) "
+                                "ON CONFLICT (org_id, coordinator_id, event_type) "
+                                "DO UPDATE SET total = record_counts.total + excluded.total"));
+    byKind.bind(QStringLiteral(":org"), kind.orgId).bind(QStringLiteral(":coord"), kind.coordinatorId);
+    byKind.bind(QStringLiteral(":event"), eventTypeName(kind.eventType))
+        .bind(QStringLiteral(":delta"), delta);
+    if (auto s = byKind.exec(); !s)
         return s;
-    Query add(m_db,
-              QStringLiteral("UPDATE record_counts SET total = total + :delta "
-                             "WHERE org_id = :org AND coordinator_id = :coord AND event_type = :event"));
-    add.bind(QStringLiteral(":delta"), delta).bind(QStringLiteral(":org"), kind.orgId);
-    add.bind(QStringLiteral(":coord"), kind.coordinatorId)
-        .bind(QStringLiteral(":event"), eventTypeName(kind.eventType));
-    return add.exec();
+    Query byMentor(m_db,
+                   QStringLiteral("INSERT INTO record_counts_by_mentor "
+                                  "(org_id, peer_mentor_id, coordinator_id, event_type, total) "
+                                  "VALUES (:org, :mentor, :coord, :event, :delta) "
+                                  "ON CONFLICT (peer_mentor_id, org_id, coordinator_id, event_type) "
+                                  "DO UPDATE SET total = record_counts_by_mentor.total + excluded.total"));
+    byMentor.bind(QStringLiteral(":org"), kind.orgId).bind(QStringLiteral(":mentor"), kind.peerMentorId);
+    byMentor.bind(QStringLiteral(":coord"), kind.coordinatorId);
+    byMentor.bind(QStringLiteral(":event"), eventTypeName(kind.eventType))
+        .bind(QStringLiteral(":delta"), delta);
+    return byMentor.exec();
 }
 
 Status RecordRepository::insert(const NotificationRecord &record)
@@ -223,7 +230,7 @@ Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
         return columns + QStringLiteral(" VALUES ") + values.join(QStringLiteral(", "));
     };
     std::optional<Query> full;
-    // One count change per kind of record, not one per record.
+    // One count change per mentor and kind of record, not one per record.
     QHash<QString, QPair<NotificationRecord, qint64>> added;
     for (qsizetype start = 0; start < records.size(); start += kRowsPerStatement) {
         const qsizetype rows = qMin(kRowsPerStatement, records.size() - start);
@@ -245,8 +252,8 @@ Status RecordRepository::insertBatch(const QList<NotificationRecord> &records)
                 .add(joinList(r.channels))
                 .add(joinList(r.dispatchIds));
             q.add(nullable(r.notes)).add(r.createdBy).add(timeValue(r.sentAt)).add(timeValue(r.updatedAt));
-            auto &entry = added[r.orgId + QLatin1Char('\n') + r.coordinatorId + QLatin1Char('\n')
-                                + eventTypeName(r.eventType)];
+            auto &entry = added[r.orgId + QLatin1Char('\n') + r.peerMentorId + QLatin1Char('\n')
+                                + r.coordinatorId + QLatin1Char('\n') + eventTypeName(r.eventType)];
             entry.first = r;
             ++entry.second;
         }
@@ -377,16 +384,21 @@ Result<QList<NotificationRecord>> RecordRepository::listAfter(const RecordFilter
 
 QString RecordRepository::countSql(const RecordFilter &filter)
 {
-    if (filter.peerMentorId.isEmpty() && !filter.from.isValid() && !filter.to.isValid()) {
-        // Kept up to date by every insert and delete: a sum over a few rows, no counting.
+    if (!filter.from.isValid() && !filter.to.isValid()) {
+        // Kept up to date by every insert and delete: a sum over a few rows, no counting. A
+        // mentor's from the counts by mentor, everyone else's from the counts by kind.
+        const bool byMentor = !filter.peerMentorId.isEmpty();
         QStringList where;
+        if (byMentor)
+            where << QStringLiteral("peer_mentor_id = :mentor");
         if (!filter.orgId.isEmpty())
             where << QStringLiteral("org_id = :org");
         if (!filter.coordinatorId.isEmpty())
             where << QStringLiteral("coordinator_id = :coord");
         if (filter.eventType)
             where << QStringLiteral("event_type = :event");
-        return QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM record_counts")
+        return QStringLiteral("SELECT COALESCE(SUM(total), 0) FROM ")
+            + (byMentor ? QStringLiteral("record_counts_by_mentor") : QStringLiteral("record_counts"))
             + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
     }
     return QStringLiteral("SELECT COUNT(*) FROM notification_records r") + whereOf(filter);

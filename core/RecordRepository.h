@@ -82,7 +82,8 @@ public:
     Result<QList<PeerMentorProfile>> currentStatuses(const QString &orgId, const QDateTime &asOf);
 
 private:
-    // Changes the count of records of `kind`'s organisation, coordinator and event type.
+    // Changes the kept counts of records of `kind`'s organisation, coordinator and event type, and
+    // of its mentor with those.
     Status addToCount(const NotificationRecord &kind, qint64 delta);
 
     Database &m_db;

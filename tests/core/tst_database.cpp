@@ -469,6 +469,21 @@ void TestCoreDatabase::upgradeFromSchemaOneKeepsData()
     QCOMPARE(counts.value(0).toString(), QStringLiteral("org-b"));
     QCOMPARE(counts.value(1).toLongLong(), 1);
     QVERIFY(!counts.next());
+    // So are the mentors' (schema 9).
+    Query byMentor(db,
+                   QStringLiteral("SELECT peer_mentor_id, org_id, coordinator_id, event_type, total "
+                                  "FROM record_counts_by_mentor ORDER BY peer_mentor_id"));
+    QVERIFY(byMentor.exec().ok());
+    QVERIFY(byMentor.next());
+    QCOMPARE(byMentor.value(0).toString(), QStringLiteral("m-a"));
+    QCOMPARE(byMentor.value(1).toString(), QStringLiteral("org-a"));
+    QCOMPARE(byMentor.value(2).toString(), QStringLiteral("c-a"));
+    QCOMPARE(byMentor.value(3).toString(), QStringLiteral("pause_activated"));
+    QCOMPARE(byMentor.value(4).toLongLong(), 3);
+    QVERIFY(byMentor.next());
+    QCOMPARE(byMentor.value(0).toString(), QStringLiteral("m-b"));
+    QCOMPARE(byMentor.value(4).toLongLong(), 1);
+    QVERIFY(!byMentor.next());
     // The column schema 2 added is there.
     Query etag(db, QStringLiteral("SELECT etag FROM idempotency_keys"));
     QVERIFY(etag.exec().ok());

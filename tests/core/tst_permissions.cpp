@@ -405,7 +405,7 @@ void TestPermissions::orgAdminBackupHoldsOnlyTheirOrganisation()
         QCOMPARE(rows(QString::fromLatin1(secret)), 0);
     QCOMPARE(*copied,
              rows(QStringLiteral("organisations")) + 2 + 2 + 1 + rows(QStringLiteral("record_counts"))
-                 + rows(QStringLiteral("payload_templates"))
+                 + rows(QStringLiteral("record_counts_by_mentor")) + rows(QStringLiteral("payload_templates"))
                  + rows(QStringLiteral("payload_template_versions")) + rows(QStringLiteral("built_payloads"))
                  + rows(QStringLiteral("audit_log")));
 

@@ -107,6 +107,7 @@ private slots:
     void summaryHoldsWhatAListItemShows();
     void pageCarriesItsTotal_data();
     void pageCarriesItsTotal();
+    void mentorCountFollowsInsertAndRemove();
     void storedListsReadBack_data();
     void storedListsReadBack();
 
@@ -425,10 +426,20 @@ void TestRecordRepository::pageCarriesItsTotal_data()
     coordinatorEvent.eventType = EventType::PauseDeactivated;
     RecordFilter since = organisation; // counted
     since.from = m_first.addSecs(kRecords / 2);
+    RecordFilter mentorEvent = mentorInOrg;
+    mentorEvent.coordinatorId = kCoordA2; // mentor 3's
+    mentorEvent.eventType = EventType::PauseDeactivated;
+    RecordFilter mentorOtherCoordinator = mentorInOrg;
+    mentorOtherCoordinator.coordinatorId = kCoordA1;
+    RecordFilter mentorSince = mentorInOrg; // counted
+    mentorSince.from = m_first.addSecs(kRecords / 2);
     RecordFilter nobody;
     nobody.peerMentorId = QStringLiteral("pm_nobody");
     QTest::newRow("mentor") << mentor;
     QTest::newRow("mentor in organisation") << mentorInOrg;
+    QTest::newRow("mentor, coordinator and event") << mentorEvent;
+    QTest::newRow("mentor, not their coordinator") << mentorOtherCoordinator;
+    QTest::newRow("mentor, date range") << mentorSince;
     QTest::newRow("organisation") << organisation;
     QTest::newRow("coordinator and event") << coordinatorEvent;
     QTest::newRow("date range") << since;
@@ -437,13 +448,17 @@ void TestRecordRepository::pageCarriesItsTotal_data()
 }
 
 // list() with a total reads it in the page's own statement: the same as count(), on the first
-// pages, the deep ones and past the end (where no row carries it).
+// pages, the deep ones and past the end (where no row carries it), and as many as the records
+// the filter lists (the kept counts agree with the rows).
 void TestRecordRepository::pageCarriesItsTotal()
 {
     QFETCH(RecordFilter, filter);
     RecordRepository repository(m_database->db());
     const auto counted = repository.count(filter);
     QVERIFY(counted.ok());
+    const auto every = repository.listAfter(filter, std::nullopt, kRecords * 2, RecordOrder::NewestFirst);
+    QVERIFY(every.ok());
+    QCOMPARE(*counted, qint64(every->size()));
     for (const qint64 offset : {qint64(0), qint64(RecordRepository::kSkipInIndexFrom + 20), *counted - 5,
                                 *counted, *counted + 100}) {
         if (offset < 0)
@@ -454,6 +469,59 @@ void TestRecordRepository::pageCarriesItsTotal()
         QCOMPARE(total, *counted);
         QCOMPARE(page->size(), int(qBound(qint64(0), *counted - offset, qint64(20))));
     }
+}
+
+// A mentor's total comes from the kept counts by mentor, which every insert and remove changes
+// in step: by kind of record and by coordinator.
+void TestRecordRepository::mentorCountFollowsInsertAndRemove()
+{
+    Database &db = m_database->db();
+    RecordRepository repository(db);
+    RecordFilter mentor;
+    mentor.orgId = kOrgA;
+    mentor.peerMentorId = mentorA(5);
+    QVERIFY(RecordRepository::countSql(mentor).contains(QLatin1String("record_counts_by_mentor")));
+    RecordFilter moved = mentor; // a record under another coordinator than the mentor's usual one
+    moved.coordinatorId = kCoordA1;
+    moved.eventType = EventType::PauseActivated;
+    const auto before = repository.count(mentor);
+    const auto movedBefore = repository.count(moved);
+    QVERIFY(before.ok() && movedBefore.ok());
+    QCOMPARE(*movedBefore, 0);
+
+    NotificationRecord r;
+    r.id = QStringLiteral("nr_moved");
+    r.orgId = kOrgA;
+    r.peerMentorId = mentorA(5);
+    r.coordinatorId = kCoordA1;
+    r.eventType = EventType::PauseActivated;
+    r.effectiveDate = test::testNow();
+    r.channels = {QStringLiteral("push")};
+    r.createdBy = QStringLiteral("test");
+    r.sentAt = test::testNow();
+    r.updatedAt = r.sentAt;
+    {
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        QVERIFY(repository.insert(r).ok());
+        QVERIFY(tx.commit().ok());
+    }
+    QCOMPARE(*repository.count(mentor), *before + 1);
+    QCOMPARE(*repository.count(moved), 1);
+    qint64 total = -1;
+    const auto page = repository.list(moved, 0, 20, RecordColumns::Summary, &total);
+    QVERIFY(page.ok());
+    QCOMPARE(total, 1);
+    QCOMPARE(idsOf(*page), QStringList{r.id});
+    {
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        const auto removed = repository.remove(r);
+        QVERIFY(removed.ok() && *removed);
+        QVERIFY(tx.commit().ok());
+    }
+    QCOMPARE(*repository.count(mentor), *before);
+    QCOMPARE(*repository.count(moved), 0);
 }
 
 void TestRecordRepository::storedListsReadBack_data()

@@ -14,6 +14,7 @@
 #include "tests/support/World.h"
 
 #include <QSignalSpy>
+#include <QSqlRecord>
 #include <QTest>
 
 #include <memory>
@@ -59,7 +60,8 @@ private:
     // Per (pm_a2) paused 11 years ago, still paused, and left 30 months ago; a payload built 11 years
     // ago and one last month. Organisation B: Bjørn paused 12 years ago and resumed 11 years ago.
     void createPast();
-    // "org coordinator event total" of record_counts (rows above 0) and of counting the records.
+    // "org coordinator event total" of record_counts and "mentor org coordinator event total" of
+    // record_counts_by_mentor (rows above 0), and the same from counting the records.
     QStringList storedCounts();
     QStringList countedCounts();
     qint64 auditEntries(const QString &action);
@@ -131,33 +133,47 @@ void TestRetention::createPast()
     m_clock.set(now);
 }
 
-QStringList TestRetention::storedCounts()
+namespace {
+
+// Every row of a query, its values joined by spaces.
+QStringList rowsOf(Database &db, const QString &sql)
 {
     QStringList rows;
-    Query q(m_db->db(),
-            QStringLiteral("SELECT org_id, coordinator_id, event_type, total FROM record_counts "
-                           "WHERE total > 0 ORDER BY org_id, coordinator_id, event_type"));
+    Query q(db, sql);
     if (q.exec())
-        while (q.next())
-            rows << QStringLiteral("%1 %2 %3 %4")
-                        .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toString());
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.raw().record().count(); ++i)
+                values << q.value(i).toString();
+            rows << values.join(QLatin1Char(' '));
+        }
     return rows;
+}
+
+} // namespace
+
+QStringList TestRetention::storedCounts()
+{
+    return rowsOf(m_db->db(),
+                  QStringLiteral("SELECT org_id, coordinator_id, event_type, total FROM record_counts "
+                                 "WHERE total > 0 ORDER BY org_id, coordinator_id, event_type"))
+        + rowsOf(m_db->db(),
+                 QStringLiteral("SELECT peer_mentor_id, org_id, coordinator_id, event_type, total "
+                                "FROM record_counts_by_mentor WHERE total > 0 "
+                                "ORDER BY peer_mentor_id, org_id, coordinator_id, event_type"));
 }
 
 QStringList TestRetention::countedCounts()
 {
-    QStringList rows;
-    Query q(m_db->db(),
-            QStringLiteral("SELECT org_id, coordinator_id, event_type, COUNT(*) FROM "
-                           "notification_records GROUP BY org_id, coordinator_id, event_type "
-                           "ORDER BY org_id, coordinator_id, event_type"));
-    if (q.exec())
-        while (q.next())
-            rows << QStringLiteral("%1 %2 %3 %4")
-                        .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toString());
-    return rows;
+    return rowsOf(m_db->db(),
+                  QStringLiteral("SELECT org_id, coordinator_id, event_type, COUNT(*) FROM "
+                                 "notification_records GROUP BY org_id, coordinator_id, event_type "
+                                 "ORDER BY org_id, coordinator_id, event_type"))
+        + rowsOf(m_db->db(),
+                 QStringLiteral("SELECT peer_mentor_id, org_id, coordinator_id, event_type, COUNT(*) "
+                                "FROM notification_records "
+                                "GROUP BY peer_mentor_id, org_id, coordinator_id, event_type "
+                                "ORDER BY peer_mentor_id, org_id, coordinator_id, event_type"));
 }
 
 qint64 TestRetention::auditEntries(const QString &action)
