@@ -44,6 +44,26 @@ bool onlyCrLfLineEnds(QByteArrayView head)
     return true;
 }
 
+// "METHOD target HTTP/1.x": a method of 1 to 16 capital letters, a target of 1 to 8192 bytes
+// without spaces or control characters, and HTTP/1.0 or HTTP/1.1, one space between them.
+bool isRequestLine(QByteArrayView line)
+{
+    static constexpr QByteArrayView kVersion10(" HTTP/1.0");
+    static constexpr QByteArrayView kVersion11(" HTTP/1.1");
+    if (!line.endsWith(kVersion10) && !line.endsWith(kVersion11))
+        return false;
+    line.chop(kVersion11.size());
+    const qsizetype space = line.indexOf(' ');
+    if (space < 1 || space > 16)
+        return false;
+    const QByteArrayView method = line.first(space);
+    const QByteArrayView target = line.sliced(space + 1);
+    return std::all_of(method.begin(), method.end(), [](char c) { return c >= 'A' && c <= 'Z'; })
+        && !target.isEmpty() && target.size() <= 8192
+        && std::all_of(target.begin(), target.end(),
+                       [](char c) { return static_cast<unsigned char>(c) > 0x20; });
+}
+
 } // namespace
 
 HttpFraming::Step HttpFraming::feed(QByteArrayView data)
@@ -90,6 +110,19 @@ HttpFraming::Step HttpFraming::feed(QByteArrayView data)
 
 HttpFraming::Progress HttpFraming::readHead(QByteArrayView data, qsizetype *at)
 {
+    // A head that arrives whole (nearly always) is read where it lies, without a copy.
+    if (m_head.isEmpty()) {
+        const QByteArrayView rest = data.sliced(*at);
+        const qsizetype end =
+            rest.first(qMin<qsizetype>(rest.size(), m_maxHeadBytes + 4)).indexOf("\r\n\r\n");
+        if (end >= 0) {
+            if (end + 4 > m_maxHeadBytes)
+                return refuseHead();
+            *at += end + 4;
+            m_headLength = end + 4;
+            return readWholeHead(rest.first(end + 2));
+        }
+    }
     // At most the limit and a blank line are kept: a longer head is refused, not buffered.
     const qsizetype room = m_maxHeadBytes - m_head.size();
     const qsizetype take = qMin(data.size() - *at, room + 4);
@@ -108,32 +141,33 @@ HttpFraming::Progress HttpFraming::readHead(QByteArrayView data, qsizetype *at)
     m_headLength = end + 4;
     const QByteArray head = m_head.left(end + 2); // every line with its CRLF
     m_head.clear();
-    if (!onlyCrLfLineEnds(head))
-        return refuse(400, QStringLiteral("A line of the request head does not end with CRLF."));
-    QList<QByteArray> lines = head.split('\n');
-    lines.removeLast(); // after the last LF
-    return readHeaders(lines);
+    return readWholeHead(head);
 }
 
-HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
+HttpFraming::Progress HttpFraming::readWholeHead(QByteArrayView head)
 {
-    static const QRegularExpression requestLine(
-        QStringLiteral("^[A-Z]{1,16} [^ \\x00-\\x1f]{1,8192} HTTP/1\\.[01]$"));
-    if (!requestLine.match(QString::fromLatin1(lines.first().chopped(1))).hasMatch())
+    if (!onlyCrLfLineEnds(head))
+        return refuse(400, QStringLiteral("A line of the request head does not end with CRLF."));
+    const qsizetype firstEnd = head.indexOf('\n');
+    const QByteArrayView requestLine = head.first(firstEnd - 1);
+    if (!isRequestLine(requestLine))
         return refuse(400, QStringLiteral("The request line is not valid HTTP/1.1."));
-    const bool http11 = lines.first().chopped(1).endsWith("HTTP/1.1");
-    if (lines.size() - 1 > kMaxHeaderFields)
+    const bool http11 = requestLine.endsWith("HTTP/1.1");
+    if (std::count(head.begin(), head.end(), '\n') - 1 > kMaxHeaderFields)
         return refuse(431,
                       QStringLiteral("The request has more than %1 header fields.").arg(kMaxHeaderFields));
-    QByteArray contentLength;
+    QByteArrayView contentLength;
+    bool hasContentLength = false;
     bool chunked = false;
     bool hasTransferEncoding = false;
     int hosts = 0;
     bool upgrade = false;
     bool expectContinue = false;
     bool close = false;
-    for (qsizetype n = 1; n < lines.size(); ++n) {
-        QByteArrayView line(lines.at(n));
+    for (qsizetype from = firstEnd + 1; from < head.size();) {
+        const qsizetype lineEnd = head.indexOf('\n', from);
+        QByteArrayView line = head.sliced(from, lineEnd - from);
+        from = lineEnd + 1;
         line.chop(1); // the CR
         if (line.size() > kMaxFieldLineBytes)
             return refuse(431,
@@ -144,37 +178,45 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return refuse(400, QStringLiteral("A request header line has no name and colon."));
-        const QByteArrayView rawName = line.first(colon);
-        if (!std::all_of(rawName.begin(), rawName.end(), isTokenChar))
+        const QByteArrayView name = line.first(colon);
+        if (!std::all_of(name.begin(), name.end(), isTokenChar))
             return refuse(400,
                           QStringLiteral("A request header name holds whitespace or another character "
                                          "a header name cannot have."));
         const QByteArrayView rawValue = line.sliced(colon + 1);
         if (!isFieldValue(rawValue))
             return refuse(400, QStringLiteral("A request header value holds a control character."));
-        const QByteArray name = rawName.toByteArray().toLower();
-        const QByteArray value = rawValue.trimmed().toByteArray();
-        if (name == "content-length") {
-            if (!contentLength.isNull() && contentLength != value)
+        const QByteArrayView value = rawValue.trimmed();
+        const auto is = [name](QByteArrayView lower) {
+            return name.size() == lower.size() && name.compare(lower, Qt::CaseInsensitive) == 0;
+        };
+        if (is("content-length")) {
+            if (hasContentLength && contentLength != value)
                 return refuse(400, QStringLiteral("The request has two different Content-Length headers."));
             contentLength = value;
-        } else if (name == "transfer-encoding") {
+            hasContentLength = true;
+        } else if (is("transfer-encoding")) {
             if (hasTransferEncoding)
                 return refuse(400, QStringLiteral("The request has two Transfer-Encoding headers."));
             hasTransferEncoding = true;
-            chunked = value.toLower() == "chunked";
-        } else if (name == "host") {
+            chunked = value.compare("chunked", Qt::CaseInsensitive) == 0;
+        } else if (is("host")) {
             ++hosts;
-        } else if (name == "upgrade") {
+        } else if (is("upgrade")) {
             upgrade = true;
-        } else if (name == "expect") {
-            expectContinue = value.toLower() == "100-continue";
-        } else if (name == "connection") {
+        } else if (is("expect")) {
+            expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        } else if (is("connection")) {
             // RFC 9112 9.6: "close" among the connection options ends the connection after this.
-            const QList<QByteArray> options = value.toLower().split(',');
-            close = close || std::any_of(options.cbegin(), options.cend(), [](const QByteArray &option) {
-                        return option.trimmed() == "close";
-                    });
+            for (qsizetype start = 0; start <= value.size();) {
+                qsizetype comma = value.indexOf(',', start);
+                if (comma < 0)
+                    comma = value.size();
+                close = close
+                    || value.sliced(start, comma - start).trimmed().compare("close", Qt::CaseInsensitive)
+                        == 0;
+                start = comma + 1;
+            }
         }
     }
     // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host.
@@ -187,7 +229,7 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
         return refuse(400,
                       QStringLiteral("This server does not switch protocols; send the request "
                                      "without an Upgrade header."));
-    if (hasTransferEncoding && !contentLength.isNull())
+    if (hasTransferEncoding && hasContentLength)
         return refuse(400, QStringLiteral("Content-Length and Transfer-Encoding must not be sent together."));
     if (hasTransferEncoding && !chunked)
         return refuse(400, QStringLiteral("Only the chunked Transfer-Encoding is supported."));
@@ -200,12 +242,13 @@ HttpFraming::Progress HttpFraming::readHeaders(const QList<QByteArray> &lines)
         m_phase = Phase::ChunkSize;
         return Progress::Going;
     }
-    if (contentLength.isNull())
+    if (!hasContentLength)
         return done();
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
-    if (!digits.match(QString::fromLatin1(contentLength)).hasMatch())
+    if (contentLength.isEmpty() || contentLength.size() > 18
+        || !std::all_of(contentLength.begin(), contentLength.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }))
         return refuse(400, QStringLiteral("The Content-Length header is not a number."));
-    m_bodyLeft = contentLength.toLongLong();
+    m_bodyLeft = contentLength.toByteArray().toLongLong();
     if (m_bodyLeft > m_maxBodyBytes)
         return refuse(413, QStringLiteral("The body is larger than %1 KiB.").arg(m_maxBodyBytes / 1024));
     m_bodyTotal = m_bodyLeft;

@@ -74,7 +74,7 @@ private:
         Refused
     };
     Progress readHead(QByteArrayView data, qsizetype *at);
-    Progress readHeaders(const QList<QByteArray> &lines);
+    Progress readWholeHead(QByteArrayView head); // its lines with their CRLF, without the blank one
     Progress readLine(QByteArrayView data, qsizetype *at);
     Progress readChunkSize(const QByteArray &line);
     Progress skipBody(QByteArrayView data, qsizetype *at);

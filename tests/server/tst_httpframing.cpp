@@ -187,6 +187,25 @@ private slots:
                                   << QStringList{refused(400, kBadRequestLine)};
         QTest::newRow("no target") << QByteArrayLiteral("GET HTTP/1.1\r\n\r\n")
                                    << QStringList{refused(400, kBadRequestLine)};
+        QTest::newRow("two spaces after the method")
+            << QByteArrayLiteral("GET  / HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QStringList{refused(400, kBadRequestLine)};
+        QTest::newRow("a space in the target") << QByteArrayLiteral("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n")
+                                               << QStringList{refused(400, kBadRequestLine)};
+        QTest::newRow("no version") << QByteArrayLiteral("GET /\r\nHost: x\r\n\r\n")
+                                    << QStringList{refused(400, kBadRequestLine)};
+        QTest::newRow("method of 16 letters")
+            << QByteArray("ABCDEFGHIJKLMNOP / HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QStringList{complete(QByteArray("ABCDEFGHIJKLMNOP / HTTP/1.1\r\nHost: x\r\n\r\n").size(), 0)};
+        QTest::newRow("method of 17 letters") << QByteArray("ABCDEFGHIJKLMNOPQ / HTTP/1.1\r\nHost: x\r\n\r\n")
+                                              << QStringList{refused(400, kBadRequestLine)};
+        const QByteArray longest = "GET /" + QByteArray(8191, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        QTest::newRow("target of 8192 bytes") << longest << QStringList{complete(longest.size(), 0)};
+        QTest::newRow("target of 8193 bytes")
+            << QByteArray("GET /" + QByteArray(8192, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QStringList{refused(400, kBadRequestLine)};
+        QTest::newRow("HTTP/1.0 without Host")
+            << QByteArrayLiteral("GET / HTTP/1.0\r\n\r\n") << QStringList{complete(18, 0)};
         QTest::newRow("control character in the target")
             << QByteArrayLiteral("GET /a\x01 HTTP/1.1\r\n\r\n") << QStringList{refused(400, kBadRequestLine)};
         QTest::newRow("header without a colon")
