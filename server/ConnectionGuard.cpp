@@ -46,9 +46,12 @@ struct ConnectionGuard::Watch
     HttpFraming framing;
     int answering = 0;         // answers being made elsewhere (HttpServer)
     bool continueOwed = false; // a "100 Continue" to write once they are out
-    QTimer idle;
-    QTimer deadline;          // the current request must be complete by then
-    QElapsedTimer quietSince; // the last byte in either direction (the idle timer's start)
+    // The timers are not restarted on every byte: each runs from when it was last started and,
+    // when it fires, looks at the clocks and starts again for what is left, or acts.
+    QTimer idle;                // at the latest when the connection has been quiet long enough
+    QTimer deadline;            // at the latest when the current request is overdue
+    QElapsedTimer quietSince;   // the last byte in either direction
+    QElapsedTimer requestSince; // the first byte of the current request
     // Where the framing and QtHttpServer are in the bytes of the connection: the framing has read
     // up to `fed`, QtHttpServer up to `taken` (never further). The `fed - taken` bytes at the
     // front of the socket's buffer have been fed already and are not fed twice.
@@ -130,33 +133,39 @@ void ConnectionGuard::attach(QTcpSocket *socket)
     ++m_perAddress[w->peer];
 
     w->idle.setSingleShot(true);
-    w->idle.setInterval(m_limits.idleTimeoutMs);
     w->deadline.setSingleShot(true);
-    w->deadline.setInterval(m_limits.requestTimeoutMs);
     // Silent for too long: between requests simply closed, inside one answered 408 first.
     connect(&w->idle, &QTimer::timeout, this, [this, socket, w] {
-        if (w->answering > 0)
-            w->idle.start(); // waiting for its answer is not idling
+        const qint64 quiet = w->quietSince.elapsed();
+        if (quiet < m_limits.idleTimeoutMs)
+            w->idle.start(int(m_limits.idleTimeoutMs - quiet)); // a byte came since it started
+        else if (w->answering > 0)
+            w->idle.start(m_limits.idleTimeoutMs); // waiting for its answer is not idling
         else if (w->framing.betweenRequests())
             socket->abort();
         else
             reject(socket, 408, QStringLiteral("The request did not arrive in time."));
     });
-    connect(&w->deadline, &QTimer::timeout, this,
-            [this, socket] { reject(socket, 408, QStringLiteral("The request did not arrive in time.")); });
+    connect(&w->deadline, &QTimer::timeout, this, [this, socket, w] {
+        if (w->framing.betweenRequests())
+            return; // the request it was started for is complete; the next one starts it again
+        const qint64 taken = w->requestSince.elapsed();
+        if (taken < m_limits.requestTimeoutMs)
+            w->deadline.start(int(m_limits.requestTimeoutMs - taken)); // started for an earlier one
+        else
+            reject(socket, 408, QStringLiteral("The request did not arrive in time."));
+    });
     // Connected first, so it sees the bytes before QtHttpServer reads them (QtHttpServer connects
     // as soon as this returns; 6.8 connects again after each answer, still after this).
     connect(socket, &QIODevice::readyRead, this, [this, socket] { onReadyRead(socket); });
-    connect(socket, &QIODevice::bytesWritten, &w->idle, [w] {
-        w->idle.start();
-        w->quietSince.start();
-    });
+    connect(socket, &QIODevice::bytesWritten, &w->idle, [w] { w->quietSince.start(); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
     // A closed connection stops counting at once, not when QtHttpServer gets round to deleting
     // its socket: a busy server would otherwise refuse new connections for ones already gone.
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket] { forget(socket); });
-    w->idle.start();
+    w->idle.start(m_limits.idleTimeoutMs);
     w->quietSince.start();
+    w->requestSince.start();
 }
 
 void ConnectionGuard::forget(QTcpSocket *socket)
@@ -189,7 +198,6 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     Watch *w = m_watches.value(socket);
     if (!w)
         return;
-    w->idle.start();
     w->quietSince.start();
     const qint64 available = socket->bytesAvailable();
     const qint64 seen = qMin(w->fed - w->taken, available);
@@ -197,8 +205,11 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
         const QByteArray data = socket->peek(available);
         QByteArrayView rest = QByteArrayView(data).sliced(qMin<qint64>(seen, data.size()));
         while (!rest.isEmpty()) {
-            if (w->framing.betweenRequests())
-                w->deadline.start();
+            if (w->framing.betweenRequests()) {
+                w->requestSince.start();
+                if (!w->deadline.isActive())
+                    w->deadline.start(m_limits.requestTimeoutMs);
+            }
             const HttpFraming::Step step = w->framing.feed(rest);
             w->fed += step.consumed;
             if (step.kind == HttpFraming::Step::Kind::Refuse) {
@@ -206,7 +217,6 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
                 return;
             }
             if (step.kind == HttpFraming::Step::Kind::Complete) {
-                w->deadline.stop();
                 w->ends.append({w->fed, step.close});
             }
             rest = rest.sliced(step.consumed);

@@ -749,6 +749,38 @@ private slots:
         QVERIFY2(timer.elapsed() < kRequestTimeoutMs + 2000, qPrintable(QString::number(timer.elapsed())));
     }
 
+    // The request timer is not started anew for every request of a connection: it runs from the
+    // first, and when it fires for a later request it waits out that one's own time.
+    void laterRequestHasItsOwnTime()
+    {
+        RawClient client(m_api.port());
+        client.send(getRequest("/api/v1/health"));
+        QCOMPARE(client.next().status, 200);
+        QTest::qWait(kRequestTimeoutMs * 2 / 3);
+        QElapsedTimer timer;
+        timer.start();
+        client.send("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // half a head
+        const RawResponse r = client.next(kRequestTimeoutMs + 3000);
+        QVERIFY2(r.status == 408, qPrintable(QString::number(r.status)));
+        QVERIFY2(timer.elapsed() >= kRequestTimeoutMs * 9 / 10, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Nor the idle timer for every byte: a connection used more often than the idle timeout stays
+    // open past it.
+    void connectionInUseIsNotIdle()
+    {
+        RawClient client(m_api.port());
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < kIdleTimeoutMs * 3 / 2) {
+            client.send(getRequest("/api/v1/health"));
+            const RawResponse r = client.next();
+            QVERIFY2(r.status == 200,
+                     qPrintable(QStringLiteral("%1 after %2 ms").arg(r.status).arg(timer.elapsed())));
+            QTest::qWait(kIdleTimeoutMs / 3);
+        }
+    }
+
     void idleConnectionIsClosed()
     {
         RawClient client(m_api.port());
