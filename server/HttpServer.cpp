@@ -12,6 +12,10 @@
 #include <QMetaObject>
 #include <QTcpSocket>
 
+#include <charconv>
+#include <cstring>
+#include <iterator>
+
 namespace cc::api {
 
 namespace {
@@ -329,31 +333,56 @@ void HttpServer::answered(const Ticket &ticket, Answer answer)
 QByteArray HttpServer::bytesOf(const Answer &answer)
 {
     const ApiResponse &r = answer.response;
-    QByteArray bytes;
-    bytes.reserve(256 + r.body.size());
-    bytes += "HTTP/1.1 ";
-    bytes += QByteArray::number(r.status);
-    bytes += ' ';
-    bytes += reasonPhrase(r.status);
-    bytes += "\r\n";
-    for (const auto &h : r.headers) {
-        bytes += h.first;
-        bytes += ": ";
-        bytes += h.second;
-        bytes += "\r\n";
-    }
+    // The numbers first, then the whole answer in one allocation.
+    char status[12];
+    const auto statusEnd = std::to_chars(std::begin(status), std::end(status), r.status).ptr;
+    const QByteArrayView statusText(status, statusEnd - status);
+    char length[24];
+    const auto lengthEnd = std::to_chars(std::begin(length), std::end(length), r.body.size()).ptr;
+    const QByteArrayView lengthText(length, lengthEnd - length);
+    const QByteArray reason = reasonPhrase(r.status);
     // A 304 has no body and says nothing of the length of the one it stands for (RFC 9110 8.6).
     // An answer to HEAD has its Content-Length but no body (RFC 9110 9.3.2), whatever its status.
-    if (r.status != 304) {
-        bytes += "Content-Length: ";
-        bytes += QByteArray::number(r.body.size());
-        bytes += "\r\n";
+    const bool withLength = r.status != 304;
+    static constexpr QByteArrayView kContentLength("Content-Length: ");
+    static constexpr QByteArrayView kClose("Connection: close\r\n");
+    qsizetype size = 9 + statusText.size() + 1 + reason.size() + 2 + 2;
+    for (const auto &h : r.headers)
+        size += h.first.size() + 2 + h.second.size() + 2;
+    if (withLength)
+        size += kContentLength.size() + lengthText.size() + 2;
+    if (answer.close)
+        size += kClose.size();
+    if (!answer.head)
+        size += r.body.size();
+    QByteArray bytes(size, Qt::Uninitialized);
+    char *at = bytes.data();
+    const auto put = [&at](QByteArrayView piece) {
+        memcpy(at, piece.data(), size_t(piece.size()));
+        at += piece.size();
+    };
+    put("HTTP/1.1 ");
+    put(statusText);
+    put(" ");
+    put(reason);
+    put("\r\n");
+    for (const auto &h : r.headers) {
+        put(h.first);
+        put(": ");
+        put(h.second);
+        put("\r\n");
+    }
+    if (withLength) {
+        put(kContentLength);
+        put(lengthText);
+        put("\r\n");
     }
     if (answer.close)
-        bytes += "Connection: close\r\n";
-    bytes += "\r\n";
+        put(kClose);
+    put("\r\n");
     if (!answer.head)
-        bytes += r.body;
+        put(r.body);
+    Q_ASSERT(at == bytes.data() + size);
     return bytes;
 }
 
