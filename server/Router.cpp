@@ -31,6 +31,10 @@ void Router::add(const QString &method, const QString &pattern, Handler handler,
     route.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     for (const QString &segment : std::as_const(route.segments))
         route.literals += segment.startsWith(QLatin1Char(':')) ? 0 : 1;
+    const qsizetype length = route.segments.size();
+    if (m_byLength.size() <= length)
+        m_byLength.resize(length + 1);
+    m_byLength[length].append(m_routes.size());
     m_routes.append(std::move(route));
 }
 
@@ -84,7 +88,11 @@ Router::Match Router::match(const QString &method, const QString &rawPath) const
     Match result;
     // Literal routes win over parameter routes ("…/history/x" over "…/:id").
     const Route *best = nullptr;
-    for (const Route &route : m_routes) {
+    static const QList<qsizetype> kNone;
+    const QList<qsizetype> &sameLength =
+        segments.size() < m_byLength.size() ? m_byLength.at(segments.size()) : kNone;
+    for (const qsizetype index : sameLength) {
+        const Route &route = m_routes.at(index);
         if (!matches(route, segments))
             continue;
         if (route.method != method) {

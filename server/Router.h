@@ -67,6 +67,9 @@ public:
 private:
     static bool matches(const Route &route, const QList<QStringView> &segments);
     QList<Route> m_routes;
+    // The routes (their index in m_routes, in order) by how many segments they have: a path is
+    // only tried against the routes of its own length.
+    QList<QList<qsizetype>> m_byLength;
 };
 
 } // namespace cc::api
