@@ -65,6 +65,10 @@ int adminMain(int argc, char **argv)
 int serveMain(int argc, char **argv)
 {
     allowManyConnections();
+    // A server without a window needs no GLib main loop: Qt's own event dispatcher costs each
+    // request a few per cent fewer instructions. An empty QT_NO_GLIB keeps GLib's.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     describeApplication();
     return cc::app::runServe(QCoreApplication::arguments().mid(1));
