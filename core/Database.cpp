@@ -18,8 +18,11 @@
 #include <QThread>
 #include <QUrl>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 
 namespace cc {
 
@@ -197,6 +200,29 @@ Result<QSqlDatabase> Database::connection()
     return db;
 }
 
+namespace {
+
+// SQLite keeps memory statistics that nothing here reads, under one mutex for the whole process:
+// every allocation takes it, and request workers reading at once queue on it. They are switched
+// off before SQLite's first connection, in the library Qt's driver has loaded (when it is the
+// system's libsqlite3; a driver with SQLite built in keeps them).
+void stopSqliteMemoryStatistics()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        void *library = dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
+        if (!library)
+            return;
+        using Config = int (*)(int, ...);
+        constexpr int kConfigMemStatus = 9; // SQLITE_CONFIG_MEMSTATUS
+        if (auto config = reinterpret_cast<Config>(dlsym(library, "sqlite3_config")))
+            config(kConfigMemStatus, 0); // SQLITE_MISUSE, and no harm, once SQLite has started
+        dlclose(library);
+    });
+}
+
+} // namespace
+
 Status Database::openConnection(QSqlDatabase &db)
 {
     if (!db.isValid())
@@ -209,6 +235,7 @@ Status Database::openConnection(QSqlDatabase &db)
         if (auto s = makePrivateFolder(info.absolutePath()); !s)
             return s;
         keepPrivate(m_url.path);
+        stopSqliteMemoryStatistics();
     }
     m_url.applyTo(db);
     if (!db.open()) {

@@ -14,6 +14,7 @@
 #include <QThread>
 #include <QTimeZone>
 
+#include <dlfcn.h>
 #include <sys/stat.h>
 
 #include <atomic>
@@ -130,6 +131,7 @@ private slots:
     void openFailureHidesPassword();
 
     void sqlitePragmas();
+    void sqliteKeepsNoMemoryStatistics();
     void postgresSettings();
     void foreignKeysEnforced();
 
@@ -672,6 +674,24 @@ void TestCoreDatabase::openFailureHidesPassword()
 }
 
 // ---- connection settings ------------------------------------------------------------------------
+
+// SQLite's memory statistics take a process-wide mutex on every allocation, which request
+// workers reading at once queue on: they are off from the first connection, so nothing is counted.
+void TestCoreDatabase::sqliteKeepsNoMemoryStatistics()
+{
+    if (!m_database->db().isSqlite())
+        QSKIP("SQLite only");
+    Query q(m_database->db(), QStringLiteral("SELECT COUNT(*) FROM organisations"));
+    QVERIFY(q.exec().ok());
+    void *library = dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
+    if (!library)
+        QSKIP("Qt's SQLite driver has SQLite built in");
+    using MemoryUsed = long long (*)();
+    const auto memoryUsed = reinterpret_cast<MemoryUsed>(dlsym(library, "sqlite3_memory_used"));
+    QVERIFY(memoryUsed);
+    QCOMPARE(memoryUsed(), 0LL);
+    dlclose(library);
+}
 
 void TestCoreDatabase::sqlitePragmas()
 {
