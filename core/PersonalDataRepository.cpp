@@ -246,15 +246,11 @@ Result<QStringList> PersonalDataRepository::deleteOldRecords(const QString &orgI
     if (auto s = old.exec(); !s)
         return s.error();
     QStringList ids;
-    QHash<std::pair<QString, QString>, qint64> perKind; // (coordinator, event type): how many
-    QHash<QStringList, qint64> perMentor;               // (mentor, coordinator, event type): how many
+    // How many of each kind (mentor, coordinator, event type): the kept counts go down by that.
+    QHash<QStringList, qint64> perKind;
     while (old.next()) {
         ids << old.value(0).toString();
-        const QString mentor = old.value(1).toString();
-        const QString coordinator = old.value(2).toString();
-        const QString event = old.value(3).toString();
-        ++perKind[{coordinator, event}];
-        ++perMentor[{mentor, coordinator, event}];
+        ++perKind[{old.value(1).toString(), old.value(2).toString(), old.value(3).toString()}];
     }
     if (ids.isEmpty())
         return ids;
@@ -262,24 +258,17 @@ Result<QStringList> PersonalDataRepository::deleteOldRecords(const QString &orgI
     remove.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":cutoff"), timeValue(cutoff));
     if (auto s = remove.exec(); !s)
         return s.error();
+    RecordRepository records(m_db);
     for (auto it = perKind.cbegin(); it != perKind.cend(); ++it) {
-        Query count(m_db,
-                    QStringLiteral("UPDATE record_counts SET total = total - :n WHERE org_id = :org "
-                                   "AND coordinator_id = :coord AND event_type = :event"));
-        count.bind(QStringLiteral(":n"), it.value()).bind(QStringLiteral(":org"), orgId);
-        count.bind(QStringLiteral(":coord"), it.key().first).bind(QStringLiteral(":event"), it.key().second);
-        if (auto s = count.exec(); !s)
-            return s.error();
-    }
-    for (auto it = perMentor.cbegin(); it != perMentor.cend(); ++it) {
-        Query count(m_db,
-                    QStringLiteral("UPDATE record_counts_by_mentor SET total = total - :n "
-                                   "WHERE peer_mentor_id = :mentor AND org_id = :org "
-                                   "AND coordinator_id = :coord AND event_type = :event"));
-        count.bind(QStringLiteral(":n"), it.value()).bind(QStringLiteral(":mentor"), it.key().at(0));
-        count.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":coord"), it.key().at(1));
-        count.bind(QStringLiteral(":event"), it.key().at(2));
-        if (auto s = count.exec(); !s)
+        NotificationRecord kind;
+        kind.orgId = orgId;
+        kind.peerMentorId = it.key().at(0);
+        kind.coordinatorId = it.key().at(1);
+        const auto event = eventTypeFromName(it.key().at(2));
+        if (!event)
+            return Error::storage(QStringLiteral("A record has an unknown event type."));
+        kind.eventType = *event;
+        if (auto s = records.addToCount(kind, -it.value()); !s)
             return s.error();
     }
     return ids;

@@ -81,11 +81,11 @@ public:
     // its latestEffective() record gives as of `asOf`: one query, whatever the number of mentors.
     Result<QList<PeerMentorProfile>> currentStatuses(const QString &orgId, const QDateTime &asOf);
 
-private:
     // Changes the kept counts of records of `kind`'s organisation, coordinator and event type, and
-    // of its mentor with those.
+    // of its mentor with those: by every insert and delete of records, here and elsewhere.
     Status addToCount(const NotificationRecord &kind, qint64 delta);
 
+private:
     Database &m_db;
 };
 
