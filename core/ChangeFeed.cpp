@@ -292,18 +292,25 @@ Result<qint64> ChangeFeed::horizon(Database &db)
     return newest(db); // none kept: everything up to the newest number is gone
 }
 
-Result<qint64> ChangeFeed::versionFor(Database &db, const Caller &caller)
+ScalarRead ChangeFeed::versionRead(const Caller &caller)
 {
-    if (caller.isGlobalAdmin())
-        return newest(db); // every change counts
+    if (caller.isGlobalAdmin()) // every change counts: newest()
+        return {QStringLiteral("(SELECT COALESCE(MAX(value), 0) FROM change_counter WHERE id = 1)"), {}, {}};
     // The newest change of the organisation or of everyone's, or when those are pruned, the
     // number before the oldest kept: nothing of theirs changed after it.
-    Query q(db,
-            QStringLiteral("SELECT MAX(v) FROM ("
-                           "SELECT MAX(seq) AS v FROM changes WHERE org_id = :org "
+    return {QStringLiteral("(SELECT COALESCE(MAX(v), 0) FROM ("
+                           "SELECT MAX(seq) AS v FROM changes WHERE org_id = :version_org "
                            "UNION ALL SELECT MAX(seq) FROM changes WHERE org_id IS NULL "
-                           "UNION ALL SELECT MIN(seq) - 1 FROM changes) versions"));
-    q.bind(QStringLiteral(":org"), caller.orgId);
+                           "UNION ALL SELECT MIN(seq) - 1 FROM changes) versions)"),
+            {{QStringLiteral(":version_org"), caller.orgId}},
+            {}};
+}
+
+Result<qint64> ChangeFeed::versionFor(Database &db, const Caller &caller)
+{
+    const ScalarRead read = versionRead(caller);
+    Query q(db, QStringLiteral("SELECT ") + read.sql);
+    read.bindTo(q);
     if (auto s = q.exec(); !s)
         return s.error();
     return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : qint64(0);

@@ -92,6 +92,10 @@ public:
     // new: the validator of the API's lists (If-None-Match). Pruning may make it grow too; it
     // never shrinks.
     static Result<qint64> versionFor(Database &db, const Caller &caller);
+    // versionFor() as a subquery, for the statement that builds an answer to read along with it
+    // (RecordRepository::list): one round trip instead of two, and the number and the answer from
+    // one snapshot, so the answer is exactly as new as the number says.
+    static ScalarRead versionRead(const Caller &caller);
 
 signals:
     // Each change after position(), in order, whoever made it (see Change::origin).

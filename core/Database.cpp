@@ -726,6 +726,12 @@ Query &Query::bind(const QString &name, const QVariant &value)
     return *this;
 }
 
+void ScalarRead::bindTo(Query &q) const
+{
+    for (const auto &[name, bound] : binds)
+        q.bind(name, bound);
+}
+
 Query &Query::add(const QVariant &value)
 {
     m_query.addBindValue(value);

@@ -6,13 +6,16 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -214,6 +217,18 @@ Result<std::optional<T>> fetchOne(Query &q, Map map)
         return std::optional<T>();
     return std::optional<T>(map(q));
 }
+
+// A number another statement reads on its way, as one more column: a scalar subquery that does
+// not depend on the row, so both come in one round trip and from one snapshot. ChangeFeed makes
+// one for the API's validators; a list fills `value` when it has a row to carry it.
+struct ScalarRead
+{
+    QString sql;                           // "(SELECT …)"
+    QList<QPair<QString, QVariant>> binds; // its :name placeholders, named apart from the statement's
+    std::optional<qint64> value;           // what the statement read; unset when it returned no row
+
+    void bindTo(Query &q) const;
+};
 
 template<typename T, typename Map>
 Result<QList<T>> fetchAll(Query &q, Map map)

@@ -217,13 +217,13 @@ Result<NotificationRecord> NotificationRecordService::get(const Caller &caller, 
 Result<Page<NotificationRecord>> NotificationRecordService::list(const Caller &caller,
                                                                  const RecordFilter &filter,
                                                                  const PageRequest &page,
-                                                                 RecordColumns columns)
+                                                                 RecordColumns columns, ScalarRead *along)
 {
     if (auto s = validatePage(page); !s)
         return s.error();
     // The page and its total in one statement.
     qint64 total = 0;
-    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit, columns, &total);
+    auto items = window(caller, filter, (page.page - 1) * page.limit, page.limit, columns, &total, along);
     if (!items)
         return items.error();
     return Page<NotificationRecord>{*items, page.page, page.limit, total};
@@ -260,7 +260,7 @@ RecordKey NotificationRecordService::keyOf(const NotificationRecord &record)
 Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller &caller,
                                                                     const RecordFilter &filter, int offset,
                                                                     int limit, RecordColumns columns,
-                                                                    qint64 *total)
+                                                                    qint64 *total, ScalarRead *along)
 {
     if (auto s = validateFilter(filter); !s)
         return s.error();
@@ -270,7 +270,7 @@ Result<QList<NotificationRecord>> NotificationRecordService::window(const Caller
         return QList<NotificationRecord>();
     }
     return m_records.list(scoped(caller, filter), qMax(0, offset), qBound(1, limit, kMaxWindow), columns,
-                          total);
+                          total, along);
 }
 
 Result<QList<NotificationRecord>>

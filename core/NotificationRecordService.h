@@ -33,15 +33,16 @@ public:
 
     Result<NotificationRecord> record(const Caller &caller, const NewRecord &input);
     Result<NotificationRecord> get(const Caller &caller, const QString &id);
-    // `columns`: RecordColumns::Summary for what a list item shows (the API's list).
+    // `columns`: RecordColumns::Summary for what a list item shows (the API's list). `along`,
+    // when given, is read by the page's statement (RecordRepository::list).
     Result<Page<NotificationRecord>> list(const Caller &caller, const RecordFilter &filter,
-                                          const PageRequest &page,
-                                          RecordColumns columns = RecordColumns::All);
+                                          const PageRequest &page, RecordColumns columns = RecordColumns::All,
+                                          ScalarRead *along = nullptr);
     // A window of the list for the console's models: no page arithmetic, and no count unless
     // `total` asks for it (read by the window's own statement).
     Result<QList<NotificationRecord>> window(const Caller &caller, const RecordFilter &filter, int offset,
                                              int limit, RecordColumns columns = RecordColumns::All,
-                                             qint64 *total = nullptr);
+                                             qint64 *total = nullptr, ScalarRead *along = nullptr);
     // The same list in keyset pages: up to `limit` records that come after `after` in `order`
     // (from the first without it). A page deep down costs what the first does: the console's
     // models scroll through a million records with it.

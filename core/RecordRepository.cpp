@@ -303,14 +303,14 @@ Result<bool> RecordRepository::remove(const NotificationRecord &record)
 }
 
 QString RecordRepository::listSql(const RecordFilter &filter, int offset, RecordColumns columns,
-                                  bool withTotal)
+                                  bool withTotal, const QString &along)
 {
     const bool all = columns == RecordColumns::All;
-    // The total, when asked for, is the last column: a subquery that does not depend on the row,
-    // run once for the statement.
+    // The total and the number read along, when asked for, are the last columns: subqueries that
+    // do not depend on the row, run once for the statement.
     const QString select = QStringLiteral("SELECT ") + (all ? kColumns : kSummaryColumns)
         + (withTotal ? QStringLiteral(", (") + countSql(filter) + QLatin1Char(')') : QString())
-        + (all ? kFrom : kSummaryFrom);
+        + (along.isEmpty() ? QString() : QStringLiteral(", ") + along) + (all ? kFrom : kSummaryFrom);
     if (offset < kSkipInIndexFrom)
         return select + whereOf(filter)
             + QStringLiteral(" ORDER BY r.sent_at DESC, r.id DESC LIMIT :limit OFFSET :offset");
@@ -323,23 +323,30 @@ QString RecordRepository::listSql(const RecordFilter &filter, int offset, Record
 }
 
 Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &filter, int offset, int limit,
-                                                         RecordColumns columns, qint64 *total)
+                                                         RecordColumns columns, qint64 *total,
+                                                         ScalarRead *along)
 {
-    Query q(m_db, listSql(filter, offset, columns, total != nullptr));
+    Query q(m_db, listSql(filter, offset, columns, total != nullptr, along ? along->sql : QString()));
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
+    if (along)
+        along->bindTo(q);
     const auto map = columns == RecordColumns::All ? recordFrom : summaryFrom;
-    if (!total)
+    if (!total && !along)
         return fetchAll<NotificationRecord>(q, map);
     if (auto s = q.exec(); !s)
         return s.error();
     QList<NotificationRecord> out;
     const int totalColumn = columns == RecordColumns::All ? kColumnCount : kSummaryColumnCount;
+    const int alongColumn = total ? totalColumn + 1 : totalColumn;
     while (q.next()) {
         out.append(map(q));
-        *total = q.value(totalColumn).toLongLong();
+        if (total)
+            *total = q.value(totalColumn).toLongLong();
+        if (along)
+            along->value = q.value(alongColumn).toLongLong();
     }
-    if (out.isEmpty()) {
+    if (out.isEmpty() && total) {
         // No row to carry the total: past the last page it is counted on its own; on the first
         // page there is nothing to count.
         if (offset == 0) {

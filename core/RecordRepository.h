@@ -49,17 +49,18 @@ public:
     Result<bool> remove(const NotificationRecord &record);
 
     // `filter.orgId` empty means every organisation. `total`, when given, receives count(filter),
-    // read by the same statement (one round trip to PostgreSQL for a page and its total).
+    // read by the same statement (one round trip to PostgreSQL for a page and its total). So is
+    // `along` (the API's change number), when given; its value stays unset on an empty page.
     Result<QList<NotificationRecord>> list(const RecordFilter &filter, int offset, int limit,
                                            RecordColumns columns = RecordColumns::All,
-                                           qint64 *total = nullptr);
+                                           qint64 *total = nullptr, ScalarRead *along = nullptr);
     // From this offset on, list() skips the rows before its page in the index alone; below it the
     // rows are read straight away (fewer lookups for the first pages, which most requests ask).
     static constexpr int kSkipInIndexFrom = 40;
     // The SQL list() runs at `offset`, with its :name placeholders (the tests ask for its plan).
-    // `withTotal`: count(filter) as the last column.
+    // `withTotal`: count(filter) as the next column; then `along`, when not empty.
     static QString listSql(const RecordFilter &filter, int offset, RecordColumns columns = RecordColumns::All,
-                           bool withTotal = false);
+                           bool withTotal = false, const QString &along = {});
     // Up to `limit` records after `after` in `order` (from the first one without `after`).
     Result<QList<NotificationRecord>> listAfter(const RecordFilter &filter,
                                                 const std::optional<RecordKey> &after, int limit,

@@ -1,3 +1,4 @@
+#include "core/ChangeFeed.h"
 #include "core/DirectoryService.h"
 #include "core/RecordRepository.h"
 #include "tests/support/TestDatabase.h"
@@ -108,6 +109,7 @@ private slots:
     void pageCarriesItsTotal_data();
     void pageCarriesItsTotal();
     void mentorCountFollowsInsertAndRemove();
+    void pageReadsTheChangeNumberAlong();
     void storedListsReadBack_data();
     void storedListsReadBack();
 
@@ -522,6 +524,64 @@ void TestRecordRepository::mentorCountFollowsInsertAndRemove()
     }
     QCOMPARE(*repository.count(mentor), *before);
     QCOMPARE(*repository.count(moved), 0);
+}
+
+// The API's list reads the caller's change number in the page's own statement: the number
+// versionFor() reads on its own, for every kind of caller, with or without the total, on a first
+// and a deep page; it follows a change of the caller's organisation and not another's; an empty
+// page has no row to carry it, and leaves it unset.
+void TestRecordRepository::pageReadsTheChangeNumberAlong()
+{
+    Database &db = m_database->db();
+    RecordRepository repository(db);
+    const Caller coordinatorA{QStringLiteral("u_a"), QStringLiteral("a"), Role::Coordinator, kOrgA, kCoordA1};
+    const Caller coordinatorB{QStringLiteral("u_b"), QStringLiteral("b"), Role::Coordinator, kOrgB, kCoordB1};
+    const Caller root{QStringLiteral("u_root"), QStringLiteral("root"), Role::GlobalAdmin, {}, {}};
+    RecordFilter mentor;
+    mentor.peerMentorId = mentorA(7);
+    RecordFilter nobody;
+    nobody.peerMentorId = QStringLiteral("pm_nobody");
+
+    const auto readAlong = [&](const Caller &caller, const RecordFilter &filter, int offset,
+                               bool withTotal) -> std::optional<qint64> {
+        ScalarRead along = ChangeFeed::versionRead(caller);
+        qint64 total = -1;
+        const auto page =
+            repository.list(filter, offset, 20, RecordColumns::Summary, withTotal ? &total : nullptr, &along);
+        if (!page.ok())
+            return qint64(-1);
+        return along.value;
+    };
+    const auto check = [&](const Caller &caller) {
+        const auto alone = ChangeFeed::versionFor(db, caller);
+        QVERIFY(alone.ok());
+        for (const bool withTotal : {true, false}) {
+            QCOMPARE(readAlong(caller, mentor, 0, withTotal), std::optional<qint64>(*alone));
+            QCOMPARE(readAlong(caller, mentor, RecordRepository::kSkipInIndexFrom + 20, withTotal),
+                     std::optional<qint64>(*alone));
+            QCOMPARE(readAlong(caller, nobody, 0, withTotal), std::nullopt);
+            QCOMPARE(readAlong(caller, mentor, kRecords, withTotal), std::nullopt);
+        }
+    };
+    ManualClock clock(test::testNow());
+    const auto change = [&](const QString &orgId) {
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        QVERIFY(appendChange(db, clock, ChangeKind::PeerMentorChanged, orgId, mentorA(7)).ok());
+        QVERIFY(tx.commit().ok());
+    };
+    change(kOrgA);
+    change(kOrgB);
+    for (const Caller &caller : {coordinatorA, coordinatorB, root})
+        check(caller);
+    const auto beforeA = readAlong(coordinatorA, mentor, 0, true);
+    const auto beforeB = readAlong(coordinatorB, mentor, 0, true);
+    QVERIFY(beforeA && beforeB);
+    change(kOrgA);
+    QVERIFY(*readAlong(coordinatorA, mentor, 0, true) > *beforeA);
+    QCOMPARE(readAlong(coordinatorB, mentor, 0, true), beforeB);
+    for (const Caller &caller : {coordinatorA, coordinatorB, root})
+        check(caller);
 }
 
 void TestRecordRepository::storedListsReadBack_data()
