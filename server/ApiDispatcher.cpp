@@ -213,7 +213,7 @@ QByteArray ApiDispatcher::changesEtag(qint64 version, const ApiRequest &request,
     return "W/\"v" + QByteArray::number(version) + '-' + sha256Hex(basis).left(16).toLatin1() + '"';
 }
 
-ApiResponse ApiDispatcher::withValidator(const ApiRequest &request, const Router::Route &route,
+ApiResponse ApiDispatcher::withValidator(ApiRequest &request, const Router::Route &route,
                                          const Caller &caller)
 {
     const QString ifNoneMatch = QString::fromUtf8(request.header(QByteArrayLiteral("if-none-match")));
@@ -223,6 +223,21 @@ ApiResponse ApiDispatcher::withValidator(const ApiRequest &request, const Router
         if (response.status == 200 && !etag.isEmpty() && etagNoneMatchFails(ifNoneMatch, etag))
             return notModified(etag.toUtf8());
         return response;
+    }
+    if (route.validator == Router::Validator::ChangesAlong && ifNoneMatch.isEmpty()) {
+        // Nothing to compare, so nothing to read first: the answer's own statement reads the
+        // number, from the same snapshot (one round trip fewer to PostgreSQL).
+        ScalarRead version = ChangeFeed::versionRead(caller);
+        request.versionAlong = &version;
+        ApiResponse response = route.handler(request, caller);
+        request.versionAlong = nullptr;
+        if (response.status != 200)
+            return response;
+        if (version.value) {
+            response.setHeader(QByteArrayLiteral("ETag"), changesEtag(*version.value, request, caller));
+            return response;
+        }
+        // No row carried the number (an empty page): read it first, then answer again.
     }
     // Read before the answer is built, so that the answer is at least as new as its ETag says: a
     // change committed in between makes the next request's ETag differ, never a stale 304.

@@ -82,7 +82,7 @@ private:
     ApiResponse withIdempotency(const ApiRequest &request, const Router::Route &route, const Caller &caller);
     // A GET of a route with a validator: 304 Not Modified when If-None-Match holds the answer's
     // ETag (Router::Validator), else the answer with its ETag.
-    ApiResponse withValidator(const ApiRequest &request, const Router::Route &route, const Caller &caller);
+    ApiResponse withValidator(ApiRequest &request, const Router::Route &route, const Caller &caller);
     QByteArray changesEtag(qint64 version, const ApiRequest &request, const Caller &caller) const;
     static ApiResponse notModified(const QByteArray &etag);
 

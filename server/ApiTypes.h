@@ -13,6 +13,10 @@
 
 class QTcpSocket;
 
+namespace cc {
+struct ScalarRead;
+}
+
 namespace cc::api {
 
 // A request as the API layer sees it: no QtHttpServer type crosses this line, so routing,
@@ -30,6 +34,9 @@ struct ApiRequest
     QHostAddress peer;
     QHash<QString, QString> params; // filled by the router (":id" → value)
     QString bearerToken;            // filled by the bearer guard on routes that need a token
+    // Set by the dispatcher on a Router::Validator::ChangesAlong route: the handler has its
+    // answer's statement read this (the caller's change number) too, where it can.
+    ScalarRead *versionAlong = nullptr;
 
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     QString param(const QString &name) const { return params.value(name); }

@@ -15,7 +15,7 @@ void NotificationRecordsController::registerRoutes(Router &router)
 {
     using namespace std::placeholders;
     router.add(QStringLiteral("GET"), kBase, std::bind(&NotificationRecordsController::list, this, _1, _2),
-               true, Router::Validator::Changes);
+               true, Router::Validator::ChangesAlong);
     router.add(QStringLiteral("POST"), kBase, std::bind(&NotificationRecordsController::create, this, _1, _2),
                true, Router::Validator::None, Router::Runs::OnWriter);
     router.add(QStringLiteral("GET"), kBase + QStringLiteral("/:id"),
@@ -61,7 +61,7 @@ ApiResponse NotificationRecordsController::list(const ApiRequest &request, const
                              QStringLiteral("event_type must be pause_activated or pause_deactivated.")));
     }
     // A list item shows a summary of its record (writeRecordListItem): only that is read.
-    auto result = m_service.list(caller, filter, pageRequest, RecordColumns::Summary);
+    auto result = m_service.list(caller, filter, pageRequest, RecordColumns::Summary, request.versionAlong);
     if (!result)
         return problem(result.error());
     return page(result->items, writeRecordListItem, result->page, result->limit, result->total);

@@ -19,10 +19,12 @@ public:
     // How a GET answers If-None-Match with 304 Not Modified (ApiDispatcher).
     enum class Validator
     {
-        None,    // never: always the full answer
-        Changes, // a view of the caller's organisation: validated by its change number
-                 // (ChangeFeed::versionFor) before the handler runs, which then does not
-        OwnETag, // the handler's ETag of the resource, compared after it ran
+        None,         // never: always the full answer
+        Changes,      // a view of the caller's organisation: validated by its change number
+                      // (ChangeFeed::versionFor) before the handler runs, which then does not
+        ChangesAlong, // the same, but with no If-None-Match to compare the handler reads the
+                      // number along with its answer (ApiRequest::versionAlong): one statement
+        OwnETag,      // the handler's ETag of the resource, compared after it ran
     };
     // Where the server runs a route's handler (ApiServer).
     enum class Runs

@@ -537,6 +537,51 @@ private slots:
                  404);
     }
 
+    // With no If-None-Match the list reads its change number in the page's own statement; its
+    // ETag is the one a conditional request reads first: for a page, an empty page, a page past
+    // the end, and every kind of caller. Each one then answers 304, until a change.
+    void listReadsItsETagAlongWithThePage()
+    {
+        createRecord();
+        createRecord();
+        const QStringList lists{
+            kBase + QStringLiteral("?peer_mentor_id=") + World::kMentorA1,
+            kBase + QStringLiteral("?peer_mentor_id=") + World::kMentorA1 + QStringLiteral("&limit=1&page=2"),
+            kBase + QStringLiteral("?peer_mentor_id=") + World::kMentorA2,
+            kBase + QStringLiteral("?peer_mentor_id=") + World::kMentorA1 + QStringLiteral("&page=9"),
+            kBase,
+        };
+        const auto conditional = [&](const QString &path, const QByteArray &tag, const QString &token) {
+            return m_api.request("GET", path, {}, {token, {}, {{"If-None-Match", tag}}});
+        };
+        for (const QString &who : {QStringLiteral("coordinator"), QStringLiteral("org_admin"),
+                                   QStringLiteral("global_admin"), QStringLiteral("coordinator_b")}) {
+            const QString token = m_api.token(who);
+            for (const QString &list : lists) {
+                const QString what = who + QLatin1Char(' ') + list;
+                const auto plain = m_api.get(list, token);
+                QCOMPARE(plain.status, 200);
+                const QByteArray etag = plain.header("ETag");
+                QVERIFY2(etag.startsWith("W/\"v"), qPrintable(what));
+                const auto readFirst = conditional(list, "W/\"v0-0000000000000000\"", token);
+                QCOMPARE(readFirst.status, 200);
+                QVERIFY2(readFirst.header("ETag") == etag, qPrintable(what));
+                QCOMPARE(readFirst.body, plain.body);
+                QVERIFY2(conditional(list, etag, token).status == 304, qPrintable(what));
+            }
+        }
+        // A record of organisation A: A's lists get a new ETag, read along with the new page.
+        const QString token = m_api.token(QStringLiteral("coordinator"));
+        const QString list = lists.first();
+        const QByteArray before = m_api.get(list, token).header("ETag");
+        const QString id = createRecord();
+        const auto after = m_api.get(list, token);
+        QVERIFY(after.body.contains(id.toUtf8()));
+        QVERIFY(after.header("ETag") != before);
+        QCOMPARE(conditional(list, before, token).status, 200);
+        QCOMPARE(conditional(list, after.header("ETag"), token).status, 304);
+    }
+
     void deleteTwiceIsNotFound()
     {
         const QString id = createRecord();
