@@ -656,7 +656,7 @@ void Database::forgetStatements(const QString &connectionName)
     // Freed here, before the connection closes (a Query still running keeps its own).
 }
 
-Query::Query(Database &db, const QString &sql)
+Query::Query(Database &db, const QString &sql, Rows rows)
     : m_db(db)
     , m_sql(sql)
 {
@@ -674,7 +674,9 @@ Query::Query(Database &db, const QString &sql)
         return;
     }
     m_query = QSqlQuery(*conn);
-    m_query.setForwardOnly(true);
+    // Qt's PostgreSQL driver reads a forward-only result in single-row mode: a result set, its
+    // allocations and a driver round per row. A small result is cheaper read whole.
+    m_query.setForwardOnly(rows == Rows::OneByOne || db.isSqlite());
     if (!m_query.prepare(sql)) {
         // Nothing is bound yet, so the text names no value; it names the statement's mistake.
         qCWarning(lcDb).noquote() << "prepare failed:" << m_query.lastError().nativeErrorCode() << "in"

@@ -173,9 +173,18 @@ private:
 class Query
 {
 public:
+    // How PostgreSQL hands over a statement's rows: one at a time as they are read (any number of
+    // rows in little memory), or all at once (a page of a few rows: no result set per row). SQLite
+    // reads them one at a time either way.
+    enum class Rows
+    {
+        OneByOne,
+        AtOnce
+    };
     // Takes a statement of the same text this connection prepared before and no Query uses now,
     // else prepares one; gives it back when destroyed, so that the next Query of the text reuses it.
-    Query(Database &db, const QString &sql);
+    // A text is always asked for with the same `rows`.
+    Query(Database &db, const QString &sql, Rows rows = Rows::OneByOne);
     ~Query();
     Query(Query &&other) noexcept;
     Query &operator=(Query &&) = delete;

@@ -326,7 +326,9 @@ Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &fil
                                                          RecordColumns columns, qint64 *total,
                                                          ScalarRead *along)
 {
-    Query q(m_db, listSql(filter, offset, columns, total != nullptr, along ? along->sql : QString()));
+    // A page or a window: as many rows as the caller bounds it to, read at once.
+    Query q(m_db, listSql(filter, offset, columns, total != nullptr, along ? along->sql : QString()),
+            Query::Rows::AtOnce);
     bindFilter(q, filter);
     q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
     if (along)
