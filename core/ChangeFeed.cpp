@@ -78,6 +78,30 @@ bool Change::visibleTo(const Caller &caller) const
     return orgId.isEmpty() || caller.canSee(orgId);
 }
 
+namespace {
+// The organisation's row of change_versions (migration 10) moves to `seq`; a change of everyone's
+// moves every row. Inside appendChange's transaction, after the counter: rows move in number order.
+Status keepVersion(Database &db, const QString &orgId, qint64 seq)
+{
+    if (!orgId.isEmpty()) {
+        Query own(db,
+                  QStringLiteral("INSERT INTO change_versions (org_id, seq) VALUES (:org, :seq) "
+                                 "ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq"));
+        own.bind(QStringLiteral(":org"), orgId).bind(QStringLiteral(":seq"), seq);
+        return own.exec();
+    }
+    Query every(db, QStringLiteral("UPDATE change_versions SET seq = :seq"));
+    every.bind(QStringLiteral(":seq"), seq);
+    if (auto s = every.exec(); !s)
+        return s;
+    Query everyone(db,
+                   QStringLiteral("INSERT INTO change_versions (org_id, seq) VALUES ('', :seq) "
+                                  "ON CONFLICT (org_id) DO NOTHING"));
+    everyone.bind(QStringLiteral(":seq"), seq);
+    return everyone.exec();
+}
+} // namespace
+
 Status appendChange(Database &db, const Clock &clock, ChangeKind kind, const QString &orgId,
                     const QString &entityId)
 {
@@ -99,6 +123,8 @@ Status appendChange(Database &db, const Clock &clock, ChangeKind kind, const QSt
         .bind(QStringLiteral(":at"), timeValue(clock.now()))
         .bind(QStringLiteral(":origin"), db.origin());
     if (auto s = insert.exec(); !s)
+        return s;
+    if (auto s = keepVersion(db, orgId, seq); !s)
         return s;
     if (!db.isSqlite()) {
         // Delivered when the transaction commits; several in one transaction arrive as one.
@@ -296,12 +322,10 @@ ScalarRead ChangeFeed::versionRead(const Caller &caller)
 {
     if (caller.isGlobalAdmin()) // every change counts: newest()
         return {QStringLiteral("(SELECT COALESCE(MAX(value), 0) FROM change_counter WHERE id = 1)"), {}, {}};
-    // The newest change of the organisation or of everyone's, or when those are pruned, the
-    // number before the oldest kept: nothing of theirs changed after it.
-    return {QStringLiteral("(SELECT COALESCE(MAX(v), 0) FROM ("
-                           "SELECT MAX(seq) AS v FROM changes WHERE org_id = :version_org "
-                           "UNION ALL SELECT MAX(seq) FROM changes WHERE org_id IS NULL "
-                           "UNION ALL SELECT MIN(seq) - 1 FROM changes) versions)"),
+    // The organisation's kept number (appendChange), which a change of everyone's moves too; an
+    // organisation that never changed anything has everyone's.
+    return {QStringLiteral("(COALESCE((SELECT seq FROM change_versions WHERE org_id = :version_org), "
+                           "(SELECT seq FROM change_versions WHERE org_id = ''), 0))"),
             {{QStringLiteral(":version_org"), caller.orgId}},
             {}};
 }

@@ -89,8 +89,8 @@ public:
     static Result<int> prune(Database &db, const QDateTime &cutoff);
     // A number that grows with every change `caller` may hear of (their organisation's, and
     // everyone's) and otherwise stays, so that an answer built after reading it is at least that
-    // new: the validator of the API's lists (If-None-Match). Pruning may make it grow too; it
-    // never shrinks.
+    // new: the validator of the API's lists (If-None-Match). One row read (change_versions, kept
+    // by appendChange); pruning leaves it as it is.
     static Result<qint64> versionFor(Database &db, const Caller &caller);
     // versionFor() as a subquery, for the statement that builds an answer to read along with it
     // (RecordRepository::list): one round trip instead of two, and the number and the answer from

@@ -28,7 +28,7 @@ namespace cc {
 
 namespace {
 
-constexpr int kLatestSchema = 9;
+constexpr int kLatestSchema = 10;
 
 // The transactions open on this thread, per database: how deep, what waits for the commit,
 // whether change listeners are to be woken after it, and the PostgreSQL statements that are freed

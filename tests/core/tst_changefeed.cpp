@@ -77,6 +77,9 @@ private slots:
     void concurrentWritersGiveOneGaplessOrder();
     void pruneKeepsTheNewest();
     void versionFollowsTheOrganisation();
+    void versionMovesWithEveryonesChanges();
+    void upgradeKeepsTheVersions_data();
+    void upgradeKeepsTheVersions();
 
 private:
     qint64 newest();
@@ -412,6 +415,101 @@ void TestChangeFeed::versionFollowsTheOrganisation()
     // And B's next change makes it grow again.
     QVERIFY(m_records->record(m_world.coordinatorB, pause(World::kMentorB1, World::kCoordB1)));
     QVERIFY(version(m_world.coordinatorB) > b2);
+}
+
+// A change of everyone's (a built-in template) is one every organisation hears of: it moves
+// every organisation's number, also of one that never changed anything itself. An organisation's
+// own change then moves its own alone.
+void TestChangeFeed::versionMovesWithEveryonesChanges()
+{
+    const auto version = [this](const Caller &caller) {
+        auto v = ChangeFeed::versionFor(m_db->db(), caller);
+        return v ? *v : qint64(-1);
+    };
+    Caller nobody = m_world.coordinatorA; // of an organisation with no change of its own
+    nobody.orgId = QStringLiteral("org_without_changes");
+    const auto append = [this](const QString &orgId) {
+        Transaction tx(m_db->db());
+        QVERIFY(tx.begun().ok());
+        QVERIFY(
+            appendChange(m_db->db(), m_clock, ChangeKind::TemplateUpdated, orgId, QStringLiteral("t")).ok());
+        QVERIFY(tx.commit().ok());
+    };
+    QVERIFY(m_records->record(m_world.coordinatorB, pause(World::kMentorB1, World::kCoordB1)));
+    const qint64 before = version(nobody);
+    QVERIFY(before >= 0);
+    QVERIFY(before < version(m_world.coordinatorB));
+
+    append(QString());
+    const qint64 everyone = newest();
+    for (const Caller &caller : {m_world.coordinatorA, m_world.coordinatorB, nobody, Caller::system()})
+        QCOMPARE(version(caller), everyone);
+
+    append(World::kOrgA);
+    QCOMPARE(version(m_world.coordinatorA), newest());
+    QCOMPARE(version(m_world.coordinatorB), everyone);
+    QCOMPARE(version(nobody), everyone);
+
+    // Rolled back, it moves nothing.
+    {
+        Transaction tx(m_db->db());
+        QVERIFY(tx.begun().ok());
+        QVERIFY(appendChange(m_db->db(), m_clock, ChangeKind::TemplateUpdated, QString(), QStringLiteral("t"))
+                    .ok());
+    }
+    QCOMPARE(version(m_world.coordinatorB), everyone);
+    QCOMPARE(version(nobody), everyone);
+}
+
+void TestChangeFeed::upgradeKeepsTheVersions_data()
+{
+    QTest::addColumn<QList<qint64>>("pruned");   // the numbers gone before the upgrade
+    QTest::addColumn<QList<qint64>>("versions"); // of org-a, org-b and org-c after it
+    QTest::newRow("every change kept") << QList<qint64>{} << QList<qint64>{12, 9, 7};
+    QTest::newRow("the oldest pruned") << QList<qint64>{5, 7} << QList<qint64>{12, 9, 8};
+    QTest::newRow("all but the newest pruned") << QList<qint64>{5, 7, 9} << QList<qint64>{12, 11, 11};
+}
+
+// Schema 10 keeps each organisation's number in a row of its own. A database of schema 9 moves to
+// it with the numbers that schema's versionFor() read from the kept changes: the organisation's
+// newest, everyone's newest, or the number before the oldest kept, whichever is highest.
+void TestChangeFeed::upgradeKeepsTheVersions()
+{
+    QFETCH(QList<qint64>, pruned);
+    QFETCH(QList<qint64>, versions);
+    TestDatabase old(9);
+    QVERIFY2(old.ok(), qPrintable(old.error()));
+    Database &db = old.db();
+    const QList<QPair<qint64, QString>> changes{{5, QStringLiteral("org-a")},
+                                                {7, QString()},
+                                                {9, QStringLiteral("org-b")},
+                                                {12, QStringLiteral("org-a")}};
+    for (const auto &[seq, org] : changes) {
+        if (pruned.contains(seq))
+            continue;
+        Query q(
+            db,
+            QStringLiteral("INSERT INTO changes (seq, kind, org_id, entity_id, at, origin) "
+                           "VALUES (:seq, 'record.created', :org, 'x', '2026-03-19T14:30:05.000Z', 't')"));
+        q.bind(QStringLiteral(":seq"), seq).bind(QStringLiteral(":org"), org.isEmpty() ? QVariant() : org);
+        QVERIFY(q.exec().ok());
+    }
+    Query counter(db, QStringLiteral("UPDATE change_counter SET value = 12"));
+    QVERIFY(counter.exec().ok());
+
+    const Status upgraded = db.open();
+    QVERIFY2(upgraded.ok(), upgraded.ok() ? "" : qPrintable(upgraded.error().message));
+    const QStringList orgs{QStringLiteral("org-a"), QStringLiteral("org-b"), QStringLiteral("org-c")};
+    for (int i = 0; i < orgs.size(); ++i) {
+        Caller caller;
+        caller.orgId = orgs[i];
+        const auto version = ChangeFeed::versionFor(db, caller);
+        QVERIFY2(version.ok(), why(version).constData());
+        QVERIFY2(*version == versions[i], qPrintable(QStringLiteral("%1: %2").arg(orgs[i]).arg(*version)));
+    }
+    auto all = ChangeFeed::versionFor(db, Caller::system());
+    QVERIFY(all.ok());
+    QCOMPARE(*all, 12);
 }
 
 CC_DATABASE_TEST_MAIN(TestChangeFeed)
