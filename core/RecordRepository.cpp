@@ -334,8 +334,6 @@ Result<QList<NotificationRecord>> RecordRepository::list(const RecordFilter &fil
     if (along)
         along->bindTo(q);
     const auto map = columns == RecordColumns::All ? recordFrom : summaryFrom;
-    if (!total && !along)
-        return fetchAll<NotificationRecord>(q, map);
     if (auto s = q.exec(); !s)
         return s.error();
     QList<NotificationRecord> out;
