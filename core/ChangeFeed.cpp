@@ -300,9 +300,18 @@ Result<QList<Change>> ChangeFeed::after(Database &db, const Caller &caller, qint
     return out;
 }
 
+namespace {
+// The number of the newest change stored, 0 when none ever was: newest(), and a global admin's
+// versionRead().
+QString newestNumberSql()
+{
+    return QStringLiteral("(SELECT COALESCE(MAX(value), 0) FROM change_counter WHERE id = 1)");
+}
+} // namespace
+
 Result<qint64> ChangeFeed::newest(Database &db)
 {
-    Query q(db, QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
+    Query q(db, QStringLiteral("SELECT ") + newestNumberSql());
     if (auto s = q.exec(); !s)
         return s.error();
     return q.next() ? q.value(0).toLongLong() : qint64(0);
@@ -320,8 +329,8 @@ Result<qint64> ChangeFeed::horizon(Database &db)
 
 ScalarRead ChangeFeed::versionRead(const Caller &caller)
 {
-    if (caller.isGlobalAdmin()) // every change counts: newest()
-        return {QStringLiteral("(SELECT COALESCE(MAX(value), 0) FROM change_counter WHERE id = 1)"), {}, {}};
+    if (caller.isGlobalAdmin()) // every change counts
+        return {newestNumberSql(), {}, {}};
     // The organisation's kept number (appendChange), which a change of everyone's moves too; an
     // organisation that never changed anything has everyone's.
     return {QStringLiteral("(COALESCE((SELECT seq FROM change_versions WHERE org_id = :version_org), "
